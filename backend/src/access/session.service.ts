@@ -1,0 +1,79 @@
+/**
+ * Server-side sessions stored in PostgreSQL. The cookie holds a random token; the table holds only
+ * its SHA-256, so a leaked database does not leak live sessions. Sessions end after 30 minutes
+ * idle or 12 hours in all.
+ */
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@deepvalue/shared';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+export const IDLE_TIMEOUT_MINUTES = 30;
+export const ABSOLUTE_TIMEOUT_HOURS = 12;
+
+export interface SessionRecord {
+  sessionId: string;
+  userId: string;
+  organisationId: string;
+  role: Role;
+  csrfToken: string;
+  secondFactorPending: boolean;
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class SessionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(
+    user: { id: string; organisationId: string },
+    meta: { ip?: string; userAgent?: string; secondFactorPending?: boolean } = {},
+  ): Promise<{ token: string; csrfToken: string; sessionId: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const sessionId = digest(token);
+    await this.dataSource.query(
+      `INSERT INTO sessions (id, user_id, organisation_id, csrf_token, second_factor_pending, expires_at, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6), $7, $8)`,
+      [sessionId, user.id, user.organisationId, csrfToken, meta.secondFactorPending ?? false, ABSOLUTE_TIMEOUT_HOURS, meta.ip ?? null, meta.userAgent?.slice(0, 500) ?? null],
+    );
+    return { token, csrfToken, sessionId };
+  }
+
+  /** Finds a live session for a token and marks it as used; expired sessions are deleted. */
+  async resolve(token: string): Promise<SessionRecord | undefined> {
+    const rows: Array<{ id: string; user_id: string; organisation_id: string; role: Role; csrf_token: string; second_factor_pending: boolean }> =
+      await this.dataSource.query(
+        `UPDATE sessions s SET last_seen_at = now()
+         FROM users u
+         WHERE s.id = $1 AND u.id = s.user_id AND u.active
+           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+         RETURNING s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending`,
+        [digest(token), IDLE_TIMEOUT_MINUTES],
+      );
+    const row = rows[0];
+    if (!row) {
+      await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [digest(token)]);
+      return undefined;
+    }
+    return {
+      sessionId: row.id,
+      userId: row.user_id,
+      organisationId: row.organisation_id,
+      role: row.role,
+      csrfToken: row.csrf_token,
+      secondFactorPending: row.second_factor_pending,
+    };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
+  }
+
+  /** Sign out everywhere: ends every session of the user. */
+  async endAllForUser(userId: string): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+    return result[1];
+  }
+}

@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AccessModule } from './access/access.module.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { AppConfigService } from './config/app-config.service.js';
+import { type AppConfig, REPO_ROOT } from './config/config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { HealthModule } from './health/health.module.js';
+import { loggerOptions } from './logging.js';
+
+const FRONTEND_DIST = path.join(REPO_ROOT, 'frontend', 'dist');
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const serveFrontend = fs.existsSync(path.join(FRONTEND_DIST, 'index.html'))
+      ? [ServeStaticModule.forRoot({ rootPath: FRONTEND_DIST, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
+        ...serveFrontend,
+        AccessModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: AppConfigService, useValue: new AppConfigService(config) },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+      exports: [AppConfigService],
+    };
+  }
+}

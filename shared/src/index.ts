@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './measures.js';
+export * from './api-types.js';

@@ -1,0 +1,123 @@
+/**
+ * Measure definitions (brief §3 and §4). Names, labels and plain-English definitions live here;
+ * the SQL that computes each one lives in backend/src/analytics. docs/measures.md gives the
+ * reasoning from the seed reports behind each.
+ */
+
+export interface MeasureDefinition {
+  key: string;
+  label: string;
+  definition: string;
+}
+
+export const MEASURES = {
+  relationship_time: {
+    key: 'relationship_time',
+    label: 'Relationship time',
+    definition: 'Sum of minutes of relationship-class time entries on a case.',
+  },
+  relationship_share: {
+    key: 'relationship_share',
+    label: 'Relationship share',
+    definition: 'Relationship time divided by all time recorded on the case.',
+  },
+  continuity: {
+    key: 'continuity',
+    label: 'Continuity',
+    definition: "Share of relationship-time minutes delivered by the case's lead adviser.",
+  },
+  first_contact_latency: {
+    key: 'first_contact_latency',
+    label: 'First-contact latency',
+    definition: 'Days from the case being opened to its first relationship-time session.',
+  },
+  rqi: {
+    key: 'rqi',
+    label: 'Relationship quality index',
+    definition:
+      'Mean of the client-reported feedback items, rescaled to 0–100 ((mean − 1) ÷ 4 × 100); missing items are ignored and the number of items answered is kept alongside.',
+  },
+  underlying_problems: {
+    key: 'underlying_problems',
+    label: 'Underlying problems per case',
+    definition: 'Count of underlying problems uncovered beyond the presenting one.',
+  },
+  problem_uncovered: {
+    key: 'problem_uncovered',
+    label: 'Underlying problem uncovered',
+    definition: 'Share of cases with at least one underlying problem uncovered (the uncovered rate).',
+  },
+  positive_outcome: {
+    key: 'positive_outcome',
+    label: 'Positive outcome',
+    definition:
+      'Cases with result positive or partly positive ÷ closed cases with a result (positive, partly positive or negative).',
+  },
+  accepted: {
+    key: 'accepted',
+    label: 'Outcome accepted',
+    definition: 'Closed cases where the client accepted the outcome ÷ closed cases where it was asked.',
+  },
+  avoided_appeal: {
+    key: 'avoided_appeal',
+    label: 'Avoided appeal',
+    definition:
+      'Closed cases whose appeal status is "considered and not pursued" because the client understood and accepted; in time against outcome the rate is taken among negative outcomes, where an appeal was open to the client.',
+  },
+  bounce_in: {
+    key: 'bounce_in',
+    label: 'Bounce-in',
+    definition: 'Prior organisations the client contacted about this problem before this case (0, 1, 2, 3+).',
+  },
+  bounce_out: {
+    key: 'bounce_out',
+    label: 'Bounce-out',
+    definition: 'Closed cases referred on (a referral out) or closed without a result ÷ closed cases.',
+  },
+  bounce_back: {
+    key: 'bounce_back',
+    label: 'Bounce-back',
+    definition:
+      'Cases with a same-problem re-contact within 6 months of closing ÷ cases closed at least 6 months before the report date.',
+  },
+  referral_completion: {
+    key: 'referral_completion',
+    label: 'Referral completion',
+    definition: 'Referrals out where the client reached the support ÷ referrals out with a known result.',
+  },
+} as const satisfies Record<string, MeasureDefinition>;
+
+export type MeasureKey = keyof typeof MEASURES;
+
+/** Measures reported by band of relationship time, with the adjusted model (brief §4). */
+export const OUTCOME_MEASURES = [
+  'positive_outcome',
+  'accepted',
+  'avoided_appeal',
+  'problem_uncovered',
+  'bounce_back',
+] as const;
+export type OutcomeMeasure = (typeof OUTCOME_MEASURES)[number];
+
+/** Bands of relationship time in minutes: [min, max). */
+export const BANDS = [
+  { band: '<1h', label: '< 1 h', minMinutes: 0, maxMinutes: 60 },
+  { band: '1-2h', label: '1–2 h', minMinutes: 60, maxMinutes: 120 },
+  { band: '2-4h', label: '2–4 h', minMinutes: 120, maxMinutes: 240 },
+  { band: '4-8h', label: '4–8 h', minMinutes: 240, maxMinutes: 480 },
+  { band: '>=8h', label: '≥ 8 h', minMinutes: 480, maxMinutes: null },
+] as const;
+export type BandKey = (typeof BANDS)[number]['band'];
+
+export function bandIndexOf(relationshipMinutes: number): number {
+  for (let i = BANDS.length - 1; i >= 0; i--) if (relationshipMinutes >= BANDS[i].minMinutes) return i;
+  return 0;
+}
+
+/** Bands with fewer cases than this are flagged as small in reports. */
+export const SMALL_BAND_N = 10;
+
+export const BOUNCE_BACK_WINDOW_MONTHS = 6;
+
+export const ASSOCIATION_CAVEAT =
+  'These figures come from observational casework records. They show how outcomes vary with relationship time, not that relationship time caused them: clients, problems and advisers differ in ways no adjustment fully captures.';
