@@ -17,15 +17,16 @@ const FRONTEND_DIST = path.join(REPO_ROOT, 'frontend', 'dist');
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    const serveFrontend = fs.existsSync(path.join(FRONTEND_DIST, 'index.html'))
-      ? [ServeStaticModule.forRoot({ rootPath: FRONTEND_DIST, exclude: ['/api/{*path}'] })]
-      : [];
+  static forRoot(config: AppConfig, databaseUrl: string, options: { cli?: boolean } = {}): DynamicModule {
+    const serveFrontend =
+      !options.cli && fs.existsSync(path.join(FRONTEND_DIST, 'index.html'))
+        ? [ServeStaticModule.forRoot({ rootPath: FRONTEND_DIST, exclude: ['/api/{*path}'] })]
+        : [];
     return {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, options.cli ? 'stderr' : 'stdout')),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
         ...serveFrontend,
         AccessModule,

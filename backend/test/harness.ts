@@ -24,7 +24,11 @@ export interface Harness {
   db: TestDatabase;
   dataSource: DataSource;
   http: () => ReturnType<typeof request>;
-  makeOrganisation(input?: { ref?: string; name?: string; kind?: 'provider' | 'commissioner' }): Promise<{ id: string; ref: string }>;
+  makeOrganisation(input?: {
+    ref?: string;
+    name?: string;
+    kind?: 'provider' | 'commissioner';
+  }): Promise<{ id: string; ref: string }>;
   makeUser(organisationId: string, role: Role, input?: { email?: string; name?: string }): Promise<TestUser>;
   /** An agent whose every request carries the user's bearer token. */
   as(user: TestUser): AuthedAgent;

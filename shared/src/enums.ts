@@ -17,13 +17,7 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const FUNDING_STREAMS = [
-  'legal_aid_fixed_fee',
-  'legal_aid_escape',
-  'grant',
-  'pro_bono',
-  'other',
-] as const;
+export const FUNDING_STREAMS = ['legal_aid_fixed_fee', 'legal_aid_escape', 'grant', 'pro_bono', 'other'] as const;
 export type FundingStream = (typeof FUNDING_STREAMS)[number];
 
 export const ARRIVAL_ROUTES = ['self', 'referred'] as const;
@@ -60,15 +54,7 @@ export const ACTIVITIES = [
 ] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
-export const MODES = [
-  'face_to_face',
-  'phone',
-  'video',
-  'home_visit',
-  'letter_email',
-  'hearing',
-  'none',
-] as const;
+export const MODES = ['face_to_face', 'phone', 'video', 'home_visit', 'letter_email', 'hearing', 'none'] as const;
 export type Mode = (typeof MODES)[number];
 
 export const DISCLOSURES = ['yes', 'partly', 'no'] as const;
@@ -84,13 +70,7 @@ export type ReferralDirection = (typeof REFERRAL_DIRECTIONS)[number];
 export const REFERRAL_KINDS = ['warm_handover', 'signpost'] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
-export const OUTCOME_RESULTS = [
-  'positive',
-  'partly_positive',
-  'negative',
-  'withdrawn',
-  'lost_contact',
-] as const;
+export const OUTCOME_RESULTS = ['positive', 'partly_positive', 'negative', 'withdrawn', 'lost_contact'] as const;
 export type OutcomeResult = (typeof OUTCOME_RESULTS)[number];
 /** Results that count as "a result" for the positive outcome rate and the adjusted model. */
 export const RESULTS_WITH_A_RESULT: readonly OutcomeResult[] = ['positive', 'partly_positive', 'negative'];

@@ -32,7 +32,10 @@ export class AuthController {
       const old = await this.sessions.resolve(previous);
       if (old) await this.sessions.end(old.sessionId); // rotate: never reuse a session id across sign-ins
     }
-    const result = await this.auth.signIn(body.email, body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+    const result = await this.auth.signIn(body.email, body.password, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+    });
     res.cookie(SESSION_COOKIE, result.token, this.cookieOptions());
     return { me: result.me, csrfToken: result.csrfToken };
   }

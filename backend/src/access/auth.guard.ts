@@ -34,12 +34,14 @@ export class AuthGuard implements CanActivate {
     const token = bearer ?? cookie;
     if (!token) throw new DomainError('unauthenticated', 'Sign in to continue');
     const session = await this.sessions.resolve(token);
-    if (!session || session.secondFactorPending) throw new DomainError('unauthenticated', 'Your session has ended; sign in again');
+    if (!session || session.secondFactorPending)
+      throw new DomainError('unauthenticated', 'Your session has ended; sign in again');
 
     const via = bearer ? 'bearer' : 'cookie';
     if (via === 'cookie' && !SAFE_METHODS.has(request.method)) {
       const sent = String(request.headers['x-csrf-token'] ?? '');
-      const ok = sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken));
+      const ok =
+        sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken));
       if (!ok) throw new DomainError('forbidden', 'Missing or wrong CSRF token; reload the page and try again');
     }
 

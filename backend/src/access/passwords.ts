@@ -6,10 +6,28 @@ const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 export const MIN_PASSWORD_LENGTH = 12;
 
 const COMMON_PASSWORDS = new Set([
-  '123456789012', 'password1234', 'passwordpassword', 'qwertyuiopas', '111111111111', 'iloveyou1234',
-  'letmein12345', 'welcome12345', 'administrator', 'changeme1234', 'password123!', 'qwerty123456',
-  'abcdefghijkl', '1234567890ab', 'monkey123456', 'football1234', 'sunshine1234', 'trustno1trustno1',
-  'correcthorsebatterystaple', 'passw0rdpassw0rd', 'deepvaluedeepvalue', 'lawcentre1234',
+  '123456789012',
+  'password1234',
+  'passwordpassword',
+  'qwertyuiopas',
+  '111111111111',
+  'iloveyou1234',
+  'letmein12345',
+  'welcome12345',
+  'administrator',
+  'changeme1234',
+  'password123!',
+  'qwerty123456',
+  'abcdefghijkl',
+  '1234567890ab',
+  'monkey123456',
+  'football1234',
+  'sunshine1234',
+  'trustno1trustno1',
+  'correcthorsebatterystaple',
+  'passw0rdpassw0rd',
+  'deepvaluedeepvalue',
+  'lawcentre1234',
 ]);
 
 /** Returns a problem with the password, or undefined when it is acceptable. */

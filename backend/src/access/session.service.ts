@@ -36,22 +36,37 @@ export class SessionService {
     await this.dataSource.query(
       `INSERT INTO sessions (id, user_id, organisation_id, csrf_token, second_factor_pending, expires_at, ip, user_agent)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6), $7, $8)`,
-      [sessionId, user.id, user.organisationId, csrfToken, meta.secondFactorPending ?? false, ABSOLUTE_TIMEOUT_HOURS, meta.ip ?? null, meta.userAgent?.slice(0, 500) ?? null],
+      [
+        sessionId,
+        user.id,
+        user.organisationId,
+        csrfToken,
+        meta.secondFactorPending ?? false,
+        ABSOLUTE_TIMEOUT_HOURS,
+        meta.ip ?? null,
+        meta.userAgent?.slice(0, 500) ?? null,
+      ],
     );
     return { token, csrfToken, sessionId };
   }
 
   /** Finds a live session for a token and marks it as used; expired sessions are deleted. */
   async resolve(token: string): Promise<SessionRecord | undefined> {
-    const rows: Array<{ id: string; user_id: string; organisation_id: string; role: Role; csrf_token: string; second_factor_pending: boolean }> =
-      await this.dataSource.query(
-        `UPDATE sessions s SET last_seen_at = now()
+    const rows: Array<{
+      id: string;
+      user_id: string;
+      organisation_id: string;
+      role: Role;
+      csrf_token: string;
+      second_factor_pending: boolean;
+    }> = await this.dataSource.query(
+      `UPDATE sessions s SET last_seen_at = now()
          FROM users u
          WHERE s.id = $1 AND u.id = s.user_id AND u.active
            AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
          RETURNING s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending`,
-        [digest(token), IDLE_TIMEOUT_MINUTES],
-      );
+      [digest(token), IDLE_TIMEOUT_MINUTES],
+    );
     const row = rows[0];
     if (!row) {
       await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [digest(token)]);
@@ -73,7 +88,9 @@ export class SessionService {
 
   /** Sign out everywhere: ends every session of the user. */
   async endAllForUser(userId: string): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM sessions WHERE user_id = $1`, [
+      userId,
+    ]);
     return result[1];
   }
 }

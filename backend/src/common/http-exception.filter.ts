@@ -28,7 +28,17 @@ interface Mapped {
   extra?: Record<string, unknown>;
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 export function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string } } | undefined;
@@ -45,17 +55,26 @@ export function mapError(error: unknown): Mapped | undefined {
     return { status: STATUS[error.code], code: error.code, errors: error.errors, extra: error.extra };
   }
   if (isConnectionError(error)) {
-    return { status: 503, code: 'unavailable', errors: [{ path: '', message: 'The database is unavailable; try again shortly' }] };
+    return {
+      status: 503,
+      code: 'unavailable',
+      errors: [{ path: '', message: 'The database is unavailable; try again shortly' }],
+    };
   }
   if (error instanceof QueryFailedError) {
-    const driver = (error as QueryFailedError & { driverError: { code?: string; constraint?: string; column?: string } })
-      .driverError;
+    const driver = (
+      error as QueryFailedError & { driverError: { code?: string; constraint?: string; column?: string } }
+    ).driverError;
     const field = driver.column ?? driver.constraint ?? '';
     switch (driver.code) {
       case '23505':
         return { status: 409, code: 'conflict', errors: [{ path: field, message: 'already exists' }] };
       case '23503':
-        return { status: 422, code: 'unprocessable', errors: [{ path: field, message: 'refers to a record that does not exist here' }] };
+        return {
+          status: 422,
+          code: 'unprocessable',
+          errors: [{ path: field, message: 'refers to a record that does not exist here' }],
+        };
       case '23514':
       case '23502':
         return { status: 422, code: 'unprocessable', errors: [{ path: field, message: 'is not an allowed value' }] };
@@ -70,8 +89,14 @@ export function mapError(error: unknown): Mapped | undefined {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse() as { errors?: FieldError[]; message?: string | string[] } | string;
-    if (typeof body === 'object' && Array.isArray(body.errors)) return { status, code: codeFor(status), errors: body.errors };
-    const message = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? error.message);
+    if (typeof body === 'object' && Array.isArray(body.errors))
+      return { status, code: codeFor(status), errors: body.errors };
+    const message =
+      typeof body === 'string'
+        ? body
+        : Array.isArray(body.message)
+          ? body.message.join('; ')
+          : (body.message ?? error.message);
     return { status, code: codeFor(status), errors: [{ path: '', message }] };
   }
   const http = error as { status?: number; type?: string; expose?: boolean; message?: string };

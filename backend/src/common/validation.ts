@@ -13,7 +13,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    for (const message of Object.values(error.constraints ?? {})) out.push({ path, message: humanise(message, error.property) });
+    for (const message of Object.values(error.constraints ?? {}))
+      out.push({ path, message: humanise(message, error.property) });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
   }
   return out;

@@ -22,7 +22,11 @@ export async function openDatabase(
   if (config.databaseUrl) {
     db = { url: config.databaseUrl, embedded: false, created: false, stop: async () => {} };
   } else {
-    const handle = await startEmbeddedPostgres({ dataDir: config.dataDir, log: options.log, exclusive: options.exclusive });
+    const handle = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      log: options.log,
+      exclusive: options.exclusive,
+    });
     db = { url: handle.url, embedded: true, created: handle.created, stop: handle.stop };
   }
   if (options.migrate !== false) {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, loadConfig, REPO_ROOT } from './config.js';
+
+const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
+
+describe(loadConfig.name, () => {
+  it('uses the defaults with an empty environment', () => {
+    const config = loadConfig(env({}));
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.demoData).toBe(true);
+    expect(config.dataDir).toBe(path.join(REPO_ROOT, '.data'));
+  });
+
+  it('turns demo data off by default on an external database, and on with DEMO_DATA=1', () => {
+    expect(loadConfig(env({ DATABASE_URL: 'postgres://u:p@db:5432/x' })).demoData).toBe(false);
+    expect(loadConfig(env({ DATABASE_URL: 'postgres://u:p@db:5432/x', DEMO_DATA: '1' })).demoData).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be between 1 and 65535/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres/],
+    ['DEMO_DATA', 'maybe', /DEMO_DATA must be true\/false/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['DB_POOL_SIZE', '0', /DB_POOL_SIZE must be between/],
+  ])('rejects %s=%s naming the variable', (name, value, message) => {
+    expect(() => loadConfig(env({ [name]: value }))).toThrow(ConfigError);
+    expect(() => loadConfig(env({ [name]: value }))).toThrow(message);
+  });
+
+  it('moves the data directory with DEEPVALUE_DATA_DIR', () => {
+    expect(loadConfig(env({ DEEPVALUE_DATA_DIR: '/tmp/dv-elsewhere' })).dataDir).toBe('/tmp/dv-elsewhere');
+  });
+});
+
+describe('start-up with a bad configuration', () => {
+  it('stops with exit code 1 and a message naming the variable', () => {
+    const main = path.join(REPO_ROOT, 'backend/dist/main.js');
+    const result = spawnSync('node', [main], {
+      env: { ...process.env, PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 30000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT must be a whole number');
+  });
+});

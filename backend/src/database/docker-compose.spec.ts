@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig, REPO_ROOT } from '../config/config.js';
+
+describe('docker/compose.yaml', () => {
+  const compose = parse(fs.readFileSync(path.join(REPO_ROOT, 'docker/compose.yaml'), 'utf8'));
+
+  it('names the app and a postgres:18 database with a volume and a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
+    expect(compose.services.db.image).toBe('postgres:18');
+    expect(compose.services.db.healthcheck.test.join(' ')).toContain('pg_isready');
+    expect(compose.services.db.volumes[0]).toMatch(/^pgdata:/);
+    expect(compose.services.app.depends_on.db.condition).toBe('service_healthy');
+  });
+
+  it('gives the app only environment variables it reads, and values it accepts', () => {
+    const appEnv: Record<string, string> = compose.services.app.environment;
+    const known = ['DATABASE_URL', 'PORT', 'NODE_ENV', 'DEMO_DATA', 'LOG_LEVEL', 'SECURE_COOKIES', 'TRUST_PROXY'];
+    expect(Object.keys(appEnv).every((name) => known.includes(name))).toBe(true);
+    const resolved = Object.fromEntries(
+      Object.entries(appEnv).map(([k, v]) => [k, String(v).replace(/\$\{(\w+):-([^}]*)\}/g, (_m, _n, d) => d)]),
+    );
+    const config = loadConfig(resolved as NodeJS.ProcessEnv);
+    expect(config.databaseUrl).toMatch(/^postgres:\/\/deepvalue:.+@db:5432\/deepvalue$/);
+    expect(config.production).toBe(true);
+    expect(config.demoData).toBe(false);
+  });
+
+  it('builds from a Dockerfile that runs as a non-root user', () => {
+    const dockerfile = fs.readFileSync(path.join(REPO_ROOT, 'docker/Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/AS build/);
+    expect(dockerfile).toContain('backend/dist/main.js');
+  });
+});

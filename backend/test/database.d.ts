@@ -1,8 +1,0 @@
-export interface TestDatabase {
-    url: string;
-    name: string;
-    drop(): Promise<void>;
-}
-export declare function createTestDatabase(options?: {
-    migrate?: boolean;
-}): Promise<TestDatabase>;
