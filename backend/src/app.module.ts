@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AccessModule } from './access/access.module.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { AppConfigService } from './config/app-config.service.js';
 import { type AppConfig, REPO_ROOT } from './config/config.js';
@@ -31,6 +32,7 @@ export class AppModule {
         ...serveFrontend,
         AccessModule,
         HealthModule,
+        AnalyticsModule,
       ],
       providers: [
         { provide: AppConfigService, useValue: new AppConfigService(config) },

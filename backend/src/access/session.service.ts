@@ -60,11 +60,14 @@ export class SessionService {
       csrf_token: string;
       second_factor_pending: boolean;
     }> = await this.dataSource.query(
-      `UPDATE sessions s SET last_seen_at = now()
+      // A CTE so the driver returns plain rows (an UPDATE … RETURNING comes back as [rows, count]).
+      `WITH touched AS (
+         UPDATE sessions s SET last_seen_at = now()
          FROM users u
          WHERE s.id = $1 AND u.id = s.user_id AND u.active
            AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-         RETURNING s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending`,
+         RETURNING s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending)
+       SELECT * FROM touched`,
       [digest(token), IDLE_TIMEOUT_MINUTES],
     );
     const row = rows[0];

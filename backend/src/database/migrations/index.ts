@@ -2,5 +2,13 @@
 import { CaseworkSchema1763900000000 } from './1763900000000-casework-schema.js';
 import { PlatformSchema1763900000001 } from './1763900000001-platform-schema.js';
 import { CaseFacts1763900000002 } from './1763900000002-case-facts.js';
+import { ReportRollups1763900000100 } from './1763900000100-report-rollups.js';
+import { AccessAuditPrivacy1763900000170 } from './1763900000170-access-audit-privacy.js';
 
-export const MIGRATIONS = [CaseworkSchema1763900000000, PlatformSchema1763900000001, CaseFacts1763900000002];
+export const MIGRATIONS = [
+  CaseworkSchema1763900000000,
+  PlatformSchema1763900000001,
+  CaseFacts1763900000002,
+  ReportRollups1763900000100,
+  AccessAuditPrivacy1763900000170,
+];

@@ -1,0 +1,62 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ARRIVAL_ROUTES, CATEGORIES, FUNDING_STREAMS, OUTCOME_MEASURES, VULNERABILITIES } from '@deepvalue/shared';
+import type { ArrivalRoute, Category, FundingStream, OutcomeMeasure, Vulnerability } from '@deepvalue/shared';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = { message: 'must be a date written YYYY-MM-DD' };
+
+/** Filters shared by every report. Each is optional; together they narrow the closed cases counted. */
+export class ReportFiltersDto {
+  @ApiPropertyOptional({ description: 'Cases closed on or after this date (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Cases closed on or before this date (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(DATE, DATE_MESSAGE)
+  to?: string;
+
+  @ApiPropertyOptional({ enum: CATEGORIES })
+  @IsOptional()
+  @IsIn(CATEGORIES, { message: `must be one of ${CATEGORIES.join(', ')}` })
+  category?: Category;
+
+  @ApiPropertyOptional({ description: 'Office id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an office id (a UUID)' })
+  office?: string;
+
+  @ApiPropertyOptional({ description: 'Lead adviser id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an adviser id (a UUID)' })
+  adviser?: string;
+
+  @ApiPropertyOptional({ enum: FUNDING_STREAMS })
+  @IsOptional()
+  @IsIn(FUNDING_STREAMS, { message: `must be one of ${FUNDING_STREAMS.join(', ')}` })
+  fundingStream?: FundingStream;
+
+  @ApiPropertyOptional({ enum: VULNERABILITIES })
+  @IsOptional()
+  @IsIn(VULNERABILITIES, { message: `must be one of ${VULNERABILITIES.join(', ')}` })
+  vulnerability?: Vulnerability;
+
+  @ApiPropertyOptional({ enum: ARRIVAL_ROUTES })
+  @IsOptional()
+  @IsIn(ARRIVAL_ROUTES, { message: `must be one of ${ARRIVAL_ROUTES.join(', ')}` })
+  arrival?: ArrivalRoute;
+
+  @ApiPropertyOptional({ description: 'Commissioners: one sharing organisation id (default: all that share)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an organisation id (a UUID)' })
+  organisation?: string;
+}
+
+export class TimeVsOutcomeQueryDto extends ReportFiltersDto {
+  @ApiPropertyOptional({ enum: OUTCOME_MEASURES, default: 'positive_outcome' })
+  @IsOptional()
+  @IsIn(OUTCOME_MEASURES, { message: `must be one of ${OUTCOME_MEASURES.join(', ')}` })
+  measure?: OutcomeMeasure;
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { TimeVsOutcomeReport } from '@deepvalue/shared';
+import { CurrentUser, type RequestUser } from '../access/request-user.js';
+import { Roles } from '../access/roles.decorator.js';
+import { TimeVsOutcomeQueryDto } from './dto/report-query.dto.js';
+import { ReportScopeService } from './report-scope.service.js';
+import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
+
+@ApiTags('reports')
+@Roles('manager', 'commissioner')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly scope: ReportScopeService,
+    private readonly timeVsOutcome: TimeVsOutcomeService,
+  ) {}
+
+  @Get('time-vs-outcome')
+  @ApiOkResponse({ description: 'Outcome rates by band of relationship time, with the adjusted odds ratio' })
+  async timeVsOutcomeReport(
+    @CurrentUser() user: RequestUser,
+    @Query() query: TimeVsOutcomeQueryDto,
+  ): Promise<TimeVsOutcomeReport> {
+    const { measure = 'positive_outcome', organisation, ...filters } = query;
+    const organisationIds = await this.scope.organisationIds(user, organisation);
+    return this.timeVsOutcome.report(organisationIds, measure, filters);
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * Logistic regression by maximum likelihood (Newton–Raphson, which for the logit link is IRLS) on grouped
+ * binomial rows. A row stands for `trials` cases sharing covariates `x`, `successes` of them positive; the
+ * likelihood is the sum over cases, so grouped rows give exactly the fit of one row per case.
+ */
+
+export interface BinomialRow {
+  /** Covariates without the intercept (the fit adds it). */
+  x: readonly number[];
+  successes: number;
+  trials: number;
+}
+
+export interface LogisticOptions {
+  maxIterations?: number;
+  /** Stop when the log-likelihood changes by less than tolerance × (|log-likelihood| + 0.1). */
+  tolerance?: number;
+}
+
+export interface LogisticFit {
+  /** Input columns fitted, in order: coefficients[k + 1] and standardErrors[k + 1] belong to column kept[k]. */
+  kept: number[];
+  /** Input columns dropped because they take one value only in rows with trials. */
+  droppedConstant: number[];
+  /** Input columns dropped because they are a linear combination of the intercept and earlier columns. */
+  droppedCollinear: number[];
+  /** Intercept first, then one per kept column. */
+  coefficients: number[];
+  /** From the inverse Fisher information at the estimate. */
+  standardErrors: number[];
+  /** The iterations reached a finite maximum within tolerance (so never under separation). */
+  converged: boolean;
+  /** Complete or quasi-complete separation: no finite maximum-likelihood estimate exists. */
+  separation: boolean;
+  iterations: number;
+  /** Case-level log-likelihood Σ y·log p + (1 − y)·log(1 − p); no binomial coefficient, so grouping doesn't change it. */
+  logLikelihood: number;
+  /** Total trials (cases). */
+  n: number;
+}
+
+type Matrix = number[][];
+
+const MAX_STEP_HALVINGS = 30;
+/** Relative rounding error allowed in a summed log-likelihood. */
+const ROUNDING = 1e-12;
+/** A column whose weighted residual, after removing earlier columns, is below this share of its length is collinear. */
+const COLLINEAR_TOLERANCE = 1e-8;
+/** Converged also needs the Newton step to move every fitted log-odds by less than this (under separation it moves ~1). */
+const STILL_MOVING = 1e-6;
+/** Relative slack allowed when checking a direction for separation. */
+const SEPARATION_SLACK = 1e-3;
+
+export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptions = {}): LogisticFit {
+  const maxIterations = options.maxIterations ?? 50;
+  const tolerance = options.tolerance ?? 1e-10;
+  const width = rows[0]?.x.length ?? 0;
+  for (const r of rows) validateRow(r, width);
+  const used = rows.filter((r) => r.trials > 0);
+  const n = used.reduce((sum, r) => sum + r.trials, 0);
+
+  const columns = [...Array(width).keys()];
+  const droppedConstant = columns.filter((j) => used.every((r) => r.x[j] === used[0].x[j]));
+  const { kept, collinear } = independentColumns(
+    used,
+    columns.filter((j) => !droppedConstant.includes(j)),
+  );
+  const base = { kept, droppedConstant, droppedCollinear: collinear, n };
+  if (used.length === 0) {
+    return {
+      ...base,
+      coefficients: [],
+      standardErrors: [],
+      converged: false,
+      separation: false,
+      iterations: 0,
+      logLikelihood: 0,
+    };
+  }
+
+  const X = used.map((r) => [1, ...kept.map((j) => r.x[j])]);
+  const successes = used.reduce((sum, r) => sum + r.successes, 0);
+  let beta = X[0].map((_, k) => (k === 0 ? Math.log((successes + 0.5) / (n - successes + 0.5)) : 0));
+  let ll = logLikelihood(X, used, beta);
+  const history: number[][] = [beta];
+  let converged = false;
+
+  while (history.length <= maxIterations) {
+    const { score, information } = scoreAndInformation(X, used, beta);
+    const step = solveCholesky(information, score);
+    if (!step) break;
+    // Step halving keeps every iteration uphill (the log-likelihood is concave, so a full step nearly always is);
+    // "uphill" allows for rounding in the sum, else a final, tiny step could be refused near the maximum.
+    const noWorseThan = ll - ROUNDING * (Math.abs(ll) + 1);
+    let next = beta;
+    let nextLl = -Infinity;
+    for (let h = 0, t = 1; h <= MAX_STEP_HALVINGS; h++, t /= 2) {
+      next = beta.map((b, k) => b + t * step[k]);
+      nextLl = logLikelihood(X, used, next);
+      if (nextLl >= noWorseThan) break;
+    }
+    const change = Math.abs(nextLl - ll);
+    if (nextLl >= noWorseThan) [beta, ll] = [next, nextLl];
+    history.push(beta);
+    // The full Newton step estimates the distance to the maximum: require it to be tiny as well, because under
+    // separation the log-likelihood flattens out while the step keeps moving fitted log-odds by about 1.
+    if (change <= tolerance * (Math.abs(ll) + 0.1) && maxAbs(X.map((x) => dot(x, step))) <= STILL_MOVING) {
+      converged = true;
+      break;
+    }
+  }
+  const iterations = history.length - 1;
+
+  // Separation is decided by a certificate rather than by thresholds on sizes: the maximum-likelihood estimate
+  // fails to exist exactly when some direction d ≠ 0 has x·d ≥ 0 for every row with successes and x·d ≤ 0 for
+  // every row with failures. Newton's iterates then run off to infinity along such a d while the other
+  // coefficients settle, so when the fit did not converge (or the information became singular) we take
+  // d = the movement over the last five iterations and check those inequalities directly. A d that passes proves
+  // separation; an unconverged fit without one is reported as not converged.
+  const separation = !converged && separates(X, used, diff(beta, history[Math.max(0, history.length - 6)]));
+
+  const inverse = invertCholesky(scoreAndInformation(X, used, beta).information);
+  const standardErrors = beta.map((_, k) => (inverse ? Math.sqrt(inverse[k][k]) : NaN));
+  return { ...base, coefficients: beta, standardErrors, converged, separation, iterations, logLikelihood: ll };
+}
+
+function validateRow(r: BinomialRow, width: number): void {
+  const ok =
+    r.x.length === width &&
+    r.x.every(Number.isFinite) &&
+    Number.isFinite(r.trials) &&
+    Number.isFinite(r.successes) &&
+    r.successes >= 0 &&
+    r.successes <= r.trials;
+  if (!ok) throw new RangeError(`fitLogistic: invalid row ${JSON.stringify(r)}`);
+}
+
+/**
+ * Greedy Gram–Schmidt on the columns weighted by √trials (so grouped and per-case data agree), intercept first;
+ * a column that earlier ones already span is reported as collinear.
+ */
+function independentColumns(
+  rows: readonly BinomialRow[],
+  candidates: number[],
+): { kept: number[]; collinear: number[] } {
+  const weights = rows.map((r) => Math.sqrt(r.trials));
+  const basis: number[][] = [];
+  const addIfIndependent = (v: number[]): boolean => {
+    const length = Math.sqrt(dot(v, v));
+    // Two passes of projection keep the basis orthogonal to working precision.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const b of basis) {
+        const c = dot(v, b);
+        for (let i = 0; i < v.length; i++) v[i] -= c * b[i];
+      }
+    }
+    const residual = Math.sqrt(dot(v, v));
+    if (!(residual > COLLINEAR_TOLERANCE * length)) return false;
+    basis.push(v.map((e) => e / residual));
+    return true;
+  };
+  addIfIndependent([...weights]);
+  const kept: number[] = [];
+  const collinear: number[] = [];
+  for (const j of candidates) {
+    if (addIfIndependent(rows.map((r, i) => weights[i] * r.x[j]))) kept.push(j);
+    else collinear.push(j);
+  }
+  return { kept, collinear };
+}
+
+/** Whether d separates the rows (see the comment in fitLogistic), allowing a small relative slack. */
+function separates(X: Matrix, rows: readonly BinomialRow[], d: number[]): boolean {
+  const eta = X.map((x) => dot(x, d));
+  const scale = maxAbs(eta);
+  if (!(scale > 0) || !Number.isFinite(scale)) return false;
+  return rows.every(
+    (r, i) =>
+      (r.successes === 0 || eta[i] >= -SEPARATION_SLACK * scale) &&
+      (r.successes === r.trials || eta[i] <= SEPARATION_SLACK * scale),
+  );
+}
+
+/** log σ(z), accurate for large |z|. */
+function logSigmoid(z: number): number {
+  return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+}
+
+function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+function logLikelihood(X: Matrix, rows: readonly BinomialRow[], beta: number[]): number {
+  let ll = 0;
+  rows.forEach((r, i) => {
+    const eta = dot(X[i], beta);
+    // Zero counts contribute nothing (avoids 0 × −∞ when a fitted probability rounds to 0 or 1).
+    if (r.successes > 0) ll += r.successes * logSigmoid(eta);
+    if (r.trials > r.successes) ll += (r.trials - r.successes) * logSigmoid(-eta);
+  });
+  return ll;
+}
+
+function scoreAndInformation(
+  X: Matrix,
+  rows: readonly BinomialRow[],
+  beta: number[],
+): { score: number[]; information: Matrix } {
+  const q = beta.length;
+  const score = new Array<number>(q).fill(0);
+  const information = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  rows.forEach((r, i) => {
+    const x = X[i];
+    const eta = dot(x, beta);
+    const [p, q1] = [sigmoid(eta), sigmoid(-eta)];
+    // successes − trials·p written so it stays accurate (not 0) when p rounds to 1: keeps separation visible.
+    const residual = r.successes * q1 - (r.trials - r.successes) * p;
+    const weight = r.trials * p * q1;
+    for (let a = 0; a < q; a++) {
+      score[a] += x[a] * residual;
+      for (let b = 0; b <= a; b++) information[a][b] += weight * x[a] * x[b];
+    }
+  });
+  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) information[b][a] = information[a][b];
+  return { score, information };
+}
+
+/** Lower-triangular L with A = L·Lᵀ, or null when A is not (numerically) positive definite. */
+function cholesky(A: Matrix): Matrix | null {
+  const q = A.length;
+  const L = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+  for (let j = 0; j < q; j++) {
+    let pivot = A[j][j];
+    for (let k = 0; k < j; k++) pivot -= L[j][k] * L[j][k];
+    if (!(pivot > 1e-13 * Math.abs(A[j][j]))) return null;
+    L[j][j] = Math.sqrt(pivot);
+    for (let i = j + 1; i < q; i++) {
+      let s = A[i][j];
+      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
+      L[i][j] = s / L[j][j];
+    }
+  }
+  return L;
+}
+
+function solveWithFactor(L: Matrix, b: number[]): number[] {
+  const q = L.length;
+  const y = [...b];
+  for (let i = 0; i < q; i++) {
+    for (let k = 0; k < i; k++) y[i] -= L[i][k] * y[k];
+    y[i] /= L[i][i];
+  }
+  for (let i = q - 1; i >= 0; i--) {
+    for (let k = i + 1; k < q; k++) y[i] -= L[k][i] * y[k];
+    y[i] /= L[i][i];
+  }
+  return y;
+}
+
+function solveCholesky(A: Matrix, b: number[]): number[] | null {
+  const L = cholesky(A);
+  return L && solveWithFactor(L, b);
+}
+
+function invertCholesky(A: Matrix): Matrix | null {
+  const L = cholesky(A);
+  if (!L) return null;
+  return A.map((_, k) =>
+    solveWithFactor(
+      L,
+      A.map((__, i) => (i === k ? 1 : 0)),
+    ),
+  );
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function diff(a: number[], b: number[]): number[] {
+  return a.map((v, i) => v - b[i]);
+}
+
+function maxAbs(values: number[]): number {
+  return values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+}

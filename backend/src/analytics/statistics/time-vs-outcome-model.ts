@@ -1,0 +1,125 @@
+/**
+ * The case-mix-adjusted estimate beside "time against outcome" (brief §4): a logistic regression of the outcome on
+ * log2(max(relationship minutes, 15) / 60), category, vulnerability flags and funding stream, fitted on rows that
+ * group cases by covariate pattern.
+ */
+import type { AdjustedEstimate } from '@deepvalue/shared';
+import { fitLogistic, type BinomialRow } from './logistic.js';
+import { Z95 } from './wilson.js';
+
+/** Relationship time below this counts as this much, so the log term stays finite and a few minutes don't dominate. */
+export const TIME_FLOOR_MINUTES = 15;
+export const MIN_MODEL_CASES = 30;
+export const MIN_CASES_PER_OUTCOME = 5;
+
+export const TIME_TERM = 'log2 relationship time';
+
+interface CaseMix {
+  category: string;
+  vulnerabilityCount: number;
+  fundingStream: string;
+  /** Cases with the outcome. */
+  successes: number;
+  /** Cases in the group. */
+  trials: number;
+}
+export type TimeOutcomeRow = CaseMix & ({ relationshipMinutes: number } | { log2Time: number });
+
+export function log2RelationshipTime(minutes: number): number {
+  return Math.log2(Math.max(minutes, TIME_FLOOR_MINUTES) / 60);
+}
+
+export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedEstimate {
+  const used = rows.filter((r) => r.trials > 0);
+  const n = used.reduce((sum, r) => sum + r.trials, 0);
+  const successes = used.reduce((sum, r) => sum + r.successes, 0);
+  const noEstimate = { oddsRatioPerDoubling: null, ciLow: null, ciHigh: null, n, converged: false, separation: false };
+
+  if (n < MIN_MODEL_CASES || Math.min(successes, n - successes) < MIN_CASES_PER_OUTCOME) {
+    return {
+      ...noEstimate,
+      covariates: [],
+      iterations: 0,
+      note:
+        `Too few cases for the adjusted estimate: ${n} cases, ${successes} with the outcome and ${n - successes} ` +
+        `without (it needs at least ${MIN_MODEL_CASES} cases and at least ${MIN_CASES_PER_OUTCOME} of each).`,
+    };
+  }
+
+  const { names, design } = buildDesign(used);
+  const fit = fitLogistic(design);
+  const covariates = fit.kept.map((j) => names[j]);
+  const { converged, separation, iterations } = fit;
+  const fitted = { ...noEstimate, covariates, converged, separation, iterations };
+
+  // The time term is column 0; it can only go missing by having no variation (or, in theory, almost none).
+  if (fit.kept[0] !== 0) {
+    const note =
+      `Every case had the same relationship time (${TIME_FLOOR_MINUTES} minutes or less counts as ` +
+      `${TIME_FLOOR_MINUTES}), so there is no difference in time to estimate an effect from.`;
+    return { ...fitted, note };
+  }
+  if (separation) {
+    const note =
+      'No estimate: within some group of cases every case had the same outcome, in a way the covariates predict ' +
+      'perfectly (separation), so the model has no finite answer. A wider date range or fewer filters may help.';
+    return { ...fitted, note };
+  }
+  if (!converged) {
+    return { ...fitted, note: `No estimate: the model did not settle within ${iterations} iterations.` };
+  }
+
+  const [beta, se] = [fit.coefficients[1], fit.standardErrors[1]];
+  const notUsed = notUsedNote(names, fit.droppedConstant, fit.droppedCollinear);
+  return {
+    ...fitted,
+    oddsRatioPerDoubling: Math.exp(beta),
+    ciLow: Math.exp(beta - Z95 * se),
+    ciHigh: Math.exp(beta + Z95 * se),
+    ...(notUsed && { note: notUsed }),
+  };
+}
+
+/**
+ * Columns: time term, category dummies, vulnerability flags, funding dummies. Each reference level is the most
+ * frequent by cases (ties alphabetical) and gets no dummy; the other levels follow in alphabetical order.
+ */
+function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design: BinomialRow[] } {
+  const categories = nonReferenceLevels(rows, (r) => r.category);
+  const fundings = nonReferenceLevels(rows, (r) => r.fundingStream);
+  const names = [
+    TIME_TERM,
+    ...categories.map((c) => `category: ${c}`),
+    'vulnerability flags',
+    ...fundings.map((f) => `funding: ${f}`),
+  ];
+  const design = rows.map((r) => ({
+    x: [
+      'log2Time' in r ? r.log2Time : log2RelationshipTime(r.relationshipMinutes),
+      ...categories.map((c) => (r.category === c ? 1 : 0)),
+      r.vulnerabilityCount,
+      ...fundings.map((f) => (r.fundingStream === f ? 1 : 0)),
+    ],
+    successes: r.successes,
+    trials: r.trials,
+  }));
+  return { names, design };
+}
+
+function nonReferenceLevels(rows: readonly TimeOutcomeRow[], level: (r: TimeOutcomeRow) => string): string[] {
+  const cases = new Map<string, number>();
+  for (const r of rows) cases.set(level(r), (cases.get(level(r)) ?? 0) + r.trials);
+  const ordered = [...cases].sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : a > b ? 1 : 0));
+  return ordered
+    .slice(1)
+    .map(([name]) => name)
+    .sort();
+}
+
+function notUsedNote(names: string[], constant: number[], collinear: number[]): string | undefined {
+  const parts = [
+    constant.length > 0 && `${constant.map((j) => names[j]).join(', ')} (the same for every case)`,
+    collinear.length > 0 && `${collinear.map((j) => names[j]).join(', ')} (fully determined by the other covariates)`,
+  ].filter((p): p is string => typeof p === 'string');
+  return parts.length > 0 ? `Not adjusted for ${parts.join('; ')}.` : undefined;
+}

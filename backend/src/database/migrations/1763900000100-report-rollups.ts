@@ -1,0 +1,100 @@
+/**
+ * Roll-ups of closed cases for the time-against-outcome report: one row per organisation ×
+ * dimension value × closing day × band of relationship time, holding the counts every outcome
+ * measure needs. A report with no filter or any one filter reads a few thousand roll-up rows
+ * instead of scanning a million case facts. Each closed case contributes to the 'all' row and to
+ * one row per dimension (category, office, adviser, funding stream, arrival route, and each of its
+ * vulnerability flags).
+ * Kept current by a statement-level trigger on case_facts (same transaction as every write):
+ * old contributions are subtracted and new ones added, in key order to avoid deadlocks.
+ */
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const COUNTS = `
+  count(*)::integer AS n_closed,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
+  count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
+  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
+  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL)::integer AS n_negative_appeal_known,
+  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued')::integer AS n_negative_avoided,
+  count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
+  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back`;
+const COUNT_COLUMNS = [
+  'n_closed',
+  'n_with_result',
+  'n_positive',
+  'n_accept_asked',
+  'n_accepted',
+  'n_negative_appeal_known',
+  'n_negative_avoided',
+  'n_uncovered',
+  'n_bounce_back',
+];
+
+/** One row per (case, dimension value) for the closed cases in a transition table. */
+const contributions = (source: string) => `
+  SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count,
+         same_problem_recontact_6m
+  FROM ${source} f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL`;
+
+const applyDelta = (source: string, sign: '+' | '-') => `
+  INSERT INTO case_rollups AS r (organisation_id, dim, dim_value, closed_on, band, ${COUNT_COLUMNS.join(', ')})
+  SELECT organisation_id, dim, dim_value, closed_on, band, ${COUNT_COLUMNS.map((c) => `${sign}${c}`).join(', ')}
+  FROM (SELECT organisation_id, dim, dim_value, closed_on, band, ${COUNTS}
+        FROM (${contributions(source)}) c
+        GROUP BY organisation_id, dim, dim_value, closed_on, band) g
+  ORDER BY organisation_id, dim, dim_value, closed_on, band
+  ON CONFLICT (organisation_id, dim, dim_value, closed_on, band) DO UPDATE SET
+    ${COUNT_COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(',\n    ')}`;
+
+export class ReportRollups1763900000100 implements MigrationInterface {
+  name = 'ReportRollups1763900000100';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE case_rollups (
+        organisation_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+        dim text NOT NULL,
+        dim_value text NOT NULL,
+        closed_on date NOT NULL,
+        band smallint NOT NULL,
+        ${COUNT_COLUMNS.map((c) => `${c} integer NOT NULL`).join(',\n        ')},
+        PRIMARY KEY (organisation_id, dim, dim_value, closed_on, band)
+      )`);
+    await q.query(`
+      CREATE FUNCTION case_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          ${applyDelta('old_rows', '-')};
+        END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN
+          ${applyDelta('new_rows', '+')};
+        END IF;
+        DELETE FROM case_rollups WHERE n_closed = 0;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER case_facts_rollup_ins AFTER INSERT ON case_facts REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()`);
+    await q.query(`CREATE TRIGGER case_facts_rollup_upd AFTER UPDATE ON case_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()`);
+    await q.query(`CREATE TRIGGER case_facts_rollup_del AFTER DELETE ON case_facts REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()`);
+    // Covers the adjusted-model query (grouped by covariate pattern) with an index-only scan.
+    await q.query(`CREATE INDEX case_facts_model_idx ON case_facts (organisation_id, closed_on)
+      INCLUDE (relationship_minutes, category, vulnerability_count, funding_stream, result, accepted, appeal, problems_count, same_problem_recontact_6m)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX case_facts_model_idx`);
+    for (const op of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER case_facts_rollup_${op} ON case_facts`);
+    await q.query(`DROP FUNCTION case_rollups_apply()`);
+    await q.query(`DROP TABLE case_rollups`);
+  }
+}
