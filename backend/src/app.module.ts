@@ -6,13 +6,21 @@ import { LoggerModule } from 'nestjs-pino';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
+import { CaseworkModule } from './casework/casework.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { AppConfigService } from './config/app-config.service.js';
 import { type AppConfig, REPO_ROOT } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { InterchangeModule } from './interchange/interchange.module.js';
 import { loggerOptions } from './logging.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { PricingModule } from './pricing/pricing.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 
 const FRONTEND_DIST = path.join(REPO_ROOT, 'frontend', 'dist');
 
@@ -31,8 +39,16 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
         ...serveFrontend,
         AccessModule,
+        AuditModule,
+        OrganisationsModule,
+        PrivacyModule,
         HealthModule,
         AnalyticsModule,
+        PricingModule,
+        EvidenceModule,
+        IdempotencyModule,
+        CaseworkModule,
+        InterchangeModule,
       ],
       providers: [
         { provide: AppConfigService, useValue: new AppConfigService(config) },

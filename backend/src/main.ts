@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     log(`  API documentation: ${url}/api/docs`);
     if (demo) {
       log(`  Demo sign-in (password for every demo user: ${demo.password}):`);
-      for (const user of demo.users) log(`    ${user.role.padEnd(12)} ${user.email}`);
+      for (const user of demo.users) log(`    ${user.role.padEnd(12)} ${user.email.padEnd(48)} ${user.organisation}`);
     }
     log('  Stop with Ctrl-C.');
   } catch (error) {

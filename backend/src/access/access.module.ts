@@ -3,12 +3,25 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { PasswordTokensService } from './password-tokens.service.js';
 import { SessionService } from './session.service.js';
+import { SignInThrottleService } from './sign-in-throttle.service.js';
+import { TwoFactorService } from './two-factor.service.js';
+import { UsersController } from './users.controller.js';
+import { UsersService } from './users.service.js';
 
 @Global()
 @Module({
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionService, AuthService],
+  controllers: [AuthController, UsersController],
+  providers: [
+    AuthService,
+    SessionService,
+    SignInThrottleService,
+    TwoFactorService,
+    PasswordTokensService,
+    UsersService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionService, AuthService, UsersService],
 })
 export class AccessModule {}

@@ -1,7 +1,8 @@
 /**
  * The one place where a request is tied to a user and an organisation. Global: every route needs a
  * live session unless marked @Public(); @Roles() narrows by role; cookie-authenticated writes must
- * carry the session's CSRF token in `X-CSRF-Token`.
+ * carry the session's CSRF token in `X-CSRF-Token`; a user who must set up two-factor reaches only
+ * the routes marked @AllowedDuringEnrolment().
  */
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -9,7 +10,7 @@ import type { Role } from '@deepvalue/shared';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../common/domain-error.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC } from './public.decorator.js';
 import type { RequestUser } from './request-user.js';
 import { ROLES_KEY } from './roles.decorator.js';
 import { SessionService } from './session.service.js';
@@ -53,6 +54,17 @@ export class AuthGuard implements CanActivate {
       via,
       csrfToken: session.csrfToken,
     };
+    if (
+      session.twoFactorEnrolmentRequired &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_ENROLMENT, targets)
+    ) {
+      throw new DomainError(
+        'forbidden',
+        'Your organisation requires two-factor sign-in: set it up before you continue',
+        undefined,
+        { twoFactor: 'enrolment_required' },
+      );
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(session.role)) throw new DomainError('forbidden', 'Your role cannot do this');
     return true;

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@deepvalue/shared';
+import type { Actor } from '../audit/audit.service.js';
 
 /**
  * Who is calling. Every service method that touches tenant data takes this (or its organisationId)
@@ -19,4 +20,11 @@ export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionC
   const request = ctx.switchToHttp().getRequest<{ user?: RequestUser }>();
   if (!request.user) throw new Error('CurrentUser used on a public route');
   return request.user;
+});
+
+/** Who is acting and from where, for services that write their own audit entries. */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
+  const request = ctx.switchToHttp().getRequest<{ user?: RequestUser; ip?: string }>();
+  if (!request.user) throw new Error('CurrentActor used on a public route');
+  return { userId: request.user.userId, ip: request.ip ?? null };
 });

@@ -18,6 +18,11 @@ export interface SessionRecord {
   role: Role;
   csrfToken: string;
   secondFactorPending: boolean;
+  /**
+   * The organisation requires two-factor for this user's role and the user has not set it up: only
+   * the enrolment routes work. Worked out on every request, so a change of setting applies at once.
+   */
+  twoFactorEnrolmentRequired: boolean;
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -59,14 +64,18 @@ export class SessionService {
       role: Role;
       csrf_token: string;
       second_factor_pending: boolean;
+      enrolment_required: boolean;
     }> = await this.dataSource.query(
       // A CTE so the driver returns plain rows (an UPDATE … RETURNING comes back as [rows, count]).
       `WITH touched AS (
          UPDATE sessions s SET last_seen_at = now()
-         FROM users u
-         WHERE s.id = $1 AND u.id = s.user_id AND u.active
+         FROM users u, organisations o
+         WHERE s.id = $1 AND u.id = s.user_id AND u.active AND o.id = u.organisation_id
+           AND u.organisation_id = s.organisation_id
            AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-         RETURNING s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending)
+         RETURNING s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending,
+           (coalesce((o.settings ->> 'requireTwoFactorForManagers')::boolean, false)
+             AND u.role IN ('manager', 'admin') AND NOT u.totp_enabled) AS enrolment_required)
        SELECT * FROM touched`,
       [digest(token), IDLE_TIMEOUT_MINUTES],
     );
@@ -82,7 +91,13 @@ export class SessionService {
       role: row.role,
       csrfToken: row.csrf_token,
       secondFactorPending: row.second_factor_pending,
+      twoFactorEnrolmentRequired: row.enrolment_required,
     };
+  }
+
+  /** Ends the session a token belongs to, live or not (used to rotate the session on sign-in). */
+  async endByToken(token: string): Promise<void> {
+    await this.end(digest(token));
   }
 
   async end(sessionId: string): Promise<void> {

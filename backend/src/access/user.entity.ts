@@ -12,6 +12,7 @@ export class UserEntity {
   @Column('uuid', { name: 'office_id', nullable: true }) officeId: string | null;
   @Column('text', { name: 'password_hash', nullable: true, select: false }) passwordHash: string | null;
   @Column('text', { name: 'totp_secret', nullable: true, select: false }) totpSecret: string | null;
+  @Column('boolean', { name: 'totp_enabled' }) totpEnabled: boolean;
   @Column('boolean') active: boolean;
   @Column('timestamptz', { name: 'last_sign_in_at', nullable: true }) lastSignInAt: Date | null;
   @VersionColumn() version: number;

@@ -1,12 +1,42 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsRepository } from './analytics.repository.js';
+import { DrillDownService } from './drill-down.service.js';
+import { FeeRatesController } from './fee-rates.controller.js';
+import { FeeRatesRepository } from './fee-rates.repository.js';
+import { FeeRatesService } from './fee-rates.service.js';
+import { FixedFeeRepository } from './fixed-fee.repository.js';
+import { FixedFeeService } from './fixed-fee.service.js';
+import { MeasureReportsController } from './measure-reports.controller.js';
+import { MeasuresRepository } from './measures.repository.js';
+import { MeasuresService } from './measures.service.js';
+import { RateReportsService } from './rate-reports.service.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { ReportsController } from './reports.controller.js';
 import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
 
 @Module({
-  controllers: [ReportsController],
-  providers: [AnalyticsRepository, ReportScopeService, TimeVsOutcomeService],
-  exports: [AnalyticsRepository, ReportScopeService, TimeVsOutcomeService],
+  controllers: [ReportsController, MeasureReportsController, FeeRatesController],
+  providers: [
+    AnalyticsRepository,
+    ReportScopeService,
+    TimeVsOutcomeService,
+    MeasuresRepository,
+    MeasuresService,
+    RateReportsService,
+    DrillDownService,
+    FeeRatesRepository,
+    FeeRatesService,
+    FixedFeeRepository,
+    FixedFeeService,
+  ],
+  exports: [
+    AnalyticsRepository,
+    ReportScopeService,
+    TimeVsOutcomeService,
+    MeasuresService,
+    RateReportsService,
+    FeeRatesService,
+    FixedFeeService,
+  ],
 })
 export class AnalyticsModule {}

@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutcomeMeasure } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
+import { maturityCutoff } from './measures.sql.js';
 import { OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
 import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from './report-filters.js';
 
@@ -61,9 +62,7 @@ export function factsWhere(
 function closedUpTo(filters: ReportFilters, measure: OutcomeMeasure | undefined, asOf: string): string | undefined {
   const months = measure ? OUTCOME_MEASURE_SQL[measure].matureAfterMonths : undefined;
   if (!months) return filters.to;
-  const mature = new Date(`${asOf}T00:00:00Z`);
-  mature.setUTCMonth(mature.getUTCMonth() - months);
-  const matureIso = mature.toISOString().slice(0, 10);
+  const matureIso = maturityCutoff(asOf, months);
   return filters.to && filters.to < matureIso ? filters.to : matureIso;
 }
 

@@ -29,4 +29,14 @@ export class ReportScopeService {
     }
     return [organisation.toLowerCase()];
   }
+
+  /**
+   * Adviser-level figures (an adviser filter or a per-adviser breakdown) are for supervision inside
+   * the organisation: managers only. Commissioners never see a row about one adviser.
+   */
+  assertAdviserLevelAllowed(user: RequestUser, adviserLevel: boolean): void {
+    if (adviserLevel && user.role !== 'manager') {
+      throw forbidden('Figures per adviser are for supervision by the organisation’s managers only');
+    }
+  }
 }

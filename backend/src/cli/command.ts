@@ -16,6 +16,8 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** False for commands that never touch the database (e.g. seed). */
+  database?: boolean;
   /** Options for node:util parseArgs. */
   options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
   /** Returns the process exit code. */

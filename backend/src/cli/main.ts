@@ -49,7 +49,10 @@ async function main(argv: string[]): Promise<number> {
 
   const config = { ...loadConfigOrExit(), logPretty: false, logLevel: process.env.LOG_LEVEL ?? 'warn' };
   const log = (message: string) => process.stderr.write(`${message}\n`);
-  const db = await openDatabase(config, { log, exclusive: false });
+  const db =
+    command.database === false
+      ? { url: '', stop: async () => {} }
+      : await openDatabase(config, { log, exclusive: false });
   let context: INestApplicationContext | undefined;
   const ctx: CliContext = {
     config,
@@ -79,7 +82,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // Let stdout drain (it may be a pipe carrying a command's output) before exiting.
+  (code) => process.stdout.write('', () => process.exit(code)),
   (error) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);

@@ -1,5 +1,6 @@
 /** Every TypeORM entity. A new entity is added here. */
 import { UserEntity } from '../access/user.entity.js';
+import { CASEWORK_ENTITIES } from '../casework/entities.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 
-export const ENTITIES = [OrganisationEntity, UserEntity];
+export const ENTITIES = [OrganisationEntity, UserEntity, ...CASEWORK_ENTITIES];

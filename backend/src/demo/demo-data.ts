@@ -1,7 +1,123 @@
-/** Placeholder until the generator lands: creates nothing. */
+/**
+ * Demo mode (issue 3): on an empty database, load two believable organisations from the seeded
+ * generator — a law centre and an advice agency — that share with one commissioner, plus one
+ * signed-in user per role. Only ever runs in demo mode (DEMO_DATA, on by default on the embedded
+ * database); production databases never get demo users.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../access/passwords.js';
+import { dataSourceOptions } from '../database/data-source.js';
+import { writeNdjson } from '../interchange/generator.js';
+import { ImportService } from '../interchange/import.service.js';
+
+export const DEMO_PASSWORD = 'deep-value-demo';
+
+export interface DemoSummary {
+  password: string;
+  users: Array<{ role: string; email: string; organisation: string }>;
+}
+
+const ORGANISATIONS = [
+  { ref: 'riverside-law-centre', name: 'Riverside Law Centre', kind: 'law_centre' as const, share: 0.62, seed: 2026 },
+  { ref: 'northgate-advice', name: 'Northgate Advice Agency', kind: 'advice_agency' as const, share: 0.38, seed: 1904 },
+];
+const COMMISSIONER = { ref: 'county-commissioning', name: 'County Legal Support Commissioning' };
+
+/** Loads the demo when the database has no organisations; returns the sign-in details either way. */
 export async function ensureDemoData(
-  _url: string,
-  _log: (message: string) => void,
-): Promise<{ password: string; users: Array<{ role: string; email: string }> } | undefined> {
-  return undefined;
+  url: string,
+  log: (message: string) => void,
+  totalCases = demoCases(),
+): Promise<DemoSummary> {
+  const dataSource = new DataSource(dataSourceOptions(url, 4));
+  await dataSource.initialize();
+  try {
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM organisations`);
+    if (count === 0) await loadDemo(dataSource, log, totalCases);
+    return await summary(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function demoCases(): number {
+  const value = Number(process.env.DEMO_CASES ?? 2400);
+  return Number.isInteger(value) && value >= 50 ? value : 2400;
+}
+
+async function loadDemo(dataSource: DataSource, log: (message: string) => void, totalCases: number): Promise<void> {
+  const started = Date.now();
+  log(`Loading demo data (${totalCases} generated cases in two organisations)…`);
+  const importer = new ImportService(dataSource);
+  const providerIds: string[] = [];
+  for (const org of ORGANISATIONS) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deepvalue-demo-')), 'demo.ndjson');
+    const out = fs.createWriteStream(file);
+    await writeNdjson(
+      {
+        cases: Math.round(totalCases * org.share),
+        seed: org.seed,
+        kind: org.kind,
+        organisation: { ref: org.ref, name: org.name },
+      },
+      out,
+    );
+    await new Promise<void>((resolve) => out.end(resolve));
+    const result = await importer.importFile(file, { organisationRef: org.ref, createOrganisation: true });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    if (!result.ok)
+      throw new Error(`demo data did not import: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    providerIds.push(result.organisationId);
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await dataSource.transaction(async (tx) => {
+    const [commissioner] = await tx.query(
+      `INSERT INTO organisations (ref, name, kind) VALUES ($1, $2, 'commissioner') RETURNING id`,
+      [COMMISSIONER.ref, COMMISSIONER.name],
+    );
+    await tx.query(
+      `INSERT INTO users (organisation_id, email, name, role, password_hash) VALUES ($1, $2, 'Chris Commissioner', 'commissioner', $3)`,
+      [commissioner.id, `commissioner@${COMMISSIONER.ref}.example.org`, passwordHash],
+    );
+    for (const [i, org] of ORGANISATIONS.entries()) {
+      const id = providerIds[i];
+      await tx.query(`INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $2)`, [
+        id,
+        commissioner.id,
+      ]);
+      for (const role of ['manager', 'admin'] as const) {
+        await tx.query(
+          `INSERT INTO users (organisation_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)`,
+          [
+            id,
+            `${role}@${org.ref}.example.org`,
+            `Demo ${role === 'manager' ? 'Manager' : 'Admin'}`,
+            role,
+            passwordHash,
+          ],
+        );
+      }
+      // The adviser demo user is a generated adviser with cases of their own.
+      await tx.query(
+        `UPDATE users SET password_hash = $2 WHERE id = (
+           SELECT lead_adviser_id FROM cases WHERE organisation_id = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)`,
+        [id, passwordHash],
+      );
+    }
+  });
+  log(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+async function summary(dataSource: DataSource): Promise<DemoSummary> {
+  const users: Array<{ role: string; email: string; organisation: string }> = await dataSource.query(
+    `SELECT DISTINCT ON (o.ref, u.role) u.role, u.email, o.name AS organisation
+     FROM users u JOIN organisations o ON o.id = u.organisation_id
+     WHERE u.password_hash IS NOT NULL AND u.email LIKE '%.example.org' AND u.active
+     ORDER BY o.ref, u.role, u.email`,
+  );
+  return { password: DEMO_PASSWORD, users };
 }

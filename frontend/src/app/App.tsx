@@ -1,34 +1,186 @@
-import { Navigate, Route, Routes } from 'react-router';
+import type { Role } from '@deepvalue/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ComponentType, type ReactNode, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
-import { HomePage } from '../features/home/HomePage';
+import { setUnauthenticatedHandler } from './api';
 import { Layout } from './Layout';
+import { lazyNamed } from './lazy';
+import { CASEWORK_ROLES, HOME } from './navigation';
+import { usePageTitle } from './page-title';
 import { useSession } from './session';
+
+// Each feature is its own chunk: the first visit loads only the shell and the sign-in page.
+const cases = () => import('../features/cases/pages');
+const intake = () => import('../features/intake/IntakeWizard');
+const time = () => import('../features/time/pages');
+const problems = () => import('../features/problems/pages');
+const feedback = () => import('../features/feedback/pages');
+const closing = () => import('../features/close/pages');
+const reports = () => import('../features/reports/pages');
+const pricing = () => import('../features/pricing/pages');
+const data = () => import('../features/interchange/pages');
+const commissioner = () => import('../features/evidence/pages');
+const admin = () => import('../features/admin/pages');
+
+const MyCasesPage = lazyNamed(cases, 'MyCasesPage');
+const SearchPage = lazyNamed(cases, 'SearchPage');
+const CasePage = lazyNamed(cases, 'CasePage');
+const EditCasePage = lazyNamed(cases, 'EditCasePage');
+const ClientPage = lazyNamed(cases, 'ClientPage');
+const EditClientPage = lazyNamed(cases, 'EditClientPage');
+const AssessmentPage = lazyNamed(cases, 'AssessmentPage');
+const FollowUpPage = lazyNamed(cases, 'FollowUpPage');
+const IntakeWizard = lazyNamed(intake, 'IntakeWizard');
+const QuickTimePage = lazyNamed(time, 'QuickTimePage');
+const EditTimeEntryPage = lazyNamed(time, 'EditTimeEntryPage');
+const AddProblemPage = lazyNamed(problems, 'AddProblemPage');
+const AddReferralPage = lazyNamed(problems, 'AddReferralPage');
+const ReachedSupportPage = lazyNamed(problems, 'ReachedSupportPage');
+const FeedbackEntryPage = lazyNamed(feedback, 'FeedbackEntryPage');
+const CloseCaseWizard = lazyNamed(closing, 'CloseCaseWizard');
+const ReportsIndexPage = lazyNamed(reports, 'ReportsIndexPage');
+const TimeVsOutcomePage = lazyNamed(reports, 'TimeVsOutcomePage');
+const FixedFeePage = lazyNamed(reports, 'FixedFeePage');
+const TrendsPage = lazyNamed(reports, 'TrendsPage');
+const BreakdownsPage = lazyNamed(reports, 'BreakdownsPage');
+const DrillDownPage = lazyNamed(reports, 'DrillDownPage');
+const PricingPage = lazyNamed(pricing, 'PricingPage');
+const DataPage = lazyNamed(data, 'DataPage');
+const OrganisationsPage = lazyNamed(commissioner, 'OrganisationsPage');
+const EvidencePackPage = lazyNamed(commissioner, 'EvidencePackPage');
+const AdminIndexPage = lazyNamed(admin, 'AdminIndexPage');
+const UsersPage = lazyNamed(admin, 'UsersPage');
+const InviteUserPage = lazyNamed(admin, 'InviteUserPage');
+const PartnersPage = lazyNamed(admin, 'PartnersPage');
+const FeedbackItemsPage = lazyNamed(admin, 'FeedbackItemsPage');
+const SharingPage = lazyNamed(admin, 'SharingPage');
+const RetentionPage = lazyNamed(admin, 'RetentionPage');
+const AuditLogPage = lazyNamed(admin, 'AuditLogPage');
+
+const MANAGERS: Role[] = ['manager', 'admin'];
+const REPORT_READERS: Role[] = ['manager', 'commissioner'];
+
+interface PageRoute {
+  path: string;
+  Page: ComponentType;
+  roles: readonly Role[];
+}
+
+const ROUTES: PageRoute[] = [
+  { path: '/cases', Page: MyCasesPage, roles: CASEWORK_ROLES },
+  { path: '/search', Page: SearchPage, roles: CASEWORK_ROLES },
+  { path: '/intake/*', Page: IntakeWizard, roles: CASEWORK_ROLES },
+  { path: '/time/new', Page: QuickTimePage, roles: CASEWORK_ROLES },
+  { path: '/clients/:clientId', Page: ClientPage, roles: CASEWORK_ROLES },
+  { path: '/clients/:clientId/edit', Page: EditClientPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId', Page: CasePage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/edit', Page: EditCasePage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/time', Page: QuickTimePage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/time/:entryId', Page: EditTimeEntryPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/assessment', Page: AssessmentPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/follow-ups/new', Page: FollowUpPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/problems/new', Page: AddProblemPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/referrals/new', Page: AddReferralPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/:kind/:recordId/reached-support', Page: ReachedSupportPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/feedback/new', Page: FeedbackEntryPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/close/*', Page: CloseCaseWizard, roles: CASEWORK_ROLES },
+  { path: '/reports', Page: ReportsIndexPage, roles: REPORT_READERS },
+  { path: '/reports/time-vs-outcome', Page: TimeVsOutcomePage, roles: REPORT_READERS },
+  { path: '/reports/fixed-fee', Page: FixedFeePage, roles: REPORT_READERS },
+  { path: '/reports/trends', Page: TrendsPage, roles: REPORT_READERS },
+  { path: '/reports/breakdowns', Page: BreakdownsPage, roles: REPORT_READERS },
+  { path: '/reports/cases', Page: DrillDownPage, roles: ['manager'] },
+  { path: '/pricing/*', Page: PricingPage, roles: MANAGERS },
+  { path: '/data/*', Page: DataPage, roles: MANAGERS },
+  { path: '/organisations', Page: OrganisationsPage, roles: ['commissioner'] },
+  { path: '/evidence', Page: EvidencePackPage, roles: ['commissioner', 'manager', 'admin'] },
+  { path: '/admin', Page: AdminIndexPage, roles: ['admin'] },
+  { path: '/admin/users', Page: UsersPage, roles: ['admin'] },
+  { path: '/admin/users/invite', Page: InviteUserPage, roles: ['admin'] },
+  { path: '/admin/partners/*', Page: PartnersPage, roles: ['admin', 'manager'] },
+  { path: '/admin/feedback-items', Page: FeedbackItemsPage, roles: ['admin'] },
+  { path: '/admin/sharing', Page: SharingPage, roles: ['admin'] },
+  { path: '/admin/retention', Page: RetentionPage, roles: ['admin'] },
+  { path: '/admin/audit', Page: AuditLogPage, roles: ['admin'] },
+];
 
 export function App() {
   const { me, loading } = useSession();
+  const client = useQueryClient();
+  const location = useLocation();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => client.setQueryData(['session'], null));
+    return () => setUnauthenticatedHandler(undefined);
+  }, [client]);
+
   if (loading) return <p className="dv-loading">Loading…</p>;
   if (!me) {
+    const next =
+      location.pathname === '/' || location.pathname === '/sign-in' ? '' : location.pathname + location.search;
     return (
       <Layout me={null}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="*" element={<Navigate to="/sign-in" replace />} />
+          <Route
+            path="*"
+            element={<Navigate to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'} replace />}
+          />
         </Routes>
       </Layout>
     );
   }
   return (
     <Layout me={me}>
-      <Routes>
-        <Route path="/" element={<HomePage me={me} />} />
-        <Route path="/sign-in" element={<Navigate to="/" replace />} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/" element={<Navigate to={HOME[me.role]} replace />} />
+          <Route path="/sign-in" element={<Navigate to={HOME[me.role]} replace />} />
+          {ROUTES.map(({ path, Page, roles }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <RequireRole role={me.role} roles={roles}>
+                  <Page />
+                </RequireRole>
+              }
+            />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }
 
+function RequireRole({ role, roles, children }: { role: Role; roles: readonly Role[]; children: ReactNode }) {
+  if (roles.includes(role)) return <>{children}</>;
+  return <NoAccess />;
+}
+
+function PageLoading() {
+  return (
+    <p className="govuk-body dv-muted" role="status">
+      Loading…
+    </p>
+  );
+}
+
+function NoAccess() {
+  usePageTitle('You do not have access');
+  return (
+    <>
+      <h1 className="govuk-heading-l">You do not have access to this page</h1>
+      <p className="govuk-body">
+        Your role does not include this part of Deep Value. Ask an administrator if you need it.
+      </p>
+    </>
+  );
+}
+
 function NotFound() {
+  usePageTitle('Page not found');
   return (
     <>
       <h1 className="govuk-heading-l">Page not found</h1>

@@ -45,3 +45,10 @@ export function useSignOut() {
     client.setQueryData(['session'], null);
   };
 }
+
+/** The signed-in user, for pages that only render when signed in. */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe() used outside a signed-in page');
+  return me;
+}

@@ -71,15 +71,30 @@ export class ReportRollups1763900000100 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION case_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
           ${applyDelta('old_rows', '-')};
         END IF;
         IF TG_OP IN ('UPDATE', 'INSERT') THEN
           ${applyDelta('new_rows', '+')};
         END IF;
-        DELETE FROM case_rollups WHERE n_closed = 0;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          DELETE FROM case_rollups r
+          USING (SELECT DISTINCT organisation_id, dim, dim_value, closed_on, band FROM (${contributions('old_rows')}) c) k
+          WHERE r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value
+            AND r.closed_on = k.closed_on AND r.band = k.band AND r.n_closed = 0;
+        END IF;
         RETURN NULL;
       END $$`);
+    await q.query(`
+      CREATE FUNCTION rebuild_case_rollups(org uuid) RETURNS void LANGUAGE sql AS $$
+        DELETE FROM case_rollups WHERE organisation_id = org;
+        INSERT INTO case_rollups (organisation_id, dim, dim_value, closed_on, band, ${COUNT_COLUMNS.join(', ')})
+        SELECT organisation_id, dim, dim_value, closed_on, band, ${COUNTS}
+        FROM (${contributions('case_facts').replace('WHERE f.closed_on IS NOT NULL', 'WHERE f.closed_on IS NOT NULL AND f.organisation_id = org')}) c
+        GROUP BY organisation_id, dim, dim_value, closed_on, band;
+      $$`);
     await q.query(`CREATE TRIGGER case_facts_rollup_ins AFTER INSERT ON case_facts REFERENCING NEW TABLE AS new_rows
       FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()`);
     await q.query(`CREATE TRIGGER case_facts_rollup_upd AFTER UPDATE ON case_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -94,6 +109,7 @@ export class ReportRollups1763900000100 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX case_facts_model_idx`);
     for (const op of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER case_facts_rollup_${op} ON case_facts`);
+    await q.query(`DROP FUNCTION rebuild_case_rollups(uuid)`);
     await q.query(`DROP FUNCTION case_rollups_apply()`);
     await q.query(`DROP TABLE case_rollups`);
   }

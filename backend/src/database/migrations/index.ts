@@ -4,6 +4,8 @@ import { PlatformSchema1763900000001 } from './1763900000001-platform-schema.js'
 import { CaseFacts1763900000002 } from './1763900000002-case-facts.js';
 import { ReportRollups1763900000100 } from './1763900000100-report-rollups.js';
 import { AccessAuditPrivacy1763900000170 } from './1763900000170-access-audit-privacy.js';
+import { FeeRates1763900000200 } from './1763900000200-fee-rates.js';
+import { UnitCostVersions1763900000300 } from './1763900000300-unit-cost-versions.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CaseFacts1763900000002,
   ReportRollups1763900000100,
   AccessAuditPrivacy1763900000170,
+  FeeRates1763900000200,
+  UnitCostVersions1763900000300,
 ];

@@ -1,14 +1,16 @@
 import type { ApiError } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../app/api';
 import { useSignIn } from '../../app/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextInput } from '../../ui/TextInput';
+import { usePageTitle } from '../../app/page-title';
 
 export function SignInPage() {
   const signIn = useSignIn();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<ApiError[]>([]);
@@ -24,7 +26,8 @@ export function SignInPage() {
     setBusy(true);
     try {
       await signIn(email, password);
-      navigate('/');
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (error) {
       setErrors(
         error instanceof ApiRequestError
@@ -36,6 +39,7 @@ export function SignInPage() {
     }
   }
 
+  usePageTitle('Sign in', errors.length > 0);
   const errorFor = (path: string) => errors.find((e) => e.path === path)?.message;
   return (
     <div className="govuk-grid-row">

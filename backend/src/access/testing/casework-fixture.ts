@@ -1,0 +1,170 @@
+/**
+ * Test data: one organisation's complete casework — office, partner, adviser, client with
+ * personal details, a closed case with a record of every kind — written in SQL, so access, audit
+ * and privacy tests do not depend on the casework API. Names and refs carry a unique marker that a
+ * test can look for in any response.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+export interface CaseworkFixture {
+  marker: string;
+  organisationId: string;
+  officeId: string;
+  partnerId: string;
+  adviserId: string;
+  adviserEmail: string;
+  clientId: string;
+  clientRef: string;
+  clientFirstName: string;
+  clientLastName: string;
+  caseId: string;
+  caseRef: string;
+  timeEntryId: string;
+  feedbackId: string;
+  assessmentId: string;
+  problemId: string;
+  referralId: string;
+  outcomeId: string;
+  benefitId: string;
+  followUpId: string;
+  /** Every record id above (not the organisation's). */
+  recordIds: string[];
+}
+
+export interface FixtureOptions {
+  /** Free text written into notes, comments and names (e.g. an XSS string). */
+  freeText?: string;
+  openedOn?: string;
+  closedOn?: string | null;
+  adviserId?: string;
+}
+
+export async function makeCasework(
+  dataSource: DataSource,
+  organisationId: string,
+  options: FixtureOptions = {},
+): Promise<CaseworkFixture> {
+  const marker = `zq${randomBytes(5).toString('hex')}`;
+  const text = options.freeText ?? `note about ${marker}`;
+  const one = async (sql: string, params: unknown[]): Promise<string> => {
+    const [row]: Array<{ id: string }> = await dataSource.query(sql, params);
+    return row.id;
+  };
+  const officeId = await one(`INSERT INTO offices (organisation_id, ref, name) VALUES ($1, $2, $3) RETURNING id`, [
+    organisationId,
+    `office-${marker}`,
+    `Office ${marker}`,
+  ]);
+  const partnerId = await one(
+    `INSERT INTO partners (organisation_id, ref, name, service, contact) VALUES ($1, $2, $3, 'debt advice', $4) RETURNING id`,
+    [organisationId, `partner-${marker}`, `Partner ${marker}`, `contact-${marker}@partner.example`],
+  );
+  const adviserEmail = `adviser-${marker}@fixture.example`;
+  const adviserId =
+    options.adviserId ??
+    (await one(`INSERT INTO users (organisation_id, email, name, role) VALUES ($1, $2, $3, 'adviser') RETURNING id`, [
+      organisationId,
+      adviserEmail,
+      `Adviser ${marker}`,
+    ]));
+  const clientFirstName = `Firstname${marker}`;
+  const clientLastName = `Lastname${marker}`;
+  const clientRef = `CL-${marker}`;
+  const clientId = await one(
+    `INSERT INTO clients (organisation_id, ref, first_name, last_name, date_of_birth, postcode_district, email, phone,
+       vulnerabilities, evidence_consent)
+     VALUES ($1, $2, $3, $4, '1980-05-17', 'SW9', $5, '07700 900123', '{mental_health,disability}', true) RETURNING id`,
+    [organisationId, clientRef, clientFirstName, clientLastName, `client-${marker}@example.com`],
+  );
+  const caseRef = `CASE-${marker}`;
+  const openedOn = options.openedOn ?? '2024-01-10';
+  const closedOn = options.closedOn === undefined ? '2024-06-30' : options.closedOn;
+  const caseId = await one(
+    `INSERT INTO cases (organisation_id, ref, client_id, office_id, category, subcategory, opened_on, closed_on,
+       lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before)
+     VALUES ($1, $2, $3, $4, 'housing', 'possession', $5, $6, $7, 'legal_aid_fixed_fee', 'referred', $8, 2, 3) RETURNING id`,
+    [organisationId, caseRef, clientId, officeId, openedOn, closedOn, adviserId, partnerId],
+  );
+  const child = (table: string, columns: string, values: string, params: unknown[]) =>
+    one(`INSERT INTO ${table} (organisation_id, case_id, ${columns}) VALUES ($1, $2, ${values}) RETURNING id`, [
+      organisationId,
+      caseId,
+      ...params,
+    ]);
+  const timeEntryId = await child(
+    'time_entries',
+    `adviser_id, "on", minutes, class, activity, mode, note`,
+    `$3, $4, 95, 'relationship', 'initial_interview', 'face_to_face', $5`,
+    [adviserId, openedOn, text],
+  );
+  const feedbackId = await child(
+    'feedback',
+    `"on", items, comment, source`,
+    `$3, '{"respect": 5, "time_to_listen": 4}', $4, 'paper'`,
+    [openedOn, text],
+  );
+  const assessmentId = await child('adviser_assessments', `trust, disclosure`, `4, 'partly'`, []);
+  const problemId = await child(
+    'underlying_problems',
+    `category, description, uncovered_on, action, partner_id, reached_support`,
+    `'debt', $3, $4, 'referred_warm', $5, true`,
+    [text, openedOn, partnerId],
+  );
+  const referralId = await child(
+    'referrals',
+    `direction, partner_id, "on", kind, reached_support, note`,
+    `'out', $3, $4, 'warm_handover', true, $5`,
+    [partnerId, openedOn, text],
+  );
+  const outcomeId = await child(
+    'outcomes',
+    `result, understood, accepted, appeal, confidence_before, confidence_after`,
+    `'positive', 5, true, 'none_needed', 2, 4`,
+    [],
+  );
+  const benefitId = await child('outcome_benefits', `type, amount_gbp`, `'eviction_avoided', 34000`, []);
+  const followUpId = await child('follow_ups', `"on", recontact, outcome_sustained`, `$3, 'none', true`, [
+    closedOn ?? openedOn,
+  ]);
+  const fixture = {
+    marker,
+    organisationId,
+    officeId,
+    partnerId,
+    adviserId,
+    adviserEmail,
+    clientId,
+    clientRef,
+    clientFirstName,
+    clientLastName,
+    caseId,
+    caseRef,
+    timeEntryId,
+    feedbackId,
+    assessmentId,
+    problemId,
+    referralId,
+    outcomeId,
+    benefitId,
+    followUpId,
+  };
+  return {
+    ...fixture,
+    recordIds: [
+      officeId,
+      partnerId,
+      adviserId,
+      clientId,
+      caseId,
+      timeEntryId,
+      feedbackId,
+      assessmentId,
+      problemId,
+      referralId,
+      outcomeId,
+      benefitId,
+      followUpId,
+    ],
+  };
+}

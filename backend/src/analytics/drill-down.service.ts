@@ -1,0 +1,44 @@
+/**
+ * Drill-down: the cases behind a figure. With the same measure, band and filters as the report, the
+ * total is the report's n (`eligible`) or count (`success`), because both come from one definition.
+ * Lists client cases, so managers only (the controller says so; commissioners see aggregates).
+ */
+import { Injectable } from '@nestjs/common';
+import { BANDS } from '@deepvalue/shared';
+import { MeasuresRepository } from './measures.repository.js';
+import type { CaseRateMeasure } from './measures.sql.js';
+import { describeFilters, type ReportFilters } from './report-filters.js';
+import type { DrillDownPage } from './report-types.js';
+import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+
+export interface DrillDownSelection {
+  measure: CaseRateMeasure;
+  band?: number;
+  outcome: 'success' | 'eligible';
+}
+
+@Injectable()
+export class DrillDownService {
+  constructor(private readonly repository: MeasuresRepository) {}
+
+  async cases(
+    organisationIds: string[],
+    selection: DrillDownSelection,
+    filters: ReportFilters,
+    page: { limit: number; offset: number },
+    asOf = todayIso(),
+  ): Promise<DrillDownPage> {
+    const normalised = normaliseFilters(filters);
+    const { total, items } = await this.repository.drillDown(organisationIds, normalised, selection, page, asOf);
+    return {
+      measure: selection.measure,
+      band: selection.band === undefined ? null : BANDS[selection.band].band,
+      outcome: selection.outcome,
+      total,
+      limit: page.limit,
+      offset: page.offset,
+      filters: describeFilters(normalised),
+      items,
+    };
+  }
+}

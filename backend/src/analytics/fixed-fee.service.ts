@@ -1,0 +1,132 @@
+/**
+ * Fixed fee against need (brief §4): per category, the hours a fixed fee pays for (fee ÷ local
+ * hourly rate) beside the hours closed cases actually took, the positive outcome rate of cases
+ * within and beyond that line, and the cases whose time crossed the escape threshold. Hours are all
+ * recorded time on the case; the line for a case is drawn from the fee row in force when it opened.
+ */
+import { Injectable } from '@nestjs/common';
+import { ASSOCIATION_CAVEAT, CATEGORIES, labelOf } from '@deepvalue/shared';
+import { FeeRatesService, HOURLY_RATE_NOTE, type FeeTable } from './fee-rates.service.js';
+import { FixedFeeRepository, type FeeLineCounts, type FeeRowParam } from './fixed-fee.repository.js';
+import { rateFigure } from './rate-figure.js';
+import { describeFilters, type ReportFilters } from './report-filters.js';
+import type { FeeRateView, FixedFeeCategory, FixedFeeReport } from './report-types.js';
+import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+
+/** Upper edges of the hours histogram; the last bucket is open-ended. */
+export const HOUR_BUCKET_EDGES = [1, 2, 3, 4, 6, 8, 12, 20];
+const NO_FEE_NOTE = 'No fixed fee for this category in the fee table: enter one to compare.';
+
+@Injectable()
+export class FixedFeeService {
+  constructor(
+    private readonly repository: FixedFeeRepository,
+    private readonly feeRates: FeeRatesService,
+  ) {}
+
+  async report(organisationIds: string[], filters: ReportFilters, asOf = todayIso()): Promise<FixedFeeReport> {
+    const normalised = normaliseFilters(filters);
+    const tables = await this.feeRates.tablesFor(organisationIds);
+    const fees = feeParams(tables);
+    const [lines, hours, buckets] = await Promise.all([
+      this.repository.feeLineCounts(organisationIds, normalised, fees, asOf),
+      this.repository.hours(organisationIds, normalised, asOf),
+      this.repository.minuteBuckets(
+        organisationIds,
+        normalised,
+        HOUR_BUCKET_EDGES.map((h) => h * 60),
+        asOf,
+      ),
+    ]);
+    const categories = (normalised.category ? [normalised.category] : CATEGORIES).map((category): FixedFeeCategory => {
+      const categoryFees = fees.filter((f) => f.category === category);
+      const categoryLines = lines.filter((l) => l.category === category);
+      const sum = (key: keyof Omit<FeeLineCounts, 'category' | 'feeIndex'>) =>
+        categoryLines.reduce((total, l) => total + l[key], 0);
+      const hourRow = hours.find((h) => h.category === category);
+      const rated = categoryFees.some((f) => f.hourlyRateGbp !== null);
+      const escapeKnown = categoryFees.some((f) => f.hourlyRateGbp !== null && f.escapeThresholdGbp !== null);
+      return {
+        category,
+        label: labelOf(category),
+        feesInForce: tables.flatMap((t) => {
+          const row = inForce(t.rows, category, asOf);
+          return row ? [{ ...row, organisationId: t.organisationId }] : [];
+        }),
+        feesApplied: categoryLines
+          .filter((l) => l.feeIndex !== null)
+          .map((l) => ({ ...fees[l.feeIndex!].view, organisationId: fees[l.feeIndex!].organisationId, cases: l.cases }))
+          .sort(
+            (a, b) =>
+              a.organisationId.localeCompare(b.organisationId) || a.effectiveFrom.localeCompare(b.effectiveFrom),
+          ),
+        n: sum('cases'),
+        casesWithoutFee: categoryLines.filter((l) => l.feeIndex === null).reduce((total, l) => total + l.cases, 0),
+        hours: {
+          n: hourRow?.n ?? 0,
+          mean: hourRow ? hourRow.meanMinutes / 60 : null,
+          q1: hourRow ? hourRow.quartileMinutes[0] / 60 : null,
+          median: hourRow ? hourRow.quartileMinutes[1] / 60 : null,
+          q3: hourRow ? hourRow.quartileMinutes[2] / 60 : null,
+          buckets: [0, ...HOUR_BUCKET_EDGES].map((fromHours, i) => ({
+            fromHours,
+            toHours: HOUR_BUCKET_EDGES[i] ?? null,
+            n: buckets.find((b) => b.category === category && b.bucket === i)?.n ?? 0,
+          })),
+        },
+        withinFee: rated
+          ? {
+              cases: sum('withinCases'),
+              positiveOutcome: rateFigure({ n: sum('withinN'), count: sum('withinPositive') }),
+            }
+          : null,
+        beyondFee: rated
+          ? {
+              cases: sum('beyondCases'),
+              positiveOutcome: rateFigure({ n: sum('beyondN'), count: sum('beyondPositive') }),
+            }
+          : null,
+        escape: escapeKnown ? { n: sum('escapeN'), count: sum('escapeCount') } : null,
+        note: categoryFees.length === 0 ? NO_FEE_NOTE : rated ? null : HOURLY_RATE_NOTE,
+      };
+    });
+    return {
+      n: categories.reduce((total, c) => total + c.n, 0),
+      asOf,
+      filters: describeFilters(normalised),
+      feeTables: tables.map((t) => ({
+        organisationId: t.organisationId,
+        version: t.version,
+        usingDefaults: t.usingDefaults,
+      })),
+      categories,
+      caveat: ASSOCIATION_CAVEAT,
+    };
+  }
+}
+
+/** Every organisation's fee rows, numbered so a query result can name the row that applied. */
+function feeParams(tables: FeeTable[]): Array<FeeRowParam & { view: FeeRateView }> {
+  return tables
+    .flatMap((t) => t.rows.map((view) => ({ organisationId: t.organisationId, view })))
+    .map(({ organisationId, view }, index) => ({
+      index,
+      organisationId,
+      category: view.category,
+      effectiveFrom: view.effectiveFrom,
+      fixedFeeGbp: view.fixedFeeGbp,
+      escapeThresholdGbp: view.escapeThresholdGbp,
+      hourlyRateGbp: view.hourlyRateGbp,
+      view,
+    }));
+}
+
+/** The row in force on a date: the latest for the category starting on or before it. */
+function inForce(rows: FeeRateView[], category: string, isoDate: string): FeeRateView | null {
+  let found: FeeRateView | null = null;
+  for (const row of rows) {
+    if (row.category !== category || row.effectiveFrom > isoDate) continue;
+    if (!found || row.effectiveFrom > found.effectiveFrom) found = row;
+  }
+  return found;
+}

@@ -1,0 +1,76 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type RequestUser } from '../access/request-user.js';
+import { Roles } from '../access/roles.decorator.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { DrillDownService } from './drill-down.service.js';
+import { BreakdownQueryDto, DrillDownQueryDto, TrendsQueryDto } from './dto/rate-report-query.dto.js';
+import { ReportFiltersDto } from './dto/report-query.dto.js';
+import { FixedFeeService } from './fixed-fee.service.js';
+import { MeasuresService } from './measures.service.js';
+import { RateReportsService } from './rate-reports.service.js';
+import { ReportScopeService } from './report-scope.service.js';
+import type { BreakdownReport, DrillDownPage, FixedFeeReport, MeasuresSummary, TrendsReport } from './report-types.js';
+
+@ApiTags('reports')
+@Roles('manager', 'commissioner')
+@Controller('reports')
+export class MeasureReportsController {
+  constructor(
+    private readonly scope: ReportScopeService,
+    private readonly measures: MeasuresService,
+    private readonly rates: RateReportsService,
+    private readonly fixedFee: FixedFeeService,
+    private readonly drillDown: DrillDownService,
+  ) {}
+
+  @Get('measures')
+  @ApiOkResponse({ description: 'Every measure over the filtered closed cases, with n and intervals' })
+  async measuresSummary(@CurrentUser() user: RequestUser, @Query() query: ReportFiltersDto): Promise<MeasuresSummary> {
+    const { organisation, ...filters } = query;
+    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
+    return this.measures.summary(await this.scope.organisationIds(user, organisation), filters);
+  }
+
+  @Get('fixed-fee')
+  @ApiOkResponse({ description: 'Per category: hours a fixed fee pays for against the hours cases took' })
+  async fixedFeeReport(@CurrentUser() user: RequestUser, @Query() query: ReportFiltersDto): Promise<FixedFeeReport> {
+    const { organisation, ...filters } = query;
+    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
+    return this.fixedFee.report(await this.scope.organisationIds(user, organisation), filters);
+  }
+
+  @Get('trends')
+  @ApiOkResponse({ description: 'A rate per closing month or quarter' })
+  async trends(@CurrentUser() user: RequestUser, @Query() query: TrendsQueryDto): Promise<TrendsReport> {
+    const { organisation, measure = 'positive_outcome', period = 'month', ...filters } = query;
+    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
+    return this.rates.trends(await this.scope.organisationIds(user, organisation), measure, period, filters);
+  }
+
+  @Get('breakdown')
+  @ApiOkResponse({ description: 'A rate per group, in a fixed order (never ranked)' })
+  async breakdown(@CurrentUser() user: RequestUser, @Query() query: BreakdownQueryDto): Promise<BreakdownReport> {
+    const { organisation, measure = 'positive_outcome', by, ...filters } = query;
+    this.scope.assertAdviserLevelAllowed(user, by === 'adviser' || filters.adviser !== undefined);
+    return this.rates.breakdown(await this.scope.organisationIds(user, organisation), measure, by, filters);
+  }
+
+  @Get('drill-down')
+  @Roles('manager')
+  @Audited('case')
+  @ApiOkResponse({ description: 'The cases behind a figure (managers only)' })
+  async drillDownCases(@CurrentUser() user: RequestUser, @Query() query: DrillDownQueryDto): Promise<DrillDownPage> {
+    const {
+      organisation,
+      measure = 'positive_outcome',
+      band,
+      outcome = 'eligible',
+      limit = 50,
+      offset = 0,
+      ...filters
+    } = query;
+    const organisationIds = await this.scope.organisationIds(user, organisation);
+    return this.drillDown.cases(organisationIds, { measure, band, outcome }, filters, { limit, offset });
+  }
+}

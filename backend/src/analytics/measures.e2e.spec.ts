@@ -1,0 +1,229 @@
+/**
+ * The measures summary against real PostgreSQL: every figure equals the brief's definition computed
+ * independently in JavaScript over the same generated cases, with and without filters.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import { wilsonInterval } from './statistics/wilson.js';
+import {
+  RATE_DEFINITIONS,
+  isMature,
+  mean,
+  percentile,
+  rateOver,
+  relationshipMinutes,
+  seed,
+  simulate,
+  totalMinutes,
+  type Fixture,
+  type SimCase,
+} from './testing/report-fixture.js';
+
+interface Figure {
+  key: string;
+  kind: string;
+  unit?: string;
+  n: number;
+  count?: number;
+  rate?: number | null;
+  ciLow?: number | null;
+  ciHigh?: number | null;
+  value?: number | null;
+  median?: number | null;
+  total?: number;
+  unknown?: number;
+  groups?: Array<{ value: string; count: number; share: number | null }>;
+  small: boolean;
+  definition: string;
+}
+
+const asOf = new Date().toISOString().slice(0, 10);
+
+function expectedSummary(cases: SimCase[]) {
+  const closed = cases.filter((c) => c.closedOn);
+  const withTime = closed.filter((c) => totalMinutes(c) > 0);
+  const withRel = closed.filter((c) => relationshipMinutes(c) > 0);
+  const withFeedback = closed.filter((c) => c.feedback.length > 0);
+  const leadMinutes = (c: SimCase) => c.sessions.filter((s) => s.byLead).reduce((sum, s) => sum + s.minutes, 0);
+  const rqiOf = (c: SimCase) => {
+    const items = c.feedback.flat();
+    return ((items.reduce((a, b) => a + b, 0) / items.length - 1) / 4) * 100;
+  };
+  const bounceKnown = closed.filter((c) => c.priorOrganisations !== null);
+  return {
+    n: closed.length,
+    relationshipTime: {
+      mean: mean(closed.map(relationshipMinutes)),
+      median: percentile(closed.map(relationshipMinutes), 0.5),
+    },
+    relationshipShare: {
+      n: withTime.length,
+      mean: mean(withTime.map((c) => relationshipMinutes(c) / totalMinutes(c))),
+    },
+    continuity: { n: withRel.length, mean: mean(withRel.map((c) => leadMinutes(c) / relationshipMinutes(c))) },
+    latency: {
+      n: withRel.length,
+      median: percentile(
+        withRel.map((c) => Math.min(...c.sessions.map((s) => s.day))),
+        0.5,
+      ),
+    },
+    rqi: {
+      n: withFeedback.length,
+      mean: mean(withFeedback.map(rqiOf)),
+      items: withFeedback.reduce((s, c) => s + c.feedback.flat().length, 0),
+    },
+    problems: {
+      mean: mean(closed.map((c) => c.problems.length)),
+      total: closed.reduce((s, c) => s + c.problems.length, 0),
+    },
+    bounceIn: {
+      n: bounceKnown.length,
+      unknown: closed.length - bounceKnown.length,
+      counts: [0, 1, 2, 3].map((k) => bounceKnown.filter((c) => Math.min(c.priorOrganisations!, 3) === k).length),
+    },
+  };
+}
+
+describe('GET /api/reports/measures', () => {
+  let sut: Harness;
+  let manager: TestUser;
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    sut = await createHarness();
+    const org = await sut.makeOrganisation();
+    manager = await sut.makeUser(org.id, 'manager');
+    fixture = await seed(
+      sut.dataSource,
+      org.id,
+      simulate(300),
+      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
+    );
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const byKey = (figures: Figure[]) => Object.fromEntries(figures.map((f) => [f.key, f]));
+
+  function checkSummary(body: { n: number; measures: Figure[] }, cases: SimCase[]) {
+    const want = expectedSummary(cases);
+    const got = byKey(body.measures);
+    expect(body.n).toBe(want.n);
+    expect(got.relationship_time.value).toBeCloseTo(want.relationshipTime.mean!, 9);
+    expect(got.relationship_time.median).toBeCloseTo(want.relationshipTime.median!, 9);
+    expect(got.relationship_time.n).toBe(want.n);
+    expect(got.relationship_share).toMatchObject({ n: want.relationshipShare.n });
+    expect(got.relationship_share.value).toBeCloseTo(want.relationshipShare.mean!, 9);
+    expect(got.continuity.n).toBe(want.continuity.n);
+    expect(got.continuity.value).toBeCloseTo(want.continuity.mean!, 9);
+    expect(got.first_contact_latency.n).toBe(want.latency.n);
+    expect(got.first_contact_latency.value).toBeCloseTo(want.latency.median!, 9);
+    expect(got.rqi).toMatchObject({ n: want.rqi.n, total: want.rqi.items });
+    expect(got.rqi.value).toBeCloseTo(want.rqi.mean!, 9);
+    expect(got.underlying_problems.total).toBe(want.problems.total);
+    expect(got.underlying_problems.value).toBeCloseTo(want.problems.mean!, 9);
+    expect(got.bounce_in.n).toBe(want.bounceIn.n);
+    expect(got.bounce_in.unknown).toBe(want.bounceIn.unknown);
+    expect(got.bounce_in.groups!.map((g) => g.count)).toEqual(want.bounceIn.counts);
+    for (const measure of Object.keys(RATE_DEFINITIONS)) {
+      const expected = rateOver(cases, measure, asOf);
+      const w = wilsonInterval(expected.count, expected.n);
+      expect({ key: measure, n: got[measure].n, count: got[measure].count }).toEqual({ key: measure, ...expected });
+      expect(got[measure].ciLow).toBe(w.ciLow);
+      expect(got[measure].ciHigh).toBe(w.ciHigh);
+      expect(got[measure].small).toBe(expected.n < 10);
+    }
+  }
+
+  it('gives every measure of the brief as the definitions say, with Wilson intervals for the rates', async () => {
+    const res = await sut.as(manager).get('/api/reports/measures').expect(200);
+    checkSummary(res.body, fixture.cases);
+    expect(res.body.caveat).toMatch(/not that relationship time caused/);
+    expect(res.body.filters).toEqual({});
+    const keys = res.body.measures.map((m: Figure) => m.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'relationship_time',
+        'relationship_share',
+        'continuity',
+        'first_contact_latency',
+        'rqi',
+        'underlying_problems',
+        'problem_uncovered',
+        'positive_outcome',
+        'accepted',
+        'avoided_appeal',
+        'avoided_appeal_overall',
+        'bounce_in',
+        'bounce_out',
+        'bounce_back',
+        'referral_completion',
+      ]),
+    );
+    for (const m of res.body.measures) expect(m.definition.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['category=debt', (c: SimCase) => c.category === 'debt'],
+    ['fundingStream=grant&arrival=self', (c: SimCase) => c.funding === 'grant' && c.arrival === 'self'],
+    ['vulnerability=language_need', (c: SimCase) => c.vulnerabilities.includes('language_need')],
+    [
+      'from=2025-01-01&to=2025-12-31',
+      (c: SimCase) => !!c.closedOn && c.closedOn >= '2025-01-01' && c.closedOn <= '2025-12-31',
+    ],
+  ])('applies the filter %s to every measure', async (query, keep) => {
+    const res = await sut.as(manager).get(`/api/reports/measures?${query}`).expect(200);
+    checkSummary(res.body, fixture.cases.filter(keep));
+  });
+
+  it('filters by office and by adviser', async () => {
+    const office = await sut.as(manager).get(`/api/reports/measures?office=${fixture.officeIds[1]}`).expect(200);
+    checkSummary(
+      office.body,
+      fixture.cases.filter((c) => c.office === 1),
+    );
+    const adviser = await sut.as(manager).get(`/api/reports/measures?adviser=${fixture.adviserIds[2]}`).expect(200);
+    checkSummary(
+      adviser.body,
+      fixture.cases.filter((c) => c.adviser === 2),
+    );
+  });
+
+  it('counts bounce-back only among cases closed at least six months ago', async () => {
+    const res = await sut.as(manager).get('/api/reports/measures').expect(200);
+    const bounceBack = byKey(res.body.measures).bounce_back;
+    const mature = fixture.cases.filter((c) => c.closedOn && isMature(c, asOf));
+    expect(bounceBack.n).toBe(mature.length);
+    expect(bounceBack.n).toBeLessThan(fixture.cases.filter((c) => c.closedOn).length);
+  });
+
+  it('changes at once when a record changes', async () => {
+    const target = fixture.cases.find((c) => c.closedOn && c.result === 'negative')!;
+    const before = byKey((await sut.as(manager).get('/api/reports/measures').expect(200)).body.measures);
+    await sut.dataSource.query(`UPDATE outcomes SET result = 'positive' WHERE case_id = $1`, [target.id]);
+    const after = byKey((await sut.as(manager).get('/api/reports/measures').expect(200)).body.measures);
+    expect(after.positive_outcome.count).toBe(before.positive_outcome.count! + 1);
+    await sut.dataSource.query(`UPDATE outcomes SET result = 'negative' WHERE case_id = $1`, [target.id]);
+  });
+
+  it('refuses advisers, and commissioners asking for one adviser', async () => {
+    const adviser = await sut.makeUser(fixture.orgId, 'adviser');
+    await sut.as(adviser).get('/api/reports/measures').expect(403);
+    const commissionerOrg = await sut.makeOrganisation({ kind: 'commissioner' });
+    const commissioner = await sut.makeUser(commissionerOrg.id, 'commissioner');
+    await sut.dataSource.query(`INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $2)`, [
+      fixture.orgId,
+      commissionerOrg.id,
+    ]);
+    const shared = await sut.as(commissioner).get('/api/reports/measures').expect(200);
+    expect(shared.body.n).toBe(fixture.cases.filter((c) => c.closedOn).length);
+    await sut.as(commissioner).get(`/api/reports/measures?adviser=${fixture.adviserIds[0]}`).expect(403);
+  });
+
+  it('rejects bad filters with the field named', async () => {
+    const res = await sut.as(manager).get('/api/reports/measures?category=cats&to=2024-13-01').expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['category', 'to']);
+  });
+});

@@ -1,0 +1,301 @@
+/**
+ * Report SQL for the measures summary, trends, breakdowns and drill-downs. Every figure is built
+ * from the one definition of its measure in measures.sql.ts, over case_facts (or, where it holds
+ * the same counts, case_rollups), scoped to the organisation ids ReportScopeService resolved.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { factsWhere } from './analytics.repository.js';
+import {
+  CASE_VALUE_SQL,
+  RATE_MEASURES,
+  RATE_MEASURE_SQL,
+  countedUpTo,
+  maturityCutoff,
+  type CaseRateMeasure,
+  type RateMeasure,
+} from './measures.sql.js';
+import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from './report-filters.js';
+
+export interface Counts {
+  n: number;
+  count: number;
+}
+
+export type BreakdownDimension = DimensionFilter;
+export type TrendPeriodUnit = 'month' | 'quarter';
+
+export interface SummaryRow {
+  closed: number;
+  rates: Record<RateMeasure, Counts>;
+  relationshipTime: { n: number; mean: number | null; median: number | null };
+  relationshipShare: { n: number; mean: number | null };
+  continuity: { n: number; mean: number | null };
+  firstContactLatency: { n: number; median: number | null };
+  rqi: { n: number; mean: number | null; items: number };
+  underlyingProblems: { n: number; mean: number | null; total: number };
+  bounceIn: { n: number; unknown: number; counts: [number, number, number, number] };
+}
+
+/** The group each case falls in for a breakdown (vulnerability is unnested: one row per flag, or 'none'). */
+const GROUP_KEY: Record<BreakdownDimension, string> = {
+  category: `f.category`,
+  office: `coalesce(f.office_id::text, 'none')`,
+  adviser: `f.lead_adviser_id::text`,
+  fundingStream: `f.funding_stream`,
+  arrival: `f.arrival_route`,
+  vulnerability: `g.key`,
+};
+const UNNEST_VULNERABILITIES = `CROSS JOIN LATERAL unnest(
+  CASE WHEN cardinality(f.vulnerabilities) = 0 THEN ARRAY['none'] ELSE f.vulnerabilities END) AS g(key)`;
+
+const GROUP_LABEL: Partial<Record<BreakdownDimension, string>> = {
+  office: `(SELECT o.name FROM offices o WHERE o.id = nullif(g.key, 'none')::uuid)`,
+  adviser: `(SELECT u.name FROM users u WHERE u.id = g.key::uuid)`,
+};
+
+@Injectable()
+export class MeasuresRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every measure over the closed cases in scope, in one pass over the facts. */
+  async summary(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<SummaryRow> {
+    const where = factsWhere(organisationIds, filters, undefined, asOf);
+    const params = [...where.params];
+    const rateColumns = RATE_MEASURES.map((measure) => {
+      const sql = RATE_MEASURE_SQL[measure];
+      let eligible = sql.eligible;
+      if (sql.matureAfterMonths) {
+        params.push(maturityCutoff(asOf, sql.matureAfterMonths));
+        eligible = `${eligible} AND f.closed_on <= $${params.length}::date`;
+      }
+      return `coalesce(sum(${sql.n}) FILTER (WHERE ${eligible}), 0)::int AS "${measure}.n",
+              coalesce(sum(${sql.count}) FILTER (WHERE ${eligible}), 0)::int AS "${measure}.count"`;
+    });
+    const v = CASE_VALUE_SQL;
+    const [row]: Array<Record<string, number | null>> = await this.dataSource.query(
+      `SELECT count(*)::int AS closed,
+              ${rateColumns.join(',\n              ')},
+              avg(${v.relationship_time.value})::float8 AS "relationshipTime.mean",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${v.relationship_time.value}) AS "relationshipTime.median",
+              avg(${v.relationship_share.value}) FILTER (WHERE ${v.relationship_share.applies}) AS "relationshipShare.mean",
+              count(*) FILTER (WHERE ${v.relationship_share.applies})::int AS "relationshipShare.n",
+              avg(${v.continuity.value}) FILTER (WHERE ${v.continuity.applies}) AS "continuity.mean",
+              count(*) FILTER (WHERE ${v.continuity.applies})::int AS "continuity.n",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${v.first_contact_latency.value})
+                FILTER (WHERE ${v.first_contact_latency.applies}) AS "firstContactLatency.median",
+              count(*) FILTER (WHERE ${v.first_contact_latency.applies})::int AS "firstContactLatency.n",
+              avg(${v.rqi.value}) FILTER (WHERE ${v.rqi.applies}) AS "rqi.mean",
+              count(*) FILTER (WHERE ${v.rqi.applies})::int AS "rqi.n",
+              coalesce(sum(f.feedback_items_n) FILTER (WHERE ${v.rqi.applies}), 0)::int AS "rqi.items",
+              avg(${v.underlying_problems.value})::float8 AS "underlyingProblems.mean",
+              coalesce(sum(${v.underlying_problems.value}), 0)::int AS "underlyingProblems.total",
+              ${[0, 1, 2, 3]
+                .map(
+                  (k) =>
+                    `count(*) FILTER (WHERE ${v.bounce_in.applies} AND ${v.bounce_in.value} = ${k})::int AS "bounceIn.${k}"`,
+                )
+                .join(',\n              ')},
+              count(*) FILTER (WHERE NOT (${v.bounce_in.applies}))::int AS "bounceIn.unknown"
+         FROM case_facts f
+        WHERE ${where.sql}`,
+      params,
+    );
+    const num = (key: string) => row[key] ?? 0;
+    const nullable = (key: string) => row[key] ?? null;
+    const rates = Object.fromEntries(
+      RATE_MEASURES.map((m) => [m, { n: num(`${m}.n`), count: num(`${m}.count`) }]),
+    ) as Record<RateMeasure, Counts>;
+    const bounceInCounts: [number, number, number, number] = [
+      num('bounceIn.0'),
+      num('bounceIn.1'),
+      num('bounceIn.2'),
+      num('bounceIn.3'),
+    ];
+    return {
+      closed: num('closed'),
+      rates,
+      relationshipTime: {
+        n: num('closed'),
+        mean: nullable('relationshipTime.mean'),
+        median: nullable('relationshipTime.median'),
+      },
+      relationshipShare: { n: num('relationshipShare.n'), mean: nullable('relationshipShare.mean') },
+      continuity: { n: num('continuity.n'), mean: nullable('continuity.mean') },
+      firstContactLatency: { n: num('firstContactLatency.n'), median: nullable('firstContactLatency.median') },
+      rqi: { n: num('rqi.n'), mean: nullable('rqi.mean'), items: num('rqi.items') },
+      underlyingProblems: {
+        n: num('closed'),
+        mean: nullable('underlyingProblems.mean'),
+        total: num('underlyingProblems.total'),
+      },
+      bounceIn: {
+        n: bounceInCounts.reduce((a, b) => a + b, 0),
+        unknown: num('bounceIn.unknown'),
+        counts: bounceInCounts,
+      },
+    };
+  }
+
+  /** n and count of a rate per closing month or quarter (`start` is the period's first day). */
+  async rateByPeriod(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    period: TrendPeriodUnit,
+    asOf: string,
+  ): Promise<Array<Counts & { start: string }>> {
+    const sql = RATE_MEASURE_SQL[measure];
+    const dimensions = dimensionFiltersOf(filters);
+    if (sql.rollup && dimensions.length <= 1) {
+      const where = this.rollupWhere(organisationIds, filters, measure, asOf, dimensions[0]);
+      where.params.push(period);
+      return this.dataSource.query(
+        `SELECT date_trunc($${where.params.length}, r.closed_on::timestamp)::date::text AS start,
+                sum(r.${sql.rollup.trials})::int AS n, sum(r.${sql.rollup.successes})::int AS count
+           FROM case_rollups r
+          WHERE ${where.sql}
+          GROUP BY 1 HAVING sum(r.${sql.rollup.trials}) > 0 ORDER BY 1`,
+        where.params,
+      );
+    }
+    const where = this.rateWhere(organisationIds, filters, measure, asOf);
+    where.params.push(period);
+    return this.dataSource.query(
+      `SELECT date_trunc($${where.params.length}, f.closed_on::timestamp)::date::text AS start,
+              sum(${sql.n})::int AS n, sum(${sql.count})::int AS count
+         FROM case_facts f
+        WHERE ${where.sql}
+        GROUP BY 1 ORDER BY 1`,
+      where.params,
+    );
+  }
+
+  /** n and count of a rate per group of a dimension, with the office or adviser name as label. */
+  async rateByGroup(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    by: BreakdownDimension,
+    asOf: string,
+  ): Promise<Array<Counts & { key: string; label: string | null }>> {
+    const sql = RATE_MEASURE_SQL[measure];
+    const label = GROUP_LABEL[by] ?? 'NULL';
+    // The roll-ups hold one row per dimension value, but no 'none' row for cases without a flag.
+    if (sql.rollup && dimensionFiltersOf(filters).length === 0 && by !== 'vulnerability') {
+      const where = this.rollupWhere(organisationIds, filters, measure, asOf, undefined, by);
+      return this.dataSource.query(
+        `SELECT g.key, g.n, g.count, ${label} AS label
+           FROM (SELECT CASE WHEN r.dim_value = '' THEN 'none' ELSE r.dim_value END AS key,
+                        sum(r.${sql.rollup.trials})::int AS n, sum(r.${sql.rollup.successes})::int AS count
+                   FROM case_rollups r
+                  WHERE ${where.sql}
+                  GROUP BY 1) g
+          WHERE g.n > 0`,
+        where.params,
+      );
+    }
+    const where = this.rateWhere(organisationIds, filters, measure, asOf);
+    return this.dataSource.query(
+      `SELECT g.key, g.n, g.count, ${label} AS label
+         FROM (SELECT ${GROUP_KEY[by]} AS key, sum(${sql.n})::int AS n, sum(${sql.count})::int AS count
+                 FROM case_facts f ${by === 'vulnerability' ? UNNEST_VULNERABILITIES : ''}
+                WHERE ${where.sql}
+                GROUP BY 1) g`,
+      where.params,
+    );
+  }
+
+  /** n and count of a rate over every case in scope (once each, whatever the breakdown). */
+  async rateTotal(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    asOf: string,
+  ): Promise<Counts> {
+    const sql = RATE_MEASURE_SQL[measure];
+    const where = this.rateWhere(organisationIds, filters, measure, asOf);
+    const [row]: Counts[] = await this.dataSource.query(
+      `SELECT coalesce(sum(${sql.n}), 0)::int AS n, coalesce(sum(${sql.count}), 0)::int AS count
+         FROM case_facts f WHERE ${where.sql}`,
+      where.params,
+    );
+    return row;
+  }
+
+  /** The cases behind a rate's n (`eligible`) or count (`success`), optionally in one band. */
+  async drillDown(
+    organisationIds: string[],
+    filters: ReportFilters,
+    selection: { measure: CaseRateMeasure; band?: number; outcome: 'success' | 'eligible' },
+    page: { limit: number; offset: number },
+    asOf: string,
+  ): Promise<{ total: number; items: DrillDownRow[] }> {
+    const sql = RATE_MEASURE_SQL[selection.measure];
+    const where = this.rateWhere(organisationIds, filters, selection.measure, asOf);
+    if (selection.band !== undefined) {
+      where.params.push(selection.band);
+      where.sql += ` AND f.band = $${where.params.length}`;
+    }
+    if (selection.outcome === 'success') where.sql += ` AND (${sql.success})`;
+    const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM case_facts f WHERE ${where.sql}`,
+      where.params,
+    );
+    const params = [...where.params, page.limit, page.offset];
+    const items: DrillDownRow[] = await this.dataSource.query(
+      `SELECT f.case_id AS id, c.ref, f.category, f.closed_on::text AS "closedOn",
+              f.relationship_minutes AS "relationshipMinutes", u.name AS "leadAdviserName"
+         FROM case_facts f
+         JOIN cases c ON c.organisation_id = f.organisation_id AND c.id = f.case_id
+         JOIN users u ON u.organisation_id = f.organisation_id AND u.id = f.lead_adviser_id
+        WHERE ${where.sql}
+        ORDER BY f.closed_on DESC, c.ref, f.case_id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return { total, items };
+  }
+
+  /** Facts in scope that are in the rate's denominator (bounce-back: only cases mature by asOf). */
+  private rateWhere(organisationIds: string[], filters: ReportFilters, measure: RateMeasure, asOf: string) {
+    const to = countedUpTo(measure, filters.to, asOf);
+    const where = factsWhere(organisationIds, { ...filters, to }, undefined, asOf);
+    return { sql: `${where.sql} AND ${RATE_MEASURE_SQL[measure].eligible}`, params: where.params };
+  }
+
+  /** Roll-up rows in scope: one dimension's rows (or the 'all' rows) within the closing dates. */
+  private rollupWhere(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    asOf: string,
+    filter: [DimensionFilter, string] | undefined,
+    by?: BreakdownDimension,
+  ) {
+    const params: unknown[] = [organisationIds];
+    const clauses = ['r.organisation_id = ANY($1::uuid[])'];
+    const add = (clause: (p: string) => string, value: unknown) => {
+      params.push(value);
+      clauses.push(clause(`$${params.length}`));
+    };
+    if (by) add((p) => `r.dim = ${p}`, by);
+    else {
+      add((p) => `r.dim = ${p}`, filter?.[0] ?? 'all');
+      add((p) => `r.dim_value = ${p}`, filter?.[1] ?? '');
+    }
+    if (filters.from) add((p) => `r.closed_on >= ${p}::date`, filters.from);
+    const to = countedUpTo(measure, filters.to, asOf);
+    if (to) add((p) => `r.closed_on <= ${p}::date`, to);
+    return { sql: clauses.join(' AND '), params };
+  }
+}
+
+export interface DrillDownRow {
+  id: string;
+  ref: string;
+  category: string;
+  closedOn: string;
+  relationshipMinutes: number;
+  leadAdviserName: string;
+}

@@ -1,0 +1,145 @@
+/**
+ * Trends (a rate per closing month or quarter) and breakdowns (a rate per office, funding stream,
+ * vulnerability group, arrival route, category or adviser). Groups are listed in a fixed order —
+ * the vocabulary's, or by name — never by rate: per-adviser figures are for supervision, not a
+ * league table, and any ranking of unadjusted rates would read as an effect the data cannot show.
+ */
+import { Injectable } from '@nestjs/common';
+import {
+  ARRIVAL_ROUTES,
+  ASSOCIATION_CAVEAT,
+  CATEGORIES,
+  FUNDING_STREAMS,
+  VULNERABILITIES,
+  labelOf,
+} from '@deepvalue/shared';
+import { MeasuresRepository, type BreakdownDimension, type TrendPeriodUnit } from './measures.repository.js';
+import { rateDefinition, type RateMeasure } from './measures.sql.js';
+import { rateFigure } from './rate-figure.js';
+import { describeFilters, type ReportFilters } from './report-filters.js';
+import type { BreakdownGroup, BreakdownReport, TrendPeriod, TrendsReport } from './report-types.js';
+import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+
+export const SUPERVISION_NOTE =
+  'For supervision: each adviser’s figures beside the others’, in name order. This is not a ranking — ' +
+  'caseloads differ in ways these rates do not adjust for, and small groups vary by chance.';
+const OVERLAP_NOTE = 'A case with several vulnerability flags counts in each of its groups; n counts each case once.';
+
+const VOCABULARY_ORDER: Partial<Record<BreakdownDimension, readonly string[]>> = {
+  category: CATEGORIES,
+  fundingStream: FUNDING_STREAMS,
+  arrival: ARRIVAL_ROUTES,
+  vulnerability: VULNERABILITIES,
+};
+const NONE_LABEL: Partial<Record<BreakdownDimension, string>> = {
+  office: 'No office recorded',
+  vulnerability: 'No vulnerability flag',
+};
+
+@Injectable()
+export class RateReportsService {
+  constructor(private readonly repository: MeasuresRepository) {}
+
+  async trends(
+    organisationIds: string[],
+    measure: RateMeasure,
+    period: TrendPeriodUnit,
+    filters: ReportFilters,
+    asOf = todayIso(),
+  ): Promise<TrendsReport> {
+    const normalised = normaliseFilters(filters);
+    const rows = await this.repository.rateByPeriod(organisationIds, normalised, measure, period, asOf);
+    const byStart = new Map(rows.map((r) => [r.start, r]));
+    const periods: TrendPeriod[] = [];
+    if (rows.length > 0) {
+      // Every period from the first to the last with cases, so gaps show as gaps (n = 0).
+      for (let start = rows[0].start; start <= rows[rows.length - 1].start; start = nextPeriod(start, period)) {
+        const row = byStart.get(start) ?? { n: 0, count: 0 };
+        periods.push({
+          period: periodLabel(start, period),
+          from: start,
+          to: lastDayOf(start, period),
+          ...rateFigure(row),
+        });
+      }
+    }
+    const definition = rateDefinition(measure);
+    return {
+      measure,
+      label: definition.label,
+      definition: definition.definition,
+      period,
+      n: periods.reduce((sum, p) => sum + p.n, 0),
+      count: periods.reduce((sum, p) => sum + p.count, 0),
+      filters: describeFilters(normalised),
+      periods,
+      caveat: ASSOCIATION_CAVEAT,
+      note: 'Cases are placed in the period they closed in.',
+    };
+  }
+
+  async breakdown(
+    organisationIds: string[],
+    measure: RateMeasure,
+    by: BreakdownDimension,
+    filters: ReportFilters,
+    asOf = todayIso(),
+  ): Promise<BreakdownReport> {
+    const normalised = normaliseFilters(filters);
+    const rows = await this.repository.rateByGroup(organisationIds, normalised, measure, by, asOf);
+    const groups: BreakdownGroup[] = rows
+      .map((r) => ({
+        key: r.key,
+        label: r.key === 'none' ? (NONE_LABEL[by] ?? 'None') : (r.label ?? labelOf(r.key)),
+        ...rateFigure(r),
+      }))
+      .sort(fixedOrder(by));
+    // Vulnerability groups overlap, so the total is counted over cases, not summed over groups.
+    const total =
+      by === 'vulnerability'
+        ? await this.repository.rateTotal(organisationIds, normalised, measure, asOf)
+        : groups.reduce((sum, g) => ({ n: sum.n + g.n, count: sum.count + g.count }), { n: 0, count: 0 });
+    const definition = rateDefinition(measure);
+    const note = by === 'adviser' ? SUPERVISION_NOTE : by === 'vulnerability' ? OVERLAP_NOTE : undefined;
+    return {
+      by,
+      measure,
+      label: definition.label,
+      definition: definition.definition,
+      n: total.n,
+      count: total.count,
+      filters: describeFilters(normalised),
+      groups,
+      caveat: ASSOCIATION_CAVEAT,
+      ...(note && { note }),
+    };
+  }
+}
+
+/** Vocabulary order for enumerated dimensions, name order for offices and advisers; 'none' last. */
+function fixedOrder(by: BreakdownDimension) {
+  const vocabulary = VOCABULARY_ORDER[by];
+  const rank = (g: BreakdownGroup) => (g.key === 'none' ? 1 : 0);
+  return (a: BreakdownGroup, b: BreakdownGroup): number => {
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
+    if (vocabulary) return vocabulary.indexOf(a.key) - vocabulary.indexOf(b.key);
+    return a.label.localeCompare(b.label, 'en-GB') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  };
+}
+
+export function periodLabel(start: string, period: TrendPeriodUnit): string {
+  const [year, month] = start.split('-').map(Number);
+  return period === 'month' ? start.slice(0, 7) : `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+export function nextPeriod(start: string, period: TrendPeriodUnit): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + (period === 'month' ? 1 : 3));
+  return date.toISOString().slice(0, 10);
+}
+
+export function lastDayOf(start: string, period: TrendPeriodUnit): string {
+  const date = new Date(`${nextPeriod(start, period)}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

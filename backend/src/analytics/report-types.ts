@@ -1,0 +1,175 @@
+/**
+ * Response shapes of the measures, trends, breakdown, drill-down and fixed-fee reports. Plain
+ * interfaces without backend imports, so they can move to shared/src/api-types.ts for the frontend.
+ */
+
+/** A rate with the count it rests on and its 95% Wilson interval; `small` when n < SMALL_BAND_N. */
+export interface RateFigure {
+  n: number;
+  count: number;
+  rate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  small: boolean;
+}
+
+interface MeasureHeader {
+  key: string;
+  label: string;
+  definition: string;
+  note?: string;
+}
+
+export type MeasureFigure =
+  | (MeasureHeader & { kind: 'rate'; unit: 'cases' | 'referrals' } & RateFigure)
+  | (MeasureHeader & {
+      kind: 'mean';
+      unit: 'minutes' | 'share' | 'score' | 'problems';
+      value: number | null;
+      median?: number | null;
+      n: number;
+      /** Sum over the cases (e.g. problems uncovered, feedback items answered). */
+      total?: number;
+      small: boolean;
+    })
+  | (MeasureHeader & { kind: 'median'; unit: 'days'; value: number | null; n: number; small: boolean })
+  | (MeasureHeader & {
+      kind: 'distribution';
+      n: number;
+      unknown: number;
+      groups: Array<{ value: string; count: number; share: number | null }>;
+      small: boolean;
+    });
+
+export interface MeasuresSummary {
+  /** Closed cases counted (after filters). */
+  n: number;
+  asOf: string;
+  filters: Record<string, string>;
+  measures: MeasureFigure[];
+  caveat: string;
+}
+
+export interface TrendPeriod extends RateFigure {
+  /** `2025-03` or `2025-Q1`. */
+  period: string;
+  from: string;
+  to: string;
+}
+
+export interface TrendsReport {
+  measure: string;
+  label: string;
+  definition: string;
+  period: 'month' | 'quarter';
+  n: number;
+  count: number;
+  filters: Record<string, string>;
+  periods: TrendPeriod[];
+  caveat: string;
+  note?: string;
+}
+
+export interface BreakdownGroup extends RateFigure {
+  /** The value to filter on for a drill-down (`none` for cases without one). */
+  key: string;
+  label: string;
+}
+
+export interface BreakdownReport {
+  by: string;
+  measure: string;
+  label: string;
+  definition: string;
+  n: number;
+  count: number;
+  filters: Record<string, string>;
+  groups: BreakdownGroup[];
+  caveat: string;
+  note?: string;
+}
+
+export interface DrillDownCase {
+  id: string;
+  ref: string;
+  category: string;
+  closedOn: string;
+  relationshipMinutes: number;
+  leadAdviserName: string;
+}
+
+export interface DrillDownPage {
+  measure: string;
+  band: string | null;
+  outcome: 'success' | 'eligible';
+  /** Cases behind the figure: the report's n (eligible) or count (success). */
+  total: number;
+  limit: number;
+  offset: number;
+  filters: Record<string, string>;
+  items: DrillDownCase[];
+}
+
+export interface FeeRateView {
+  id: string | null;
+  category: string;
+  effectiveFrom: string;
+  fixedFeeGbp: number;
+  escapeThresholdGbp: number | null;
+  hourlyRateGbp: number | null;
+  /** fixed fee ÷ hourly rate; null until an hourly rate is entered. */
+  hoursPaidFor: number | null;
+  source: string;
+  note: string | null;
+}
+
+export interface FeeTableView {
+  organisationId: string;
+  /** 0 while the organisation uses the defaults; each save makes a new version. */
+  version: number;
+  usingDefaults: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  rows: FeeRateView[];
+}
+
+export interface FeeLineGroup {
+  /** Closed cases on this side of the line. */
+  cases: number;
+  /** Positive outcome rate among those with a result. */
+  positiveOutcome: RateFigure;
+}
+
+export interface FixedFeeCategory {
+  category: string;
+  label: string;
+  /** The fee row in force on asOf, per organisation in scope. */
+  feesInForce: Array<FeeRateView & { organisationId: string }>;
+  /** The fee rows that applied to the cases counted (by each case's opened_on), with how many. */
+  feesApplied: Array<FeeRateView & { organisationId: string; cases: number }>;
+  n: number;
+  casesWithoutFee: number;
+  hours: {
+    n: number;
+    mean: number | null;
+    q1: number | null;
+    median: number | null;
+    q3: number | null;
+    buckets: Array<{ fromHours: number; toHours: number | null; n: number }>;
+  };
+  /** Null until the applying fee rows have an hourly rate. */
+  withinFee: FeeLineGroup | null;
+  beyondFee: FeeLineGroup | null;
+  /** Cases whose hours × hourly rate exceed the escape threshold of their fee row. */
+  escape: { n: number; count: number } | null;
+  note: string | null;
+}
+
+export interface FixedFeeReport {
+  n: number;
+  asOf: string;
+  filters: Record<string, string>;
+  feeTables: Array<{ organisationId: string; version: number; usingDefaults: boolean }>;
+  categories: FixedFeeCategory[];
+  caveat: string;
+}

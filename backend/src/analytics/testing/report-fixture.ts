@@ -1,0 +1,303 @@
+/**
+ * Generated casework for the report tests, written straight to the database through the normal
+ * tables (so the fact and roll-up triggers run), and the brief's definitions of each measure
+ * computed again here in plain JavaScript, independently of the report SQL.
+ */
+import type { DataSource } from 'typeorm';
+
+export interface SimCase {
+  id: string;
+  ref: string;
+  category: string;
+  funding: string;
+  arrival: string;
+  vulnerabilities: string[];
+  office: number | null;
+  adviser: number;
+  openedOn: string;
+  closedOn: string | null;
+  /** Relationship sessions: minutes, by the lead adviser or not, days after opening. */
+  sessions: Array<{ minutes: number; byLead: boolean; day: number }>;
+  caseworkMinutes: number;
+  feedback: number[][];
+  result: string | null;
+  accepted: boolean | null;
+  appeal: string | null;
+  problems: Array<{ action: string; reached: boolean | null }>;
+  referralsOut: Array<boolean | null>;
+  priorOrganisations: number | null;
+  recontactOn: string | null;
+}
+
+export interface Fixture {
+  orgId: string;
+  officeIds: string[];
+  adviserIds: string[];
+  adviserNames: string[];
+  cases: SimCase[];
+}
+
+const CATEGORIES = ['housing', 'debt', 'welfare_benefits', 'employment'];
+const FUNDING = ['legal_aid_fixed_fee', 'grant', 'pro_bono'];
+const RESULTS = ['positive', 'partly_positive', 'negative', 'negative', 'withdrawn', 'lost_contact', null];
+const APPEALS = ['none_needed', 'lodged', 'considered_not_pursued', 'considered_not_pursued', null];
+const ACTIONS = ['handled_in_house', 'referred_warm', 'signposted', 'client_declined'];
+/** Deliberately not in id order, so ordering by name is visible. */
+export const ADVISER_NAMES = ['Zoe Adams', 'Ann Brown', 'Mo Clark'];
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Months added as PostgreSQL adds an interval: 31 August + 6 months = 28 (or 29) February. */
+export function addMonths(iso: string, months: number): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const days = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, days));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Closed at least six months before asOf: the whole same-problem window has passed. */
+export const isMature = (c: SimCase, asOf: string) => addMonths(c.closedOn!, 6) <= asOf;
+
+export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
+  let state = seed;
+  const rnd = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const cases: Omit<SimCase, 'id'>[] = [];
+  for (let i = 0; i < count; i++) {
+    const openedOn = addDays('2024-01-01', Math.floor(rnd() * 1000));
+    const closeAfter = rnd() < 0.9 ? Math.floor(rnd() * 150) : null;
+    const closedOn =
+      closeAfter === null || addDays(openedOn, closeAfter) > '2026-11-01' ? null : addDays(openedOn, closeAfter);
+    const result = closedOn ? pick(RESULTS) : null;
+    const sessions = Array.from({ length: pick([0, 1, 1, 2, 3]) }, () => ({
+      minutes: pick([20, 45, 60, 90, 150, 240]),
+      byLead: rnd() < 0.75,
+      day: Math.floor(rnd() * 30),
+    }));
+    cases.push({
+      ref: `case-${i}`,
+      category: pick(CATEGORIES),
+      funding: pick(FUNDING),
+      arrival: pick(['self', 'referred']),
+      vulnerabilities: rnd() < 0.3 ? ['mental_health'] : rnd() < 0.25 ? ['disability', 'language_need'] : [],
+      office: pick([0, 1, null]),
+      adviser: Math.floor(rnd() * 3),
+      openedOn,
+      closedOn,
+      sessions,
+      caseworkMinutes: pick([0, 30, 60, 120, 300, 600]),
+      feedback:
+        rnd() < 0.5
+          ? []
+          : Array.from({ length: pick([1, 2]) }, () =>
+              Array.from({ length: pick([2, 4, 6]) }, () => 1 + Math.floor(rnd() * 5)),
+            ),
+      result,
+      accepted: result ? pick([true, true, false, null]) : null,
+      appeal: result ? pick(APPEALS) : null,
+      problems: Array.from({ length: pick([0, 0, 1, 2]) }, () => ({
+        action: pick(ACTIONS),
+        reached: pick([true, false, null]),
+      })),
+      referralsOut: Array.from({ length: pick([0, 0, 0, 1, 2]) }, () => pick([true, false, null])),
+      priorOrganisations: pick([0, 0, 1, 2, 3, 5, null]),
+      recontactOn: closedOn && rnd() < 0.3 ? addDays(closedOn, Math.floor(rnd() * 270)) : null,
+    });
+  }
+  return cases;
+}
+
+type Query = (sql: string, params?: unknown[]) => Promise<Array<Record<string, string>>>;
+
+/** Writes the cases for one organisation; returns them with their ids. */
+export async function seed(
+  dataSource: DataSource,
+  orgId: string,
+  simulated: Omit<SimCase, 'id'>[],
+  makeAdviser: (name: string) => Promise<string>,
+): Promise<Fixture> {
+  const q: Query = (sql, params) => dataSource.query(sql, params);
+  const adviserIds: string[] = [];
+  for (const name of ADVISER_NAMES) adviserIds.push(await makeAdviser(name));
+  const officeIds = (
+    await q(
+      `INSERT INTO offices (organisation_id, ref, name) VALUES ($1, 'north', 'North'), ($1, 'east', 'East') RETURNING id`,
+      [orgId],
+    )
+  ).map((r) => r.id);
+  const [partner] = await q(
+    `INSERT INTO partners (organisation_id, ref, name) VALUES ($1, 'p1', 'Partner') RETURNING id`,
+    [orgId],
+  );
+  const cases: SimCase[] = [];
+  for (const [i, c] of simulated.entries()) {
+    const [client] = await q(
+      `INSERT INTO clients (organisation_id, ref, vulnerabilities, evidence_consent) VALUES ($1, $2, $3, true) RETURNING id`,
+      [orgId, `client-${i}`, c.vulnerabilities],
+    );
+    const lead = adviserIds[c.adviser];
+    const other = adviserIds[(c.adviser + 1) % adviserIds.length];
+    const [row] = await q(
+      `INSERT INTO cases (organisation_id, ref, client_id, office_id, category, opened_on, closed_on, lead_adviser_id,
+                          funding_stream, arrival_route, prior_organisations_contacted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        orgId,
+        c.ref,
+        client.id,
+        c.office === null ? null : officeIds[c.office],
+        c.category,
+        c.openedOn,
+        c.closedOn,
+        lead,
+        c.funding,
+        c.arrival,
+        c.priorOrganisations,
+      ],
+    );
+    const entries = [
+      ...c.sessions.map((s) => [
+        s.byLead ? lead : other,
+        addDays(c.openedOn, s.day),
+        s.minutes,
+        'relationship',
+        'advice_session',
+        'face_to_face',
+      ]),
+      ...(c.caseworkMinutes ? [[lead, c.openedOn, c.caseworkMinutes, 'casework', 'letter', 'none']] : []),
+    ];
+    if (entries.length) {
+      await q(
+        `INSERT INTO time_entries (organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode)
+         SELECT $1, $2, t.* FROM unnest($3::uuid[], $4::date[], $5::int[], $6::text[], $7::text[], $8::text[]) AS t`,
+        [orgId, row.id, ...[0, 1, 2, 3, 4, 5].map((k) => entries.map((e) => e[k]))],
+      );
+    }
+    const itemKeys = [
+      'time_to_listen',
+      'respect',
+      'understood_situation',
+      'explained_clearly',
+      'trusted_adviser',
+      'on_my_side',
+    ];
+    for (const scores of c.feedback) {
+      const items = Object.fromEntries(scores.map((s, k) => [itemKeys[k], s]));
+      await q(`INSERT INTO feedback (organisation_id, case_id, "on", items) VALUES ($1, $2, $3, $4)`, [
+        orgId,
+        row.id,
+        c.openedOn,
+        JSON.stringify(items),
+      ]);
+    }
+    if (c.result) {
+      await q(`INSERT INTO outcomes (organisation_id, case_id, result, accepted, appeal) VALUES ($1, $2, $3, $4, $5)`, [
+        orgId,
+        row.id,
+        c.result,
+        c.accepted,
+        c.appeal,
+      ]);
+    }
+    for (const p of c.problems) {
+      await q(
+        `INSERT INTO underlying_problems (organisation_id, case_id, category, uncovered_on, action, reached_support)
+         VALUES ($1, $2, 'debt', $3, $4, $5)`,
+        [
+          orgId,
+          row.id,
+          c.openedOn,
+          p.action,
+          p.action === 'referred_warm' || p.action === 'signposted' ? p.reached : null,
+        ],
+      );
+    }
+    for (const reached of c.referralsOut) {
+      await q(
+        `INSERT INTO referrals (organisation_id, case_id, direction, partner_id, "on", kind, reached_support)
+         VALUES ($1, $2, 'out', $3, $4, 'warm_handover', $5)`,
+        [orgId, row.id, partner.id, c.openedOn, reached],
+      );
+    }
+    // A referral in never counts towards bounce-out or referral completion.
+    if (i % 10 === 0) {
+      await q(
+        `INSERT INTO referrals (organisation_id, case_id, direction, partner_id, "on", kind, reached_support)
+         VALUES ($1, $2, 'in', $3, $4, 'signpost', true)`,
+        [orgId, row.id, partner.id, c.openedOn],
+      );
+    }
+    if (c.recontactOn) {
+      await q(
+        `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'same_problem')`,
+        [orgId, row.id, c.recontactOn],
+      );
+    }
+    cases.push({ ...c, id: row.id });
+  }
+  return { orgId, officeIds, adviserIds, adviserNames: ADVISER_NAMES, cases };
+}
+
+// ---- The definitions of brief §3, computed independently of the SQL ----
+
+export const relationshipMinutes = (c: SimCase) => c.sessions.reduce((s, x) => s + x.minutes, 0);
+export const totalMinutes = (c: SimCase) => relationshipMinutes(c) + c.caseworkMinutes;
+export const bandOf = (minutes: number) => [60, 120, 240, 480].filter((edge) => minutes >= edge).length;
+
+const hasResult = (c: SimCase) => ['positive', 'partly_positive', 'negative'].includes(c.result ?? '');
+const isPositive = (c: SimCase) => c.result === 'positive' || c.result === 'partly_positive';
+const problemReferrals = (c: SimCase) =>
+  c.problems.filter((p) => p.action === 'referred_warm' || p.action === 'signposted');
+
+/** For a rate: is the case in the denominator (and how many units), and how many in the numerator. */
+export const RATE_DEFINITIONS: Record<string, (c: SimCase, asOf: string) => { n: number; count: number }> = {
+  positive_outcome: (c) => (hasResult(c) ? { n: 1, count: isPositive(c) ? 1 : 0 } : { n: 0, count: 0 }),
+  accepted: (c) => (c.accepted === null ? { n: 0, count: 0 } : { n: 1, count: c.accepted ? 1 : 0 }),
+  avoided_appeal: (c) =>
+    c.result === 'negative' && c.appeal !== null
+      ? { n: 1, count: c.appeal === 'considered_not_pursued' ? 1 : 0 }
+      : { n: 0, count: 0 },
+  avoided_appeal_overall: (c) =>
+    c.appeal !== null ? { n: 1, count: c.appeal === 'considered_not_pursued' ? 1 : 0 } : { n: 0, count: 0 },
+  problem_uncovered: (c) => ({ n: 1, count: c.problems.length > 0 ? 1 : 0 }),
+  bounce_back: (c, asOf) =>
+    isMature(c, asOf)
+      ? { n: 1, count: c.recontactOn !== null && c.recontactOn <= addMonths(c.closedOn!, 6) ? 1 : 0 }
+      : { n: 0, count: 0 },
+  bounce_out: (c) => ({
+    n: 1,
+    count: !hasResult(c) || c.referralsOut.length > 0 ? 1 : 0,
+  }),
+  referral_completion: (c) => {
+    const known = [...c.referralsOut, ...problemReferrals(c).map((p) => p.reached)].filter((r) => r !== null);
+    return { n: known.length, count: known.filter((r) => r === true).length };
+  },
+};
+
+export function rateOver(cases: SimCase[], measure: string, asOf: string): { n: number; count: number } {
+  const total = { n: 0, count: 0 };
+  for (const c of cases) {
+    if (!c.closedOn) continue;
+    const r = RATE_DEFINITIONS[measure](c, asOf);
+    total.n += r.n;
+    total.count += r.count;
+  }
+  return total;
+}
+
+export const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/** Linear interpolation between order statistics (PostgreSQL percentile_cont). */
+export function percentile(xs: number[], p: number): number | null {
+  if (!xs.length) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const position = p * (sorted.length - 1);
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}

@@ -1,0 +1,111 @@
+/**
+ * Closing and reopening a case. Closing writes the closing date, the outcome and its benefits in one
+ * transaction: a case is never closed without its outcome, nor an outcome left on an open case.
+ *
+ * Reopening deletes the outcome and its benefits, so the reports (case_facts) no longer count the
+ * case as closed with that result; the case is closed again with a fresh outcome. Follow-ups stay:
+ * they happened. The audit log keeps the history of both.
+ */
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError, notFound, staleVersion } from '../../common/domain-error.js';
+import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { queryRows } from '../sql.js';
+import { OutcomeBenefitEntity, OutcomeEntity } from '../outcomes/outcome.entity.js';
+import type { CloseCaseDto, ReopenCaseDto } from '../outcomes/outcome.dto.js';
+import { CaseEntity } from './case.entity.js';
+import { toCaseDto } from './case.dto.js';
+import type { CaseDetailDto } from './case-detail.dto.js';
+import { CasesService } from './cases.service.js';
+
+@Injectable()
+export class CaseClosureService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly cases: CasesService,
+  ) {}
+
+  async close(organisationId: string, caseId: string, input: CloseCaseDto): Promise<CaseDetailDto> {
+    await this.uow.transaction(async (m) => {
+      const closed = await queryRows(
+        m,
+        `UPDATE cases SET closed_on = $4, version = version + 1, updated_at = now()
+          WHERE organisation_id = $1 AND id = $2 AND version = $3 AND closed_on IS NULL AND opened_on <= $4
+          RETURNING id`,
+        [organisationId, caseId, input.version, input.closedOn],
+      );
+      if (closed.length === 0) await this.refusal(m, organisationId, caseId, input.version, 'open', input.closedOn);
+      await this.removeOutcome(m, organisationId, caseId);
+      const { benefits = [], ...outcome } = input.outcome;
+      await m.insert(OutcomeEntity, {
+        organisationId,
+        caseId,
+        result: outcome.result,
+        understood: outcome.understood ?? null,
+        accepted: outcome.accepted ?? null,
+        appeal: outcome.appeal ?? null,
+        confidenceBefore: outcome.confidenceBefore ?? null,
+        confidenceAfter: outcome.confidenceAfter ?? null,
+        wouldSeekAdviceEarlier: outcome.wouldSeekAdviceEarlier ?? null,
+        couldHandleSimilar: outcome.couldHandleSimilar ?? null,
+      });
+      if (benefits.length) {
+        await m.insert(
+          OutcomeBenefitEntity,
+          benefits.map((b) => ({ organisationId, caseId, type: b.type, amountGbp: b.amountGbp ?? null })),
+        );
+      }
+    });
+    return this.cases.detail(organisationId, caseId);
+  }
+
+  async reopen(organisationId: string, caseId: string, input: ReopenCaseDto): Promise<CaseDetailDto> {
+    await this.uow.transaction(async (m) => {
+      const reopened = await queryRows(
+        m,
+        `UPDATE cases SET closed_on = NULL, version = version + 1, updated_at = now()
+          WHERE organisation_id = $1 AND id = $2 AND version = $3 AND closed_on IS NOT NULL
+          RETURNING id`,
+        [organisationId, caseId, input.version],
+      );
+      if (reopened.length === 0) await this.refusal(m, organisationId, caseId, input.version, 'closed');
+      await this.removeOutcome(m, organisationId, caseId);
+    });
+    return this.cases.detail(organisationId, caseId);
+  }
+
+  private async removeOutcome(m: EntityManager, organisationId: string, caseId: string): Promise<void> {
+    await m.delete(OutcomeBenefitEntity, { organisationId, caseId });
+    await m.delete(OutcomeEntity, { organisationId, caseId });
+  }
+
+  /** Why the guarded UPDATE matched nothing, read after the fact (the write itself was atomic). */
+  private async refusal(
+    m: EntityManager,
+    organisationId: string,
+    caseId: string,
+    version: number,
+    expected: 'open' | 'closed',
+    closedOn?: string,
+  ): Promise<never> {
+    const current = await m.findOneBy(CaseEntity, { organisationId, id: caseId });
+    if (!current) throw notFound('Case');
+    if (current.version !== version) throw staleVersion(toCaseDto(current));
+    if (expected === 'open' && current.closedOn) {
+      throw new DomainError('conflict', 'The case is already closed', [
+        { path: 'id', message: `was already closed on ${current.closedOn}; reopen it first` },
+      ]);
+    }
+    if (expected === 'closed' && !current.closedOn) {
+      throw new DomainError('conflict', 'The case is not closed', [
+        { path: 'id', message: 'is open; only a closed case can be reopened' },
+      ]);
+    }
+    throw new DomainError('unprocessable', 'closedOn is before the case was opened', [
+      {
+        path: 'closedOn',
+        message: `must be on or after the date the case was opened (${current.openedOn}; got ${closedOn})`,
+      },
+    ]);
+  }
+}

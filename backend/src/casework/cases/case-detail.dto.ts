@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
+import { AssessmentDto } from '../assessments/assessment.dto.js';
+import { ClientSummaryDto } from '../clients/client.dto.js';
+import { FeedbackDto } from '../feedback/feedback.dto.js';
+import { FollowUpDto } from '../follow-ups/follow-up.dto.js';
+import { OutcomeDto } from '../outcomes/outcome.dto.js';
+import { ProblemDto } from '../problems/problem.dto.js';
+import { ReferralDto } from '../referrals/referral.dto.js';
+import { TimeEntryDto } from '../time-entries/time-entry.dto.js';
+import { CaseDto } from './case.dto.js';
+import { CaseMeasuresDto } from './case-measures.js';
+
+export class CaseClientDto extends ClientSummaryDto {
+  @ApiProperty({ enum: VULNERABILITIES, isArray: true }) vulnerabilities: Vulnerability[];
+  @ApiProperty() evidenceConsent: boolean;
+}
+
+/** Everything the case page shows, in one request. */
+export class CaseDetailDto extends CaseDto {
+  @ApiProperty({ type: CaseClientDto }) client: CaseClientDto;
+  @ApiProperty() leadAdviserName: string;
+  @ApiProperty({ type: String, nullable: true }) officeName: string | null;
+  @ApiProperty({ type: String, nullable: true }) referrerName: string | null;
+  @ApiProperty({ type: [TimeEntryDto] }) timeEntries: TimeEntryDto[];
+  @ApiProperty({ type: [FeedbackDto] }) feedback: FeedbackDto[];
+  @ApiProperty({ type: AssessmentDto, nullable: true }) assessment: AssessmentDto | null;
+  @ApiProperty({ type: [ProblemDto] }) problems: ProblemDto[];
+  @ApiProperty({ type: [ReferralDto] }) referrals: ReferralDto[];
+  @ApiProperty({ type: OutcomeDto, nullable: true }) outcome: OutcomeDto | null;
+  @ApiProperty({ type: [FollowUpDto] }) followUps: FollowUpDto[];
+  @ApiProperty({ type: CaseMeasuresDto }) measures: CaseMeasuresDto;
+}

@@ -1,0 +1,143 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ARRIVAL_ROUTES,
+  type ArrivalRoute,
+  CASE_STATUSES,
+  CATEGORIES,
+  type CaseStatus,
+  type Category,
+  FUNDING_STREAMS,
+  type FundingStream,
+} from '@deepvalue/shared';
+import { PageMeta, PageQuery } from '../page.js';
+import {
+  CrossField,
+  DateField,
+  EnumField,
+  IntField,
+  NestedObject,
+  QueryBool,
+  TextField,
+  UuidField,
+  VersionField,
+} from '../validation.js';
+import type { CaseEntity } from './case.entity.js';
+
+export const EARLIEST_CASE_DATE = '1990-01-01';
+
+const bounce = (description: string) => IntField({ optional: true, nullable: true, min: 0, max: 100, description });
+
+export class ArrivalDto {
+  @EnumField(ARRIVAL_ROUTES) route: ArrivalRoute;
+  @UuidField({ optional: true, nullable: true, description: 'The partner that referred the client.' })
+  @CrossField<ArrivalDto>((a) => {
+    const given = a.referrerPartnerId !== undefined && a.referrerPartnerId !== null;
+    if (a.route === 'referred' && !given) return 'is required when route is "referred"';
+    if (a.route === 'self' && given) return 'must be left out when route is "self"';
+    return undefined;
+  })
+  referrerPartnerId?: string | null;
+}
+
+const subcategory = () => TextField({ optional: true, nullable: true, max: 100 });
+const officeId = () => UuidField({ optional: true, nullable: true });
+
+export class CreateCaseDto {
+  @TextField({ optional: true, min: 1, max: 100, description: 'Your reference; generated when left out.' })
+  ref?: string;
+  @UuidField() clientId: string;
+  @officeId() officeId?: string | null;
+  @EnumField(CATEGORIES, { description: 'Category of the presenting problem.' }) category: Category;
+  @subcategory() subcategory?: string | null;
+  @DateField({ optional: true, notBefore: EARLIEST_CASE_DATE, notFuture: true, description: 'Defaults to today.' })
+  openedOn?: string;
+  @UuidField({ optional: true, description: 'Defaults to you.' }) leadAdviserId?: string;
+  @EnumField(FUNDING_STREAMS) fundingStream: FundingStream;
+  @NestedObject(() => ArrivalDto, { description: 'How the client arrived.' }) arrival: ArrivalDto;
+  @bounce('Other organisations contacted about this problem before this case.')
+  priorOrganisationsContacted?: number | null;
+  @bounce('How many times the client told their story before reaching you.')
+  timesToldStoryBefore?: number | null;
+}
+
+export class UpdateCaseDto {
+  @VersionField() version: number;
+  @TextField({ optional: true, min: 1, max: 100 }) ref?: string;
+  @officeId() officeId?: string | null;
+  @EnumField(CATEGORIES, { optional: true }) category?: Category;
+  @subcategory() subcategory?: string | null;
+  @DateField({ optional: true, notBefore: EARLIEST_CASE_DATE, notFuture: true }) openedOn?: string;
+  @UuidField({ optional: true }) leadAdviserId?: string;
+  @EnumField(FUNDING_STREAMS, { optional: true }) fundingStream?: FundingStream;
+  @NestedObject(() => ArrivalDto, { optional: true }) arrival?: ArrivalDto;
+  @bounce('') priorOrganisationsContacted?: number | null;
+  @bounce('') timesToldStoryBefore?: number | null;
+}
+
+export class ListCasesQuery extends PageQuery {
+  @EnumField(CASE_STATUSES, { optional: true }) status?: CaseStatus;
+  @QueryBool({ description: 'Only cases you lead.' }) mine?: boolean;
+  @QueryBool({ description: 'Closed at least 5 months ago with no follow-up yet.' }) dueFollowUp?: boolean;
+}
+
+export class ArrivalViewDto {
+  @ApiProperty({ enum: ARRIVAL_ROUTES }) route: ArrivalRoute;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) referrerPartnerId: string | null;
+}
+
+export class CaseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() ref: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) officeId: string | null;
+  @ApiProperty({ enum: CATEGORIES }) category: Category;
+  @ApiProperty({ type: String, nullable: true }) subcategory: string | null;
+  @ApiProperty({ format: 'date' }) openedOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) closedOn: string | null;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty({ format: 'uuid' }) leadAdviserId: string;
+  @ApiProperty({ enum: FUNDING_STREAMS }) fundingStream: FundingStream;
+  @ApiProperty({ type: ArrivalViewDto }) arrival: ArrivalViewDto;
+  @ApiProperty({ type: Number, nullable: true }) priorOrganisationsContacted: number | null;
+  @ApiProperty({ type: Number, nullable: true }) timesToldStoryBefore: number | null;
+  @ApiProperty() version: number;
+}
+
+export function toCaseDto(c: CaseEntity): CaseDto {
+  return {
+    id: c.id,
+    ref: c.ref,
+    clientId: c.clientId,
+    officeId: c.officeId,
+    category: c.category,
+    subcategory: c.subcategory,
+    openedOn: c.openedOn,
+    closedOn: c.closedOn,
+    status: c.closedOn ? 'closed' : 'open',
+    leadAdviserId: c.leadAdviserId,
+    fundingStream: c.fundingStream,
+    arrival: { route: c.arrivalRoute, referrerPartnerId: c.referrerPartnerId },
+    priorOrganisationsContacted: c.priorOrganisationsContacted,
+    timesToldStoryBefore: c.timesToldStoryBefore,
+    version: c.version,
+  };
+}
+
+export class CaseListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() ref: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ description: "The client's name, or their ref when no name is recorded." }) clientName: string;
+  @ApiProperty({ enum: CATEGORIES }) category: Category;
+  @ApiProperty({ type: String, nullable: true }) subcategory: string | null;
+  @ApiProperty({ format: 'date' }) openedOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) closedOn: string | null;
+  @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
+  @ApiProperty({ format: 'uuid' }) leadAdviserId: string;
+  @ApiProperty() leadAdviserName: string;
+  @ApiProperty() version: number;
+}
+
+export class CasePageDto extends PageMeta {
+  @ApiProperty({ type: [CaseListItemDto] }) items: CaseListItemDto[];
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { AssessmentsController } from './assessments/assessments.controller.js';
+import { AssessmentsService } from './assessments/assessments.service.js';
+import { CaseClosureService } from './cases/case-closure.service.js';
+import { CasesController } from './cases/cases.controller.js';
+import { CasesService } from './cases/cases.service.js';
+import { ClientsController } from './clients/clients.controller.js';
+import { ClientsService } from './clients/clients.service.js';
+import { DirectoryController } from './directory/directory.controller.js';
+import { DirectoryService } from './directory/directory.service.js';
+import { FeedbackController } from './feedback/feedback.controller.js';
+import { FeedbackService } from './feedback/feedback.service.js';
+import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
+import { FollowUpsService } from './follow-ups/follow-ups.service.js';
+import { ProblemsController } from './problems/problems.controller.js';
+import { ProblemsService } from './problems/problems.service.js';
+import { ReferralsController } from './referrals/referrals.controller.js';
+import { ReferralsService } from './referrals/referrals.service.js';
+import { TimeEntriesController } from './time-entries/time-entries.controller.js';
+import { TimeEntriesService } from './time-entries/time-entries.service.js';
+
+/** Casework records: clients, cases and everything recorded on a case, plus the organisation's directory. */
+@Module({
+  controllers: [
+    ClientsController,
+    CasesController,
+    TimeEntriesController,
+    FeedbackController,
+    AssessmentsController,
+    ProblemsController,
+    ReferralsController,
+    FollowUpsController,
+    DirectoryController,
+  ],
+  providers: [
+    ClientsService,
+    CasesService,
+    CaseClosureService,
+    TimeEntriesService,
+    FeedbackService,
+    AssessmentsService,
+    ProblemsService,
+    ReferralsService,
+    FollowUpsService,
+    DirectoryService,
+  ],
+  exports: [ClientsService, CasesService, DirectoryService],
+})
+export class CaseworkModule {}

@@ -1,0 +1,114 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
+import { Transform } from 'class-transformer';
+import { PageMeta, PageQuery } from '../page.js';
+import { BoolField, DateField, EnumListField, type Presence, TextField, VersionField } from '../validation.js';
+import type { ClientEntity } from './client.entity.js';
+
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+
+/** "sw1a " and "SW1A" are the same district; store it the way the reports group it. */
+const upperTrimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+const names = (p: Presence) => TextField({ ...p, nullable: true, max: 100 });
+const district = (p: Presence) =>
+  TextField({
+    ...p,
+    nullable: true,
+    max: 4,
+    pattern: POSTCODE_DISTRICT,
+    patternMessage: 'must be a postcode district such as E3, SW1A or M1',
+  });
+
+export class CreateClientDto {
+  @TextField({ optional: true, min: 1, max: 100, description: 'Your reference; generated when left out.' })
+  ref?: string;
+  @names({ optional: true }) firstName?: string | null;
+  @names({ optional: true }) lastName?: string | null;
+  @DateField({ optional: true, nullable: true, notBefore: EARLIEST_BIRTH_DATE, notFuture: true })
+  dateOfBirth?: string | null;
+  @upperTrimmed() @district({ optional: true }) postcodeDistrict?: string | null;
+  @TextField({ optional: true, nullable: true, max: 320 }) email?: string | null;
+  @TextField({ optional: true, nullable: true, max: 40 }) phone?: string | null;
+  @EnumListField(VULNERABILITIES, { optional: true }) vulnerabilities?: Vulnerability[];
+  @BoolField({ optional: true, description: 'Consent to the use of their anonymised data in evidence.' })
+  evidenceConsent?: boolean;
+}
+
+export class UpdateClientDto extends CreateClientDto {
+  @VersionField() version: number;
+}
+
+export class ListClientsQuery extends PageQuery {}
+
+export class ClientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() ref: string;
+  @ApiProperty({ type: String, nullable: true }) firstName: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastName: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
+  @ApiProperty({ type: String, nullable: true }) postcodeDistrict: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ enum: VULNERABILITIES, isArray: true }) vulnerabilities: Vulnerability[];
+  @ApiProperty() evidenceConsent: boolean;
+  @ApiProperty({ description: 'Set when the personal details were erased.', type: String, nullable: true })
+  erasedAt: string | null;
+  @ApiProperty() version: number;
+}
+
+/** The few fields that let an adviser tell two clients apart. */
+export class ClientSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() ref: string;
+  @ApiProperty({ type: String, nullable: true }) firstName: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastName: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
+  @ApiProperty({ type: String, nullable: true }) postcodeDistrict: string | null;
+}
+
+export class CreatedClientDto extends ClientDto {
+  @ApiProperty({
+    type: [ClientSummaryDto],
+    description: 'Existing clients with the same last name and date of birth, or the same names and postcode district.',
+  })
+  possibleDuplicates: ClientSummaryDto[];
+}
+
+export class ClientPageDto extends PageMeta {
+  @ApiProperty({ type: [ClientDto] }) items: ClientDto[];
+}
+
+export function toClientDto(client: ClientEntity): ClientDto {
+  return {
+    id: client.id,
+    ref: client.ref,
+    firstName: client.firstName,
+    lastName: client.lastName,
+    dateOfBirth: client.dateOfBirth,
+    postcodeDistrict: client.postcodeDistrict,
+    email: client.email,
+    phone: client.phone,
+    vulnerabilities: client.vulnerabilities,
+    evidenceConsent: client.evidenceConsent,
+    erasedAt: client.erasedAt?.toISOString() ?? null,
+    version: client.version,
+  };
+}
+
+export function toClientSummaryDto(client: ClientEntity): ClientSummaryDto {
+  return {
+    id: client.id,
+    ref: client.ref,
+    firstName: client.firstName,
+    lastName: client.lastName,
+    dateOfBirth: client.dateOfBirth,
+    postcodeDistrict: client.postcodeDistrict,
+  };
+}
+
+export function displayName(client: Pick<ClientEntity, 'firstName' | 'lastName' | 'ref'>): string {
+  const name = [client.firstName, client.lastName].filter(Boolean).join(' ');
+  return name || client.ref;
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type RequestUser } from '../../access/request-user.js';
+import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
+import { UuidParam } from '../uuid-param.js';
+import {
+  CreateOfficeDto,
+  CreatePartnerDto,
+  FeedbackItemDto,
+  ListPartnersQuery,
+  OfficeDto,
+  PartnerDto,
+  PartnerPageDto,
+  UpdatePartnerDto,
+} from './directory.dto.js';
+import { DirectoryService } from './directory.service.js';
+import { AcceptsIdempotencyKey } from '../../idempotency/accepts-idempotency-key.js';
+
+@ApiTags('directory')
+@Roles(...CASEWORK_ROLES)
+@Controller()
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get('offices')
+  @ApiOkResponse({ type: [OfficeDto] })
+  listOffices(@CurrentUser() user: RequestUser): Promise<OfficeDto[]> {
+    return this.directory.listOffices(user.organisationId);
+  }
+
+  @Post('offices')
+  @AcceptsIdempotencyKey()
+  @ApiCreatedResponse({ type: OfficeDto })
+  @Roles('manager', 'admin')
+  createOffice(@CurrentUser() user: RequestUser, @Body() body: CreateOfficeDto): Promise<OfficeDto> {
+    return this.directory.createOffice(user.organisationId, body);
+  }
+
+  @Get('partners')
+  @ApiOkResponse({ type: PartnerPageDto })
+  listPartners(@CurrentUser() user: RequestUser, @Query() query: ListPartnersQuery): Promise<PartnerPageDto> {
+    return this.directory.listPartners(user.organisationId, query);
+  }
+
+  @Post('partners')
+  @AcceptsIdempotencyKey()
+  @ApiCreatedResponse({ type: PartnerDto })
+  createPartner(@CurrentUser() user: RequestUser, @Body() body: CreatePartnerDto): Promise<PartnerDto> {
+    return this.directory.createPartner(user.organisationId, body);
+  }
+
+  @Patch('partners/:id')
+  @ApiOkResponse({ type: PartnerDto })
+  updatePartner(
+    @CurrentUser() user: RequestUser,
+    @UuidParam() id: string,
+    @Body() body: UpdatePartnerDto,
+  ): Promise<PartnerDto> {
+    return this.directory.updatePartner(user.organisationId, id, body);
+  }
+
+  @Get('feedback-items')
+  @ApiOkResponse({ type: [FeedbackItemDto] })
+  feedbackItems(@CurrentUser() user: RequestUser): Promise<FeedbackItemDto[]> {
+    return this.directory.feedbackItems(user.organisationId);
+  }
+}

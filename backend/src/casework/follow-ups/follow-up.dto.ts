@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RECONTACTS, type Recontact } from '@deepvalue/shared';
+import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
+import { BoolField, DateField, EnumField } from '../validation.js';
+import type { FollowUpEntity } from './follow-up.entity.js';
+
+export class CreateFollowUpDto {
+  @DateField({ notBefore: EARLIEST_CASE_DATE, notFuture: true }) on: string;
+  @EnumField(RECONTACTS, { description: 'Re-contact about the same problem is a bounce-back.' }) recontact: Recontact;
+  @BoolField({ optional: true, nullable: true }) outcomeSustained?: boolean | null;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ format: 'date' }) on: string;
+  @ApiProperty({ enum: RECONTACTS }) recontact: Recontact;
+  @ApiProperty({ type: Boolean, nullable: true }) outcomeSustained: boolean | null;
+  @ApiProperty() version: number;
+}
+
+export function toFollowUpDto(f: FollowUpEntity): FollowUpDto {
+  return {
+    id: f.id,
+    caseId: f.caseId,
+    on: f.on,
+    recontact: f.recontact,
+    outcomeSustained: f.outcomeSustained,
+    version: f.version,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The built CLI (`node backend/dist/cli/main.js report …`; build first with `npx tsc -b shared backend`)
+ * against a test database: with --json, stdout is only the JSON document and equals the API's
+ * answer for the same organisation and filters; bad values name their option and exit 2.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import { REPO_ROOT } from '../config/config.js';
+import { seed, simulate, type Fixture } from '../analytics/testing/report-fixture.js';
+
+const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
+
+function run(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [CLI, ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run deepvalue -- report …', () => {
+  let sut: Harness;
+  let manager: TestUser;
+  let fixture: Fixture;
+  let ref: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+    sut = await createHarness();
+    const org = await sut.makeOrganisation();
+    ref = org.ref;
+    manager = await sut.makeUser(org.id, 'manager');
+    fixture = await seed(
+      sut.dataSource,
+      org.id,
+      simulate(150, 3),
+      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
+    );
+  });
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it.each([
+    [
+      ['time-vs-outcome', '--measure', 'accepted', '--category', 'debt'],
+      '/api/reports/time-vs-outcome?measure=accepted&category=debt',
+    ],
+    [
+      ['time-vs-outcome', '--funding-stream', 'grant', '--from', '2024-06-01'],
+      '/api/reports/time-vs-outcome?fundingStream=grant&from=2024-06-01',
+    ],
+    [
+      ['measures', '--arrival', 'self', '--vulnerability', 'mental_health'],
+      '/api/reports/measures?arrival=self&vulnerability=mental_health',
+    ],
+    [['fixed-fee', '--to', '2026-06-30'], '/api/reports/fixed-fee?to=2026-06-30'],
+    [
+      ['trends', '--measure', 'bounce_out', '--period', 'quarter'],
+      '/api/reports/trends?measure=bounce_out&period=quarter',
+    ],
+    [
+      ['breakdown', '--by', 'category', '--measure', 'problem_uncovered'],
+      '/api/reports/breakdown?by=category&measure=problem_uncovered',
+    ],
+  ])('report %j --json prints only what the API answers', async (args, url) => {
+    const cli = await run(['report', ...args, '--org', ref, '--json'], sut.db.url);
+    expect(cli.stderr).not.toMatch(/Error/);
+    expect(cli.code).toBe(0);
+    const api = await sut.as(manager).get(url).expect(200);
+    expect(JSON.parse(cli.stdout)).toEqual(api.body);
+  });
+
+  it('filters by office and adviser ids as the API does', async () => {
+    const args = [
+      'report',
+      'time-vs-outcome',
+      '--org',
+      ref,
+      '--office',
+      fixture.officeIds[0],
+      '--adviser',
+      fixture.adviserIds[1],
+      '--json',
+    ];
+    const cli = await run(args, sut.db.url);
+    const api = await sut
+      .as(manager)
+      .get(`/api/reports/time-vs-outcome?office=${fixture.officeIds[0]}&adviser=${fixture.adviserIds[1]}`)
+      .expect(200);
+    expect(JSON.parse(cli.stdout)).toEqual(api.body);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const cli = await run(['report', 'time-vs-outcome', '--org', ref], sut.db.url);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(/Time against outcome: Positive outcome/);
+    expect(cli.stdout).toMatch(/< 1 h/);
+    expect(cli.stdout).toMatch(/not that relationship time caused/);
+    const measures = await run(['report', 'measures', '--org', ref], sut.db.url);
+    expect(measures.stdout).toMatch(/Relationship quality index/);
+  });
+
+  it('names the option of a bad value and exits 2', async () => {
+    const bad = await run(
+      ['report', 'time-vs-outcome', '--org', ref, '--category', 'cats', '--from', '2024-13-01', '--json'],
+      sut.db.url,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/--category: must be one of/);
+    expect(bad.stderr).toMatch(/--from: must be a date/);
+    const measure = await run(['report', 'trends', '--org', ref, '--measure', 'joy', '--period', 'week'], sut.db.url);
+    expect(measure.code).toBe(2);
+    expect(measure.stderr).toMatch(/--measure: must be one of/);
+    expect(measure.stderr).toMatch(/--period: must be one of/);
+    const fundingStream = await run(['report', 'measures', '--org', ref, '--funding-stream', 'lottery'], sut.db.url);
+    expect(fundingStream.stderr).toMatch(/--funding-stream: must be one of/);
+    const org = await run(['report', 'measures', '--org', 'no-such-org'], sut.db.url);
+    expect(org.code).toBe(2);
+    expect(org.stderr).toMatch(/--org: no organisation with ref "no-such-org"/);
+  });
+});

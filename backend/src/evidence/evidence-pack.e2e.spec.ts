@@ -1,0 +1,375 @@
+/**
+ * Evidence packs from seeded casework against real PostgreSQL: the preview and every download format,
+ * small-number suppression, consent exclusions, a leak test over every file for every personal detail
+ * of the test data, byte-for-byte reproducibility, the commissioner's combined pack, access and audit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import type { UnitCostsView } from '../pricing/dto/unit-costs.dto.js';
+import type { EvidencePackPreview } from './dto/evidence-pack.dto.js';
+import { EvidencePackService } from './evidence-pack.service.js';
+import type { PackTable } from './pack-types.js';
+import { ALL_BANDS, ALL_CATEGORIES } from './tables/outcome-tables.js';
+import { AS_OF, PERIOD, seedPackFixture, type PackFixture } from './testing/pack-fixture.js';
+import { parseCsv, pdfPageCount, pdfText, popplerText, xlsxText } from './testing/pack-files.js';
+import { renderPack, sha256, type Manifest, type RenderedPack } from './writers/render-pack.js';
+import { readZip } from './writers/zip.js';
+
+const QUERY = `from=${PERIOD.from}&to=${PERIOD.to}&asOf=${AS_OF}`;
+
+function binary(res: { body: unknown }): Buffer {
+  return res.body as Buffer;
+}
+
+function parseBuffer(
+  res: NodeJS.ReadableStream & { setEncoding(e: string): void },
+  cb: (e: Error | null, b: Buffer) => void,
+) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
+const tableOf = (pack: { tables: PackTable[] }, name: string) => pack.tables.find((t) => t.name === name)!;
+const rowOf = (table: PackTable, category: string, band: string) =>
+  table.rows.find((r) => r.category === category && r.band === band)!;
+
+const MARKERS: Record<string, string> = {
+  'evidence-pack.pdf': 'Fixed fee against need',
+  'evidence-pack.xlsx': 'Tenant eviction avoided (public money)',
+  'manifest.json': 'inputsSha256',
+};
+
+/** Every way a secret could be written: as is, and dates also as DD/MM/YYYY. */
+function variants(secret: string): string[] {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(secret);
+  return date ? [secret, `${date[3]}/${date[2]}/${date[1]}`] : [secret];
+}
+
+function leaks(text: string, secrets: string[]): string[] {
+  const haystack = text.toLowerCase();
+  return secrets.flatMap(variants).filter((s) => haystack.includes(s.toLowerCase()));
+}
+
+describe('evidence packs', () => {
+  let sut: Harness;
+  let manager: TestUser;
+  let adviser: TestUser;
+  let commissioner: TestUser;
+  let fixture: PackFixture;
+  let second: PackFixture;
+  let providerRef: string;
+
+  beforeAll(async () => {
+    sut = await createHarness();
+    const org = await sut.makeOrganisation({ name: 'Northside Law Centre' });
+    providerRef = org.ref;
+    manager = await sut.makeUser(org.id, 'manager');
+    adviser = await sut.makeUser(org.id, 'adviser');
+    fixture = await seedPackFixture(sut.dataSource, org.id, (name) =>
+      sut.makeUser(org.id, 'adviser', { name }).then((u) => u.id),
+    );
+    const current = (await sut.as(manager).get('/api/unit-costs').expect(200)).body as UnitCostsView;
+    await sut
+      .as(manager)
+      .put('/api/unit-costs')
+      .send({
+        basedOnVersion: current.current.version,
+        rows: current.current.rows.map(({ priced: _p, note: _n, ...row }) => row),
+        hourlyCostGbp: 45,
+      })
+      .expect(200);
+
+    const other = await sut.makeOrganisation({ name: 'Eastside Advice' });
+    await sut.dataSource.query(`UPDATE organisations SET settings = '{"suppressionThreshold": 7}' WHERE id = $1`, [
+      other.id,
+    ]);
+    second = await seedPackFixture(
+      sut.dataSource,
+      other.id,
+      (name) => sut.makeUser(other.id, 'adviser', { name }).then((u) => u.id),
+      { cases: 100, salt: 2 },
+    );
+    const funder = await sut.makeOrganisation({ name: 'City Funders', kind: 'commissioner' });
+    commissioner = await sut.makeUser(funder.id, 'commissioner');
+    await sut.dataSource.query(
+      `INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $3), ($2, $3)`,
+      [org.id, other.id, funder.id],
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  describe('preview', () => {
+    let pack: EvidencePackPreview;
+    beforeAll(async () => {
+      pack = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200)).body;
+    });
+
+    it('shows a band resting on 3 cases as "<5"', () => {
+      const cases = tableOf(pack, 'cases');
+      expect(rowOf(cases, ALL_CATEGORIES, '≥ 8 h').cases).toBe('<5');
+      const positive = tableOf(pack, 'time-vs-outcome-positive-outcome');
+      expect(rowOf(positive, ALL_CATEGORIES, '≥ 8 h')).toMatchObject({ n: '[c]', rate: '[c]', ci_low: '[c]' });
+    });
+
+    it('counts only consenting clients and says how many cases were left out', () => {
+      const consent = tableOf(pack, 'consent-exclusions');
+      expect(consent.rows).toEqual([
+        { group: 'Counted: client consented', cases: fixture.consenting },
+        { group: 'Excluded: client did not consent', cases: fixture.withoutConsent },
+      ]);
+      expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, ALL_BANDS).cases).toBe(fixture.consenting);
+      const who = pack.method.find((s) => s.heading === 'Who is counted')!;
+      expect(who.paragraphs.join(' ')).toContain(`${fixture.withoutConsent} closed case(s)`);
+    });
+
+    it('gives every published rate its n and 95% interval, and no published count below 5', () => {
+      for (const table of pack.tables.filter((t) => t.name.startsWith('time-vs-outcome-'))) {
+        for (const row of table.rows) {
+          if (typeof row.rate === 'number') {
+            expect(typeof row.n).toBe('number');
+            expect(row.ci_low as number).toBeLessThanOrEqual(row.rate);
+            expect(row.ci_high as number).toBeGreaterThanOrEqual(row.rate);
+          }
+          for (const key of ['n', 'count']) {
+            const value = row[key];
+            if (typeof value === 'number') expect(value === 0 || value >= 5).toBe(true);
+          }
+        }
+      }
+    });
+
+    it('claims Nesta level 2 and no more, with the association caveat', () => {
+      expect(pack.headlines.find((h) => h.label === 'Strength of evidence')!.value).toBe('Nesta level 2');
+      const text = JSON.stringify(pack.method);
+      expect(text).toContain('reaches level 2 and claims no more');
+      expect(text).toContain('not that relationship time caused them');
+    });
+
+    it('prices evictions avoided at £34,000 of public money each, apart from wellbeing', () => {
+      const lines = tableOf(pack, 'value-by-outcome');
+      const eviction = lines.rows.find(
+        (r) => r.event === 'Eviction avoided' && r.unit_cost === 'Tenant eviction avoided (public money)',
+      )!;
+      expect(eviction.cases).toBe(fixture.evictionsAvoided);
+      expect(eviction.gross_gbp).toBe(fixture.evictionsAvoided * 34_000);
+      const summary = tableOf(pack, 'value-summary');
+      const overall = summary.rows.filter((r) => r.group_by === 'Overall');
+      expect(overall.map((r) => r.kind)).toEqual([
+        'Fiscal value (public money saved)',
+        'Wellbeing value (value to the person)',
+        'Money to clients (benefits gained, debt written off)',
+      ]);
+      expect(pack.meta.unitCosts).toMatchObject({ version: 2, hourlyCostGbp: 45 });
+      const notPriced = tableOf(pack, 'not-priced');
+      expect(notPriced.rows.some((r) => r.note === 'not priced — enter your local figure')).toBe(true);
+    });
+
+    it('names no adviser filter and refuses one', async () => {
+      await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&adviser=${adviser.id}`).expect(400);
+    });
+
+    it('needs the period', async () => {
+      const res = await sut.as(manager).get('/api/evidence-packs/preview').expect(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['from', 'to']));
+    });
+  });
+
+  describe('downloads', () => {
+    const download = async (format: string) => {
+      const res = await sut
+        .as(manager)
+        .get(`/api/evidence-packs/download?${QUERY}&format=${format}`)
+        .buffer(true)
+        .parse(parseBuffer as never)
+        .expect(200);
+      return { bytes: binary(res), type: res.headers['content-type'], disposition: res.headers['content-disposition'] };
+    };
+
+    it('gives an XLSX with a Method sheet and one sheet per measure', async () => {
+      const file = await download('xlsx');
+      expect(file.type).toContain('spreadsheetml');
+      expect(file.disposition).toContain(`deep-value-evidence-pack-${PERIOD.from}-to-${PERIOD.to}.xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+      const names = workbook.worksheets.map((w) => w.name);
+      expect(names[0]).toBe('Method');
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'Cases',
+          'Positive outcome',
+          'Outcome accepted',
+          'Avoided appeal',
+          'Problem uncovered',
+          'Bounce-back',
+          'Adjusted estimates',
+          'Fixed fee vs need',
+          'Value',
+          'Consent',
+        ]),
+      );
+      const method = workbook.getWorksheet('Method')!;
+      const methodText: string[] = [];
+      method.eachRow((row) => row.eachCell((cell) => methodText.push(String(cell.value))));
+      const joined = methodText.join('\n');
+      expect(joined).toContain('Nesta Standards of Evidence level 2');
+      expect(joined).toContain('Tenant eviction avoided (public money)');
+      expect(joined).toContain('People of Influence');
+      expect(joined).toContain('not priced — enter your local figure');
+      expect(joined).toContain(`${fixture.withoutConsent} closed case(s)`);
+      expect(workbook.created.toISOString()).toBe(`${AS_OF}T00:00:00.000Z`);
+    });
+
+    it('gives an A4 PDF of several pages with the chart and the method', async () => {
+      const file = await download('pdf');
+      if (process.env.DV_KEEP_PACK) fs.writeFileSync(path.join(process.env.DV_KEEP_PACK, 'api.pdf'), file.bytes);
+      expect(file.type).toBe('application/pdf');
+      expect(file.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdfPageCount(file.bytes)).toBeGreaterThanOrEqual(7);
+      const text = pdfText(file.bytes);
+      for (const expected of [
+        'Deep value evidence pack',
+        'Outcomes and relationship time',
+        'Method and caveats',
+        'Page 1 of',
+      ])
+        expect(text).toContain(expected);
+    });
+
+    it('gives the CSV files and manifest as a zip whose hashes match the manifest', async () => {
+      const file = await download('csv-zip');
+      const entries = readZip(file.bytes);
+      const manifest = JSON.parse(entries.find((e) => e.path === 'manifest.json')!.bytes.toString('utf8')) as Manifest;
+      const csvs = entries.filter((e) => e.path.startsWith('csv/'));
+      expect(csvs.map((e) => e.path)).toEqual(
+        expect.arrayContaining(['csv/cases.csv', 'csv/time-vs-outcome-positive-outcome.csv']),
+      );
+      for (const csv of csvs) {
+        expect(manifest.files.find((f) => f.path === csv.path)!.sha256).toBe(sha256(csv.bytes));
+        const rows = parseCsv(csv.bytes.toString('utf8'));
+        expect(rows.length).toBeGreaterThan(1);
+        expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+      }
+      const cases = parseCsv(csvs.find((e) => e.path === 'csv/cases.csv')!.bytes.toString('utf8'));
+      expect(cases[0]).toEqual(['category', 'band', 'cases']);
+      expect(cases).toContainEqual([ALL_CATEGORIES, '≥ 8 h', '<5']);
+      expect(manifest).toMatchObject({
+        period: PERIOD,
+        asOf: AS_OF,
+        unitCosts: { version: 2 },
+        generatedAt: `${AS_OF}T00:00:00.000Z`,
+        suppressionThreshold: 5,
+      });
+      expect(manifest.inputsSha256).toMatch(/^[0-9a-f]{64}$/);
+      const whole = readZip((await download('zip')).bytes).map((e) => e.path);
+      expect(whole).toEqual(expect.arrayContaining(['evidence-pack.xlsx', 'evidence-pack.pdf', 'manifest.json']));
+    });
+
+    it('records each download in the audit log as an export', async () => {
+      const rows = await sut.dataSource.query(
+        `SELECT details FROM audit_log WHERE user_id = $1 AND action = 'export' AND entity = 'evidence_pack'`,
+        [manager.id],
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(rows[0].details).toMatchObject({ period: PERIOD, unitCostVersion: 2 });
+    });
+  });
+
+  describe('leak test', () => {
+    let rendered: RenderedPack;
+    beforeAll(async () => {
+      const packs = sut.app.get(EvidencePackService);
+      const scope = await packs.scopeForRefs({ org: providerRef });
+      // Uncompressed PDF streams so the text can be read back without a PDF library.
+      rendered = await renderPack(await packs.build(scope, { ...PERIOD, asOf: AS_OF }), { pdfCompress: false });
+    });
+
+    it('finds no client name, date of birth, postcode, reference, id, free text or adviser name in any file', () => {
+      expect(fixture.secrets.length).toBeGreaterThan(2000);
+      for (const file of rendered.files) {
+        const text = file.path.endsWith('.xlsx')
+          ? xlsxText(file.bytes)
+          : file.path.endsWith('.pdf')
+            ? pdfText(file.bytes)
+            : file.bytes.toString('utf8');
+        // The reading works: each file shows what it should.
+        expect(text).toContain(MARKERS[file.path] ?? ',');
+        expect(text.length).toBeGreaterThan(50);
+        expect({ file: file.path, leaks: leaks(text, [...fixture.secrets, ...second.secrets]) }).toEqual({
+          file: file.path,
+          leaks: [],
+        });
+      }
+    });
+
+    it('finds none in the PDF as a PDF reader extracts it either', () => {
+      const pdf = rendered.files.find((f) => f.path === 'evidence-pack.pdf')!.bytes;
+      const text = popplerText(pdf);
+      if (text === null) return; // poppler-utils not installed: the reader above still ran
+      expect(text).toContain('Deep value evidence pack');
+      expect(leaks(text, fixture.secrets)).toEqual([]);
+    });
+  });
+
+  describe('reproducibility', () => {
+    it('gives byte-identical files and manifest for the same inputs', async () => {
+      const packs = sut.app.get(EvidencePackService);
+      const scope = await packs.scopeForRefs({ org: providerRef });
+      const request = { ...PERIOD, asOf: AS_OF };
+      const first = await renderPack(await packs.build(scope, request));
+      await new Promise((resolve) => setTimeout(resolve, 2100)); // a zip entry's time has 2-second steps
+      const again = await renderPack(await packs.build(scope, request));
+      expect(again.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
+      for (const [i, file] of first.files.entries()) {
+        expect({ path: file.path, same: file.bytes.equals(again.files[i].bytes) }).toEqual({
+          path: file.path,
+          same: true,
+        });
+      }
+      expect(again.manifest).toEqual(first.manifest);
+    });
+
+    it('changes the input checksum when the inputs change', async () => {
+      const a = await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200);
+      const b = await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&category=housing`).expect(200);
+      const c = await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&unitCostVersion=1`).expect(200);
+      expect(new Set([a.body.inputsSha256, b.body.inputsSha256, c.body.inputsSha256]).size).toBe(3);
+      expect(c.body.meta.unitCosts.version).toBe(1);
+      expect(b.body.meta.filters).toEqual({ Category: 'Housing' });
+    });
+  });
+
+  describe('commissioner', () => {
+    it('combines the organisations sharing with them at the strictest threshold', async () => {
+      const res = await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}`).expect(200);
+      const pack = res.body as EvidencePackPreview;
+      expect(pack.meta.organisations.map((o) => o.name).sort()).toEqual(['Eastside Advice', 'Northside Law Centre']);
+      expect(pack.meta.commissioner?.name).toBe('City Funders');
+      expect(pack.meta.threshold).toBe(7);
+      expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, ALL_BANDS).cases).toBe(
+        fixture.consenting + second.consenting,
+      );
+      // 3 long cases in each organisation: 6, below the combined threshold of 7.
+      expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, '≥ 8 h').cases).toBe('<7');
+      expect(pack.meta.unitCosts.version).toBe(1);
+    });
+
+    it('can build for one sharing organisation, and managers only for their own', async () => {
+      const [other] = await sut.dataSource.query(`SELECT id FROM organisations WHERE name = 'Eastside Advice'`);
+      const one = await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}&organisation=${other.id}`);
+      expect(one.status).toBe(200);
+      expect(one.body.meta.organisations).toHaveLength(1);
+      await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&organisation=${other.id}`).expect(403);
+    });
+  });
+
+  it('is not open to advisers', async () => {
+    await sut.as(adviser).get(`/api/evidence-packs/preview?${QUERY}`).expect(403);
+    await sut.as(adviser).get(`/api/evidence-packs/download?${QUERY}&format=pdf`).expect(403);
+  });
+});

@@ -1,0 +1,344 @@
+/**
+ * Builds the commissioner evidence pack (brief §6) in memory: aggregate tables with small-number
+ * suppression, the pricing of deep value, headline figures and the method. A manager builds it for
+ * their organisation; a commissioner for the organisations that share with them (combined figures,
+ * priced with the commissioner's own unit-cost table, suppressed at the strictest threshold).
+ * Writers (writers/) turn it into CSV, XLSX and PDF.
+ */
+import { Injectable } from '@nestjs/common';
+import {
+  ARRIVAL_ROUTES,
+  CATEGORIES,
+  OUTCOME_MEASURES,
+  labelOf,
+  type AdjustedEstimate,
+  type ArrivalRoute,
+  type Category,
+  type FundingStream,
+  type OutcomeMeasure,
+  type Vulnerability,
+} from '@deepvalue/shared';
+import type { RequestUser } from '../access/request-user.js';
+import { FeeRatesService } from '../analytics/fee-rates.service.js';
+import type { ReportFilters } from '../analytics/report-filters.js';
+import { ReportScopeService } from '../analytics/report-scope.service.js';
+import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
+import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
+import { DomainError, invalid } from '../common/domain-error.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { PricingService, type Priced } from '../pricing/pricing.service.js';
+import { VERSION } from '../version.js';
+import { EvidenceRepository } from './evidence.repository.js';
+import { gbp, percent } from './format.js';
+import { display, withTotals } from './linked-suppression.js';
+import { methodSections } from './method.js';
+import { NESTA_LEVEL } from './method.js';
+import type { EvidencePack, Headline, PackMeta, PackTable } from './pack-types.js';
+import { maskCount, displayCount, SECONDARY_MARK } from './suppression.js';
+import { adjustedTable } from './tables/adjusted-table.js';
+import { fixedFeeTable } from './tables/fixed-fee-table.js';
+import {
+  casesTable,
+  outcomeGrids,
+  publishedTotal,
+  timeVsOutcomeTable,
+  type OutcomeGrids,
+} from './tables/outcome-tables.js';
+import {
+  adjustmentsTable,
+  mappingTable,
+  unitCostsTable,
+  unpricedTable,
+  valueLinesTable,
+  valueSummaryTable,
+} from './tables/pricing-tables.js';
+import { wilsonInterval } from '../analytics/statistics/wilson.js';
+
+/** Whose cases a pack counts, and whose unit costs price them. */
+export interface PackScope {
+  organisationIds: string[];
+  pricingOrganisationId: string;
+  /** Set for a commissioner's combined pack. */
+  commissionerId: string | null;
+}
+
+/** Filters a pack may use. No adviser filter: a pack never singles out an adviser. */
+export interface PackFilters {
+  category?: Category;
+  office?: string;
+  fundingStream?: FundingStream;
+  vulnerability?: Vulnerability;
+  arrival?: ArrivalRoute;
+}
+
+export interface PackRequest {
+  from: string;
+  to: string;
+  filters?: PackFilters;
+  unitCostVersion?: number;
+  /** Default: the end of the period, or today while the period is still running. */
+  asOf?: string;
+}
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+@Injectable()
+export class EvidencePackService {
+  constructor(
+    private readonly repository: EvidenceRepository,
+    private readonly scope: ReportScopeService,
+    private readonly pricing: PricingService,
+    private readonly feeRates: FeeRatesService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  /** A manager's own organisation, or a commissioner's sharing organisations (all, or the one named). */
+  async scopeForUser(user: RequestUser, organisation?: string): Promise<PackScope> {
+    const organisationIds = await this.scope.organisationIds(user, organisation);
+    return {
+      organisationIds,
+      pricingOrganisationId: user.organisationId,
+      commissionerId: user.role === 'commissioner' ? user.organisationId : null,
+    };
+  }
+
+  /** For the CLI: a provider by reference, or every provider sharing with a commissioner. */
+  async scopeForRefs(refs: { org?: string; commissioner?: string }): Promise<PackScope> {
+    const ref = refs.commissioner ?? refs.org;
+    const found = ref ? await this.organisations.findByRef(ref) : undefined;
+    if (!ref || !found) throw new DomainError('not_found', `There is no organisation with reference "${ref ?? ''}"`);
+    if (refs.commissioner) {
+      if (found.kind !== 'commissioner') throw invalid([{ path: 'commissioner', message: 'is not a commissioner' }]);
+      const organisationIds = await this.repository.sharingWith(found.id);
+      return { organisationIds, pricingOrganisationId: found.id, commissionerId: found.id };
+    }
+    if (found.kind !== 'provider') throw invalid([{ path: 'org', message: 'is not a provider organisation' }]);
+    return { organisationIds: [found.id], pricingOrganisationId: found.id, commissionerId: null };
+  }
+
+  async build(scope: PackScope, request: PackRequest): Promise<EvidencePack> {
+    const asOf = checkedPeriod(request);
+    if (scope.organisationIds.length === 0) {
+      throw new DomainError('unprocessable', 'No organisation shares its figures with you yet, so there is no pack');
+    }
+    const packFilters = request.filters ?? {};
+    const filters: ReportFilters = normaliseFilters({ ...packFilters, from: request.from, to: request.to });
+    const ids = scope.organisationIds;
+    const threshold = await this.pricing.suppressionThreshold(ids);
+
+    const [organisations, pricingOrg, cells, excluded, feeTables] = await Promise.all([
+      this.repository.organisations(ids),
+      this.repository.organisations([scope.pricingOrganisationId]),
+      this.repository.measureCells(ids, filters, asOf),
+      this.repository.casesWithoutConsent(ids, filters, asOf),
+      this.feeRates.tablesFor(ids),
+    ]);
+    const grids = outcomeGrids(cells, threshold);
+    const estimates = await this.estimates(ids, filters, asOf);
+    const feeLines = await this.repository.feeLines(
+      ids,
+      filters,
+      asOf,
+      feeTables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
+    );
+    const priced = await this.pricing.price({
+      organisationIds: ids,
+      pricingOrganisationId: scope.pricingOrganisationId,
+      filters,
+      asOf,
+      consent: 'consented_only',
+      suppression: {
+        threshold,
+        casesPattern: grids.casesPattern,
+        // Bounce-backs avoided are the bounce-back table's cases without the outcome: one pattern for both.
+        linkedEventPatterns: { bounce_back_avoided: grids.measures.bounce_back.pattern },
+      },
+      unitCostVersion: request.unitCostVersion,
+    });
+
+    const refOf = new Map([...organisations, ...pricingOrg].map((o) => [o.id, o]));
+    const commissioner = scope.commissionerId ? (refOf.get(scope.commissionerId) ?? null) : null;
+    const meta: PackMeta = {
+      title: 'Deep value evidence pack',
+      organisations: organisations.map((o) => ({ ref: o.ref, name: o.name })),
+      commissioner: commissioner ? { ref: commissioner.ref, name: commissioner.name } : null,
+      period: { from: request.from, to: request.to },
+      asOf,
+      filters: await this.filterLabels(ids, packFilters),
+      threshold,
+      unitCosts: {
+        organisationRef: refOf.get(scope.pricingOrganisationId)?.ref ?? '',
+        version: priced.unitCosts.version,
+        createdAt: priced.unitCosts.createdAt.toISOString(),
+        hourlyCostGbp: priced.unitCosts.hourlyCostGbp,
+      },
+      feeTables: feeTables.map((t) => ({
+        organisationRef: refOf.get(t.organisationId)?.ref ?? '',
+        version: t.version,
+        usingDefaults: t.usingDefaults,
+      })),
+      softwareVersion: VERSION,
+      generatedAt: `${asOf}T00:00:00.000Z`,
+    };
+
+    const casesPublished = grids.casesPattern;
+    const categoryHidden = (category: Category) => {
+      const i = CATEGORIES.indexOf(category);
+      return casesPublished.withheld || casesPublished.hidden[i][casesPublished.hidden[i].length - 1];
+    };
+    const excludedShown = displayCount(maskCount(excluded, threshold), threshold);
+    const publishedN = Object.fromEntries(OUTCOME_MEASURES.map((m) => [m, publishedTotal(grids, m)])) as Record<
+      OutcomeMeasure,
+      number | null
+    >;
+    const tables: PackTable[] = [
+      casesTable(grids, threshold),
+      ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(grids, m, threshold)),
+      adjustedTable(estimates, publishedN),
+      fixedFeeTable(feeLines, feeTables, asOf, categoryHidden, threshold, filters.category),
+      valueSummaryTable(priced.view),
+      valueLinesTable(priced.view),
+      unpricedTable(priced.view),
+      consentTable(grids, threshold, excludedShown),
+      unitCostsTable(priced.unitCosts.rows),
+      adjustmentsTable(priced.unitCosts.sensitivity),
+      mappingTable(priced.unitCosts.mapping, priced.unitCosts.rows),
+    ];
+    return {
+      meta,
+      headlines: headlines(grids, priced, threshold, excludedShown),
+      tables,
+      method: methodSections({
+        meta,
+        excludedWithoutConsent: excludedShown,
+        sensitivity: priced.unitCosts.sensitivity,
+        unpricedCount: priced.view.unpriced.length,
+      }),
+    };
+  }
+
+  private async estimates(
+    ids: string[],
+    filters: ReportFilters,
+    asOf: string,
+  ): Promise<Record<OutcomeMeasure, AdjustedEstimate>> {
+    const entries = await Promise.all(
+      OUTCOME_MEASURES.map(
+        async (m) => [m, adjustedTimeEstimate(await this.repository.modelPatterns(ids, filters, m, asOf))] as const,
+      ),
+    );
+    return Object.fromEntries(entries) as Record<OutcomeMeasure, AdjustedEstimate>;
+  }
+
+  private async filterLabels(ids: string[], filters: PackFilters): Promise<Record<string, string>> {
+    const labels: Record<string, string> = {};
+    if (filters.category) labels.Category = labelOf(filters.category);
+    if (filters.office)
+      labels.Office = (await this.repository.officeName(ids, filters.office.toLowerCase())) ?? 'unknown office';
+    if (filters.fundingStream) labels['Funding stream'] = labelOf(filters.fundingStream);
+    if (filters.vulnerability) labels.Vulnerability = labelOf(filters.vulnerability);
+    if (filters.arrival && ARRIVAL_ROUTES.includes(filters.arrival)) labels['Arrival route'] = labelOf(filters.arrival);
+    return labels;
+  }
+}
+
+/** The as-of date, after checking the period. */
+function checkedPeriod(request: PackRequest): string {
+  const errors = [];
+  if (!ISO_DATE.test(request.from)) errors.push({ path: 'from', message: 'must be a date written YYYY-MM-DD' });
+  if (!ISO_DATE.test(request.to)) errors.push({ path: 'to', message: 'must be a date written YYYY-MM-DD' });
+  if (request.asOf !== undefined && !ISO_DATE.test(request.asOf))
+    errors.push({ path: 'asOf', message: 'must be a date written YYYY-MM-DD' });
+  if (errors.length === 0 && request.from > request.to)
+    errors.push({ path: 'to', message: 'must be on or after from' });
+  if (errors.length) throw invalid(errors);
+  if (request.asOf) return request.asOf;
+  const today = todayIso();
+  return request.to < today ? request.to : today;
+}
+
+function consentTable(grids: OutcomeGrids, threshold: number, excludedShown: string): PackTable {
+  const totals = withTotals(grids.cases);
+  const last = totals.length - 1;
+  const { hidden, withheld } = grids.casesPattern;
+  const included = withheld
+    ? SECONDARY_MARK
+    : display(totals[last][totals[last].length - 1], hidden[last][totals[last].length - 1], threshold);
+  return {
+    name: 'consent-exclusions',
+    sheet: 'Consent',
+    title: 'Cases counted and excluded',
+    description:
+      'Closed cases in the period and filters, by whether the client consented to their anonymised data being ' +
+      'used as evidence. Cases without consent are left out of every other table.',
+    note: null,
+    columns: [
+      { key: 'group', label: 'Cases', kind: 'text' },
+      { key: 'cases', label: 'Closed cases', kind: 'count' },
+    ],
+    rows: [
+      { group: 'Counted: client consented', cases: included },
+      {
+        group: 'Excluded: client did not consent',
+        cases: /^\d+$/.test(excludedShown) ? Number(excludedShown) : excludedShown,
+      },
+    ],
+  };
+}
+
+function headlines(grids: OutcomeGrids, priced: Priced, threshold: number, excludedShown: string): Headline[] {
+  const totals = withTotals(grids.cases);
+  const last = totals.length - 1;
+  const grand = totals[last][totals[last].length - 1];
+  const casesHidden = grids.casesPattern.withheld || grids.casesPattern.hidden[last][totals[last].length - 1];
+  const positive = grids.measures.positive_outcome;
+  const pn = withTotals(positive.n);
+  const pc = withTotals(positive.count);
+  const positiveHidden = positive.pattern.withheld || positive.pattern.hidden[last][pn[last].length - 1];
+  const pInterval = wilsonInterval(pc[last][pc[last].length - 1], pn[last][pn[last].length - 1]);
+  const overall = priced.view.groups[0];
+  const kind = (k: 'fiscal' | 'wellbeing' | 'client_financial') => overall.kinds.find((x) => x.kind === k)!;
+  const money = (k: 'fiscal' | 'wellbeing' | 'client_financial'): Pick<Headline, 'value' | 'detail'> => {
+    const { net } = kind(k);
+    if (typeof net.central !== 'number' || typeof net.low !== 'number' || typeof net.high !== 'number')
+      return { value: SECONDARY_MARK, detail: 'hidden to protect small numbers' };
+    return { value: gbp(net.central), detail: `net, central; range ${gbp(net.low)} (low) to ${gbp(net.high)} (high)` };
+  };
+  const perPound = kind('fiscal').netPerPoundSpent;
+  return [
+    {
+      label: 'Closed cases counted',
+      value: casesHidden ? display(grand, true, threshold).toString() : String(grand),
+      detail: `clients who consented; ${excludedShown} excluded without consent`,
+    },
+    positiveHidden || pInterval.rate === null
+      ? { label: 'Positive outcome', value: SECONDARY_MARK, detail: 'not enough cases with a result to publish' }
+      : {
+          label: 'Positive outcome',
+          value: percent(pInterval.rate),
+          detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${pn[last][pn[last].length - 1]} cases with a result`,
+        },
+    { label: 'Fiscal value (public money saved)', ...money('fiscal') },
+    typeof perPound.central === 'number' && typeof perPound.low === 'number' && typeof perPound.high === 'number'
+      ? {
+          label: 'Fiscal value per £1 of adviser time',
+          value: `£${perPound.central.toFixed(2)}`,
+          detail: `net, central; range £${perPound.low.toFixed(2)} to £${perPound.high.toFixed(2)}`,
+        }
+      : {
+          label: 'Fiscal value per £1 of adviser time',
+          value: 'not available',
+          detail:
+            priced.unitCosts.hourlyCostGbp === null
+              ? 'no hourly cost of adviser time entered'
+              : 'hidden to protect small numbers',
+        },
+    { label: 'Wellbeing value (to the person)', ...money('wellbeing') },
+    { label: 'Money to clients (benefits, debt written off)', ...money('client_financial') },
+    {
+      label: 'Strength of evidence',
+      value: `Nesta level ${NESTA_LEVEL}`,
+      detail: 'observational casework data with no comparison group: association, not proof of cause',
+    },
+  ];
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module.js';
+import { PricingModule } from '../pricing/pricing.module.js';
+import { EvidenceDownloadsService } from './evidence-downloads.service.js';
+import { EvidencePackService } from './evidence-pack.service.js';
+import { EvidencePacksController } from './evidence-packs.controller.js';
+import { EvidenceRepository } from './evidence.repository.js';
+
+@Module({
+  imports: [AnalyticsModule, PricingModule],
+  controllers: [EvidencePacksController],
+  providers: [EvidenceRepository, EvidencePackService, EvidenceDownloadsService],
+  exports: [EvidencePackService],
+})
+export class EvidenceModule {}

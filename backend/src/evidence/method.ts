@@ -1,0 +1,143 @@
+/**
+ * The method that travels with every pack (brief §5–§6): what was counted, how, how strong the
+ * evidence is (Nesta Standards of Evidence), what was left out, how small numbers are protected,
+ * how outcomes were priced, and the caveats a funding panel needs.
+ */
+import { ASSOCIATION_CAVEAT, BANDS, MEASURES, OUTCOME_MEASURES, SMALL_BAND_N } from '@deepvalue/shared';
+import { KINDS_APART_NOTE } from '../pricing/pricing.service.js';
+import { SCENARIOS, type Sensitivity } from '../pricing/adjustments.js';
+import { NOT_PRICED } from '../pricing/unit-cost-defaults.js';
+import { gbp, percent } from './format.js';
+import type { MethodSection, PackMeta } from './pack-types.js';
+
+/** The level these figures reach, and why not higher. Never claim more (brief §5). */
+export const NESTA_LEVEL = 2;
+export const NESTA_SUMMARY =
+  'Nesta Standards of Evidence level 2: data from the organisation’s own casework records shows change and ' +
+  'how outcomes vary with relationship time, but there is no comparison group, so it cannot show that the ' +
+  'advice caused the outcomes.';
+
+const NESTA_LEVELS = [
+  'Level 1: you can describe what you do and why it matters, logically, coherently and convincingly.',
+  'Level 2: you capture data that shows positive change, but you cannot confirm you caused it.',
+  'Level 3: you can demonstrate causality using a control or comparison group.',
+  'Level 4: you have one or more independent evaluations that confirm these conclusions.',
+  'Level 5: you have manuals, systems and procedures to ensure consistent replication and positive impact.',
+];
+
+export interface MethodInputs {
+  meta: PackMeta;
+  /** Closed cases without consent, as published ("<5" when small). */
+  excludedWithoutConsent: string;
+  sensitivity: Sensitivity;
+  unpricedCount: number;
+}
+
+export function methodSections(inputs: MethodInputs): MethodSection[] {
+  const { meta } = inputs;
+  const t = meta.threshold;
+  const filters = Object.entries(meta.filters);
+  const whose = meta.commissioner
+    ? `the combined figures of the ${meta.organisations.length} organisation(s) that share their figures with ` +
+      `${meta.commissioner.name}: ${meta.organisations.map((o) => o.name).join('; ')}`
+    : `${meta.organisations.map((o) => o.name).join('; ')}`;
+  return [
+    {
+      heading: 'What this pack covers',
+      paragraphs: [
+        `Figures for ${whose}.`,
+        `Cases closed from ${meta.period.from} to ${meta.period.to}, as the records stood on ${meta.asOf}.`,
+        filters.length
+          ? `Filters: ${filters.map(([k, v]) => `${k}: ${v}`).join('; ')}.`
+          : 'Filters: none (all categories, offices, funding streams and clients).',
+        'The pack holds aggregates only: no names, dates of birth, postcodes, free text, case or client ' +
+          'references, adviser names or identifiers.',
+        `Software: Deep Value ${meta.softwareVersion}. Unit costs: version ${meta.unitCosts.version} of ` +
+          `${meta.unitCosts.organisationRef}'s table.`,
+      ],
+    },
+    {
+      heading: 'Strength of evidence',
+      paragraphs: [
+        NESTA_SUMMARY,
+        'The Nesta Standards of Evidence (Puttick and Ludlow, 2013) have five levels:',
+        ...NESTA_LEVELS,
+        'This pack reaches level 2 and claims no more. The case-mix-adjusted estimates reduce, but do not remove, ' +
+          'the differences between clients who received more or less relationship time.',
+      ],
+    },
+    {
+      heading: 'Who is counted',
+      paragraphs: [
+        'Closed cases only, counted in the period by the date they closed.',
+        'Only clients who consented to their anonymised data being used as evidence are counted. ' +
+          `${inputs.excludedWithoutConsent} closed case(s) in the period and filters were excluded because the ` +
+          'client did not consent.',
+        'Bounce-back needs six months after closing to be known, so it counts only cases closed at least six ' +
+          `months before ${meta.asOf}.`,
+      ],
+    },
+    {
+      heading: 'Definitions',
+      paragraphs: [
+        `${MEASURES.relationship_time.label}: ${MEASURES.relationship_time.definition}`,
+        `Bands of relationship time: ${BANDS.map((b) => b.label).join(', ')} (each from its lower bound up to, ` +
+          'not including, the next).',
+        ...OUTCOME_MEASURES.map((m) => `${MEASURES[m].label}: ${MEASURES[m].definition}`),
+        'Each rate comes with a 95% Wilson score interval and the number of cases (n) it rests on. ' +
+          `Figures resting on fewer than ${SMALL_BAND_N} cases are very uncertain.`,
+        'Case-mix-adjusted estimate: a logistic regression of the outcome on log2 of relationship time (at least ' +
+          '15 minutes, in hours), category, number of vulnerability flags and funding stream, fitted by maximum ' +
+          'likelihood. Reported as the odds ratio per doubling of relationship time with its 95% Wald interval.',
+        'Fixed fee against need: each case is measured against the Legal Help fixed fee in force when it ' +
+          'opened, turned into hours at the local hourly rate in the fee table; hours are all recorded time.',
+      ],
+    },
+    {
+      heading: 'Small numbers',
+      paragraphs: [
+        `Any count from 1 to ${t - 1} is shown as "<${t}" (threshold ${t}${
+          meta.commissioner ? ': the strictest of the organisations combined' : ''
+        }). Zero is shown.`,
+        'Secondary suppression hides further figures, shown as "[c]", so that no hidden count can be worked ' +
+          'back from row or column totals, from the complement of a rate, or from another table of this pack. ' +
+          '"[c]" may stand for any value, including zero.',
+        'Rates, intervals, hours and £ figures derived from a hidden count are hidden too. A table that cannot ' +
+          'be protected at all is not published ("Not published: too few cases").',
+      ],
+    },
+    {
+      heading: 'Pricing',
+      paragraphs: [
+        KINDS_APART_NOTE,
+        'Each outcome is priced with the unit costs it maps to (see the unit costs and mapping tables, with ' +
+          'sources and price years). Gross value is before any adjustment; net value is after deadweight ' +
+          '(would have happened anyway), attribution (share due to others) and drop-off for values that last ' +
+          'more than a year.',
+        `Adjustments (deadweight / attribution / drop-off a year / discount rate): ${SCENARIOS.map((s) => {
+          const a = inputs.sensitivity[s];
+          return `${s} ${percent(a.deadweight)} / ${percent(a.attribution)} / ${percent(a.dropOff)} / ${percent(a.discountRate)}`;
+        }).join('; ')}. These are assumptions, shown so that they can be challenged; every £ figure carries the ` +
+          'low to high range they give.',
+        meta.unitCosts.hourlyCostGbp === null
+          ? 'No hourly cost of adviser time has been entered, so the cost of adviser time and value per £1 are not given.'
+          : `Cost of adviser time: all recorded hours × ${gbp(meta.unitCosts.hourlyCostGbp)} an hour. ` +
+            'Value per £1 is net value ÷ that cost.',
+        inputs.unpricedCount > 0
+          ? `Some outcomes have no citable unit cost and are shown as "${NOT_PRICED}": they add nothing to the ` +
+            '£ figures, which therefore understate the value.'
+          : 'Every outcome recorded in the period was priced.',
+      ],
+    },
+    {
+      heading: 'Caveats',
+      paragraphs: [
+        ASSOCIATION_CAVEAT,
+        'An unadjusted rate by band is a description, not an effect of relationship time.',
+        'Figures are only as complete as the casework records: outcomes, acceptance and appeal status not ' +
+          'recorded are left out of the rates they would belong to.',
+        'Money to clients (benefits gained, debt written off) is a transfer to the client, not public money saved.',
+      ],
+    },
+  ];
+}

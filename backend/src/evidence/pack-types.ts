@@ -1,0 +1,76 @@
+/**
+ * The evidence pack in memory: aggregate tables (already suppressed) and the method. Writers turn it
+ * into CSV, XLSX and PDF; nothing in it identifies a client, a case or an adviser.
+ */
+
+/** A number, a suppression mark ("<5", "[c]"), a text or null (not applicable / not available). */
+export type Cell = number | string | null;
+
+export type ColumnKind = 'text' | 'count' | 'rate' | 'gbp' | 'ratio' | 'hours' | 'number';
+
+export interface PackColumn {
+  /** snake_case header of the CSV. */
+  key: string;
+  /** Header in the spreadsheet and the PDF. */
+  label: string;
+  kind: ColumnKind;
+}
+
+export interface PackTable {
+  /** File name without extension (csv/NAME.csv). */
+  name: string;
+  /** Spreadsheet tab (≤ 31 characters). */
+  sheet: string;
+  title: string;
+  description: string;
+  /** Set when the table is not published, e.g. "Not published: too few cases." */
+  note: string | null;
+  columns: PackColumn[];
+  rows: Array<Record<string, Cell>>;
+  /** Shown inside the Method sheet rather than on a tab of its own. */
+  partOfMethod?: boolean;
+}
+
+export interface NamedRef {
+  ref: string;
+  name: string;
+}
+
+export interface PackMeta {
+  title: string;
+  /** The providers whose cases are counted. */
+  organisations: NamedRef[];
+  /** Set for a commissioner's combined pack. */
+  commissioner: NamedRef | null;
+  period: { from: string; to: string };
+  /** Figures as they stood on this date (bounce-back needs 6 months after closing). */
+  asOf: string;
+  /** Filters as plain labels, e.g. { Category: 'Housing' }. */
+  filters: Record<string, string>;
+  threshold: number;
+  unitCosts: { organisationRef: string; version: number; createdAt: string; hourlyCostGbp: number | null };
+  feeTables: Array<{ organisationRef: string; version: number; usingDefaults: boolean }>;
+  softwareVersion: string;
+  /** Derived from the inputs (the as-of date), not the clock, so the same inputs give the same bytes. */
+  generatedAt: string;
+}
+
+export interface Headline {
+  label: string;
+  value: string;
+  detail: string;
+}
+
+export interface MethodSection {
+  heading: string;
+  paragraphs: string[];
+}
+
+export interface EvidencePack {
+  meta: PackMeta;
+  headlines: Headline[];
+  tables: PackTable[];
+  method: MethodSection[];
+}
+
+export const NOT_PUBLISHED = 'Not published: too few cases.';

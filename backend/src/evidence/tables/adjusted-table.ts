@@ -1,0 +1,67 @@
+/**
+ * The case-mix-adjusted estimate per outcome measure (brief §4): odds ratio per doubling of
+ * relationship time with its 95% interval. Published only when the measure's overall n is published;
+ * the model itself needs at least 30 cases with 5 or more on each side of the outcome.
+ */
+import { MEASURES, OUTCOME_MEASURES, type AdjustedEstimate, type OutcomeMeasure } from '@deepvalue/shared';
+import { MIN_CASES_PER_OUTCOME, MIN_MODEL_CASES } from '../../analytics/statistics/time-vs-outcome-model.js';
+import { SECONDARY_MARK } from '../suppression.js';
+import type { PackTable } from '../pack-types.js';
+
+const TOO_FEW =
+  `Not estimated: too few cases (the model needs at least ${MIN_MODEL_CASES} cases, ` +
+  `at least ${MIN_CASES_PER_OUTCOME} with the outcome and ${MIN_CASES_PER_OUTCOME} without).`;
+
+const round = (x: number | null, places = 3) => (x === null ? null : Number(x.toFixed(places)));
+
+export function adjustedTable(
+  estimates: Record<OutcomeMeasure, AdjustedEstimate>,
+  publishedN: Record<OutcomeMeasure, number | null>,
+): PackTable {
+  return {
+    name: 'adjusted-estimates',
+    sheet: 'Adjusted estimates',
+    title: 'Case-mix-adjusted association with relationship time',
+    description:
+      'Logistic regression of each outcome on log2(relationship minutes ÷ 60, at least 15 minutes), category, ' +
+      'number of vulnerability flags and funding stream. The odds ratio is per doubling of relationship time; ' +
+      'above 1 means the outcome was more common with more relationship time after adjustment. It is an ' +
+      'association in observational data, not proof of cause.',
+    note: null,
+    columns: [
+      { key: 'measure', label: 'Measure', kind: 'text' },
+      { key: 'odds_ratio_per_doubling', label: 'Odds ratio per doubling', kind: 'ratio' },
+      { key: 'ci_low', label: '95% interval from', kind: 'ratio' },
+      { key: 'ci_high', label: '95% interval to', kind: 'ratio' },
+      { key: 'n', label: 'n (cases)', kind: 'count' },
+      { key: 'adjusted_for', label: 'Adjusted for', kind: 'text' },
+      { key: 'status', label: 'Status', kind: 'text' },
+    ],
+    rows: OUTCOME_MEASURES.map((measure) => {
+      const estimate = estimates[measure];
+      const n = publishedN[measure];
+      const label = MEASURES[measure].label;
+      if (n === null) {
+        return {
+          measure: label,
+          odds_ratio_per_doubling: SECONDARY_MARK,
+          ci_low: SECONDARY_MARK,
+          ci_high: SECONDARY_MARK,
+          n: SECONDARY_MARK,
+          adjusted_for: null,
+          status: 'Not published: the number of cases is suppressed.',
+        };
+      }
+      const tooFew = estimate.oddsRatioPerDoubling === null && estimate.iterations === 0;
+      return {
+        measure: label,
+        odds_ratio_per_doubling: round(estimate.oddsRatioPerDoubling),
+        ci_low: round(estimate.ciLow),
+        ci_high: round(estimate.ciHigh),
+        n,
+        adjusted_for: estimate.covariates.filter((c) => c !== 'log2 relationship time').join('; ') || null,
+        status: tooFew ? TOO_FEW : (estimate.note ?? 'Estimated'),
+      };
+    }),
+  };
+}

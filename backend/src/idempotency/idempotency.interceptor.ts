@@ -1,0 +1,158 @@
+/**
+ * `Idempotency-Key` on every POST. The first request with a key claims it and runs; its status and
+ * response are stored with the key in the same transaction as the handler's writes. A retry with
+ * the same key and the same request gets the stored response and writes nothing; the same key with
+ * a different request gets 422. A retry that arrives while the first is still running polls until
+ * the first commits (then replays it) or gives up with 409.
+ *
+ * One key runs at a time through a transaction-scoped advisory lock, taken with try-lock and
+ * polled, so a waiting retry holds no pooled connection. If the first attempt fails its
+ * transaction rolls back, releasing the key for a retry. A key is remembered for 24 hours; after
+ * that the same key starts a new request.
+ */
+import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { DataSource, type QueryRunner } from 'typeorm';
+import type { RequestUser } from '../access/request-user.js';
+import { DomainError, invalid } from '../common/domain-error.js';
+import { requestHash } from './stable-hash.js';
+import { runInUnitOfWork } from './unit-of-work.js';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const HTTP_CODE_METADATA = '__httpCode__';
+const POLL_MS = 25;
+const KEY_LIFETIME_HOURS = 24;
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+interface StoredKey {
+  method: string;
+  path: string;
+  request_hash: string;
+  status_code: number;
+  response: unknown;
+}
+
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  /** How long a retry waits for the first request with its key before answering 409. */
+  static waitForFirstMs = 10_000;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request & { user?: RequestUser }>();
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    // Public routes (sign-in) have no organisation to scope a key to, and need none.
+    if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+      throw invalid([
+        { path: 'Idempotency-Key', message: 'must be 1 to 200 printable characters without spaces, e.g. a UUID' },
+      ]);
+    }
+    const status: number = this.reflector.get(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const claim = {
+      organisationId: request.user.organisationId,
+      key,
+      method: request.method,
+      path: request.originalUrl,
+      hash: requestHash(request.method, request.originalUrl, request.body),
+    };
+    const response = context.switchToHttp().getResponse<Response>();
+    return from(this.run(claim, status, response, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+
+  private async run(
+    claim: { organisationId: string; key: string; method: string; path: string; hash: string },
+    status: number,
+    response: Response,
+    handle: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const deadline = Date.now() + IdempotencyInterceptor.waitForFirstMs;
+    for (;;) {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        if (!(await this.tryLock(runner, claim.organisationId, claim.key))) {
+          await runner.rollbackTransaction();
+          if (Date.now() >= deadline) {
+            throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed', [
+              { path: 'Idempotency-Key', message: 'is still being processed by an earlier request; retry shortly' },
+            ]);
+          }
+          await runner.release();
+          await sleep(POLL_MS);
+          continue;
+        }
+        await runner.query(
+          `DELETE FROM idempotency_keys
+            WHERE organisation_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`,
+          [claim.organisationId, claim.key, KEY_LIFETIME_HOURS],
+        );
+        const [stored]: StoredKey[] = await runner.query(
+          `SELECT method, path, request_hash, status_code, response FROM idempotency_keys
+            WHERE organisation_id = $1 AND key = $2`,
+          [claim.organisationId, claim.key],
+        );
+        if (stored) {
+          await runner.rollbackTransaction();
+          return this.replay(stored, claim, response);
+        }
+        await runner.query(
+          `INSERT INTO idempotency_keys (organisation_id, key, method, path, request_hash)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [claim.organisationId, claim.key, claim.method, claim.path, claim.hash],
+        );
+        const result = await runInUnitOfWork(runner.manager, handle);
+        await runner.query(
+          `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE organisation_id = $1 AND key = $2`,
+          [claim.organisationId, claim.key, status, storable(result)],
+        );
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      } finally {
+        if (!runner.isReleased) await runner.release();
+      }
+    }
+  }
+
+  private async tryLock(runner: QueryRunner, organisationId: string, key: string): Promise<boolean> {
+    const [row]: Array<{ locked: boolean }> = await runner.query(
+      `SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked`,
+      [organisationId, key],
+    );
+    return row.locked;
+  }
+
+  private replay(
+    stored: StoredKey,
+    claim: { method: string; path: string; hash: string },
+    response: Response,
+  ): unknown {
+    if (stored.request_hash !== claim.hash || stored.method !== claim.method || stored.path !== claim.path) {
+      throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was used for a different request', [
+        { path: 'Idempotency-Key', message: 'was already used for a different request; use a new key' },
+      ]);
+    }
+    response.setHeader('Idempotent-Replayed', 'true');
+    response.status(stored.status_code);
+    return stored.response;
+  }
+}
+
+/** jsonb cannot hold U+0000, which JSON allows; a response carrying one is stored with U+FFFD instead. */
+function storable(result: unknown): string {
+  return JSON.stringify(result ?? null, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replaceAll('\u0000', '\ufffd') : value,
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

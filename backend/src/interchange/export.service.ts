@@ -1,0 +1,145 @@
+/**
+ * Exports an organisation's casework as deepvalue.import.v1, streaming batches of cases so a large
+ * organisation never sits in memory. Refs only: database ids never leave. Importing the export into
+ * an empty organisation and exporting again gives the same document.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/domain-error.js';
+import { IMPORT_FORMAT, type ImportCase, type ImportHeader } from './import-format.js';
+
+const BATCH = 1000;
+
+// A user made outside an import has no ref: it is exported under a stable one derived from its id.
+const USER_REF = `coalesce(u.ref, 'user-' || left(u.id::text, 8))`;
+
+const CASE_SQL = `
+  SELECT c.ref, c.category, c.subcategory, to_char(c.opened_on, 'YYYY-MM-DD') AS "openedOn",
+    to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", ${USER_REF} AS "leadAdviserRef", o.ref AS "officeRef",
+    c.funding_stream AS "fundingStream", c.arrival_route AS "arrivalRoute", rp.ref AS "referrerRef",
+    c.prior_organisations_contacted AS "priorOrganisationsContacted", c.times_told_story_before AS "timesToldStoryBefore",
+    json_build_object('ref', cl.ref, 'firstName', cl.first_name, 'lastName', cl.last_name,
+      'dateOfBirth', to_char(cl.date_of_birth, 'YYYY-MM-DD'), 'postcodeDistrict', cl.postcode_district,
+      'email', cl.email, 'phone', cl.phone, 'vulnerabilities', cl.vulnerabilities, 'evidenceConsent', cl.evidence_consent) AS client,
+    (SELECT coalesce(json_agg(json_build_object('on', to_char(t."on", 'YYYY-MM-DD'), 'adviserRef', ${USER_REF.replace(/u\./g, 'tu.')},
+        'minutes', t.minutes, 'class', t.class, 'activity', t.activity, 'mode', t.mode, 'note', t.note)
+        ORDER BY t."on", t.created_at, t.id), '[]')
+      FROM time_entries t JOIN users tu ON tu.id = t.adviser_id WHERE t.organisation_id = c.organisation_id AND t.case_id = c.id) AS "timeEntries",
+    (SELECT coalesce(json_agg(json_build_object('on', to_char(f."on", 'YYYY-MM-DD'), 'items', f.items, 'comment', f.comment, 'source', f.source)
+        ORDER BY f."on", f.id), '[]')
+      FROM feedback f WHERE f.organisation_id = c.organisation_id AND f.case_id = c.id) AS feedback,
+    (SELECT json_build_object('trust', a.trust, 'disclosure', a.disclosure)
+      FROM adviser_assessments a WHERE a.organisation_id = c.organisation_id AND a.case_id = c.id) AS "adviserAssessment",
+    (SELECT coalesce(json_agg(json_build_object('category', p.category, 'description', p.description,
+        'uncoveredOn', to_char(p.uncovered_on, 'YYYY-MM-DD'), 'action', p.action, 'partnerRef', pp.ref,
+        'reachedSupport', p.reached_support, 'result', p.result) ORDER BY p.uncovered_on, p.category, p.id), '[]')
+      FROM underlying_problems p LEFT JOIN partners pp ON pp.id = p.partner_id
+      WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id) AS "underlyingProblems",
+    (SELECT coalesce(json_agg(json_build_object('direction', r.direction, 'partnerRef', rp2.ref, 'on', to_char(r."on", 'YYYY-MM-DD'),
+        'kind', r.kind, 'reachedSupport', r.reached_support, 'note', r.note) ORDER BY r."on", r.direction, r.id), '[]')
+      FROM referrals r JOIN partners rp2 ON rp2.id = r.partner_id WHERE r.organisation_id = c.organisation_id AND r.case_id = c.id) AS referrals,
+    (SELECT json_build_object('result', oc.result,
+        'benefits', (SELECT coalesce(json_agg(json_build_object('type', b.type, 'amountGbp', b.amount_gbp::float8) ORDER BY b.type, b.amount_gbp), '[]')
+                     FROM outcome_benefits b WHERE b.organisation_id = c.organisation_id AND b.case_id = c.id),
+        'understood', oc.understood, 'accepted', oc.accepted, 'appeal', oc.appeal, 'confidenceBefore', oc.confidence_before,
+        'confidenceAfter', oc.confidence_after, 'wouldSeekAdviceEarlier', oc.would_seek_advice_earlier,
+        'couldHandleSimilar', oc.could_handle_similar)
+      FROM outcomes oc WHERE oc.organisation_id = c.organisation_id AND oc.case_id = c.id) AS outcome,
+    (SELECT coalesce(json_agg(json_build_object('on', to_char(fu."on", 'YYYY-MM-DD'), 'recontact', fu.recontact,
+        'outcomeSustained', fu.outcome_sustained) ORDER BY fu."on", fu.id), '[]')
+      FROM follow_ups fu WHERE fu.organisation_id = c.organisation_id AND fu.case_id = c.id) AS "followUps"
+  FROM cases c
+  JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
+  JOIN users u ON u.id = c.lead_adviser_id
+  LEFT JOIN offices o ON o.id = c.office_id
+  LEFT JOIN partners rp ON rp.id = c.referrer_partner_id
+  WHERE c.organisation_id = $1 AND c.ref > $2
+  ORDER BY c.ref
+  LIMIT ${BATCH}`;
+
+type CaseRow = Omit<ImportCase, 'arrival'> & {
+  arrivalRoute: ImportCase['arrival']['route'];
+  referrerRef: string | null;
+};
+
+@Injectable()
+export class ExportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async header(organisationId: string): Promise<ImportHeader> {
+    const [organisation] = await this.dataSource.query(`SELECT ref, name FROM organisations WHERE id = $1`, [
+      organisationId,
+    ]);
+    if (!organisation) throw notFound('Organisation');
+    const q = (sql: string) => this.dataSource.query(sql, [organisationId]);
+    const [offices, advisers, partners, feedbackItems] = await Promise.all([
+      q(`SELECT ref, name FROM offices WHERE organisation_id = $1 ORDER BY ref`),
+      q(`SELECT ${USER_REF} AS ref, u.name, u.email, o.ref AS office FROM users u LEFT JOIN offices o ON o.id = u.office_id
+         WHERE u.organisation_id = $1 AND (u.ref IS NOT NULL OR u.role IN ('adviser', 'manager')
+           OR EXISTS (SELECT 1 FROM time_entries t WHERE t.adviser_id = u.id) OR EXISTS (SELECT 1 FROM cases c WHERE c.lead_adviser_id = u.id))
+         ORDER BY 1`),
+      q(`SELECT ref, name, service, contact FROM partners WHERE organisation_id = $1 ORDER BY ref`),
+      q(`SELECT key, label FROM feedback_items WHERE organisation_id = $1 ORDER BY position, key`),
+    ]);
+    return {
+      format: IMPORT_FORMAT,
+      organisation: { ref: organisation.ref, name: organisation.name },
+      advisers,
+      offices,
+      partners,
+      ...(feedbackItems.length ? { feedbackItems } : {}),
+    };
+  }
+
+  async *cases(organisationId: string): AsyncGenerator<ImportCase> {
+    let after = '';
+    for (;;) {
+      const rows: CaseRow[] = await this.dataSource.query(CASE_SQL, [organisationId, after]);
+      for (const { arrivalRoute, referrerRef, ...row } of rows) {
+        const { ref, client, ...rest } = row;
+        yield {
+          ref,
+          client,
+          ...rest,
+          arrival: { route: arrivalRoute, ...(referrerRef ? { referrerRef } : {}) },
+        } as ImportCase;
+      }
+      if (rows.length < BATCH) return;
+      after = rows[rows.length - 1].ref;
+    }
+  }
+
+  /** Writes NDJSON (a header line, then one case per line), waiting when the stream is full. */
+  async writeNdjson(organisationId: string, out: NodeJS.WritableStream): Promise<number> {
+    await write(out, `${JSON.stringify(await this.header(organisationId))}\n`);
+    let count = 0;
+    for await (const c of this.cases(organisationId)) {
+      await write(out, `${JSON.stringify(c)}\n`);
+      count++;
+    }
+    return count;
+  }
+
+  /** Writes one JSON document with the header fields before `cases`. */
+  async writeJson(organisationId: string, out: NodeJS.WritableStream): Promise<number> {
+    const header = JSON.stringify(await this.header(organisationId));
+    await write(out, `${header.slice(0, -1)},"cases":[`);
+    let count = 0;
+    for await (const c of this.cases(organisationId)) {
+      await write(out, `${count ? ',' : ''}\n${JSON.stringify(c)}`);
+      count++;
+    }
+    await write(out, '\n]}\n');
+    return count;
+  }
+}
+
+function write(out: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (out.write(text)) resolve();
+    else {
+      out.once('drain', resolve);
+      out.once('error', reject);
+    }
+  });
+}

@@ -1,0 +1,191 @@
+/**
+ * Types of a `deepvalue.import.v1` document (brief §8). Field names are the brief's, unchanged:
+ * the format is a public contract between organisations, researchers, the importer and the exporter.
+ *
+ * Optional fields may be left out or written as null (the validator treats both alike), so an
+ * exporter can write null for an empty database column and a person writing a file can leave it out.
+ * Every ref is 1–100 characters and is the key that makes re-import idempotent.
+ */
+import type {
+  Activity,
+  AppealStatus,
+  ArrivalRoute,
+  BenefitType,
+  Category,
+  Disclosure,
+  FeedbackSource,
+  FundingStream,
+  Mode,
+  OutcomeResult,
+  ProblemAction,
+  Recontact,
+  ReferralDirection,
+  ReferralKind,
+  TimeClass,
+  Vulnerability,
+} from '@deepvalue/shared';
+
+export const IMPORT_FORMAT = 'deepvalue.import.v1';
+
+/** A date written `YYYY-MM-DD` (a real calendar date). */
+export type IsoDate = string;
+
+export interface ImportOrganisation {
+  ref: string;
+  name: string;
+}
+
+export interface ImportOffice {
+  ref: string;
+  name: string;
+}
+
+export interface ImportAdviser {
+  ref: string;
+  name: string;
+  /** Lower case; unique across the whole system (it is the sign-in name). */
+  email?: string | null;
+  /** Ref of one of the header's `offices`. */
+  office?: string | null;
+}
+
+export interface ImportPartner {
+  ref: string;
+  name: string;
+  /** What the partner offers, e.g. "emergency food parcels". */
+  service?: string | null;
+  contact?: string | null;
+}
+
+/** An organisation's own feedback item (brief §2: the item set is configurable per organisation). */
+export interface ImportFeedbackItem {
+  key: string;
+  label: string;
+}
+
+/** Everything but the cases: the first line of an NDJSON file. */
+export interface ImportHeader {
+  format: typeof IMPORT_FORMAT;
+  organisation: ImportOrganisation;
+  advisers: ImportAdviser[];
+  offices?: ImportOffice[] | null;
+  partners: ImportPartner[];
+  /** When present, feedback item keys must be among these; when absent any well-formed key is accepted. */
+  feedbackItems?: ImportFeedbackItem[] | null;
+}
+
+export interface ImportDocument extends ImportHeader {
+  cases: ImportCase[];
+}
+
+/** A client may appear in several cases; the personal details must then be identical. */
+export interface ImportClient {
+  ref: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  dateOfBirth?: IsoDate | null;
+  /** Outward code only, e.g. E3, SW1A, M1. */
+  postcodeDistrict?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  vulnerabilities?: Vulnerability[] | null;
+  /** Consent to the use of their anonymised data in evidence; absent means no consent. */
+  evidenceConsent?: boolean | null;
+}
+
+export interface ImportArrival {
+  route: ArrivalRoute;
+  /** Partner ref; required when route is `referred`, not allowed when `self`. */
+  referrerRef?: string | null;
+}
+
+export interface ImportTimeEntry {
+  on: IsoDate;
+  adviserRef: string;
+  /** Whole minutes, 1–1440. */
+  minutes: number;
+  class: TimeClass;
+  activity: Activity;
+  mode: Mode;
+  note?: string | null;
+}
+
+export interface ImportFeedback {
+  on: IsoDate;
+  /** Item key → score 1–5; unanswered items are left out. */
+  items: Record<string, number>;
+  comment?: string | null;
+  source?: FeedbackSource | null;
+}
+
+export interface ImportAdviserAssessment {
+  trust?: number | null;
+  disclosure?: Disclosure | null;
+}
+
+export interface ImportUnderlyingProblem {
+  category: Category;
+  description?: string | null;
+  uncoveredOn: IsoDate;
+  action: ProblemAction;
+  partnerRef?: string | null;
+  reachedSupport?: boolean | null;
+  result?: OutcomeResult | null;
+}
+
+export interface ImportReferral {
+  direction: ReferralDirection;
+  partnerRef: string;
+  on: IsoDate;
+  kind: ReferralKind;
+  reachedSupport?: boolean | null;
+  note?: string | null;
+}
+
+export interface ImportBenefit {
+  type: BenefitType;
+  /** Pounds (per year for a benefit award), 0 ≤ amount < 10,000,000, at most 2 decimal places. */
+  amountGbp?: number | null;
+}
+
+export interface ImportOutcome {
+  result: OutcomeResult;
+  benefits?: ImportBenefit[] | null;
+  understood?: number | null;
+  accepted?: boolean | null;
+  appeal?: AppealStatus | null;
+  confidenceBefore?: number | null;
+  confidenceAfter?: number | null;
+  wouldSeekAdviceEarlier?: boolean | null;
+  couldHandleSimilar?: boolean | null;
+}
+
+export interface ImportFollowUp {
+  on: IsoDate;
+  recontact: Recontact;
+  outcomeSustained?: boolean | null;
+}
+
+export interface ImportCase {
+  ref: string;
+  client: ImportClient;
+  category: Category;
+  subcategory?: string | null;
+  openedOn: IsoDate;
+  /** Null or absent while the case is open. */
+  closedOn?: IsoDate | null;
+  leadAdviserRef: string;
+  officeRef?: string | null;
+  fundingStream: FundingStream;
+  arrival: ImportArrival;
+  /** Bounce-in: 0–100. */
+  priorOrganisationsContacted?: number | null;
+  timesToldStoryBefore?: number | null;
+  timeEntries?: ImportTimeEntry[] | null;
+  feedback?: ImportFeedback[] | null;
+  adviserAssessment?: ImportAdviserAssessment | null;
+  underlyingProblems?: ImportUnderlyingProblem[] | null;
+  referrals?: ImportReferral[] | null;
+  outcome?: ImportOutcome | null;
+  followUps?: ImportFollowUp[] | null;
+}

@@ -1,0 +1,106 @@
+/**
+ * Reads a deepvalue.import.v1 file without holding it in memory: NDJSON (a header line, then one
+ * case per line) line by line, or a JSON document with stream-json (header in one pass with the
+ * cases skipped, cases in a second pass one element at a time).
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import chain from 'stream-chain';
+import { parser } from 'stream-json';
+import { ignore } from 'stream-json/filters/ignore.js';
+import { pick } from 'stream-json/filters/pick.js';
+import { streamArray } from 'stream-json/streamers/stream-array.js';
+import { streamValues } from 'stream-json/streamers/stream-values.js';
+import type { FieldError } from '../common/domain-error.js';
+
+export type ImportFileFormat = 'ndjson' | 'json';
+
+export class ImportReadError extends Error {
+  constructor(readonly error: FieldError) {
+    super(`${error.path ? `${error.path}: ` : ''}${error.message}`);
+  }
+}
+
+/** NDJSON when the first line is, on its own, a JSON object without `cases`. */
+export async function detectFormat(file: string): Promise<ImportFileFormat> {
+  const first = await firstLine(file);
+  try {
+    const value: unknown = JSON.parse(first);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !('cases' in value)
+      ? 'ndjson'
+      : 'json';
+  } catch {
+    return 'json';
+  }
+}
+
+async function firstLine(file: string): Promise<string> {
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
+  try {
+    for await (const line of lines) if (line.trim()) return line;
+    return '';
+  } finally {
+    lines.close();
+  }
+}
+
+export async function readHeader(file: string, format: ImportFileFormat): Promise<unknown> {
+  if (format === 'ndjson') {
+    const line = await firstLine(file);
+    try {
+      return JSON.parse(line);
+    } catch (error) {
+      throw new ImportReadError({ path: 'line 1', message: `is not valid JSON (${(error as Error).message})` });
+    }
+  }
+  const pipeline = chain([fs.createReadStream(file), parser(), ignore({ filter: 'cases' }), streamValues()]);
+  try {
+    for await (const item of pipeline as AsyncIterable<{ value: unknown }>) return item.value;
+  } catch (error) {
+    throw new ImportReadError({ path: '', message: `the file is not valid JSON (${(error as Error).message})` });
+  }
+  throw new ImportReadError({ path: '', message: 'the file is empty' });
+}
+
+export interface CaseItem {
+  index: number;
+  value: unknown;
+  /** Bytes of the file read so far, for progress. */
+  bytesRead: number;
+}
+
+export async function* readCases(file: string, format: ImportFileFormat): AsyncGenerator<CaseItem> {
+  const input = fs.createReadStream(file);
+  if (format === 'ndjson') {
+    const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    let lineNumber = 0;
+    let index = 0;
+    for await (const line of lines) {
+      lineNumber++;
+      if (lineNumber === 1 || !line.trim()) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new ImportReadError({
+          path: `line ${lineNumber}`,
+          message: `is not valid JSON (${(error as Error).message})`,
+        });
+      }
+      yield { index: index++, value, bytesRead: input.bytesRead };
+    }
+    return;
+  }
+  const pipeline = chain([input, parser(), pick({ filter: 'cases' }), streamArray()]);
+  try {
+    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
+      yield { index: item.key, value: item.value, bytesRead: input.bytesRead };
+    }
+  } catch (error) {
+    if (error instanceof ImportReadError) throw error;
+    throw new ImportReadError({ path: '', message: `the file is not valid JSON (${(error as Error).message})` });
+  }
+}

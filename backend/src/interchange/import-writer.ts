@@ -1,0 +1,274 @@
+/**
+ * Writes validated deepvalue.import.v1 records inside the caller's transaction. Refs are the keys:
+ * directory records are upserted by ref; a case already present is replaced whole (its old rows are
+ * deleted, keeping its id), so importing the same document twice leaves the same data.
+ * Cases go in batches through COPY; per-case facts are refreshed once per batch (the transaction
+ * runs with deepvalue.defer_facts on, so the per-statement triggers stand aside); the report
+ * roll-ups are rebuilt once for the organisation by finish().
+ */
+import type pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { copyRows, type CopyValue } from './copy-rows.js';
+import type { ImportCase, ImportClient, ImportHeader } from './import-format.js';
+
+interface RefMaps {
+  offices: Map<string, string>;
+  advisers: Map<string, string>;
+  partners: Map<string, string>;
+}
+
+export interface WriteCounts {
+  cases: number;
+  timeEntries: number;
+  replacedCases: number;
+}
+
+type Rows = CopyValue[][];
+
+export class ImportWriter {
+  private refs: RefMaps = { offices: new Map(), advisers: new Map(), partners: new Map() };
+  readonly counts: WriteCounts = { cases: 0, timeEntries: 0, replacedCases: 0 };
+
+  constructor(
+    private readonly client: pg.ClientBase,
+    readonly organisationId: string,
+  ) {}
+
+  static async begin(client: pg.ClientBase): Promise<void> {
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL deepvalue.defer_facts = 'on'`);
+  }
+
+  async writeHeader(header: ImportHeader): Promise<void> {
+    const org = this.organisationId;
+    for (const office of header.offices ?? []) {
+      const { rows } = await this.client.query<{ id: string }>(
+        `INSERT INTO offices (organisation_id, ref, name) VALUES ($1, $2, $3)
+         ON CONFLICT (organisation_id, ref) DO UPDATE SET name = EXCLUDED.name, updated_at = now() RETURNING id`,
+        [org, office.ref, office.name],
+      );
+      this.refs.offices.set(office.ref, rows[0].id);
+    }
+    for (const partner of header.partners) {
+      const { rows } = await this.client.query<{ id: string }>(
+        `INSERT INTO partners (organisation_id, ref, name, service, contact) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (organisation_id, ref) DO UPDATE SET name = EXCLUDED.name, service = EXCLUDED.service,
+           contact = EXCLUDED.contact, updated_at = now() RETURNING id`,
+        [org, partner.ref, partner.name, partner.service ?? null, partner.contact ?? null],
+      );
+      this.refs.partners.set(partner.ref, rows[0].id);
+    }
+    for (const adviser of header.advisers) {
+      const email = adviser.email?.toLowerCase() ?? null;
+      const officeId = adviser.office ? this.refs.offices.get(adviser.office) : null;
+      // A staff account made before the import (same email, no ref yet) becomes this adviser.
+      if (email) {
+        await this.client.query(`UPDATE users SET ref = $3 WHERE organisation_id = $1 AND email = $2 AND ref IS NULL`, [
+          org,
+          email,
+          adviser.ref,
+        ]);
+      }
+      const { rows } = await this.client.query<{ id: string }>(
+        `INSERT INTO users (organisation_id, ref, name, email, role, office_id) VALUES ($1, $2, $3, $4, 'adviser', $5)
+         ON CONFLICT (organisation_id, ref) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
+           office_id = EXCLUDED.office_id, updated_at = now() RETURNING id`,
+        [org, adviser.ref, adviser.name, email, officeId ?? null],
+      );
+      this.refs.advisers.set(adviser.ref, rows[0].id);
+    }
+    for (const [position, item] of (header.feedbackItems ?? []).entries()) {
+      await this.client.query(
+        `INSERT INTO feedback_items (organisation_id, key, label, position) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (organisation_id, key) DO UPDATE SET label = EXCLUDED.label, position = EXCLUDED.position`,
+        [org, item.key, item.label, position],
+      );
+    }
+  }
+
+  /** Rebuilds the organisation's report roll-ups, which the deferred triggers left untouched. */
+  async finish(): Promise<void> {
+    await this.client.query(`SELECT rebuild_case_rollups($1)`, [this.organisationId]);
+  }
+
+  async writeCases(cases: ImportCase[]): Promise<void> {
+    if (cases.length === 0) return;
+    const org = this.organisationId;
+    const clientIds = await this.upsertClients(cases);
+
+    const { rows: existing } = await this.client.query<{ id: string; ref: string }>(
+      `SELECT id, ref FROM cases WHERE organisation_id = $1 AND ref = ANY($2::text[])`,
+      [org, cases.map((c) => c.ref)],
+    );
+    const caseIds = new Map(existing.map((r) => [r.ref, r.id]));
+    if (existing.length) {
+      await this.client.query(`DELETE FROM cases WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [
+        org,
+        existing.map((r) => r.id),
+      ]);
+      this.counts.replacedCases += existing.length;
+    }
+    for (const c of cases) if (!caseIds.has(c.ref)) caseIds.set(c.ref, randomUUID());
+
+    const rows = {
+      cases: [] as Rows,
+      timeEntries: [] as Rows,
+      feedback: [] as Rows,
+      assessments: [] as Rows,
+      problems: [] as Rows,
+      referrals: [] as Rows,
+      outcomes: [] as Rows,
+      benefits: [] as Rows,
+      followUps: [] as Rows,
+    };
+    const adviser = (ref: string) => this.refs.advisers.get(ref)!;
+    const partner = (ref: string | null | undefined) => (ref ? this.refs.partners.get(ref)! : null);
+    for (const c of cases) {
+      const id = caseIds.get(c.ref)!;
+      rows.cases.push([
+        id,
+        org,
+        c.ref,
+        clientIds.get(c.client.ref)!,
+        c.officeRef ? this.refs.offices.get(c.officeRef)! : null,
+        c.category,
+        c.subcategory ?? null,
+        c.openedOn,
+        c.closedOn ?? null,
+        adviser(c.leadAdviserRef),
+        c.fundingStream,
+        c.arrival.route,
+        partner(c.arrival.referrerRef),
+        c.priorOrganisationsContacted ?? null,
+        c.timesToldStoryBefore ?? null,
+      ]);
+      for (const t of c.timeEntries ?? []) {
+        rows.timeEntries.push([
+          org,
+          id,
+          adviser(t.adviserRef),
+          t.on,
+          t.minutes,
+          t.class,
+          t.activity,
+          t.mode,
+          t.note ?? null,
+        ]);
+      }
+      for (const f of c.feedback ?? [])
+        rows.feedback.push([org, id, f.on, f.items, f.comment ?? null, f.source ?? 'paper']);
+      if (c.adviserAssessment)
+        rows.assessments.push([org, id, c.adviserAssessment.trust ?? null, c.adviserAssessment.disclosure ?? null]);
+      for (const p of c.underlyingProblems ?? []) {
+        rows.problems.push([
+          org,
+          id,
+          p.category,
+          p.description ?? null,
+          p.uncoveredOn,
+          p.action,
+          partner(p.partnerRef),
+          p.reachedSupport ?? null,
+          p.result ?? null,
+        ]);
+      }
+      for (const r of c.referrals ?? []) {
+        rows.referrals.push([
+          org,
+          id,
+          r.direction,
+          partner(r.partnerRef),
+          r.on,
+          r.kind,
+          r.reachedSupport ?? null,
+          r.note ?? null,
+        ]);
+      }
+      if (c.outcome) {
+        const o = c.outcome;
+        rows.outcomes.push([
+          org,
+          id,
+          o.result,
+          o.understood ?? null,
+          o.accepted ?? null,
+          o.appeal ?? null,
+          o.confidenceBefore ?? null,
+          o.confidenceAfter ?? null,
+          o.wouldSeekAdviceEarlier ?? null,
+          o.couldHandleSimilar ?? null,
+        ]);
+        for (const b of o.benefits ?? []) rows.benefits.push([org, id, b.type, b.amountGbp ?? null]);
+      }
+      for (const f of c.followUps ?? []) rows.followUps.push([org, id, f.on, f.recontact, f.outcomeSustained ?? null]);
+    }
+
+    const copy = (table: string, columns: string, data: Rows) =>
+      copyRows(this.client, table, columns.split(/,\s*/), data);
+    await copy(
+      'cases',
+      'id, organisation_id, ref, client_id, office_id, category, subcategory, opened_on, closed_on, lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before',
+      rows.cases,
+    );
+    await copy(
+      'time_entries',
+      'organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode, note',
+      rows.timeEntries,
+    );
+    await copy('feedback', 'organisation_id, case_id, "on", items, comment, source', rows.feedback);
+    await copy('adviser_assessments', 'organisation_id, case_id, trust, disclosure', rows.assessments);
+    await copy(
+      'underlying_problems',
+      'organisation_id, case_id, category, description, uncovered_on, action, partner_id, reached_support, result',
+      rows.problems,
+    );
+    await copy(
+      'referrals',
+      'organisation_id, case_id, direction, partner_id, "on", kind, reached_support, note',
+      rows.referrals,
+    );
+    await copy(
+      'outcomes',
+      'organisation_id, case_id, result, understood, accepted, appeal, confidence_before, confidence_after, would_seek_advice_earlier, could_handle_similar',
+      rows.outcomes,
+    );
+    await copy('outcome_benefits', 'organisation_id, case_id, type, amount_gbp', rows.benefits);
+    await copy('follow_ups', 'organisation_id, case_id, "on", recontact, outcome_sustained', rows.followUps);
+    await this.client.query(`SELECT refresh_case_facts($1::uuid[])`, [[...caseIds.values()]]);
+    this.counts.cases += cases.length;
+    this.counts.timeEntries += rows.timeEntries.length;
+  }
+
+  /** Clients are shared between cases: upsert each distinct client of the batch by ref. */
+  private async upsertClients(cases: ImportCase[]): Promise<Map<string, string>> {
+    const clients = new Map<string, ImportClient>();
+    for (const c of cases) clients.set(c.client.ref, c.client);
+    const list = [...clients.values()];
+    const { rows } = await this.client.query<{ id: string; ref: string }>(
+      `INSERT INTO clients (organisation_id, ref, first_name, last_name, date_of_birth, postcode_district, email, phone, vulnerabilities, evidence_consent)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[])
+         AS v(ref, first_name, last_name, date_of_birth, postcode_district, email, phone, vulnerabilities, evidence_consent)
+       ON CONFLICT (organisation_id, ref) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
+         date_of_birth = EXCLUDED.date_of_birth, postcode_district = EXCLUDED.postcode_district, email = EXCLUDED.email,
+         phone = EXCLUDED.phone, vulnerabilities = EXCLUDED.vulnerabilities, evidence_consent = EXCLUDED.evidence_consent,
+         updated_at = now()
+       RETURNING id, ref`.replace(
+        'SELECT $1, *',
+        'SELECT $1, v.ref, v.first_name, v.last_name, v.date_of_birth, v.postcode_district, v.email, v.phone, v.vulnerabilities::text[], v.evidence_consent',
+      ),
+      [
+        this.organisationId,
+        list.map((c) => c.ref),
+        list.map((c) => c.firstName ?? null),
+        list.map((c) => c.lastName ?? null),
+        list.map((c) => c.dateOfBirth ?? null),
+        list.map((c) => c.postcodeDistrict ?? null),
+        list.map((c) => c.email ?? null),
+        list.map((c) => c.phone ?? null),
+        list.map((c) => `{${(c.vulnerabilities ?? []).join(',')}}`),
+        list.map((c) => c.evidenceConsent ?? false),
+      ],
+    );
+    return new Map(rows.map((r) => [r.ref, r.id]));
+  }
+}

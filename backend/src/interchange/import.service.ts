@@ -1,0 +1,135 @@
+/**
+ * Imports a deepvalue.import.v1 file all-or-nothing: a first streaming pass validates every case
+ * and collects every error with its location; only a clean document is written, in one
+ * transaction, by a second streaming pass. Memory stays flat: one batch of cases at a time.
+ */
+import { Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { FieldError } from '../common/domain-error.js';
+import type { ImportCase, ImportHeader } from './import-format.js';
+import { detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
+import { ImportWriter, type WriteCounts } from './import-writer.js';
+import { createValidationContext, validateCase, validateHeader } from './validate.js';
+
+const BATCH_CASES = 2000;
+/** Errors listed in full; beyond this only the count is kept (the document is refused either way). */
+export const MAX_LISTED_ERRORS = 1000;
+
+export type ImportTarget = { organisationId: string } | { organisationRef?: string; createOrganisation: true };
+
+export interface ImportProgress {
+  phase: 'validating' | 'writing';
+  cases: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export type ImportResult =
+  { ok: true; organisationId: string; counts: WriteCounts } | { ok: false; errors: FieldError[]; errorCount: number };
+
+@Injectable()
+export class ImportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async importFile(
+    file: string,
+    target: ImportTarget,
+    onProgress: (p: ImportProgress) => void = () => {},
+  ): Promise<ImportResult> {
+    const { size: bytesTotal } = await import('node:fs').then((fs) => fs.promises.stat(file));
+    const errors: FieldError[] = [];
+    let errorCount = 0;
+    const note = (found: FieldError[]) => {
+      errorCount += found.length;
+      for (const e of found) if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
+    };
+
+    let header: ImportHeader;
+    const format = await detectFormat(file);
+    try {
+      const raw = await readHeader(file, format);
+      note(validateHeader(raw));
+      const context = createValidationContext(raw);
+      header = raw as ImportHeader;
+      let cases = 0;
+      for await (const item of readCases(file, format)) {
+        note(validateCase(item.value, item.index, context));
+        if (++cases % 5000 === 0) onProgress({ phase: 'validating', cases, bytesRead: item.bytesRead, bytesTotal });
+      }
+      if (errorCount === 0) note(await this.emailsUsedElsewhere(header, target));
+    } catch (error) {
+      if (error instanceof ImportReadError) return { ok: false, errors: [error.error], errorCount: 1 };
+      throw error;
+    }
+    if (errorCount > 0) return { ok: false, errors, errorCount };
+    return this.write(file, format, header, target, bytesTotal, onProgress);
+  }
+
+  private async write(
+    file: string,
+    format: Awaited<ReturnType<typeof detectFormat>>,
+    header: ImportHeader,
+    target: ImportTarget,
+    bytesTotal: number,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<ImportResult> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const client = (runner as unknown as { databaseConnection: pg.PoolClient }).databaseConnection;
+    try {
+      await ImportWriter.begin(client);
+      const organisationId = await this.organisationFor(client, header, target);
+      const writer = new ImportWriter(client, organisationId);
+      await writer.writeHeader(header);
+      let batch: ImportCase[] = [];
+      for await (const item of readCases(file, format)) {
+        batch.push(item.value as ImportCase);
+        if (batch.length === BATCH_CASES) {
+          await writer.writeCases(batch);
+          batch = [];
+          onProgress({ phase: 'writing', cases: writer.counts.cases, bytesRead: item.bytesRead, bytesTotal });
+        }
+      }
+      await writer.writeCases(batch);
+      await writer.finish();
+      await client.query('COMMIT');
+      onProgress({ phase: 'writing', cases: writer.counts.cases, bytesRead: bytesTotal, bytesTotal });
+      return { ok: true, organisationId, counts: writer.counts };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async organisationFor(client: pg.ClientBase, header: ImportHeader, target: ImportTarget): Promise<string> {
+    if ('organisationId' in target) return target.organisationId;
+    const ref = target.organisationRef ?? header.organisation.ref;
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO organisations (ref, name) VALUES ($1, $2)
+       ON CONFLICT (ref) DO UPDATE SET updated_at = now() RETURNING id`,
+      [ref, header.organisation.name],
+    );
+    return rows[0].id;
+  }
+
+  /** Emails are sign-in names, unique across organisations: a clash is an error before writing. */
+  private async emailsUsedElsewhere(header: ImportHeader, target: ImportTarget): Promise<FieldError[]> {
+    const emails = header.advisers.map((a) => a.email?.toLowerCase()).filter((e): e is string => Boolean(e));
+    if (emails.length === 0) return [];
+    const orgRef = 'organisationId' in target ? null : (target.organisationRef ?? header.organisation.ref);
+    const rows: Array<{ email: string }> = await this.dataSource.query(
+      `SELECT u.email FROM users u JOIN organisations o ON o.id = u.organisation_id
+       WHERE u.email = ANY($1::text[]) AND ${'organisationId' in target ? 'o.id <> $2::uuid' : 'o.ref <> $2'}`,
+      [emails, 'organisationId' in target ? target.organisationId : orgRef],
+    );
+    const taken = new Set(rows.map((r) => r.email));
+    return header.advisers.flatMap((a, i) =>
+      a.email && taken.has(a.email.toLowerCase())
+        ? [{ path: `advisers[${i}].email`, message: 'is already used by a user of another organisation' }]
+        : [],
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import fs from 'node:fs';
+import { CurrentUser, type RequestUser } from '../access/request-user.js';
+import { Roles } from '../access/roles.decorator.js';
+import { DomainError } from '../common/domain-error.js';
+import { ExportService } from './export.service.js';
+import { ImportJobsService, type ImportJob } from './import-jobs.service.js';
+import type { UploadRequest } from './import-upload.middleware.js';
+
+@ApiTags('import and export')
+@Roles('manager')
+@Controller()
+export class InterchangeController {
+  constructor(
+    private readonly jobs: ImportJobsService,
+    private readonly exports: ExportService,
+  ) {}
+
+  @Post('imports')
+  @HttpCode(202)
+  @ApiConsumes('application/json', 'application/x-ndjson')
+  @ApiBody({ description: 'A deepvalue.import.v1 document (JSON, or NDJSON: a header line then one case per line)' })
+  @ApiQuery({ name: 'wait', required: false, description: 'true: answer when the import has finished' })
+  async startImport(
+    @CurrentUser() user: RequestUser,
+    @Req() req: UploadRequest,
+    @Query('wait') wait?: string,
+  ): Promise<ImportJob> {
+    if (!req.importFile || fs.statSync(req.importFile).size === 0) {
+      throw new DomainError('validation', 'Send a deepvalue.import.v1 document as the request body');
+    }
+    const owned = `${req.importFile}.job`;
+    fs.renameSync(req.importFile, owned);
+    const job = await this.jobs.start(user.organisationId, user.userId, owned);
+    return wait === 'true' ? this.jobs.waitFor(user.organisationId, job.id) : job;
+  }
+
+  @Get('imports/:id')
+  findImport(@CurrentUser() user: RequestUser, @Param('id', ParseUUIDPipe) id: string): Promise<ImportJob> {
+    return this.jobs.find(user.organisationId, id);
+  }
+
+  @Get('exports/casework')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'ndjson'] })
+  async exportCasework(
+    @CurrentUser() user: RequestUser,
+    @Res() res: Response,
+    @Query('format') format = 'json',
+  ): Promise<void> {
+    if (format !== 'json' && format !== 'ndjson')
+      throw new DomainError('validation', 'format must be json or ndjson', [
+        { path: 'format', message: 'must be json or ndjson' },
+      ]);
+    res.setHeader('Content-Type', format === 'json' ? 'application/json' : 'application/x-ndjson');
+    res.setHeader('Content-Disposition', `attachment; filename="casework.${format}"`);
+    if (format === 'json') await this.exports.writeJson(user.organisationId, res);
+    else await this.exports.writeNdjson(user.organisationId, res);
+    res.end();
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Which unit costs each recorded benefit or avoided event is priced with (brief §5). A plain, editable
+ * data structure: an event may map to several unit costs of different kinds (eviction avoided is
+ * both public money saved and wellbeing to the person), and the kinds stay apart when valued.
+ */
+import { BENEFIT_TYPES } from '@deepvalue/shared';
+import type { FieldError } from '../common/domain-error.js';
+import type { UnitCost } from './unit-cost-defaults.js';
+
+/**
+ * Recorded substantive benefits plus the two avoided events the analytics count: an avoided appeal
+ * (appeal status "considered and not pursued") and a bounce-back avoided (no same-problem re-contact).
+ */
+export const OUTCOME_EVENTS = [...BENEFIT_TYPES, 'avoided_appeal', 'bounce_back_avoided'] as const;
+export type OutcomeEvent = (typeof OUTCOME_EVENTS)[number];
+
+export interface MappingEntry {
+  event: OutcomeEvent;
+  unitCostKey: string;
+  /** Years the value lasts. Only per-year unit costs use it: a per-event cost is one-off. */
+  durationYears: number;
+  /** Why this unit cost prices this event, shown in the method. */
+  rationale: string;
+}
+
+export type BenefitMapping = readonly MappingEntry[];
+
+const HOUSING_PROXY = 'Proxy: keeping the home keeps the person out of temporary accommodation';
+
+export const DEFAULT_BENEFIT_MAPPING: BenefitMapping = [
+  { event: 'eviction_avoided', unitCostKey: 'eviction_public_cost', durationYears: 1, rationale: 'Direct' },
+  {
+    event: 'eviction_avoided',
+    unitCostKey: 'hact_temporary_to_settled_housing',
+    durationYears: 1,
+    rationale: HOUSING_PROXY,
+  },
+  {
+    event: 'home_kept',
+    unitCostKey: 'eviction_public_cost',
+    durationYears: 1,
+    rationale: 'The same benefit as eviction avoided (brief §2: "home kept or eviction avoided")',
+  },
+  { event: 'home_kept', unitCostKey: 'hact_temporary_to_settled_housing', durationYears: 1, rationale: HOUSING_PROXY },
+  {
+    event: 'benefit_awarded',
+    unitCostKey: 'benefit_income_recorded',
+    durationYears: 3,
+    rationale: 'Awards usually continue beyond a year; drop-off allows for ending or change',
+  },
+  {
+    event: 'benefit_reinstated',
+    unitCostKey: 'benefit_income_recorded',
+    durationYears: 3,
+    rationale: 'As benefit awarded',
+  },
+  { event: 'debt_written_off', unitCostKey: 'debt_written_off_recorded', durationYears: 1, rationale: 'Direct' },
+  { event: 'debt_written_off', unitCostKey: 'hact_relief_heavy_debt', durationYears: 1, rationale: 'Direct' },
+  // Debt made manageable is still owed, so only the wellbeing of relief is valued, not the £.
+  { event: 'debt_made_manageable', unitCostKey: 'hact_relief_heavy_debt', durationYears: 1, rationale: 'Direct' },
+  { event: 'employment_kept', unitCostKey: 'hact_full_time_employment', durationYears: 1, rationale: 'Proxy' },
+  { event: 'employment_kept', unitCostKey: 'out_of_work_public_cost', durationYears: 1, rationale: 'Direct' },
+  {
+    event: 'immigration_status_secured',
+    unitCostKey: 'immigration_status_secured',
+    durationYears: 1,
+    rationale: 'Direct',
+  },
+  { event: 'care_package_secured', unitCostKey: 'care_package_secured', durationYears: 1, rationale: 'Direct' },
+  {
+    event: 'avoided_appeal',
+    unitCostKey: 'tribunal_appeal_sscs',
+    durationYears: 1,
+    rationale: 'An appeal considered and not pursued is a tribunal appeal the state did not pay for',
+  },
+  {
+    event: 'bounce_back_avoided',
+    unitCostKey: 'repeat_advice_episode',
+    durationYears: 1,
+    rationale: 'A client who does not bounce back does not need a repeat advice episode elsewhere',
+  },
+  // 'other' is deliberately unmapped: it is listed as unmapped in the result, not priced.
+];
+
+export function entriesFor(mapping: BenefitMapping, event: OutcomeEvent): MappingEntry[] {
+  return mapping.filter((entry) => entry.event === event);
+}
+
+/** Problems with an edited mapping, each with the path of the offending field. */
+export function validateMapping(mapping: BenefitMapping, unitCosts: readonly UnitCost[]): FieldError[] {
+  const keys = new Set(unitCosts.map((cost) => cost.key));
+  const events = new Set<string>(OUTCOME_EVENTS);
+  const errors: FieldError[] = [];
+  mapping.forEach((entry, i) => {
+    if (!events.has(entry.event)) errors.push({ path: `mapping[${i}].event`, message: 'is not a known event' });
+    if (!keys.has(entry.unitCostKey)) {
+      errors.push({ path: `mapping[${i}].unitCostKey`, message: 'is not in the unit-cost table' });
+    }
+    if (!Number.isInteger(entry.durationYears) || entry.durationYears < 1 || entry.durationYears > 50) {
+      errors.push({ path: `mapping[${i}].durationYears`, message: 'must be a whole number of years from 1 to 50' });
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,153 @@
+/**
+ * The aggregates pricing needs, read from the per-case facts: per category × band of relationship
+ * time, the cases and their adviser time, and the count of each outcome event with the £ recorded on
+ * it. Pricing never sees a case, only these cells.
+ *
+ * Events: each recorded benefit type (counted once per case, its £ summed over the case's rows of that
+ * type); an avoided appeal (appeal status "considered and not pursued"); a bounce-back avoided (a case
+ * closed at least 6 months before the as-of date with no same-problem re-contact within 6 months).
+ */
+import { Injectable } from '@nestjs/common';
+import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '@deepvalue/shared';
+import { DataSource } from 'typeorm';
+import { factsWhere } from '../analytics/analytics.repository.js';
+import type { ReportFilters } from '../analytics/report-filters.js';
+import type { OutcomeEvent } from './benefit-mapping.js';
+import type { EventAggregate, TimeAggregate } from './value.js';
+
+export interface PricingAggregates {
+  events: EventAggregate[];
+  time: TimeAggregate[];
+}
+
+/** Whose cases count: evidence leaving the organisation only uses clients who consented. */
+export type ConsentRule = 'consented_only' | 'all_cases';
+
+/** The day `months` months before an ISO date (UTC, so no time zone moves it). */
+export function monthsBefore(isoDate: string, months: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return date.toISOString().slice(0, 10);
+}
+
+/** factsWhere plus the consent rule. */
+export function packWhere(
+  organisationIds: string[],
+  filters: ReportFilters,
+  asOf: string,
+  consent: ConsentRule,
+): { sql: string; params: unknown[] } {
+  const where = factsWhere(organisationIds, filters, undefined, asOf);
+  return consent === 'consented_only' ? { ...where, sql: `${where.sql} AND f.evidence_consent` } : where;
+}
+
+@Injectable()
+export class PricingAggregatesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async aggregates(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+    consent: ConsentRule,
+  ): Promise<PricingAggregates> {
+    const [cells, benefits] = await Promise.all([
+      this.cells(organisationIds, filters, asOf, consent),
+      this.benefits(organisationIds, filters, asOf, consent),
+    ]);
+    const band = (index: number) => BANDS[index].band;
+    const time: TimeAggregate[] = cells.map((c) => ({
+      category: c.category,
+      band: band(c.band),
+      cases: c.cases,
+      adviserHours: c.totalMinutes / 60,
+      relationshipHours: c.relationshipMinutes / 60,
+    }));
+    const events: EventAggregate[] = [];
+    for (const c of cells) {
+      const derived: Array<[OutcomeEvent, number]> = [
+        ['avoided_appeal', c.avoidedAppeal],
+        ['bounce_back_avoided', c.bounceBackAvoided],
+      ];
+      for (const [event, count] of derived) {
+        if (count > 0)
+          events.push({
+            category: c.category,
+            band: band(c.band),
+            event,
+            count,
+            recordedGbp: 0,
+            countWithoutAmount: count,
+          });
+      }
+    }
+    for (const b of benefits) {
+      if (!(BENEFIT_TYPES as readonly string[]).includes(b.type)) continue;
+      events.push({
+        category: b.category,
+        band: band(b.band),
+        event: b.type as OutcomeEvent,
+        count: b.cases,
+        recordedGbp: b.recordedGbp,
+        countWithoutAmount: b.withoutAmount,
+      });
+    }
+    return { events, time };
+  }
+
+  private async cells(organisationIds: string[], filters: ReportFilters, asOf: string, consent: ConsentRule) {
+    const where = packWhere(organisationIds, filters, asOf, consent);
+    const mature = `$${where.params.length + 1}::date`;
+    const rows: Array<{
+      category: Category;
+      band: number;
+      cases: number;
+      totalMinutes: number;
+      relationshipMinutes: number;
+      avoidedAppeal: number;
+      bounceBackAvoided: number;
+    }> = await this.dataSource.query(
+      `SELECT f.category, f.band, count(*)::int AS cases,
+              sum(f.total_minutes)::float8 AS "totalMinutes",
+              sum(f.relationship_minutes)::float8 AS "relationshipMinutes",
+              count(*) FILTER (WHERE f.appeal = 'considered_not_pursued')::int AS "avoidedAppeal",
+              count(*) FILTER (WHERE f.closed_on <= ${mature} AND NOT f.same_problem_recontact_6m)::int
+                AS "bounceBackAvoided"
+         FROM case_facts f
+        WHERE ${where.sql}
+        GROUP BY 1, 2
+        ORDER BY 1, 2`,
+      [...where.params, monthsBefore(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
+    );
+    return rows;
+  }
+
+  private async benefits(organisationIds: string[], filters: ReportFilters, asOf: string, consent: ConsentRule) {
+    const where = packWhere(organisationIds, filters, asOf, consent);
+    const rows: Array<{
+      category: Category;
+      band: number;
+      type: string;
+      cases: number;
+      recordedGbp: number;
+      withoutAmount: number;
+    }> = await this.dataSource.query(
+      `WITH per_case AS (
+         SELECT ob.organisation_id, ob.case_id, ob.type, sum(ob.amount_gbp) AS amount
+           FROM outcome_benefits ob
+          WHERE ob.organisation_id = ANY($1::uuid[])
+          GROUP BY 1, 2, 3
+       )
+       SELECT f.category, f.band, b.type, count(*)::int AS cases,
+              coalesce(sum(b.amount), 0)::float8 AS "recordedGbp",
+              count(*) FILTER (WHERE b.amount IS NULL)::int AS "withoutAmount"
+         FROM case_facts f
+         JOIN per_case b ON b.organisation_id = f.organisation_id AND b.case_id = f.case_id
+        WHERE ${where.sql}
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3`,
+      where.params,
+    );
+    return rows;
+  }
+}

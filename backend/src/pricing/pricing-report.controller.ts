@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type RequestUser } from '../access/request-user.js';
+import { Roles } from '../access/roles.decorator.js';
+import { ReportScopeService } from '../analytics/report-scope.service.js';
+import { PricingQueryDto } from './dto/pricing-query.dto.js';
+import { PricingService, type PricingReport } from './pricing.service.js';
+
+@ApiTags('reports')
+@Roles('manager', 'commissioner')
+@Controller('reports')
+export class PricingReportController {
+  constructor(
+    private readonly scope: ReportScopeService,
+    private readonly pricing: PricingService,
+  ) {}
+
+  @Get('pricing')
+  @ApiOkResponse({
+    description:
+      'Deep value in £ overall, per category and per band of relationship time, with the low/central/high range',
+  })
+  async pricingReport(@CurrentUser() user: RequestUser, @Query() query: PricingQueryDto): Promise<PricingReport> {
+    const { organisation, unitCostVersion, ...filters } = query;
+    const organisationIds = await this.scope.organisationIds(user, organisation);
+    const audience = user.role === 'commissioner' ? 'commissioner' : 'organisation';
+    return this.pricing.report(audience, organisationIds, user.organisationId, filters, unitCostVersion);
+  }
+}

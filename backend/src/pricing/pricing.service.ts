@@ -1,0 +1,124 @@
+/**
+ * Prices deep value for a set of organisations (brief §5): reads the aggregates, applies the
+ * unit-cost version of the organisation doing the pricing (a manager's own; a commissioner's own
+ * table for the providers that share with it) and returns the figures overall, per category and per
+ * band. A manager sees their organisation's own figures in full; anything a commissioner sees leaves
+ * the providers, so it counts consenting clients only and is small-number suppressed.
+ */
+import { Injectable } from '@nestjs/common';
+import { ASSOCIATION_CAVEAT } from '@deepvalue/shared';
+import { describeFilters, type ReportFilters } from '../analytics/report-filters.js';
+import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../evidence/suppression.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
+import { HOURLY_COST_NOTE } from './dto/unit-costs.dto.js';
+import { PricingAggregatesRepository, type ConsentRule } from './pricing-aggregates.repository.js';
+import { buildPricingView, type PricingSuppression, type PricingView } from './pricing-view.js';
+import { UnitCostsService } from './unit-costs.service.js';
+import type { UnitCostVersionRecord } from './unit-costs.repository.js';
+import { priceDeepValue, type DeepValue, type PricingInput } from './value.js';
+
+export const KINDS_APART_NOTE =
+  'Fiscal value (public money saved), wellbeing value (value to the person) and money to clients are ' +
+  'different kinds of value. They are reported apart and never added together.';
+
+export interface PricingRequest {
+  organisationIds: string[];
+  /** Whose unit-cost table prices the figures. */
+  pricingOrganisationId: string;
+  filters: ReportFilters;
+  asOf: string;
+  consent: ConsentRule;
+  /** Null: no suppression. */
+  suppression: PricingSuppression | null;
+  /** Default: the latest version. */
+  unitCostVersion?: number;
+}
+
+export interface Priced {
+  input: PricingInput;
+  value: DeepValue;
+  view: PricingView;
+  unitCosts: UnitCostVersionRecord;
+}
+
+export interface PricingReport extends PricingView {
+  asOf: string;
+  filters: Record<string, string>;
+  organisationIds: string[];
+  consent: ConsentRule;
+  unitCosts: { version: number; createdAt: string; hourlyCostGbp: number | null; hourlyCostNote: string | null };
+  notes: string[];
+}
+
+@Injectable()
+export class PricingService {
+  constructor(
+    private readonly aggregates: PricingAggregatesRepository,
+    private readonly unitCosts: UnitCostsService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async price(request: PricingRequest): Promise<Priced> {
+    const filters = normaliseFilters(request.filters);
+    const [unitCosts, aggregates] = await Promise.all([
+      request.unitCostVersion === undefined
+        ? this.unitCosts.current(request.pricingOrganisationId)
+        : this.unitCosts.version(request.pricingOrganisationId, request.unitCostVersion),
+      this.aggregates.aggregates(request.organisationIds, filters, request.asOf, request.consent),
+    ]);
+    const input: PricingInput = {
+      ...aggregates,
+      unitCosts: unitCosts.rows,
+      mapping: unitCosts.mapping,
+      sensitivity: unitCosts.sensitivity,
+      hourlyCostGbp: unitCosts.hourlyCostGbp,
+    };
+    const value = priceDeepValue(input);
+    return { input, value, view: buildPricingView(input, value, request.suppression), unitCosts };
+  }
+
+  /** GET /reports/pricing: full figures for a manager, consented and suppressed for a commissioner. */
+  async report(
+    audience: 'organisation' | 'commissioner',
+    organisationIds: string[],
+    pricingOrganisationId: string,
+    filters: ReportFilters,
+    unitCostVersion?: number,
+  ): Promise<PricingReport> {
+    const asOf = todayIso();
+    const external = audience === 'commissioner';
+    const consent: ConsentRule = external ? 'consented_only' : 'all_cases';
+    const threshold = external ? await this.suppressionThreshold(organisationIds) : null;
+    const priced = await this.price({
+      organisationIds,
+      pricingOrganisationId,
+      filters,
+      asOf,
+      consent,
+      suppression: threshold === null ? null : { threshold },
+      unitCostVersion,
+    });
+    return {
+      ...priced.view,
+      asOf,
+      filters: describeFilters(normaliseFilters(filters)),
+      organisationIds,
+      consent,
+      unitCosts: {
+        version: priced.unitCosts.version,
+        createdAt: priced.unitCosts.createdAt.toISOString(),
+        hourlyCostGbp: priced.unitCosts.hourlyCostGbp,
+        hourlyCostNote: priced.unitCosts.hourlyCostGbp === null ? HOURLY_COST_NOTE : null,
+      },
+      notes: [KINDS_APART_NOTE, ASSOCIATION_CAVEAT],
+    };
+  }
+
+  /** The strictest threshold of the organisations whose figures are combined (default 5). */
+  async suppressionThreshold(organisationIds: string[]): Promise<number> {
+    const settings = await Promise.all(organisationIds.map((id) => this.organisations.settings(id)));
+    if (settings.length === 0) return DEFAULT_SUPPRESSION_THRESHOLD;
+    return Math.max(...settings.map((s) => s.settings.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD));
+  }
+}

@@ -1,0 +1,79 @@
+import { describe, it, expect } from '@jest/globals';
+import {
+  DEFAULT_FEE_TABLE,
+  DEFAULT_HOURLY_COST_GBP,
+  DEFAULT_UNIT_COSTS,
+  ESCAPE_MULTIPLIER,
+  feeOn,
+  isPriced,
+} from './unit-cost-defaults.js';
+
+const byKey = (key: string) => DEFAULT_UNIT_COSTS.find((cost) => cost.key === key);
+
+describe('DEFAULT_UNIT_COSTS', () => {
+  it('seeds exactly the priced rows of brief §5, each with its kind, unit, source and year', () => {
+    const priced = DEFAULT_UNIT_COSTS.filter((cost) => cost.basis === 'unit_rate' && cost.valueGbp !== null);
+    expect(priced.map(({ key, kind, valueGbp, unit, year }) => ({ key, kind, valueGbp, unit, year }))).toEqual([
+      { key: 'eviction_public_cost', kind: 'fiscal', valueGbp: 34000, unit: 'per_event', year: 2009 },
+      { key: 'hact_relief_heavy_debt', kind: 'wellbeing', valueGbp: 9428, unit: 'per_person_per_year', year: 2014 },
+      { key: 'hact_full_time_employment', kind: 'wellbeing', valueGbp: 10767, unit: 'per_person_per_year', year: 2014 },
+      {
+        key: 'hact_temporary_to_settled_housing',
+        kind: 'wellbeing',
+        valueGbp: 8019,
+        unit: 'per_person_per_year',
+        year: 2015,
+      },
+    ]);
+    for (const cost of priced) expect(cost.source.length).toBeGreaterThan(10);
+  });
+
+  it('ships rows with no citable figure unpriced (null), never as zero', () => {
+    for (const key of ['tribunal_appeal_sscs', 'repeat_advice_episode', 'out_of_work_public_cost']) {
+      const cost = byKey(key);
+      expect(cost?.valueGbp).toBeNull();
+      expect(cost && isPriced(cost)).toBe(false);
+    }
+    expect(DEFAULT_UNIT_COSTS.some((cost) => cost.valueGbp === 0)).toBe(false);
+  });
+
+  it('takes benefit and debt-written-off values from the recorded £, as money to the client', () => {
+    for (const key of ['benefit_income_recorded', 'debt_written_off_recorded']) {
+      expect(byKey(key)).toMatchObject({ basis: 'recorded_amount', kind: 'client_financial', valueGbp: null });
+      expect(isPriced(byKey(key)!)).toBe(true);
+    }
+  });
+
+  it('has unique keys', () => {
+    const keys = DEFAULT_UNIT_COSTS.map((cost) => cost.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('DEFAULT_FEE_TABLE', () => {
+  it('sets every escape threshold at 3 × the fixed fee where the scheme has one', () => {
+    // Housing 3 × 157 = 471, 3 × 223 = 669; debt 3 × 180 = 540, 3 × 256 = 768; welfare 3 × 208 = 624.
+    for (const row of DEFAULT_FEE_TABLE) {
+      if (row.escapeThresholdGbp !== null) expect(row.escapeThresholdGbp).toBe(ESCAPE_MULTIPLIER * row.fixedFeeGbp);
+    }
+  });
+
+  it('finds the fee in force on a date', () => {
+    expect(feeOn(DEFAULT_FEE_TABLE, 'housing', '2013-03-31')).toBeNull();
+    expect(feeOn(DEFAULT_FEE_TABLE, 'housing', '2025-12-21')?.fixedFeeGbp).toBe(157);
+    expect(feeOn(DEFAULT_FEE_TABLE, 'housing', '2025-12-22')?.fixedFeeGbp).toBe(223);
+    expect(feeOn(DEFAULT_FEE_TABLE, 'debt', '2026-01-01')?.fixedFeeGbp).toBe(256);
+    expect(feeOn(DEFAULT_FEE_TABLE, 'welfare_benefits', '2025-04-30')?.escapeThresholdGbp).toBeNull();
+    expect(feeOn(DEFAULT_FEE_TABLE, 'welfare_benefits', '2025-05-01')?.escapeThresholdGbp).toBe(624);
+  });
+
+  it('has no fee for a category the brief gives none for', () => {
+    expect(feeOn(DEFAULT_FEE_TABLE, 'employment', '2026-01-01')).toBeNull();
+  });
+});
+
+describe('DEFAULT_HOURLY_COST_GBP', () => {
+  it('is left for the user to enter because the brief cites no hourly cost', () => {
+    expect(DEFAULT_HOURLY_COST_GBP).toBeNull();
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Seeded defaults for pricing deep value (brief §5): the unit-cost table and the Legal Help fee table.
+ *
+ * Every priced row carries a citable source and year. Where no figure can be cited the row ships
+ * with `valueGbp: null` and is reported as NOT_PRICED — never as zero, because a zero would tell a
+ * funding panel the outcome is worth nothing rather than that nobody has priced it yet.
+ * Managers edit these (the unit-cost table is versioned elsewhere); this file is only the seed.
+ */
+import type { Category } from '@deepvalue/shared';
+
+/**
+ * Kinds of value, reported apart and never summed into one figure (brief §5).
+ * `client_financial` is money that reaches the client (benefits gained, debt written off): it is a
+ * transfer, not public money saved (a benefit award costs the state) and not a wellbeing value, so
+ * counting it under either would mislead a commissioner.
+ */
+export const VALUE_KINDS = ['fiscal', 'wellbeing', 'client_financial'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+export const VALUE_KIND_LABELS: Record<ValueKind, string> = {
+  fiscal: 'Fiscal value (public money saved)',
+  wellbeing: 'Wellbeing value (value to the person)',
+  client_financial: 'Money to clients (benefits gained, debt written off)',
+};
+
+/** A per-event value is one-off; a per-person-per-year value can last several years (with drop-off). */
+export const COST_UNITS = ['per_event', 'per_person_per_year'] as const;
+export type CostUnit = (typeof COST_UNITS)[number];
+
+/**
+ * `unit_rate`: count × valueGbp. `recorded_amount`: the £ recorded on the outcome itself (debt written
+ * off, benefit £ per year); such rows keep `valueGbp: null` because the value lives in the record.
+ */
+export const COST_BASES = ['unit_rate', 'recorded_amount'] as const;
+export type CostBasis = (typeof COST_BASES)[number];
+
+export interface UnitCost {
+  key: string;
+  label: string;
+  kind: ValueKind;
+  basis: CostBasis;
+  /** GBP per unit; null = not priced (for `unit_rate`) or taken from the record (for `recorded_amount`). */
+  valueGbp: number | null;
+  unit: CostUnit;
+  source: string;
+  /** Price year of the figure; null when there is no figure. */
+  year: number | null;
+}
+
+export const NOT_PRICED = 'not priced — enter your local figure';
+
+const HACT = 'HACT Social Value Bank (wellbeing value to the person, not public money: report separately)';
+const NO_FIGURE = 'No citable figure found';
+
+export const DEFAULT_UNIT_COSTS: readonly UnitCost[] = [
+  {
+    key: 'eviction_public_cost',
+    label: 'Tenant eviction avoided (public money)',
+    kind: 'fiscal',
+    basis: 'unit_rate',
+    valueGbp: 34_000,
+    unit: 'per_event',
+    source:
+      'Council on Social Action, People of Influence (CoSA paper 9, 2009): "Every tenant eviction avoided ' +
+      'by the work of a law centre adviser … saves £34,000 of public money"',
+    year: 2009,
+  },
+  {
+    key: 'tribunal_appeal_sscs',
+    label: 'Tribunal appeal (SSCS), cost to the state',
+    kind: 'fiscal',
+    basis: 'unit_rate',
+    valueGbp: null,
+    unit: 'per_event',
+    source: `${NO_FIGURE}. Context: claimants won 60–69% of SSCS appeals at hearing in 2024 (MoJ tribunal statistics)`,
+    year: null,
+  },
+  {
+    key: 'repeat_advice_episode',
+    label: 'Repeat advice episode elsewhere (bounce-back avoided)',
+    kind: 'fiscal',
+    basis: 'unit_rate',
+    valueGbp: null,
+    unit: 'per_event',
+    source: NO_FIGURE,
+    year: null,
+  },
+  {
+    key: 'out_of_work_public_cost',
+    label: 'Out-of-work costs to the state avoided (employment kept)',
+    kind: 'fiscal',
+    basis: 'unit_rate',
+    valueGbp: null,
+    unit: 'per_person_per_year',
+    source: NO_FIGURE,
+    year: null,
+  },
+  {
+    key: 'benefit_income_recorded',
+    label: 'Benefit awarded or reinstated (£ per year as recorded)',
+    kind: 'client_financial',
+    basis: 'recorded_amount',
+    valueGbp: null,
+    unit: 'per_person_per_year',
+    source: 'Amount recorded on the outcome',
+    year: null,
+  },
+  {
+    key: 'debt_written_off_recorded',
+    label: 'Debt written off (£ as recorded)',
+    kind: 'client_financial',
+    basis: 'recorded_amount',
+    valueGbp: null,
+    unit: 'per_event',
+    source: 'Amount recorded on the outcome',
+    year: null,
+  },
+  {
+    key: 'hact_relief_heavy_debt',
+    label: 'Relief from heavy debt (wellbeing)',
+    kind: 'wellbeing',
+    basis: 'unit_rate',
+    valueGbp: 9_428,
+    unit: 'per_person_per_year',
+    source: HACT,
+    year: 2014,
+  },
+  {
+    key: 'hact_full_time_employment',
+    label: 'Full-time employment (wellbeing)',
+    kind: 'wellbeing',
+    basis: 'unit_rate',
+    valueGbp: 10_767,
+    unit: 'per_person_per_year',
+    source: HACT,
+    year: 2014,
+  },
+  {
+    key: 'hact_temporary_to_settled_housing',
+    label: 'Temporary to settled housing (wellbeing)',
+    kind: 'wellbeing',
+    basis: 'unit_rate',
+    valueGbp: 8_019,
+    unit: 'per_person_per_year',
+    source: 'HACT / Fujiwara & Vine, homelessness wellbeing values (value to the person, not public money)',
+    year: 2015,
+  },
+  {
+    key: 'immigration_status_secured',
+    label: 'Immigration status secured (value to the person)',
+    kind: 'wellbeing',
+    basis: 'unit_rate',
+    valueGbp: null,
+    unit: 'per_person_per_year',
+    source: NO_FIGURE,
+    year: null,
+  },
+  {
+    key: 'care_package_secured',
+    label: 'Care package secured (value to the person)',
+    kind: 'wellbeing',
+    basis: 'unit_rate',
+    valueGbp: null,
+    unit: 'per_person_per_year',
+    source: NO_FIGURE,
+    year: null,
+  },
+];
+
+/** True when the row yields a value: a unit rate with a figure, or a recorded amount. */
+export function isPriced(cost: UnitCost): boolean {
+  return cost.basis === 'recorded_amount' || cost.valueGbp !== null;
+}
+
+/**
+ * Hourly cost of adviser time. The brief cites no hourly figure, and what an hour costs (salary,
+ * on-costs, overheads) is local to each organisation, so it ships empty: the user enters it and,
+ * until then, cost and value per £1 are reported as unavailable rather than computed from a guess.
+ */
+export const DEFAULT_HOURLY_COST_GBP: number | null = null;
+
+/** Legal Help escape threshold: profit costs above this multiple of the fixed fee are paid hourly. */
+export const ESCAPE_MULTIPLIER = 3;
+
+export interface FeeRow {
+  category: Category;
+  /** ISO date (YYYY-MM-DD) from which the fee applies; it applies until the next row for the category. */
+  effectiveFrom: string;
+  fixedFeeGbp: number;
+  /** Profit costs at which a case escapes the fixed fee; null where the fee scheme sets none. */
+  escapeThresholdGbp: number | null;
+  source: string;
+}
+
+const REGS_2013 = 'Civil Legal Aid (Remuneration) Regulations 2013 Sch 1; ministryofjustice/laa-fee-scheme-api';
+
+/**
+ * Legal Help fixed fees (brief §5). Categories without a row (employment, immigration, community
+ * care) have no fee here: the user enters one; nothing is assumed.
+ */
+export const DEFAULT_FEE_TABLE: readonly FeeRow[] = [
+  { category: 'housing', effectiveFrom: '2013-04-01', fixedFeeGbp: 157, escapeThresholdGbp: 471, source: REGS_2013 },
+  { category: 'housing', effectiveFrom: '2025-12-22', fixedFeeGbp: 223, escapeThresholdGbp: 669, source: REGS_2013 },
+  { category: 'debt', effectiveFrom: '2013-04-01', fixedFeeGbp: 180, escapeThresholdGbp: 540, source: REGS_2013 },
+  { category: 'debt', effectiveFrom: '2025-12-22', fixedFeeGbp: 256, escapeThresholdGbp: 768, source: REGS_2013 },
+  {
+    category: 'welfare_benefits',
+    // The brief gives the year only ("2014–"); 1 January is assumed.
+    effectiveFrom: '2014-01-01',
+    fixedFeeGbp: 208,
+    // laa-fee-scheme-api sets no escape limit for welfare benefits before 1 May 2025.
+    escapeThresholdGbp: null,
+    source: `${REGS_2013} (year 2014 per brief; day not given)`,
+  },
+  {
+    category: 'welfare_benefits',
+    effectiveFrom: '2025-05-01',
+    fixedFeeGbp: 208,
+    escapeThresholdGbp: 624,
+    source: REGS_2013,
+  },
+];
+
+/** The fee row in force for a category on an ISO date, or null when the table has none. */
+export function feeOn(table: readonly FeeRow[], category: Category, isoDate: string): FeeRow | null {
+  let found: FeeRow | null = null;
+  for (const row of table) {
+    // ISO dates compare correctly as strings.
+    if (row.category !== category || row.effectiveFrom > isoDate) continue;
+    if (found === null || row.effectiveFrom > found.effectiveFrom) found = row;
+  }
+  return found;
+}

@@ -1,0 +1,99 @@
+/**
+ * Erasure (UK GDPR art. 17) and retention. A client's personal data is removed — names, date of
+ * birth, postcode, contact details and the free text typed about them — and their reference is
+ * replaced by a random pseudonym. What the reports rest on stays: the anonymous case facts
+ * (categories, dates, minutes, outcomes, vulnerability flags, consent), so report figures and past
+ * evidence packs do not change. Case facts are not recomputed from the erased rows.
+ */
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import { notFound } from '../common/domain-error.js';
+
+export interface ErasedClient {
+  id: string;
+  ref: string;
+  erasedAt: Date;
+}
+
+const pseudonym = () => `erased-${randomBytes(6).toString('hex')}`;
+
+/** Free-text columns under a case, which may name the client or others. */
+const FREE_TEXT: Array<[table: string, column: string]> = [
+  ['time_entries', 'note'],
+  ['feedback', 'comment'],
+  ['underlying_problems', 'description'],
+  ['referrals', 'note'],
+];
+
+@Injectable()
+export class ErasureService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async erase(organisationId: string, clientId: string, by: Actor, reason = 'request'): Promise<ErasedClient> {
+    return this.dataSource.transaction(async (m) => {
+      const [client]: Array<{ id: string; ref: string; erased_at: Date | null }> = await m.query(
+        `SELECT id, ref, erased_at FROM clients WHERE organisation_id = $1 AND id = $2 FOR UPDATE`,
+        [organisationId, clientId],
+      );
+      if (!client) throw notFound('Client');
+      if (client.erased_at) return { id: client.id, ref: client.ref, erasedAt: client.erased_at };
+      await m.query(`SET LOCAL deepvalue.defer_facts = 'on'`);
+      const caseIds = await this.eraseRows(m, organisationId, clientId);
+      await this.audit.record(
+        {
+          organisationId,
+          ...by,
+          action: 'erase',
+          entity: 'client',
+          entityIds: [clientId],
+          details: { reason, caseIds },
+        },
+        m,
+      );
+      const [erased]: Array<{ id: string; ref: string; erased_at: Date }> = await m.query(
+        `SELECT id, ref, erased_at FROM clients WHERE id = $1`,
+        [clientId],
+      );
+      return { id: erased.id, ref: erased.ref, erasedAt: erased.erased_at };
+    });
+  }
+
+  private async eraseRows(m: EntityManager, organisationId: string, clientId: string): Promise<string[]> {
+    await m.query(
+      `UPDATE clients SET first_name = NULL, last_name = NULL, date_of_birth = NULL, postcode_district = NULL,
+         email = NULL, phone = NULL, ref = $3, erased_at = now(), version = version + 1, updated_at = now()
+       WHERE organisation_id = $1 AND id = $2`,
+      [organisationId, clientId, pseudonym()],
+    );
+    const cases: Array<{ id: string }> = await m.query(
+      `SELECT id FROM cases WHERE organisation_id = $1 AND client_id = $2 ORDER BY id`,
+      [organisationId, clientId],
+    );
+    const caseIds = cases.map((c) => c.id);
+    for (const id of caseIds) {
+      await m.query(
+        `UPDATE cases SET ref = $3, version = version + 1, updated_at = now() WHERE organisation_id = $1 AND id = $2`,
+        [organisationId, id, pseudonym()],
+      );
+    }
+    for (const [table, column] of FREE_TEXT) {
+      await m.query(
+        `UPDATE ${table} SET ${column} = NULL, version = version + 1, updated_at = now()
+         WHERE organisation_id = $1 AND case_id = ANY($2::uuid[]) AND ${column} IS NOT NULL`,
+        [organisationId, caseIds],
+      );
+    }
+    // Stored replies to retried requests may repeat the client's details.
+    await m.query(
+      `DELETE FROM idempotency_keys WHERE organisation_id = $1 AND response IS NOT NULL
+         AND EXISTS (SELECT 1 FROM unnest($2::text[]) id WHERE position(id IN response::text) > 0)`,
+      [organisationId, [clientId, ...caseIds]],
+    );
+    return caseIds;
+  }
+}

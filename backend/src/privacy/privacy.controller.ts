@@ -1,0 +1,54 @@
+import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
+import { Roles } from '../access/roles.decorator.js';
+import { AuditedByService } from '../audit/audited.decorator.js';
+import type { Actor } from '../audit/audit.service.js';
+import { ErasedClientDto, toErasedClientDto } from './dto/privacy.dto.js';
+import { ErasureService } from './erasure.service.js';
+import { subjectAccessHtml } from './subject-access-html.js';
+import { SubjectAccessService, type SubjectAccessReport } from './subject-access.service.js';
+
+@ApiTags('privacy')
+@Roles('manager', 'admin')
+@AuditedByService()
+@Controller('clients')
+export class PrivacyController {
+  constructor(
+    private readonly subjectAccess: SubjectAccessService,
+    private readonly erasure: ErasureService,
+  ) {}
+
+  @Get(':id/subject-access')
+  @ApiOkResponse({ description: 'Everything held about the client, as JSON' })
+  async subjectAccessJson(
+    @CurrentUser() user: RequestUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<SubjectAccessReport> {
+    return this.subjectAccess.report(user.organisationId, id, actor, 'json');
+  }
+
+  @Get(':id/subject-access.html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'Everything held about the client, as a printable page' })
+  async subjectAccessHtml(
+    @CurrentUser() user: RequestUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    return subjectAccessHtml(await this.subjectAccess.report(user.organisationId, id, actor, 'html'));
+  }
+
+  @Post(':id/erase')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ErasedClientDto })
+  async erase(
+    @CurrentUser() user: RequestUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ErasedClientDto> {
+    return toErasedClientDto(await this.erasure.erase(user.organisationId, id, actor));
+  }
+}

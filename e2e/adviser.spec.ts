@@ -1,0 +1,146 @@
+import { expect, test } from '@playwright/test';
+import { checkPage, demoAdviserEmail, signIn } from './support';
+
+test('an adviser takes in a new client, records time and feedback, and closes the case', async ({ page, request }) => {
+  const email = await demoAdviserEmail(request);
+  const lastName = `Tester${Date.now().toString(36)}`;
+  await signIn(page, email);
+
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+  await checkPage(page, 'adviser-01-my-cases');
+
+  // Intake: one question per page.
+  await page.getByRole('link', { name: 'New client and case' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Client’s details' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the client’s first name or last name');
+  await checkPage(page, 'adviser-02-intake-client-error');
+  await page.getByLabel('First name').fill('Ana');
+  await page.getByLabel('Last name').fill(lastName);
+  await page.getByLabel('Postcode district (optional)').fill('e3');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { name: /vulnerabilities/ })).toBeVisible();
+  await page.getByLabel('Mental health').check();
+  await checkPage(page, 'adviser-03-intake-vulnerabilities');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByLabel('Yes, they agree').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { name: 'What is the presenting problem?' })).toBeVisible();
+  await page.getByLabel('Housing').check();
+  await page.getByLabel('Sub-category (optional)').fill('possession');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByLabel('Legal aid (fixed fee)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByLabel('Referred by an organisation').check();
+  await page.getByLabel('Search the partner directory').fill('');
+  await page.locator('input[name="referrer"]').first().check();
+  await checkPage(page, 'adviser-04-intake-arrival');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByLabel(/how many other organisations/i).fill('2');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel(/how many times had the client told their story/i).fill('3');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Check the details before creating the case' })).toBeVisible();
+  await checkPage(page, 'adviser-05-intake-check');
+  await page.getByRole('button', { name: 'Create client and case' }).click();
+
+  // The case page.
+  await expect(page.getByRole('heading', { name: new RegExp(`Ana ${lastName}`) })).toBeVisible();
+  await expect(page.getByText(/Case .* opened for Ana/)).toBeVisible();
+  await checkPage(page, 'adviser-06-case-new');
+
+  // Quick time entry, keyboard only: the minutes box has the focus, Enter saves.
+  await page.getByRole('button', { name: 'Record time' }).click();
+  await expect(page.getByLabel('Minutes')).toBeFocused();
+  await page.keyboard.type('45');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Recorded 45 min of relationship time')).toBeVisible();
+  await expect(page.getByLabel('Minutes')).toBeFocused();
+  await expect(page.getByLabel('Minutes')).toHaveValue('');
+  await page.keyboard.type('30');
+  await page.keyboard.press('Tab'); // into the timer button
+  await page.keyboard.press('Tab'); // into the "kind of time" radios
+  await page.keyboard.press('ArrowRight'); // casework
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Recorded 30 min of casework')).toBeVisible();
+  await expect(page.locator('.dv-timeline')).toContainText('45 min relationship time');
+  await checkPage(page, 'adviser-07-case-time-recorded');
+
+  // Client feedback from a paper form.
+  await page.getByRole('link', { name: 'Enter client feedback' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter client feedback' })).toBeVisible();
+  for (const group of await page.getByRole('group').all()) {
+    const five = group.getByLabel('5', { exact: true });
+    if ((await five.count()) === 1) await five.check();
+  }
+  await page.getByLabel(/What else did the client say/).fill('They listened.');
+  await checkPage(page, 'adviser-08-feedback');
+  await page.getByRole('button', { name: 'Save feedback' }).click();
+  await expect(page.getByText('Client feedback recorded')).toBeVisible();
+
+  // An underlying problem, referred on with a warm handover.
+  await page.getByRole('link', { name: 'Add an underlying problem' }).click();
+  await page.getByRole('group', { name: 'What area is the problem in?' }).getByLabel('Debt').check();
+  await page.getByLabel('Referred with a warm handover').check();
+  await page.locator('input[name="partnerId"]').first().check();
+  await checkPage(page, 'adviser-09-problem');
+  await page.getByRole('button', { name: 'Save problem' }).click();
+  await expect(page.getByText('Underlying problem recorded: debt')).toBeVisible();
+  await expect(page.locator('.dv-timeline')).toContainText('Underlying problem uncovered: debt');
+
+  // Close the case: one question per page.
+  await page.getByRole('link', { name: 'Close the case' }).click();
+  await expect(page.getByRole('heading', { name: 'What was the result for the client?' })).toBeVisible();
+  await page.getByLabel('Positive', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Eviction avoided').check();
+  await page.getByLabel('Benefit awarded').check();
+  await page.getByLabel('Amount a year, if known').fill('4,200');
+  await checkPage(page, 'adviser-10-close-benefits');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('5', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Yes', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Considered and not pursued').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page
+    .getByRole('group', { name: /confident did they feel about dealing/ })
+    .getByLabel('2')
+    .check();
+  await page
+    .getByRole('group', { name: /confident do they feel now/ })
+    .getByLabel('4')
+    .check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check the outcome before closing the case' })).toBeVisible();
+  await expect(page.getByText('£4,200')).toBeVisible();
+  await checkPage(page, 'adviser-11-close-check');
+  await page.getByRole('button', { name: 'Close the case' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Case closed' })).toBeVisible();
+  await expect(page.getByText(/Check back with the client on or after/)).toBeVisible();
+  await checkPage(page, 'adviser-12-closed');
+  await page.getByRole('link', { name: 'View the case' }).click();
+  await expect(page.locator('.dv-timeline')).toContainText('Case closed: positive');
+  await checkPage(page, 'adviser-13-case-closed');
+});
+
+test('the case page works at 320 px wide', async ({ page, request }) => {
+  const email = await demoAdviserEmail(request);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await signIn(page, email);
+  await page.locator('.dv-case-table a').first().click();
+  await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await checkPage(page, 'adviser-320px-case');
+});

@@ -1,0 +1,285 @@
+import {
+  type ApiError,
+  ARRIVAL_ROUTES,
+  type ArrivalRoute,
+  CATEGORIES,
+  type Category,
+  FUNDING_STREAMS,
+  type FundingStream,
+  labelOf,
+} from '@deepvalue/shared';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../app/api';
+import { flash } from '../../app/flash';
+import { isIsoDate } from '../../app/format';
+import { usePageTitle } from '../../app/page-title';
+import { useSubmission } from '../../app/submission';
+import { BackLink } from '../../ui/BackLink';
+import { ConflictView, type ConflictField } from '../../ui/ConflictView';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { QueryState } from '../../ui/QueryState';
+import { Radios } from '../../ui/Radios';
+import { Select } from '../../ui/Select';
+import { TextInput } from '../../ui/TextInput';
+import { useUnsavedChanges } from '../../ui/UnsavedChanges';
+import { useCase, useOffices, useRefreshCase } from './api';
+import { CaseHeading } from './CaseHeading';
+import { PartnerPicker } from './PartnerPicker';
+import type { CaseDetail, CaseRecord } from './types';
+
+interface CaseValues {
+  category: Category;
+  subcategory: string;
+  fundingStream: FundingStream;
+  openedOn: string;
+  officeId: string;
+  arrivalRoute: ArrivalRoute;
+  referrerPartnerId: string | null;
+  priorOrganisationsContacted: string;
+  timesToldStoryBefore: string;
+}
+
+const FIELDS: ConflictField[] = [
+  { key: 'category', label: 'Problem', format: (v) => labelOf(String(v)) },
+  { key: 'subcategory', label: 'Sub-category' },
+  { key: 'fundingStream', label: 'Funding', format: (v) => labelOf(String(v)) },
+  { key: 'openedOn', label: 'Date opened' },
+  { key: 'officeId', label: 'Office' },
+  { key: 'arrivalRoute', label: 'How they arrived', format: (v) => labelOf(String(v)) },
+  { key: 'referrerPartnerId', label: 'Referred by' },
+  { key: 'priorOrganisationsContacted', label: 'Organisations contacted before' },
+  { key: 'timesToldStoryBefore', label: 'Times told their story before' },
+];
+
+function valuesOf(c: CaseRecord): CaseValues {
+  return {
+    category: c.category,
+    subcategory: c.subcategory ?? '',
+    fundingStream: c.fundingStream,
+    openedOn: c.openedOn,
+    officeId: c.officeId ?? '',
+    arrivalRoute: c.arrival.route,
+    referrerPartnerId: c.arrival.referrerPartnerId,
+    priorOrganisationsContacted: c.priorOrganisationsContacted == null ? '' : String(c.priorOrganisationsContacted),
+    timesToldStoryBefore: c.timesToldStoryBefore == null ? '' : String(c.timesToldStoryBefore),
+  };
+}
+
+const count = (text: string) => (text.trim() === '' ? null : Number(text));
+
+function toBody(values: CaseValues, version: number) {
+  return {
+    version,
+    category: values.category,
+    subcategory: values.subcategory.trim() || null,
+    fundingStream: values.fundingStream,
+    openedOn: values.openedOn,
+    officeId: values.officeId || null,
+    arrival: {
+      route: values.arrivalRoute,
+      referrerPartnerId: values.arrivalRoute === 'referred' ? values.referrerPartnerId : null,
+    },
+    priorOrganisationsContacted: count(values.priorOrganisationsContacted),
+    timesToldStoryBefore: count(values.timesToldStoryBefore),
+  };
+}
+
+export function validateCaseValues(values: CaseValues): ApiError[] {
+  const errors: ApiError[] = [];
+  if (!isIsoDate(values.openedOn)) errors.push({ path: 'openedOn', message: 'Enter the date the case was opened' });
+  if (values.arrivalRoute === 'referred' && !values.referrerPartnerId)
+    errors.push({ path: 'referrerPartnerId', message: 'Choose the organisation that referred the client' });
+  for (const [key, label] of [
+    ['priorOrganisationsContacted', 'Organisations contacted before'],
+    ['timesToldStoryBefore', 'Times told their story before'],
+  ] as const) {
+    const text = values[key].trim();
+    if (text && (!/^\d+$/.test(text) || Number(text) > 100))
+      errors.push({ path: key, message: `${label} must be a whole number from 0 to 100` });
+  }
+  return errors;
+}
+
+export function EditCasePage() {
+  const { caseId = '' } = useParams();
+  const query = useCase(caseId);
+  usePageTitle('Change case details');
+  return (
+    <>
+      <BackLink to={`/cases/${caseId}`}>Back to the case</BackLink>
+      <QueryState query={query} what="The case">
+        {(c) => <EditCaseForm key={c.version} c={c} />}
+      </QueryState>
+    </>
+  );
+}
+
+function EditCaseForm({ c }: { c: CaseDetail }) {
+  const initial = useMemo(() => valuesOf(c), [c]);
+  const [values, setValues] = useState(initial);
+  const [partner, setPartner] = useState(
+    c.arrival.referrerPartnerId
+      ? { id: c.arrival.referrerPartnerId, name: c.referrerName ?? 'Current referrer' }
+      : null,
+  );
+  const [conflict, setConflict] = useState<{ mine: CaseValues; theirs: Record<string, unknown> }>();
+  const submission = useSubmission();
+  const navigate = useNavigate();
+  const refresh = useRefreshCase();
+  const offices = useOffices();
+  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  const { prompt, bypass } = useUnsavedChanges(dirty);
+  const set = <K extends keyof CaseValues>(key: K, value: CaseValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function save(toSave: CaseValues, version: number) {
+    const problems = validateCaseValues(toSave);
+    submission.setErrors(problems);
+    if (problems.length) return;
+    const body = toBody(toSave, version);
+    const result = await submission.submit(body, () => api<CaseDetail>(`/cases/${c.id}`, { method: 'PATCH', body }));
+    if (result.ok) {
+      bypass();
+      await refresh(c.id);
+      navigate(`/cases/${c.id}`, flash('Case details saved'));
+    } else if (result.error?.isStale) {
+      const current = result.error.body?.current as CaseRecord;
+      setConflict({ mine: toSave, theirs: { ...valuesOf(current), version: current.version } });
+    }
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(values, c.version);
+  };
+  const errorFor = (path: string) => submission.errors.find((e) => e.path === path)?.message;
+
+  if (conflict) {
+    return (
+      <>
+        {prompt}
+        <CaseHeading caseRecord={c} client={c.client} title="Change case details" />
+        <ConflictView
+          what="case details"
+          fields={FIELDS}
+          mine={conflict.mine as unknown as Record<string, unknown>}
+          theirs={conflict.theirs}
+          busy={submission.busy}
+          onResolve={(merged, version) => {
+            const next = merged as unknown as CaseValues;
+            setValues(next);
+            setConflict(undefined);
+            void save(next, version);
+          }}
+          onDiscard={() => {
+            bypass();
+            void refresh(c.id);
+            navigate(`/cases/${c.id}`);
+          }}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {prompt}
+      <ErrorSummary errors={submission.errors} />
+      <CaseHeading caseRecord={c} client={c.client} title="Change case details" />
+      <form onSubmit={submit} noValidate className="govuk-!-width-two-thirds dv-form">
+        <Radios
+          id="category"
+          legend="Presenting problem"
+          legendSize="m"
+          options={CATEGORIES.map((value) => ({ value, label: labelOf(value) }))}
+          value={values.category}
+          onChange={(v) => set('category', v)}
+          error={errorFor('category')}
+        />
+        <TextInput
+          id="subcategory"
+          label="Sub-category (optional)"
+          hint="For example, possession or universal credit sanction"
+          value={values.subcategory}
+          onChange={(e) => set('subcategory', e.target.value)}
+          error={errorFor('subcategory')}
+        />
+        <Select
+          id="fundingStream"
+          label="Funding"
+          options={FUNDING_STREAMS.map((value) => ({ value, label: labelOf(value) }))}
+          value={values.fundingStream}
+          onChange={(v) => set('fundingStream', v as FundingStream)}
+          error={errorFor('fundingStream')}
+        />
+        <TextInput
+          id="openedOn"
+          label="Date opened"
+          type="date"
+          value={values.openedOn}
+          onChange={(e) => set('openedOn', e.target.value)}
+          error={errorFor('openedOn')}
+        />
+        {offices.data && offices.data.length > 0 && (
+          <Select
+            id="officeId"
+            label="Office"
+            emptyLabel="Not recorded"
+            options={offices.data.map((o) => ({ value: o.id, label: o.name }))}
+            value={values.officeId}
+            onChange={(v) => set('officeId', v)}
+            error={errorFor('officeId')}
+          />
+        )}
+        <Radios
+          id="arrivalRoute"
+          legend="How did the client come to you?"
+          legendSize="m"
+          options={ARRIVAL_ROUTES.map((value) => ({
+            value,
+            label: labelOf(value),
+            conditional:
+              value === 'referred' ? (
+                <PartnerPicker
+                  id="referrerPartnerId"
+                  legend="Which organisation referred them?"
+                  value={partner}
+                  onChange={(p) => {
+                    setPartner(p);
+                    set('referrerPartnerId', p?.id ?? null);
+                  }}
+                  error={errorFor('referrerPartnerId')}
+                />
+              ) : undefined,
+          }))}
+          value={values.arrivalRoute}
+          onChange={(v) => set('arrivalRoute', v)}
+          error={errorFor('arrivalRoute')}
+        />
+        <TextInput
+          id="priorOrganisationsContacted"
+          label="How many other organisations had the client contacted about this problem before coming to you?"
+          hint="Leave blank if not asked"
+          inputMode="numeric"
+          width={3}
+          value={values.priorOrganisationsContacted}
+          onChange={(e) => set('priorOrganisationsContacted', e.target.value)}
+          error={errorFor('priorOrganisationsContacted')}
+        />
+        <TextInput
+          id="timesToldStoryBefore"
+          label="How many times had they told their story before reaching you?"
+          hint="Leave blank if not asked"
+          inputMode="numeric"
+          width={3}
+          value={values.timesToldStoryBefore}
+          onChange={(e) => set('timesToldStoryBefore', e.target.value)}
+          error={errorFor('timesToldStoryBefore')}
+        />
+        <button type="submit" className="govuk-button" disabled={submission.busy}>
+          Save changes
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * Casework records as the API returns them (GET /cases/:id and friends). Field names follow the
+ * import format (brief §8), camelCase.
+ */
+import type {
+  Activity,
+  AppealStatus,
+  ArrivalRoute,
+  BenefitType,
+  CaseStatus,
+  Category,
+  Disclosure,
+  FeedbackSource,
+  FundingStream,
+  Mode,
+  OutcomeResult,
+  ProblemAction,
+  Recontact,
+  ReferralDirection,
+  ReferralKind,
+  TimeClass,
+  Vulnerability,
+} from '@deepvalue/shared';
+
+export interface Client {
+  id: string;
+  ref: string;
+  firstName: string | null;
+  lastName: string | null;
+  dateOfBirth: string | null;
+  postcodeDistrict: string | null;
+  email?: string | null;
+  phone?: string | null;
+  vulnerabilities: Vulnerability[];
+  evidenceConsent: boolean;
+  erasedAt?: string | null;
+  version: number;
+}
+
+/** A client as listed in search results and duplicate warnings. */
+export type ClientSummary = Pick<Client, 'id' | 'ref' | 'firstName' | 'lastName' | 'dateOfBirth' | 'postcodeDistrict'>;
+
+/** POST /clients: the new client, and existing clients who may be the same person. */
+export interface CreatedClient extends Client {
+  possibleDuplicates: ClientSummary[];
+}
+
+/** A row of GET /cases. */
+export interface CaseListItem {
+  id: string;
+  ref: string;
+  clientId: string;
+  /** The client's name, or their ref when no name is recorded. */
+  clientName: string;
+  category: Category;
+  subcategory: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  status: CaseStatus;
+  leadAdviserId: string;
+  leadAdviserName: string;
+  version: number;
+}
+
+/** A case record as POST/PATCH /cases return it (and a 409's `current`). */
+export interface CaseRecord {
+  id: string;
+  ref: string;
+  clientId: string;
+  officeId: string | null;
+  category: Category;
+  subcategory: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  status: CaseStatus;
+  leadAdviserId: string;
+  fundingStream: FundingStream;
+  arrival: { route: ArrivalRoute; referrerPartnerId: string | null };
+  priorOrganisationsContacted: number | null;
+  timesToldStoryBefore: number | null;
+  version: number;
+}
+
+export interface TimeEntry {
+  id: string;
+  on: string;
+  adviserId: string;
+  adviserName: string;
+  minutes: number;
+  class: TimeClass;
+  activity: Activity;
+  mode: Mode;
+  note: string | null;
+  version: number;
+}
+
+export interface Feedback {
+  id: string;
+  on: string;
+  items: Record<string, number>;
+  comment: string | null;
+  source: FeedbackSource;
+  version: number;
+}
+
+export interface Assessment {
+  id: string;
+  trust: number | null;
+  disclosure: Disclosure | null;
+  version: number;
+}
+
+export interface Problem {
+  id: string;
+  category: Category;
+  description?: string | null;
+  uncoveredOn: string;
+  action: ProblemAction;
+  partnerId: string | null;
+  reachedSupport: boolean | null;
+  result: OutcomeResult | null;
+  version: number;
+}
+
+export interface Referral {
+  id: string;
+  direction: ReferralDirection;
+  partnerId: string;
+  partnerName: string | null;
+  on: string;
+  kind: ReferralKind;
+  reachedSupport: boolean | null;
+  note: string | null;
+  version: number;
+}
+
+export interface Benefit {
+  type: BenefitType;
+  amountGbp: number | null;
+}
+
+export interface Outcome {
+  result: OutcomeResult;
+  benefits: Benefit[];
+  understood: number | null;
+  accepted: boolean | null;
+  appeal: AppealStatus | null;
+  confidenceBefore: number | null;
+  confidenceAfter: number | null;
+  wouldSeekAdviceEarlier: boolean | null;
+  couldHandleSimilar: boolean | null;
+}
+
+export interface FollowUp {
+  id: string;
+  on: string;
+  recontact: Recontact;
+  outcomeSustained: boolean | null;
+  version: number;
+}
+
+export interface CaseMeasures {
+  relationshipMinutes: number;
+  totalMinutes: number;
+  relationshipShare: number | null;
+  continuity: number | null;
+  firstContactLatencyDays: number | null;
+  rqi: number | null;
+  rqiItems: number;
+  problemsCount: number;
+}
+
+/** GET /cases/:id: everything the case page shows. */
+export interface CaseDetail extends CaseRecord {
+  client: ClientSummary & Pick<Client, 'vulnerabilities' | 'evidenceConsent'>;
+  leadAdviserName: string;
+  officeName: string | null;
+  referrerName: string | null;
+  timeEntries: TimeEntry[];
+  feedback: Feedback[];
+  assessment: Assessment | null;
+  problems: Problem[];
+  referrals: Referral[];
+  outcome: Outcome | null;
+  followUps: FollowUp[];
+  measures: CaseMeasures;
+}
+
+export interface Partner {
+  id: string;
+  ref: string;
+  name: string;
+  service: string | null;
+  contact: string | null;
+  version: number;
+}
+
+export interface Office {
+  id: string;
+  ref: string;
+  name: string;
+  version: number;
+}
+
+export interface FeedbackItem {
+  key: string;
+  label: string;
+}

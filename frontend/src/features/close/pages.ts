@@ -1,0 +1,1 @@
+export { CloseCaseWizard } from './CloseCaseWizard';

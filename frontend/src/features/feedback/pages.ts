@@ -1,0 +1,1 @@
+export { FeedbackEntryPage } from './FeedbackEntryPage';

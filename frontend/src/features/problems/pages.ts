@@ -1,0 +1,3 @@
+export { AddProblemPage } from './AddProblemPage';
+export { AddReferralPage } from './AddReferralPage';
+export { ReachedSupportPage } from './ReachedSupportPage';

@@ -1,0 +1,27 @@
+import { formatPercent } from '../../app/format';
+import type { RateFigure } from './types';
+
+/** "68% (56% to 79%)" with a small interval bar drawn in CSS, readable without the chart. */
+export function RateCell({ figure }: { figure: RateFigure }) {
+  if (figure.rate === null) return <span className="dv-muted">No cases</span>;
+  return (
+    <>
+      <span className="govuk-!-font-weight-bold">{formatPercent(figure.rate)}</span>{' '}
+      {figure.ciLow !== null && figure.ciHigh !== null && (
+        <span className="dv-muted dv-nowrap">
+          ({formatPercent(figure.ciLow)} to {formatPercent(figure.ciHigh)})
+        </span>
+      )}
+      {figure.ciLow !== null && figure.ciHigh !== null && (
+        <span className="dv-bar dv-block" aria-hidden="true">
+          <span
+            className="dv-bar__interval"
+            style={{ left: `${figure.ciLow * 100}%`, width: `${(figure.ciHigh - figure.ciLow) * 100}%` }}
+          />
+          <span className="dv-bar__point" style={{ left: `${figure.rate * 100}%` }} />
+        </span>
+      )}
+      {figure.small && <span className="dv-muted dv-block">Few cases: read with care</span>}
+    </>
+  );
+}

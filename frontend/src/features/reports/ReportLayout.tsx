@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../app/page-title';
+
+const REPORTS = [
+  { to: '/reports/time-vs-outcome', label: 'Time against outcome' },
+  { to: '/reports/fixed-fee', label: 'Fixed fee against need' },
+  { to: '/reports/trends', label: 'Trends' },
+  { to: '/reports/breakdowns', label: 'Breakdowns' },
+];
+
+/** Heading, the list of reports and the caveat every report carries. */
+export function ReportLayout({
+  title,
+  current,
+  caveat,
+  children,
+}: {
+  title: string;
+  current: string;
+  caveat?: string;
+  children: ReactNode;
+}) {
+  usePageTitle(title);
+  return (
+    <>
+      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
+        <ol className="govuk-breadcrumbs__list">
+          <li className="govuk-breadcrumbs__list-item">
+            <Link className="govuk-breadcrumbs__link" to="/reports">
+              Reports
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="govuk-caption-l">Reports</span>
+      <h1 className="govuk-heading-l">{title}</h1>
+      <nav aria-label="Other reports" className="govuk-!-margin-bottom-6">
+        <ul className="govuk-list dv-inline-list">
+          {REPORTS.filter((r) => r.to !== current).map((r) => (
+            <li key={r.to}>
+              <Link className="govuk-link" to={r.to}>
+                {r.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+      {caveat && (
+        <div className="govuk-inset-text">
+          <strong>Association, not proof of cause.</strong> {caveat}
+        </div>
+      )}
+    </>
+  );
+}

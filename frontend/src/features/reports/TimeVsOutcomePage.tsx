@@ -1,0 +1,175 @@
+import { BANDS, MEASURES, OUTCOME_MEASURES, type OutcomeMeasure, type TimeVsOutcomeReport } from '@deepvalue/shared';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
+import { formatNumber } from '../../app/format';
+import { useMe } from '../../app/session';
+import { QueryState } from '../../ui/QueryState';
+import { adjustedSentence, intervalReading } from './adjusted';
+import { useTimeVsOutcome } from './api';
+import { type ReportFilters, toQuery, useReportParams } from './filters';
+import { RateCell } from './RateCell';
+import { ReportFiltersForm } from './ReportFiltersForm';
+import { ReportLayout } from './ReportLayout';
+
+const RateChart = lazy(() => import('./charts/RateChart'));
+
+const MEASURE_LABELS: Record<OutcomeMeasure, string> = {
+  positive_outcome: MEASURES.positive_outcome.label,
+  accepted: MEASURES.accepted.label,
+  avoided_appeal: `${MEASURES.avoided_appeal.label} (among negative outcomes)`,
+  problem_uncovered: MEASURES.problem_uncovered.label,
+  bounce_back: MEASURES.bounce_back.label,
+};
+
+export function isOutcomeMeasure(value: string | null): value is OutcomeMeasure {
+  return (OUTCOME_MEASURES as readonly string[]).includes(value ?? '');
+}
+
+/** The core view: each outcome by band of relationship time, and the adjusted estimate. */
+export function TimeVsOutcomePage() {
+  const { filters, params, apply } = useReportParams();
+  const measure = isOutcomeMeasure(params.get('measure'))
+    ? (params.get('measure') as OutcomeMeasure)
+    : 'positive_outcome';
+  const query = useTimeVsOutcome(measure, filters);
+  return (
+    <ReportLayout title="Time against outcome" current="/reports/time-vs-outcome" caveat={query.data?.caveat}>
+      <ReportFiltersForm
+        key={params.toString()}
+        filters={filters}
+        choices={[
+          {
+            key: 'measure',
+            label: 'Outcome',
+            options: OUTCOME_MEASURES.map((value) => ({ value, label: MEASURE_LABELS[value] })),
+            value: measure,
+          },
+        ]}
+        onApply={apply}
+      />
+      <QueryState query={query} what="The report">
+        {(report) => <Report report={report} measure={measure} filters={filters} />}
+      </QueryState>
+    </ReportLayout>
+  );
+}
+
+function Report({
+  report,
+  measure,
+  filters,
+}: {
+  report: TimeVsOutcomeReport;
+  measure: OutcomeMeasure;
+  filters: ReportFilters;
+}) {
+  const me = useMe();
+  const canDrill = me.role === 'manager';
+  const reading = intervalReading(report.adjusted);
+  const drill = (band: number, outcome: 'eligible' | 'success') =>
+    `/reports/cases${toQuery(filters, { measure, band, outcome })}`;
+  const label = MEASURE_LABELS[measure];
+  return (
+    <>
+      <h2 className="govuk-heading-m">
+        {label} by relationship time <span className="govuk-caption-m">{formatNumber(report.n)} closed cases</span>
+      </h2>
+      <p className="govuk-body dv-muted">{MEASURES[measure].definition}</p>
+
+      <section aria-labelledby="adjusted-title" className="dv-panel">
+        <h3 className="govuk-heading-s" id="adjusted-title">
+          Allowing for case mix
+        </h3>
+        <p className="govuk-body dv-estimate" data-testid="adjusted-sentence">
+          {adjustedSentence(measure, report.adjusted)}
+        </p>
+        {reading && <p className="govuk-body">{reading}</p>}
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">How this is worked out</span>
+          </summary>
+          <div className="govuk-details__text">
+            <p>
+              A logistic regression on closed cases, of the outcome on log₂ of relationship time (at least 15 minutes),
+              with the other factors listed. An odds ratio above 1 means the outcome was more likely with more
+              relationship time, once those factors are allowed for.
+            </p>
+            <p>
+              Columns used: {report.adjusted.covariates.join(', ') || 'relationship time only'}.{' '}
+              {report.adjusted.converged ? `The fit converged in ${report.adjusted.iterations} steps.` : ''}
+            </p>
+          </div>
+        </details>
+      </section>
+
+      <figure className="govuk-!-margin-0 govuk-!-margin-bottom-6">
+        <figcaption className="govuk-heading-s">
+          {label}: rate in each band with its 95% interval (the same figures are in the table below)
+        </figcaption>
+        <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
+          <RateChart yLabel={label} points={report.bands.map((b, i) => ({ ...b, label: BANDS[i]?.label ?? b.band }))} />
+        </Suspense>
+      </figure>
+
+      <div className="dv-table-scroll">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">
+            {label} by band of relationship time
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Relationship time
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Cases (n)
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                With the outcome
+              </th>
+              <th scope="col" className="govuk-table__header dv-bar-cell">
+                Rate (95% interval)
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {report.bands.map((b, i) => (
+              <tr key={b.band} className="govuk-table__row">
+                <th scope="row" className="govuk-table__header">
+                  {BANDS[i]?.label ?? b.band}
+                </th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {canDrill && b.n > 0 ? (
+                    <Link className="govuk-link" to={drill(i, 'eligible')}>
+                      {formatNumber(b.n)}
+                      <span className="govuk-visually-hidden"> cases with {BANDS[i]?.label} of relationship time</span>
+                    </Link>
+                  ) : (
+                    formatNumber(b.n)
+                  )}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {canDrill && b.count > 0 ? (
+                    <Link className="govuk-link" to={drill(i, 'success')}>
+                      {formatNumber(b.count)}
+                      <span className="govuk-visually-hidden">
+                        {' '}
+                        cases with {label.toLowerCase()}, {BANDS[i]?.label}
+                      </span>
+                    </Link>
+                  ) : (
+                    formatNumber(b.count)
+                  )}
+                </td>
+                <td className="govuk-table__cell dv-bar-cell">
+                  <RateCell figure={b} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canDrill && <p className="govuk-body-s dv-muted">Select a number to see the cases behind it.</p>}
+    </>
+  );
+}

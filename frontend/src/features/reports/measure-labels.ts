@@ -1,0 +1,28 @@
+import { MEASURES } from '@deepvalue/shared';
+import { type BreakdownDimension, RATE_MEASURES, type RateMeasure } from './types';
+
+export const RATE_MEASURE_LABELS: Record<RateMeasure, string> = {
+  positive_outcome: MEASURES.positive_outcome.label,
+  accepted: MEASURES.accepted.label,
+  avoided_appeal: `${MEASURES.avoided_appeal.label} (among negative outcomes)`,
+  problem_uncovered: MEASURES.problem_uncovered.label,
+  bounce_back: MEASURES.bounce_back.label,
+  avoided_appeal_overall: `${MEASURES.avoided_appeal.label} (all closed cases)`,
+  bounce_out: MEASURES.bounce_out.label,
+  referral_completion: MEASURES.referral_completion.label,
+};
+
+export const RATE_MEASURE_OPTIONS = RATE_MEASURES.map((value) => ({ value, label: RATE_MEASURE_LABELS[value] }));
+
+export function isRateMeasure(value: string | null): value is RateMeasure {
+  return (RATE_MEASURES as readonly string[]).includes(value ?? '');
+}
+
+export const DIMENSION_LABELS: Record<BreakdownDimension, string> = {
+  category: 'Category',
+  office: 'Office',
+  adviser: 'Lead adviser',
+  fundingStream: 'Funding',
+  vulnerability: 'Vulnerability',
+  arrival: 'How clients arrived',
+};

@@ -1,0 +1,6 @@
+export { BreakdownsPage } from './BreakdownsPage';
+export { DrillDownPage } from './DrillDownPage';
+export { FixedFeePage } from './FixedFeePage';
+export { ReportsIndexPage } from './ReportsIndexPage';
+export { TimeVsOutcomePage } from './TimeVsOutcomePage';
+export { TrendsPage } from './TrendsPage';

@@ -1,0 +1,2 @@
+export { EditTimeEntryPage } from './EditTimeEntryPage';
+export { QuickTimePage } from './QuickTimePage';
