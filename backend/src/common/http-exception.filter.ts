@@ -97,6 +97,12 @@ export function mapError(error: unknown): Mapped | undefined {
         : Array.isArray(body.message)
           ? body.message.join('; ')
           : (body.message ?? error.message);
+    // Body-parser failures arrive wrapped by Nest; give them a message a person understands.
+    if (status === 413)
+      return { status, code: codeFor(status), errors: [{ path: '', message: 'The request body is too large' }] };
+    if (status === 400 && /JSON/.test(message)) {
+      return { status, code: codeFor(status), errors: [{ path: '', message: 'The request body is not valid JSON' }] };
+    }
     return { status, code: codeFor(status), errors: [{ path: '', message }] };
   }
   const http = error as { status?: number; type?: string; expose?: boolean; message?: string };

@@ -2,7 +2,7 @@
  * Request validation: unknown fields are rejected and every problem is reported with its path,
  * e.g. `timeEntries[0].minutes: must be at least 1`.
  */
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './domain-error.js';
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -26,8 +26,21 @@ function humanise(message: string, property: string): string {
   return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
 }
 
+/** Also refuses a JSON array (or other non-object) where a request object is expected. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDto = typeof metadata.metatype === 'function' && !PRIMITIVES.has(metadata.metatype);
+    if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new BadRequestException({ errors: [{ path: '', message: 'The request body must be a JSON object' }] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+const PRIMITIVES = new Set<unknown>([String, Number, Boolean, Array, Object]);
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -79,10 +79,18 @@ async function loadDemo(dataSource: DataSource, log: (message: string) => void, 
       `INSERT INTO organisations (ref, name, kind) VALUES ($1, $2, 'commissioner') RETURNING id`,
       [COMMISSIONER.ref, COMMISSIONER.name],
     );
-    await tx.query(
-      `INSERT INTO users (organisation_id, email, name, role, password_hash) VALUES ($1, $2, 'Chris Commissioner', 'commissioner', $3)`,
-      [commissioner.id, `commissioner@${COMMISSIONER.ref}.example.org`, passwordHash],
-    );
+    for (const role of ['commissioner', 'admin'] as const) {
+      await tx.query(
+        `INSERT INTO users (organisation_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          commissioner.id,
+          `${role}@${COMMISSIONER.ref}.example.org`,
+          role === 'commissioner' ? 'Chris Commissioner' : 'Demo Admin',
+          role,
+          passwordHash,
+        ],
+      );
+    }
     for (const [i, org] of ORGANISATIONS.entries()) {
       const id = providerIds[i];
       await tx.query(`INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $2)`, [
