@@ -82,6 +82,8 @@ describe('GET /api/reports/drill-down', () => {
     }
     const [total] = totals;
     expect(totals.size).toBe(1);
+    const beyond = await drill(`measure=positive_outcome&band=1&outcome=success&limit=7&offset=${total + 7}`);
+    expect([beyond.total, beyond.items]).toEqual([total, []]);
     const want = fixture.cases.filter(
       (c) =>
         c.closedOn && bandOf(relationshipMinutes(c)) === 1 && RATE_DEFINITIONS.positive_outcome(c, asOf).count === 1,

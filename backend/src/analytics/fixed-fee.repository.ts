@@ -34,13 +34,6 @@ export interface FeeLineCounts {
   escapeCount: number;
 }
 
-export interface HoursSummary {
-  category: string;
-  n: number;
-  meanMinutes: number;
-  quartileMinutes: [number, number, number];
-}
-
 /** Total minutes against the fee line, in exact numeric arithmetic: hours × rate ≤ fee. */
 const WITHIN_FEE = `f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60`;
 const BEYOND_FEE = `f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60`;
@@ -101,34 +94,22 @@ export class FixedFeeRepository {
     );
   }
 
-  /** Per category: how many minutes (all classes of time) the closed cases took, mean and quartiles. */
-  async hours(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<HoursSummary[]> {
-    const where = factsWhere(organisationIds, filters, undefined, asOf);
-    return this.dataSource.query(
-      `SELECT f.category, count(*)::int AS n, avg(f.total_minutes)::float8 AS "meanMinutes",
-              percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY f.total_minutes) AS "quartileMinutes"
-         FROM case_facts f
-        WHERE ${where.sql}
-        GROUP BY 1`,
-      where.params,
-    );
-  }
-
-  /** Per category: cases per bucket of total minutes; bucket i is [edges[i-1], edges[i]), bucket 0 below edges[0]. */
-  async minuteBuckets(
+  /**
+   * Per category: how many closed cases took each number of minutes (all classes of time). Mean,
+   * quartiles and the histogram are read off these counts, with no sort of every case.
+   */
+  async minuteCounts(
     organisationIds: string[],
     filters: ReportFilters,
-    edges: number[],
     asOf: string,
-  ): Promise<Array<{ category: string; bucket: number; n: number }>> {
+  ): Promise<Array<{ category: string; value: number; n: number }>> {
     const where = factsWhere(organisationIds, filters, undefined, asOf);
-    const params = [...where.params, edges];
     return this.dataSource.query(
-      `SELECT f.category, width_bucket(f.total_minutes, $${params.length}::int[]) AS bucket, count(*)::int AS n
+      `SELECT f.category, f.total_minutes AS value, count(*)::int AS n
          FROM case_facts f
         WHERE ${where.sql}
         GROUP BY 1, 2`,
-      params,
+      where.params,
     );
   }
 }

@@ -9,6 +9,7 @@ import { ASSOCIATION_CAVEAT, CATEGORIES, labelOf } from '@deepvalue/shared';
 import { FeeRatesService, HOURLY_RATE_NOTE, type FeeTable } from './fee-rates.service.js';
 import { FixedFeeRepository, type FeeLineCounts, type FeeRowParam } from './fixed-fee.repository.js';
 import { rateFigure } from './rate-figure.js';
+import { meanFromCounts, percentileFromCounts } from './statistics/percentile.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 import type { FeeRateView, FixedFeeCategory, FixedFeeReport } from './report-types.js';
 import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
@@ -28,22 +29,16 @@ export class FixedFeeService {
     const normalised = normaliseFilters(filters);
     const tables = await this.feeRates.tablesFor(organisationIds);
     const fees = feeParams(tables);
-    const [lines, hours, buckets] = await Promise.all([
+    const [lines, minutes] = await Promise.all([
       this.repository.feeLineCounts(organisationIds, normalised, fees, asOf),
-      this.repository.hours(organisationIds, normalised, asOf),
-      this.repository.minuteBuckets(
-        organisationIds,
-        normalised,
-        HOUR_BUCKET_EDGES.map((h) => h * 60),
-        asOf,
-      ),
+      this.repository.minuteCounts(organisationIds, normalised, asOf),
     ]);
     const categories = (normalised.category ? [normalised.category] : CATEGORIES).map((category): FixedFeeCategory => {
       const categoryFees = fees.filter((f) => f.category === category);
       const categoryLines = lines.filter((l) => l.category === category);
       const sum = (key: keyof Omit<FeeLineCounts, 'category' | 'feeIndex'>) =>
         categoryLines.reduce((total, l) => total + l[key], 0);
-      const hourRow = hours.find((h) => h.category === category);
+      const hours = minutes.filter((m) => m.category === category).map((m) => ({ value: m.value / 60, n: m.n }));
       const rated = categoryFees.some((f) => f.hourlyRateGbp !== null);
       const escapeKnown = categoryFees.some((f) => f.hourlyRateGbp !== null && f.escapeThresholdGbp !== null);
       return {
@@ -63,16 +58,16 @@ export class FixedFeeService {
         n: sum('cases'),
         casesWithoutFee: categoryLines.filter((l) => l.feeIndex === null).reduce((total, l) => total + l.cases, 0),
         hours: {
-          n: hourRow?.n ?? 0,
-          mean: hourRow ? hourRow.meanMinutes / 60 : null,
-          q1: hourRow ? hourRow.quartileMinutes[0] / 60 : null,
-          median: hourRow ? hourRow.quartileMinutes[1] / 60 : null,
-          q3: hourRow ? hourRow.quartileMinutes[2] / 60 : null,
-          buckets: [0, ...HOUR_BUCKET_EDGES].map((fromHours, i) => ({
-            fromHours,
-            toHours: HOUR_BUCKET_EDGES[i] ?? null,
-            n: buckets.find((b) => b.category === category && b.bucket === i)?.n ?? 0,
-          })),
+          n: hours.reduce((total, h) => total + h.n, 0),
+          mean: meanFromCounts(hours),
+          q1: percentileFromCounts(hours, 0.25),
+          median: percentileFromCounts(hours, 0.5),
+          q3: percentileFromCounts(hours, 0.75),
+          buckets: [0, ...HOUR_BUCKET_EDGES].map((fromHours, i) => {
+            const toHours = HOUR_BUCKET_EDGES[i] ?? null;
+            const inBucket = hours.filter((h) => h.value >= fromHours && (toHours === null || h.value < toHours));
+            return { fromHours, toHours, n: inBucket.reduce((total, h) => total + h.n, 0) };
+          }),
         },
         withinFee: rated
           ? {

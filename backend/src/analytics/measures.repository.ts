@@ -16,6 +16,7 @@ import {
   type RateMeasure,
 } from './measures.sql.js';
 import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from './report-filters.js';
+import { percentileFromCounts, type ValueCount } from './statistics/percentile.js';
 
 export interface Counts {
   n: number;
@@ -62,7 +63,9 @@ export class MeasuresRepository {
   async summary(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<SummaryRow> {
     const where = factsWhere(organisationIds, filters, undefined, asOf);
     const params = [...where.params];
-    const rateColumns = RATE_MEASURES.map((measure) => {
+    const inOwnQuery = RATE_MEASURES.filter((m) => RATE_MEASURE_SQL[m].ownQuery);
+    const separately = Promise.all(inOwnQuery.map((m) => this.rateTotal(organisationIds, filters, m, asOf)));
+    const rateColumns = RATE_MEASURES.filter((m) => !RATE_MEASURE_SQL[m].ownQuery).map((measure) => {
       const sql = RATE_MEASURE_SQL[measure];
       let eligible = sql.eligible;
       if (sql.matureAfterMonths) {
@@ -73,17 +76,15 @@ export class MeasuresRepository {
               coalesce(sum(${sql.count}) FILTER (WHERE ${eligible}), 0)::int AS "${measure}.count"`;
     });
     const v = CASE_VALUE_SQL;
+    const medians = this.medians(organisationIds, filters, asOf);
     const [row]: Array<Record<string, number | null>> = await this.dataSource.query(
       `SELECT count(*)::int AS closed,
               ${rateColumns.join(',\n              ')},
               avg(${v.relationship_time.value})::float8 AS "relationshipTime.mean",
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${v.relationship_time.value}) AS "relationshipTime.median",
               avg(${v.relationship_share.value}) FILTER (WHERE ${v.relationship_share.applies}) AS "relationshipShare.mean",
               count(*) FILTER (WHERE ${v.relationship_share.applies})::int AS "relationshipShare.n",
               avg(${v.continuity.value}) FILTER (WHERE ${v.continuity.applies}) AS "continuity.mean",
               count(*) FILTER (WHERE ${v.continuity.applies})::int AS "continuity.n",
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${v.first_contact_latency.value})
-                FILTER (WHERE ${v.first_contact_latency.applies}) AS "firstContactLatency.median",
               count(*) FILTER (WHERE ${v.first_contact_latency.applies})::int AS "firstContactLatency.n",
               avg(${v.rqi.value}) FILTER (WHERE ${v.rqi.applies}) AS "rqi.mean",
               count(*) FILTER (WHERE ${v.rqi.applies})::int AS "rqi.n",
@@ -101,10 +102,11 @@ export class MeasuresRepository {
         WHERE ${where.sql}`,
       params,
     );
+    const [{ relationshipTime, firstContactLatency }, separate] = await Promise.all([medians, separately]);
     const num = (key: string) => row[key] ?? 0;
     const nullable = (key: string) => row[key] ?? null;
     const rates = Object.fromEntries(
-      RATE_MEASURES.map((m) => [m, { n: num(`${m}.n`), count: num(`${m}.count`) }]),
+      RATE_MEASURES.map((m) => [m, separate[inOwnQuery.indexOf(m)] ?? { n: num(`${m}.n`), count: num(`${m}.count`) }]),
     ) as Record<RateMeasure, Counts>;
     const bounceInCounts: [number, number, number, number] = [
       num('bounceIn.0'),
@@ -118,11 +120,11 @@ export class MeasuresRepository {
       relationshipTime: {
         n: num('closed'),
         mean: nullable('relationshipTime.mean'),
-        median: nullable('relationshipTime.median'),
+        median: relationshipTime,
       },
       relationshipShare: { n: num('relationshipShare.n'), mean: nullable('relationshipShare.mean') },
       continuity: { n: num('continuity.n'), mean: nullable('continuity.mean') },
-      firstContactLatency: { n: num('firstContactLatency.n'), median: nullable('firstContactLatency.median') },
+      firstContactLatency: { n: num('firstContactLatency.n'), median: firstContactLatency },
       rqi: { n: num('rqi.n'), mean: nullable('rqi.mean'), items: num('rqi.items') },
       underlyingProblems: {
         n: num('closed'),
@@ -134,6 +136,28 @@ export class MeasuresRepository {
         unknown: num('bounceIn.unknown'),
         counts: bounceInCounts,
       },
+    };
+  }
+
+  /**
+   * Medians of relationship time and first-contact latency, from counts per value (a parallel hash
+   * aggregate) rather than sorting every case; percentileFromCounts interpolates as percentile_cont.
+   */
+  private async medians(organisationIds: string[], filters: ReportFilters, asOf: string) {
+    const where = factsWhere(organisationIds, filters, undefined, asOf);
+    const { relationship_time: time, first_contact_latency: latency } = CASE_VALUE_SQL;
+    const rows: Array<{ measure: string } & ValueCount> = await this.dataSource.query(
+      `SELECT 'relationship_time' AS measure, ${time.value} AS value, count(*)::int AS n
+         FROM case_facts f WHERE ${where.sql} AND ${time.applies} GROUP BY 2
+       UNION ALL
+       SELECT 'first_contact_latency', ${latency.value}, count(*)::int
+         FROM case_facts f WHERE ${where.sql} AND ${latency.applies} GROUP BY 2`,
+      where.params,
+    );
+    const of = (measure: string) => rows.filter((r) => r.measure === measure);
+    return {
+      relationshipTime: percentileFromCounts(of('relationship_time'), 0.5),
+      firstContactLatency: percentileFromCounts(of('first_contact_latency'), 0.5),
     };
   }
 
@@ -238,21 +262,28 @@ export class MeasuresRepository {
       where.sql += ` AND f.band = $${where.params.length}`;
     }
     if (selection.outcome === 'success') where.sql += ` AND (${sql.success})`;
+    const params = [...where.params, page.limit, page.offset];
+    // One pass: the page is cut from the facts (with the total counted alongside) before the joins.
+    const rows: Array<DrillDownRow & { total: number }> = await this.dataSource.query(
+      `SELECT p.case_id AS id, c.ref, p.category, p.closed_on::text AS "closedOn",
+              p.relationship_minutes AS "relationshipMinutes", u.name AS "leadAdviserName", p.total
+         FROM (SELECT f.case_id, f.organisation_id, f.lead_adviser_id, f.category, f.closed_on, f.relationship_minutes,
+                      count(*) OVER ()::int AS total
+                 FROM case_facts f
+                WHERE ${where.sql}
+                ORDER BY f.closed_on DESC, f.case_id
+                LIMIT $${params.length - 1} OFFSET $${params.length}) p
+         JOIN cases c ON c.organisation_id = p.organisation_id AND c.id = p.case_id
+         JOIN users u ON u.organisation_id = p.organisation_id AND u.id = p.lead_adviser_id
+        ORDER BY p.closed_on DESC, p.case_id`,
+      params,
+    );
+    const items = rows.map(({ total: _total, ...item }) => item);
+    if (rows.length > 0 || page.offset === 0) return { total: rows[0]?.total ?? 0, items };
+    // A page past the end carries no total: count on its own.
     const [{ total }]: Array<{ total: number }> = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM case_facts f WHERE ${where.sql}`,
       where.params,
-    );
-    const params = [...where.params, page.limit, page.offset];
-    const items: DrillDownRow[] = await this.dataSource.query(
-      `SELECT f.case_id AS id, c.ref, f.category, f.closed_on::text AS "closedOn",
-              f.relationship_minutes AS "relationshipMinutes", u.name AS "leadAdviserName"
-         FROM case_facts f
-         JOIN cases c ON c.organisation_id = f.organisation_id AND c.id = f.case_id
-         JOIN users u ON u.organisation_id = f.organisation_id AND u.id = f.lead_adviser_id
-        WHERE ${where.sql}
-        ORDER BY f.closed_on DESC, c.ref, f.case_id
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
     );
     return { total, items };
   }

@@ -23,6 +23,7 @@ export class ReportsController {
     @Query() query: TimeVsOutcomeQueryDto,
   ): Promise<TimeVsOutcomeReport> {
     const { measure = 'positive_outcome', organisation, ...filters } = query;
+    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
     const organisationIds = await this.scope.organisationIds(user, organisation);
     return this.timeVsOutcome.report(organisationIds, measure, filters);
   }

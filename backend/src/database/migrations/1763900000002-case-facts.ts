@@ -54,6 +54,8 @@ export class CaseFacts1763900000002 implements MigrationInterface {
         same_problem_recontact_6m boolean NOT NULL,
         followed_up boolean NOT NULL,
         referrals_out integer NOT NULL,
+        -- Referrals of the case itself (the presenting matter passed on: bounce-out), not of underlying problems.
+        case_referrals_out integer NOT NULL,
         referrals_out_known integer NOT NULL,
         referrals_out_reached integer NOT NULL,
         band smallint NOT NULL GENERATED ALWAYS AS (
@@ -71,7 +73,7 @@ export class CaseFacts1763900000002 implements MigrationInterface {
           prior_organisations_contacted, total_minutes, relationship_minutes, lead_relationship_minutes,
           first_relationship_on, feedback_score_sum, feedback_items_n, trust, disclosure, problems_count,
           result, understood, accepted, appeal, benefit_types, same_problem_recontact_6m, followed_up,
-          referrals_out, referrals_out_known, referrals_out_reached)
+          referrals_out, case_referrals_out, referrals_out_known, referrals_out_reached)
         SELECT c.id, c.organisation_id, c.office_id, c.lead_adviser_id, c.category, c.funding_stream, c.arrival_route,
           cl.vulnerabilities, cardinality(cl.vulnerabilities), cl.evidence_consent, c.opened_on, c.closed_on,
           c.prior_organisations_contacted,
@@ -80,6 +82,7 @@ export class CaseFacts1763900000002 implements MigrationInterface {
           o.result, o.understood, o.accepted, o.appeal, coalesce(b.types, '{}'),
           coalesce(fu.same_problem, false), coalesce(fu.any, false),
           coalesce(r.out_n, 0) + coalesce(p.referred_n, 0),
+          coalesce(r.out_n, 0),
           coalesce(r.out_known, 0) + coalesce(p.referred_known, 0),
           coalesce(r.out_reached, 0) + coalesce(p.referred_reached, 0)
         FROM unnest(ids) AS k(id)
@@ -129,6 +132,7 @@ export class CaseFacts1763900000002 implements MigrationInterface {
           result = EXCLUDED.result, understood = EXCLUDED.understood, accepted = EXCLUDED.accepted, appeal = EXCLUDED.appeal,
           benefit_types = EXCLUDED.benefit_types, same_problem_recontact_6m = EXCLUDED.same_problem_recontact_6m,
           followed_up = EXCLUDED.followed_up, referrals_out = EXCLUDED.referrals_out,
+          case_referrals_out = EXCLUDED.case_referrals_out,
           referrals_out_known = EXCLUDED.referrals_out_known, referrals_out_reached = EXCLUDED.referrals_out_reached
       $$`);
 
