@@ -15,7 +15,8 @@ import { COMMANDS } from './commands.js';
 
 function help(): string {
   const lines = ['Usage: npm run deepvalue -- <command> [options]', '', 'Commands:'];
-  for (const command of COMMANDS) lines.push(`  ${command.usage.padEnd(60)} ${command.summary}`);
+  for (const command of COMMANDS) lines.push(`  ${command.usage}`, `      ${command.summary}`);
+  lines.push('', 'Run a command with --help for its usage alone.');
   return lines.join('\n');
 }
 
