@@ -144,3 +144,40 @@ test('the case page works at 320 px wide', async ({ page, request }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await checkPage(page, 'adviser-320px-case');
 });
+
+test('an adviser records time from My cases with the keyboard alone', async ({ page, request }) => {
+  const email = await demoAdviserEmail(request);
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+  // Tab from the top of the page to the first "Record time for …" link, as a keyboard user would.
+  let found = false;
+  for (let i = 0; i < 60 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => /^Record time for /.test(document.activeElement?.textContent ?? ''));
+  }
+  expect(found).toBe(true);
+  const client = (await page.evaluate(() => document.activeElement?.textContent ?? '')).replace('Record time for ', '');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Record time' })).toBeVisible();
+  await expect(page.getByLabel('Minutes')).toBeFocused();
+  await checkPage(page, 'adviser-14-quick-time');
+  await page.keyboard.type('25');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByText(`Recorded 25 min of relationship time (advice session) for ${client}`)).toBeVisible();
+  await checkPage(page, 'adviser-15-my-cases-after-time');
+});
+
+test('the intake and My cases pages work at 200% zoom (640 px wide)', async ({ page, request }) => {
+  const email = await demoAdviserEmail(request);
+  await page.setViewportSize({ width: 640, height: 900 });
+  await signIn(page, email);
+  for (const path of ['/cases', '/intake/client', '/time/new']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/intake/client');
+  await checkPage(page, 'adviser-640px-intake');
+});

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import path from 'node:path';
 import { checkPage, demoEmail, signIn } from './support';
 
 test('a manager reads time against outcome, filters it and drills down to the cases', async ({ page }) => {
@@ -28,10 +29,10 @@ test('a manager reads time against outcome, filters it and drills down to the ca
 
   // Drill down from a figure to its cases, and on to one case.
   const figure = page.locator('tbody a').first();
-  const count = (await figure.textContent())?.replace(/\D+$/, '').trim();
+  const count = (await figure.textContent())?.match(/^[\d,]+/)?.[0];
   await figure.click();
   await expect(page.getByRole('heading', { name: 'Cases behind the figure' })).toBeVisible();
-  await expect(page.getByText(`of ${count} cases`).or(page.getByText(`to ${count} of`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`(of|to) ${count} cases\\.$`))).toBeVisible();
   await expect(page.getByText('Category: Housing')).toBeVisible();
   await checkPage(page, 'manager-03-drill-down');
   await page.locator('tbody a').first().click();
@@ -54,4 +55,61 @@ test('a manager can open every report', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Fixed fee against need' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Housing/ })).toBeVisible();
   await checkPage(page, 'manager-08-fixed-fee');
+});
+
+test('a manager imports a file, sees every error with its location, then imports a good one', async ({ page }) => {
+  await signIn(page, demoEmail('manager'));
+  await page.getByRole('link', { name: 'Import and export' }).click();
+  await expect(page.getByRole('heading', { name: 'Import casework' })).toBeVisible();
+  await checkPage(page, 'manager-09-import');
+
+  await page
+    .getByLabel('File to import')
+    .setInputFiles(path.join(import.meta.dirname, 'fixtures/import-with-errors.json'));
+  await page.getByRole('button', { name: 'Upload and import' }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+  await expect(failure).toContainText('2 problems');
+  await expect(failure).toContainText('cases[0].timeEntries[0].minutes');
+  await expect(failure).toContainText('cases[0].fundingStream');
+  await checkPage(page, 'manager-10-import-errors');
+
+  await page
+    .getByLabel('File to import')
+    .setInputFiles(path.join(import.meta.dirname, 'fixtures/import-one-case.json'));
+  await page.getByRole('button', { name: 'Upload and import' }).click();
+  await expect(page.getByRole('heading', { name: 'Import complete' })).toBeVisible();
+  await checkPage(page, 'manager-11-import-done');
+});
+
+test('a manager reviews the value in £, the unit costs and the fee table', async ({ page }) => {
+  await signIn(page, demoEmail('manager'));
+  await page.getByRole('link', { name: 'Pricing' }).click();
+  await expect(page.getByRole('heading', { name: 'Value in £', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table').first()).toContainText('Fiscal value');
+  await checkPage(page, 'manager-12-pricing');
+
+  await page.getByRole('link', { name: 'Unit costs and adjustments' }).click();
+  await expect(page.getByLabel('Cost of an hour of adviser time')).toBeVisible();
+  await page.getByLabel('Cost of an hour of adviser time').fill('abc');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByRole('link', { name: /Enter the hourly cost in pounds/ })).toBeVisible();
+  await page.getByLabel('Cost of an hour of adviser time').fill('42.50');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByText(/Saved as version \d+/)).toBeVisible();
+  await checkPage(page, 'manager-13-unit-costs');
+
+  await page.getByRole('link', { name: 'Fee table' }).click();
+  await expect(page.getByRole('button', { name: 'Save the fee table' })).toBeVisible();
+  await checkPage(page, 'manager-14-fee-table');
+});
+
+test('the dashboard works at 200% zoom (640 px wide)', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 900 });
+  await signIn(page, demoEmail('manager'));
+  await expect(page.getByTestId('adjusted-sentence')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('link', { name: 'Pricing' })).toBeVisible();
+  await checkPage(page, 'manager-640px-dashboard');
 });

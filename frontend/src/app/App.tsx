@@ -2,13 +2,15 @@ import type { Role } from '@deepvalue/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { SetPasswordPage } from '../features/auth/SetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { TwoFactorSetupPage } from '../features/auth/TwoFactorSetupPage';
 import { setUnauthenticatedHandler } from './api';
 import { Layout } from './Layout';
 import { lazyNamed } from './lazy';
 import { CASEWORK_ROLES, HOME } from './navigation';
 import { usePageTitle } from './page-title';
-import { useSession } from './session';
+import { useSession, useTwoFactorState } from './session';
 
 // Each feature is its own chunk: the first visit loads only the shell and the sign-in page.
 const cases = () => import('../features/cases/pages');
@@ -52,13 +54,13 @@ const EvidencePackPage = lazyNamed(commissioner, 'EvidencePackPage');
 const AdminIndexPage = lazyNamed(admin, 'AdminIndexPage');
 const UsersPage = lazyNamed(admin, 'UsersPage');
 const InviteUserPage = lazyNamed(admin, 'InviteUserPage');
+const EditUserPage = lazyNamed(admin, 'EditUserPage');
 const PartnersPage = lazyNamed(admin, 'PartnersPage');
 const FeedbackItemsPage = lazyNamed(admin, 'FeedbackItemsPage');
 const SharingPage = lazyNamed(admin, 'SharingPage');
 const RetentionPage = lazyNamed(admin, 'RetentionPage');
 const AuditLogPage = lazyNamed(admin, 'AuditLogPage');
 
-const MANAGERS: Role[] = ['manager', 'admin'];
 const REPORT_READERS: Role[] = ['manager', 'commissioner'];
 
 interface PageRoute {
@@ -91,13 +93,14 @@ const ROUTES: PageRoute[] = [
   { path: '/reports/trends', Page: TrendsPage, roles: REPORT_READERS },
   { path: '/reports/breakdowns', Page: BreakdownsPage, roles: REPORT_READERS },
   { path: '/reports/cases', Page: DrillDownPage, roles: ['manager'] },
-  { path: '/pricing/*', Page: PricingPage, roles: MANAGERS },
-  { path: '/data/*', Page: DataPage, roles: MANAGERS },
+  { path: '/pricing/*', Page: PricingPage, roles: ['manager'] },
+  { path: '/data/*', Page: DataPage, roles: ['manager'] },
   { path: '/organisations', Page: OrganisationsPage, roles: ['commissioner'] },
-  { path: '/evidence', Page: EvidencePackPage, roles: ['commissioner', 'manager', 'admin'] },
+  { path: '/evidence', Page: EvidencePackPage, roles: ['commissioner', 'manager'] },
   { path: '/admin', Page: AdminIndexPage, roles: ['admin'] },
   { path: '/admin/users', Page: UsersPage, roles: ['admin'] },
   { path: '/admin/users/invite', Page: InviteUserPage, roles: ['admin'] },
+  { path: '/admin/users/:userId', Page: EditUserPage, roles: ['admin'] },
   { path: '/admin/partners/*', Page: PartnersPage, roles: ['admin', 'manager'] },
   { path: '/admin/feedback-items', Page: FeedbackItemsPage, roles: ['admin'] },
   { path: '/admin/sharing', Page: SharingPage, roles: ['admin'] },
@@ -107,6 +110,7 @@ const ROUTES: PageRoute[] = [
 
 export function App() {
   const { me, loading } = useSession();
+  const twoFactor = useTwoFactorState();
   const client = useQueryClient();
   const location = useLocation();
   useEffect(() => {
@@ -122,11 +126,19 @@ export function App() {
       <Layout me={null}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/set-password" element={<SetPasswordPage />} />
           <Route
             path="*"
             element={<Navigate to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'} replace />}
           />
         </Routes>
+      </Layout>
+    );
+  }
+  if (twoFactor.enrolmentRequired) {
+    return (
+      <Layout me={me} noMenu>
+        <TwoFactorSetupPage />
       </Layout>
     );
   }
@@ -136,6 +148,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<Navigate to={HOME[me.role]} replace />} />
           <Route path="/sign-in" element={<Navigate to={HOME[me.role]} replace />} />
+          <Route path="/set-password" element={<SetPasswordPage />} />
           {ROUTES.map(({ path, Page, roles }) => (
             <Route
               key={path}

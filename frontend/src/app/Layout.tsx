@@ -5,12 +5,12 @@ import { Link, useLocation } from 'react-router';
 import { isCurrent, NAVIGATION } from './navigation';
 import { useSignOut } from './session';
 
-export function Layout({ me, children }: { me: Me | null; children: ReactNode }) {
+export function Layout({ me, children, noMenu }: { me: Me | null; children: ReactNode; noMenu?: boolean }) {
   const signOut = useSignOut();
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [pathname]);
-  const items = me ? NAVIGATION[me.role] : [];
+  const items = me && !noMenu ? NAVIGATION[me.role] : [];
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">

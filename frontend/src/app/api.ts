@@ -13,6 +13,14 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** Headers a write outside `api()` needs (e.g. an upload with progress through XMLHttpRequest). */
+export function writeHeaders(idempotencyKey?: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  return headers;
+}
+
 /** Called when a request finds the session has ended (401), so the app can show sign-in. */
 export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
   onUnauthenticated = handler;

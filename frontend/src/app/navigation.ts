@@ -27,7 +27,6 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin', label: 'Administration', match: ['/admin'] },
     { to: '/cases', label: 'Cases', match: ['/cases', '/clients'] },
     { to: '/search', label: 'Search' },
-    { to: '/data', label: 'Import and export', match: ['/data'] },
   ],
   commissioner: [
     { to: '/organisations', label: 'Organisations', match: ['/organisations'] },

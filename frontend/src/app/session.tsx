@@ -2,19 +2,30 @@ import type { Me } from '@deepvalue/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiRequestError, setCsrfToken } from './api';
 
-interface MeResponse {
+export interface TwoFactorState {
+  enabled: boolean;
+  /** The organisation requires two-factor for this role and it is not set up yet. */
+  enrolmentRequired: boolean;
+}
+
+interface SessionResponse {
   me: Me;
   csrfToken: string;
+  twoFactor?: TwoFactorState;
 }
+
+const NO_TWO_FACTOR: TwoFactorState = { enabled: false, enrolmentRequired: false };
 
 /** The signed-in user, or null when signed out. */
 export function useSession() {
+  const client = useQueryClient();
   const query = useQuery({
     queryKey: ['session'],
     queryFn: async () => {
       try {
-        const result = await api<MeResponse>('/auth/me');
+        const result = await api<SessionResponse>('/auth/me');
         setCsrfToken(result.csrfToken);
+        client.setQueryData(['two-factor'], result.twoFactor ?? NO_TWO_FACTOR);
         return result.me;
       } catch (error) {
         if (error instanceof ApiRequestError && error.status === 401) return null;
@@ -26,11 +37,26 @@ export function useSession() {
   return { me: query.data, loading: query.isPending, error: query.error };
 }
 
+/** Two-factor state of the signed-in user (set with the session). */
+export function useTwoFactorState(): TwoFactorState {
+  const { data } = useQuery<TwoFactorState>({
+    queryKey: ['two-factor'],
+    queryFn: () => NO_TWO_FACTOR,
+    enabled: false,
+    initialData: NO_TWO_FACTOR,
+  });
+  return data;
+}
+
 export function useSignIn() {
   const client = useQueryClient();
-  return async (email: string, password: string) => {
-    const result = await api<MeResponse>('/auth/sign-in', { method: 'POST', body: { email, password } });
+  return async (email: string, password: string, code?: string) => {
+    const result = await api<SessionResponse>('/auth/sign-in', {
+      method: 'POST',
+      body: code ? { email, password, code } : { email, password },
+    });
     setCsrfToken(result.csrfToken);
+    client.setQueryData(['two-factor'], result.twoFactor ?? NO_TWO_FACTOR);
     client.setQueryData(['session'], result.me);
     return result.me;
   };

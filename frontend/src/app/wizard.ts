@@ -2,7 +2,7 @@
  * State for a one-question-per-page flow. Answers are kept in sessionStorage as they are given, so
  * moving between steps, using Back or reloading the page loses nothing; `clear()` after saving.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export function useWizardState<T extends object>(storageKey: string, initial: () => T) {
   const [state, setState] = useState<T>(() => {
@@ -15,7 +15,10 @@ export function useWizardState<T extends object>(storageKey: string, initial: ()
     return initial();
   });
 
+  // After clear() (the answers are saved), late state updates must not write them back.
+  const cleared = useRef(false);
   useEffect(() => {
+    if (cleared.current) return;
     try {
       sessionStorage.setItem(storageKey, JSON.stringify(state));
     } catch {
@@ -25,6 +28,7 @@ export function useWizardState<T extends object>(storageKey: string, initial: ()
 
   const update = useCallback((patch: Partial<T>) => setState((s) => ({ ...s, ...patch })), []);
   const clear = useCallback(() => {
+    cleared.current = true;
     try {
       sessionStorage.removeItem(storageKey);
     } catch {
@@ -33,6 +37,7 @@ export function useWizardState<T extends object>(storageKey: string, initial: ()
   }, [storageKey]);
   const reset = useCallback(() => {
     clear();
+    cleared.current = false;
     setState(initial());
   }, [clear]);
 

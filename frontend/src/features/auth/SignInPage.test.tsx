@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SignInPage } from './SignInPage';
 
 function renderPage() {
@@ -24,5 +24,41 @@ describe('SignInPage', () => {
     expect(screen.getByRole('link', { name: 'Enter your email address' })).toHaveAttribute('href', '#email');
     expect(screen.getByRole('link', { name: 'Enter your password' })).toHaveAttribute('href', '#password');
     expect(screen.getByLabelText('Email address')).toHaveAttribute('aria-describedby', 'email-error');
+  });
+});
+
+describe('SignInPage with two-factor', () => {
+  it('asks for the authenticator code when the password was right, then signs in with it', async () => {
+    const { fakeFetch } = await import('../../test/render');
+    const calls = fakeFetch({
+      'POST /api/auth/sign-in': ({ body }) =>
+        (body as { code?: string }).code
+          ? {
+              body: {
+                me: { id: 'u', role: 'manager', name: 'M' },
+                csrfToken: 't',
+                twoFactor: { enabled: true, enrolmentRequired: false },
+              },
+            }
+          : {
+              status: 401,
+              body: {
+                code: 'unauthenticated',
+                errors: [{ path: 'code', message: 'Enter the 6-digit code from your authenticator app' }],
+                twoFactor: 'code_required',
+              },
+            },
+    });
+    renderPage();
+    await userEvent.type(screen.getByLabelText('Email address'), 'manager@example.org');
+    await userEvent.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const code = await screen.findByLabelText('Code from your authenticator app');
+    expect(code).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await userEvent.type(code, '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1].body).toEqual({ email: 'manager@example.org', password: 'correct horse battery', code: '123456' });
   });
 });

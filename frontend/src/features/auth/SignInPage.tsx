@@ -1,11 +1,11 @@
 import type { ApiError } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../app/api';
+import { usePageTitle } from '../../app/page-title';
 import { useSignIn } from '../../app/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextInput } from '../../ui/TextInput';
-import { usePageTitle } from '../../app/page-title';
 
 export function SignInPage() {
   const signIn = useSignIn();
@@ -13,33 +13,44 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
   const [errors, setErrors] = useState<ApiError[]>([]);
   const [busy, setBusy] = useState(false);
+  usePageTitle('Sign in', errors.length > 0);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems: ApiError[] = [];
     if (!email.trim()) problems.push({ path: 'email', message: 'Enter your email address' });
     if (!password) problems.push({ path: 'password', message: 'Enter your password' });
+    if (needsCode && !/^\d{6}$/.test(code.trim()))
+      problems.push({ path: 'code', message: 'Enter the 6-digit code from your authenticator app' });
     setErrors(problems);
     if (problems.length) return;
     setBusy(true);
     try {
-      await signIn(email, password);
+      await signIn(email, password, needsCode ? code.trim() : undefined);
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (error) {
-      setErrors(
-        error instanceof ApiRequestError
-          ? error.errors.map((e) => ({ ...e, path: e.path || 'email' }))
-          : [{ path: 'email', message: String(error) }],
-      );
+      if (error instanceof ApiRequestError) {
+        const wantsCode = (error.body as { twoFactor?: string } | undefined)?.twoFactor === 'code_required';
+        if (wantsCode && !needsCode) {
+          // The password was right; now the second factor. Not an error yet.
+          setNeedsCode(true);
+          setErrors([]);
+          return;
+        }
+        setErrors(error.errors.map((e) => ({ ...e, path: e.path === 'code' ? 'code' : e.path || 'email' })));
+      } else {
+        setErrors([{ path: 'email', message: String(error) }]);
+      }
     } finally {
       setBusy(false);
     }
   }
 
-  usePageTitle('Sign in', errors.length > 0);
   const errorFor = (path: string) => errors.find((e) => e.path === path)?.message;
   return (
     <div className="govuk-grid-row">
@@ -66,10 +77,30 @@ export function SignInPage() {
             onChange={(e) => setPassword(e.target.value)}
             error={errorFor('password')}
           />
+          {needsCode && (
+            <TextInput
+              id="code"
+              label="Code from your authenticator app"
+              hint="The 6-digit code shown in the app now"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              width={5}
+              autoFocus
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              error={errorFor('code')}
+            />
+          )}
           <button type="submit" className="govuk-button" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <p className="govuk-body">
+          Forgotten your password, or lost your authenticator? Ask your Deep Value administrator for a new link.{' '}
+          <Link className="govuk-link" to="/set-password">
+            I have a set-password link
+          </Link>
+        </p>
       </div>
     </div>
   );

@@ -22,7 +22,7 @@ export function ClientPage() {
             <span className="govuk-caption-l">Client{client.ref ? ` · ${client.ref}` : ''}</span>
             <h1 className="govuk-heading-l">{clientName(client)}</h1>
             <div className="govuk-button-group">
-              <Link className="govuk-button" to={`/intake/case?client=${client.id}`} role="button" draggable={false}>
+              <Link className="govuk-button" to={`/intake/case?client=${client.id}`}>
                 Open a new case for this client
               </Link>
               <Link className="govuk-link" to={`/clients/${client.id}/edit`}>

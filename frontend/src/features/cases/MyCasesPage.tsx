@@ -24,10 +24,10 @@ export function MyCasesPage() {
       <div className="dv-page-header">
         <h1 className="govuk-heading-l">{title}</h1>
         <div className="govuk-button-group">
-          <Link to="/intake" className="govuk-button" role="button" draggable={false}>
+          <Link to="/intake" className="govuk-button">
             New client and case
           </Link>
-          <Link to="/time/new" className="govuk-button govuk-button--secondary" role="button" draggable={false}>
+          <Link to="/time/new" className="govuk-button govuk-button--secondary">
             Record time
           </Link>
         </div>
@@ -46,19 +46,6 @@ export function MyCasesPage() {
         </p>
       )}
       <SearchBox />
-      <QueryState query={due} what="Follow-ups due">
-        {(page) =>
-          page.items.length > 0 ? (
-            <CaseTable
-              caption={`Due a follow-up (${page.total})`}
-              cases={page.items}
-              followUp
-              closed
-              showAdviser={everyone}
-            />
-          ) : null
-        }
-      </QueryState>
       <QueryState query={open} what="Open cases">
         {(page) =>
           page.items.length ? (
@@ -74,6 +61,19 @@ export function MyCasesPage() {
               </p>
             </>
           )
+        }
+      </QueryState>
+      <QueryState query={due} what="Follow-ups due">
+        {(page) =>
+          page.items.length > 0 ? (
+            <CaseTable
+              caption={`Due a follow-up (${page.total})`}
+              cases={page.items}
+              followUp
+              closed
+              showAdviser={everyone}
+            />
+          ) : null
         }
       </QueryState>
       <QueryState query={closed} what="Recently closed cases">

@@ -528,7 +528,7 @@ function Done({ c }: { c: CaseDetail }) {
           </p>
         )}
         <div className="govuk-button-group">
-          <Link className="govuk-button" to="/cases" role="button" draggable={false}>
+          <Link className="govuk-button" to="/cases">
             Back to my cases
           </Link>
           <Link className="govuk-link" to={`/cases/${c.id}`}>

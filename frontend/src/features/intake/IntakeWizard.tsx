@@ -124,16 +124,10 @@ function StartPage({ answers, onRestart }: { answers: IntakeAnswers; onRestart: 
       <h1 className="govuk-heading-l">New client and case</h1>
       <p className="govuk-body">You have a new client and case that you started but did not finish.</p>
       <div className="govuk-button-group">
-        <Link className="govuk-button" to="/intake/check" role="button" draggable={false}>
+        <Link className="govuk-button" to="/intake/check">
           Carry on where you left off
         </Link>
-        <Link
-          className="govuk-button govuk-button--secondary"
-          to="/intake/client"
-          role="button"
-          draggable={false}
-          onClick={onRestart}
-        >
+        <Link className="govuk-button govuk-button--secondary" to="/intake/client" onClick={onRestart}>
           Start again
         </Link>
       </div>

@@ -59,7 +59,7 @@ export function BreakdownsPage() {
                 {report.label} in each group, with 95% intervals (figures in the table below)
               </figcaption>
               <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
-                <RateChart yLabel={report.label} points={report.groups} />
+                <RateChart points={report.groups} />
               </Suspense>
             </figure>
             <div className="dv-table-scroll">

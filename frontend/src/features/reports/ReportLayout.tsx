@@ -33,7 +33,6 @@ export function ReportLayout({
           </li>
         </ol>
       </nav>
-      <span className="govuk-caption-l">Reports</span>
       <h1 className="govuk-heading-l">{title}</h1>
       <nav aria-label="Other reports" className="govuk-!-margin-bottom-6">
         <ul className="govuk-list dv-inline-list">

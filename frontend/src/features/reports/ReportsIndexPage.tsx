@@ -26,6 +26,11 @@ const REPORTS = [
     title: 'Breakdowns',
     text: 'A rate by category, office, funding, vulnerability, arrival or adviser (for supervision, not a league table).',
   },
+  {
+    to: '/evidence',
+    title: 'Evidence pack',
+    text: 'Anonymised figures, value in £ and method for funders: preview, then download XLSX, PDF or CSV.',
+  },
 ];
 
 export function ReportsIndexPage() {

@@ -33,7 +33,7 @@ export function TimeVsOutcomePage() {
     : 'positive_outcome';
   const query = useTimeVsOutcome(measure, filters);
   return (
-    <ReportLayout title="Time against outcome" current="/reports/time-vs-outcome" caveat={query.data?.caveat}>
+    <ReportLayout title="Time against outcome" current="/reports/time-vs-outcome">
       <ReportFiltersForm
         key={params.toString()}
         filters={filters}
@@ -84,6 +84,9 @@ function Report({
           {adjustedSentence(measure, report.adjusted)}
         </p>
         {reading && <p className="govuk-body">{reading}</p>}
+        <p className="govuk-body">
+          <strong>Association, not proof of cause.</strong> {report.caveat}
+        </p>
         <details className="govuk-details">
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">How this is worked out</span>
@@ -107,7 +110,7 @@ function Report({
           {label}: rate in each band with its 95% interval (the same figures are in the table below)
         </figcaption>
         <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
-          <RateChart yLabel={label} points={report.bands.map((b, i) => ({ ...b, label: BANDS[i]?.label ?? b.band }))} />
+          <RateChart points={report.bands.map((b, i) => ({ ...b, label: BANDS[i]?.label ?? b.band }))} />
         </Suspense>
       </figure>
 

@@ -55,7 +55,7 @@ export function TrendsPage() {
                     {report.label} in each {period}, with 95% intervals (figures in the table below)
                   </figcaption>
                   <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
-                    <RateChart yLabel={report.label} points={report.periods.map((p) => ({ ...p, label: p.period }))} />
+                    <RateChart points={report.periods.map((p) => ({ ...p, label: p.period }))} />
                   </Suspense>
                 </figure>
                 <div className="dv-table-scroll">

@@ -12,21 +12,24 @@ export interface RatePoint {
   ciHigh: number | null;
 }
 
-export default function RateChart({ points, yLabel }: { points: RatePoint[]; yLabel: string }) {
-  const data = points.map((p) => ({
-    name: `${p.label}\nn = ${p.n}`,
-    label: p.label,
-    n: p.n,
-    rate: p.rate === null ? null : Math.round(p.rate * 1000) / 10,
-    interval:
-      p.rate === null || p.ciLow === null || p.ciHigh === null
-        ? [0, 0]
-        : [(p.rate - p.ciLow) * 100, (p.ciHigh - p.rate) * 100],
-  }));
+export default function RateChart({ points }: { points: RatePoint[] }) {
+  // Groups with no cases have no rate; the table beside the chart lists them.
+  const data = points
+    .filter((p) => p.rate !== null && p.n > 0)
+    .map((p) => ({
+      name: `${p.label}\nn = ${p.n}`,
+      label: p.label,
+      n: p.n,
+      rate: Math.round((p.rate ?? 0) * 1000) / 10,
+      interval:
+        p.rate === null || p.ciLow === null || p.ciHigh === null
+          ? [0, 0]
+          : [(p.rate - p.ciLow) * 100, (p.ciHigh - p.rate) * 100],
+    }));
   return (
     <div className="dv-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={data} margin={{ top: 24, right: 8, bottom: 24, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 24, right: 8, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="label"
@@ -42,14 +45,18 @@ export default function RateChart({ points, yLabel }: { points: RatePoint[]; yLa
               </g>
             )}
           />
-          <YAxis
-            domain={[0, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            width={48}
-            label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 10, fontSize: 12 }}
-          />
+          <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={52} />
           <Bar dataKey="rate" fill="#1d70b8" isAnimationActive={false}>
-            <ErrorBar dataKey="interval" width={8} strokeWidth={2} stroke="#0b0c0c" direction="y" />X
+            <ErrorBar dataKey="interval" width={8} strokeWidth={2} stroke="#0b0c0c" direction="y" />
+            <LabelList
+              dataKey="rate"
+              position="insideBottom"
+              offset={8}
+              fill="#ffffff"
+              fontSize={14}
+              fontWeight={700}
+              formatter={(v: unknown) => (v == null ? '' : `${Math.round(Number(v))}%`)}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { checkPage, demoEmail, signIn } from './support';
+
+test('an admin invites a user, who sets a password and signs in', async ({ page }) => {
+  const email = `e2e.new-adviser.${Date.now().toString(36)}@riverside-law-centre.example.org`;
+  await signIn(page, demoEmail('admin'));
+  await expect(page).toHaveURL(/\/admin$/);
+  await checkPage(page, 'admin-01-home');
+
+  await page.getByRole('link', { name: 'Users and invitations' }).click();
+  await expect(page.getByRole('heading', { name: 'Users and invitations' })).toBeVisible();
+  await checkPage(page, 'admin-02-users');
+  await page.getByRole('link', { name: 'Invite a user' }).click();
+  await page.getByRole('button', { name: 'Invite' }).click();
+  await expect(page.getByRole('link', { name: 'Enter the person’s name' })).toBeVisible();
+  await checkPage(page, 'admin-03-invite-errors');
+  await page.getByLabel('Name').fill('Nia Newcomer');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Adviser').check();
+  await page.getByRole('button', { name: 'Invite' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Nia Newcomer is invited' })).toBeVisible();
+  const link = await page.getByLabel('Set-password link').inputValue();
+  expect(link).toMatch(/\/set-password\?token=/);
+  await checkPage(page, 'admin-04-invited');
+  await page.getByRole('link', { name: 'Back to users' }).click();
+  await expect(page.getByRole('row', { name: /Nia Newcomer/ })).toContainText('Invited');
+
+  // The new user follows the link.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Choose your password' })).toBeVisible();
+  await page.getByLabel('New password').fill('short');
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('link', { name: 'Your password must be at least 12 characters' })).toBeVisible();
+  await checkPage(page, 'admin-05-set-password-errors');
+  const password = 'river stone lantern meadow';
+  await page.getByLabel('New password').fill(password);
+  await page.getByLabel('Type the password again').fill(password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('heading', { name: 'Your password is set' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in to Deep Value' }).click();
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+  await expect(page.getByText('Nia Newcomer')).toBeVisible();
+});
+
+test('an admin can reach every administration page', async ({ page }) => {
+  await signIn(page, demoEmail('admin'));
+  for (const [path, heading, shot] of [
+    ['/admin/partners', 'Partner directory', 'admin-06-partners'],
+    ['/admin/partners/new', 'Add a partner', 'admin-07-partner-new'],
+    ['/admin/feedback-items', 'Client feedback questions', 'admin-08-feedback-items'],
+    ['/admin/sharing', 'Sharing with commissioners', 'admin-09-sharing'],
+    ['/admin/retention', 'Retention and security', 'admin-10-retention'],
+    ['/admin/audit', 'Audit log', 'admin-11-audit'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    await checkPage(page, shot);
+  }
+  await page.goto('/admin/audit');
+  await page.getByLabel('What happened').selectOption('sign_in');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/action=sign_in/);
+  await expect(page.locator('tbody tr').first()).toContainText('Signed in');
+});

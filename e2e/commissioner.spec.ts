@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import { checkPage, COMMISSIONER_EMAIL, signIn } from './support';
+
+test('a commissioner previews an evidence pack and downloads it', async ({ page }) => {
+  await signIn(page, COMMISSIONER_EMAIL);
+  await expect(page).toHaveURL(/\/organisations$/);
+  await expect(page.getByRole('heading', { name: 'Organisations sharing with you' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Riverside Law Centre', exact: true })).toBeVisible();
+  await checkPage(page, 'commissioner-01-organisations');
+
+  await page.getByRole('link', { name: /Evidence pack for all/ }).click();
+  await expect(page.getByRole('heading', { name: 'Evidence pack', level: 1 })).toBeVisible();
+  await page.getByLabel('Cases closed from').fill('2024-04-01');
+  await page.getByLabel('Cases closed up to').fill('2026-03-31');
+  await page.getByRole('button', { name: 'Preview the pack' }).click();
+  await expect(page).toHaveURL(/from=2024-04-01/);
+  await expect(page.getByRole('heading', { name: 'Headlines' })).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: 'Strength of evidence' })).toBeVisible();
+  await checkPage(page, 'commissioner-02-pack-preview');
+
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Spreadsheet (XLSX)' }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  const xlsxBytes = fs.readFileSync((await xlsx.path())!);
+  expect(xlsxBytes.subarray(0, 2).toString()).toBe('PK'); // an Office Open XML file is a zip
+
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Report (PDF)' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdfBytes = fs.readFileSync((await pdf.path())!);
+  expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdfBytes.length).toBeGreaterThan(1000);
+
+  // Commissioners see the aggregate reports too, but never the cases behind a figure.
+  await page.getByRole('link', { name: 'Reports' }).first().click();
+  await page.goto('/reports/time-vs-outcome');
+  await expect(page.getByTestId('adjusted-sentence')).toBeVisible();
+  await expect(page.locator('tbody a')).toHaveCount(0);
+  await checkPage(page, 'commissioner-03-time-vs-outcome');
+});

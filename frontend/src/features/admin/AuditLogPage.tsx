@@ -1,0 +1,234 @@
+import { labelOf } from '@deepvalue/shared';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { formatNumber } from '../../app/format';
+import { usePageTitle } from '../../app/page-title';
+import { QueryState } from '../../ui/QueryState';
+import { Select } from '../../ui/Select';
+import { TextInput } from '../../ui/TextInput';
+import { AdminBreadcrumbs } from './AdminBreadcrumbs';
+import { useAudit } from './api';
+import { AUDIT_ACTIONS, type AuditEntry } from './types';
+
+const PAGE = 50;
+const FILTERS = ['action', 'entity', 'entityId', 'from', 'to'] as const;
+
+const ACTION_LABELS: Record<string, string> = {
+  read: 'Read',
+  create: 'Created',
+  update: 'Changed',
+  delete: 'Deleted',
+  export: 'Exported',
+  sign_in: 'Signed in',
+  failed_sign_in: 'Failed sign-in',
+  sign_out: 'Signed out',
+  erase: 'Erased',
+  import: 'Imported',
+  share: 'Sharing',
+  admin: 'Administration',
+};
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+
+function query(params: URLSearchParams, extra: Record<string, string | number> = {}): string {
+  const out = new URLSearchParams();
+  for (const key of FILTERS) {
+    const value = params.get(key);
+    if (value) out.set(key, value);
+  }
+  for (const [k, v] of Object.entries(extra)) out.set(k, String(v));
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The append-only audit log: filters in the URL, 50 entries a page, and CSV export of the filtered log. */
+export function AuditLogPage() {
+  usePageTitle('Audit log');
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const audit = useAudit(query(params, { limit: PAGE, offset }));
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])),
+  );
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim())));
+  };
+  const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  return (
+    <>
+      <AdminBreadcrumbs />
+      <h1 className="govuk-heading-l">Audit log</h1>
+      <p className="govuk-body">
+        Every read and change of client data, every export and every sign-in. Entries cannot be changed or deleted.
+      </p>
+      <form className="dv-filters" onSubmit={apply} role="search" aria-labelledby="audit-filters">
+        <h2 className="govuk-heading-s" id="audit-filters">
+          Filter the log
+        </h2>
+        <div className="dv-filters__grid">
+          <Select
+            id="audit-action"
+            label="What happened"
+            emptyLabel="Anything"
+            options={AUDIT_ACTIONS.map((value) => ({ value, label: ACTION_LABELS[value] ?? value }))}
+            value={draft.action}
+            onChange={set('action')}
+          />
+          <TextInput
+            id="audit-entity"
+            label="Kind of record"
+            hint="For example client, case, user"
+            value={draft.entity}
+            onChange={(e) => set('entity')(e.target.value)}
+          />
+          <TextInput
+            id="audit-entity-id"
+            label="Record id"
+            value={draft.entityId}
+            spellCheck={false}
+            onChange={(e) => set('entityId')(e.target.value)}
+          />
+          <TextInput
+            id="audit-from"
+            label="From"
+            type="date"
+            value={draft.from}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+          <TextInput
+            id="audit-to"
+            label="To"
+            type="date"
+            value={draft.to}
+            onChange={(e) => set('to')(e.target.value)}
+          />
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Apply filters
+          </button>
+          <a className="govuk-link" href={`/api/audit/export${query(params)}`} download>
+            Download the filtered log (CSV)
+          </a>
+        </div>
+      </form>
+      <QueryState query={audit} what="The audit log">
+        {(page) => (
+          <>
+            <p className="govuk-body">
+              {page.total === 0
+                ? 'No entries.'
+                : `Entries ${formatNumber(page.offset + 1)} to ${formatNumber(page.offset + page.items.length)} of ${formatNumber(page.total)}, newest first.`}
+            </p>
+            <div className="dv-table-scroll">
+              <table className="govuk-table">
+                <caption className="govuk-visually-hidden">Audit log entries</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">
+                      When
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Who
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      What
+                    </th>
+                    <th scope="col" className="govuk-table__header">
+                      Record
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {page.items.map((entry) => (
+                    <Row key={entry.id} entry={entry} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {page.total > PAGE && (
+              <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of the audit log">
+                {page.offset > 0 && (
+                  <div className="govuk-pagination__prev">
+                    <Link
+                      className="govuk-link govuk-pagination__link"
+                      to={`/admin/audit${query(params, { offset: Math.max(0, page.offset - PAGE) })}`}
+                      rel="prev"
+                    >
+                      <span className="govuk-pagination__link-title">Newer entries</span>
+                    </Link>
+                  </div>
+                )}
+                {page.offset + page.items.length < page.total && (
+                  <div className="govuk-pagination__next">
+                    <Link
+                      className="govuk-link govuk-pagination__link"
+                      to={`/admin/audit${query(params, { offset: page.offset + PAGE })}`}
+                      rel="next"
+                    >
+                      <span className="govuk-pagination__link-title">Older entries</span>
+                    </Link>
+                  </div>
+                )}
+              </nav>
+            )}
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function Row({ entry }: { entry: AuditEntry }) {
+  return (
+    <tr className="govuk-table__row">
+      <td className="govuk-table__cell dv-nowrap">{when(entry.at)}</td>
+      <td className="govuk-table__cell">
+        {entry.userName ?? <span className="dv-muted">System</span>}
+        {entry.ip && <span className="dv-block dv-muted govuk-body-s govuk-!-margin-0">{entry.ip}</span>}
+      </td>
+      <td className="govuk-table__cell">
+        {ACTION_LABELS[entry.action] ?? entry.action}
+        {entry.entity && !['sign_in', 'sign_out', 'failed_sign_in'].includes(entry.action)
+          ? ` ${labelOf(entry.entity).toLowerCase()}`
+          : ''}
+        {entry.details && Object.keys(entry.details).length > 0 && (
+          <details className="govuk-details govuk-!-margin-0">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">Details</span>
+            </summary>
+            <div className="govuk-details__text">
+              <pre className="dv-pre">{JSON.stringify(entry.details, null, 2)}</pre>
+            </div>
+          </details>
+        )}
+      </td>
+      <td className="govuk-table__cell">
+        {entry.entityIds.length === 0 ? (
+          ''
+        ) : entry.entity === 'case' && entry.entityIds.length === 1 ? (
+          <Link className="govuk-link" to={`/cases/${entry.entityIds[0]}`}>
+            {entry.entityIds[0].slice(0, 8)}
+          </Link>
+        ) : entry.entity === 'client' && entry.entityIds.length === 1 ? (
+          <Link className="govuk-link" to={`/clients/${entry.entityIds[0]}`}>
+            {entry.entityIds[0].slice(0, 8)}
+          </Link>
+        ) : (
+          <span className="dv-muted">
+            {entry.entityIds.length === 1 ? entry.entityIds[0].slice(0, 8) : `${entry.entityIds.length} records`}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}

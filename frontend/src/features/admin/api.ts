@@ -1,0 +1,28 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api';
+import type { AuditPage, OrganisationRef, OrganisationSettings, Share, User } from './types';
+
+export const useUsers = () =>
+  useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/users', { signal }) });
+
+export const useSettings = () =>
+  useQuery({
+    queryKey: ['organisation-settings'],
+    queryFn: ({ signal }) => api<OrganisationSettings>('/organisation/settings', { signal }),
+  });
+
+export const useShares = () =>
+  useQuery({ queryKey: ['shares'], queryFn: ({ signal }) => api<Share[]>('/shares', { signal }) });
+
+export const useCommissioners = () =>
+  useQuery({
+    queryKey: ['commissioners'],
+    queryFn: ({ signal }) => api<OrganisationRef[]>('/organisations/commissioners', { signal }),
+  });
+
+export const useAudit = (query: string) =>
+  useQuery({
+    queryKey: ['audit', query],
+    queryFn: ({ signal }) => api<AuditPage>(`/audit${query}`, { signal }),
+    placeholderData: keepPreviousData,
+  });

@@ -1,0 +1,9 @@
+export { AdminIndexPage } from './AdminIndexPage';
+export { AuditLogPage } from './AuditLogPage';
+export { EditUserPage } from './EditUserPage';
+export { FeedbackItemsPage } from './FeedbackItemsPage';
+export { InviteUserPage } from './InviteUserPage';
+export { PartnersPage } from './PartnersPage';
+export { RetentionPage } from './RetentionPage';
+export { SharingPage } from './SharingPage';
+export { UsersPage } from './UsersPage';

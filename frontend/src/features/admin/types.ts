@@ -1,0 +1,77 @@
+import type { Role } from '@deepvalue/shared';
+
+export interface User {
+  id: string;
+  email: string | null;
+  name: string;
+  role: Role;
+  active: boolean;
+  twoFactorEnabled: boolean;
+  /** Invited but no password set yet. */
+  invitePending: boolean;
+  lastSignInAt: string | null;
+  version: number;
+}
+
+export interface SetPasswordLink {
+  /** Give this link to the user; it works once. */
+  setPasswordUrl: string;
+  expiresAt: string;
+}
+
+export interface InvitedUser extends SetPasswordLink {
+  user: User;
+}
+
+export interface OrganisationSettings {
+  suppressionThreshold: number;
+  retentionYears: number;
+  requireTwoFactorForManagers: boolean;
+  version: number;
+}
+
+export interface OrganisationRef {
+  id: string;
+  ref: string;
+  name: string;
+}
+
+export interface Share {
+  commissioner: OrganisationRef;
+  createdAt: string;
+}
+
+export const AUDIT_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'export',
+  'sign_in',
+  'failed_sign_in',
+  'sign_out',
+  'erase',
+  'import',
+  'share',
+  'admin',
+] as const;
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  userEmail: string | null;
+  action: (typeof AUDIT_ACTIONS)[number];
+  entity: string | null;
+  entityIds: string[];
+  ip: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,126 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeFetch, renderPage } from '../../test/render';
+import { EditCasePage } from './EditCasePage';
+import type { CaseDetail } from './types';
+
+const CASE_ID = '22222222-2222-4222-8222-222222222222';
+
+const caseDetail = (over: Partial<CaseDetail> = {}): CaseDetail => ({
+  id: CASE_ID,
+  ref: 'c-42',
+  clientId: 'cl-1',
+  officeId: null,
+  category: 'housing',
+  subcategory: 'possession',
+  openedOn: '2026-01-05',
+  closedOn: null,
+  status: 'open',
+  leadAdviserId: 'a-1',
+  fundingStream: 'grant',
+  arrival: { route: 'self', referrerPartnerId: null },
+  priorOrganisationsContacted: 1,
+  timesToldStoryBefore: 2,
+  version: 3,
+  client: {
+    id: 'cl-1',
+    ref: 'cl-1',
+    firstName: 'Ana',
+    lastName: 'Ruiz',
+    dateOfBirth: null,
+    postcodeDistrict: null,
+    vulnerabilities: [],
+    evidenceConsent: true,
+  },
+  leadAdviserName: 'Sam',
+  officeName: null,
+  referrerName: null,
+  timeEntries: [],
+  feedback: [],
+  assessment: null,
+  problems: [],
+  referrals: [],
+  outcome: null,
+  followUps: [],
+  measures: {
+    relationshipMinutes: 0,
+    totalMinutes: 0,
+    relationshipShare: null,
+    continuity: null,
+    firstContactLatencyDays: null,
+    rqi: null,
+    rqiItems: 0,
+    problemsCount: 0,
+  },
+  ...over,
+});
+
+describe('EditCasePage', () => {
+  it('shows both versions on a stale-version conflict and saves the merge against the current version', async () => {
+    const patches: unknown[] = [];
+    const { version: _v, ...theirs } = caseDetail({ subcategory: 'disrepair', timesToldStoryBefore: 4 });
+    fakeFetch({
+      [`GET /api/cases/${CASE_ID}`]: { body: caseDetail() },
+      'GET /api/offices': { body: [] },
+      'GET /api/partners': { body: { items: [], total: 0, limit: 20, offset: 0 } },
+      [`PATCH /api/cases/${CASE_ID}`]: ({ body }) => {
+        patches.push(body);
+        return patches.length === 1
+          ? {
+              status: 409,
+              body: {
+                code: 'stale_version',
+                errors: [{ path: 'version', message: 'is out of date' }],
+                current: { ...theirs, version: 4 },
+              },
+            }
+          : { body: caseDetail({ version: 5 }) };
+      },
+    });
+    const { router } = renderPage(<EditCasePage />, {
+      path: '/cases/:caseId/edit',
+      url: `/cases/${CASE_ID}/edit`,
+      routes: [{ path: '/cases/:caseId', element: <p>Case page</p> }],
+    });
+    const sub = await screen.findByLabelText('Sub-category (optional)');
+    await userEvent.clear(sub);
+    await userEvent.type(sub, 'arrears');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('heading', { name: /Someone else changed the case details/ })).toBeInTheDocument();
+    const subRow = screen.getByRole('row', { name: /Sub-category/ });
+    expect(within(subRow).getByText('arrears')).toBeInTheDocument();
+    expect(within(subRow).getByText('disrepair')).toBeInTheDocument();
+    const storyRow = screen.getByRole('row', { name: /Times told/ });
+    await userEvent.click(within(storyRow).getByLabelText('Theirs'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save my choices' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE_ID}`));
+    expect(patches[1]).toMatchObject({ version: 4, subcategory: 'arrears', timesToldStoryBefore: 4 });
+  });
+
+  it('asks before leaving with unsaved changes', async () => {
+    fakeFetch({
+      [`GET /api/cases/${CASE_ID}`]: { body: caseDetail() },
+      'GET /api/offices': { body: [] },
+      'GET /api/partners': { body: { items: [], total: 0, limit: 20, offset: 0 } },
+    });
+    const { router } = renderPage(<EditCasePage />, {
+      path: '/cases/:caseId/edit',
+      url: `/cases/${CASE_ID}/edit`,
+      routes: [{ path: '/cases/:caseId', element: <p>Case page</p> }],
+    });
+    await userEvent.type(await screen.findByLabelText('Sub-category (optional)'), ' claim');
+    await userEvent.click(screen.getByRole('link', { name: 'Back to the case' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'You have not saved your changes' });
+    expect(within(dialog).getByRole('button', { name: 'Stay on this page' })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stay on this page' }));
+    expect(router.state.location.pathname).toBe(`/cases/${CASE_ID}/edit`);
+    expect(screen.getByLabelText('Sub-category (optional)')).toHaveValue('possession claim');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Back to the case' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Leave without saving' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE_ID}`));
+  });
+});

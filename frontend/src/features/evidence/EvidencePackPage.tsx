@@ -1,0 +1,312 @@
+import {
+  type ApiError,
+  CATEGORIES,
+  FUNDING_STREAMS,
+  labelOf,
+  VULNERABILITIES,
+  ARRIVAL_ROUTES,
+} from '@deepvalue/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api } from '../../app/api';
+import { formatDate, isIsoDate, today } from '../../app/format';
+import { usePageTitle } from '../../app/page-title';
+import { useMe } from '../../app/session';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { QueryState } from '../../ui/QueryState';
+import { Select } from '../../ui/Select';
+import { TextInput } from '../../ui/TextInput';
+import { useOffices } from '../cases/api';
+import { useSharedWithMe } from '../reports/api';
+import { formatCell } from './cell';
+import type { EvidencePackPreview, PackTable } from './types';
+
+const KEYS = ['from', 'to', 'organisation', 'category', 'office', 'fundingStream', 'vulnerability', 'arrival'] as const;
+type PackQuery = Partial<Record<(typeof KEYS)[number], string>>;
+
+const FORMATS = [
+  { format: 'xlsx', label: 'Spreadsheet (XLSX)', hint: 'one sheet per measure and a method sheet' },
+  { format: 'pdf', label: 'Report (PDF)', hint: 'with charts, for a funding panel to read on paper' },
+  { format: 'csv-zip', label: 'Tables (CSV, zipped)', hint: 'one tidy table per measure, with the manifest' },
+  { format: 'zip', label: 'Everything (zip)', hint: 'all of the above in one file' },
+] as const;
+
+/** The last complete financial year (1 April to 31 March): the period commissioners usually ask for. */
+export function lastFinancialYear(now = today()): { from: string; to: string } {
+  const [year, month] = now.split('-').map(Number);
+  const endYear = month >= 4 ? year : year - 1;
+  return { from: `${endYear - 1}-04-01`, to: `${endYear}-03-31` };
+}
+
+export function validatePeriod(from: string, to: string): ApiError[] {
+  const errors: ApiError[] = [];
+  if (!isIsoDate(from)) errors.push({ path: 'from', message: 'Enter the first day of the period' });
+  if (!isIsoDate(to)) errors.push({ path: 'to', message: 'Enter the last day of the period' });
+  if (!errors.length && from > to)
+    errors.push({ path: 'to', message: 'The end of the period must be after its start' });
+  return errors;
+}
+
+const toSearch = (query: PackQuery, extra: Record<string, string> = {}) => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, ...extra })) if (v) params.set(k, v);
+  return `?${params.toString()}`;
+};
+
+export function EvidencePackPage() {
+  usePageTitle('Evidence pack');
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const query: PackQuery = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const ready = Boolean(query.from && query.to);
+  const preview = useQuery({
+    queryKey: ['evidence-preview', toSearch(query)],
+    queryFn: ({ signal }) => api<EvidencePackPreview>(`/evidence-packs/preview${toSearch(query)}`, { signal }),
+    enabled: ready,
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+  return (
+    <>
+      <span className="govuk-caption-l">{me.organisationName}</span>
+      <h1 className="govuk-heading-l">Evidence pack</h1>
+      <p className="govuk-body">
+        Aggregated, anonymised evidence of what relationship time buys: outcomes by relationship time, the estimate
+        allowing for case mix, fixed fee against need and the value in £, with its method. Counts below the suppression
+        threshold are hidden so no person can be picked out.
+      </p>
+      <PackForm key={params.toString()} initial={query} onApply={(next) => setParams(toSearch(next).slice(1))} />
+      {ready && (
+        <QueryState query={preview} what="The evidence pack">
+          {(pack) => <Preview pack={pack} query={query} />}
+        </QueryState>
+      )}
+    </>
+  );
+}
+
+function PackForm({ initial, onApply }: { initial: PackQuery; onApply: (query: PackQuery) => void }) {
+  const me = useMe();
+  const shared = useSharedWithMe(me.role === 'commissioner');
+  const offices = useOffices();
+  const [draft, setDraft] = useState<PackQuery>(() => ({ ...lastFinancialYear(), ...initial }));
+  const [errors, setErrors] = useState<ApiError[]>([]);
+  const set = (key: keyof PackQuery) => (value: string) => setDraft((d) => ({ ...d, [key]: value || undefined }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems = validatePeriod(draft.from ?? '', draft.to ?? '');
+    setErrors(problems);
+    if (!problems.length) onApply(draft);
+  };
+  const errorFor = (path: string) => errors.find((e) => e.path === path)?.message;
+  const options = (values: readonly string[]) => values.map((value) => ({ value, label: labelOf(value) }));
+  return (
+    <>
+      <ErrorSummary errors={errors} fieldIds={{ from: 'pack-from', to: 'pack-to' }} />
+      <form className="dv-filters" noValidate onSubmit={submit} aria-labelledby="pack-form-title">
+        <h2 className="govuk-heading-s" id="pack-form-title">
+          Period and filters
+        </h2>
+        <div className="dv-filters__grid">
+          <TextInput
+            id="pack-from"
+            label="Cases closed from"
+            type="date"
+            value={draft.from ?? ''}
+            onChange={(e) => set('from')(e.target.value)}
+            error={errorFor('from')}
+          />
+          <TextInput
+            id="pack-to"
+            label="Cases closed up to"
+            type="date"
+            value={draft.to ?? ''}
+            onChange={(e) => set('to')(e.target.value)}
+            error={errorFor('to')}
+          />
+          {me.role === 'commissioner' && shared.data && (
+            <Select
+              id="pack-organisation"
+              label="Organisation"
+              emptyLabel="All that share with you, together"
+              options={shared.data.map((o) => ({ value: o.id, label: o.name }))}
+              value={draft.organisation ?? ''}
+              onChange={set('organisation')}
+            />
+          )}
+          <Select
+            id="pack-category"
+            label="Category"
+            emptyLabel="All categories"
+            options={options(CATEGORIES)}
+            value={draft.category ?? ''}
+            onChange={set('category')}
+          />
+          {me.role === 'manager' && offices.data && offices.data.length > 0 && (
+            <Select
+              id="pack-office"
+              label="Office"
+              emptyLabel="All offices"
+              options={offices.data.map((o) => ({ value: o.id, label: o.name }))}
+              value={draft.office ?? ''}
+              onChange={set('office')}
+            />
+          )}
+          <Select
+            id="pack-funding"
+            label="Funding"
+            emptyLabel="All funding"
+            options={options(FUNDING_STREAMS)}
+            value={draft.fundingStream ?? ''}
+            onChange={set('fundingStream')}
+          />
+          <Select
+            id="pack-vulnerability"
+            label="Vulnerability"
+            emptyLabel="Any or none"
+            options={options(VULNERABILITIES)}
+            value={draft.vulnerability ?? ''}
+            onChange={set('vulnerability')}
+          />
+          <Select
+            id="pack-arrival"
+            label="How clients arrived"
+            emptyLabel="Any route"
+            options={options(ARRIVAL_ROUTES)}
+            value={draft.arrival ?? ''}
+            onChange={set('arrival')}
+          />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Preview the pack
+        </button>
+      </form>
+    </>
+  );
+}
+
+function Preview({ pack, query }: { pack: EvidencePackPreview; query: PackQuery }) {
+  const meta = pack.meta;
+  const tables = pack.tables.filter((t) => !t.partOfMethod);
+  const methodTables = pack.tables.filter((t) => t.partOfMethod);
+  return (
+    <>
+      <h2 className="govuk-heading-l">
+        {meta.title}
+        <span className="govuk-caption-m">
+          {meta.organisations.map((o) => o.name).join(', ')} · cases closed {formatDate(meta.period.from)} to{' '}
+          {formatDate(meta.period.to)}
+        </span>
+      </h2>
+      <section aria-labelledby="download-title" className="dv-panel">
+        <h3 className="govuk-heading-m" id="download-title">
+          Download the pack
+        </h3>
+        <p className="govuk-body">Every file is built from the same figures as this preview.</p>
+        <ul className="govuk-list">
+          {FORMATS.map((f) => (
+            <li key={f.format}>
+              <a
+                className="govuk-link"
+                href={`/api/evidence-packs/download${toSearch(query, { format: f.format })}`}
+                download
+              >
+                {f.label}
+              </a>{' '}
+              <span className="dv-muted">– {f.hint}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="govuk-body-s dv-muted">
+          Checksum of the inputs (to re-create the same pack): <span className="dv-key">{pack.inputsSha256}</span>
+        </p>
+      </section>
+
+      <h3 className="govuk-heading-m">Headlines</h3>
+      <dl className="dv-stats dv-stats--wide">
+        {pack.headlines.map((h) => (
+          <div className="dv-stat" key={h.label}>
+            <dt className="dv-stat__label">{h.label}</dt>
+            <dd className="dv-stat__value">{h.value === '[c]' ? 'Hidden' : h.value}</dd>
+            <dd className="dv-stat__note">{h.detail}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="govuk-body-s">
+        “[c]” in a table means the figure is hidden: it rests on fewer than {meta.threshold} cases, or could be worked
+        out from figures that do.
+      </p>
+
+      <h3 className="govuk-heading-m">Tables</h3>
+      {tables.map((t) => (
+        <PackTableView key={t.name} table={t} />
+      ))}
+
+      <h3 className="govuk-heading-m">Method</h3>
+      {pack.method.map((m) => (
+        <section key={m.heading}>
+          <h4 className="govuk-heading-s">{m.heading}</h4>
+          {m.paragraphs.map((p, i) => (
+            <p key={i} className="govuk-body">
+              {p}
+            </p>
+          ))}
+        </section>
+      ))}
+      {methodTables.map((t) => (
+        <PackTableView key={t.name} table={t} />
+      ))}
+      <p className="govuk-body-s dv-muted">
+        Deep Value {meta.softwareVersion}; figures as they stood on {formatDate(meta.asOf)}; unit costs version{' '}
+        {meta.unitCosts.version}.
+      </p>
+    </>
+  );
+}
+
+function PackTableView({ table }: { table: PackTable }) {
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{table.title}</span>
+      </summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body">{table.description}</p>
+        {table.note && <p className="govuk-body govuk-!-font-weight-bold">{table.note}</p>}
+        <div className="dv-table-scroll">
+          <table className="govuk-table govuk-table--small-text-until-tablet">
+            <caption className="govuk-visually-hidden">{table.title}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                {table.columns.map((c) => (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={`govuk-table__header${c.kind === 'text' ? '' : ' govuk-table__header--numeric'}`}
+                  >
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {table.rows.map((row, i) => (
+                <tr key={i} className="govuk-table__row">
+                  {table.columns.map((c) => (
+                    <td
+                      key={c.key}
+                      className={`govuk-table__cell${c.kind === 'text' ? '' : ' govuk-table__cell--numeric'}`}
+                    >
+                      {formatCell(row[c.key] ?? null, c.kind)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </details>
+  );
+}

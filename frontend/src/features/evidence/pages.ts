@@ -1,0 +1,2 @@
+export { EvidencePackPage } from './EvidencePackPage';
+export { OrganisationsPage } from './OrganisationsPage';

@@ -1,0 +1,105 @@
+import type { BandKey, TimeVsOutcomeReport } from '@deepvalue/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import { TimeVsOutcomePage } from './TimeVsOutcomePage';
+
+// Recharts needs a real layout engine; the page's table carries the same figures.
+vi.mock('./charts/RateChart', () => ({ default: () => <div data-testid="chart" /> }));
+
+const band = (band: BandKey, n: number, count: number) => ({
+  band,
+  minMinutes: 0,
+  maxMinutes: 60,
+  n,
+  count,
+  rate: count / n,
+  ciLow: 0.4,
+  ciHigh: 0.8,
+  small: n < 10,
+});
+
+const REPORT: TimeVsOutcomeReport = {
+  measure: 'positive_outcome',
+  n: 120,
+  filters: {},
+  bands: [band('<1h', 40, 24), band('1-2h', 30, 20), band('2-4h', 25, 19), band('4-8h', 20, 17), band('>=8h', 5, 5)],
+  adjusted: {
+    oddsRatioPerDoubling: 1.5,
+    ciLow: 1.1,
+    ciHigh: 2.05,
+    n: 120,
+    covariates: ['log2 relationship time', 'category: debt'],
+    converged: true,
+    separation: false,
+    iterations: 5,
+  },
+  caveat: 'Observational: association, not cause.',
+};
+
+describe('TimeVsOutcomePage', () => {
+  it('shows the rates by band with n, the adjusted estimate in one sentence, and the caveat', async () => {
+    fakeFetch({
+      'GET /api/reports/time-vs-outcome': { body: REPORT },
+      'GET /api/offices': { body: [] },
+      'GET /api/reports/breakdown': { body: { groups: [] } },
+    });
+    renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
+    expect(await screen.findByTestId('adjusted-sentence')).toHaveTextContent(
+      'After allowing for the category of problem, each doubling of relationship time goes with 1.50 times the odds of a positive outcome (95% interval 1.10 to 2.05; 120 cases).',
+    );
+    expect(screen.getByText('Observational: association, not cause.')).toBeInTheDocument();
+    const first = screen.getByRole('row', { name: /^< 1 h/ });
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      '40 cases with < 1 h of relationship time',
+      '24 cases with positive outcome, < 1 h',
+      '60% (40% to 80%)',
+    ]);
+    expect(screen.getByRole('row', { name: /^≥ 8 h/ })).toHaveTextContent('Few cases: read with care');
+  });
+
+  it('puts the filters and the outcome in the URL, and links each figure to its cases', async () => {
+    const calls = fakeFetch({
+      'GET /api/reports/time-vs-outcome': { body: REPORT },
+      'GET /api/offices': { body: [] },
+      'GET /api/reports/breakdown': { body: { groups: [] } },
+    });
+    const { router } = renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
+    await screen.findByTestId('adjusted-sentence');
+    await userEvent.selectOptions(screen.getByLabelText('Category'), 'debt');
+    await userEvent.selectOptions(screen.getByLabelText('Outcome'), 'accepted');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?measure=accepted&category=debt'));
+    await waitFor(() =>
+      expect(calls.some((c) => c.url === '/api/reports/time-vs-outcome?category=debt&measure=accepted')).toBe(true),
+    );
+    await screen.findByRole('heading', { name: /Outcome accepted by relationship time/ });
+    // The words after the number are for screen readers only (visually hidden).
+    const link = await screen.findByRole('link', { name: /^24 ?cases with outcome accepted, < 1 h$/ });
+    expect(link).toHaveAttribute('href', '/reports/cases?category=debt&measure=accepted&band=0&outcome=success');
+  });
+
+  it('gives commissioners no links to cases', async () => {
+    fakeFetch({
+      'GET /api/reports/time-vs-outcome': { body: REPORT },
+      'GET /api/organisations/shared-with-me': { body: [] },
+    });
+    renderPage(<TimeVsOutcomePage />, {
+      path: '/reports/time-vs-outcome',
+      me: { ...MANAGER, role: 'commissioner' },
+    });
+    await screen.findByTestId('adjusted-sentence');
+    expect(screen.queryByRole('link', { name: /cases with/ })).not.toBeInTheDocument();
+  });
+
+  it('says so when the report is not available on this server yet', async () => {
+    fakeFetch({ 'GET /api/offices': { body: [] }, 'GET /api/reports/breakdown': { body: { groups: [] } } });
+    renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
+    expect(await screen.findByTestId('not-available')).toHaveTextContent('The report is not available yet');
+  });
+});

@@ -1,0 +1,47 @@
+import type { AdjustedEstimate } from '@deepvalue/shared';
+import { describe, expect, it } from 'vitest';
+import { adjustedFor, adjustedSentence, intervalReading } from './adjusted';
+
+const fit: AdjustedEstimate = {
+  oddsRatioPerDoubling: 1.4442,
+  ciLow: 1.0715,
+  ciHigh: 1.9467,
+  n: 301,
+  covariates: [
+    'log2 relationship time',
+    'category: debt',
+    'category: employment',
+    'vulnerability flags',
+    'funding: grant',
+  ],
+  converged: true,
+  separation: false,
+  iterations: 5,
+};
+
+describe('the adjusted estimate in words', () => {
+  it('is one sentence with the odds ratio per doubling, its interval, n and what was allowed for', () => {
+    expect(adjustedSentence('positive_outcome', fit)).toBe(
+      'After allowing for the category of problem, the number of vulnerabilities and the funding stream, each doubling of relationship time goes with 1.44 times the odds of a positive outcome (95% interval 1.07 to 1.95; 301 cases).',
+    );
+  });
+
+  it('names only the factors that were in the model', () => {
+    expect(adjustedFor(['log2 relationship time', 'vulnerability flags'])).toBe('the number of vulnerabilities');
+    expect(adjustedSentence('accepted', { ...fit, covariates: ['log2 relationship time'] })).toMatch(/^Each doubling/);
+  });
+
+  it('says why there is no number on separation or when the fit did not converge', () => {
+    expect(adjustedSentence('bounce_back', { ...fit, separation: true, oddsRatioPerDoubling: null })).toMatch(
+      /^No adjusted estimate for these 301 cases: the outcome is completely predicted/,
+    );
+    expect(adjustedSentence('bounce_back', { ...fit, converged: false, note: 'Too few cases.' })).toBe(
+      'No adjusted estimate for these 301 cases: the model did not settle on an answer. Too few cases.',
+    );
+  });
+
+  it('reads an interval that includes 1 as no clear association', () => {
+    expect(intervalReading({ ...fit, ciLow: 0.8 })).toMatch(/includes 1/);
+    expect(intervalReading(fit)).toBeUndefined();
+  });
+});
