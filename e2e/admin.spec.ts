@@ -67,3 +67,16 @@ test('an admin can reach every administration page', async ({ page }) => {
   await expect(page).toHaveURL(/action=sign_in/);
   await expect(page.locator('tbody tr').first()).toContainText('Signed in');
 });
+
+test('an admin changes the client feedback questions', async ({ page }) => {
+  await signIn(page, demoEmail('admin'));
+  await page.goto('/admin/feedback-items');
+  await page.getByRole('button', { name: 'Add a question' }).click();
+  await page.getByRole('button', { name: 'Save questions' }).click();
+  await expect(page.getByRole('alert')).toContainText('must not be empty');
+  await page.getByLabel('Question 7').fill('They kept me informed');
+  await page.getByRole('button', { name: 'Save questions' }).click();
+  await expect(page.getByText('The feedback form now asks these questions.')).toBeVisible();
+  await expect(page.getByLabel('Question 7')).toHaveValue('They kept me informed');
+  await checkPage(page, 'admin-12-feedback-items-saved');
+});

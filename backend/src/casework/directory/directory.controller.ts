@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../../access/request-user.js';
 import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
@@ -11,6 +11,7 @@ import {
   OfficeDto,
   PartnerDto,
   PartnerPageDto,
+  SetFeedbackItemsDto,
   UpdatePartnerDto,
 } from './directory.dto.js';
 import { DirectoryService } from './directory.service.js';
@@ -63,5 +64,12 @@ export class DirectoryController {
   @ApiOkResponse({ type: [FeedbackItemDto] })
   feedbackItems(@CurrentUser() user: RequestUser): Promise<FeedbackItemDto[]> {
     return this.directory.feedbackItems(user.organisationId);
+  }
+
+  @Put('feedback-items')
+  @Roles('admin')
+  @ApiOkResponse({ type: [FeedbackItemDto] })
+  setFeedbackItems(@CurrentUser() user: RequestUser, @Body() body: SetFeedbackItemsDto): Promise<FeedbackItemDto[]> {
+    return this.directory.setFeedbackItems(user.organisationId, body.items);
   }
 }

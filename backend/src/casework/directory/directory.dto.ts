@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMeta, PageQuery } from '../page.js';
-import { TextField, VersionField } from '../validation.js';
+import { NestedList, TextField, VersionField } from '../validation.js';
 import type { FeedbackItemEntity } from './feedback-item.entity.js';
 import type { OfficeEntity } from './office.entity.js';
 import type { PartnerEntity } from './partner.entity.js';
@@ -74,4 +74,20 @@ export class FeedbackItemDto {
 
 export function toFeedbackItemDto(item: Pick<FeedbackItemEntity, 'key' | 'label'>): FeedbackItemDto {
   return { key: item.key, label: item.label };
+}
+
+export class FeedbackItemInput {
+  @TextField({
+    max: 50,
+    min: 1,
+    pattern: /^[a-z][a-z0-9_]{0,49}$/,
+    patternMessage: 'must be lower-case letters, digits and _ , starting with a letter',
+  })
+  key: string;
+  @TextField({ max: 200, min: 1 }) label: string;
+}
+
+/** The whole item set, in order. Items left out are retired (kept for past feedback), not deleted. */
+export class SetFeedbackItemsDto {
+  @NestedList(() => FeedbackItemInput, { max: 20 }) items: FeedbackItemInput[];
 }

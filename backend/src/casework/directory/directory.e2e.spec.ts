@@ -119,6 +119,39 @@ describe('directory API: offices, partners, feedback items', () => {
     expect(res.body).toEqual(DEFAULT_FEEDBACK_ITEMS.map(({ key, label }) => ({ key, label })));
   });
 
+  it('lets an admin set the feedback items, retiring the ones left out', async () => {
+    await h
+      .as(ours.adviser)
+      .put('/api/feedback-items')
+      .send({ items: [{ key: 'kind', label: 'Was kind' }] })
+      .expect(403);
+    const items = [
+      { key: 'time_to_listen', label: 'Had time for me' },
+      { key: 'kept_me_informed', label: 'Kept me informed' },
+    ];
+    const res = await h.as(ours.admin).put('/api/feedback-items').send({ items }).expect(200);
+    expect(res.body).toEqual(items);
+    const shorter = await h
+      .as(ours.admin)
+      .put('/api/feedback-items')
+      .send({ items: [items[1]] })
+      .expect(200);
+    expect(shorter.body).toEqual([items[1]]);
+    const [retired] = await h.dataSource.query(
+      `SELECT active FROM feedback_items WHERE organisation_id = $1 AND key = 'time_to_listen'`,
+      [ours.organisationId],
+    );
+    expect(retired.active).toBe(false);
+    const bad = await h
+      .as(ours.admin)
+      .put('/api/feedback-items')
+      .send({ items: [{ key: 'Bad Key', label: '' }, items[1], items[1]] })
+      .expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['items[0].key', 'items[0].label']);
+    const theirsNow = await h.as(theirs.adviser).get('/api/feedback-items').expect(200);
+    expect(theirsNow.body).toEqual(DEFAULT_FEEDBACK_ITEMS.map(({ key, label }) => ({ key, label })));
+  });
+
   it('forbids commissioners the directory', async () => {
     const as = h.as(commissioner);
     await as.get('/api/offices').expect(403);

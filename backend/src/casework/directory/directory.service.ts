@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_FEEDBACK_ITEMS } from '@deepvalue/shared';
 import { randomUUID } from 'node:crypto';
+import { invalid } from '../../common/domain-error.js';
 import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { withFieldErrors } from '../database-errors.js';
 import { containsPattern, pageOf } from '../page.js';
@@ -99,6 +100,31 @@ export class DirectoryService {
       toDto: toPartnerDto,
     });
     return toPartnerDto(partner);
+  }
+
+  /** Replaces the item set; keys left out become inactive so past feedback keeps its meaning. */
+  async setFeedbackItems(
+    organisationId: string,
+    items: Array<{ key: string; label: string }>,
+  ): Promise<FeedbackItemDto[]> {
+    const keys = items.map((i) => i.key);
+    const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
+    if (duplicate) throw invalid([{ path: `items[${keys.lastIndexOf(duplicate)}].key`, message: 'is used twice' }]);
+    if (items.length === 0) throw invalid([{ path: 'items', message: 'must have at least one item' }]);
+    await this.uow.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE feedback_items SET active = false WHERE organisation_id = $1 AND NOT (key = ANY($2::text[]))`,
+        [organisationId, keys],
+      );
+      for (const [position, item] of items.entries()) {
+        await manager.query(
+          `INSERT INTO feedback_items (organisation_id, key, label, position, active) VALUES ($1, $2, $3, $4, true)
+           ON CONFLICT (organisation_id, key) DO UPDATE SET label = EXCLUDED.label, position = EXCLUDED.position, active = true`,
+          [organisationId, item.key, item.label, position],
+        );
+      }
+    });
+    return this.feedbackItems(organisationId);
   }
 
   /** The organisation's active items in order; the brief's defaults while it has configured none. */
