@@ -9,6 +9,8 @@ import { ClientsService } from './clients/clients.service.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { FeedbackController } from './feedback/feedback.controller.js';
+import { FeedbackLinksController } from './feedback/feedback-links.controller.js';
+import { FeedbackLinksService } from './feedback/feedback-links.service.js';
 import { FeedbackService } from './feedback/feedback.service.js';
 import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups/follow-ups.service.js';
@@ -26,6 +28,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     CasesController,
     TimeEntriesController,
     FeedbackController,
+    FeedbackLinksController,
     AssessmentsController,
     ProblemsController,
     ReferralsController,
@@ -38,6 +41,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     CaseClosureService,
     TimeEntriesService,
     FeedbackService,
+    FeedbackLinksService,
     AssessmentsService,
     ProblemsService,
     ReferralsService,

@@ -22,8 +22,11 @@ export class UnitOfWork {
     return current.getStore() ?? this.dataSource.manager;
   }
 
-  /** A transaction, or a savepoint inside the request's transaction when there is one. */
+  /**
+   * A transaction, or a savepoint inside the request's transaction when there is one. Services
+   * called inside `work` see the transaction as their `manager` too, so their writes join it.
+   */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.manager.transaction(work);
+    return this.manager.transaction((manager) => current.run(manager, () => work(manager)));
   }
 }

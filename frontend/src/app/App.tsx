@@ -40,6 +40,7 @@ const AddProblemPage = lazyNamed(problems, 'AddProblemPage');
 const AddReferralPage = lazyNamed(problems, 'AddReferralPage');
 const ReachedSupportPage = lazyNamed(problems, 'ReachedSupportPage');
 const FeedbackEntryPage = lazyNamed(feedback, 'FeedbackEntryPage');
+const ClientFeedbackPage = lazyNamed(feedback, 'ClientFeedbackPage');
 const CloseCaseWizard = lazyNamed(closing, 'CloseCaseWizard');
 const ReportsIndexPage = lazyNamed(reports, 'ReportsIndexPage');
 const TimeVsOutcomePage = lazyNamed(reports, 'TimeVsOutcomePage');
@@ -118,6 +119,18 @@ export function App() {
     return () => setUnauthenticatedHandler(undefined);
   }, [client]);
 
+  // A client's self-completion page: no sign-in, no staff menu, whoever is signed in on the device.
+  if (location.pathname.startsWith('/feedback/')) {
+    return (
+      <Layout me={null}>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route path="/feedback/:token" element={<ClientFeedbackPage />} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    );
+  }
   if (loading) return <p className="dv-loading">Loading…</p>;
   if (!me) {
     const next =

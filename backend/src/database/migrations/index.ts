@@ -6,6 +6,7 @@ import { ReportRollups1763900000100 } from './1763900000100-report-rollups.js';
 import { AccessAuditPrivacy1763900000170 } from './1763900000170-access-audit-privacy.js';
 import { FeeRates1763900000200 } from './1763900000200-fee-rates.js';
 import { UnitCostVersions1763900000300 } from './1763900000300-unit-cost-versions.js';
+import { FeedbackLinks1763900000400 } from './1763900000400-feedback-links.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AccessAuditPrivacy1763900000170,
   FeeRates1763900000200,
   UnitCostVersions1763900000300,
+  FeedbackLinks1763900000400,
 ];

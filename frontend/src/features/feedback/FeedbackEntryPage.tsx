@@ -16,6 +16,7 @@ import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useFeedbackItems, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
 import type { CaseDetail, FeedbackItem } from '../cases/types';
+import { ClientLinkPanel } from './ClientLinkPanel';
 
 const SCORES = [
   { value: '1', label: '1', hint: undefined },
@@ -166,6 +167,7 @@ function FeedbackForm({ c, items }: { c: CaseDetail; items: FeedbackItem[] }) {
           Save feedback
         </button>
       </form>
+      <ClientLinkPanel caseId={c.id} />
     </>
   );
 }

@@ -1,1 +1,2 @@
+export { ClientFeedbackPage } from './ClientFeedbackPage';
 export { FeedbackEntryPage } from './FeedbackEntryPage';
