@@ -82,6 +82,26 @@ describe('evidence packs', () => {
         hourlyCostGbp: 45,
       })
       .expect(200);
+    const fee = (category: string, effectiveFrom: string, fixedFeeGbp: number) => ({
+      category,
+      effectiveFrom,
+      fixedFeeGbp,
+      hourlyRateGbp: 52,
+      source: 'Civil Legal Aid (Remuneration) Regulations 2013; local hourly rate',
+    });
+    await sut
+      .as(manager)
+      .put('/api/fee-rates')
+      .send({
+        version: 0,
+        rows: [
+          fee('housing', '2013-04-01', 157),
+          fee('housing', '2024-06-01', 170),
+          fee('debt', '2013-04-01', 180),
+          fee('welfare_benefits', '2014-01-01', 208),
+        ],
+      })
+      .expect(200);
 
     const other = await sut.makeOrganisation({ name: 'Eastside Advice' });
     await sut.dataSource.query(`UPDATE organisations SET settings = '{"suppressionThreshold": 7}' WHERE id = $1`, [
@@ -170,6 +190,40 @@ describe('evidence packs', () => {
       expect(notPriced.rows.some((r) => r.note === 'not priced — enter your local figure')).toBe(true);
     });
 
+    it('gives the median hours a category took, as percentile_cont does', async () => {
+      const [row] = await sut.dataSource.query(
+        `SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY total_minutes) / 60)::numeric, 1)::float8 AS h
+           FROM case_facts WHERE organisation_id = $1 AND category = 'debt' AND evidence_consent
+            AND closed_on BETWEEN $2 AND $3`,
+        [manager.organisationId, PERIOD.from, PERIOD.to],
+      );
+      expect(tableOf(pack, 'fixed-fee-vs-need').rows.find((r) => r.category === 'Debt')!.median_hours).toBe(row.h);
+    });
+
+    it('sets the hours each case took against the fixed fee in force when it opened', () => {
+      const fee = tableOf(pack, 'fixed-fee-vs-need');
+      const housing = fee.rows.find((r) => r.category === 'Housing')!;
+      // Two housing fees were in force during 2024; at £52 an hour they pay for 3.0 and 3.3 hours.
+      expect(housing).toMatchObject({
+        fixed_fee_min_gbp: 157,
+        fixed_fee_max_gbp: 170,
+        hourly_rate_min_gbp: 52,
+        hourly_rate_max_gbp: 52,
+        hours_paid_for_min: 3,
+        hours_paid_for_max: 3.3,
+      });
+      const debt = fee.rows.find((r) => r.category === 'Debt')!;
+      expect(debt).toMatchObject({ fixed_fee_min_gbp: 180, fixed_fee_max_gbp: 180, hours_paid_for_max: 3.5 });
+      for (const row of [housing, debt]) {
+        if (typeof row.cases !== 'number') continue;
+        expect((row.cases_within_fee as number) + (row.cases_beyond_fee as number)).toBe(row.cases);
+        expect(typeof row.median_hours).toBe('number');
+      }
+      expect(fee.rows.find((r) => r.category === 'Employment')!.note).toBe(
+        'No fixed fee for this category in the fee table.',
+      );
+    });
+
     it('names no adviser filter and refuses one', async () => {
       await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&adviser=${adviser.id}`).expect(400);
     });
@@ -193,6 +247,7 @@ describe('evidence packs', () => {
 
     it('gives an XLSX with a Method sheet and one sheet per measure', async () => {
       const file = await download('xlsx');
+      if (process.env.DV_KEEP_PACK) fs.writeFileSync(path.join(process.env.DV_KEEP_PACK, 'api.xlsx'), file.bytes);
       expect(file.type).toContain('spreadsheetml');
       expect(file.disposition).toContain(`deep-value-evidence-pack-${PERIOD.from}-to-${PERIOD.to}.xlsx`);
       const workbook = new ExcelJS.Workbook();

@@ -30,15 +30,15 @@ import { PricingService, type Priced } from '../pricing/pricing.service.js';
 import { VERSION } from '../version.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { gbp, percent } from './format.js';
-import { display, withTotals } from './linked-suppression.js';
-import { methodSections } from './method.js';
-import { NESTA_LEVEL } from './method.js';
+import { display } from './linked-suppression.js';
+import { methodSections, NESTA_LEVEL } from './method.js';
 import type { EvidencePack, Headline, PackMeta, PackTable } from './pack-types.js';
 import { maskCount, displayCount, SECONDARY_MARK } from './suppression.js';
 import { adjustedTable } from './tables/adjusted-table.js';
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
 import {
   casesTable,
+  categoryHidden,
   outcomeGrids,
   publishedTotal,
   timeVsOutcomeTable,
@@ -126,34 +126,38 @@ export class EvidencePackService {
     const ids = scope.organisationIds;
     const threshold = await this.pricing.suppressionThreshold(ids);
 
-    const [organisations, pricingOrg, cells, excluded, feeTables] = await Promise.all([
-      this.repository.organisations(ids),
-      this.repository.organisations([scope.pricingOrganisationId]),
-      this.repository.measureCells(ids, filters, asOf),
-      this.repository.casesWithoutConsent(ids, filters, asOf),
-      this.feeRates.tablesFor(ids),
-    ]);
+    // The queries are independent: run them side by side (each is one pass over the facts).
+    const feeTablesLoaded = this.feeRates.tablesFor(ids);
+    const [organisations, pricingOrg, { cells, withoutConsent: excluded }, estimates, feeTables, feeLines, inputs] =
+      await Promise.all([
+        this.repository.organisations(ids),
+        this.repository.organisations([scope.pricingOrganisationId]),
+        this.repository.measureCells(ids, filters, asOf),
+        this.estimates(ids, filters, asOf),
+        feeTablesLoaded,
+        feeTablesLoaded.then((tables) =>
+          this.repository.feeLines(
+            ids,
+            filters,
+            asOf,
+            tables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
+          ),
+        ),
+        this.pricing.inputs({
+          organisationIds: ids,
+          pricingOrganisationId: scope.pricingOrganisationId,
+          filters,
+          asOf,
+          consent: 'consented_only',
+          unitCostVersion: request.unitCostVersion,
+        }),
+      ]);
     const grids = outcomeGrids(cells, threshold);
-    const estimates = await this.estimates(ids, filters, asOf);
-    const feeLines = await this.repository.feeLines(
-      ids,
-      filters,
-      asOf,
-      feeTables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
-    );
-    const priced = await this.pricing.price({
-      organisationIds: ids,
-      pricingOrganisationId: scope.pricingOrganisationId,
-      filters,
-      asOf,
-      consent: 'consented_only',
-      suppression: {
-        threshold,
-        casesPattern: grids.casesPattern,
-        // Bounce-backs avoided are the bounce-back table's cases without the outcome: one pattern for both.
-        linkedEventPatterns: { bounce_back_avoided: grids.measures.bounce_back.pattern },
-      },
-      unitCostVersion: request.unitCostVersion,
+    const priced = this.pricing.valued(inputs, {
+      threshold,
+      casesPattern: grids.casesPattern,
+      // Bounce-backs avoided are the bounce-back table's cases without the outcome: one pattern for both.
+      linkedEventPatterns: { bounce_back_avoided: grids.measures.bounce_back.pattern },
     });
 
     const refOf = new Map([...organisations, ...pricingOrg].map((o) => [o.id, o]));
@@ -181,11 +185,7 @@ export class EvidencePackService {
       generatedAt: `${asOf}T00:00:00.000Z`,
     };
 
-    const casesPublished = grids.casesPattern;
-    const categoryHidden = (category: Category) => {
-      const i = CATEGORIES.indexOf(category);
-      return casesPublished.withheld || casesPublished.hidden[i][casesPublished.hidden[i].length - 1];
-    };
+    const hiddenCategory = (category: Category) => categoryHidden(grids, CATEGORIES.indexOf(category));
     const excludedShown = displayCount(maskCount(excluded, threshold), threshold);
     const publishedN = Object.fromEntries(OUTCOME_MEASURES.map((m) => [m, publishedTotal(grids, m)])) as Record<
       OutcomeMeasure,
@@ -195,7 +195,14 @@ export class EvidencePackService {
       casesTable(grids, threshold),
       ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(grids, m, threshold)),
       adjustedTable(estimates, publishedN),
-      fixedFeeTable(feeLines, feeTables, asOf, categoryHidden, threshold, filters.category),
+      fixedFeeTable(
+        feeLines,
+        feeTables,
+        { from: request.from, to: request.to },
+        hiddenCategory,
+        threshold,
+        filters.category,
+      ),
       valueSummaryTable(priced.view),
       valueLinesTable(priced.view),
       unpricedTable(priced.view),
@@ -222,12 +229,11 @@ export class EvidencePackService {
     filters: ReportFilters,
     asOf: string,
   ): Promise<Record<OutcomeMeasure, AdjustedEstimate>> {
-    const entries = await Promise.all(
-      OUTCOME_MEASURES.map(
-        async (m) => [m, adjustedTimeEstimate(await this.repository.modelPatterns(ids, filters, m, asOf))] as const,
-      ),
-    );
-    return Object.fromEntries(entries) as Record<OutcomeMeasure, AdjustedEstimate>;
+    const patterns = await this.repository.modelPatterns(ids, filters, asOf);
+    return Object.fromEntries(OUTCOME_MEASURES.map((m) => [m, adjustedTimeEstimate(patterns[m])])) as Record<
+      OutcomeMeasure,
+      AdjustedEstimate
+    >;
   }
 
   private async filterLabels(ids: string[], filters: PackFilters): Promise<Record<string, string>> {
@@ -258,12 +264,8 @@ function checkedPeriod(request: PackRequest): string {
 }
 
 function consentTable(grids: OutcomeGrids, threshold: number, excludedShown: string): PackTable {
-  const totals = withTotals(grids.cases);
-  const last = totals.length - 1;
-  const { hidden, withheld } = grids.casesPattern;
-  const included = withheld
-    ? SECONDARY_MARK
-    : display(totals[last][totals[last].length - 1], hidden[last][totals[last].length - 1], threshold);
+  const { total, withheld } = grids.casesPattern;
+  const included = withheld ? SECONDARY_MARK : display(grids.cases.total, total, threshold);
   return {
     name: 'consent-exclusions',
     sheet: 'Consent',
@@ -287,15 +289,10 @@ function consentTable(grids: OutcomeGrids, threshold: number, excludedShown: str
 }
 
 function headlines(grids: OutcomeGrids, priced: Priced, threshold: number, excludedShown: string): Headline[] {
-  const totals = withTotals(grids.cases);
-  const last = totals.length - 1;
-  const grand = totals[last][totals[last].length - 1];
-  const casesHidden = grids.casesPattern.withheld || grids.casesPattern.hidden[last][totals[last].length - 1];
+  const casesHidden = grids.casesPattern.withheld || grids.casesPattern.total;
   const positive = grids.measures.positive_outcome;
-  const pn = withTotals(positive.n);
-  const pc = withTotals(positive.count);
-  const positiveHidden = positive.pattern.withheld || positive.pattern.hidden[last][pn[last].length - 1];
-  const pInterval = wilsonInterval(pc[last][pc[last].length - 1], pn[last][pn[last].length - 1]);
+  const positiveHidden = positive.pattern.withheld || positive.pattern.total;
+  const pInterval = wilsonInterval(positive.count.total, positive.n.total);
   const overall = priced.view.groups[0];
   const kind = (k: 'fiscal' | 'wellbeing' | 'client_financial') => overall.kinds.find((x) => x.kind === k)!;
   const money = (k: 'fiscal' | 'wellbeing' | 'client_financial'): Pick<Headline, 'value' | 'detail'> => {
@@ -308,7 +305,7 @@ function headlines(grids: OutcomeGrids, priced: Priced, threshold: number, exclu
   return [
     {
       label: 'Closed cases counted',
-      value: casesHidden ? display(grand, true, threshold).toString() : String(grand),
+      value: String(display(grids.cases.total, casesHidden, threshold)),
       detail: `clients who consented; ${excludedShown} excluded without consent`,
     },
     positiveHidden || pInterval.rate === null
@@ -316,7 +313,7 @@ function headlines(grids: OutcomeGrids, priced: Priced, threshold: number, exclu
       : {
           label: 'Positive outcome',
           value: percent(pInterval.rate),
-          detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${pn[last][pn[last].length - 1]} cases with a result`,
+          detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${positive.n.total} cases with a result`,
         },
     { label: 'Fiscal value (public money saved)', ...money('fiscal') },
     typeof perPound.central === 'number' && typeof perPound.low === 'number' && typeof perPound.high === 'number'

@@ -54,9 +54,16 @@ const columnOf = (measure: OutcomeMeasure) => measure.replace(/_/g, '');
 export class EvidenceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every outcome measure's n and count per category × band, consenting clients only. */
-  async measureCells(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<MeasureCell[]> {
-    const where = packWhere(organisationIds, filters, asOf, 'consented_only');
+  /**
+   * Every outcome measure's n and count per category × band, consenting clients only, and how many
+   * closed cases in the period and filters were left out because the client did not consent.
+   */
+  async measureCells(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+  ): Promise<{ cells: MeasureCell[]; withoutConsent: number }> {
+    const where = factsWhere(organisationIds, filters, undefined, asOf);
     const mature = `$${where.params.length + 1}::date`;
     const eligible = (m: OutcomeMeasure) =>
       m === 'bounce_back' ? `f.closed_on <= ${mature}` : OUTCOME_MEASURE_SQL[m].eligible;
@@ -65,73 +72,77 @@ export class EvidenceRepository {
         `count(*) FILTER (WHERE ${eligible(m)})::int AS ${columnOf(m)}_n,
          count(*) FILTER (WHERE ${eligible(m)} AND ${OUTCOME_MEASURE_SQL[m].success})::int AS ${columnOf(m)}_count`,
     ).join(',\n');
-    const rows: Array<Record<string, number | string>> = await this.dataSource.query(
-      `SELECT f.category, f.band, count(*)::int AS cases,
+    // Grouping by consent as well keeps it one pass; the non-consenting groups are only counted.
+    const rows: Array<Record<string, number | string | boolean>> = await this.dataSource.query(
+      `SELECT f.category, f.band, f.evidence_consent AS consent, count(*)::int AS cases,
               count(*) FILTER (WHERE f.result = 'negative')::int AS negative,
               ${columns}
          FROM case_facts f
         WHERE ${where.sql}
-        GROUP BY 1, 2
-        ORDER BY 1, 2`,
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3`,
       [...where.params, monthsBefore(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
     );
-    return rows.map((r) => ({
-      category: r.category as Category,
-      band: Number(r.band),
-      cases: Number(r.cases),
-      negative: Number(r.negative),
-      measures: Object.fromEntries(
-        OUTCOME_MEASURES.map((m) => [
-          m,
-          { n: Number(r[`${columnOf(m)}_n`]), count: Number(r[`${columnOf(m)}_count`]) },
-        ]),
-      ) as MeasureCell['measures'],
-    }));
+    const cells = rows
+      .filter((r) => r.consent === true)
+      .map((r) => ({
+        category: r.category as Category,
+        band: Number(r.band),
+        cases: Number(r.cases),
+        negative: Number(r.negative),
+        measures: Object.fromEntries(
+          OUTCOME_MEASURES.map((m) => [
+            m,
+            { n: Number(r[`${columnOf(m)}_n`]), count: Number(r[`${columnOf(m)}_count`]) },
+          ]),
+        ) as MeasureCell['measures'],
+      }));
+    const withoutConsent = rows.filter((r) => r.consent !== true).reduce((sum, r) => sum + Number(r.cases), 0);
+    return { cells, withoutConsent };
   }
 
-  /** Closed cases in the period and filters whose client did not consent to evidence use. */
-  async casesWithoutConsent(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<number> {
-    const where = factsWhere(organisationIds, filters, undefined, asOf);
-    const [row]: Array<{ n: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM case_facts f WHERE ${where.sql} AND NOT f.evidence_consent`,
-      where.params,
-    );
-    return row.n;
-  }
-
-  /** Cases grouped by covariate pattern for the adjusted model, consenting clients only. */
+  /**
+   * Cases grouped by covariate pattern for every measure's adjusted model in one pass, consenting
+   * clients only. Each measure gets only the patterns of its own eligible cases.
+   */
   async modelPatterns(
     organisationIds: string[],
     filters: ReportFilters,
-    measure: OutcomeMeasure,
     asOf: string,
-  ): Promise<PatternCount[]> {
-    const where = factsWhere(organisationIds, filters, measure, asOf);
-    const rows: Array<{
-      minutes: number;
-      category: string;
-      vulnerability_count: number;
-      funding_stream: string;
-      trials: number;
-      successes: number;
-    }> = await this.dataSource.query(
+  ): Promise<Record<OutcomeMeasure, PatternCount[]>> {
+    const where = packWhere(organisationIds, filters, asOf, 'consented_only');
+    const mature = `$${where.params.length + 1}::date`;
+    const eligible = (m: OutcomeMeasure) =>
+      m === 'bounce_back' ? `f.closed_on <= ${mature}` : OUTCOME_MEASURE_SQL[m].eligible;
+    const columns = OUTCOME_MEASURES.map(
+      (m) =>
+        `count(*) FILTER (WHERE ${eligible(m)})::int AS ${columnOf(m)}_trials,
+         count(*) FILTER (WHERE ${eligible(m)} AND ${OUTCOME_MEASURE_SQL[m].success})::int AS ${columnOf(m)}_successes`,
+    ).join(',\n');
+    const rows: Array<Record<string, number | string>> = await this.dataSource.query(
       `SELECT greatest(f.relationship_minutes, 15) AS minutes, f.category, f.vulnerability_count, f.funding_stream,
-              count(*)::int AS trials,
-              count(*) FILTER (WHERE ${OUTCOME_MEASURE_SQL[measure].success})::int AS successes
+              ${columns}
          FROM case_facts f
-        WHERE ${where.sql} AND f.evidence_consent
+        WHERE ${where.sql}
         GROUP BY 1, 2, 3, 4
         ORDER BY 1, 2, 3, 4`,
-      where.params,
+      [...where.params, monthsBefore(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
     );
-    return rows.map((r) => ({
-      relationshipMinutes: r.minutes,
-      category: r.category,
-      vulnerabilityCount: r.vulnerability_count,
-      fundingStream: r.funding_stream,
-      trials: r.trials,
-      successes: r.successes,
-    }));
+    return Object.fromEntries(
+      OUTCOME_MEASURES.map((m) => [
+        m,
+        rows
+          .filter((r) => Number(r[`${columnOf(m)}_trials`]) > 0)
+          .map((r) => ({
+            relationshipMinutes: Number(r.minutes),
+            category: String(r.category),
+            vulnerabilityCount: Number(r.vulnerability_count),
+            fundingStream: String(r.funding_stream),
+            trials: Number(r[`${columnOf(m)}_trials`]),
+            successes: Number(r[`${columnOf(m)}_successes`]),
+          })),
+      ]),
+    ) as Record<OutcomeMeasure, PatternCount[]>;
   }
 
   /**
@@ -147,35 +158,46 @@ export class EvidenceRepository {
   ): Promise<FeeLineRow[]> {
     const where = packWhere(organisationIds, filters, asOf, 'consented_only');
     const at = where.params.length;
-    const within = `f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60`;
-    const beyond = `f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60`;
-    const escapeKnown = `fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL`;
-    const escaped = `f.total_minutes * fee.hourly_rate_gbp > fee.escape_threshold_gbp * 60`;
     const { eligible, success } = OUTCOME_MEASURE_SQL.positive_outcome;
-    const rows: FeeLineRow[] = await this.dataSource.query(
+    // hours × rate ≤ fee ⇔ minutes ≤ fee × 60 ÷ rate, and minutes are whole: so each fee row's line is a
+    // whole number of minutes, worked out once in exact numeric arithmetic, and each case compares integers.
+    const histogram = this.minutesHistogram(organisationIds, filters, asOf);
+    const rows: Array<Omit<FeeLineRow, 'medianHours'>> = await this.dataSource.query(
       `WITH fee AS (
-         SELECT t.*, lead(t.effective_from) OVER (PARTITION BY t.organisation_id, t.category ORDER BY t.effective_from)
-                       AS effective_until
+         SELECT t.organisation_id, t.category, t.effective_from,
+                lead(t.effective_from) OVER (PARTITION BY t.organisation_id, t.category ORDER BY t.effective_from)
+                  AS effective_until,
+                floor(t.fixed_fee_gbp * 60 / t.hourly_rate_gbp)::int AS within_minutes,
+                floor(t.escape_threshold_gbp * 60 / t.hourly_rate_gbp)::int AS escape_minutes
            FROM unnest($${at + 1}::uuid[], $${at + 2}::text[], $${at + 3}::date[], $${at + 4}::numeric[],
                        $${at + 5}::numeric[], $${at + 6}::numeric[])
                 AS t(organisation_id, category, effective_from, fixed_fee_gbp, escape_threshold_gbp, hourly_rate_gbp)
+       ),
+       lined AS (
+         SELECT f.category, f.total_minutes,
+                fee.within_minutes IS NOT NULL AS lined,
+                f.total_minutes <= fee.within_minutes AS within,
+                fee.escape_minutes IS NOT NULL AS escape_known,
+                f.total_minutes > fee.escape_minutes AS escaped,
+                ${eligible} AS with_result,
+                ${success} AS positive
+           FROM case_facts f
+           LEFT JOIN fee ON fee.organisation_id = f.organisation_id AND fee.category = f.category
+                        AND f.opened_on >= fee.effective_from
+                        AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
+          WHERE ${where.sql}
        )
-       SELECT f.category, count(*)::int AS cases,
-              count(*) FILTER (WHERE fee.hourly_rate_gbp IS NOT NULL)::int AS lined,
-              count(*) FILTER (WHERE ${within})::int AS within,
-              count(*) FILTER (WHERE ${beyond})::int AS beyond,
-              count(*) FILTER (WHERE ${within} AND ${eligible})::int AS "withinN",
-              count(*) FILTER (WHERE ${within} AND ${success})::int AS "withinPositive",
-              count(*) FILTER (WHERE ${beyond} AND ${eligible})::int AS "beyondN",
-              count(*) FILTER (WHERE ${beyond} AND ${success})::int AS "beyondPositive",
-              count(*) FILTER (WHERE ${escapeKnown})::int AS "escapeN",
-              count(*) FILTER (WHERE ${escapeKnown} AND ${escaped})::int AS escaped,
-              (percentile_cont(0.5) WITHIN GROUP (ORDER BY f.total_minutes) / 60)::float8 AS "medianHours"
-         FROM case_facts f
-         LEFT JOIN fee ON fee.organisation_id = f.organisation_id AND fee.category = f.category
-                      AND f.opened_on >= fee.effective_from
-                      AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
-        WHERE ${where.sql}
+       SELECT category, count(*)::int AS cases,
+              count(*) FILTER (WHERE lined)::int AS lined,
+              count(*) FILTER (WHERE within)::int AS within,
+              count(*) FILTER (WHERE NOT within)::int AS beyond,
+              count(*) FILTER (WHERE within AND with_result)::int AS "withinN",
+              count(*) FILTER (WHERE within AND positive)::int AS "withinPositive",
+              count(*) FILTER (WHERE NOT within AND with_result)::int AS "beyondN",
+              count(*) FILTER (WHERE NOT within AND positive)::int AS "beyondPositive",
+              count(*) FILTER (WHERE escape_known)::int AS "escapeN",
+              count(*) FILTER (WHERE escape_known AND escaped)::int AS escaped
+         FROM lined
         GROUP BY 1
         ORDER BY 1`,
       [
@@ -188,7 +210,28 @@ export class EvidenceRepository {
         fees.map((r) => r.hourlyRateGbp),
       ],
     );
-    return rows;
+    const counts = await histogram;
+    return rows.map((row) => ({
+      ...row,
+      medianHours: medianOf(counts.filter((c) => c.category === row.category)) / 60,
+    }));
+  }
+
+  /** Cases per category and total minutes, ascending: the median comes from this without sorting every case. */
+  private async minutesHistogram(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+  ): Promise<Array<{ category: string; minutes: number; cases: number }>> {
+    const where = packWhere(organisationIds, filters, asOf, 'consented_only');
+    return this.dataSource.query(
+      `SELECT f.category, f.total_minutes AS minutes, count(*)::int AS cases
+         FROM case_facts f
+        WHERE ${where.sql}
+        GROUP BY 1, 2
+        ORDER BY 1, 2`,
+      where.params,
+    );
   }
 
   async organisations(ids: string[]): Promise<Array<{ id: string; ref: string; name: string; kind: string }>> {
@@ -213,4 +256,20 @@ export class EvidenceRepository {
     );
     return row?.name ?? null;
   }
+}
+
+/** The median (interpolated as percentile_cont(0.5)) of values given as counts per value, in ascending order. */
+export function medianOf(histogram: Array<{ minutes: number; cases: number }>): number {
+  const n = histogram.reduce((sum, h) => sum + h.cases, 0);
+  const at = (k: number) => {
+    let seen = 0;
+    for (const h of histogram) {
+      seen += h.cases;
+      if (k < seen) return h.minutes;
+    }
+    return histogram[histogram.length - 1]?.minutes ?? 0;
+  };
+  const position = (n - 1) / 2;
+  const low = at(Math.floor(position));
+  return low + (at(Math.ceil(position)) - low) * (position - Math.floor(position));
 }

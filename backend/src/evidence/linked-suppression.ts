@@ -1,63 +1,126 @@
 /**
  * Suppression across the linked tables of an evidence pack. suppressTable protects one table; a pack
- * publishes several tables over the same category × band grid, and the same number can appear in
- * more than one (the closed cases are the cases table and the denominator of "underlying problem
- * uncovered"), or be the difference of two (closed cases − cases with a result = cases without one).
+ * publishes several tables over the same cases, and the same number can appear in more than one (the
+ * closed cases are the cases table and the denominator of "underlying problem uncovered"), or be the
+ * difference of two (closed cases − cases with a result = cases without one).
  *
- * The rule: every count table that a published table is made of, or that can be worked out from
- * published tables by subtraction, is suppressed with suppressTable, and the published table hides the
- * UNION of their hidden entries (cells and totals). Hiding more entries never tells the reader more, so
- * each constituent stays protected; and a number published in two tables is given the same hidden
- * pattern in both, so neither undoes the other's protection.
+ * Packs publish margins: figures by category (all bands) and by band of relationship time (all
+ * categories), sharing one grand total. The category × band cross-classification is not published:
+ * its cells are small in most organisations, and protecting them would hide the margins too.
  *
- * A hidden entry shows "<t" when the count itself is 1..t−1 in a table suppressed on its own (the same
- * mark suppressTable gives it), and "[c]" otherwise: "[c]" means "hidden so that a small number elsewhere
- * cannot be worked out" and may stand for any value, zero included.
+ * The rule: every count that a published figure is made of, or that can be worked out from published
+ * figures by subtraction, is suppressed, and all such tables share ONE hidden pattern: each is
+ * suppressed with the others' hidden entries passed in as linked (suppressTable's `linked`), until none
+ * needs more (jointMarginPattern). So each table is protected under the pattern actually published,
+ * and a number published twice is hidden in both places or in neither.
+ *
+ * A hidden entry shows "<t" when its own count is 1..t−1 (the mark suppressTable gives it) and "[c]"
+ * otherwise: "[c]" means "hidden so that a small number elsewhere cannot be worked out" and may stand
+ * for any value, zero included.
  */
-import { SECONDARY_MARK, suppressTable, type SuppressedTable } from './suppression.js';
+import { SECONDARY_MARK, suppressTable } from './suppression.js';
 
-/** Hidden entries of an (m+1) × (n+1) grid whose last column holds row totals and last row column totals. */
-export interface Pattern {
-  hidden: boolean[][];
-  /** True when some constituent table could not be protected at all: publish nothing. */
+/** Counts of one kind by category and by band, and their total (the same cases counted both ways). */
+export interface Margins {
+  byCategory: number[];
+  byBand: number[];
+  total: number;
+}
+
+export interface MarginPattern {
+  byCategory: boolean[];
+  byBand: boolean[];
+  total: boolean;
+  /** True when some table could not be protected at all: publish none of it. */
   withheld: boolean;
 }
 
-export function patternOf(table: SuppressedTable): Pattern {
-  const rows = table.cells.map((row, i) => [...row, table.rowTotals[i]].map((m) => m.suppressed));
-  rows.push([...table.columnTotals, table.grandTotal].map((m) => m.suppressed));
-  return { hidden: rows, withheld: table.withheld };
+/** The margins of a category × band matrix (rows categories, columns bands). */
+export function marginsOf(matrix: readonly (readonly number[])[]): Margins {
+  const byCategory = matrix.map((row) => row.reduce((a, b) => a + b, 0));
+  const byBand = (matrix[0] ?? []).map((_, j) => matrix.reduce((sum, row) => sum + row[j], 0));
+  return { byCategory, byBand, total: byCategory.reduce((a, b) => a + b, 0) };
 }
 
-/** A pattern hiding everything the given patterns hide. All must have the same shape. */
-export function unionOf(...patterns: Pattern[]): Pattern {
-  const [first, ...rest] = patterns;
+export function minusMargins(a: Margins, b: Margins): Margins {
   return {
-    hidden: first.hidden.map((row, i) => row.map((h, j) => h || rest.some((p) => p.hidden[i][j]))),
-    withheld: patterns.some((p) => p.withheld),
+    byCategory: a.byCategory.map((v, i) => v - b.byCategory[i]),
+    byBand: a.byBand.map((v, j) => v - b.byBand[j]),
+    total: a.total - b.total,
   };
 }
 
-/** The pattern of suppressing each table on its own, united. */
-export function jointPattern(tables: readonly (readonly (readonly number[])[])[], threshold: number): Pattern {
-  return unionOf(...tables.map((counts) => patternOf(suppressTable(counts, threshold))));
+/**
+ * One way of a margin (a vector with its total) suppressed as a one-column table, with `hidden`
+ * entries linked. Returns the hidden vector and total, or null when it cannot be protected.
+ */
+function suppressVector(
+  values: number[],
+  hidden: boolean[],
+  totalHidden: boolean,
+  threshold: number,
+): { hidden: boolean[]; total: boolean } | null {
+  const linked = [...hidden.map((h) => [h, h]), [totalHidden, totalHidden]];
+  const table = suppressTable(
+    values.map((v) => [v]),
+    threshold,
+    linked,
+  );
+  if (table.withheld) return null;
+  return {
+    hidden: table.cells.map((row, i) => row[0].suppressed || table.rowTotals[i].suppressed),
+    total: table.columnTotals[0].suppressed || table.grandTotal.suppressed,
+  };
 }
 
-/** Counts with their row totals, column totals and grand total, as an (m+1) × (n+1) grid. */
-export function withTotals(counts: readonly (readonly number[])[]): number[][] {
-  const n = counts[0]?.length ?? 0;
-  const rows = counts.map((row) => [...row, row.reduce((a, b) => a + b, 0)]);
-  rows.push(Array.from({ length: n + 1 }, (_, j) => rows.reduce((sum, row) => sum + row[j], 0)));
-  return rows;
+const WITHHELD = (m: Margins): MarginPattern => ({
+  byCategory: m.byCategory.map(() => true),
+  byBand: m.byBand.map(() => true),
+  total: true,
+  withheld: true,
+});
+
+/**
+ * One hidden pattern protecting every table at once, both ways (by category and by band) with the
+ * shared total. Starting from `seed` carries a pattern another group of tables already publishes.
+ * Each pass only adds hidden entries, so this ends.
+ */
+export function jointMarginPattern(tables: readonly Margins[], threshold: number, seed?: MarginPattern): MarginPattern {
+  const first = tables[0];
+  let pattern: MarginPattern = seed ?? {
+    byCategory: first.byCategory.map(() => false),
+    byBand: first.byBand.map(() => false),
+    total: false,
+    withheld: false,
+  };
+  if (pattern.withheld) return pattern;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const table of tables) {
+      const categories = suppressVector(table.byCategory, pattern.byCategory, pattern.total, threshold);
+      const bands = suppressVector(table.byBand, pattern.byBand, pattern.total, threshold);
+      if (!categories || !bands) return WITHHELD(first);
+      const next: MarginPattern = {
+        byCategory: pattern.byCategory.map((h, i) => h || categories.hidden[i]),
+        byBand: pattern.byBand.map((h, j) => h || bands.hidden[j]),
+        total: pattern.total || categories.total || bands.total,
+        withheld: false,
+      };
+      const grew =
+        next.total !== pattern.total ||
+        next.byCategory.some((h, i) => h !== pattern.byCategory[i]) ||
+        next.byBand.some((h, j) => h !== pattern.byBand[j]);
+      if (grew) {
+        pattern = next;
+        changed = true;
+      }
+    }
+  }
+  return pattern;
 }
 
 /** What to print for an entry under a pattern: the count, "<t" or "[c]" (see the header). */
 export function display(value: number, hidden: boolean, threshold: number, smallMark = true): number | string {
   if (!hidden) return value;
   return smallMark && value >= 1 && value < threshold ? `<${threshold}` : SECONDARY_MARK;
-}
-
-/** The difference of two equal-shaped tables (a − b), e.g. closed cases − the cases a rate is taken among. */
-export function minus(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number[][] {
-  return a.map((row, i) => row.map((v, j) => v - b[i][j]));
 }

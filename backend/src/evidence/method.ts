@@ -82,7 +82,7 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
       paragraphs: [
         `${MEASURES.relationship_time.label}: ${MEASURES.relationship_time.definition}`,
         `Bands of relationship time: ${BANDS.map((b) => b.label).join(', ')} (each from its lower bound up to, ` +
-          'not including, the next).',
+          'not including, the next; the last, "8 h+" in charts, is 8 hours or more).',
         ...OUTCOME_MEASURES.map((m) => `${MEASURES[m].label}: ${MEASURES[m].definition}`),
         'Each rate comes with a 95% Wilson score interval and the number of cases (n) it rests on. ' +
           `Figures resting on fewer than ${SMALL_BAND_N} cases are very uncertain.`,
@@ -102,6 +102,9 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
         'Secondary suppression hides further figures, shown as "[c]", so that no hidden count can be worked ' +
           'back from row or column totals, from the complement of a rate, or from another table of this pack. ' +
           '"[c]" may stand for any value, including zero.',
+        'Figures are published for all categories by band of relationship time and for each category over all ' +
+          'bands, not for each category and band together: those cells are small, and protecting them would ' +
+          'hide the figures above as well.',
         'Rates, intervals, hours and £ figures derived from a hidden count are hidden too. A table that cannot ' +
           'be protected at all is not published ("Not published: too few cases").',
       ],

@@ -34,7 +34,8 @@
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 export const SECONDARY_MARK = '[c]';
 
-export type SuppressionReason = 'primary' | 'secondary' | 'withheld';
+/** `linked`: hidden because a linked table of the same pack hides it (see suppressTable's `linked`). */
+export type SuppressionReason = 'primary' | 'secondary' | 'withheld' | 'linked';
 
 /**
  * A published count, or a hidden one whose value is deliberately not carried, so it cannot leak into
@@ -67,12 +68,19 @@ interface Grid {
   threshold: number;
 }
 
-/** Suppress a table of counts (rows × columns of non-negative integers) and its totals. */
+/**
+ * Suppress a table of counts (rows × columns of non-negative integers) and its totals.
+ * `linked` ((rows + 1) × (columns + 1), totals last) marks entries that must be hidden anyway because
+ * another published table of the same pack hides them; the reader is assumed to know nothing of such an
+ * entry (any value from 0), and further entries are hidden until the table is protected. A linked zero
+ * is treated as published: zero identifies nobody, and a zero worked back tells nothing more.
+ */
 export function suppressTable(
   counts: readonly (readonly number[])[],
   threshold = DEFAULT_SUPPRESSION_THRESHOLD,
+  linked?: readonly (readonly boolean[])[],
 ): SuppressedTable {
-  const grid = buildGrid(counts, threshold);
+  const grid = buildGrid(counts, threshold, linked);
   // Each pass hides one more entry, so this ends after at most (rows + 1) × (columns + 1) passes.
   for (;;) {
     const weak = linesToProtect(grid);
@@ -160,7 +168,11 @@ function assertThreshold(threshold: number): void {
   if (!Number.isInteger(threshold) || threshold < 3) throw new RangeError('threshold must be a whole number ≥ 3');
 }
 
-function buildGrid(counts: readonly (readonly number[])[], threshold: number): Grid {
+function buildGrid(
+  counts: readonly (readonly number[])[],
+  threshold: number,
+  linked?: readonly (readonly boolean[])[],
+): Grid {
   assertThreshold(threshold);
   const m = counts.length;
   const n = m === 0 ? 0 : counts[0].length;
@@ -171,7 +183,11 @@ function buildGrid(counts: readonly (readonly number[])[], threshold: number): G
   const values = counts.map((row) => [...row, sum(row)]);
   const columnTotals = Array.from({ length: n + 1 }, (_, j) => sum(values.map((row) => row[j])));
   values.push(columnTotals);
-  const status = values.map((row) => row.map((v): Status => (v >= 1 && v < threshold ? 'primary' : 'published')));
+  const status = values.map((row, i) =>
+    row.map((v, j): Status =>
+      v >= 1 && v < threshold ? 'primary' : linked?.[i]?.[j] && v > 0 ? 'linked' : 'published',
+    ),
+  );
   const lines: Line[] = [];
   for (let i = 0; i <= m; i++) {
     lines.push({ members: range(n).map((j) => [i, j] as const), total: [i, n] });
@@ -227,7 +243,8 @@ function complementIn(grid: Grid, lines: Line[]): Pos | null {
 function initialRange(status: Status, value: number, threshold: number): [number, number] {
   if (status === 'published') return [value, value];
   if (status === 'primary') return [1, threshold - 1];
-  // A secondary entry is never 0 (zeros are not hidden) nor 1..threshold − 1 (those are primary).
+  // A secondary entry is never 0 (zeros are not hidden) nor 1..threshold − 1 (those are primary);
+  // a withheld or linked entry may be anything.
   return status === 'secondary' ? [threshold, Infinity] : [0, Infinity];
 }
 

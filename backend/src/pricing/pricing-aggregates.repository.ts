@@ -132,18 +132,14 @@ export class PricingAggregatesRepository {
       recordedGbp: number;
       withoutAmount: number;
     }> = await this.dataSource.query(
-      `WITH per_case AS (
-         SELECT ob.organisation_id, ob.case_id, ob.type, sum(ob.amount_gbp) AS amount
-           FROM outcome_benefits ob
-          WHERE ob.organisation_id = ANY($1::uuid[])
-          GROUP BY 1, 2, 3
-       )
-       SELECT f.category, f.band, b.type, count(*)::int AS cases,
-              coalesce(sum(b.amount), 0)::float8 AS "recordedGbp",
-              count(*) FILTER (WHERE b.amount IS NULL)::int AS "withoutAmount"
-         FROM case_facts f
-         JOIN per_case b ON b.organisation_id = f.organisation_id AND b.case_id = f.case_id
-        WHERE ${where.sql}
+      `SELECT category, band, type, count(*)::int AS cases,
+              coalesce(sum(amount), 0)::float8 AS "recordedGbp",
+              count(*) FILTER (WHERE amount IS NULL)::int AS "withoutAmount"
+         FROM (SELECT f.category, f.band, ob.type, f.case_id, sum(ob.amount_gbp) AS amount
+                 FROM case_facts f
+                 JOIN outcome_benefits ob ON ob.organisation_id = f.organisation_id AND ob.case_id = f.case_id
+                WHERE ${where.sql}
+                GROUP BY 1, 2, 3, 4) per_case
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3`,
       where.params,

@@ -3,19 +3,25 @@
  * apart, with the low / central / high range — and, for figures that leave the organisation, with
  * small-number suppression applied (threshold set) so no £ figure can be divided back into a small count.
  *
- * Suppression, when a threshold is given:
- *   - cases: the category × band table of cases is suppressed with its totals (rows = categories,
- *     columns = bands), or given the pattern the pack uses for it elsewhere, so a category's or band's
- *     case count and hours show only when its total does;
- *   - each outcome event has its own category × band table of counts (for £ recorded on the outcome,
- *     a table of the cases with a £ recorded): a group's value of a kind is hidden when any count it is
- *     derived from is hidden in that group. Secondary suppression of those tables means hidden counts
- *     come in pairs along every line, so a hidden £ cannot be worked back from the overall value either.
+ * Suppression, when a threshold is given (see evidence/linked-suppression.ts):
+ *   - cases: the cases by category and by band with their total are suppressed (or given the pattern
+ *     the pack uses for them elsewhere), so a category's or band's case count and hours show only when
+ *     its count does;
+ *   - each outcome event has its own counts by category and by band (for £ recorded on the outcome,
+ *     the cases with a £ recorded): a group's value of a kind is hidden when any count it is derived
+ *     from is hidden in that group. Secondary suppression of those counts means hidden ones come at
+ *     least in pairs, so a hidden £ cannot be worked back from the overall value either.
  *   - ratios (per £1, per hour) are hidden with the value or the hours they divide.
  * A figure is a number, null (not available, e.g. no hourly cost entered) or the mark shown instead.
  */
 import { BANDS, CATEGORIES, labelOf, type BandKey, type Category } from '@deepvalue/shared';
-import { display, jointPattern, unionOf, withTotals, type Pattern } from '../evidence/linked-suppression.js';
+import {
+  display,
+  jointMarginPattern,
+  marginsOf,
+  type MarginPattern,
+  type Margins,
+} from '../evidence/linked-suppression.js';
 import { maskCount, SECONDARY_MARK } from '../evidence/suppression.js';
 import { SCENARIOS, type Range } from './adjustments.js';
 import { entriesFor, OUTCOME_EVENTS, type OutcomeEvent } from './benefit-mapping.js';
@@ -93,16 +99,16 @@ export const UNPRICED_NOTES: Record<UnpricedReason, string> = {
 /** Optional suppression: the threshold, and patterns shared with other tables of the same pack. */
 export interface PricingSuppression {
   threshold: number;
-  /** The hidden pattern the pack gives the cases grid elsewhere (default: the cases suppressed on their own). */
-  casesPattern?: Pattern;
-  /** Patterns of other published tables that hold the same counts as an event's table; united with its own. */
-  linkedEventPatterns?: Partial<Record<OutcomeEvent, Pattern>>;
+  /** The hidden pattern the pack gives the cases elsewhere (default: the cases suppressed on their own). */
+  casesPattern?: MarginPattern;
+  /** Patterns of other published tables that hold the same counts as an event's; its own starts from them. */
+  linkedEventPatterns?: Partial<Record<OutcomeEvent, MarginPattern>>;
 }
 
-/** A category × band grid with its totals (last row and column) and what of it is hidden. */
+/** Counts by category and by band with their total, and what of them is hidden. */
 interface MaskedGrid {
-  values: number[][];
-  pattern: Pattern;
+  values: Margins;
+  pattern: MarginPattern;
 }
 
 interface Masks {
@@ -117,16 +123,16 @@ interface Entry {
   hidden: boolean;
 }
 
-/** The grid entry that is a group's total. */
+/** The figure of a group: the total, a category's or a band's. */
 function entryOf(grid: MaskedGrid, groupBy: GroupBy, index: number): Entry {
-  const last = grid.values.length - 1;
-  const [i, j] =
+  const { values, pattern } = grid;
+  const [value, hidden] =
     groupBy === 'overall'
-      ? [last, grid.values[last].length - 1]
+      ? [values.total, pattern.total]
       : groupBy === 'category'
-        ? [index, grid.values[index].length - 1]
-        : [last, index];
-  return { value: grid.values[i][j], hidden: grid.pattern.withheld || grid.pattern.hidden[i][j] };
+        ? [values.byCategory[index], pattern.byCategory[index]]
+        : [values.byBand[index], pattern.byBand[index]];
+  return { value, hidden: pattern.withheld || hidden };
 }
 
 const round = (value: number, places: number) => Number(value.toFixed(places));
@@ -262,15 +268,15 @@ function buildMasks(input: PricingInput, suppression: PricingSuppression): Masks
   const { threshold } = suppression;
   const matrix = (cell: (category: Category, band: BandKey) => number) =>
     CATEGORIES.map((c) => BANDS.map((b) => cell(c, b.band)));
-  const grid = (counts: number[][], linked?: Pattern): MaskedGrid => {
-    const own = jointPattern([counts], threshold);
-    return { values: withTotals(counts), pattern: linked ? unionOf(own, linked) : own };
+  const grid = (counts: number[][], linked?: MarginPattern): MaskedGrid => {
+    const values = marginsOf(counts);
+    return { values, pattern: jointMarginPattern([values], threshold, linked) };
   };
   const caseCounts = matrix((c, b) =>
     input.time.filter((t) => t.category === c && t.band === b).reduce((s, t) => s + t.cases, 0),
   );
   const cases = suppression.casesPattern
-    ? { values: withTotals(caseCounts), pattern: suppression.casesPattern }
+    ? { values: marginsOf(caseCounts), pattern: suppression.casesPattern }
     : grid(caseCounts);
   const counts = new Map<OutcomeEvent, MaskedGrid>();
   const withAmount = new Map<OutcomeEvent, MaskedGrid>();

@@ -35,6 +35,11 @@ export interface PricingRequest {
   unitCostVersion?: number;
 }
 
+export interface PricingInputs {
+  input: PricingInput;
+  unitCosts: UnitCostVersionRecord;
+}
+
 export interface Priced {
   input: PricingInput;
   value: DeepValue;
@@ -60,6 +65,11 @@ export class PricingService {
   ) {}
 
   async price(request: PricingRequest): Promise<Priced> {
+    return this.valued(await this.inputs(request), request.suppression);
+  }
+
+  /** Unit costs and aggregates: the part that reads the database (the pack runs it beside its other queries). */
+  async inputs(request: Omit<PricingRequest, 'suppression'>): Promise<PricingInputs> {
     const filters = normaliseFilters(request.filters);
     const [unitCosts, aggregates] = await Promise.all([
       request.unitCostVersion === undefined
@@ -74,8 +84,13 @@ export class PricingService {
       sensitivity: unitCosts.sensitivity,
       hourlyCostGbp: unitCosts.hourlyCostGbp,
     };
+    return { input, unitCosts };
+  }
+
+  /** The figures from the inputs, suppressed as asked. */
+  valued({ input, unitCosts }: PricingInputs, suppression: PricingSuppression | null): Priced {
     const value = priceDeepValue(input);
-    return { input, value, view: buildPricingView(input, value, request.suppression), unitCosts };
+    return { input, value, view: buildPricingView(input, value, suppression), unitCosts };
   }
 
   /** GET /reports/pricing: full figures for a manager, consented and suppressed for a commissioner. */

@@ -25,8 +25,8 @@ export function adjustedTable(
     description:
       'Logistic regression of each outcome on log2(relationship minutes ÷ 60, at least 15 minutes), category, ' +
       'number of vulnerability flags and funding stream. The odds ratio is per doubling of relationship time; ' +
-      'above 1 means the outcome was more common with more relationship time after adjustment. It is an ' +
-      'association in observational data, not proof of cause.',
+      'above 1 means the outcome was more common with more relationship time after adjustment; an interval that ' +
+      'includes 1 shows no clear association. It is an association in observational data, not proof of cause.',
     note: null,
     columns: [
       { key: 'measure', label: 'Measure', kind: 'text' },

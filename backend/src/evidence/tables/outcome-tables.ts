@@ -1,58 +1,91 @@
 /**
- * The cases table and one time-against-outcome table per outcome measure, each over the category ×
- * band grid with its totals ("All categories", "All bands"), suppressed as linked tables
- * (linked-suppression.ts):
- *   - the closed cases C are suppressed on their own, together with problem uncovered (whose n is C),
- *     so the same numbers carry the same hidden pattern wherever they appear;
- *   - each measure's table hides the union of: its count, its complement (n − count), the cases left
- *     out of its denominator (its base − n: e.g. closed cases without a result), and the cases pattern.
+ * The cases table and one time-against-outcome table per outcome measure: each figure for all
+ * categories by band of relationship time, and per category for all bands, with the overall total.
+ * Suppressed as linked tables (linked-suppression.ts):
+ *   - the closed cases share one pattern with problem uncovered (whose n is the closed cases), so the
+ *     same numbers are hidden in both or neither;
+ *   - each measure's figures share one pattern, starting from the cases pattern, among its count, its
+ *     complement (n − count) and the cases left out of its denominator (its base − n, e.g. closed cases
+ *     without a result), so none of them can be worked out from what is published.
  */
 import { BANDS, CATEGORIES, MEASURES, OUTCOME_MEASURES, labelOf, type OutcomeMeasure } from '@deepvalue/shared';
 import { wilsonInterval } from '../../analytics/statistics/wilson.js';
 import type { MeasureCell } from '../evidence.repository.js';
-import { display, jointPattern, minus, unionOf, withTotals, type Pattern } from '../linked-suppression.js';
+import {
+  display,
+  jointMarginPattern,
+  marginsOf,
+  minusMargins,
+  type MarginPattern,
+  type Margins,
+} from '../linked-suppression.js';
 import { SECONDARY_MARK } from '../suppression.js';
 import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '../pack-types.js';
 
 export const ALL_CATEGORIES = 'All categories';
 export const ALL_BANDS = 'All bands';
 
-type Matrix = number[][];
-
 export interface OutcomeGrids {
-  cases: Matrix;
-  casesPattern: Pattern;
-  measures: Record<OutcomeMeasure, { n: Matrix; count: Matrix; pattern: Pattern }>;
+  cases: Margins;
+  casesPattern: MarginPattern;
+  measures: Record<OutcomeMeasure, { n: Margins; count: Margins; pattern: MarginPattern }>;
 }
 
-/** Category × band matrices of the cells (rows in CATEGORIES order, columns in BANDS order). */
-function matrix(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): Matrix {
-  return CATEGORIES.map((category) =>
-    BANDS.map((_, band) => {
-      const cell = cells.find((c) => c.category === category && c.band === band);
-      return cell ? value(cell) : 0;
-    }),
+/** Margins of one figure of the cells (categories in CATEGORIES order, bands in BANDS order). */
+function margins(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): Margins {
+  return marginsOf(
+    CATEGORIES.map((category) =>
+      BANDS.map((_, band) => {
+        const cell = cells.find((c) => c.category === category && c.band === band);
+        return cell ? value(cell) : 0;
+      }),
+    ),
   );
 }
 
 export function outcomeGrids(cells: readonly MeasureCell[], threshold: number): OutcomeGrids {
-  const cases = matrix(cells, (c) => c.cases);
-  const negative = matrix(cells, (c) => c.negative);
+  const cases = margins(cells, (c) => c.cases);
+  const negative = margins(cells, (c) => c.negative);
   const parts = (m: OutcomeMeasure) => {
-    const n = matrix(cells, (c) => c.measures[m].n);
-    const count = matrix(cells, (c) => c.measures[m].count);
+    const n = margins(cells, (c) => c.measures[m].n);
+    const count = margins(cells, (c) => c.measures[m].count);
     // Avoided appeal is taken among negative outcomes; every other measure among closed cases.
     const base = m === 'avoided_appeal' ? negative : cases;
-    return { n, count, tables: [count, minus(n, count), minus(base, n)] };
+    return { n, count, tables: [count, minusMargins(n, count), minusMargins(base, n)] };
   };
-  const uncovered = parts('problem_uncovered');
-  const casesPattern = unionOf(jointPattern([cases], threshold), jointPattern(uncovered.tables, threshold));
+  const casesPattern = jointMarginPattern([cases, ...parts('problem_uncovered').tables], threshold);
   const measures = {} as OutcomeGrids['measures'];
   for (const m of OUTCOME_MEASURES) {
     const p = parts(m);
-    measures[m] = { n: p.n, count: p.count, pattern: unionOf(jointPattern(p.tables, threshold), casesPattern) };
+    measures[m] = { n: p.n, count: p.count, pattern: jointMarginPattern(p.tables, threshold, casesPattern) };
   }
   return { cases, casesPattern, measures };
+}
+
+/** A published position: all categories by band, each category for all bands, and the total. */
+interface Position {
+  category: string;
+  band: string;
+  value: (m: Margins) => number;
+  hidden: (p: MarginPattern) => boolean;
+}
+
+function positions(): Position[] {
+  return [
+    ...BANDS.map((b, j): Position => ({
+      category: ALL_CATEGORIES,
+      band: b.label,
+      value: (m) => m.byBand[j],
+      hidden: (p) => p.withheld || p.byBand[j],
+    })),
+    { category: ALL_CATEGORIES, band: ALL_BANDS, value: (m) => m.total, hidden: (p) => p.withheld || p.total },
+    ...CATEGORIES.map((c, i): Position => ({
+      category: labelOf(c),
+      band: ALL_BANDS,
+      value: (m) => m.byCategory[i],
+      hidden: (p) => p.withheld || p.byCategory[i],
+    })),
+  ];
 }
 
 const GRID_COLUMNS: PackColumn[] = [
@@ -60,37 +93,23 @@ const GRID_COLUMNS: PackColumn[] = [
   { key: 'band', label: 'Relationship time', kind: 'text' },
 ];
 
-/** Each grid position in reading order: all categories first, bands then their total. */
-function positions(): Array<{ i: number; j: number; category: string; band: string }> {
-  const rowOrder = [CATEGORIES.length, ...CATEGORIES.map((_, i) => i)];
-  const columnOrder = [...BANDS.map((_, j) => j), BANDS.length];
-  return rowOrder.flatMap((i) =>
-    columnOrder.map((j) => ({
-      i,
-      j,
-      category: i === CATEGORIES.length ? ALL_CATEGORIES : labelOf(CATEGORIES[i]),
-      band: j === BANDS.length ? ALL_BANDS : BANDS[j].label,
-    })),
-  );
-}
-
 const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
 
 export function casesTable(grids: OutcomeGrids, threshold: number): PackTable {
-  const totals = withTotals(grids.cases);
-  const { hidden, withheld } = grids.casesPattern;
+  const pattern = grids.casesPattern;
   return {
     name: 'cases',
     sheet: 'Cases',
-    title: 'Closed cases by category and relationship time',
+    title: 'Closed cases by relationship time and category',
     description:
-      'Closed cases in the period whose client consented to evidence use, by category and band of relationship time.',
-    note: withheld ? NOT_PUBLISHED : null,
+      'Closed cases in the period whose client consented to evidence use: all categories by band of ' +
+      'relationship time, and each category for all bands.',
+    note: pattern.withheld ? NOT_PUBLISHED : null,
     columns: [...GRID_COLUMNS, { key: 'cases', label: 'Closed cases', kind: 'count' }],
-    rows: positions().map(({ i, j, category, band }) => ({
-      category,
-      band,
-      cases: withheld ? SECONDARY_MARK : display(totals[i][j], hidden[i][j], threshold),
+    rows: positions().map((p) => ({
+      category: p.category,
+      band: p.band,
+      cases: pattern.withheld ? SECONDARY_MARK : display(p.value(grids.cases), p.hidden(pattern), threshold),
     })),
   };
 }
@@ -113,8 +132,6 @@ const SHEETS: Record<OutcomeMeasure, string> = {
 
 export function timeVsOutcomeTable(grids: OutcomeGrids, measure: OutcomeMeasure, threshold: number): PackTable {
   const { n, count, pattern } = grids.measures[measure];
-  const nTotals = withTotals(n);
-  const countTotals = withTotals(count);
   const definition = MEASURES[measure];
   return {
     name: MEASURE_FILE_NAMES[measure],
@@ -131,24 +148,23 @@ export function timeVsOutcomeTable(grids: OutcomeGrids, measure: OutcomeMeasure,
       { key: 'ci_low', label: '95% interval from', kind: 'rate' },
       { key: 'ci_high', label: '95% interval to', kind: 'rate' },
     ],
-    rows: positions().map(({ i, j, category, band }) => {
-      const hidden = pattern.withheld || pattern.hidden[i][j];
-      const row: Record<string, Cell> = { measure: definition.label, category, band };
-      if (hidden) {
+    rows: positions().map((p) => {
+      const row: Record<string, Cell> = { measure: definition.label, category: p.category, band: p.band };
+      if (p.hidden(pattern)) {
         return {
           ...row,
           n: SECONDARY_MARK,
-          count: pattern.withheld ? SECONDARY_MARK : display(countTotals[i][j], true, threshold),
+          count: pattern.withheld ? SECONDARY_MARK : display(p.value(count), true, threshold),
           rate: SECONDARY_MARK,
           ci_low: SECONDARY_MARK,
           ci_high: SECONDARY_MARK,
         };
       }
-      const interval = wilsonInterval(countTotals[i][j], nTotals[i][j]);
+      const interval = wilsonInterval(p.value(count), p.value(n));
       return {
         ...row,
-        n: nTotals[i][j],
-        count: countTotals[i][j],
+        n: p.value(n),
+        count: p.value(count),
         rate: round4(interval.rate),
         ci_low: round4(interval.ciLow),
         ci_high: round4(interval.ciHigh),
@@ -157,12 +173,13 @@ export function timeVsOutcomeTable(grids: OutcomeGrids, measure: OutcomeMeasure,
   };
 }
 
-/** Overall n of a measure as published (the grand total under its pattern). */
+/** Overall n of a measure as published, or null when it is hidden. */
 export function publishedTotal(grids: OutcomeGrids, measure: OutcomeMeasure): number | null {
   const { n, pattern } = grids.measures[measure];
-  const totals = withTotals(n);
-  const last = totals.length - 1;
-  return pattern.withheld || pattern.hidden[last][totals[last].length - 1]
-    ? null
-    : totals[last][totals[last].length - 1];
+  return pattern.withheld || pattern.total ? null : n.total;
+}
+
+/** Whether a category's closed cases are hidden (the fixed-fee table follows the cases pattern). */
+export function categoryHidden(grids: OutcomeGrids, index: number): boolean {
+  return grids.casesPattern.withheld || grids.casesPattern.byCategory[index];
 }

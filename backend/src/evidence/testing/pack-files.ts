@@ -25,7 +25,7 @@ function decodeHex(hex: string): string {
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const streams: string[] = [];
-  const pattern = /stream\r?\n/g;
+  const pattern = /(?<!end)stream\r?\n/g;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(raw))) {
     const start = match.index + match[0].length;
@@ -37,7 +37,7 @@ export function pdfText(pdf: Buffer): string {
     } catch {
       streams.push(bytes.toString('latin1'));
     }
-    pattern.lastIndex = end;
+    pattern.lastIndex = end + 'endstream'.length;
   }
   const lines: string[] = [];
   for (const stream of streams) {

@@ -178,8 +178,8 @@ export interface HoursRow {
   label: string;
   /** Median hours taken; null with a mark when hidden. */
   taken: number | null;
-  /** Hours the fixed fee pays for; null when there is no fee or hourly rate. */
-  paidFor: number | null;
+  /** Hours the fixed fee pays for, lowest and highest (fees changed); null without a fee or hourly rate. */
+  paidFor: [number, number] | null;
   mark?: string;
 }
 
@@ -190,7 +190,7 @@ export function hoursChart(doc: Doc, box: Box, title: string, rows: HoursRow[]):
   doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(pdfText(title), box.x, box.y, { width: box.width });
   const top = box.y + 20;
   const plot = { x: box.x + labelWidth, width: box.width - labelWidth - 40 };
-  const max = Math.max(1, ...rows.flatMap((r) => [r.taken ?? 0, r.paidFor ?? 0])) * 1.1;
+  const max = Math.max(1, ...rows.flatMap((r) => [r.taken ?? 0, r.paidFor?.[1] ?? 0])) * 1.1;
   const xOf = (h: number) => plot.x + (plot.width * h) / max;
   rows.forEach((row, i) => {
     const cy = top + rowHeight * i + rowHeight / 2;
@@ -212,12 +212,13 @@ export function hoursChart(doc: Doc, box: Box, title: string, rows: HoursRow[]):
         .text(`${row.taken.toFixed(1)} h`, xOf(row.taken) + 3, cy - 4);
     }
     if (row.paidFor !== null) {
-      doc
-        .lineWidth(2)
-        .strokeColor('#d4351c')
-        .moveTo(xOf(row.paidFor), cy - 8)
-        .lineTo(xOf(row.paidFor), cy + 8)
-        .stroke();
+      doc.lineWidth(2).strokeColor('#d4351c');
+      for (const hours of new Set(row.paidFor)) {
+        doc
+          .moveTo(xOf(hours), cy - 8)
+          .lineTo(xOf(hours), cy + 8)
+          .stroke();
+      }
     }
   });
   const legendY = top + rowHeight * rows.length + 4;

@@ -36,8 +36,9 @@ export interface PdfOptions {
   compress?: boolean;
 }
 
-/** Short band labels in WinAnsi ("≥ 8 h" has no glyph). */
-const BAND_LABELS = ['< 1 h', '1–2 h', '2–4 h', '4–8 h', '8 h or more'];
+/** Short band labels in WinAnsi ("≥ 8 h" has no glyph); the method spells out "8 h+" as 8 hours or more. */
+const BAND_LABELS = ['< 1 h', '1–2 h', '2–4 h', '4–8 h', '8 h+'];
+const HIDDEN_NOTE = '"[c]" and "<n": hidden to protect small numbers (see the method).';
 
 export async function packPdf(pack: EvidencePack, inputsSha256: string, options: PdfOptions = {}): Promise<Buffer> {
   const date = new Date(pack.meta.generatedAt);
@@ -254,7 +255,7 @@ function outcomesPage(doc: Doc, pack: EvidencePack): void {
     };
   });
   drawTable(doc, columns, rows, [130]);
-  paragraph(doc, 'Each cell: rate (n cases). "[c]" and "<n" mark figures hidden to protect small numbers.', {
+  paragraph(doc, `Each cell: rate (n cases). ${HIDDEN_NOTE}`, {
     size: 8,
     color: MUTED,
   });
@@ -299,6 +300,7 @@ function otherOutcomesPage(doc: Doc, pack: EvidencePack): void {
         .text(pdfText(t.note), x, y + height + 2);
   });
   doc.y = top + 2 * (height + 30);
+  paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
   for (const m of measures)
     paragraph(doc, `${MEASURES[m].label}: ${MEASURES[m].definition}`, { size: 8, color: MUTED });
 }
@@ -312,7 +314,10 @@ function categoryPage(doc: Doc, pack: EvidencePack): void {
     ...OUTCOME_MEASURES.map((m) => ({ key: m, label: MEASURES[m].label, kind: 'text' as const })),
   ];
   const cases = table(pack, 'cases');
-  const rows = [ALL_CATEGORIES, ...CATEGORIES.map((c) => labelOf(c))].map((category) => {
+  const casesOf = (category: string) =>
+    cases.rows.find((r) => r.category === category && r.band === ALL_BANDS)?.cases ?? null;
+  const withCases = CATEGORIES.map((c) => labelOf(c)).filter((c) => casesOf(c) !== 0);
+  const rows = [ALL_CATEGORIES, ...withCases].map((category) => {
     const casesRow = cases.rows.find((r) => r.category === category && r.band === ALL_BANDS);
     return {
       category,
@@ -327,36 +332,35 @@ function categoryPage(doc: Doc, pack: EvidencePack): void {
     };
   });
   drawTable(doc, columns, rows, [95, 50]);
-  paragraph(
-    doc,
-    'Each cell: rate (n cases). The full tables by category and band are in the spreadsheet and CSV files.',
-    {
-      size: 8,
-      color: MUTED,
-    },
-  );
+  const none = CATEGORIES.map((c) => labelOf(c)).filter((c) => casesOf(c) === 0);
+  if (none.length) paragraph(doc, `No closed cases in: ${none.join(', ')}.`, { size: 8, color: MUTED });
+  paragraph(doc, `Each cell: rate (n cases). ${HIDDEN_NOTE}`, { size: 8, color: MUTED });
 }
 
 function fixedFeePage(doc: Doc, pack: EvidencePack): void {
   newPage(doc, 'Fixed fee against need');
   const fee = table(pack, 'fixed-fee-vs-need');
+  const feeRows = fee.rows.filter((r) => r.cases !== 0);
   paragraph(doc, fee.description);
   const top = doc.y + 4;
   const bottom = hoursChart(
     doc,
     { x: MARGIN, y: top, width: WIDTH, height: 0 },
     'Hours cases took against the hours the fee pays for',
-    fee.rows.map((row) => ({
+    feeRows.map((row) => ({
       label: String(row.category),
       taken: typeof row.median_hours === 'number' ? row.median_hours : null,
-      paidFor: typeof row.hours_paid_for === 'number' ? row.hours_paid_for : null,
+      paidFor:
+        typeof row.hours_paid_for_min === 'number' && typeof row.hours_paid_for_max === 'number'
+          ? ([row.hours_paid_for_min, row.hours_paid_for_max] as [number, number])
+          : null,
       mark: typeof row.median_hours === 'string' ? row.median_hours : undefined,
     })),
   );
   doc.y = bottom + 10;
   const keys = [
     'category',
-    'fixed_fee_gbp',
+    'fixed_fee',
     'hours_paid_for',
     'cases',
     'median_hours',
@@ -366,13 +370,23 @@ function fixedFeePage(doc: Doc, pack: EvidencePack): void {
     'positive_rate_beyond',
     'cases_escaped',
   ];
+  const joined: PackColumn[] = [
+    { key: 'fixed_fee', label: 'Fixed fee', kind: 'text' },
+    { key: 'hours_paid_for', label: 'Hours the fee pays for', kind: 'text' },
+  ];
+  const span = (min: Cell, max: Cell, kind: 'gbp' | 'hours') =>
+    min === max ? formatCell(min, kind) : `${formatCell(min, kind)}–${formatCell(max, kind)}`;
   drawTable(
     doc,
-    keys.map((k) => fee.columns.find((c) => c.key === k)!),
-    fee.rows,
-    [80],
+    keys.map((k) => joined.find((c) => c.key === k) ?? fee.columns.find((c) => c.key === k)!),
+    feeRows.map((r) => ({
+      ...r,
+      fixed_fee: span(r.fixed_fee_min_gbp, r.fixed_fee_max_gbp, 'gbp'),
+      hours_paid_for: span(r.hours_paid_for_min, r.hours_paid_for_max, 'hours'),
+    })),
+    [80, 62, 52],
   );
-  const notes = [...new Set(fee.rows.map((r) => r.note).filter((n): n is string => typeof n === 'string'))];
+  const notes = [...new Set(feeRows.map((r) => r.note).filter((n): n is string => typeof n === 'string'))];
   for (const note of notes) paragraph(doc, `Note: ${note}`, { size: 8, color: MUTED });
 }
 
@@ -432,6 +446,7 @@ function valuePage(doc: Doc, pack: EvidencePack): void {
     perPoundAvailable ? { value: 1, label: '£1 back for every £1' } : undefined,
   );
   doc.y = end + 6;
+  paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
   if (!perPoundAvailable) {
     paragraph(doc, 'Value per £1 needs the hourly cost of adviser time, which has not been entered.', {
       size: 8,

@@ -1,0 +1,116 @@
+/**
+ * The built CLI (`node backend/dist/cli/main.js evidence-pack …`; build first with
+ * `npx tsc -b shared backend`) against a test database: it writes the XLSX, the PDF, one CSV per
+ * table and the manifest, whose hashes match the files; the files are byte-identical to the API's
+ * for the same organisation and period; bad options exit 2.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import { REPO_ROOT } from '../config/config.js';
+import { AS_OF, PERIOD, seedPackFixture } from '../evidence/testing/pack-fixture.js';
+import { sha256, type Manifest } from '../evidence/writers/render-pack.js';
+import { readZip } from '../evidence/writers/zip.js';
+
+const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
+
+function run(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [CLI, ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run deepvalue -- evidence-pack …', () => {
+  let sut: Harness;
+  let manager: TestUser;
+  let ref: string;
+  let out: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+    sut = await createHarness();
+    const org = await sut.makeOrganisation({ name: 'Westside Law Centre' });
+    ref = org.ref;
+    manager = await sut.makeUser(org.id, 'manager');
+    await seedPackFixture(
+      sut.dataSource,
+      org.id,
+      (name) => sut.makeUser(org.id, 'adviser', { name }).then((u) => u.id),
+      {
+        cases: 120,
+      },
+    );
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-pack-'));
+  }, 120_000);
+  afterAll(async () => {
+    await sut?.close();
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('writes the XLSX, PDF, CSV files and a manifest whose hashes match them', async () => {
+    const result = await run(
+      ['evidence-pack', '--org', ref, '--from', PERIOD.from, '--to', PERIOD.to, '--as-of', AS_OF, '--out', out],
+      sut.db.url,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote \d+ files to .* \(inputs SHA-256 [0-9a-f]{64}\)\n$/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.organisations).toEqual([{ ref, name: 'Westside Law Centre' }]);
+    expect(manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['evidence-pack.xlsx', 'evidence-pack.pdf', 'csv/cases.csv']),
+    );
+    for (const file of manifest.files) expect(sha256(fs.readFileSync(path.join(out, file.path)))).toBe(file.sha256);
+    expect(fs.readFileSync(path.join(out, 'evidence-pack.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fs.readdirSync(path.join(out, 'csv')).length).toBe(manifest.tables.length);
+  });
+
+  it('writes the same bytes as the API gives for the same organisation and period', async () => {
+    const res = await sut
+      .as(manager)
+      .get(`/api/evidence-packs/download?from=${PERIOD.from}&to=${PERIOD.to}&asOf=${AS_OF}&format=zip`)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    for (const entry of readZip(res.body as Buffer)) {
+      expect({ path: entry.path, same: entry.bytes.equals(fs.readFileSync(path.join(out, entry.path))) }).toEqual({
+        path: entry.path,
+        same: true,
+      });
+    }
+  });
+
+  it.each([
+    [['evidence-pack', '--from', PERIOD.from, '--to', PERIOD.to, '--out', '/tmp/x'], /exactly one of --org/],
+    [['evidence-pack', '--org', 'x', '--from', '2024-13-01', '--to', PERIOD.to, '--out', '/tmp/x'], /--from must be/],
+    [['evidence-pack', '--org', 'x', '--from', PERIOD.from, '--to', PERIOD.to], /--out DIR is required/],
+  ])('rejects %j with exit code 2', async (args, message) => {
+    const result = await run(args, sut.db.url);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('says so when the organisation does not exist', async () => {
+    const result = await run(
+      ['evidence-pack', '--org', 'no-such-org', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out],
+      sut.db.url,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no organisation with reference "no-such-org"');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_SENSITIVITY } from './adjustments.js';
+import { DEFAULT_BENEFIT_MAPPING } from './benefit-mapping.js';
+import { buildPricingView } from './pricing-view.js';
+import { DEFAULT_UNIT_COSTS } from './unit-cost-defaults.js';
+import { priceDeepValue, type EventAggregate, type PricingInput, type TimeAggregate } from './value.js';
+
+/**
+ * Housing 2–4 h: 20 cases, 12 evictions avoided; debt 2–4 h: 10 cases, 2 evictions avoided (a small
+ * count); welfare benefits 1–2 h: 10 cases, 9 evictions avoided. Hourly cost £50, 2 adviser hours a case.
+ */
+const events: EventAggregate[] = [
+  { category: 'housing', band: '2-4h', event: 'eviction_avoided', count: 12, recordedGbp: 0, countWithoutAmount: 12 },
+  { category: 'debt', band: '2-4h', event: 'eviction_avoided', count: 2, recordedGbp: 0, countWithoutAmount: 2 },
+  {
+    category: 'welfare_benefits',
+    band: '1-2h',
+    event: 'eviction_avoided',
+    count: 9,
+    recordedGbp: 0,
+    countWithoutAmount: 9,
+  },
+];
+const time: TimeAggregate[] = [
+  { category: 'housing', band: '2-4h', cases: 20, adviserHours: 40, relationshipHours: 20 },
+  { category: 'debt', band: '2-4h', cases: 10, adviserHours: 20, relationshipHours: 10 },
+  { category: 'welfare_benefits', band: '1-2h', cases: 10, adviserHours: 20, relationshipHours: 10 },
+];
+const input: PricingInput = {
+  events,
+  time,
+  unitCosts: DEFAULT_UNIT_COSTS,
+  mapping: DEFAULT_BENEFIT_MAPPING,
+  sensitivity: DEFAULT_SENSITIVITY,
+  hourlyCostGbp: 50,
+};
+const value = priceDeepValue(input);
+const fiscal = (view: ReturnType<typeof buildPricingView>, key: string) =>
+  view.groups.find((g) => g.key === key)!.kinds.find((k) => k.kind === 'fiscal')!;
+
+describe('buildPricingView', () => {
+  it('gives every figure in full without suppression', () => {
+    const view = buildPricingView(input, value, null);
+    // Debt: 2 × £34,000 = £68,000 gross; 20 hours × £50 = £1,000; central net 68,000 × 0.5625 = 38,250 → £38.25 per £1.
+    expect(fiscal(view, 'debt').gross).toBe(68_000);
+    expect(fiscal(view, 'debt').netPerPoundSpent.central).toBe(38.25);
+    expect(view.groups.find((g) => g.key === 'debt')!.cases).toBe(10);
+    expect(view.threshold).toBeNull();
+  });
+
+  it('hides a £ figure resting on fewer than 5 events, and another so it cannot be worked back from the total', () => {
+    const view = buildPricingView(input, value, { threshold: 5 });
+    expect(fiscal(view, 'debt').gross).toBe('[c]');
+    expect(fiscal(view, 'debt').net).toEqual({ low: '[c]', central: '[c]', high: '[c]' });
+    expect(fiscal(view, 'debt').netPerPoundSpent.central).toBe('[c]');
+    // Overall (23 events) is published; so one more category must be hidden: the smaller, welfare benefits.
+    expect(fiscal(view, 'all').gross).toBe(23 * 34_000);
+    expect(fiscal(view, 'welfare_benefits').gross).toBe('[c]');
+    expect(fiscal(view, 'housing').gross).toBe(12 * 34_000);
+    // Cases are 10 or more everywhere, so cases and hours show.
+    expect(view.groups.find((g) => g.key === 'debt')!.cases).toBe(10);
+    expect(view.groups.find((g) => g.key === 'debt')!.adviserHours).toBe(20);
+    // By band: 2–4 h has 14 events and 1–2 h 9, both shown.
+    expect(fiscal(view, '2-4h').gross).toBe(14 * 34_000);
+  });
+
+  it('shows an unpriced outcome as not priced, never as £0', () => {
+    const withAppeals: PricingInput = {
+      ...input,
+      events: [
+        ...events,
+        { category: 'housing', band: '2-4h', event: 'avoided_appeal', count: 7, recordedGbp: 0, countWithoutAmount: 7 },
+      ],
+    };
+    const view = buildPricingView(withAppeals, priceDeepValue(withAppeals), { threshold: 5 });
+    expect(view.unpriced).toEqual([
+      expect.objectContaining({ event: 'avoided_appeal', cases: 7, note: 'not priced — enter your local figure' }),
+    ]);
+    expect(view.lines.some((l) => l.event === 'avoided_appeal')).toBe(false);
+  });
+});
