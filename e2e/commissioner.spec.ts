@@ -36,10 +36,12 @@ test('a commissioner previews an evidence pack and downloads it', async ({ page 
   expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdfBytes.length).toBeGreaterThan(1000);
 
-  // Commissioners see the aggregate reports too, but never the cases behind a figure.
-  await page.getByRole('link', { name: 'Reports' }).first().click();
-  await page.goto('/reports/time-vs-outcome');
+  // Commissioners see time against outcome for consenting clients with small numbers hidden, and
+  // never the cases behind a figure; the fuller reports are the organisations' own.
+  await page.getByRole('link', { name: 'Time against outcome' }).first().click();
   await expect(page.getByTestId('adjusted-sentence')).toBeVisible();
+  await expect(page.getByText(/Only clients who agreed to their anonymised data being used are counted/)).toBeVisible();
   await expect(page.locator('tbody a')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Trends' })).toHaveCount(0);
   await checkPage(page, 'commissioner-03-time-vs-outcome');
 });

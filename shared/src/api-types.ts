@@ -31,12 +31,15 @@ export interface BandRate {
   band: BandKey;
   minMinutes: number;
   maxMinutes: number | null;
-  n: number;
-  count: number;
+  /** Null when suppressed (commissioners' views hide small numbers). */
+  n: number | null;
+  count: number | null;
   rate: number | null;
   ciLow: number | null;
   ciHigh: number | null;
   small: boolean;
+  /** True when small-number suppression hides this band's figures. */
+  suppressed: boolean;
 }
 
 export interface AdjustedEstimate {
@@ -53,9 +56,12 @@ export interface AdjustedEstimate {
 
 export interface TimeVsOutcomeReport {
   measure: OutcomeMeasure;
-  n: number;
+  /** Null when suppressed. */
+  n: number | null;
   filters: Record<string, string>;
   bands: BandRate[];
   adjusted: AdjustedEstimate;
   caveat: string;
+  /** Set when small numbers are suppressed: counts below it show as hidden. */
+  suppressionThreshold?: number;
 }

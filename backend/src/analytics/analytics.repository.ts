@@ -54,6 +54,7 @@ export function factsWhere(
     if (key === 'vulnerability') add((p) => `${p} = ANY(f.vulnerabilities)`, value);
     else add((p) => `${FACT_COLUMN[key]} = ${p}`, value);
   }
+  if (filters.consentOnly) clauses.push('f.evidence_consent');
   if (measure) clauses.push(OUTCOME_MEASURE_SQL[measure].eligible);
   return { sql: clauses.join(' AND '), params };
 }
@@ -81,7 +82,8 @@ export class AnalyticsRepository {
     asOf: string,
   ): Promise<BandCount[]> {
     const dimensions = dimensionFiltersOf(filters);
-    if (dimensions.length <= 1)
+    // The roll-ups count every client; consent-only views read the per-case facts.
+    if (dimensions.length <= 1 && !filters.consentOnly)
       return this.bandCountsFromRollups(organisationIds, filters, measure, asOf, dimensions[0]);
     return this.bandCountsFromFacts(organisationIds, filters, measure, asOf);
   }

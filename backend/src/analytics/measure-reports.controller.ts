@@ -13,7 +13,9 @@ import { ReportScopeService } from './report-scope.service.js';
 import type { BreakdownReport, DrillDownPage, FixedFeeReport, MeasuresSummary, TrendsReport } from './report-types.js';
 
 @ApiTags('reports')
-@Roles('manager', 'commissioner')
+// Commissioners get time against outcome and evidence packs, which hide small numbers and
+// non-consenting clients; these fuller reports are for the organisation's managers.
+@Roles('manager')
 @Controller('reports')
 export class MeasureReportsController {
   constructor(

@@ -10,6 +10,8 @@ export interface ReportFilters {
   fundingStream?: FundingStream;
   vulnerability?: Vulnerability;
   arrival?: ArrivalRoute;
+  /** Only clients who consented to evidence use (commissioners' views); never set from a query string. */
+  consentOnly?: boolean;
 }
 
 /** Filters that narrow by a dimension of the case (the roll-up table has one dimension per row). */
@@ -31,7 +33,7 @@ export function dimensionFiltersOf(filters: ReportFilters): Array<[DimensionFilt
 export function describeFilters(filters: ReportFilters): Record<string, string> {
   return Object.fromEntries(
     Object.entries(filters)
-      .filter(([, v]) => v !== undefined)
+      .filter(([k, v]) => v !== undefined && k !== 'consentOnly')
       .map(([k, v]) => [k, String(v)]),
   );
 }

@@ -34,6 +34,22 @@ export class ReportScopeService {
    * Adviser-level figures (an adviser filter or a per-adviser breakdown) are for supervision inside
    * the organisation: managers only. Commissioners never see a row about one adviser.
    */
+  /**
+   * What a commissioner's view of live reports must respect, as evidence packs do: only clients who
+   * consented, and small numbers suppressed at the strictest threshold of the organisations shown.
+   */
+  async privacyFor(
+    user: RequestUser,
+    organisationIds: string[],
+  ): Promise<{ consentOnly: boolean; suppressBelow?: number }> {
+    if (user.role !== 'commissioner') return { consentOnly: false };
+    const [row]: Array<{ threshold: number | null }> = await this.dataSource.query(
+      `SELECT max((settings->>'suppressionThreshold')::int) AS threshold FROM organisations WHERE id = ANY($1::uuid[])`,
+      [organisationIds],
+    );
+    return { consentOnly: true, suppressBelow: Math.max(row?.threshold ?? 5, 5) };
+  }
+
   assertAdviserLevelAllowed(user: RequestUser, adviserLevel: boolean): void {
     if (adviserLevel && user.role !== 'manager') {
       throw forbidden('Figures per adviser are for supervision by the organisation’s managers only');

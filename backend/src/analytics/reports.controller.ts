@@ -25,6 +25,7 @@ export class ReportsController {
     const { measure = 'positive_outcome', organisation, ...filters } = query;
     this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
     const organisationIds = await this.scope.organisationIds(user, organisation);
-    return this.timeVsOutcome.report(organisationIds, measure, filters);
+    const { consentOnly, suppressBelow } = await this.scope.privacyFor(user, organisationIds);
+    return this.timeVsOutcome.report(organisationIds, measure, { ...filters, consentOnly }, { suppressBelow });
   }
 }

@@ -210,6 +210,7 @@ describe('GET /api/reports/time-vs-outcome', () => {
     await sut.dataSource.query(`UPDATE time_entries SET minutes = 500 WHERE case_id = $1 AND class = 'relationship'`, [
       target.id,
     ]);
+    target.relMinutes = 500; // keep the simulation in step for the tests that follow
     const after = await sut.as(manager).get('/api/reports/time-vs-outcome').expect(200);
     expect(after.body.bands[0].n).toBe(before.body.bands[0].n - 1);
     expect(after.body.bands[4].n).toBe(before.body.bands[4].n + 1);
@@ -236,8 +237,39 @@ describe('GET /api/reports/time-vs-outcome', () => {
       orgId,
       commissionerOrg.id,
     ]);
+    // A commissioner counts only consenting clients, and never sees a count below 5 or one that
+    // could be worked back from the total.
+    await sut.dataSource.query(`UPDATE clients SET evidence_consent = false WHERE ref IN ('cl-0', 'cl-1', 'cl-2')`);
+    const consenting = cases.filter((_, i) => i > 2);
     const shared = await sut.as(commissioner).get('/api/reports/time-vs-outcome').expect(200);
-    const mine = await sut.as(manager).get('/api/reports/time-vs-outcome').expect(200);
-    expect(shared.body.bands).toEqual(mine.body.bands);
+    const want = expected(consenting, 'positive_outcome', asOf, () => true);
+    expect(shared.body.suppressionThreshold).toBe(5);
+    const hidden = shared.body.bands.filter((b: { suppressed: boolean }) => b.suppressed);
+    for (const [i, band] of shared.body.bands.entries()) {
+      if (band.suppressed) expect(band.count).toBeNull();
+      else expect({ n: band.n, count: band.count }).toEqual(want[i]);
+      if (!band.suppressed)
+        expect(Math.min(band.count, band.n - band.count) === 0 || Math.min(band.count, band.n - band.count) >= 5).toBe(
+          true,
+        );
+    }
+    expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    await sut.as(commissioner).get(`/api/reports/time-vs-outcome?adviser=${adviserIds[0]}`).expect(403);
+  });
+
+  it('hides small bands from a commissioner, with a second band so the first cannot be worked out', async () => {
+    const commissionerOrg = await sut.makeOrganisation({ kind: 'commissioner' });
+    const commissioner = await sut.makeUser(commissionerOrg.id, 'commissioner');
+    await sut.dataSource.query(`INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $2)`, [
+      orgId,
+      commissionerOrg.id,
+    ]);
+    const res = await sut
+      .as(commissioner)
+      .get('/api/reports/time-vs-outcome?category=debt&fundingStream=grant&arrival=self')
+      .expect(200);
+    const small = res.body.bands.filter((b: { suppressed: boolean }) => b.suppressed);
+    expect(small.length).not.toBe(1);
+    for (const band of small) expect([band.count, band.rate, band.ciLow]).toEqual([null, null, null]);
   });
 });

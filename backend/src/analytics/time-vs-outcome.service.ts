@@ -8,9 +8,12 @@ import {
   ASSOCIATION_CAVEAT,
   BANDS,
   SMALL_BAND_N,
+  type AdjustedEstimate,
+  type BandRate,
   type OutcomeMeasure,
   type TimeVsOutcomeReport,
 } from '@deepvalue/shared';
+import { suppressRates, type MaskedCount } from '../evidence/suppression.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 import { adjustedTimeEstimate } from './statistics/time-vs-outcome-model.js';
@@ -28,7 +31,8 @@ export class TimeVsOutcomeService {
     organisationIds: string[],
     measure: OutcomeMeasure,
     filters: ReportFilters,
-    options: { asOf?: string; adjusted?: boolean } = {},
+    /** suppressBelow: hide counts below this (and what could be worked back from them), for commissioners. */
+    options: { asOf?: string; adjusted?: boolean; suppressBelow?: number } = {},
   ): Promise<TimeVsOutcomeReport> {
     const asOf = options.asOf ?? todayIso();
     const normalised = normaliseFilters(filters);
@@ -51,8 +55,11 @@ export class TimeVsOutcomeService {
         ciLow: interval.ciLow,
         ciHigh: interval.ciHigh,
         small: row.n < SMALL_BAND_N,
+        suppressed: false,
       };
     });
+    if (options.suppressBelow)
+      return this.suppressed(measure, normalised, bands, adjustedTimeEstimate(patterns), options.suppressBelow);
     return {
       measure,
       n: bands.reduce((sum, b) => sum + b.n, 0),
@@ -60,6 +67,36 @@ export class TimeVsOutcomeService {
       bands,
       adjusted: adjustedTimeEstimate(patterns),
       caveat: ASSOCIATION_CAVEAT,
+    };
+  }
+
+  /** Small-number suppression (primary and secondary) of the bands, as in evidence packs. */
+  private suppressed(
+    measure: OutcomeMeasure,
+    filters: ReportFilters,
+    bands: BandRate[],
+    adjusted: AdjustedEstimate,
+    threshold: number,
+  ): TimeVsOutcomeReport {
+    const masked = suppressRates(
+      bands.map((b) => ({ n: b.n ?? 0, count: b.count ?? 0 })),
+      threshold,
+    );
+    const value = (m: MaskedCount) => (m.suppressed ? null : m.value);
+    return {
+      measure,
+      n: value(masked.overall.n),
+      filters: describeFilters(filters),
+      bands: bands.map((band, i) => {
+        const m = masked.groups[i];
+        const hidden = m.n.suppressed || m.count.suppressed;
+        return hidden
+          ? { ...band, n: value(m.n), count: null, rate: null, ciLow: null, ciHigh: null, suppressed: true }
+          : band;
+      }),
+      adjusted,
+      caveat: ASSOCIATION_CAVEAT,
+      suppressionThreshold: threshold,
     };
   }
 }

@@ -105,10 +105,12 @@ function columns(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
 }
 
-const rateRow = (name: string, r: RateFigure) => [
+type ShownFigure = Omit<RateFigure, 'n' | 'count'> & { n: number | null; count: number | null };
+const shown = (value: number | null) => (value === null ? 'hidden' : String(value));
+const rateRow = (name: string, r: ShownFigure) => [
   name,
-  String(r.n),
-  String(r.count),
+  shown(r.n),
+  shown(r.count),
   percent(r.rate),
   ci(r),
   r.small ? 'small' : '',

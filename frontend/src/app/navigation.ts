@@ -31,7 +31,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   commissioner: [
     { to: '/organisations', label: 'Organisations', match: ['/organisations'] },
     { to: '/evidence', label: 'Evidence packs', match: ['/evidence'] },
-    { to: '/reports', label: 'Reports', match: ['/reports'] },
+    { to: '/reports/time-vs-outcome', label: 'Time against outcome', match: ['/reports'] },
   ],
 };
 

@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
+import { useSession } from '../../app/session';
 
+// Commissioners see time against outcome (consenting clients, small numbers hidden) and evidence
+// packs; the other reports are for the organisation's managers.
 const REPORTS = [
-  { to: '/reports/time-vs-outcome', label: 'Time against outcome' },
-  { to: '/reports/fixed-fee', label: 'Fixed fee against need' },
-  { to: '/reports/trends', label: 'Trends' },
-  { to: '/reports/breakdowns', label: 'Breakdowns' },
+  { to: '/reports/time-vs-outcome', label: 'Time against outcome', commissioner: true },
+  { to: '/reports/fixed-fee', label: 'Fixed fee against need', commissioner: false },
+  { to: '/reports/trends', label: 'Trends', commissioner: false },
+  { to: '/reports/breakdowns', label: 'Breakdowns', commissioner: false },
 ];
 
 /** Heading, the list of reports and the caveat every report carries. */
@@ -22,29 +25,35 @@ export function ReportLayout({
   children: ReactNode;
 }) {
   usePageTitle(title);
+  const commissioner = useSession().me?.role === 'commissioner';
+  const others = REPORTS.filter((r) => r.to !== current && (r.commissioner || !commissioner));
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item">
-            <Link className="govuk-breadcrumbs__link" to="/reports">
-              Reports
-            </Link>
-          </li>
-        </ol>
-      </nav>
-      <h1 className="govuk-heading-l">{title}</h1>
-      <nav aria-label="Other reports" className="govuk-!-margin-bottom-6">
-        <ul className="govuk-list dv-inline-list">
-          {REPORTS.filter((r) => r.to !== current).map((r) => (
-            <li key={r.to}>
-              <Link className="govuk-link" to={r.to}>
-                {r.label}
+      {!commissioner && (
+        <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
+          <ol className="govuk-breadcrumbs__list">
+            <li className="govuk-breadcrumbs__list-item">
+              <Link className="govuk-breadcrumbs__link" to="/reports">
+                Reports
               </Link>
             </li>
-          ))}
-        </ul>
-      </nav>
+          </ol>
+        </nav>
+      )}
+      <h1 className="govuk-heading-l">{title}</h1>
+      {others.length > 0 && (
+        <nav aria-label="Other reports" className="govuk-!-margin-bottom-6">
+          <ul className="govuk-list dv-inline-list">
+            {others.map((r) => (
+              <li key={r.to}>
+                <Link className="govuk-link" to={r.to}>
+                  {r.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {children}
       {caveat && (
         <div className="govuk-inset-text">

@@ -18,6 +18,7 @@ const band = (band: BandKey, n: number, count: number) => ({
   ciLow: 0.4,
   ciHigh: 0.8,
   small: n < 10,
+  suppressed: false,
 });
 
 const REPORT: TimeVsOutcomeReport = {

@@ -72,7 +72,10 @@ function Report({
   return (
     <>
       <h2 className="govuk-heading-m">
-        {label} by relationship time <span className="govuk-caption-m">{formatNumber(report.n)} closed cases</span>
+        {label} by relationship time{' '}
+        <span className="govuk-caption-m">
+          {report.n === null ? 'hidden: too few' : formatNumber(report.n)} closed cases
+        </span>
       </h2>
       <p className="govuk-body dv-muted">{MEASURES[measure].definition}</p>
 
@@ -110,7 +113,7 @@ function Report({
           {label}: rate in each band with its 95% interval (the same figures are in the table below)
         </figcaption>
         <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
-          <RateChart points={report.bands.map((b, i) => ({ ...b, label: BANDS[i]?.label ?? b.band }))} />
+          <RateChart points={report.bands.map((b, i) => ({ ...b, n: b.n ?? 0, label: BANDS[i]?.label ?? b.band }))} />
         </Suspense>
       </figure>
 
@@ -142,17 +145,17 @@ function Report({
                   {BANDS[i]?.label ?? b.band}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {canDrill && b.n > 0 ? (
+                  {canDrill && (b.n ?? 0) > 0 ? (
                     <Link className="govuk-link" to={drill(i, 'eligible')}>
                       {formatNumber(b.n)}
                       <span className="govuk-visually-hidden"> cases with {BANDS[i]?.label} of relationship time</span>
                     </Link>
                   ) : (
-                    formatNumber(b.n)
+                    shownCount(b.n)
                   )}
                 </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {canDrill && b.count > 0 ? (
+                  {canDrill && (b.count ?? 0) > 0 ? (
                     <Link className="govuk-link" to={drill(i, 'success')}>
                       {formatNumber(b.count)}
                       <span className="govuk-visually-hidden">
@@ -161,11 +164,15 @@ function Report({
                       </span>
                     </Link>
                   ) : (
-                    formatNumber(b.count)
+                    shownCount(b.count)
                   )}
                 </td>
                 <td className="govuk-table__cell dv-bar-cell">
-                  <RateCell figure={b} />
+                  {b.suppressed ? (
+                    <span className="dv-muted">Hidden to protect small numbers</span>
+                  ) : (
+                    <RateCell figure={{ ...b, n: b.n ?? 0, count: b.count ?? 0 }} />
+                  )}
                 </td>
               </tr>
             ))}
@@ -173,6 +180,17 @@ function Report({
         </table>
       </div>
       {canDrill && <p className="govuk-body-s dv-muted">Select a number to see the cases behind it.</p>}
+      {report.suppressionThreshold && (
+        <p className="govuk-body-s dv-muted">
+          Only clients who agreed to their anonymised data being used are counted. Figures resting on fewer than{' '}
+          {report.suppressionThreshold} cases are hidden, with others where needed so they cannot be worked out.
+        </p>
+      )}
     </>
   );
+}
+
+/** A count, or "hidden" where small-number suppression withholds it. */
+function shownCount(value: number | null): string {
+  return value === null ? 'hidden' : formatNumber(value);
 }
