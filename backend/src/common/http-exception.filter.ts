@@ -41,7 +41,9 @@ const CONNECTION_ERRORS = new Set([
 ]);
 
 export function isConnectionError(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; driverError?: { code?: string } } | undefined;
+  const e = error as { code?: string; message?: string; name?: string; driverError?: { code?: string } } | undefined;
+  // A query whose connection was lost mid-request (e.g. PostgreSQL restarting) is unavailability too.
+  if (e?.name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = e?.code ?? e?.driverError?.code;
   if (code && (CONNECTION_ERRORS.has(code) || code.startsWith('08'))) return true;
   const message = e?.message ?? '';

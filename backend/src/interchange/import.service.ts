@@ -82,15 +82,24 @@ export class ImportService {
       const organisationId = await this.organisationFor(client, header, target);
       const writer = new ImportWriter(client, organisationId);
       await writer.writeHeader(header);
+      // The next batch is read and parsed while the database writes the last one (at most two in memory).
+      let writing: Promise<void> = Promise.resolve();
+      const send = async (cases: ImportCase[], bytesRead: number) => {
+        await writing;
+        writing = writer
+          .writeCases(cases)
+          .then(() => onProgress({ phase: 'writing', cases: writer.counts.cases, bytesRead, bytesTotal }));
+        writing.catch(() => undefined); // rethrown by the next `await writing`
+      };
       let batch: ImportCase[] = [];
       for await (const item of readCases(file, format)) {
         batch.push(item.value as ImportCase);
         if (batch.length === BATCH_CASES) {
-          await writer.writeCases(batch);
+          await send(batch, item.bytesRead);
           batch = [];
-          onProgress({ phase: 'writing', cases: writer.counts.cases, bytesRead: item.bytesRead, bytesTotal });
         }
       }
+      await writing;
       await writer.writeCases(batch);
       await writer.finish();
       await client.query('COMMIT');

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { AuditService } from '../audit/audit.service.js';
+import { AuditedByService } from '../audit/audited.decorator.js';
 import fs from 'node:fs';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
@@ -16,6 +18,7 @@ export class InterchangeController {
   constructor(
     private readonly jobs: ImportJobsService,
     private readonly exports: ExportService,
+    private readonly audit: AuditService,
   ) {}
 
   @Post('imports')
@@ -43,9 +46,11 @@ export class InterchangeController {
   }
 
   @Get('exports/casework')
+  @AuditedByService()
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'ndjson'] })
   async exportCasework(
     @CurrentUser() user: RequestUser,
+    @Req() req: Request,
     @Res() res: Response,
     @Query('format') format = 'json',
   ): Promise<void> {
@@ -53,6 +58,15 @@ export class InterchangeController {
       throw new DomainError('validation', 'format must be json or ndjson', [
         { path: 'format', message: 'must be json or ndjson' },
       ]);
+    // Logged before the first byte leaves: the streamed body never passes the audit interceptor.
+    await this.audit.record({
+      organisationId: user.organisationId,
+      userId: user.userId,
+      action: 'export',
+      entity: 'casework',
+      ip: req.ip,
+      details: { format },
+    });
     res.setHeader('Content-Type', format === 'json' ? 'application/json' : 'application/x-ndjson');
     res.setHeader('Content-Disposition', `attachment; filename="casework.${format}"`);
     if (format === 'json') await this.exports.writeJson(user.organisationId, res);

@@ -1,0 +1,192 @@
+/**
+ * Record-a-session latency (issue 8's 30-second entry, as the API sees it): POST
+ * /api/time-entries/quick from 50 concurrent clients against the real app in its own process,
+ * each request a new Idempotency-Key on an open case; then the same rows through a plain INSERT
+ * loop on 50 pooled connections, for the throughput ratio.
+ */
+import autocannon, { type Result } from 'autocannon';
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { SessionService } from '../access/session.service.js';
+import { spawnApp } from './app-process.js';
+import { summarise, type Summary } from './stats.js';
+
+export const CONNECTIONS = 50;
+
+/** User + system CPU milliseconds of a process so far (Linux). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+export interface ApiFigures {
+  connections: number;
+  requestsPerRound: number;
+  rounds: number;
+  /** Per round, then summarised: the p50 and p99 latency of each round. */
+  latencyP50: Summary;
+  latencyP99: Summary;
+  requestsPerSecond: Summary;
+  insertsPerSecond: Summary;
+  /** CPU time of the app process per acknowledged request (the database's is not included). */
+  appCpuMsPerRequest: number;
+  /** API requests per second ÷ plain INSERTs per second (medians). */
+  throughputRatio: number;
+  non2xx: number;
+  errors: number;
+  /** Rows the API acknowledged (2xx) that are in the table afterwards / acknowledged. */
+  acknowledgedStored: string;
+}
+
+interface Target {
+  organisationId: string;
+  adviserId: string;
+  caseIds: string[];
+}
+
+async function chooseTarget(dataSource: DataSource, organisationId: string): Promise<Target> {
+  const [adviser] = await dataSource.query(
+    `SELECT id FROM users WHERE organisation_id = $1 AND role = 'adviser' ORDER BY ref LIMIT 1`,
+    [organisationId],
+  );
+  const cases: Array<{ id: string }> = await dataSource.query(
+    `SELECT id FROM cases WHERE organisation_id = $1 AND closed_on IS NULL ORDER BY id LIMIT 5000`,
+    [organisationId],
+  );
+  if (!adviser || cases.length === 0) throw new Error('no adviser or no open case to record sessions on');
+  return { organisationId, adviserId: adviser.id, caseIds: cases.map((c) => c.id) };
+}
+
+const entry = (caseId: string) => ({
+  caseId,
+  minutes: 30,
+  class: 'relationship',
+  activity: 'advice_session',
+  mode: 'phone',
+});
+
+/** A fixed number of requests, so every response is counted before the rows are. */
+async function apiRound(url: string, token: string, target: Target, amount: number): Promise<Result> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/time-entries/quick',
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
+          body: JSON.stringify(entry(target.caseIds[next++ % target.caseIds.length])),
+        }),
+      },
+    ],
+  });
+}
+
+/** The same rows with plain INSERTs on 50 pooled connections; rows per second. */
+async function insertRound(pool: pg.Pool, target: Target, amount: number): Promise<number> {
+  let count = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < amount) {
+      const e = entry(target.caseIds[next++ % target.caseIds.length]);
+      await pool.query(
+        `INSERT INTO time_entries (organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode)
+         VALUES ($1, $2, $3, current_date, $4, $5, $6, $7)`,
+        [target.organisationId, e.caseId, target.adviserId, e.minutes, e.class, e.activity, e.mode],
+      );
+      count++;
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  return count / ((Date.now() - started) / 1000);
+}
+
+export async function benchApi(
+  services: INestApplicationContext,
+  databaseUrl: string,
+  organisationId: string,
+  options: { requests: number; rounds: number },
+  log: (message: string) => void,
+): Promise<ApiFigures> {
+  const dataSource = services.get(DataSource);
+  const target = await chooseTarget(dataSource, organisationId);
+  const { token } = await services.get(SessionService).create({ id: target.adviserId, organisationId });
+  const countRows = async () =>
+    Number(
+      (await dataSource.query(`SELECT count(*) AS n FROM time_entries WHERE organisation_id = $1`, [organisationId]))[0]
+        .n,
+    );
+
+  const app = await spawnApp({
+    env: { DATABASE_URL: databaseUrl, DEMO_DATA: '0', LOG_LEVEL: 'info', DB_POOL_SIZE: '20', NODE_ENV: 'production' },
+  });
+  const p50: number[] = [];
+  const p99: number[] = [];
+  const rps: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const tally = { acknowledged: 0, stored: 0, cpuMs: 0 };
+  try {
+    await apiRound(app.url, token, target, CONNECTIONS * 2); // warm-up: JIT, pools, caches
+    const warmed = await countRows();
+    const cpuBefore = cpuMs(app.child.pid!);
+    for (let round = 0; round < options.rounds; round++) {
+      const result = await apiRound(app.url, token, target, options.requests);
+      p50.push(result.latency.p50);
+      p99.push(result.latency.p99);
+      rps.push(result['2xx'] / result.duration);
+      non2xx += result.non2xx;
+      errors += result.errors + result.timeouts;
+      tally.acknowledged += result['2xx'];
+      log(
+        `  API round ${round + 1}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(rps.at(-1)!)} req/s, non-2xx ${result.non2xx}`,
+      );
+    }
+    tally.cpuMs = cpuMs(app.child.pid!) - cpuBefore;
+    tally.stored = (await countRows()) - warmed;
+    log(`  ${tally.stored} rows stored for ${tally.acknowledged} acknowledged requests`);
+  } finally {
+    await app.stop();
+  }
+
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
+  const inserts: number[] = [];
+  try {
+    await insertRound(pool, target, CONNECTIONS * 2);
+    for (let round = 0; round < options.rounds; round++) {
+      inserts.push(await insertRound(pool, target, options.requests));
+      log(`  INSERT round ${round + 1}: ${Math.round(inserts.at(-1)!)} rows/s`);
+    }
+  } finally {
+    await pool.end();
+  }
+  const requestsPerSecond = summarise(rps);
+  const insertsPerSecond = summarise(inserts);
+  return {
+    connections: CONNECTIONS,
+    requestsPerRound: options.requests,
+    rounds: options.rounds,
+    latencyP50: summarise(p50),
+    latencyP99: summarise(p99),
+    requestsPerSecond,
+    insertsPerSecond,
+    throughputRatio: Math.round((requestsPerSecond.p50 / insertsPerSecond.p50) * 1000) / 1000,
+    non2xx,
+    errors,
+    acknowledgedStored: `${tally.stored}/${tally.acknowledged}`,
+    appCpuMsPerRequest: Math.round((tally.cpuMs / Math.max(tally.acknowledged, 1)) * 100) / 100,
+  };
+}

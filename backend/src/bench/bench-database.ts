@@ -1,0 +1,47 @@
+/**
+ * The benchmark's database: BENCH_DATABASE_URL when given (an empty database; the schema is
+ * migrated), otherwise an embedded PostgreSQL with the app's own settings in a fresh temporary
+ * directory, removed at the end unless --keep.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { runMigrations } from '../database/data-source.js';
+import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+
+export interface BenchDatabase {
+  url: string;
+  embedded: boolean;
+  /** Where the generated file and (embedded) cluster live. */
+  workDir: string;
+  serverVersion: string;
+  close(options: { keep: boolean }): Promise<void>;
+}
+
+export async function openBenchDatabase(log: (message: string) => void): Promise<BenchDatabase> {
+  const base = process.env.BENCH_WORK_DIR ?? os.tmpdir();
+  fs.mkdirSync(base, { recursive: true });
+  const workDir = fs.mkdtempSync(path.join(base, 'deepvalue-bench-'));
+  fs.chmodSync(workDir, 0o755);
+  const external = process.env.BENCH_DATABASE_URL;
+  const handle = external
+    ? { url: external, stop: async () => {} }
+    : await startEmbeddedPostgres({ dataDir: path.join(workDir, 'data'), log, exclusive: true });
+  await runMigrations(handle.url);
+  const client = new pg.Client({ connectionString: handle.url });
+  await client.connect();
+  const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+  await client.end();
+  return {
+    url: handle.url,
+    embedded: !external,
+    workDir,
+    serverVersion: rows[0].server_version,
+    async close({ keep }) {
+      await handle.stop();
+      if (keep) log(`Kept the benchmark data in ${workDir}`);
+      else fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
