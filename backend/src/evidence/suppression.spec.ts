@@ -245,6 +245,36 @@ describe('suppressTable on random tables', () => {
     );
   });
 
+  it('hides more when whole numbers pin a "[c]" that ranges and sums alone do not', () => {
+    // Found by the property below: row 2 is [c] + <5 + <5 = 7; with [c] ≥ 5 and each <5 ≥ 1, the
+    // only filling is 5 + 1 + 1, which interval and linear-algebra attacks missed.
+    const counts = [
+      [3, 2, 0],
+      [5, 1, 1],
+      [0, 0, 7],
+    ];
+    const result = suppressTable(counts);
+    grid(result).forEach((row, i) =>
+      row.forEach((mask, j) => {
+        if (mask.suppressed) expect(canDiffer(counts, result, [i, j])).toBe(true);
+      }),
+    );
+  });
+
+  it('hides more when a filling of whole numbers within the totals is the only one', () => {
+    const counts = [
+      [1, 1, 1],
+      [8, 0, 8],
+      [0, 10, 1],
+    ];
+    const result = suppressTable(counts);
+    grid(result).forEach((row, i) =>
+      row.forEach((mask, j) => {
+        if (mask.suppressed) expect(canDiffer(counts, result, [i, j])).toBe(true);
+      }),
+    );
+  });
+
   it('leaves every hidden entry of a small table with more than one possible value', () => {
     fc.assert(
       fc.property(table(3), (counts) => {

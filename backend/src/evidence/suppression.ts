@@ -101,7 +101,7 @@ export function suppressTable(
 function linesToProtect(grid: Grid): Line[] | null {
   const exposed = grid.lines.find((line) => hiddenIn(grid, line).length === 1);
   if (exposed) return [exposed];
-  const pinned = pinnedByBounds(grid) ?? pinnedByLinearCombination(grid);
+  const pinned = pinnedByBounds(grid) ?? pinnedByLinearCombination(grid) ?? pinnedByEnumeration(grid);
   return pinned ? linesThrough(grid, pinned) : null;
 }
 
@@ -250,6 +250,12 @@ function initialRange(status: Status, value: number, threshold: number): [number
 
 /** Attack 2: propagate each hidden entry's range through the lines; a range of one value is exposed. */
 function pinnedByBounds(grid: Grid): Pos | null {
+  const ranges = boundedRanges(grid);
+  return allPositions(grid).find(([i, j]) => isHidden(grid, [i, j]) && ranges[i][j][0] === ranges[i][j][1]) ?? null;
+}
+
+/** Each entry's possible range once the lines have been used to narrow it as far as they go. */
+function boundedRanges(grid: Grid): [number, number][][] {
   const ranges = grid.values.map((row, i) => row.map((v, j) => initialRange(grid.status[i][j], v, grid.threshold)));
   const lo = ([i, j]: Pos) => ranges[i][j][0];
   const hi = ([i, j]: Pos) => ranges[i][j][1];
@@ -273,7 +279,60 @@ function pinnedByBounds(grid: Grid): Pos | null {
       }
     }
   }
-  return allPositions(grid).find((pos) => isHidden(grid, pos) && lo(pos) === hi(pos)) ?? null;
+  return ranges;
+}
+
+/** The exact search gives up (attacks 2 and 3 still apply) after visiting this many partial fillings. */
+const SEARCH_BUDGET = 200_000;
+
+/**
+ * Attack 4, for tables small enough to search: every whole-number filling of the hidden entries
+ * within their ranges that satisfies every line. Ranges and linear algebra can each miss an entry
+ * that only the two together, with whole numbers, pin down (e.g. a "[c]" that must be exactly 5).
+ * Open-ended ranges are capped a little above the real grand total: a reader who allows larger
+ * values finds more fillings, not fewer, so the cap can only make the check more cautious.
+ */
+function pinnedByEnumeration(grid: Grid): Pos | null {
+  const ranges = boundedRanges(grid);
+  const hidden = allPositions(grid).filter((pos) => isHidden(grid, pos));
+  const last = grid.values.length - 1;
+  const cap = grid.values[last][grid.values[last].length - 1] + grid.threshold;
+  for (const [i, j] of hidden) if (!Number.isFinite(ranges[i][j][1])) ranges[i][j][1] = Math.max(ranges[i][j][0], cap);
+  let budget = SEARCH_BUDGET;
+  const index = new Map(hidden.map(([i, j], k) => [`${i},${j}`, k]));
+  const value = new Array<number>(hidden.length).fill(0);
+  const seen = hidden.map(() => new Set<number>());
+  const entry = ([i, j]: Pos, upTo: number): number | undefined => {
+    const k = index.get(`${i},${j}`);
+    if (k === undefined) return grid.values[i][j];
+    return k < upTo ? value[k] : undefined;
+  };
+  // A line can be checked once all its hidden entries are assigned (variables in order).
+  const lastOf = grid.lines.map((line) =>
+    Math.max(-1, ...[...line.members, line.total].map((p) => index.get(`${p[0]},${p[1]}`) ?? -1)),
+  );
+  const holds = (k: number) =>
+    grid.lines.every((line, l) => {
+      if (lastOf[l] !== k) return true;
+      return sum(line.members.map((p) => entry(p, k + 1)!)) === entry(line.total, k + 1);
+    });
+  const search = (k: number): boolean => {
+    if (--budget < 0) return true; // inconclusive: stop without claiming anything
+    if (k === hidden.length) {
+      value.forEach((v, n) => seen[n].add(v));
+      return seen.every((values) => values.size > 1); // stop once nothing can be pinned
+    }
+    const [i, j] = hidden[k];
+    for (let v = ranges[i][j][0]; v <= ranges[i][j][1]; v++) {
+      value[k] = v;
+      if (holds(k) && search(k + 1)) return true;
+    }
+    return false;
+  };
+  search(0);
+  if (budget < 0) return null;
+  const pinned = seen.findIndex((values) => values.size === 1);
+  return pinned >= 0 ? hidden[pinned] : null;
 }
 
 /**
