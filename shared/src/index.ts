@@ -1,3 +1,4 @@
 export * from './enums.js';
 export * from './measures.js';
 export * from './api-types.js';
+export * from './report-types.js';

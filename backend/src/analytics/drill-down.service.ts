@@ -8,7 +8,7 @@ import { BANDS } from '@deepvalue/shared';
 import { MeasuresRepository } from './measures.repository.js';
 import type { CaseRateMeasure } from './measures.sql.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
-import type { DrillDownPage } from './report-types.js';
+import type { DrillDownPage } from '@deepvalue/shared';
 import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
 
 export interface DrillDownSelection {

@@ -5,7 +5,7 @@ import { Roles } from '../access/roles.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { FeeTableQueryDto, PutFeeRatesDto } from './dto/fee-rates.dto.js';
 import { FeeRatesService } from './fee-rates.service.js';
-import type { FeeTableView } from './report-types.js';
+import type { FeeTableView } from '@deepvalue/shared';
 
 @ApiTags('fee-rates')
 @Controller('fee-rates')

@@ -10,7 +10,7 @@ import { invalid, notFound, staleVersion } from '../common/domain-error.js';
 import { DEFAULT_FEE_TABLE, DEFAULT_HOURLY_COST_GBP, ESCAPE_MULTIPLIER } from '../pricing/unit-cost-defaults.js';
 import type { FeeRateInputDto } from './dto/fee-rates.dto.js';
 import { FeeRatesRepository, type NewFeeRate } from './fee-rates.repository.js';
-import type { FeeRateView, FeeTableView } from './report-types.js';
+import type { FeeRateView, FeeTableView } from '@deepvalue/shared';
 
 export const HOURLY_RATE_NOTE = 'Enter your local hourly rate to see the hours this fee pays for.';
 

@@ -11,7 +11,7 @@ import { FixedFeeRepository, type FeeLineCounts, type FeeRowParam } from './fixe
 import { rateFigure } from './rate-figure.js';
 import { meanFromCounts, percentileFromCounts } from './statistics/percentile.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
-import type { FeeRateView, FixedFeeCategory, FixedFeeReport } from './report-types.js';
+import type { FeeRateView, FixedFeeCategory, FixedFeeReport } from '@deepvalue/shared';
 import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
 
 /** Upper edges of the hours histogram; the last bucket is open-ended. */

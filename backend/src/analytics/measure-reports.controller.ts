@@ -10,7 +10,7 @@ import { FixedFeeService } from './fixed-fee.service.js';
 import { MeasuresService } from './measures.service.js';
 import { RateReportsService } from './rate-reports.service.js';
 import { ReportScopeService } from './report-scope.service.js';
-import type { BreakdownReport, DrillDownPage, FixedFeeReport, MeasuresSummary, TrendsReport } from './report-types.js';
+import type { BreakdownReport, DrillDownPage, FixedFeeReport, MeasuresSummary, TrendsReport } from '@deepvalue/shared';
 
 @ApiTags('reports')
 // Commissioners get time against outcome and evidence packs, which hide small numbers and

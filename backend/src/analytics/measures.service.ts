@@ -14,7 +14,7 @@ import { MeasuresRepository } from './measures.repository.js';
 import { RATE_MEASURE_SQL, maturityCutoff, rateDefinition, type RateMeasure } from './measures.sql.js';
 import { rateFigure } from './rate-figure.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
-import type { MeasureFigure, MeasuresSummary } from './report-types.js';
+import type { MeasureFigure, MeasuresSummary } from '@deepvalue/shared';
 import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
 
 const BOUNCE_IN_GROUPS = ['0', '1', '2', '3+'];

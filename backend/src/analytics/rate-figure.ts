@@ -1,5 +1,5 @@
 import { SMALL_BAND_N } from '@deepvalue/shared';
-import type { RateFigure } from './report-types.js';
+import type { RateFigure } from '@deepvalue/shared';
 import { wilsonInterval } from './statistics/wilson.js';
 
 /** A count out of n as reported everywhere: the rate, its 95% Wilson interval and the small-group flag. */

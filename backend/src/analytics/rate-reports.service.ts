@@ -17,7 +17,7 @@ import { MeasuresRepository, type BreakdownDimension, type TrendPeriodUnit } fro
 import { rateDefinition, type RateMeasure } from './measures.sql.js';
 import { rateFigure } from './rate-figure.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
-import type { BreakdownGroup, BreakdownReport, TrendPeriod, TrendsReport } from './report-types.js';
+import type { BreakdownGroup, BreakdownReport, TrendPeriod, TrendsReport } from '@deepvalue/shared';
 import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
 
 export const SUPERVISION_NOTE =

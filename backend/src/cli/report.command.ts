@@ -21,7 +21,7 @@ import type {
   MeasuresSummary,
   RateFigure,
   TrendsReport,
-} from '../analytics/report-types.js';
+} from '@deepvalue/shared';
 import { TimeVsOutcomeService } from '../analytics/time-vs-outcome.service.js';
 import { flattenValidationErrors } from '../common/validation.js';
 import { UsageError, type CliCommand, type CliContext } from './command.js';

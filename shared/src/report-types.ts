@@ -1,7 +1,4 @@
-/**
- * Response shapes of the measures, trends, breakdown, drill-down and fixed-fee reports. Plain
- * interfaces without backend imports, so they can move to shared/src/api-types.ts for the frontend.
- */
+/** Response shapes of the measures, trends, breakdown, drill-down and fixed-fee reports (API and web app). */
 
 /** A rate with the count it rests on and its 95% Wilson interval; `small` when n < SMALL_BAND_N. */
 export interface RateFigure {
