@@ -15,7 +15,8 @@ test('a commissioner previews an evidence pack and downloads it', async ({ page 
   await page.getByLabel('Cases closed up to').fill('2026-03-31');
   await page.getByRole('button', { name: 'Preview the pack' }).click();
   await expect(page).toHaveURL(/from=2024-04-01/);
-  await expect(page.getByRole('heading', { name: 'Headlines' })).toBeVisible();
+  // The pack is built on request; allow for a busy machine.
+  await expect(page.getByRole('heading', { name: 'Headlines' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('term').filter({ hasText: 'Strength of evidence' })).toBeVisible();
   await checkPage(page, 'commissioner-02-pack-preview');
 

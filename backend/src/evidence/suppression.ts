@@ -283,7 +283,7 @@ function boundedRanges(grid: Grid): [number, number][][] {
 }
 
 /** The exact search gives up (attacks 2 and 3 still apply) after visiting this many partial fillings. */
-const SEARCH_BUDGET = 200_000;
+const SEARCH_BUDGET = 20_000;
 
 /**
  * Attack 4, for tables small enough to search: every whole-number filling of the hidden entries
