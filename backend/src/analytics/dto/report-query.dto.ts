@@ -3,8 +3,8 @@ import { ARRIVAL_ROUTES, CATEGORIES, FUNDING_STREAMS, OUTCOME_MEASURES, VULNERAB
 import type { ArrivalRoute, Category, FundingStream, OutcomeMeasure, Vulnerability } from '@deepvalue/shared';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = { message: 'must be a date written YYYY-MM-DD' };
+export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const DATE_MESSAGE = { message: 'must be a date written YYYY-MM-DD' };
 
 /** Filters shared by every report. Each is optional; together they narrow the closed cases counted. */
 export class ReportFiltersDto {
