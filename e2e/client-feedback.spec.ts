@@ -12,6 +12,9 @@ test('a client fills in the feedback form from a one-use link on their phone, wi
   await page.getByRole('button', { name: 'Make a link for the client' }).click();
   const link = page.getByRole('link', { name: /\/feedback\// });
   const url = (await link.getAttribute('href'))!;
+  // The same link as a QR code to scan from the screen (Vitest decodes it back to the link).
+  await expect(page.getByRole('img', { name: /^QR code of the link above/ })).toBeVisible();
+  await checkPage(page, 'client-00-link-and-qr-code');
 
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const client = await phone.newPage();

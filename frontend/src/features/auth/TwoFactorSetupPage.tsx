@@ -5,6 +5,7 @@ import { usePageTitle } from '../../app/page-title';
 import { useSignOut } from '../../app/session';
 import { useSubmission } from '../../app/submission';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { LazyQrCode } from '../../ui/LazyQrCode';
 import { TextInput } from '../../ui/TextInput';
 
 interface Setup {
@@ -62,18 +63,21 @@ export function TwoFactorSetupPage() {
           <li>
             Open an authenticator app on your phone (for example Microsoft Authenticator or Google Authenticator).
           </li>
-          <li>Choose to add an account by typing a key, and type the key below.</li>
+          <li>Choose to add an account, then scan the QR code or type the key shown below.</li>
           <li>Enter the 6-digit code the app shows.</li>
         </ol>
         {setup && (
-          <div className="govuk-inset-text">
-            <p className="govuk-body govuk-!-margin-bottom-1">Key to type into the app:</p>
-            <p className="govuk-body govuk-!-font-weight-bold dv-key" data-testid="two-factor-secret">
-              {setup.secret.replace(/(.{4})/g, '$1 ').trim()}
-            </p>
-            <p className="govuk-body-s govuk-!-margin-0">
-              Or, on this phone, <a href={setup.otpauthUrl}>open the key in your authenticator app</a>.
-            </p>
+          <div className="govuk-inset-text dv-qr-beside">
+            <div>
+              <p className="govuk-body govuk-!-margin-bottom-1">Key to type into the app:</p>
+              <p className="govuk-body govuk-!-font-weight-bold dv-key" data-testid="two-factor-secret">
+                {setup.secret.replace(/(.{4})/g, '$1 ').trim()}
+              </p>
+              <p className="govuk-body-s">
+                Or, on this phone, <a href={setup.otpauthUrl}>open the key in your authenticator app</a>.
+              </p>
+            </div>
+            <LazyQrCode text={setup.otpauthUrl} label="QR code of the key, to scan with your authenticator app" />
           </div>
         )}
         <form noValidate onSubmit={submit}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ApiRequestError } from '../../app/api';
+import { LazyQrCode } from '../../ui/LazyQrCode';
 
 interface FeedbackLink {
   path: string;
@@ -41,23 +42,27 @@ export function ClientLinkPanel({ caseId }: { caseId: string }) {
         </>
       )}
       {link && (
-        <>
-          <p className="govuk-body">
-            Give the client this address (it works once, until {new Date(link.expiresAt).toLocaleDateString('en-GB')}):
-          </p>
-          <p className="govuk-body dv-break">
-            <a href={url} target="_blank" rel="noreferrer">
-              {url}
-            </a>
-          </p>
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            onClick={() => void navigator.clipboard?.writeText(url)}
-          >
-            Copy the link
-          </button>
-        </>
+        <div className="dv-qr-beside">
+          <div>
+            <p className="govuk-body">
+              Give the client this address, or let them scan the QR code with their phone’s camera. It works once, until{' '}
+              {new Date(link.expiresAt).toLocaleDateString('en-GB')}.
+            </p>
+            <p className="govuk-body dv-break">
+              <a href={url} target="_blank" rel="noreferrer">
+                {url}
+              </a>
+            </p>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => void navigator.clipboard?.writeText(url)}
+            >
+              Copy the link
+            </button>
+          </div>
+          <LazyQrCode text={url} label="QR code of the link above, to open the feedback form on a phone" />
+        </div>
       )}
     </div>
   );
