@@ -1,29 +1,18 @@
-import {
-  type ApiError,
-  CATEGORIES,
-  FUNDING_STREAMS,
-  labelOf,
-  VULNERABILITIES,
-  ARRIVAL_ROUTES,
-} from '@deepvalue/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../app/api';
-import { formatDate, isIsoDate, today } from '../../app/format';
+import { formatDate, today } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useMe } from '../../app/session';
-import { ErrorSummary } from '../../ui/ErrorSummary';
 import { QueryState } from '../../ui/QueryState';
-import { Select } from '../../ui/Select';
-import { TextInput } from '../../ui/TextInput';
-import { useOffices } from '../cases/api';
-import { useSharedWithMe } from '../reports/api';
+import { FILTER_KEYS, type ReportFilters } from '../reports/filters';
+import { ReportFiltersForm } from '../reports/ReportFiltersForm';
 import { formatCell } from './cell';
 import type { EvidencePackPreview, PackTable } from './types';
 
-const KEYS = ['from', 'to', 'organisation', 'category', 'office', 'fundingStream', 'vulnerability', 'arrival'] as const;
-type PackQuery = Partial<Record<(typeof KEYS)[number], string>>;
+/** A pack takes the report filters but never breaks figures down by adviser. */
+const KEYS = FILTER_KEYS.filter((key) => key !== 'adviser');
+type PackQuery = Omit<ReportFilters, 'adviser'>;
 
 const FORMATS = [
   { format: 'xlsx', label: 'Spreadsheet (XLSX)', hint: 'one sheet per measure and a method sheet' },
@@ -37,15 +26,6 @@ export function lastFinancialYear(now = today()): { from: string; to: string } {
   const [year, month] = now.split('-').map(Number);
   const endYear = month >= 4 ? year : year - 1;
   return { from: `${endYear - 1}-04-01`, to: `${endYear}-03-31` };
-}
-
-export function validatePeriod(from: string, to: string): ApiError[] {
-  const errors: ApiError[] = [];
-  if (!isIsoDate(from)) errors.push({ path: 'from', message: 'Enter the first day of the period' });
-  if (!isIsoDate(to)) errors.push({ path: 'to', message: 'Enter the last day of the period' });
-  if (!errors.length && from > to)
-    errors.push({ path: 'to', message: 'The end of the period must be after its start' });
-  return errors;
 }
 
 const toSearch = (query: PackQuery, extra: Record<string, string> = {}) => {
@@ -76,112 +56,17 @@ export function EvidencePackPage() {
         allowing for case mix, fixed fee against need and the value in £, with its method. Counts below the suppression
         threshold are hidden so no person can be picked out.
       </p>
-      <PackForm key={params.toString()} initial={query} onApply={(next) => setParams(toSearch(next).slice(1))} />
+      <ReportFiltersForm
+        key={params.toString()}
+        kind="pack"
+        filters={{ ...lastFinancialYear(), ...query }}
+        onApply={(next) => setParams(toSearch(next).slice(1))}
+      />
       {ready && (
         <QueryState query={preview} what="The evidence pack">
           {(pack) => <Preview pack={pack} query={query} />}
         </QueryState>
       )}
-    </>
-  );
-}
-
-function PackForm({ initial, onApply }: { initial: PackQuery; onApply: (query: PackQuery) => void }) {
-  const me = useMe();
-  const shared = useSharedWithMe(me.role === 'commissioner');
-  const offices = useOffices();
-  const [draft, setDraft] = useState<PackQuery>(() => ({ ...lastFinancialYear(), ...initial }));
-  const [errors, setErrors] = useState<ApiError[]>([]);
-  const set = (key: keyof PackQuery) => (value: string) => setDraft((d) => ({ ...d, [key]: value || undefined }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems = validatePeriod(draft.from ?? '', draft.to ?? '');
-    setErrors(problems);
-    if (!problems.length) onApply(draft);
-  };
-  const errorFor = (path: string) => errors.find((e) => e.path === path)?.message;
-  const options = (values: readonly string[]) => values.map((value) => ({ value, label: labelOf(value) }));
-  return (
-    <>
-      <ErrorSummary errors={errors} fieldIds={{ from: 'pack-from', to: 'pack-to' }} />
-      <form className="dv-filters" noValidate onSubmit={submit} aria-labelledby="pack-form-title">
-        <h2 className="govuk-heading-s" id="pack-form-title">
-          Period and filters
-        </h2>
-        <div className="dv-filters__grid">
-          <TextInput
-            id="pack-from"
-            label="Cases closed from"
-            type="date"
-            value={draft.from ?? ''}
-            onChange={(e) => set('from')(e.target.value)}
-            error={errorFor('from')}
-          />
-          <TextInput
-            id="pack-to"
-            label="Cases closed up to"
-            type="date"
-            value={draft.to ?? ''}
-            onChange={(e) => set('to')(e.target.value)}
-            error={errorFor('to')}
-          />
-          {me.role === 'commissioner' && shared.data && (
-            <Select
-              id="pack-organisation"
-              label="Organisation"
-              emptyLabel="All that share with you, together"
-              options={shared.data.map((o) => ({ value: o.id, label: o.name }))}
-              value={draft.organisation ?? ''}
-              onChange={set('organisation')}
-            />
-          )}
-          <Select
-            id="pack-category"
-            label="Category"
-            emptyLabel="All categories"
-            options={options(CATEGORIES)}
-            value={draft.category ?? ''}
-            onChange={set('category')}
-          />
-          {me.role === 'manager' && offices.data && offices.data.length > 0 && (
-            <Select
-              id="pack-office"
-              label="Office"
-              emptyLabel="All offices"
-              options={offices.data.map((o) => ({ value: o.id, label: o.name }))}
-              value={draft.office ?? ''}
-              onChange={set('office')}
-            />
-          )}
-          <Select
-            id="pack-funding"
-            label="Funding"
-            emptyLabel="All funding"
-            options={options(FUNDING_STREAMS)}
-            value={draft.fundingStream ?? ''}
-            onChange={set('fundingStream')}
-          />
-          <Select
-            id="pack-vulnerability"
-            label="Vulnerability"
-            emptyLabel="Any or none"
-            options={options(VULNERABILITIES)}
-            value={draft.vulnerability ?? ''}
-            onChange={set('vulnerability')}
-          />
-          <Select
-            id="pack-arrival"
-            label="How clients arrived"
-            emptyLabel="Any route"
-            options={options(ARRIVAL_ROUTES)}
-            value={draft.arrival ?? ''}
-            onChange={set('arrival')}
-          />
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          Preview the pack
-        </button>
-      </form>
     </>
   );
 }

@@ -1,6 +1,15 @@
-import { ARRIVAL_ROUTES, CATEGORIES, FUNDING_STREAMS, labelOf, VULNERABILITIES } from '@deepvalue/shared';
+import {
+  type ApiError,
+  ARRIVAL_ROUTES,
+  CATEGORIES,
+  FUNDING_STREAMS,
+  labelOf,
+  VULNERABILITIES,
+} from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
+import { isIsoDate } from '../../app/format';
 import { useMe } from '../../app/session';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useOffices } from '../cases/api';
@@ -9,10 +18,6 @@ import type { ReportFilters } from './filters';
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: labelOf(value) }));
 
-/**
- * Filters on every report: period, category, office, adviser, funding, vulnerability, arrival
- * (and, for commissioners, which organisation). Applying them changes the URL.
- */
 export interface ReportChoice {
   key: string;
   label: string;
@@ -20,145 +25,201 @@ export interface ReportChoice {
   value: string;
 }
 
+/**
+ * The two uses of the form. Field ids (also the fields' names) and labels differ between them and
+ * stay as they were, for the browser tests and people's habits; the URL parameters are the same.
+ * An evidence pack needs a period and never breaks figures down by adviser.
+ */
+const KINDS = {
+  report: {
+    idPrefix: 'filter',
+    title: 'Choose what to show',
+    fromLabel: 'Closed from',
+    toLabel: 'Closed up to',
+    allOrganisations: 'All that share with you',
+    submit: 'Apply filters',
+    periodRequired: false,
+    adviser: true,
+  },
+  pack: {
+    idPrefix: 'pack',
+    title: 'Period and filters',
+    fromLabel: 'Cases closed from',
+    toLabel: 'Cases closed up to',
+    allOrganisations: 'All that share with you, together',
+    submit: 'Preview the pack',
+    periodRequired: true,
+    adviser: false,
+  },
+} as const;
+
+export function validatePeriod(from: string, to: string): ApiError[] {
+  const errors: ApiError[] = [];
+  if (!isIsoDate(from)) errors.push({ path: 'from', message: 'Enter the first day of the period' });
+  if (!isIsoDate(to)) errors.push({ path: 'to', message: 'Enter the last day of the period' });
+  if (!errors.length && from > to)
+    errors.push({ path: 'to', message: 'The end of the period must be after its start' });
+  return errors;
+}
+
+/**
+ * The filters of every report and of the evidence pack: period, category, office, adviser, funding,
+ * vulnerability, arrival (and, for commissioners, which organisation). Office and adviser are for
+ * managers only. Applying them changes the URL (the page's `onApply`).
+ */
 export function ReportFiltersForm({
   filters,
   choices = [],
+  kind = 'report',
   onApply,
 }: {
   filters: ReportFilters;
   /** Report-specific choices (measure, period), shown first and applied with the filters. */
   choices?: ReportChoice[];
+  kind?: keyof typeof KINDS;
   onApply: (filters: ReportFilters, choices: Record<string, string>) => void;
 }) {
+  const form = KINDS[kind];
+  const id = (field: string) => `${form.idPrefix}-${field}`;
   const me = useMe();
   const manager = me.role === 'manager';
   const [draft, setDraft] = useState<ReportFilters>(filters);
   const [picked, setPicked] = useState<Record<string, string>>(() =>
     Object.fromEntries(choices.map((c) => [c.key, c.value])),
   );
+  const [errors, setErrors] = useState<ApiError[]>([]);
   const offices = useOffices();
   // Advisers for the filter come from the report itself: managers only, for supervision.
-  const advisers = useBreakdown('positive_outcome', 'adviser', {}, manager);
+  const advisers = useBreakdown('positive_outcome', 'adviser', {}, manager && form.adviser);
   const shared = useSharedWithMe(me.role === 'commissioner');
   const set = (key: keyof ReportFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value || undefined }));
+  const errorFor = (path: string) => errors.find((e) => e.path === path)?.message;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(draft, picked);
+    const problems = form.periodRequired ? validatePeriod(draft.from ?? '', draft.to ?? '') : [];
+    setErrors(problems);
+    if (!problems.length) onApply(draft, picked);
   };
-  const any = Object.values(filters).some(Boolean);
+  // Clearing would drop a required period, so a pack's form has no "Clear filters".
+  const clearable = !form.periodRequired && Object.values(filters).some(Boolean);
   return (
-    <form className="dv-filters" onSubmit={submit} aria-labelledby="filters-title" role="search">
-      <h2 className="govuk-heading-s" id="filters-title">
-        Choose what to show
-      </h2>
-      <div className="dv-filters__grid">
-        {choices.map((choice) => (
-          <Select
-            key={choice.key}
-            id={`choice-${choice.key}`}
-            label={choice.label}
-            options={choice.options}
-            value={picked[choice.key] ?? choice.value}
-            onChange={(value) => setPicked((p) => ({ ...p, [choice.key]: value }))}
+    <>
+      <ErrorSummary errors={errors} fieldIds={{ from: id('from'), to: id('to') }} />
+      <form className="dv-filters" noValidate onSubmit={submit} aria-labelledby={id('form-title')} role="search">
+        <h2 className="govuk-heading-s" id={id('form-title')}>
+          {form.title}
+        </h2>
+        <div className="dv-filters__grid">
+          {choices.map((choice) => (
+            <Select
+              key={choice.key}
+              id={`choice-${choice.key}`}
+              label={choice.label}
+              options={choice.options}
+              value={picked[choice.key] ?? choice.value}
+              onChange={(value) => setPicked((p) => ({ ...p, [choice.key]: value }))}
+            />
+          ))}
+          {me.role === 'commissioner' && shared.data && (
+            <Select
+              id={id('organisation')}
+              label="Organisation"
+              emptyLabel={form.allOrganisations}
+              options={shared.data.map((o) => ({ value: o.id, label: o.name }))}
+              value={draft.organisation ?? ''}
+              onChange={set('organisation')}
+            />
+          )}
+          <TextInput
+            id={id('from')}
+            label={form.fromLabel}
+            type="date"
+            value={draft.from ?? ''}
+            onChange={(e) => set('from')(e.target.value)}
+            error={errorFor('from')}
           />
-        ))}
-        {me.role === 'commissioner' && shared.data && (
-          <Select
-            id="filter-organisation"
-            label="Organisation"
-            emptyLabel="All that share with you"
-            options={shared.data.map((o) => ({ value: o.id, label: o.name }))}
-            value={draft.organisation ?? ''}
-            onChange={set('organisation')}
+          <TextInput
+            id={id('to')}
+            label={form.toLabel}
+            type="date"
+            value={draft.to ?? ''}
+            onChange={(e) => set('to')(e.target.value)}
+            error={errorFor('to')}
           />
-        )}
-        <TextInput
-          id="filter-from"
-          label="Closed from"
-          type="date"
-          value={draft.from ?? ''}
-          onChange={(e) => set('from')(e.target.value)}
-        />
-        <TextInput
-          id="filter-to"
-          label="Closed up to"
-          type="date"
-          value={draft.to ?? ''}
-          onChange={(e) => set('to')(e.target.value)}
-        />
-        <Select
-          id="filter-category"
-          label="Category"
-          emptyLabel="All categories"
-          options={options(CATEGORIES)}
-          value={draft.category ?? ''}
-          onChange={set('category')}
-        />
-        {manager && offices.data && offices.data.length > 0 && (
           <Select
-            id="filter-office"
-            label="Office"
-            emptyLabel="All offices"
-            options={offices.data.map((o) => ({ value: o.id, label: o.name }))}
-            value={draft.office ?? ''}
-            onChange={set('office')}
+            id={id('category')}
+            label="Category"
+            emptyLabel="All categories"
+            options={options(CATEGORIES)}
+            value={draft.category ?? ''}
+            onChange={set('category')}
           />
-        )}
-        {manager && advisers.data && (
+          {manager && offices.data && offices.data.length > 0 && (
+            <Select
+              id={id('office')}
+              label="Office"
+              emptyLabel="All offices"
+              options={offices.data.map((o) => ({ value: o.id, label: o.name }))}
+              value={draft.office ?? ''}
+              onChange={set('office')}
+            />
+          )}
+          {manager && form.adviser && advisers.data && (
+            <Select
+              id={id('adviser')}
+              label="Lead adviser"
+              emptyLabel="All advisers"
+              options={advisers.data.groups
+                .filter((g) => g.key !== 'none')
+                .map((g) => ({ value: g.key, label: g.label }))}
+              value={draft.adviser ?? ''}
+              onChange={set('adviser')}
+            />
+          )}
           <Select
-            id="filter-adviser"
-            label="Lead adviser"
-            emptyLabel="All advisers"
-            options={advisers.data.groups
-              .filter((g) => g.key !== 'none')
-              .map((g) => ({ value: g.key, label: g.label }))}
-            value={draft.adviser ?? ''}
-            onChange={set('adviser')}
+            id={id('funding')}
+            label="Funding"
+            emptyLabel="All funding"
+            options={options(FUNDING_STREAMS)}
+            value={draft.fundingStream ?? ''}
+            onChange={set('fundingStream')}
           />
-        )}
-        <Select
-          id="filter-funding"
-          label="Funding"
-          emptyLabel="All funding"
-          options={options(FUNDING_STREAMS)}
-          value={draft.fundingStream ?? ''}
-          onChange={set('fundingStream')}
-        />
-        <Select
-          id="filter-vulnerability"
-          label="Vulnerability"
-          emptyLabel="Any or none"
-          options={options(VULNERABILITIES)}
-          value={draft.vulnerability ?? ''}
-          onChange={set('vulnerability')}
-        />
-        <Select
-          id="filter-arrival"
-          label="How clients arrived"
-          emptyLabel="Any route"
-          options={options(ARRIVAL_ROUTES)}
-          value={draft.arrival ?? ''}
-          onChange={set('arrival')}
-        />
-      </div>
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button govuk-button--secondary">
-          Apply filters
-        </button>
-        {any && (
-          <button
-            type="button"
-            className="dv-link-button dv-link-button--dark"
-            onClick={() => {
-              setDraft({});
-              onApply({}, picked);
-            }}
-          >
-            Clear filters
+          <Select
+            id={id('vulnerability')}
+            label="Vulnerability"
+            emptyLabel="Any or none"
+            options={options(VULNERABILITIES)}
+            value={draft.vulnerability ?? ''}
+            onChange={set('vulnerability')}
+          />
+          <Select
+            id={id('arrival')}
+            label="How clients arrived"
+            emptyLabel="Any route"
+            options={options(ARRIVAL_ROUTES)}
+            value={draft.arrival ?? ''}
+            onChange={set('arrival')}
+          />
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            {form.submit}
           </button>
-        )}
-      </div>
-    </form>
+          {clearable && (
+            <button
+              type="button"
+              className="dv-link-button dv-link-button--dark"
+              onClick={() => {
+                setDraft({});
+                onApply({}, picked);
+              }}
+            >
+              Clear filters
+            </button>
+          )}
+        </div>
+      </form>
+    </>
   );
 }

@@ -1,0 +1,28 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import { EvidencePackPage, lastFinancialYear } from './EvidencePackPage';
+
+describe('EvidencePackPage', () => {
+  it('starts from the last financial year and puts the period and filters in the URL, never an adviser', async () => {
+    const calls = fakeFetch({ 'GET /api/offices': { body: [] } });
+    const { router } = renderPage(<EvidencePackPage />, { path: '/evidence', url: '/evidence?adviser=x', me: MANAGER });
+    const year = lastFinancialYear();
+    expect(screen.getByLabelText('Cases closed from')).toHaveValue(year.from);
+    expect(screen.getByLabelText('Cases closed up to')).toHaveValue(year.to);
+    await userEvent.selectOptions(screen.getByLabelText('Category'), 'debt');
+    await userEvent.click(screen.getByRole('button', { name: 'Preview the pack' }));
+    await waitFor(() => expect(router.state.location.search).toBe(`?from=${year.from}&to=${year.to}&category=debt`));
+    await waitFor(() =>
+      expect(calls.map((c) => c.url)).toContain(
+        `/api/evidence-packs/preview?from=${year.from}&to=${year.to}&category=debt`,
+      ),
+    );
+  });
+
+  it('knows the financial year turns on 1 April', () => {
+    expect(lastFinancialYear('2026-03-31')).toEqual({ from: '2024-04-01', to: '2025-03-31' });
+    expect(lastFinancialYear('2026-04-01')).toEqual({ from: '2025-04-01', to: '2026-03-31' });
+  });
+});
