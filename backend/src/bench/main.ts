@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { REPO_ROOT } from '../config/config.js';
 import { benchApi } from './api-bench.js';
 import { startServices } from './app-context.js';
+import { benchDashboard } from './dashboard-bench.js';
 import { openBenchDatabase } from './bench-database.js';
 import { measureBundle } from './bundle-size.js';
 import { benchEvidence } from './evidence-bench.js';
@@ -113,6 +114,16 @@ async function run(options: BenchOptions): Promise<BenchResults> {
           requests: options.loadRequests,
           rounds: options.quick ? 1 : 3,
         },
+        log,
+      );
+    }
+    if (steps.has('dashboard')) {
+      log('Manager dashboard in Chromium…');
+      partial.dashboard = await benchDashboard(
+        services,
+        db.url,
+        organisationId,
+        { coldRuns: options.quick ? 2 : 5, warmRuns: options.quick ? 3 : 10 },
         log,
       );
     }

@@ -1,6 +1,7 @@
 /** The benchmark's results document and its table: every figure beside its target, PASS or MISS. */
 import type { ApiFigures } from './api-bench.js';
 import type { BundleFigures } from './bundle-size.js';
+import type { DashboardFigures } from './dashboard-bench.js';
 import type { EvidenceFigures } from './evidence-bench.js';
 import type { ImportFigures } from './import-bench.js';
 import type { FilterFigures, ModelFigures } from './report-bench.js';
@@ -34,6 +35,7 @@ export interface BenchResults {
   evidence?: EvidenceFigures;
   evidenceError?: string;
   api?: ApiFigures;
+  dashboard?: DashboardFigures;
   start?: StartFigures;
   bundle?: BundleFigures;
   storage?: TableSize[];
@@ -118,6 +120,30 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
       `${a.non2xx} / ${a.errors}; ${a.acknowledgedStored}`,
       '0 / 0',
       check(a.non2xx === 0 && a.errors === 0),
+    );
+  }
+  if (r.dashboard) {
+    const d = r.dashboard;
+    for (const [cache, s] of [
+      ['cold', d.cold],
+      ['warm', d.warm],
+    ] as const)
+      add(
+        `manager dashboard interactive, ${cache} browser cache, p50 / p95 (${s.interactive.runs} loads)`,
+        `${ms(s.interactive.p50)} / ${ms(s.interactive.p95)} (report request ${ms(s.report.p50)})`,
+        '≤ 1,500 ms',
+        check(s.interactive.p95 <= 1500),
+      );
+    const w = d.warmMedians;
+    add(
+      '  warm, where the time goes (medians from navigation start)',
+      `HTML ${ms(w.htmlMs)}, session ${ms(w.sessionEndMs)}, report ${ms(w.reportStartMs)}–${ms(w.reportEndMs)} ` +
+        `(server ${ms(w.reportWaitMs)}), scripts done ${ms(w.scriptsEndMs)}, interactive ${ms(w.interactiveMs)}`,
+    );
+    add('  first load after the app started (cold server too)', ms(d.first.interactiveMs));
+    add(
+      `  filter (category ${d.category}) applied to figures shown, p50 / p95`,
+      `${ms(d.filter.updated.p50)} / ${ms(d.filter.updated.p95)} (report request ${ms(d.filter.report.p50)})`,
     );
   }
   if (r.start) {
