@@ -25,39 +25,52 @@ export interface PatternCount {
   successes: number;
 }
 
-const FACT_COLUMN: Record<DimensionFilter, string> = {
-  category: 'f.category',
-  office: 'f.office_id::text',
-  adviser: 'f.lead_adviser_id::text',
-  fundingStream: 'f.funding_stream',
-  arrival: 'f.arrival_route',
-  vulnerability: '', // handled as array membership
+/** A dimension filter on case_facts `f`, given its parameter (office and adviser ids are validated UUIDs). */
+const FACT_MATCH: Record<DimensionFilter, (p: string) => string> = {
+  category: (p) => `f.category = ${p}`,
+  office: (p) => `f.office_id = ${p}::uuid`,
+  adviser: (p) => `f.lead_adviser_id = ${p}::uuid`,
+  fundingStream: (p) => `f.funding_stream = ${p}`,
+  arrival: (p) => `f.arrival_route = ${p}`,
+  vulnerability: (p) => `${p} = ANY(f.vulnerabilities)`,
 };
 
-/** Parameterised WHERE clause over case_facts `f` for the scope, filters and measure. */
+/**
+ * Parameterised WHERE clause over case_facts `f` for the scope, filters and measure. `outside`
+ * selects the closed cases outside the period instead of inside it (the other filters still apply).
+ */
 export function factsWhere(
   organisationIds: string[],
   filters: ReportFilters,
   measure: OutcomeMeasure | undefined,
   asOf: string,
+  period: 'inside' | 'outside' = 'inside',
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [organisationIds];
   const clauses = ['f.organisation_id = ANY($1::uuid[])', 'f.closed_on IS NOT NULL'];
-  const add = (clause: (p: string) => string, value: unknown) => {
+  const param = (value: unknown) => {
     params.push(value);
-    clauses.push(clause(`$${params.length}`));
+    return `$${params.length}`;
   };
-  if (filters.from) add((p) => `f.closed_on >= ${p}::date`, filters.from);
   const to = closedUpTo(filters, measure, asOf);
-  if (to) add((p) => `f.closed_on <= ${p}::date`, to);
-  for (const [key, value] of dimensionFiltersOf(filters)) {
-    if (key === 'vulnerability') add((p) => `${p} = ANY(f.vulnerabilities)`, value);
-    else add((p) => `${FACT_COLUMN[key]} = ${p}`, value);
-  }
+  const bounds = [
+    filters.from && (period === 'inside' ? 'f.closed_on >= ' : 'f.closed_on < ') + `${param(filters.from)}::date`,
+    to && (period === 'inside' ? 'f.closed_on <= ' : 'f.closed_on > ') + `${param(to)}::date`,
+  ].filter((b): b is string => Boolean(b));
+  if (period === 'inside') clauses.push(...bounds);
+  else clauses.push(bounds.length ? `(${bounds.join(' OR ')})` : 'false');
+  for (const [key, value] of dimensionFiltersOf(filters)) clauses.push(FACT_MATCH[key](param(value)));
   if (filters.consentOnly) clauses.push('f.evidence_consent');
   if (measure) clauses.push(OUTCOME_MEASURE_SQL[measure].eligible);
   return { sql: clauses.join(' AND '), params };
 }
+
+/** Filters the pattern roll-ups apply as covariate columns; and at most one of PATTERN_DIMS as a dimension row. */
+const PATTERN_COLUMNS: Partial<Record<DimensionFilter, string>> = {
+  category: 'category',
+  fundingStream: 'funding_stream',
+};
+const PATTERN_DIMS: readonly DimensionFilter[] = ['office', 'arrival', 'vulnerability'];
 
 /** The last closing date counted: the `to` filter, and for bounce-back only cases mature by asOf. */
 function closedUpTo(filters: ReportFilters, measure: OutcomeMeasure | undefined, asOf: string): string | undefined {
@@ -130,35 +143,126 @@ export class AnalyticsRepository {
     return rows;
   }
 
-  /** Cases grouped by covariate pattern for the adjusted model: same fit as one row per case. */
+  /**
+   * Cases grouped by covariate pattern for the adjusted model: the same fit as one row per case.
+   * Reads the pattern roll-ups minus the facts outside the period when the period holds most of the
+   * closed cases (and no filter other than category or funding stream applies); otherwise groups
+   * the facts inside it. Both give the same counts.
+   */
   async modelPatterns(
     organisationIds: string[],
     filters: ReportFilters,
     measure: OutcomeMeasure,
     asOf: string,
   ): Promise<PatternCount[]> {
+    const dimensions = dimensionFiltersOf(filters).filter(([key]) => !PATTERN_COLUMNS[key]);
+    const covered = dimensions.length <= 1 && dimensions.every(([key]) => PATTERN_DIMS.includes(key));
+    if (covered) {
+      const [dim, dimValue] = dimensions[0] ?? ['all', ''];
+      const to = closedUpTo(filters, measure, asOf);
+      if (!(await this.fewerInsidePeriod(organisationIds, dim, dimValue, filters.from, to)))
+        return this.modelPatternsFromRollups(organisationIds, filters, measure, asOf);
+    }
+    return this.modelPatternsFromFacts(organisationIds, filters, measure, asOf);
+  }
+
+  async modelPatternsFromFacts(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: OutcomeMeasure,
+    asOf: string,
+  ): Promise<PatternCount[]> {
     const where = factsWhere(organisationIds, filters, measure, asOf);
-    const rows: Array<{
-      minutes: number;
-      category: string;
-      vulnerability_count: number;
-      funding_stream: string;
-      trials: number;
-      successes: number;
-    }> = await this.dataSource.query(
+    const rows: PatternRow[] = await this.dataSource.query(
       `SELECT greatest(f.relationship_minutes, 15) AS minutes, f.category, f.vulnerability_count, f.funding_stream,
                 count(*)::int AS trials, count(*) FILTER (WHERE ${OUTCOME_MEASURE_SQL[measure].success})::int AS successes
          FROM case_facts f WHERE ${where.sql}
          GROUP BY 1, 2, 3, 4`,
       where.params,
     );
-    return rows.map((r) => ({
-      relationshipMinutes: r.minutes,
-      category: r.category,
-      vulnerabilityCount: r.vulnerability_count,
-      fundingStream: r.funding_stream,
-      trials: r.trials,
-      successes: r.successes,
-    }));
+    return rows.map(patternCount);
   }
+
+  /** The roll-ups over all closed cases, less the facts of the closed cases outside the period. */
+  async modelPatternsFromRollups(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: OutcomeMeasure,
+    asOf: string,
+  ): Promise<PatternCount[]> {
+    const sql = OUTCOME_MEASURE_SQL[measure];
+    const outside = factsWhere(organisationIds, filters, measure, asOf, 'outside');
+    const params = [...outside.params];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const clauses = ['r.organisation_id = ANY($1::uuid[])'];
+    const dimensions = dimensionFiltersOf(filters);
+    const [dim, dimValue] = dimensions.find(([key]) => PATTERN_DIMS.includes(key)) ?? ['all', ''];
+    clauses.push(`r.dim = ${param(dim)}`, `r.dim_value = ${param(dimValue)}`);
+    for (const [key, value] of dimensions) {
+      const column = PATTERN_COLUMNS[key];
+      if (column) clauses.push(`r.${column} = ${param(value)}`);
+    }
+    if (filters.consentOnly) clauses.push('r.evidence_consent');
+    const rows: PatternRow[] = await this.dataSource.query(
+      `WITH whole AS (
+         SELECT r.minutes, r.category, r.vulnerability_count, r.funding_stream,
+                sum(r.${sql.trials})::int AS trials, sum(r.${sql.successes})::int AS successes
+           FROM case_pattern_rollups r WHERE ${clauses.join(' AND ')}
+          GROUP BY 1, 2, 3, 4
+       ), outside AS (
+         SELECT greatest(f.relationship_minutes, 15) AS minutes, f.category, f.vulnerability_count, f.funding_stream,
+                count(*)::int AS trials, count(*) FILTER (WHERE ${sql.success})::int AS successes
+           FROM case_facts f WHERE ${outside.sql}
+          GROUP BY 1, 2, 3, 4
+       )
+       SELECT w.minutes, w.category, w.vulnerability_count, w.funding_stream,
+              w.trials - coalesce(o.trials, 0) AS trials, w.successes - coalesce(o.successes, 0) AS successes
+         FROM whole w LEFT JOIN outside o USING (minutes, category, vulnerability_count, funding_stream)
+        WHERE w.trials > coalesce(o.trials, 0)`,
+      params,
+    );
+    return rows.map(patternCount);
+  }
+
+  /** Whether fewer closed cases of a dimension value fall inside the period than outside it (from case_rollups). */
+  private async fewerInsidePeriod(
+    organisationIds: string[],
+    dim: string,
+    dimValue: string,
+    from?: string,
+    to?: string,
+  ): Promise<boolean> {
+    if (!from && !to) return false;
+    const [row]: Array<{ inside: number; total: number }> = await this.dataSource.query(
+      `SELECT coalesce(sum(n_closed) FILTER (WHERE closed_on >= coalesce($4::date, '-infinity')
+                                              AND closed_on <= coalesce($5::date, 'infinity')), 0)::float8 AS inside,
+              coalesce(sum(n_closed), 0)::float8 AS total
+         FROM case_rollups WHERE organisation_id = ANY($1::uuid[]) AND dim = $2 AND dim_value = $3`,
+      [organisationIds, dim, dimValue, from ?? null, to ?? null],
+    );
+    return row.inside < row.total - row.inside;
+  }
+}
+
+interface PatternRow {
+  minutes: number;
+  category: string;
+  vulnerability_count: number;
+  funding_stream: string;
+  trials: number;
+  successes: number;
+}
+
+function patternCount(r: PatternRow): PatternCount {
+  return {
+    relationshipMinutes: r.minutes,
+    category: r.category,
+    vulnerabilityCount: r.vulnerability_count,
+    fundingStream: r.funding_stream,
+    trials: r.trials,
+    successes: r.successes,
+  };
 }

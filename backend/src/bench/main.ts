@@ -85,7 +85,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     }
     if (steps.has('model')) {
       log('Adjusted model…');
-      partial.model = await benchModel(services, organisationId, options);
+      partial.model = await benchModel(services, organisationId, options, log);
     }
     if (steps.has('evidence')) {
       log('Evidence pack…');

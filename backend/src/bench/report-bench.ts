@@ -26,14 +26,18 @@ export interface FilterFigures {
 }
 
 export interface ModelFigures {
-  /** Patterns query and fit together: what a report with the adjusted estimate waits for. */
+  /** No filter — patterns query and fit together: what a report with the adjusted estimate waits for. */
   time: Summary;
   query: Summary;
   fit: Summary;
+  /** The same patterns grouped from the per-case facts (the way before the pattern roll-ups), for comparison. */
+  factsQuery: Summary;
   patterns: number;
   n: number;
   converged: boolean;
   oddsRatioPerDoubling: number | null;
+  /** Query and fit with each single filter. */
+  filters: Array<{ filter: string; value: string; n: number; patterns: number; time: Summary }>;
 }
 
 /** The filters measured: none, then each one on its own, with a common value from the data. */
@@ -115,27 +119,51 @@ export async function benchReports(
   return figures;
 }
 
-/** The adjusted logistic model with no filter (every closed case): patterns query + fit. */
+/** The adjusted logistic model (patterns query + fit) with no filter and with each single filter. */
 export async function benchModel(
   app: INestApplicationContext,
   organisationId: string,
   options: { runs: number },
+  log: (message: string) => void,
 ): Promise<ModelFigures> {
   const repository = app.get(AnalyticsRepository);
   const asOf = todayIso();
-  const patternsOf = () => repository.modelPatterns([organisationId], {}, 'positive_outcome', asOf);
+  const orgs = [organisationId];
+  const patternsOf = (filters: ReportFilters = {}) =>
+    repository.modelPatterns(orgs, normaliseFilters(filters), 'positive_outcome', asOf);
   const patterns = await patternsOf();
   const estimate = adjustedTimeEstimate(patterns);
   const time = await repeat(async () => adjustedTimeEstimate(await patternsOf()), { warmup: 2, runs: options.runs });
-  const query = await repeat(patternsOf, { warmup: 1, runs: options.runs });
+  const query = await repeat(() => patternsOf(), { warmup: 1, runs: options.runs });
   const fit = await repeat(async () => adjustedTimeEstimate(patterns), { warmup: 1, runs: options.runs });
+  const factsQuery = await repeat(() => repository.modelPatternsFromFacts(orgs, {}, 'positive_outcome', asOf), {
+    warmup: 1,
+    runs: Math.min(options.runs, 10),
+  });
+  log(
+    `  none          n=${estimate.n}  p50 ${time.p50} ms p95 ${time.p95} ms (query ${query.p50} ms, fit ${fit.p50} ms; from the facts ${factsQuery.p50} ms)`,
+  );
+  const filters: ModelFigures['filters'] = [];
+  for (const { filter, value, filters: chosen } of await chooseFilters(app.get(DataSource), organisationId)) {
+    if (filter === 'none') continue;
+    const filtered = await patternsOf(chosen);
+    const timed = await repeat(async () => adjustedTimeEstimate(await patternsOf(chosen)), {
+      warmup: 1,
+      runs: Math.min(options.runs, 10),
+    });
+    const n = filtered.reduce((sum, p) => sum + p.trials, 0);
+    filters.push({ filter, value, n, patterns: filtered.length, time: timed });
+    log(`  ${filter.padEnd(13)} n=${n}  p50 ${timed.p50} ms p95 ${timed.p95} ms (${filtered.length} patterns)`);
+  }
   return {
     time,
     query,
     fit,
+    factsQuery,
     patterns: patterns.length,
     n: estimate.n,
     converged: estimate.converged,
     oddsRatioPerDoubling: estimate.oddsRatioPerDoubling,
+    filters,
   };
 }

@@ -96,6 +96,14 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
       '≤ 500 ms',
       check(m.time.p50 <= 500),
     );
+    add('  same patterns grouped from the case facts, p50', ms(m.factsQuery.p50));
+    for (const f of m.filters ?? [])
+      add(
+        `  model, ${f.filter} filter (n ${f.n.toLocaleString('en-GB')}, ${f.patterns.toLocaleString('en-GB')} patterns)`,
+        `${ms(f.time.p50)} / ${ms(f.time.p95)}`,
+        '≤ 500 ms',
+        check(f.time.p50 <= 500),
+      );
   }
   if (r.evidence) {
     add(

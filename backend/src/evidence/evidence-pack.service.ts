@@ -19,6 +19,7 @@ import {
   type Vulnerability,
 } from '@deepvalue/shared';
 import type { RequestUser } from '../access/request-user.js';
+import { AnalyticsRepository } from '../analytics/analytics.repository.js';
 import { FeeRatesService } from '../analytics/fee-rates.service.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
@@ -86,6 +87,7 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export class EvidencePackService {
   constructor(
     private readonly repository: EvidenceRepository,
+    private readonly analytics: AnalyticsRepository,
     private readonly scope: ReportScopeService,
     private readonly pricing: PricingService,
     private readonly feeRates: FeeRatesService,
@@ -229,8 +231,13 @@ export class EvidencePackService {
     filters: ReportFilters,
     asOf: string,
   ): Promise<Record<OutcomeMeasure, AdjustedEstimate>> {
-    const patterns = await this.repository.modelPatterns(ids, filters, asOf);
-    return Object.fromEntries(OUTCOME_MEASURES.map((m) => [m, adjustedTimeEstimate(patterns[m])])) as Record<
+    const consenting = { ...filters, consentOnly: true };
+    const estimates = await Promise.all(
+      OUTCOME_MEASURES.map(async (m) =>
+        adjustedTimeEstimate(await this.analytics.modelPatterns(ids, consenting, m, asOf)),
+      ),
+    );
+    return Object.fromEntries(OUTCOME_MEASURES.map((m, i) => [m, estimates[i]])) as Record<
       OutcomeMeasure,
       AdjustedEstimate
     >;

@@ -1,6 +1,6 @@
 /**
  * Pack SQL over the per-case facts. Everything comes back already aggregated (per category × band, or
- * per covariate pattern for the model): no query here returns a case, a client or an adviser.
+ * per category against the fee line): no query here returns a case, a client or an adviser.
  * Evidence leaves the organisation, so only clients who consented count (f.evidence_consent); the one
  * query that looks at the others only counts them, for the method's "cases excluded".
  */
@@ -10,8 +10,8 @@ import { DataSource } from 'typeorm';
 import { factsWhere } from '../analytics/analytics.repository.js';
 import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
-import type { PatternCount } from '../analytics/analytics.repository.js';
-import { monthsBefore, packWhere } from '../pricing/pricing-aggregates.repository.js';
+import { maturityCutoff } from '../analytics/measures.sql.js';
+import { packWhere } from '../pricing/pricing-aggregates.repository.js';
 
 /** One category × band cell of consenting clients' closed cases. */
 export interface MeasureCell {
@@ -81,7 +81,7 @@ export class EvidenceRepository {
         WHERE ${where.sql}
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3`,
-      [...where.params, monthsBefore(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
+      [...where.params, maturityCutoff(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
     );
     const cells = rows
       .filter((r) => r.consent === true)
@@ -99,50 +99,6 @@ export class EvidenceRepository {
       }));
     const withoutConsent = rows.filter((r) => r.consent !== true).reduce((sum, r) => sum + Number(r.cases), 0);
     return { cells, withoutConsent };
-  }
-
-  /**
-   * Cases grouped by covariate pattern for every measure's adjusted model in one pass, consenting
-   * clients only. Each measure gets only the patterns of its own eligible cases.
-   */
-  async modelPatterns(
-    organisationIds: string[],
-    filters: ReportFilters,
-    asOf: string,
-  ): Promise<Record<OutcomeMeasure, PatternCount[]>> {
-    const where = packWhere(organisationIds, filters, asOf, 'consented_only');
-    const mature = `$${where.params.length + 1}::date`;
-    const eligible = (m: OutcomeMeasure) =>
-      m === 'bounce_back' ? `f.closed_on <= ${mature}` : OUTCOME_MEASURE_SQL[m].eligible;
-    const columns = OUTCOME_MEASURES.map(
-      (m) =>
-        `count(*) FILTER (WHERE ${eligible(m)})::int AS ${columnOf(m)}_trials,
-         count(*) FILTER (WHERE ${eligible(m)} AND ${OUTCOME_MEASURE_SQL[m].success})::int AS ${columnOf(m)}_successes`,
-    ).join(',\n');
-    const rows: Array<Record<string, number | string>> = await this.dataSource.query(
-      `SELECT greatest(f.relationship_minutes, 15) AS minutes, f.category, f.vulnerability_count, f.funding_stream,
-              ${columns}
-         FROM case_facts f
-        WHERE ${where.sql}
-        GROUP BY 1, 2, 3, 4
-        ORDER BY 1, 2, 3, 4`,
-      [...where.params, monthsBefore(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
-    );
-    return Object.fromEntries(
-      OUTCOME_MEASURES.map((m) => [
-        m,
-        rows
-          .filter((r) => Number(r[`${columnOf(m)}_trials`]) > 0)
-          .map((r) => ({
-            relationshipMinutes: Number(r.minutes),
-            category: String(r.category),
-            vulnerabilityCount: Number(r.vulnerability_count),
-            fundingStream: String(r.funding_stream),
-            trials: Number(r[`${columnOf(m)}_trials`]),
-            successes: Number(r[`${columnOf(m)}_successes`]),
-          })),
-      ]),
-    ) as Record<OutcomeMeasure, PatternCount[]>;
   }
 
   /**

@@ -109,6 +109,7 @@ export class ImportWriter {
   /** Rebuilds the organisation's report roll-ups, which the deferred triggers left untouched. */
   async finish(): Promise<void> {
     await this.client.query(`SELECT rebuild_case_rollups($1)`, [this.organisationId]);
+    await this.client.query(`SELECT rebuild_case_pattern_rollups($1)`, [this.organisationId]);
   }
 
   async writeCases(cases: ImportCase[]): Promise<void> {

@@ -92,6 +92,15 @@ describe(ImportService.name, () => {
       .filter((t) => t.class === 'relationship')
       .reduce((n, t) => n + t.minutes, 0);
     expect(minutes).toBe(expected);
+    // The report roll-ups, which the import rebuilds at its end, count every closed case once.
+    const [closed] = await sut.dataSource.query(
+      `SELECT (SELECT count(*) FROM case_facts WHERE organisation_id = $1 AND closed_on IS NOT NULL)::int AS facts,
+              (SELECT sum(n_closed) FROM case_rollups WHERE organisation_id = $1 AND dim = 'all')::int AS bands,
+              (SELECT sum(n_closed) FROM case_pattern_rollups WHERE organisation_id = $1)::int AS patterns`,
+      [result.organisationId],
+    );
+    expect(closed.facts).toBe(doc.cases.filter((c) => c.closedOn).length);
+    expect(closed).toEqual({ facts: closed.facts, bands: closed.facts, patterns: closed.facts });
   });
 
   it('re-importing the same document changes nothing', async () => {

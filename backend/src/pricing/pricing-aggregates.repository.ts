@@ -11,6 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
 import { factsWhere } from '../analytics/analytics.repository.js';
+import { maturityCutoff } from '../analytics/measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 import type { OutcomeEvent } from './benefit-mapping.js';
 import type { EventAggregate, TimeAggregate } from './value.js';
@@ -22,13 +23,6 @@ export interface PricingAggregates {
 
 /** Whose cases count: evidence leaving the organisation only uses clients who consented. */
 export type ConsentRule = 'consented_only' | 'all_cases';
-
-/** The day `months` months before an ISO date (UTC, so no time zone moves it). */
-export function monthsBefore(isoDate: string, months: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() - months);
-  return date.toISOString().slice(0, 10);
-}
 
 /** factsWhere plus the consent rule. */
 export function packWhere(
@@ -117,7 +111,7 @@ export class PricingAggregatesRepository {
         WHERE ${where.sql}
         GROUP BY 1, 2
         ORDER BY 1, 2`,
-      [...where.params, monthsBefore(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
+      [...where.params, maturityCutoff(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
     );
     return rows;
   }

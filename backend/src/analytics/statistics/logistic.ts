@@ -41,6 +41,44 @@ export interface LogisticFit {
 
 type Matrix = number[][];
 
+/** The design matrix (intercept first, then the kept columns), one row per group with trials, stored flat for speed. */
+interface Design {
+  rows: number;
+  width: number;
+  /** Row i, column k at i × width + k. */
+  x: Float64Array;
+  successes: Float64Array;
+  trials: Float64Array;
+}
+
+function designOf(rows: readonly BinomialRow[], kept: readonly number[]): Design {
+  const width = kept.length + 1;
+  const x = new Float64Array(rows.length * width);
+  rows.forEach((r, i) => {
+    x[i * width] = 1;
+    kept.forEach((j, k) => (x[i * width + k + 1] = r.x[j]));
+  });
+  return {
+    rows: rows.length,
+    width,
+    x,
+    successes: Float64Array.from(rows, (r) => r.successes),
+    trials: Float64Array.from(rows, (r) => r.trials),
+  };
+}
+
+/** x_i · beta for row i. */
+function rowDot(X: Design, i: number, beta: readonly number[]): number {
+  let s = 0;
+  for (let k = 0, at = i * X.width; k < X.width; k++) s += X.x[at + k] * beta[k];
+  return s;
+}
+
+/** x_i · beta for every row. */
+function linearPredictor(X: Design, beta: readonly number[]): number[] {
+  return Array.from({ length: X.rows }, (_, i) => rowDot(X, i, beta));
+}
+
 const MAX_STEP_HALVINGS = 30;
 /** Relative rounding error allowed in a summed log-likelihood. */
 const ROUNDING = 1e-12;
@@ -78,15 +116,17 @@ export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptio
     };
   }
 
-  const X = used.map((r) => [1, ...kept.map((j) => r.x[j])]);
+  const X = designOf(used, kept);
   const successes = used.reduce((sum, r) => sum + r.successes, 0);
-  let beta = X[0].map((_, k) => (k === 0 ? Math.log((successes + 0.5) / (n - successes + 0.5)) : 0));
-  let ll = logLikelihood(X, used, beta);
+  let beta = Array.from({ length: X.width }, (_, k) =>
+    k === 0 ? Math.log((successes + 0.5) / (n - successes + 0.5)) : 0,
+  );
+  let ll = logLikelihood(X, beta);
   const history: number[][] = [beta];
   let converged = false;
 
   while (history.length <= maxIterations) {
-    const { score, information } = scoreAndInformation(X, used, beta);
+    const { score, information } = scoreAndInformation(X, beta);
     const step = solveCholesky(information, score);
     if (!step) break;
     // Step halving keeps every iteration uphill (the log-likelihood is concave, so a full step nearly always is);
@@ -96,7 +136,7 @@ export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptio
     let nextLl = -Infinity;
     for (let h = 0, t = 1; h <= MAX_STEP_HALVINGS; h++, t /= 2) {
       next = beta.map((b, k) => b + t * step[k]);
-      nextLl = logLikelihood(X, used, next);
+      nextLl = logLikelihood(X, next);
       if (nextLl >= noWorseThan) break;
     }
     const change = Math.abs(nextLl - ll);
@@ -104,7 +144,7 @@ export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptio
     history.push(beta);
     // The full Newton step estimates the distance to the maximum: require it to be tiny as well, because under
     // separation the log-likelihood flattens out while the step keeps moving fitted log-odds by about 1.
-    if (change <= tolerance * (Math.abs(ll) + 0.1) && maxAbs(X.map((x) => dot(x, step))) <= STILL_MOVING) {
+    if (change <= tolerance * (Math.abs(ll) + 0.1) && maxAbs(linearPredictor(X, step)) <= STILL_MOVING) {
       converged = true;
       break;
     }
@@ -117,9 +157,9 @@ export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptio
   // coefficients settle, so when the fit did not converge (or the information became singular) we take
   // d = the movement over the last five iterations and check those inequalities directly. A d that passes proves
   // separation; an unconverged fit without one is reported as not converged.
-  const separation = !converged && separates(X, used, diff(beta, history[Math.max(0, history.length - 6)]));
+  const separation = !converged && separates(X, diff(beta, history[Math.max(0, history.length - 6)]));
 
-  const inverse = invertCholesky(scoreAndInformation(X, used, beta).information);
+  const inverse = invertCholesky(scoreAndInformation(X, beta).information);
   const standardErrors = beta.map((_, k) => (inverse ? Math.sqrt(inverse[k][k]) : NaN));
   return { ...base, coefficients: beta, standardErrors, converged, separation, iterations, logLikelihood: ll };
 }
@@ -170,14 +210,14 @@ function independentColumns(
 }
 
 /** Whether d separates the rows (see the comment in fitLogistic), allowing a small relative slack. */
-function separates(X: Matrix, rows: readonly BinomialRow[], d: number[]): boolean {
-  const eta = X.map((x) => dot(x, d));
+function separates(X: Design, d: number[]): boolean {
+  const eta = linearPredictor(X, d);
   const scale = maxAbs(eta);
   if (!(scale > 0) || !Number.isFinite(scale)) return false;
-  return rows.every(
-    (r, i) =>
-      (r.successes === 0 || eta[i] >= -SEPARATION_SLACK * scale) &&
-      (r.successes === r.trials || eta[i] <= SEPARATION_SLACK * scale),
+  return eta.every(
+    (e, i) =>
+      (X.successes[i] === 0 || e >= -SEPARATION_SLACK * scale) &&
+      (X.successes[i] === X.trials[i] || e <= SEPARATION_SLACK * scale),
   );
 }
 
@@ -190,37 +230,38 @@ function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-function logLikelihood(X: Matrix, rows: readonly BinomialRow[], beta: number[]): number {
+function logLikelihood(X: Design, beta: number[]): number {
   let ll = 0;
-  rows.forEach((r, i) => {
-    const eta = dot(X[i], beta);
+  for (let i = 0; i < X.rows; i++) {
+    const eta = rowDot(X, i, beta);
+    const [successes, trials] = [X.successes[i], X.trials[i]];
     // Zero counts contribute nothing (avoids 0 × −∞ when a fitted probability rounds to 0 or 1).
-    if (r.successes > 0) ll += r.successes * logSigmoid(eta);
-    if (r.trials > r.successes) ll += (r.trials - r.successes) * logSigmoid(-eta);
-  });
+    if (successes > 0) ll += successes * logSigmoid(eta);
+    if (trials > successes) ll += (trials - successes) * logSigmoid(-eta);
+  }
   return ll;
 }
 
-function scoreAndInformation(
-  X: Matrix,
-  rows: readonly BinomialRow[],
-  beta: number[],
-): { score: number[]; information: Matrix } {
+function scoreAndInformation(X: Design, beta: number[]): { score: number[]; information: Matrix } {
   const q = beta.length;
   const score = new Array<number>(q).fill(0);
   const information = Array.from({ length: q }, () => new Array<number>(q).fill(0));
-  rows.forEach((r, i) => {
-    const x = X[i];
-    const eta = dot(x, beta);
+  for (let i = 0; i < X.rows; i++) {
+    const at = i * X.width;
+    const eta = rowDot(X, i, beta);
     const [p, q1] = [sigmoid(eta), sigmoid(-eta)];
+    const [successes, trials] = [X.successes[i], X.trials[i]];
     // successes − trials·p written so it stays accurate (not 0) when p rounds to 1: keeps separation visible.
-    const residual = r.successes * q1 - (r.trials - r.successes) * p;
-    const weight = r.trials * p * q1;
+    const residual = successes * q1 - (trials - successes) * p;
+    const weight = trials * p * q1;
     for (let a = 0; a < q; a++) {
-      score[a] += x[a] * residual;
-      for (let b = 0; b <= a; b++) information[a][b] += weight * x[a] * x[b];
+      const xa = X.x[at + a];
+      score[a] += xa * residual;
+      const row = information[a];
+      const wa = weight * xa;
+      for (let b = 0; b <= a; b++) row[b] += wa * X.x[at + b];
     }
-  });
+  }
   for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) information[b][a] = information[a][b];
   return { score, information };
 }
@@ -273,7 +314,7 @@ function invertCholesky(A: Matrix): Matrix | null {
   );
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;

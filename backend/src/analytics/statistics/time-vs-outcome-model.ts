@@ -93,16 +93,19 @@ function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design
     'vulnerability flags',
     ...fundings.map((f) => `funding: ${f}`),
   ];
-  const design = rows.map((r) => ({
-    x: [
-      'log2Time' in r ? r.log2Time : log2RelationshipTime(r.relationshipMinutes),
-      ...categories.map((c) => (r.category === c ? 1 : 0)),
-      r.vulnerabilityCount,
-      ...fundings.map((f) => (r.fundingStream === f ? 1 : 0)),
-    ],
-    successes: r.successes,
-    trials: r.trials,
-  }));
+  // Column positions of each dummy, so a row is filled in place (this runs for tens of thousands of rows).
+  const categoryColumn = new Map(categories.map((c, i) => [c, 1 + i]));
+  const vulnerabilityColumn = 1 + categories.length;
+  const fundingColumn = new Map(fundings.map((f, i) => [f, vulnerabilityColumn + 1 + i]));
+  const design = rows.map((r) => {
+    const x = new Array<number>(names.length).fill(0);
+    x[0] = 'log2Time' in r ? r.log2Time : log2RelationshipTime(r.relationshipMinutes);
+    x[vulnerabilityColumn] = r.vulnerabilityCount;
+    const [c, f] = [categoryColumn.get(r.category), fundingColumn.get(r.fundingStream)];
+    if (c !== undefined) x[c] = 1;
+    if (f !== undefined) x[f] = 1;
+    return { x, successes: r.successes, trials: r.trials };
+  });
   return { names, design };
 }
 

@@ -7,6 +7,7 @@ import { AccessAuditPrivacy1763900000170 } from './1763900000170-access-audit-pr
 import { FeeRates1763900000200 } from './1763900000200-fee-rates.js';
 import { UnitCostVersions1763900000300 } from './1763900000300-unit-cost-versions.js';
 import { FeedbackLinks1763900000400 } from './1763900000400-feedback-links.js';
+import { PatternRollups1763900000500 } from './1763900000500-pattern-rollups.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   FeeRates1763900000200,
   UnitCostVersions1763900000300,
   FeedbackLinks1763900000400,
+  PatternRollups1763900000500,
 ];

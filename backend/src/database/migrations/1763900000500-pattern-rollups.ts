@@ -1,0 +1,137 @@
+/**
+ * Roll-ups of closed cases by covariate pattern for the adjusted model (brief §4): one row per
+ * organisation × dimension value × evidence consent × the model's covariates (relationship minutes
+ * floored at 15, category, vulnerability count, funding stream), holding the same outcome counts as
+ * case_rollups. Each closed case counts in the 'all' row and in one row per office, arrival route
+ * and vulnerability flag it has (category and funding stream are covariates already; a single
+ * adviser's cases are few, and read from the facts by index). The model over all closed cases reads
+ * tens of thousands of rows instead of grouping a million case facts; a period is served as the
+ * roll-up minus the facts outside it, or from the facts inside it, whichever is fewer
+ * (AnalyticsRepository.modelPatterns).
+ * Kept current by a statement-level trigger on case_facts in the same transaction as every write:
+ * the net change of a statement is applied once, so updates that leave a case's pattern and outcome
+ * alone (most time entries) touch nothing.
+ */
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const KEYS = [
+  'organisation_id',
+  'dim',
+  'dim_value',
+  'evidence_consent',
+  'category',
+  'funding_stream',
+  'vulnerability_count',
+  'minutes',
+];
+
+/** Each count column and the closed cases it counts (as in case_rollups). */
+const COUNTED: Array<[column: string, condition: string]> = [
+  ['n_closed', 'true'],
+  ['n_with_result', `result IN ('positive', 'partly_positive', 'negative')`],
+  ['n_positive', `result IN ('positive', 'partly_positive')`],
+  ['n_accept_asked', 'accepted IS NOT NULL'],
+  ['n_accepted', 'accepted'],
+  ['n_negative_appeal_known', `result = 'negative' AND appeal IS NOT NULL`],
+  ['n_negative_avoided', `result = 'negative' AND appeal = 'considered_not_pursued'`],
+  ['n_uncovered', 'problems_count > 0'],
+  ['n_bounce_back', 'same_problem_recontact_6m'],
+];
+const COLUMNS = COUNTED.map(([column]) => column);
+
+/** The closed cases of a table of facts, once per dimension value, with their covariate pattern and a sign (+1 added, −1 taken away). */
+const signed = (source: string, sign: 1 | -1) => `
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, ${sign} AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m
+  FROM ${source} f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL`;
+
+/** Signed counts per pattern of the given contributions. */
+const grouped = (contributions: string) => `
+  SELECT ${KEYS.join(', ')},
+         ${COUNTED.map(([column, condition]) => `coalesce(sum(s) FILTER (WHERE ${condition}), 0)::integer AS ${column}`).join(',\n         ')}
+  FROM (${contributions}) c
+  GROUP BY ${KEYS.join(', ')}`;
+
+const applyNet = (contributions: string) => `
+  INSERT INTO case_pattern_rollups AS r (${KEYS.join(', ')}, ${COLUMNS.join(', ')})
+  SELECT * FROM (${grouped(contributions)}) g
+  WHERE (${COLUMNS.join(', ')}) <> (${COLUMNS.map(() => '0').join(', ')})
+  ORDER BY ${KEYS.join(', ')}
+  ON CONFLICT (${KEYS.join(', ')}) DO UPDATE SET
+    ${COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(',\n    ')}`;
+
+const removeEmpty = `
+  DELETE FROM case_pattern_rollups r
+  USING (SELECT DISTINCT ${KEYS.join(', ')} FROM (${signed('old_rows', -1)}) c) k
+  WHERE ${KEYS.map((key) => `r.${key} = k.${key}`).join(' AND ')} AND r.n_closed = 0`;
+
+export class PatternRollups1763900000500 implements MigrationInterface {
+  name = 'PatternRollups1763900000500';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE case_pattern_rollups (
+        organisation_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+        dim text NOT NULL,
+        dim_value text NOT NULL,
+        evidence_consent boolean NOT NULL,
+        category text NOT NULL,
+        funding_stream text NOT NULL,
+        vulnerability_count smallint NOT NULL,
+        minutes integer NOT NULL,
+        ${COLUMNS.map((c) => `${c} integer NOT NULL`).join(',\n        ')},
+        PRIMARY KEY (${KEYS.join(', ')})
+      )`);
+    await q.query(`
+      CREATE FUNCTION case_pattern_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+        IF TG_OP = 'INSERT' THEN
+          ${applyNet(signed('new_rows', 1))};
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${applyNet(`${signed('new_rows', 1)} UNION ALL ${signed('old_rows', -1)}`)};
+          ${removeEmpty};
+        ELSE
+          ${applyNet(signed('old_rows', -1))};
+          ${removeEmpty};
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION rebuild_case_pattern_rollups(org uuid) RETURNS void LANGUAGE sql AS $$
+        DELETE FROM case_pattern_rollups WHERE organisation_id = org;
+        INSERT INTO case_pattern_rollups (${KEYS.join(', ')}, ${COLUMNS.join(', ')})
+        ${grouped(`${signed('case_facts', 1)} AND f.organisation_id = org`)}
+        -- In key order, so each dimension value's rows lie together on disk (the model reads one value's rows).
+        ORDER BY ${KEYS.join(', ')};
+      $$`);
+    for (const [op, event, tables] of [
+      ['ins', 'INSERT', 'NEW TABLE AS new_rows'],
+      ['upd', 'UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
+      ['del', 'DELETE', 'OLD TABLE AS old_rows'],
+    ]) {
+      await q.query(`CREATE TRIGGER case_facts_patterns_${op} AFTER ${event} ON case_facts REFERENCING ${tables}
+        FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()`);
+    }
+    await q.query(`SELECT rebuild_case_pattern_rollups(id) FROM organisations`);
+    // One adviser's cases (supervision reports, the model with an adviser filter) by index.
+    await q.query(
+      `CREATE INDEX case_facts_org_adviser_idx ON case_facts (organisation_id, lead_adviser_id, closed_on)`,
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX case_facts_org_adviser_idx`);
+    for (const op of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER case_facts_patterns_${op} ON case_facts`);
+    await q.query(`DROP FUNCTION rebuild_case_pattern_rollups(uuid)`);
+    await q.query(`DROP FUNCTION case_pattern_rollups_apply()`);
+    await q.query(`DROP TABLE case_pattern_rollups`);
+  }
+}
