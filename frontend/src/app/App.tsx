@@ -1,13 +1,13 @@
 import type { Role } from '@deepvalue/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ComponentType, type ReactNode, Suspense, useEffect } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { TwoFactorSetupPage } from '../features/auth/TwoFactorSetupPage';
 import { setUnauthenticatedHandler } from './api';
 import { Layout } from './Layout';
-import { lazyNamed } from './lazy';
+import { type LazyPage, lazyNamed } from './lazy';
 import { CASEWORK_ROLES, HOME } from './navigation';
 import { usePageTitle } from './page-title';
 import { useSession, useTwoFactorState } from './session';
@@ -66,7 +66,7 @@ const REPORT_READERS: Role[] = ['manager', 'commissioner'];
 
 interface PageRoute {
   path: string;
-  Page: ComponentType;
+  Page: LazyPage;
   roles: readonly Role[];
 }
 
@@ -109,11 +109,37 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/audit', Page: AuditLogPage, roles: ['admin'] },
 ];
 
+/**
+ * Fetches the chunk of the page at `pathname` (if any): started with the session check, so the
+ * first page usually renders without suspending.
+ */
+function preloadPage(pathname: string): Promise<unknown> {
+  const route = ROUTES.find(({ path }) => matchPath(path, pathname));
+  return route ? route.Page.preload() : Promise.resolve();
+}
+
+/** True once the first page's chunk has arrived (or failed to: the page then reports it). */
+function useFirstPageLoaded(pathname: string): boolean {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void preloadPage(pathname)
+      .catch(() => undefined)
+      .finally(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+    // The first page only: later pages load as they are visited.
+  }, []);
+  return loaded;
+}
+
 export function App() {
   const { me, loading } = useSession();
+  const location = useLocation();
+  const firstPageLoaded = useFirstPageLoaded(location.pathname);
   const twoFactor = useTwoFactorState();
   const client = useQueryClient();
-  const location = useLocation();
   useEffect(() => {
     setUnauthenticatedHandler(() => client.setQueryData(['session'], null));
     return () => setUnauthenticatedHandler(undefined);
@@ -131,7 +157,7 @@ export function App() {
       </Layout>
     );
   }
-  if (loading) return <p className="dv-loading">Loading…</p>;
+  if (loading || (me && !firstPageLoaded)) return <p className="dv-loading">Loading…</p>;
   if (!me) {
     const next =
       location.pathname === '/' || location.pathname === '/sign-in' ? '' : location.pathname + location.search;

@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../../app/format';
 import { useMe } from '../../app/session';
@@ -8,12 +7,12 @@ import { type ReportFilters, toQuery, useReportParams } from './filters';
 import { DIMENSION_LABELS, isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
 import { RateCell } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
+import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from './types';
 
-const RateChart = lazy(() => import('./charts/RateChart'));
-
 export function BreakdownsPage() {
+  usePreloadRateChart();
   const me = useMe();
   const manager = me.role === 'manager';
   const { filters, params, apply } = useReportParams();
@@ -58,9 +57,7 @@ export function BreakdownsPage() {
               <figcaption className="govuk-heading-s">
                 {report.label} in each group, with 95% intervals (figures in the table below)
               </figcaption>
-              <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
-                <RateChart points={report.groups} />
-              </Suspense>
+              <LazyRateChart points={report.groups} />
             </figure>
             <div className="dv-table-scroll">
               <table className="govuk-table">

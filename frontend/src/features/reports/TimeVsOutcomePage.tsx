@@ -1,5 +1,4 @@
 import { BANDS, MEASURES, OUTCOME_MEASURES, type OutcomeMeasure, type TimeVsOutcomeReport } from '@deepvalue/shared';
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../../app/format';
 import { useMe } from '../../app/session';
@@ -9,9 +8,8 @@ import { useTimeVsOutcome } from './api';
 import { type ReportFilters, toQuery, useReportParams } from './filters';
 import { RateCell } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
+import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
-
-const RateChart = lazy(() => import('./charts/RateChart'));
 
 const MEASURE_LABELS: Record<OutcomeMeasure, string> = {
   positive_outcome: MEASURES.positive_outcome.label,
@@ -27,6 +25,7 @@ export function isOutcomeMeasure(value: string | null): value is OutcomeMeasure 
 
 /** The core view: each outcome by band of relationship time, and the adjusted estimate. */
 export function TimeVsOutcomePage() {
+  usePreloadRateChart();
   const { filters, params, apply } = useReportParams();
   const measure = isOutcomeMeasure(params.get('measure'))
     ? (params.get('measure') as OutcomeMeasure)
@@ -112,9 +111,7 @@ function Report({
         <figcaption className="govuk-heading-s">
           {label}: rate in each band with its 95% interval (the same figures are in the table below)
         </figcaption>
-        <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
-          <RateChart points={report.bands.map((b, i) => ({ ...b, n: b.n ?? 0, label: BANDS[i]?.label ?? b.band }))} />
-        </Suspense>
+        <LazyRateChart points={report.bands.map((b, i) => ({ ...b, n: b.n ?? 0, label: BANDS[i]?.label ?? b.band }))} />
       </figure>
 
       <div className="dv-table-scroll">

@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../../app/format';
 import { useMe } from '../../app/session';
@@ -8,11 +7,11 @@ import { toQuery, useReportParams } from './filters';
 import { isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
 import { RateCell } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
+import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
 
-const RateChart = lazy(() => import('./charts/RateChart'));
-
 export function TrendsPage() {
+  usePreloadRateChart();
   const me = useMe();
   const { filters, params, apply } = useReportParams();
   const measure = isRateMeasure(params.get('measure')) ? params.get('measure')! : 'positive_outcome';
@@ -54,9 +53,7 @@ export function TrendsPage() {
                   <figcaption className="govuk-heading-s">
                     {report.label} in each {period}, with 95% intervals (figures in the table below)
                   </figcaption>
-                  <Suspense fallback={<p className="govuk-body dv-muted">Loading the chart…</p>}>
-                    <RateChart points={report.periods.map((p) => ({ ...p, label: p.period }))} />
-                  </Suspense>
+                  <LazyRateChart points={report.periods.map((p) => ({ ...p, label: p.period }))} />
                 </figure>
                 <div className="dv-table-scroll">
                   <table className="govuk-table">
