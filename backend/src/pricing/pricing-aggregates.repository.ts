@@ -126,14 +126,12 @@ export class PricingAggregatesRepository {
       recordedGbp: number;
       withoutAmount: number;
     }> = await this.dataSource.query(
-      `SELECT category, band, type, count(*)::int AS cases,
-              coalesce(sum(amount), 0)::float8 AS "recordedGbp",
-              count(*) FILTER (WHERE amount IS NULL)::int AS "withoutAmount"
-         FROM (SELECT f.category, f.band, ob.type, f.case_id, sum(ob.amount_gbp) AS amount
-                 FROM case_facts f
-                 JOIN outcome_benefits ob ON ob.organisation_id = f.organisation_id AND ob.case_id = f.case_id
-                WHERE ${where.sql}
-                GROUP BY 1, 2, 3, 4) per_case
+      `SELECT f.category, f.band, b.type, count(*)::int AS cases,
+              coalesce(sum(b.amount), 0)::float8 AS "recordedGbp",
+              count(*) FILTER (WHERE b.amount IS NULL)::int AS "withoutAmount"
+         FROM case_facts f
+        CROSS JOIN LATERAL unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)
+        WHERE ${where.sql}
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3`,
       where.params,

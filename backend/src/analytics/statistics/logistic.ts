@@ -41,27 +41,43 @@ export interface LogisticFit {
 
 type Matrix = number[][];
 
-/** The design matrix (intercept first, then the kept columns), one row per group with trials, stored flat for speed. */
+/**
+ * The design matrix (intercept first, then the kept columns), one row per group with trials. Rows are stored
+ * sparse: most covariates are dummies, so a row has a handful of non-zero entries out of a dozen columns. Skipping
+ * zeros leaves every sum exactly as it was (adding x · 0 changes nothing) and makes the fit several times faster.
+ */
 interface Design {
   rows: number;
   width: number;
-  /** Row i, column k at i × width + k. */
-  x: Float64Array;
+  /** Row i's non-zero entries are at positions start[i] … start[i + 1] − 1 of column and value, columns ascending. */
+  start: Int32Array;
+  column: Int32Array;
+  value: Float64Array;
   successes: Float64Array;
   trials: Float64Array;
 }
 
 function designOf(rows: readonly BinomialRow[], kept: readonly number[]): Design {
-  const width = kept.length + 1;
-  const x = new Float64Array(rows.length * width);
+  const start = new Int32Array(rows.length + 1);
+  const column: number[] = [];
+  const value: number[] = [];
   rows.forEach((r, i) => {
-    x[i * width] = 1;
-    kept.forEach((j, k) => (x[i * width + k + 1] = r.x[j]));
+    column.push(0);
+    value.push(1);
+    kept.forEach((j, k) => {
+      if (r.x[j] !== 0) {
+        column.push(k + 1);
+        value.push(r.x[j]);
+      }
+    });
+    start[i + 1] = column.length;
   });
   return {
     rows: rows.length,
-    width,
-    x,
+    width: kept.length + 1,
+    start,
+    column: Int32Array.from(column),
+    value: Float64Array.from(value),
     successes: Float64Array.from(rows, (r) => r.successes),
     trials: Float64Array.from(rows, (r) => r.trials),
   };
@@ -70,7 +86,7 @@ function designOf(rows: readonly BinomialRow[], kept: readonly number[]): Design
 /** x_i · beta for row i. */
 function rowDot(X: Design, i: number, beta: readonly number[]): number {
   let s = 0;
-  for (let k = 0, at = i * X.width; k < X.width; k++) s += X.x[at + k] * beta[k];
+  for (let e = X.start[i]; e < X.start[i + 1]; e++) s += X.value[e] * beta[X.column[e]];
   return s;
 }
 
@@ -247,19 +263,18 @@ function scoreAndInformation(X: Design, beta: number[]): { score: number[]; info
   const score = new Array<number>(q).fill(0);
   const information = Array.from({ length: q }, () => new Array<number>(q).fill(0));
   for (let i = 0; i < X.rows; i++) {
-    const at = i * X.width;
     const eta = rowDot(X, i, beta);
     const [p, q1] = [sigmoid(eta), sigmoid(-eta)];
     const [successes, trials] = [X.successes[i], X.trials[i]];
     // successes − trials·p written so it stays accurate (not 0) when p rounds to 1: keeps separation visible.
     const residual = successes * q1 - (trials - successes) * p;
     const weight = trials * p * q1;
-    for (let a = 0; a < q; a++) {
-      const xa = X.x[at + a];
+    for (let e = X.start[i]; e < X.start[i + 1]; e++) {
+      const [a, xa] = [X.column[e], X.value[e]];
       score[a] += xa * residual;
       const row = information[a];
       const wa = weight * xa;
-      for (let b = 0; b <= a; b++) row[b] += wa * X.x[at + b];
+      for (let f = X.start[i]; f <= e; f++) row[X.column[f]] += wa * X.value[f];
     }
   }
   for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) information[b][a] = information[a][b];

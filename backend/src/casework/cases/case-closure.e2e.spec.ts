@@ -18,7 +18,7 @@ describe('closing and reopening a case', () => {
   const facts = async (caseId: unknown) =>
     (
       await h.dataSource.query(
-        `SELECT closed_on::text, result, accepted, appeal, benefit_types FROM case_facts WHERE case_id = $1`,
+        `SELECT closed_on::text, result, accepted, appeal, benefit_types, benefit_amounts_gbp FROM case_facts WHERE case_id = $1`,
         [caseId],
       )
     )[0];
@@ -68,6 +68,8 @@ describe('closing and reopening a case', () => {
       accepted: true,
       appeal: 'considered_not_pursued',
       benefit_types: ['benefit_awarded', 'eviction_avoided'],
+      // £ per type beside the types, in the same order; none recorded for the eviction avoided.
+      benefit_amounts_gbp: [4120.5, null],
     });
   });
 
@@ -237,6 +239,7 @@ describe('closing and reopening a case', () => {
         accepted: null,
         appeal: null,
         benefit_types: [],
+        benefit_amounts_gbp: [],
       });
       expect(await h.dataSource.query(`SELECT 1 FROM outcome_benefits WHERE case_id = $1`, [kase.id])).toEqual([]);
       const again = await closeCase(

@@ -8,6 +8,7 @@ import { FeeRates1763900000200 } from './1763900000200-fee-rates.js';
 import { UnitCostVersions1763900000300 } from './1763900000300-unit-cost-versions.js';
 import { FeedbackLinks1763900000400 } from './1763900000400-feedback-links.js';
 import { PatternRollups1763900000500 } from './1763900000500-pattern-rollups.js';
+import { BenefitAmountsInFacts1763900000600 } from './1763900000600-benefit-amounts-in-facts.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   UnitCostVersions1763900000300,
   FeedbackLinks1763900000400,
   PatternRollups1763900000500,
+  BenefitAmountsInFacts1763900000600,
 ];
