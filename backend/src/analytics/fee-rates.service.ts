@@ -41,19 +41,32 @@ export class FeeRatesService {
     };
   }
 
-  /** The table in force for each organisation: its latest saved version, or the defaults. */
-  async tablesFor(organisationIds: string[]): Promise<FeeTable[]> {
+  /**
+   * The table in force for each organisation: its latest saved version, or the defaults — or, for the
+   * organisations in `versions`, the version named there (0 = the defaults), to re-create an old pack.
+   */
+  async tablesFor(organisationIds: string[], versions: Record<string, number> = {}): Promise<FeeTable[]> {
     const saved = await this.repository.latestRows(organisationIds);
-    return organisationIds.map((organisationId) => {
-      const rows = saved.filter((r) => r.organisationId === organisationId);
-      if (rows.length === 0) return defaultTable(organisationId);
-      return {
-        organisationId,
-        version: rows[0].version,
-        usingDefaults: false,
-        rows: rows.map((r) => toFeeRateView(r.id, r)),
-      };
-    });
+    return Promise.all(
+      organisationIds.map(async (organisationId) => {
+        if (versions[organisationId] !== undefined) {
+          const {
+            updatedAt: _at,
+            updatedBy: _by,
+            ...table
+          } = await this.table(organisationId, versions[organisationId]);
+          return table;
+        }
+        const rows = saved.filter((r) => r.organisationId === organisationId);
+        if (rows.length === 0) return defaultTable(organisationId);
+        return {
+          organisationId,
+          version: rows[0].version,
+          usingDefaults: false,
+          rows: rows.map((r) => toFeeRateView(r.id, r)),
+        };
+      }),
+    );
   }
 
   /** Saves the table as the next version; refused if someone saved since `version` was read. */

@@ -105,6 +105,27 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('re-creates with the fee-table version a manifest names, and refuses one that does not exist', async () => {
+    const base = ['evidence-pack', '--org', ref, '--from', PERIOD.from, '--to', PERIOD.to, '--as-of', AS_OF];
+    const again = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-pack-'));
+    try {
+      const result = await run([...base, '--fee-table-version', '0', '--out', again], sut.db.url);
+      expect(result.code).toBe(0);
+      const manifest = JSON.parse(fs.readFileSync(path.join(again, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.feeTables).toEqual([{ organisationRef: ref, version: 0, usingDefaults: true }]);
+      const first = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.inputsSha256).toBe(first.inputsSha256);
+    } finally {
+      fs.rmSync(again, { recursive: true, force: true });
+    }
+    const missing = await run([...base, '--fee-table-version', '4', '--out', again], sut.db.url);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/feeTableVersion: names a fee-table version that does not exist/);
+    const bad = await run([...base, '--fee-table-version', 'latest', '--out', again], sut.db.url);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--fee-table-version must be a version number, or REF=N/);
+  });
+
   it('says so when the organisation does not exist', async () => {
     const result = await run(
       ['evidence-pack', '--org', 'no-such-org', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out],

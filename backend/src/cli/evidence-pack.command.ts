@@ -25,7 +25,8 @@ export const evidencePack: CliCommand = {
   summary: 'Write the evidence pack (XLSX, PDF, CSV, manifest) for an organisation or a commissioner',
   usage:
     'evidence-pack (--org REF | --commissioner REF) --from YYYY-MM-DD --to YYYY-MM-DD --out DIR ' +
-    '[--category C] [--funding-stream F] [--vulnerability V] [--arrival A] [--unit-cost-version N] [--as-of YYYY-MM-DD]',
+    '[--category C] [--funding-stream F] [--vulnerability V] [--arrival A] [--unit-cost-version N] ' +
+    '[--fee-table-version N | --fee-table-version REF=N …] [--as-of YYYY-MM-DD]',
   options: {
     org: { type: 'string' },
     commissioner: { type: 'string' },
@@ -37,6 +38,7 @@ export const evidencePack: CliCommand = {
     vulnerability: { type: 'string' },
     arrival: { type: 'string' },
     'unit-cost-version': { type: 'string' },
+    'fee-table-version': { type: 'string', multiple: true },
     'as-of': { type: 'string' },
   },
   async run({ values }, ctx) {
@@ -53,6 +55,7 @@ export const evidencePack: CliCommand = {
     const version = values['unit-cost-version'];
     if (version !== undefined && !/^[1-9]\d*$/.test(String(version)))
       throw new UsageError('--unit-cost-version must be a whole number from 1');
+    const feeTables = feeTableVersions(values['fee-table-version'] as string[] | undefined, org !== undefined);
     const filters = {
       category: oneOf<Category>('category', values.category, CATEGORIES),
       fundingStream: oneOf<FundingStream>('funding-stream', values['funding-stream'], FUNDING_STREAMS),
@@ -70,6 +73,7 @@ export const evidencePack: CliCommand = {
         to: String(values.to),
         filters,
         unitCostVersion: version === undefined ? undefined : Number(version),
+        ...feeTables,
         asOf,
       });
       rendered = await renderPack(pack);
@@ -89,3 +93,25 @@ export const evidencePack: CliCommand = {
     return 0;
   },
 };
+
+/**
+ * `--fee-table-version N` (a pack of one organisation) or `--fee-table-version REF=N`, once per
+ * organisation (a commissioner's pack): the fee tables an old pack used, as its manifest lists them.
+ */
+function feeTableVersions(
+  given: string[] | undefined,
+  oneOrganisation: boolean,
+): { feeTableVersion?: number; feeTableVersions?: Record<string, number> } {
+  if (!given?.length) return {};
+  if (oneOrganisation && given.length === 1 && /^\d+$/.test(given[0])) return { feeTableVersion: Number(given[0]) };
+  const versions: Record<string, number> = {};
+  for (const value of given) {
+    const match = /^([^=]+)=(\d+)$/.exec(value);
+    if (!match)
+      throw new UsageError(
+        `--fee-table-version must be a version number${oneOrganisation ? '' : ' per organisation'}, or REF=N (got "${value}")`,
+      );
+    versions[match[1]] = Number(match[2]);
+  }
+  return { feeTableVersions: versions };
+}

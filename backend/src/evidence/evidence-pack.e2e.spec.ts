@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FeeRateView, FeeTableView } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import type { UnitCostsView } from '../pricing/dto/unit-costs.dto.js';
 import type { EvidencePackPreview } from './dto/evidence-pack.dto.js';
@@ -396,6 +397,44 @@ describe('evidence packs', () => {
       expect(new Set([a.body.inputsSha256, b.body.inputsSha256, c.body.inputsSha256]).size).toBe(3);
       expect(c.body.meta.unitCosts.version).toBe(1);
       expect(b.body.meta.filters).toEqual({ Category: 'Housing' });
+    });
+
+    it('re-creates a pack made before the fee table changed, from the version its manifest names', async () => {
+      const before = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200))
+        .body as EvidencePackPreview;
+      const saved = (await sut.as(manager).get('/api/fee-rates').expect(200)).body as FeeTableView;
+      expect(before.meta.feeTables).toEqual([expect.objectContaining({ version: saved.version })]);
+      const writable = ({
+        category,
+        effectiveFrom,
+        fixedFeeGbp,
+        escapeThresholdGbp,
+        hourlyRateGbp,
+        source,
+      }: FeeRateView) => ({ category, effectiveFrom, fixedFeeGbp, escapeThresholdGbp, hourlyRateGbp, source });
+      const rows = saved.rows.map(writable);
+      const raised = rows.map((r) => (r.category === 'debt' ? { ...r, fixedFeeGbp: 256 } : r));
+      await sut.as(manager).put('/api/fee-rates').send({ version: saved.version, rows: raised }).expect(200);
+
+      const latest = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200))
+        .body as EvidencePackPreview;
+      expect(latest.meta.feeTables[0].version).toBe(saved.version + 1);
+      expect(tableOf(latest, 'fixed-fee-vs-need')).not.toEqual(tableOf(before, 'fixed-fee-vs-need'));
+      const recreated = (
+        await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&feeTableVersion=${saved.version}`).expect(200)
+      ).body as EvidencePackPreview;
+      expect(recreated.meta.feeTables).toEqual(before.meta.feeTables);
+      expect(recreated.tables).toEqual(before.tables);
+      expect(recreated.inputsSha256).toBe(before.inputsSha256);
+
+      const missing = await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&feeTableVersion=99`).expect(400);
+      expect(missing.body.errors[0].path).toBe('feeTableVersion');
+      // Back to the original fees (as a new version) for the tests that follow.
+      await sut
+        .as(manager)
+        .put('/api/fee-rates')
+        .send({ version: saved.version + 1, rows })
+        .expect(200);
     });
   });
 

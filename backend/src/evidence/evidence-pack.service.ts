@@ -20,7 +20,7 @@ import {
 } from '@deepvalue/shared';
 import type { RequestUser } from '../access/request-user.js';
 import { AnalyticsRepository } from '../analytics/analytics.repository.js';
-import { FeeRatesService } from '../analytics/fee-rates.service.js';
+import { FeeRatesService, type FeeTable } from '../analytics/fee-rates.service.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
 import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
@@ -77,6 +77,10 @@ export interface PackRequest {
   to: string;
   filters?: PackFilters;
   unitCostVersion?: number;
+  /** Fee-table version for a pack of one organisation (0 = the defaults); default: the latest. */
+  feeTableVersion?: number;
+  /** Fee-table versions by organisation reference, for a commissioner's combined pack. */
+  feeTableVersions?: Record<string, number>;
   /** Default: the end of the period, or today while the period is still running. */
   asOf?: string;
 }
@@ -129,7 +133,7 @@ export class EvidencePackService {
     const threshold = await this.pricing.suppressionThreshold(ids);
 
     // The queries are independent: run them side by side (each is one pass over the facts).
-    const feeTablesLoaded = this.feeRates.tablesFor(ids);
+    const feeTablesLoaded = this.feeTables(ids, request);
     const [organisations, pricingOrg, { cells, withoutConsent: excluded }, estimates, feeTables, feeLines, inputs] =
       await Promise.all([
         this.repository.organisations(ids),
@@ -241,6 +245,41 @@ export class EvidencePackService {
       OutcomeMeasure,
       AdjustedEstimate
     >;
+  }
+
+  /** The fee tables to use: the latest, or the versions the request names (to re-create an old pack). */
+  private async feeTables(ids: string[], request: PackRequest): Promise<FeeTable[]> {
+    const versions: Record<string, number> = {};
+    const refs = new Map((await this.repository.organisations(ids)).map((o) => [o.ref, o.id]));
+    if (request.feeTableVersion !== undefined) {
+      if (ids.length !== 1)
+        throw invalid([
+          {
+            path: 'feeTableVersion',
+            message: 'applies to a pack of one organisation: name each organisation’s version instead',
+          },
+        ]);
+      versions[ids[0]] = request.feeTableVersion;
+    }
+    for (const [ref, version] of Object.entries(request.feeTableVersions ?? {})) {
+      const id = refs.get(ref);
+      if (!id) throw invalid([{ path: `feeTableVersions.${ref}`, message: 'is not an organisation in this pack' }]);
+      versions[id] = version;
+    }
+    try {
+      return await this.feeRates.tablesFor(ids, versions);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
+      const missing = [...refs]
+        .filter(([, id]) => versions[id] !== undefined)
+        .map(([ref, id]) => `${ref} version ${versions[id]}`);
+      throw invalid([
+        {
+          path: request.feeTableVersion !== undefined ? 'feeTableVersion' : 'feeTableVersions',
+          message: `names a fee-table version that does not exist (asked for: ${missing.join(', ')})`,
+        },
+      ]);
+    }
   }
 
   private async filterLabels(ids: string[], filters: PackFilters): Promise<Record<string, string>> {

@@ -26,6 +26,16 @@ export class EvidencePackQueryDto extends OmitType(ReportFiltersDto, ['adviser',
   unitCostVersion?: number;
 
   @ApiPropertyOptional({
+    description:
+      'Fee-table version for the fixed-fee table, for a pack of one organisation (0 = the defaults; default: the latest)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  feeTableVersion?: number;
+
+  @ApiPropertyOptional({
     description: 'Figures as they stood on this date (default: the end of the period, or today if it is later)',
   })
   @IsOptional()
@@ -46,8 +56,10 @@ export class EvidencePackDownloadDto extends EvidencePackQueryDto {
 }
 
 export function toPackRequest(query: EvidencePackQueryDto): PackRequest {
-  const { from, to, category, office, fundingStream, vulnerability, arrival, unitCostVersion, asOf } = query;
-  return { from, to, filters: { category, office, fundingStream, vulnerability, arrival }, unitCostVersion, asOf };
+  const { from, to, category, office, fundingStream, vulnerability, arrival, unitCostVersion, feeTableVersion, asOf } =
+    query;
+  const filters = { category, office, fundingStream, vulnerability, arrival };
+  return { from, to, filters, unitCostVersion, feeTableVersion, asOf };
 }
 
 /** The preview: the same (suppressed) tables the files are written from, and the input checksum. */
