@@ -1,12 +1,20 @@
 /**
  * Import jobs: an uploaded file is imported in the background and its progress, errors and summary
  * are kept in import_jobs, so the web page and scripts can follow a long import.
+ *
+ * The process running a job holds a PostgreSQL advisory lock on its id for as long as it runs. If
+ * that process dies (a crash, kill -9, the server restarting), the lock goes with its connection, and
+ * the next look at the job finds it abandoned and marks it failed — nothing was written, since the
+ * import is one transaction. This works across several app instances sharing a database.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import { ImportService, type ImportResult } from './import.service.js';
+import { removeStaleUploads } from './import-upload.middleware.js';
 
 export interface ImportJob {
   id: string;
@@ -31,8 +39,13 @@ interface JobRow {
   finished_at: Date | null;
 }
 
+const JOB_LOCK = `hashtext('import_job'), hashtext($1)`;
+
+export const INTERRUPTED =
+  'The import was interrupted before it finished (the server stopped); nothing was written. Upload the file again.';
+
 @Injectable()
-export class ImportJobsService {
+export class ImportJobsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ImportJobsService.name);
   private readonly running = new Map<string, Promise<void>>();
 
@@ -41,15 +54,27 @@ export class ImportJobsService {
     private readonly imports: ImportService,
   ) {}
 
+  /** Uploads left behind by a process that died while spooling or importing them. */
+  onApplicationBootstrap(): void {
+    removeStaleUploads(os.tmpdir());
+  }
+
   /** Starts importing `file` (which the job then owns and deletes) into the organisation. */
   async start(organisationId: string, userId: string, file: string): Promise<ImportJob> {
+    const id = randomUUID();
+    // Held on its own connection until the job ends: while it is held, the job is alive.
+    const holder = this.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.query(`SELECT pg_advisory_lock(${JOB_LOCK})`, [id]);
     const [row]: JobRow[] = await this.dataSource.query(
-      `INSERT INTO import_jobs (organisation_id, user_id, status) VALUES ($1, $2, 'running') RETURNING *`,
-      [organisationId, userId],
+      `INSERT INTO import_jobs (id, organisation_id, user_id, status) VALUES ($1, $2, $3, 'running') RETURNING *`,
+      [id, organisationId, userId],
     );
-    const work = this.run(row.id, organisationId, file).finally(() => {
+    const work = this.run(row.id, organisationId, file).finally(async () => {
       this.running.delete(row.id);
       fs.rmSync(file, { force: true });
+      await holder.query(`SELECT pg_advisory_unlock(${JOB_LOCK})`, [id]).catch(() => undefined);
+      await holder.release();
     });
     this.running.set(row.id, work);
     return toJob(row);
@@ -66,7 +91,28 @@ export class ImportJobsService {
       [organisationId, id],
     );
     if (!row) throw notFound('Import');
+    if (row.status === 'running' && !this.running.has(row.id) && (await this.abandoned(row.id))) {
+      const [failed]: JobRow[] = await this.dataSource.query(
+        `WITH failed AS (
+           UPDATE import_jobs SET status = 'failed', errors = $2, summary = $3, finished_at = now()
+            WHERE id = $1 AND status = 'running' RETURNING *)
+         SELECT * FROM failed`,
+        [row.id, JSON.stringify([{ path: '', message: INTERRUPTED }]), { errorCount: 1, progress: 1 }],
+      );
+      if (failed) return toJob(failed);
+    }
     return toJob(row);
+  }
+
+  /** No process holds the job's lock: whoever ran it has gone. */
+  private async abandoned(id: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ free }]: Array<{ free: boolean }> = await m.query(
+        `SELECT pg_try_advisory_xact_lock(${JOB_LOCK}) AS free`,
+        [id],
+      );
+      return free;
+    });
   }
 
   private async run(id: string, organisationId: string, file: string): Promise<void> {

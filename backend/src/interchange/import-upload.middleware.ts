@@ -11,6 +11,25 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 
 export const MAX_IMPORT_BYTES = 4 * 1024 ** 3;
+const PREFIX = 'deepvalue-import-';
+/** Older than this, an upload has outlived any import (its process died before deleting it). */
+const STALE_AFTER_MS = 24 * 3600_000;
+
+export function removeStaleUploads(dir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs < STALE_AFTER_MS) continue;
+      fs.rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
 
 export interface UploadRequest extends Request {
   importFile?: string;
@@ -28,7 +47,7 @@ export function importUploadMiddleware(req: UploadRequest, res: Response, next: 
       .json({ code: 'too_large', errors: [{ path: '', message: 'The file is too large to import in one go' }] });
     return;
   }
-  const file = path.join(os.tmpdir(), `deepvalue-import-${randomUUID()}`);
+  const file = path.join(os.tmpdir(), `${PREFIX}${randomUUID()}`);
   let bytes = 0;
   req.on('data', (chunk: Buffer) => {
     bytes += chunk.length;

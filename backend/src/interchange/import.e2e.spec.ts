@@ -96,7 +96,7 @@ describe(ImportService.name, () => {
     const [closed] = await sut.dataSource.query(
       `SELECT (SELECT count(*) FROM case_facts WHERE organisation_id = $1 AND closed_on IS NOT NULL)::int AS facts,
               (SELECT sum(n_closed) FROM case_rollups WHERE organisation_id = $1 AND dim = 'all')::int AS bands,
-              (SELECT sum(n_closed) FROM case_pattern_rollups WHERE organisation_id = $1)::int AS patterns`,
+              (SELECT sum(n_closed) FROM case_pattern_rollups WHERE organisation_id = $1 AND dim = 'all')::int AS patterns`,
       [result.organisationId],
     );
     expect(closed.facts).toBe(doc.cases.filter((c) => c.closedOn).length);
