@@ -11,7 +11,7 @@ import { AnalyticsModule } from './analytics/analytics.module.js';
 import { CaseworkModule } from './casework/casework.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { AppConfigService } from './config/app-config.service.js';
-import { type AppConfig, REPO_ROOT } from './config/config.js';
+import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -21,15 +21,20 @@ import { loggerOptions } from './logging.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PricingModule } from './pricing/pricing.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
-
-const FRONTEND_DIST = path.join(REPO_ROOT, 'frontend', 'dist');
+import { FRONTEND_DIST, webAppStaticOptions } from './web-app.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, options: { cli?: boolean } = {}): DynamicModule {
     const serveFrontend =
       !options.cli && fs.existsSync(path.join(FRONTEND_DIST, 'index.html'))
-        ? [ServeStaticModule.forRoot({ rootPath: FRONTEND_DIST, exclude: ['/api/{*path}'] })]
+        ? [
+            ServeStaticModule.forRoot({
+              rootPath: FRONTEND_DIST,
+              exclude: ['/api/{*path}'],
+              serveStaticOptions: webAppStaticOptions,
+            }),
+          ]
         : [];
     return {
       module: AppModule,

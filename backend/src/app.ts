@@ -11,6 +11,7 @@ import { importUploadMiddleware } from './interchange/import-upload.middleware.j
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { VERSION } from './version.js';
+import { webAppCompression } from './web-app.js';
 
 export const BODY_LIMIT = '2mb';
 
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   applySecurityHeaders(app, config);
+  app.use(webAppCompression);
   app.use('/api/imports', importUploadMiddleware);
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(cookieParser());
