@@ -7,12 +7,11 @@ import { OUTCOME_MEASURES } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import {
   ADVISER_NAMES,
-  RATE_DEFINITIONS,
   bandOf,
-  relationshipMinutes,
-  seed,
-  simulate,
   type Fixture,
+  RATE_DEFINITIONS,
+  relationshipMinutes,
+  seedOrganisation,
 } from './testing/report-fixture.js';
 
 const asOf = new Date().toISOString().slice(0, 10);
@@ -33,14 +32,7 @@ describe('GET /api/reports/drill-down', () => {
 
   beforeAll(async () => {
     sut = await createHarness();
-    const org = await sut.makeOrganisation();
-    manager = await sut.makeUser(org.id, 'manager');
-    fixture = await seed(
-      sut.dataSource,
-      org.id,
-      simulate(250, 23),
-      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
-    );
+    ({ manager, fixture } = await seedOrganisation(sut, 250, 23));
   });
   afterAll(async () => {
     await sut.close();

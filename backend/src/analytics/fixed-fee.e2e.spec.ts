@@ -8,13 +8,12 @@ import { createHarness, type Harness, type TestUser } from '../../test/harness.j
 import { DEFAULT_FEE_TABLE } from '../pricing/unit-cost-defaults.js';
 import { wilsonInterval } from './statistics/wilson.js';
 import {
+  type Fixture,
   mean,
   percentile,
-  seed,
-  simulate,
-  totalMinutes,
-  type Fixture,
+  seedOrganisation,
   type SimCase,
+  totalMinutes,
 } from './testing/report-fixture.js';
 
 interface FeeInput {
@@ -124,14 +123,7 @@ describe('fixed fee against need', () => {
 
   beforeAll(async () => {
     sut = await createHarness();
-    const org = await sut.makeOrganisation();
-    manager = await sut.makeUser(org.id, 'manager');
-    fixture = await seed(
-      sut.dataSource,
-      org.id,
-      simulate(300, 5),
-      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
-    );
+    ({ manager, fixture } = await seedOrganisation(sut, 300, 5));
   });
   afterAll(async () => {
     await sut.close();

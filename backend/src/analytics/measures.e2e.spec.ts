@@ -6,17 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { wilsonInterval } from './statistics/wilson.js';
 import {
-  RATE_DEFINITIONS,
+  type Fixture,
   isMature,
   mean,
   percentile,
+  RATE_DEFINITIONS,
   rateOver,
   relationshipMinutes,
-  seed,
-  simulate,
-  totalMinutes,
-  type Fixture,
+  seedOrganisation,
   type SimCase,
+  totalMinutes,
 } from './testing/report-fixture.js';
 
 interface Figure {
@@ -92,14 +91,7 @@ describe('GET /api/reports/measures', () => {
 
   beforeAll(async () => {
     sut = await createHarness();
-    const org = await sut.makeOrganisation();
-    manager = await sut.makeUser(org.id, 'manager');
-    fixture = await seed(
-      sut.dataSource,
-      org.id,
-      simulate(300),
-      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
-    );
+    ({ manager, fixture } = await seedOrganisation(sut, 300));
   });
   afterAll(async () => {
     await sut.close();

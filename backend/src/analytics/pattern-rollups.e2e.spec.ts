@@ -9,7 +9,7 @@ import { OUTCOME_MEASURES } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { AnalyticsRepository, type PatternCount } from './analytics.repository.js';
 import type { ReportFilters } from './report-filters.js';
-import { seed, simulate, type Fixture } from './testing/report-fixture.js';
+import { type Fixture, seedOrganisation } from './testing/report-fixture.js';
 
 const asOf = '2026-11-01';
 
@@ -61,20 +61,13 @@ describe('covariate-pattern roll-ups', () => {
 
   beforeAll(async () => {
     sut = await createHarness();
-    const org = await sut.makeOrganisation();
-    manager = await sut.makeUser(org.id, 'manager');
-    fixture = await seed(
-      sut.dataSource,
-      org.id,
-      simulate(300, 11),
-      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
-    );
+    ({ manager, fixture } = await seedOrganisation(sut, 300, 11));
     repository = sut.app.get(AnalyticsRepository);
     // Some clients without evidence consent, so both values of the consent key are present.
     await sut.dataSource.query(
       `UPDATE clients SET evidence_consent = false
         WHERE id IN (SELECT client_id FROM cases WHERE organisation_id = $1 AND ref = ANY($2::text[]))`,
-      [org.id, fixture.cases.filter((_, i) => i % 7 === 0).map((c) => c.ref)],
+      [fixture.orgId, fixture.cases.filter((_, i) => i % 7 === 0).map((c) => c.ref)],
     );
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { wilsonInterval } from './statistics/wilson.js';
-import { RATE_DEFINITIONS, seed, simulate, type Fixture, type SimCase } from './testing/report-fixture.js';
+import { type Fixture, RATE_DEFINITIONS, seedOrganisation, type SimCase } from './testing/report-fixture.js';
 
 const asOf = new Date().toISOString().slice(0, 10);
 
@@ -85,14 +85,7 @@ describe('trends and breakdowns', () => {
 
   beforeAll(async () => {
     sut = await createHarness();
-    const org = await sut.makeOrganisation();
-    manager = await sut.makeUser(org.id, 'manager');
-    fixture = await seed(
-      sut.dataSource,
-      org.id,
-      simulate(300, 11),
-      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
-    );
+    ({ manager, fixture } = await seedOrganisation(sut, 300, 11));
   });
   afterAll(async () => {
     await sut.close();

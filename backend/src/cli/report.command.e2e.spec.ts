@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { REPO_ROOT } from '../config/config.js';
-import { seed, simulate, type Fixture } from '../analytics/testing/report-fixture.js';
+import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
 
 const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
 
@@ -36,15 +36,7 @@ describe('npm run deepvalue -- report …', () => {
   beforeAll(async () => {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
     sut = await createHarness();
-    const org = await sut.makeOrganisation();
-    ref = org.ref;
-    manager = await sut.makeUser(org.id, 'manager');
-    fixture = await seed(
-      sut.dataSource,
-      org.id,
-      simulate(150, 3),
-      async (name) => (await sut.makeUser(org.id, 'adviser', { name })).id,
-    );
+    ({ ref, manager, fixture } = await seedOrganisation(sut, 150, 3));
   });
   afterAll(async () => {
     await sut?.close();

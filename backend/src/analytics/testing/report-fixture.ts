@@ -114,6 +114,26 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
 
 type Query = (sql: string, params?: unknown[]) => Promise<Array<Record<string, string>>>;
 
+/** What seedOrganisation needs of the test harness (typed here, so this file needs nothing outside src). */
+interface Staffing<U> {
+  dataSource: DataSource;
+  makeOrganisation(): Promise<{ id: string; ref: string }>;
+  makeUser(organisationId: string, role: 'manager' | 'adviser', input?: { name?: string }): Promise<U>;
+}
+
+/** A new organisation with a manager and `count` simulated cases (generator seed `seedNumber`) by its advisers. */
+export async function seedOrganisation<U extends { id: string }>(
+  h: Staffing<U>,
+  count: number,
+  seedNumber?: number,
+): Promise<{ ref: string; manager: U; fixture: Fixture }> {
+  const org = await h.makeOrganisation();
+  const manager = await h.makeUser(org.id, 'manager');
+  const adviser = async (name: string) => (await h.makeUser(org.id, 'adviser', { name })).id;
+  const fixture = await seed(h.dataSource, org.id, simulate(count, seedNumber), adviser);
+  return { ref: org.ref, manager, fixture };
+}
+
 /** Writes the cases for one organisation; returns them with their ids. */
 export async function seed(
   dataSource: DataSource,

@@ -18,54 +18,8 @@ const CHILD_TABLES = [
   'follow_ups',
 ];
 
-export class CaseFacts1763900000002 implements MigrationInterface {
-  name = 'CaseFacts1763900000002';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE case_facts (
-        case_id uuid PRIMARY KEY,
-        organisation_id uuid NOT NULL,
-        office_id uuid,
-        lead_adviser_id uuid NOT NULL,
-        category text NOT NULL,
-        funding_stream text NOT NULL,
-        arrival_route text NOT NULL,
-        vulnerabilities text[] NOT NULL,
-        vulnerability_count smallint NOT NULL,
-        evidence_consent boolean NOT NULL,
-        opened_on date NOT NULL,
-        closed_on date,
-        prior_organisations_contacted smallint,
-        total_minutes integer NOT NULL,
-        relationship_minutes integer NOT NULL,
-        lead_relationship_minutes integer NOT NULL,
-        first_relationship_on date,
-        feedback_score_sum integer NOT NULL,
-        feedback_items_n integer NOT NULL,
-        trust smallint,
-        disclosure text,
-        problems_count integer NOT NULL,
-        result text,
-        understood smallint,
-        accepted boolean,
-        appeal text,
-        benefit_types text[] NOT NULL,
-        same_problem_recontact_6m boolean NOT NULL,
-        followed_up boolean NOT NULL,
-        referrals_out integer NOT NULL,
-        -- Referrals of the case itself (the presenting matter passed on: bounce-out), not of underlying problems.
-        case_referrals_out integer NOT NULL,
-        referrals_out_known integer NOT NULL,
-        referrals_out_reached integer NOT NULL,
-        band smallint NOT NULL GENERATED ALWAYS AS (
-          CASE WHEN relationship_minutes < 60 THEN 0 WHEN relationship_minutes < 120 THEN 1
-               WHEN relationship_minutes < 240 THEN 2 WHEN relationship_minutes < 480 THEN 3 ELSE 4 END) STORED,
-        FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
-      )`);
-    await q.query(`CREATE INDEX case_facts_org_closed_idx ON case_facts (organisation_id, closed_on)`);
-
-    await q.query(`
+/** The function as this migration creates it (a later migration that replaces it restores it on the way down). */
+export const REFRESH_CASE_FACTS = `
       CREATE FUNCTION refresh_case_facts(ids uuid[]) RETURNS void LANGUAGE sql AS $$
         INSERT INTO case_facts AS f (
           case_id, organisation_id, office_id, lead_adviser_id, category, funding_stream, arrival_route,
@@ -134,7 +88,56 @@ export class CaseFacts1763900000002 implements MigrationInterface {
           followed_up = EXCLUDED.followed_up, referrals_out = EXCLUDED.referrals_out,
           case_referrals_out = EXCLUDED.case_referrals_out,
           referrals_out_known = EXCLUDED.referrals_out_known, referrals_out_reached = EXCLUDED.referrals_out_reached
-      $$`);
+      $$`;
+
+export class CaseFacts1763900000002 implements MigrationInterface {
+  name = 'CaseFacts1763900000002';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE case_facts (
+        case_id uuid PRIMARY KEY,
+        organisation_id uuid NOT NULL,
+        office_id uuid,
+        lead_adviser_id uuid NOT NULL,
+        category text NOT NULL,
+        funding_stream text NOT NULL,
+        arrival_route text NOT NULL,
+        vulnerabilities text[] NOT NULL,
+        vulnerability_count smallint NOT NULL,
+        evidence_consent boolean NOT NULL,
+        opened_on date NOT NULL,
+        closed_on date,
+        prior_organisations_contacted smallint,
+        total_minutes integer NOT NULL,
+        relationship_minutes integer NOT NULL,
+        lead_relationship_minutes integer NOT NULL,
+        first_relationship_on date,
+        feedback_score_sum integer NOT NULL,
+        feedback_items_n integer NOT NULL,
+        trust smallint,
+        disclosure text,
+        problems_count integer NOT NULL,
+        result text,
+        understood smallint,
+        accepted boolean,
+        appeal text,
+        benefit_types text[] NOT NULL,
+        same_problem_recontact_6m boolean NOT NULL,
+        followed_up boolean NOT NULL,
+        referrals_out integer NOT NULL,
+        -- Referrals of the case itself (the presenting matter passed on: bounce-out), not of underlying problems.
+        case_referrals_out integer NOT NULL,
+        referrals_out_known integer NOT NULL,
+        referrals_out_reached integer NOT NULL,
+        band smallint NOT NULL GENERATED ALWAYS AS (
+          CASE WHEN relationship_minutes < 60 THEN 0 WHEN relationship_minutes < 120 THEN 1
+               WHEN relationship_minutes < 240 THEN 2 WHEN relationship_minutes < 480 THEN 3 ELSE 4 END) STORED,
+        FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+      )`);
+    await q.query(`CREATE INDEX case_facts_org_closed_idx ON case_facts (organisation_id, closed_on)`);
+
+    await q.query(REFRESH_CASE_FACTS);
 
     // Which cases a statement touched, per kind of table; facts are refreshed once per statement.
     const deferred = `IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;`;
