@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { dataSourceOptions } from './data-source.js';
 
-const LATER = ['BenefitAmountsInFacts1763900000600', 'PatternRollups1763900000500'];
+const LATER = ['RebuildWorkMem1763900000700', 'BenefitAmountsInFacts1763900000600', 'PatternRollups1763900000500'];
 
 describe('migrations on existing data', () => {
   let db: TestDatabase;
@@ -74,9 +74,14 @@ describe('migrations on existing data', () => {
       { dim: 'office', n: 1 },
       { dim: 'vulnerability', n: 1 },
     ]);
+    // Both roll-up rebuilds group in memory.
+    expect(await q(`SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'rebuild_case_%' ORDER BY 1`)).toEqual([
+      { proname: 'rebuild_case_pattern_rollups', proconfig: ['work_mem=128MB'] },
+      { proname: 'rebuild_case_rollups', proconfig: ['work_mem=128MB'] },
+    ]);
   });
 
-  it('undoes both and applies them again, and the facts keep following writes in between', async () => {
+  it('undoes them and applies them again, and the facts keep following writes in between', async () => {
     for (const _ of LATER) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await q(`SELECT to_regclass('case_pattern_rollups') AS t`)).toEqual([{ t: null }]);
     // The restored refresh_case_facts still runs on every write.

@@ -9,6 +9,7 @@ import { UnitCostVersions1763900000300 } from './1763900000300-unit-cost-version
 import { FeedbackLinks1763900000400 } from './1763900000400-feedback-links.js';
 import { PatternRollups1763900000500 } from './1763900000500-pattern-rollups.js';
 import { BenefitAmountsInFacts1763900000600 } from './1763900000600-benefit-amounts-in-facts.js';
+import { RebuildWorkMem1763900000700 } from './1763900000700-rebuild-work-mem.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   FeedbackLinks1763900000400,
   PatternRollups1763900000500,
   BenefitAmountsInFacts1763900000600,
+  RebuildWorkMem1763900000700,
 ];
