@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { SecretBox, secretsKeyFor } from '../common/secret-box.js';
+import { AppConfigService } from '../config/app-config.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -20,6 +22,11 @@ import { UsersService } from './users.service.js';
     TwoFactorService,
     PasswordTokensService,
     UsersService,
+    {
+      provide: SecretBox,
+      useFactory: (config: AppConfigService) => new SecretBox(secretsKeyFor(config.get())),
+      inject: [AppConfigService],
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [SessionService, AuthService, UsersService],

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generate } from 'otplib';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { sessionCookie, setPassword, TEST_PASSWORD } from './testing/passwords.fixture.js';
+import { TwoFactorService } from './two-factor.service.js';
 
 describe('two-factor sign-in', () => {
   let h: Harness;
@@ -55,6 +56,25 @@ describe('two-factor sign-in', () => {
     await h.as(user).post('/api/auth/2fa/setup').expect(409);
     const me = await h.as(user).get('/api/auth/me').expect(200);
     expect(JSON.stringify(me.body)).not.toMatch(/secret/i);
+  });
+
+  it('stores the secret encrypted, and encrypts a plain one left by an older version', async () => {
+    const org = await h.makeOrganisation();
+    const user = await h.makeUser(org.id, 'adviser');
+    await setPassword(h.dataSource, user.id);
+    const secret = await enrol(user);
+    const stored = async () =>
+      (await h.dataSource.query(`SELECT totp_secret FROM users WHERE id = $1`, [user.id]))[0].totp_secret as string;
+    expect(await stored()).toMatch(/^v1:/);
+    expect(await stored()).not.toContain(secret);
+
+    await h.dataSource.query(`UPDATE users SET totp_secret = $2 WHERE id = $1`, [user.id, secret]); // as before
+    await signIn(user.email, await codeAt(secret, 30)).expect(200); // still read
+    expect(await h.app.get(TwoFactorService).sealPlainSecrets()).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toMatch(/^v1:/);
+    // The sealed secret still checks codes (the last used step is cleared, so this one is not a replay).
+    await h.dataSource.query(`UPDATE users SET totp_last_step = NULL WHERE id = $1`, [user.id]);
+    await signIn(user.email, await codeAt(secret)).expect(200);
   });
 
   it('accepts a code only once (no replay)', async () => {

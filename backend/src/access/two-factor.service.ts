@@ -2,13 +2,15 @@
  * TOTP two-factor (RFC 6238, 6 digits, 30 s, as authenticator apps expect). A secret is generated
  * at setup and only becomes active once the user proves it with a code; after that it is never
  * returned again. A code is accepted once: the last used time step is stored, so a code seen over
- * a shoulder cannot be replayed.
+ * a shoulder cannot be replayed. Secrets are stored sealed (common/secret-box.ts); plain ones left by
+ * an older version are sealed when the app starts.
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
+import { SecretBox } from '../common/secret-box.js';
 
 const ISSUER = 'Deep Value';
 /** One period either side, for clock drift between server and phone. */
@@ -27,11 +29,37 @@ interface TotpRow {
 }
 
 @Injectable()
-export class TwoFactorService {
+export class TwoFactorService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TwoFactorService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly box: SecretBox,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const sealed = await this.sealPlainSecrets();
+    if (sealed > 0) this.logger.log(`Encrypted the two-factor secrets of ${sealed} user(s)`);
+  }
+
+  /** Seals secrets stored in plain text by an older version; returns how many users had one. */
+  async sealPlainSecrets(): Promise<number> {
+    const rows: Array<{ id: string; totp_secret: string | null; totp_pending_secret: string | null }> =
+      await this.dataSource.query(
+        `SELECT id, totp_secret, totp_pending_secret FROM users
+          WHERE totp_secret NOT LIKE 'v1:%' OR totp_pending_secret NOT LIKE 'v1:%'`,
+      );
+    const seal = (value: string | null) => (value === null ? null : this.box.seal(this.box.open(value)));
+    for (const row of rows) {
+      await this.dataSource.query(`UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1`, [
+        row.id,
+        seal(row.totp_secret),
+        seal(row.totp_pending_secret),
+      ]);
+    }
+    return rows.length;
+  }
 
   async setup(organisationId: string, userId: string): Promise<{ secret: string; otpauthUrl: string }> {
     const user = await this.load(organisationId, userId);
@@ -40,7 +68,7 @@ export class TwoFactorService {
     await this.dataSource.query(`UPDATE users SET totp_pending_secret = $3 WHERE organisation_id = $1 AND id = $2`, [
       organisationId,
       userId,
-      secret,
+      this.box.seal(secret),
     ]);
     return { secret, otpauthUrl: generateURI({ issuer: ISSUER, label: user.email ?? userId, secret }) };
   }
@@ -99,10 +127,10 @@ export class TwoFactorService {
     return used.length === 1;
   }
 
-  private async matchingStep(secret: string, code: string, lastStep: string | null): Promise<number | undefined> {
+  private async matchingStep(stored: string, code: string, lastStep: string | null): Promise<number | undefined> {
     if (!/^\d{6}$/.test(code)) return undefined;
     const result = await verify({
-      secret,
+      secret: this.box.open(stored),
       token: code,
       epochTolerance: TOLERANCE_SECONDS,
       ...(lastStep !== null ? { afterTimeStep: Number(lastStep) } : {}),

@@ -31,6 +31,15 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig(env({ [name]: value }))).toThrow(message);
   });
 
+  it('needs SECRETS_KEY (32 bytes in base64) in production with an external database, and only there', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/x' };
+    expect(() => loadConfig(env(production))).toThrow(/SECRETS_KEY is required in production/);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig(env({ ...production, SECRETS_KEY: key })).secretsKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => loadConfig(env({ ...production, SECRETS_KEY: 'c2hvcnQ=' }))).toThrow(/SECRETS_KEY must be 32 bytes/);
+    expect(loadConfig(env({ NODE_ENV: 'production' })).secretsKey).toBeUndefined(); // embedded: a key file
+  });
+
   it('moves the data directory with DEEPVALUE_DATA_DIR', () => {
     expect(loadConfig(env({ DEEPVALUE_DATA_DIR: '/tmp/dv-elsewhere' })).dataDir).toBe('/tmp/dv-elsewhere');
   });

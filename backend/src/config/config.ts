@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Cookies marked Secure (set when the app is served over HTTPS, e.g. behind a proxy). */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Encrypts stored secrets (two-factor keys); when absent, a key file in dataDir is used (not in production with DATABASE_URL). */
+  secretsKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
+  const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
     host: optional(env, 'HOST'),
@@ -49,10 +52,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logPretty: boolean(env, 'LOG_PRETTY', Boolean(process.stdout.isTTY)),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
-    production: oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production',
+    production,
     secureCookies: boolean(env, 'SECURE_COOKIES', false),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    secretsKey: secretsKey(env, production && databaseUrl !== undefined),
   };
+}
+
+/** SECRETS_KEY: 32 random bytes in base64. Required in production with an external database (a key file won't do there). */
+function secretsKey(env: NodeJS.ProcessEnv, required: boolean): Buffer | undefined {
+  const raw = optional(env, 'SECRETS_KEY');
+  if (raw === undefined) {
+    if (required)
+      throw new ConfigError('SECRETS_KEY', 'is required in production: make one with `openssl rand -base64 32`');
+    return undefined;
+  }
+  const key = Buffer.from(raw, 'base64');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw) || key.length !== 32)
+    throw new ConfigError('SECRETS_KEY', 'must be 32 bytes written in base64 (`openssl rand -base64 32`)');
+  return key;
 }
 
 /** Loads the configuration or prints the problem and exits with code 1. */

@@ -17,10 +17,27 @@ describe('docker/compose.yaml', () => {
 
   it('gives the app only environment variables it reads, and values it accepts', () => {
     const appEnv: Record<string, string> = compose.services.app.environment;
-    const known = ['DATABASE_URL', 'PORT', 'NODE_ENV', 'DEMO_DATA', 'LOG_LEVEL', 'SECURE_COOKIES', 'TRUST_PROXY'];
+    const known = [
+      'DATABASE_URL',
+      'PORT',
+      'NODE_ENV',
+      'DEMO_DATA',
+      'LOG_LEVEL',
+      'SECURE_COOKIES',
+      'TRUST_PROXY',
+      'SECRETS_KEY',
+    ];
     expect(Object.keys(appEnv).every((name) => known.includes(name))).toBe(true);
+    // SECRETS_KEY has no default: compose stops with its message (${VAR:?message}) unless it is set.
+    expect(appEnv.SECRETS_KEY).toMatch(/^\$\{SECRETS_KEY:\?.*openssl rand -base64 32.*\}$/);
+    const given = { SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };
     const resolved = Object.fromEntries(
-      Object.entries(appEnv).map(([k, v]) => [k, String(v).replace(/\$\{(\w+):-([^}]*)\}/g, (_m, _n, d) => d)]),
+      Object.entries(appEnv).map(([k, v]) => [
+        k,
+        String(v)
+          .replace(/\$\{(\w+):-([^}]*)\}/g, (_m, _n, d) => d)
+          .replace(/\$\{(\w+):\?[^}]*\}/g, (_m, n: keyof typeof given) => given[n]),
+      ]),
     );
     const config = loadConfig(resolved as NodeJS.ProcessEnv);
     expect(config.databaseUrl).toMatch(/^postgres:\/\/deepvalue:.+@db:5432\/deepvalue$/);
