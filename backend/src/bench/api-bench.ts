@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../access/session.service.js';
-import { spawnApp } from './app-process.js';
+import { spawnApp, throwawaySecretsKey } from './app-process.js';
 import { summarise, type Summary } from './stats.js';
 
 export const CONNECTIONS = 50;
@@ -131,7 +131,14 @@ export async function benchApi(
     );
 
   const app = await spawnApp({
-    env: { DATABASE_URL: databaseUrl, DEMO_DATA: '0', LOG_LEVEL: 'info', DB_POOL_SIZE: '20', NODE_ENV: 'production' },
+    env: {
+      DATABASE_URL: databaseUrl,
+      DEMO_DATA: '0',
+      LOG_LEVEL: 'info',
+      DB_POOL_SIZE: '20',
+      NODE_ENV: 'production',
+      SECRETS_KEY: throwawaySecretsKey(),
+    },
   });
   const p50: number[] = [];
   const p99: number[] = [];

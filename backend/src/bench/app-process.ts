@@ -3,11 +3,15 @@
  * load tests against a real HTTP server, start-up timings and the resilience tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { freePort } from '../database/embedded-postgres.js';
 import { REPO_ROOT } from '../config/config.js';
 
 export const MAIN_JS = path.join(REPO_ROOT, 'backend', 'dist', 'main.js');
+
+/** A SECRETS_KEY for a run of the app in production mode that keeps no two-factor secrets worth keeping. */
+export const throwawaySecretsKey = (): string => randomBytes(32).toString('base64');
 
 export interface AppProcess {
   url: string;

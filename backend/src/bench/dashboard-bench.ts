@@ -23,7 +23,7 @@ import { DataSource } from 'typeorm';
 import { SESSION_COOKIE } from '../access/auth.guard.js';
 import { SessionService } from '../access/session.service.js';
 import { UsersService } from '../access/users.service.js';
-import { spawnApp } from './app-process.js';
+import { spawnApp, throwawaySecretsKey } from './app-process.js';
 import { summarise, type Summary } from './stats.js';
 
 export const DASHBOARD_PATH = '/reports/time-vs-outcome';
@@ -268,7 +268,13 @@ export async function benchDashboard(
   const has: Expectations = { offices: counts.offices > 0, advisers: counts.advised > 0 };
 
   const app = await spawnApp({
-    env: { DATABASE_URL: databaseUrl, DEMO_DATA: '0', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+    env: {
+      DATABASE_URL: databaseUrl,
+      DEMO_DATA: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      SECRETS_KEY: throwawaySecretsKey(),
+    },
   });
   const url = `${app.url}${DASHBOARD_PATH}`;
   const browser = await chromium.launch({
