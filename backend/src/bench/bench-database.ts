@@ -1,7 +1,9 @@
 /**
- * The benchmark's database: BENCH_DATABASE_URL when given (an empty database; the schema is
- * migrated), otherwise an embedded PostgreSQL with the app's own settings in a fresh temporary
- * directory, removed at the end unless --keep.
+ * The benchmark's database: BENCH_DATABASE_URL when given (the schema is migrated); or the
+ * embedded cluster a run kept with --keep, when BENCH_DATA_DIR names its directory (reused, never
+ * removed: `--only reports,model,…` at full size without importing again); otherwise an embedded
+ * PostgreSQL with the app's own settings in a fresh temporary directory, removed at the end unless
+ * --keep.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +22,12 @@ export interface BenchDatabase {
 }
 
 export async function openBenchDatabase(log: (message: string) => void): Promise<BenchDatabase> {
+  const kept = process.env.BENCH_DATA_DIR;
+  if (kept !== undefined && !fs.existsSync(path.join(kept, 'data', 'pg', 'PG_VERSION')))
+    throw new Error(`BENCH_DATA_DIR=${kept} is not a directory kept by \`npm run bench -- --keep\` (no data/pg in it)`);
   const base = process.env.BENCH_WORK_DIR ?? os.tmpdir();
   fs.mkdirSync(base, { recursive: true });
-  const workDir = fs.mkdtempSync(path.join(base, 'deepvalue-bench-'));
+  const workDir = kept ?? fs.mkdtempSync(path.join(base, 'deepvalue-bench-'));
   fs.chmodSync(workDir, 0o755);
   const external = process.env.BENCH_DATABASE_URL;
   const handle = external
@@ -40,7 +45,7 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
     serverVersion: rows[0].server_version,
     async close({ keep }) {
       await handle.stop();
-      if (keep) log(`Kept the benchmark data in ${workDir}`);
+      if (keep || kept) log(`Kept the benchmark data in ${workDir}`);
       else fs.rmSync(workDir, { recursive: true, force: true });
     },
   };
