@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './measures.js';
 export * from './api-types.js';
 export * from './report-types.js';
+export * from './pack-types.js';

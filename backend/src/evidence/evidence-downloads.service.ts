@@ -2,7 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestUser } from '../access/request-user.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import type { DownloadFormat, EvidencePackPreview } from './dto/evidence-pack.dto.js';
+import type { EvidencePackPreview } from '@deepvalue/shared';
+import type { DownloadFormat } from './dto/evidence-pack.dto.js';
 import { EvidencePackService, type PackRequest } from './evidence-pack.service.js';
 import { inputsHash, packZip, renderPack } from './writers/render-pack.js';
 

@@ -33,7 +33,7 @@ import { EvidenceRepository } from './evidence.repository.js';
 import { gbp, percent } from './format.js';
 import { display } from './linked-suppression.js';
 import { methodSections, NESTA_LEVEL } from './method.js';
-import type { EvidencePack, Headline, PackMeta, PackTable } from './pack-types.js';
+import type { EvidencePack, Headline, PackMeta, PackTable } from '@deepvalue/shared';
 import { maskCount, displayCount, SECONDARY_MARK } from './suppression.js';
 import { adjustedTable } from './tables/adjusted-table.js';
 import { fixedFeeTable } from './tables/fixed-fee-table.js';

@@ -5,17 +5,13 @@
  * belong to one pack (same manifest hashes). Every download is audited as an export.
  */
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import type { EvidencePackPreview } from '@deepvalue/shared';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import type { Actor } from '../audit/audit.service.js';
-import {
-  EvidencePackDownloadDto,
-  EvidencePackQueryDto,
-  toPackRequest,
-  type EvidencePackPreview,
-} from './dto/evidence-pack.dto.js';
+import { EvidencePackDownloadDto, EvidencePackQueryDto, toPackRequest } from './dto/evidence-pack.dto.js';
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';
 
 @ApiTags('evidence-packs')

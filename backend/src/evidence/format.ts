@@ -1,5 +1,5 @@
 /** How pack figures read in text (headlines, PDF): fixed formats, independent of the machine's locale. */
-import type { Cell, ColumnKind } from './pack-types.js';
+import type { Cell, ColumnKind } from '@deepvalue/shared';
 
 /** 1234567.8 → "1,234,568" (whole units, thousands separated). */
 export function thousands(value: number, places = 0): string {

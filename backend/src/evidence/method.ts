@@ -8,7 +8,7 @@ import { KINDS_APART_NOTE } from '../pricing/pricing.service.js';
 import { SCENARIOS, type Sensitivity } from '../pricing/adjustments.js';
 import { NOT_PRICED } from '../pricing/unit-cost-defaults.js';
 import { gbp, percent } from './format.js';
-import type { MethodSection, PackMeta } from './pack-types.js';
+import type { MethodSection, PackMeta } from '@deepvalue/shared';
 
 /** The level these figures reach, and why not higher. Never claim more (brief §5). */
 export const NESTA_LEVEL = 2;

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { DATE, DATE_MESSAGE, ReportFiltersDto } from '../../analytics/dto/report-query.dto.js';
-import type { EvidencePack } from '../pack-types.js';
 import type { PackRequest } from '../evidence-pack.service.js';
 
 /**
@@ -60,9 +59,4 @@ export function toPackRequest(query: EvidencePackQueryDto): PackRequest {
     query;
   const filters = { category, office, fundingStream, vulnerability, arrival };
   return { from, to, filters, unitCostVersion, feeTableVersion, asOf };
-}
-
-/** The preview: the same (suppressed) tables the files are written from, and the input checksum. */
-export interface EvidencePackPreview extends EvidencePack {
-  inputsSha256: string;
 }

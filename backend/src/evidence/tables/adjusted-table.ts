@@ -6,7 +6,7 @@
 import { MEASURES, OUTCOME_MEASURES, type AdjustedEstimate, type OutcomeMeasure } from '@deepvalue/shared';
 import { MIN_CASES_PER_OUTCOME, MIN_MODEL_CASES } from '../../analytics/statistics/time-vs-outcome-model.js';
 import { SECONDARY_MARK } from '../suppression.js';
-import type { PackTable } from '../pack-types.js';
+import type { PackTable } from '@deepvalue/shared';
 
 const TOO_FEW =
   `Not estimated: too few cases (the model needs at least ${MIN_MODEL_CASES} cases, ` +

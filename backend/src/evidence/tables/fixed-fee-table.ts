@@ -18,7 +18,7 @@ import { wilsonInterval } from '../../analytics/statistics/wilson.js';
 import type { FeeLineRow } from '../evidence.repository.js';
 import { display } from '../linked-suppression.js';
 import { SECONDARY_MARK } from '../suppression.js';
-import type { Cell, PackTable } from '../pack-types.js';
+import type { Cell, PackTable } from '@deepvalue/shared';
 
 export const HOURLY_RATE_MISSING = 'Enter the local hourly rate in the fee table to draw the fee line.';
 const NO_FEE = 'No fixed fee for this category in the fee table.';

@@ -20,7 +20,7 @@ import {
   type Margins,
 } from '../linked-suppression.js';
 import { SECONDARY_MARK } from '../suppression.js';
-import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '../pack-types.js';
+import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
 
 export const ALL_CATEGORIES = 'All categories';
 export const ALL_BANDS = 'All bands';

@@ -9,7 +9,7 @@ import type { MappingEntry } from '../../pricing/benefit-mapping.js';
 import type { PricingView } from '../../pricing/pricing-view.js';
 import { NOT_PRICED, VALUE_KIND_LABELS, isPriced, type UnitCost } from '../../pricing/unit-cost-defaults.js';
 import { SECONDARY_MARK } from '../suppression.js';
-import { NOT_PUBLISHED, type Cell, type PackTable } from '../pack-types.js';
+import { NOT_PUBLISHED, type Cell, type PackTable } from '@deepvalue/shared';
 
 const GROUP_LABELS = { overall: 'Overall', category: 'Category', band: 'Relationship time' } as const;
 

@@ -4,7 +4,7 @@
  * A table that is not published holds only its note. UTF-8 with a byte-order mark so Excel reads £ and –.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { PackTable } from '../pack-types.js';
+import type { PackTable } from '@deepvalue/shared';
 
 export function tableCsv(table: PackTable): Buffer {
   const header = table.columns.map((c) => c.key);

@@ -8,7 +8,7 @@
 import { BANDS, CATEGORIES, OUTCOME_MEASURES, SMALL_BAND_N, MEASURES, labelOf } from '@deepvalue/shared';
 import PDFDocument from 'pdfkit';
 import { formatCell, gbp } from '../format.js';
-import type { Cell, EvidencePack, PackColumn, PackTable } from '../pack-types.js';
+import type { Cell, EvidencePack, PackColumn, PackTable } from '@deepvalue/shared';
 import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from '../tables/outcome-tables.js';
 import {
   BLUE,

@@ -5,7 +5,7 @@
  * writing) and the SHA-256 of each file, so the same pack can be re-created and checked.
  */
 import { createHash } from 'node:crypto';
-import type { EvidencePack } from '../pack-types.js';
+import type { EvidencePack } from '@deepvalue/shared';
 import { tableCsv } from './csv.js';
 import { packPdf } from './pdf.js';
 import { packXlsx } from './xlsx.js';

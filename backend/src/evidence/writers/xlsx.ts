@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formatCell } from '../format.js';
-import type { ColumnKind, EvidencePack, PackTable } from '../pack-types.js';
+import type { ColumnKind, EvidencePack, PackTable } from '@deepvalue/shared';
 import { pinZipDates } from './zip.js';
 
 const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {

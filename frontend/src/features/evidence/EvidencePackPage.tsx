@@ -8,7 +8,7 @@ import { QueryState } from '../../ui/QueryState';
 import { FILTER_KEYS, type ReportFilters } from '../reports/filters';
 import { ReportFiltersForm } from '../reports/ReportFiltersForm';
 import { formatCell } from './cell';
-import type { EvidencePackPreview, PackTable } from './types';
+import type { EvidencePackPreview, PackTable } from '@deepvalue/shared';
 
 /** A pack takes the report filters but never breaks figures down by adviser. */
 const KEYS = FILTER_KEYS.filter((key) => key !== 'adviser');

@@ -1,5 +1,5 @@
 import { formatGbp, formatNumber, formatPercent } from '../../app/format';
-import type { Cell, ColumnKind } from './types';
+import type { Cell, ColumnKind } from '@deepvalue/shared';
 
 /** A pack cell as shown on the page: suppression marks and text as they are, numbers by kind. */
 export function formatCell(value: Cell, kind: ColumnKind): string {

@@ -1,6 +1,7 @@
 /**
- * The evidence pack in memory: aggregate tables (already suppressed) and the method. Writers turn it
- * into CSV, XLSX and PDF; nothing in it identifies a client, a case or an adviser.
+ * The evidence pack: aggregate tables (already suppressed) and the method, as the backend builds it
+ * in memory and writes it to CSV, XLSX and PDF, and as the web page previews it. Nothing in it
+ * identifies a client, a case or an adviser.
  */
 
 /** A number, a suppression mark ("<5", "[c]"), a text or null (not applicable / not available). */
@@ -71,6 +72,11 @@ export interface EvidencePack {
   headlines: Headline[];
   tables: PackTable[];
   method: MethodSection[];
+}
+
+/** The pack with the checksum of its canonical inputs, as GET /api/evidence-packs/preview answers. */
+export interface EvidencePackPreview extends EvidencePack {
+  inputsSha256: string;
 }
 
 export const NOT_PUBLISHED = 'Not published: too few cases.';
