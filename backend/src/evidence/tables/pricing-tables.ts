@@ -4,12 +4,12 @@
  * (unit costs with sources, adjustments, mapping) so the figures can be checked and re-created.
  */
 import { labelOf } from '@deepvalue/shared';
-import { SCENARIOS, type Sensitivity } from '../../pricing/adjustments.js';
+import { SCENARIOS, type Scenario, type Sensitivity } from '../../pricing/adjustments.js';
 import type { MappingEntry } from '../../pricing/benefit-mapping.js';
 import type { PricingView } from '../../pricing/pricing-view.js';
 import { NOT_PRICED, VALUE_KIND_LABELS, isPriced, type UnitCost } from '../../pricing/unit-cost-defaults.js';
 import { SECONDARY_MARK } from '../suppression.js';
-import { NOT_PUBLISHED, type Cell, type PackTable } from '@deepvalue/shared';
+import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
 
 const GROUP_LABELS = { overall: 'Overall', category: 'Category', band: 'Relationship time' } as const;
 
@@ -18,6 +18,15 @@ function withheldRows(rows: Array<Record<string, Cell>>, keep: string[]): Array<
   return rows.map((row) =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keep.includes(k) ? v : SECONDARY_MARK])),
   );
+}
+
+/** A figure under the low, central and high adjustments as three columns: `${prefix}_low${suffix}`, … */
+function rangeColumns(prefix: string, suffix: string, label: string): PackColumn[] {
+  return SCENARIOS.map((s) => ({ key: `${prefix}_${s}${suffix}`, label: `${label} (${s})`, kind: 'gbp' }));
+}
+
+function rangeCells(prefix: string, suffix: string, range: Record<Scenario, Cell>): Record<string, Cell> {
+  return Object.fromEntries(SCENARIOS.map((s) => [`${prefix}_${s}${suffix}`, range[s]]));
 }
 
 export function valueSummaryTable(view: PricingView): PackTable {
@@ -30,15 +39,9 @@ export function valueSummaryTable(view: PricingView): PackTable {
       adviser_hours: g.adviserHours,
       adviser_cost_gbp: g.adviserCostGbp,
       gross_gbp: k.gross,
-      net_low_gbp: k.net.low,
-      net_central_gbp: k.net.central,
-      net_high_gbp: k.net.high,
-      net_per_pound_low: k.netPerPoundSpent.low,
-      net_per_pound_central: k.netPerPoundSpent.central,
-      net_per_pound_high: k.netPerPoundSpent.high,
-      net_per_relationship_hour_low_gbp: k.netPerRelationshipHour.low,
-      net_per_relationship_hour_central_gbp: k.netPerRelationshipHour.central,
-      net_per_relationship_hour_high_gbp: k.netPerRelationshipHour.high,
+      ...rangeCells('net', '_gbp', k.net),
+      ...rangeCells('net_per_pound', '', k.netPerPoundSpent),
+      ...rangeCells('net_per_relationship_hour', '_gbp', k.netPerRelationshipHour),
     })),
   );
   return {
@@ -58,15 +61,9 @@ export function valueSummaryTable(view: PricingView): PackTable {
       { key: 'adviser_hours', label: 'Adviser hours', kind: 'hours' },
       { key: 'adviser_cost_gbp', label: 'Cost of adviser time £', kind: 'gbp' },
       { key: 'gross_gbp', label: 'Gross £', kind: 'gbp' },
-      { key: 'net_low_gbp', label: 'Net £ (low)', kind: 'gbp' },
-      { key: 'net_central_gbp', label: 'Net £ (central)', kind: 'gbp' },
-      { key: 'net_high_gbp', label: 'Net £ (high)', kind: 'gbp' },
-      { key: 'net_per_pound_low', label: 'Net £ per £1 (low)', kind: 'gbp' },
-      { key: 'net_per_pound_central', label: 'Net £ per £1 (central)', kind: 'gbp' },
-      { key: 'net_per_pound_high', label: 'Net £ per £1 (high)', kind: 'gbp' },
-      { key: 'net_per_relationship_hour_low_gbp', label: 'Net £ per relationship hour (low)', kind: 'gbp' },
-      { key: 'net_per_relationship_hour_central_gbp', label: 'Net £ per relationship hour (central)', kind: 'gbp' },
-      { key: 'net_per_relationship_hour_high_gbp', label: 'Net £ per relationship hour (high)', kind: 'gbp' },
+      ...rangeColumns('net', '_gbp', 'Net £'),
+      ...rangeColumns('net_per_pound', '', 'Net £ per £1'),
+      ...rangeColumns('net_per_relationship_hour', '_gbp', 'Net £ per relationship hour'),
     ],
     rows: view.withheld ? withheldRows(rows, ['group_by', 'group', 'kind']) : rows,
   };
@@ -80,9 +77,7 @@ export function valueLinesTable(view: PricingView): PackTable {
     cases: line.cases,
     years: line.years,
     gross_gbp: line.gross,
-    net_low_gbp: line.net.low,
-    net_central_gbp: line.net.central,
-    net_high_gbp: line.net.high,
+    ...rangeCells('net', '_gbp', line.net),
   }));
   return {
     name: 'value-by-outcome',
@@ -99,9 +94,7 @@ export function valueLinesTable(view: PricingView): PackTable {
       { key: 'cases', label: 'Cases', kind: 'count' },
       { key: 'years', label: 'Years', kind: 'number' },
       { key: 'gross_gbp', label: 'Gross £', kind: 'gbp' },
-      { key: 'net_low_gbp', label: 'Net £ (low)', kind: 'gbp' },
-      { key: 'net_central_gbp', label: 'Net £ (central)', kind: 'gbp' },
-      { key: 'net_high_gbp', label: 'Net £ (high)', kind: 'gbp' },
+      ...rangeColumns('net', '_gbp', 'Net £'),
     ],
     rows: view.withheld ? withheldRows(rows, ['event', 'unit_cost', 'kind', 'years']) : rows,
   };
