@@ -9,6 +9,7 @@ import { useMe } from '../../app/session';
 import { useSubmission } from '../../app/submission';
 import { ConflictView } from '../../ui/ConflictView';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { labelledOptions } from '../../ui/options';
 import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { TextInput } from '../../ui/TextInput';
@@ -124,7 +125,7 @@ function EditUser({ user }: { user: User }) {
             id="role"
             legend="Role"
             legendSize="s"
-            options={(['adviser', 'manager', 'admin'] as const).map((value) => ({ value, label: labelOf(value) }))}
+            options={labelledOptions(['adviser', 'manager', 'admin'] as const)}
             value={values.role}
             onChange={(role) => setValues((v) => ({ ...v, role }))}
             error={errorFor('role')}

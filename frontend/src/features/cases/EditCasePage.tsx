@@ -18,6 +18,7 @@ import { useSubmission } from '../../app/submission';
 import { BackLink } from '../../ui/BackLink';
 import { ConflictView, type ConflictField } from '../../ui/ConflictView';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { labelledOptions } from '../../ui/options';
 import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
@@ -191,7 +192,7 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
           id="category"
           legend="Presenting problem"
           legendSize="m"
-          options={CATEGORIES.map((value) => ({ value, label: labelOf(value) }))}
+          options={labelledOptions(CATEGORIES)}
           value={values.category}
           onChange={(v) => set('category', v)}
           error={errorFor('category')}
@@ -207,7 +208,7 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
         <Select
           id="fundingStream"
           label="Funding"
-          options={FUNDING_STREAMS.map((value) => ({ value, label: labelOf(value) }))}
+          options={labelledOptions(FUNDING_STREAMS)}
           value={values.fundingStream}
           onChange={(v) => set('fundingStream', v as FundingStream)}
           error={errorFor('fundingStream')}

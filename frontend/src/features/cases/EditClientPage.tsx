@@ -10,6 +10,7 @@ import { BackLink } from '../../ui/BackLink';
 import { Checkboxes } from '../../ui/Checkboxes';
 import { ConflictView, type ConflictField } from '../../ui/ConflictView';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { labelledOptions } from '../../ui/options';
 import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
@@ -151,7 +152,7 @@ function EditClientForm({ client }: { client: Client }) {
           legend="Vulnerabilities"
           legendSize="m"
           hint="Select all that apply"
-          options={VULNERABILITIES.map((value) => ({ value, label: labelOf(value) }))}
+          options={labelledOptions(VULNERABILITIES)}
           value={values.vulnerabilities}
           onChange={(vulnerabilities) => setValues((v) => ({ ...v, vulnerabilities }))}
           error={errorFor('vulnerabilities')}

@@ -18,6 +18,7 @@ import { useWizardState } from '../../app/wizard';
 import { BackLink } from '../../ui/BackLink';
 import { Checkboxes } from '../../ui/Checkboxes';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { labelledOptions } from '../../ui/options';
 import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
 import { SummaryList } from '../../ui/SummaryList';
@@ -287,7 +288,7 @@ function StepQuestion({
           legend={TITLES.vulnerabilities}
           isPageHeading
           hint="Select all that apply. Ask only what the client is comfortable sharing."
-          options={VULNERABILITIES.map((value) => ({ value, label: labelOf(value) }))}
+          options={labelledOptions(VULNERABILITIES)}
           value={answers.vulnerabilities}
           onChange={(vulnerabilities) => update({ vulnerabilities })}
           noneLabel="None of these"
@@ -322,7 +323,7 @@ function StepQuestion({
             legend={TITLES.problem}
             isPageHeading
             hint="The problem the client came to you with. You can record other problems you uncover later."
-            options={CATEGORIES.map((value) => ({ value, label: labelOf(value) }))}
+            options={labelledOptions(CATEGORIES)}
             value={answers.category}
             onChange={(category) => update({ category })}
             error={errorFor('category')}
@@ -343,7 +344,7 @@ function StepQuestion({
           id="fundingStream"
           legend={TITLES.funding}
           isPageHeading
-          options={FUNDING_STREAMS.map((value) => ({ value, label: labelOf(value) }))}
+          options={labelledOptions(FUNDING_STREAMS)}
           value={answers.fundingStream}
           onChange={(fundingStream) => update({ fundingStream })}
           error={errorFor('fundingStream')}

@@ -15,6 +15,7 @@ import { usePageTitle } from '../../app/page-title';
 import { useSubmission } from '../../app/submission';
 import { BackLink } from '../../ui/BackLink';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { labelledOptions } from '../../ui/options';
 import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { Textarea } from '../../ui/Textarea';
@@ -123,7 +124,7 @@ function ProblemForm({ c }: { c: CaseDetail }) {
         <Radios
           id="category"
           legend="What area is the problem in?"
-          options={CATEGORIES.map((value) => ({ value, label: labelOf(value) }))}
+          options={labelledOptions(CATEGORIES)}
           value={values.category}
           onChange={(v) => set('category', v)}
           error={errorFor('category')}

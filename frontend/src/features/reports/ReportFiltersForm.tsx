@@ -1,22 +1,14 @@
-import {
-  type ApiError,
-  ARRIVAL_ROUTES,
-  CATEGORIES,
-  FUNDING_STREAMS,
-  labelOf,
-  VULNERABILITIES,
-} from '@deepvalue/shared';
+import { type ApiError, ARRIVAL_ROUTES, CATEGORIES, FUNDING_STREAMS, VULNERABILITIES } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
 import { isIsoDate } from '../../app/format';
 import { useMe } from '../../app/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { labelledOptions } from '../../ui/options';
 import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useOffices } from '../cases/api';
 import { useBreakdown, useSharedWithMe } from './api';
 import type { ReportFilters } from './filters';
-
-const options = (values: readonly string[]) => values.map((value) => ({ value, label: labelOf(value) }));
 
 export interface ReportChoice {
   key: string;
@@ -151,7 +143,7 @@ export function ReportFiltersForm({
             id={id('category')}
             label="Category"
             emptyLabel="All categories"
-            options={options(CATEGORIES)}
+            options={labelledOptions(CATEGORIES)}
             value={draft.category ?? ''}
             onChange={set('category')}
           />
@@ -181,7 +173,7 @@ export function ReportFiltersForm({
             id={id('funding')}
             label="Funding"
             emptyLabel="All funding"
-            options={options(FUNDING_STREAMS)}
+            options={labelledOptions(FUNDING_STREAMS)}
             value={draft.fundingStream ?? ''}
             onChange={set('fundingStream')}
           />
@@ -189,7 +181,7 @@ export function ReportFiltersForm({
             id={id('vulnerability')}
             label="Vulnerability"
             emptyLabel="Any or none"
-            options={options(VULNERABILITIES)}
+            options={labelledOptions(VULNERABILITIES)}
             value={draft.vulnerability ?? ''}
             onChange={set('vulnerability')}
           />
@@ -197,7 +189,7 @@ export function ReportFiltersForm({
             id={id('arrival')}
             label="How clients arrived"
             emptyLabel="Any route"
-            options={options(ARRIVAL_ROUTES)}
+            options={labelledOptions(ARRIVAL_ROUTES)}
             value={draft.arrival ?? ''}
             onChange={set('arrival')}
           />

@@ -9,6 +9,7 @@ import { useSubmission } from '../../app/submission';
 import { BackLink } from '../../ui/BackLink';
 import { ConflictView } from '../../ui/ConflictView';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { labelledOptions } from '../../ui/options';
 import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
@@ -143,7 +144,7 @@ function EditForm({ c, entry }: { c: CaseDetail; entry: TimeEntry }) {
             legend="Kind of time"
             legendSize="s"
             small
-            options={TIME_CLASSES.map((value) => ({ value, label: labelOf(value) }))}
+            options={labelledOptions(TIME_CLASSES)}
             value={values.class}
             onChange={(v: TimeClass) => set('class', v)}
             error={errorFor('class')}
@@ -151,7 +152,7 @@ function EditForm({ c, entry }: { c: CaseDetail; entry: TimeEntry }) {
           <Select
             id="activity"
             label="Activity"
-            options={ACTIVITIES.map((value) => ({ value, label: labelOf(value) }))}
+            options={labelledOptions(ACTIVITIES)}
             value={values.activity}
             onChange={(v) => set('activity', v as Activity)}
             error={errorFor('activity')}
