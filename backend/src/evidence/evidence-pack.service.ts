@@ -133,10 +133,11 @@ export class EvidencePackService {
     const threshold = await this.pricing.suppressionThreshold(ids);
 
     // The queries are independent: run them side by side (each is one pass over the facts).
-    const feeTablesLoaded = this.feeTables(ids, request);
+    const organisationsLoaded = this.repository.organisations(ids);
+    const feeTablesLoaded = organisationsLoaded.then((orgs) => this.feeTables(ids, orgs, request));
     const [organisations, pricingOrg, { cells, withoutConsent: excluded }, estimates, feeTables, feeLines, inputs] =
       await Promise.all([
-        this.repository.organisations(ids),
+        organisationsLoaded,
         this.repository.organisations([scope.pricingOrganisationId]),
         this.repository.measureCells(ids, filters, asOf),
         this.estimates(ids, filters, asOf),
@@ -248,9 +249,13 @@ export class EvidencePackService {
   }
 
   /** The fee tables to use: the latest, or the versions the request names (to re-create an old pack). */
-  private async feeTables(ids: string[], request: PackRequest): Promise<FeeTable[]> {
+  private async feeTables(
+    ids: string[],
+    organisations: Array<{ id: string; ref: string }>,
+    request: PackRequest,
+  ): Promise<FeeTable[]> {
     const versions: Record<string, number> = {};
-    const refs = new Map((await this.repository.organisations(ids)).map((o) => [o.ref, o.id]));
+    const refs = new Map(organisations.map((o) => [o.ref, o.id]));
     if (request.feeTableVersion !== undefined) {
       if (ids.length !== 1)
         throw invalid([
