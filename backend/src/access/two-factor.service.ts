@@ -50,7 +50,7 @@ export class TwoFactorService implements OnApplicationBootstrap {
         `SELECT id, totp_secret, totp_pending_secret FROM users
           WHERE totp_secret NOT LIKE 'v1:%' OR totp_pending_secret NOT LIKE 'v1:%'`,
       );
-    const seal = (value: string | null) => (value === null ? null : this.box.seal(this.box.open(value)));
+    const seal = (value: string | null) => (value === null || SecretBox.isSealed(value) ? value : this.box.seal(value));
     for (const row of rows) {
       await this.dataSource.query(`UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1`, [
         row.id,
