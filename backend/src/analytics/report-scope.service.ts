@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestUser } from '../access/request-user.js';
 import { DomainError, forbidden } from '../common/domain-error.js';
+import { thresholdFor } from '../disclosure/threshold.js';
 
 @Injectable()
 export class ReportScopeService {
@@ -43,11 +44,11 @@ export class ReportScopeService {
     organisationIds: string[],
   ): Promise<{ consentOnly: boolean; suppressBelow?: number }> {
     if (user.role !== 'commissioner') return { consentOnly: false };
-    const [row]: Array<{ threshold: number | null }> = await this.dataSource.query(
-      `SELECT max((settings->>'suppressionThreshold')::int) AS threshold FROM organisations WHERE id = ANY($1::uuid[])`,
+    const rows: Array<{ threshold: number | null }> = await this.dataSource.query(
+      `SELECT (settings->>'suppressionThreshold')::int AS threshold FROM organisations WHERE id = ANY($1::uuid[])`,
       [organisationIds],
     );
-    return { consentOnly: true, suppressBelow: Math.max(row?.threshold ?? 5, 5) };
+    return { consentOnly: true, suppressBelow: thresholdFor({ organisationSettings: rows.map((r) => r.threshold) }) };
   }
 
   assertAdviserLevelAllowed(user: RequestUser, adviserLevel: boolean): void {

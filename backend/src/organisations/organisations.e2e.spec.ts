@@ -52,6 +52,13 @@ describe('organisation settings and commissioner shares', () => {
       'retentionYears',
       'suppressionThreshold',
     ]);
+    // The disclosure threshold can only be raised above its floor of 5 (docs/decisions.md).
+    const lowered = await h
+      .as(admin)
+      .patch('/api/organisation/settings')
+      .send({ suppressionThreshold: 4, version: 2 })
+      .expect(400);
+    expect(lowered.body.errors.map((e: { path: string }) => e.path)).toEqual(['suppressionThreshold']);
     const [audit] = await h.dataSource.query(
       `SELECT details FROM audit_log WHERE action = 'update' AND entity = 'organisation_settings' AND organisation_id = $1`,
       [provider.id],

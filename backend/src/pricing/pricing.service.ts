@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { ASSOCIATION_CAVEAT } from '@deepvalue/shared';
 import { describeFilters, type ReportFilters } from '../analytics/report-filters.js';
 import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../evidence/suppression.js';
+import { thresholdFor } from '../disclosure/threshold.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { HOURLY_COST_NOTE } from './dto/unit-costs.dto.js';
 import { PricingAggregatesRepository, type ConsentRule } from './pricing-aggregates.repository.js';
@@ -130,10 +130,9 @@ export class PricingService {
     };
   }
 
-  /** The strictest threshold of the organisations whose figures are combined (default 5). */
+  /** The disclosure threshold (disclosure/threshold.ts) of the organisations whose figures are combined. */
   async suppressionThreshold(organisationIds: string[]): Promise<number> {
     const settings = await Promise.all(organisationIds.map((id) => this.organisations.settings(id)));
-    if (settings.length === 0) return DEFAULT_SUPPRESSION_THRESHOLD;
-    return Math.max(...settings.map((s) => s.settings.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD));
+    return thresholdFor({ organisationSettings: settings.map((s) => s.settings.suppressionThreshold) });
   }
 }

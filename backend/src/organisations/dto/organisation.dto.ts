@@ -13,10 +13,10 @@ export class OrganisationSettingsDto {
 }
 
 export class UpdateOrganisationSettingsDto {
-  @ApiPropertyOptional({ minimum: 3, maximum: 100 })
+  @ApiPropertyOptional({ minimum: 5, maximum: 100 })
   @IsOptional()
   @IsInt()
-  @Min(3)
+  @Min(5)
   @Max(100)
   suppressionThreshold?: number;
 

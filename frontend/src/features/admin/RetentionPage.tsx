@@ -29,8 +29,8 @@ export function validateSettings(values: Values): ApiError[] {
   if (!/^\d+$/.test(years) || Number(years) < 1 || Number(years) > 100)
     errors.push({ path: 'retentionYears', message: 'Enter a whole number of years from 1 to 100' });
   const threshold = values.suppressionThreshold.trim();
-  if (!/^\d+$/.test(threshold) || Number(threshold) < 3 || Number(threshold) > 100)
-    errors.push({ path: 'suppressionThreshold', message: 'Enter a whole number from 3 to 100' });
+  if (!/^\d+$/.test(threshold) || Number(threshold) < 5 || Number(threshold) > 100)
+    errors.push({ path: 'suppressionThreshold', message: 'Enter a whole number from 5 to 100' });
   return errors;
 }
 
@@ -143,7 +143,7 @@ function SettingsForm({ settings, onSaved }: { settings: OrganisationSettings; o
           <TextInput
             id="suppressionThreshold"
             label="Suppress counts below this number in evidence packs"
-            hint="A count below it shows as “<5” (for 5), so a person cannot be picked out. At least 3."
+            hint="A count below it shows as “<5” (for 5), so a person cannot be picked out. At least 5: it can only be raised."
             width={3}
             inputMode="numeric"
             value={values.suppressionThreshold}
