@@ -50,7 +50,7 @@ export interface UnitCost {
 export const NOT_PRICED = 'not priced — enter your local figure';
 
 const HACT = 'HACT Social Value Bank (wellbeing value to the person, not public money: report separately)';
-const NO_FIGURE = 'No citable figure found';
+export const NO_FIGURE = 'No citable figure found';
 
 export const DEFAULT_UNIT_COSTS: readonly UnitCost[] = [
   {

@@ -106,6 +106,8 @@ describe('unit costs', () => {
     ['a zero value', { valueGbp: 0 }, 'rows[0].valueGbp'],
     ['a missing value', { valueGbp: undefined }, 'rows[0].valueGbp'],
     ['a blank source', { source: '  ' }, 'rows[0].source'],
+    ['a priced figure with no year', { year: null }, 'rows[0].year'],
+    ['a priced figure whose source says there is none', { source: 'No citable figure found' }, 'rows[0].source'],
   ])('rejects %s with the field path', async (_name, change, path) => {
     const rows = DEFAULT_UNIT_COSTS.map((r, i) => (i === 0 ? { ...r, ...change } : r));
     const res = await sut.as(manager).put('/api/unit-costs').send({ basedOnVersion: 4, rows }).expect(400);

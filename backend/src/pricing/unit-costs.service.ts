@@ -11,7 +11,7 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import { invalid, notFound, staleVersion, type FieldError } from '../common/domain-error.js';
 import { DEFAULT_SENSITIVITY, validateSensitivity } from './adjustments.js';
 import { DEFAULT_BENEFIT_MAPPING, validateMapping } from './benefit-mapping.js';
-import { DEFAULT_HOURLY_COST_GBP, DEFAULT_UNIT_COSTS, type UnitCost } from './unit-cost-defaults.js';
+import { DEFAULT_HOURLY_COST_GBP, DEFAULT_UNIT_COSTS, NO_FIGURE, type UnitCost } from './unit-cost-defaults.js';
 import {
   toUnitCostVersionListItem,
   toUnitCostVersionView,
@@ -112,6 +112,13 @@ function validContent(input: PutUnitCostsDto, previous: UnitCostContent): UnitCo
     const first = seen.get(row.key);
     if (first !== undefined) errors.push({ path: `rows[${i}].key`, message: `repeats rows[${first}].key` });
     seen.set(row.key, i);
+    if (row.basis === 'unit_rate' && row.valueGbp !== null) {
+      // A priced figure has to be citable: the evidence pack prints its source and price year.
+      if (row.year === null) errors.push({ path: `rows[${i}].year`, message: 'is required when a value is entered' });
+      if (!row.source || row.source.startsWith(NO_FIGURE)) {
+        errors.push({ path: `rows[${i}].source`, message: 'must cite where the value comes from when one is entered' });
+      }
+    }
     if (row.basis === 'recorded_amount' && row.valueGbp !== null) {
       errors.push({
         path: `rows[${i}].valueGbp`,

@@ -49,6 +49,11 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   return value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+/** "1 case", "2,048 cases": a count with its noun in the right number. */
+export function formatCount(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(value)} ${value === 1 ? singular : plural}`;
+}
+
 export function clientName(client: { firstName?: string | null; lastName?: string | null } | null | undefined): string {
   const name = [client?.firstName, client?.lastName].filter(Boolean).join(' ');
   return name || 'Name not recorded';

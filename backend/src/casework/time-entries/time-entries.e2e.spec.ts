@@ -195,6 +195,20 @@ describe('time entries API', () => {
     ]);
   });
 
+  it('refuses relationship time with no contact with the client, on entry and on edit', async () => {
+    const body = { on: '2025-01-06', minutes: 30, class: 'relationship', activity: 'advice_session', mode: 'none' };
+    const res = await h.as(ours.adviser).post(`/api/cases/${kase.id}/time-entries`).send(body).expect(400);
+    expect(res.body.errors).toEqual([{ path: 'mode', message: expect.stringContaining('contact with the client') }]);
+    const entry = await makeTimeEntry(h, ours.adviser, kase.id, { class: 'casework', mode: 'none' });
+    await h
+      .as(ours.adviser)
+      .patch(`/api/time-entries/${entry.id}`)
+      .send({ version: 1, class: 'relationship' })
+      .expect(400);
+    const [row] = await h.dataSource.query(`SELECT class, version FROM time_entries WHERE id = $1`, [entry.id]);
+    expect(row).toEqual({ class: 'casework', version: 1 });
+  });
+
   it('deletes an entry, honouring a version when one is given', async () => {
     const entry = await makeTimeEntry(h, ours.adviser, kase.id);
     await h.as(ours.adviser).patch(`/api/time-entries/${entry.id}`).send({ version: 1, minutes: 61 }).expect(200);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type FieldError, invalid } from '../../common/domain-error.js';
 import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { todayInLondon } from '../dates.js';
 import { userNames } from '../user-names.js';
@@ -24,6 +25,8 @@ export class TimeEntriesService {
     caseId: string,
     input: CreateTimeEntryDto,
   ): Promise<TimeEntryDto> {
+    const problems = sessionProblems(input);
+    if (problems.length) throw invalid(problems);
     const m = this.uow.manager;
     const entry = await writeToCase(
       m.save(
@@ -60,6 +63,7 @@ export class TimeEntriesService {
       version,
       changes,
       toDto: (e) => this.toDto(organisationId, e),
+      check: sessionProblems,
     });
     return this.toDto(organisationId, entry);
   }
@@ -79,4 +83,11 @@ export class TimeEntriesService {
     const names = await userNames(this.uow.manager, organisationId, [entry.adviserId]);
     return toTimeEntryDto(entry, names.get(entry.adviserId) ?? '');
   }
+}
+
+/** Relationship time is time in which the client takes part (docs/measures), so it needs a mode of contact. */
+function sessionProblems(entry: Pick<TimeEntryEntity, 'class' | 'mode'>): FieldError[] {
+  return entry.class === 'relationship' && entry.mode === 'none'
+    ? [{ path: 'mode', message: 'relationship time needs contact with the client: choose how the client took part' }]
+    : [];
 }

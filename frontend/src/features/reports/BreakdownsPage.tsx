@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatNumber } from '../../app/format';
+import { formatNumber, formatCount } from '../../app/format';
 import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { useBreakdown } from './api';
@@ -49,7 +49,7 @@ export function BreakdownsPage() {
           <>
             <h2 className="govuk-heading-m">
               {report.label} by {DIMENSION_LABELS[by].toLowerCase()}{' '}
-              <span className="govuk-caption-m">{formatNumber(report.n)} cases</span>
+              <span className="govuk-caption-m">{formatCount(report.n, 'case')}</span>
             </h2>
             <p className="govuk-body dv-muted">{report.definition}</p>
             {report.note && <p className="govuk-body">{report.note}</p>}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDate, formatGbp, formatNumber } from '../../app/format';
+import { formatDate, formatGbp, formatNumber, formatCount } from '../../app/format';
 import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { useFixedFee } from './api';
@@ -63,7 +63,7 @@ function CategorySection({ c }: { c: FixedFeeCategory }) {
   return (
     <section className="govuk-!-margin-bottom-8" aria-labelledby={`fee-${c.category}`}>
       <h2 className="govuk-heading-m" id={`fee-${c.category}`}>
-        {c.label} <span className="govuk-caption-m">{formatNumber(c.n)} cases</span>
+        {c.label} <span className="govuk-caption-m">{formatCount(c.n, 'case')}</span>
       </h2>
       <dl className="dv-stats">
         <div className="dv-stat">
@@ -95,7 +95,7 @@ function CategorySection({ c }: { c: FixedFeeCategory }) {
           <div className="dv-stat">
             <dt className="dv-stat__label">Crossed the escape threshold</dt>
             <dd className="dv-stat__value">{formatNumber(c.escape.count)}</dd>
-            <dd className="dv-stat__note">of {formatNumber(c.escape.n)} cases</dd>
+            <dd className="dv-stat__note">of {formatCount(c.escape.n, 'case')}</dd>
           </div>
         )}
       </dl>
@@ -181,7 +181,10 @@ function CategorySection({ c }: { c: FixedFeeCategory }) {
           <p className="govuk-body-s">
             Fees that applied (by the date each case opened):{' '}
             {c.feesApplied
-              .map((f) => `${formatGbp(f.fixedFeeGbp)} from ${formatDate(f.effectiveFrom)} (${f.cases} cases)`)
+              .map(
+                (f) =>
+                  `${formatGbp(f.fixedFeeGbp)} from ${formatDate(f.effectiveFrom)} (${formatCount(f.cases, 'case')})`,
+              )
               .join('; ') || 'none'}
             . Source: {fee?.source ?? 'not given'}.
           </p>

@@ -1,6 +1,6 @@
 import { labelOf } from '@deepvalue/shared';
 import { Link } from 'react-router';
-import { formatMinutes, formatNumber, formatPercent } from '../../app/format';
+import { formatMinutes, formatNumber, formatPercent, formatCount } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { useMeasures } from './api';
@@ -58,7 +58,7 @@ export function ReportsIndexPage() {
         {(summary) => (
           <>
             <p className="govuk-body">
-              {formatNumber(summary.n)} closed cases. Every figure says how many cases it rests on.
+              {formatCount(summary.n, 'closed case')}. Every figure says how many cases it rests on.
             </p>
             <div className="dv-table-scroll">
               <table className="govuk-table">
@@ -89,7 +89,7 @@ export function ReportsIndexPage() {
                         <Figure m={m} />
                       </td>
                       <td className="govuk-table__cell govuk-table__cell--numeric">
-                        {formatNumber(m.n)} {m.kind === 'rate' && m.unit === 'referrals' ? 'referrals' : 'cases'}
+                        {formatCount(m.n, m.kind === 'rate' && m.unit === 'referrals' ? 'referral' : 'case')}
                       </td>
                     </tr>
                   ))}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDate, formatNumber } from '../../app/format';
+import { formatDate, formatNumber, formatCount } from '../../app/format';
 import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { useTrends } from './api';
@@ -41,7 +41,7 @@ export function TrendsPage() {
         {(report) => (
           <>
             <h2 className="govuk-heading-m">
-              {report.label} by {period} <span className="govuk-caption-m">{formatNumber(report.n)} cases</span>
+              {report.label} by {period} <span className="govuk-caption-m">{formatCount(report.n, 'case')}</span>
             </h2>
             <p className="govuk-body dv-muted">{report.definition}</p>
             {report.note && <p className="govuk-body">{report.note}</p>}
