@@ -78,4 +78,35 @@ describe('buildPricingView', () => {
     ]);
     expect(view.lines.some((l) => l.event === 'avoided_appeal')).toBe(false);
   });
+
+  it('reads "not priced" (not £0) for a group whose only events of a kind are unpriced', () => {
+    const appealsOnly: PricingInput = {
+      ...input,
+      events: [
+        ...events,
+        {
+          category: 'employment',
+          band: '1-2h',
+          event: 'avoided_appeal',
+          count: 8,
+          recordedGbp: 0,
+          countWithoutAmount: 8,
+        },
+      ],
+      time: [...time, { category: 'employment', band: '1-2h', cases: 12, adviserHours: 24, relationshipHours: 12 }],
+    };
+    for (const suppression of [null, { threshold: 5 }]) {
+      const view = buildPricingView(appealsOnly, priceDeepValue(appealsOnly), suppression);
+      const employment = fiscal(view, 'employment');
+      expect(employment.gross).toBe('not priced');
+      expect(employment.net).toEqual({ low: 'not priced', central: 'not priced', high: 'not priced' });
+      expect(employment.netPerPoundSpent.central).toBe('not priced');
+      expect(employment.netPerRelationshipHour.central).toBe('not priced');
+      // Where priced events are present the figure is still a number.
+      expect(fiscal(view, 'all').gross).toBe(23 * 34_000);
+    }
+    // A group with no events of the kind at all is a true £0.
+    const none = buildPricingView(input, value, null);
+    expect(fiscal(none, 'employment').gross).toBe(0);
+  });
 });

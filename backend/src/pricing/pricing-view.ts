@@ -33,6 +33,9 @@ export type Figure = number | string | null;
 /** The mark for a figure hidden because a count it derives from is hidden. */
 export const HIDDEN = SECONDARY_MARK;
 
+/** A £ figure that rests only on events without a price: never shown as £0. */
+export const NOT_PRICED_FIGURE = 'not priced';
+
 export interface KindFigures {
   kind: ValueKind;
   label: string;
@@ -156,14 +159,20 @@ export function buildPricingView(
     const kinds = VALUE_KINDS.map((kind): KindFigures => {
       const values = g.values[kind];
       const valueVisible = !masks || kindBasisVisible(input, costs, masks, kind, groupBy, index);
+      // £0 would claim the events are worth nothing; they are only not priced.
+      const onlyUnpriced =
+        !g.lines.some((l) => l.kind === kind && l.count > 0) && g.unpriced.some((u) => u.kind === kind && u.count > 0);
       const range = (r: Range | null, visible: boolean, places: number) =>
         Object.fromEntries(
-          SCENARIOS.map((s) => [s, !visible ? HIDDEN : r === null ? null : round(r[s], places)]),
+          SCENARIOS.map((s) => [
+            s,
+            !visible ? HIDDEN : onlyUnpriced ? NOT_PRICED_FIGURE : r === null ? null : round(r[s], places),
+          ]),
         ) as Scenarios;
       return {
         kind,
         label: VALUE_KIND_LABELS[kind],
-        gross: valueVisible ? gbp(values.gross) : HIDDEN,
+        gross: !valueVisible ? HIDDEN : onlyUnpriced ? NOT_PRICED_FIGURE : gbp(values.gross),
         net: range(values.net, valueVisible, 2),
         netPerPoundSpent: range(values.netPerPoundSpent, valueVisible && hoursVisible, 4),
         netPerRelationshipHour: range(values.netPerRelationshipHour, valueVisible && hoursVisible, 2),
