@@ -1,4 +1,4 @@
-import { labelOf } from '@deepvalue/shared';
+import { labelOf, subcategoryLabel } from '@deepvalue/shared';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
@@ -131,7 +131,7 @@ function CaseDetails({ c }: { c: CaseDetail }) {
         rows={[
           {
             key: 'Problem',
-            value: `${labelOf(c.category)}${c.subcategory ? `: ${labelOf(c.subcategory).toLowerCase()}` : ''}`,
+            value: `${labelOf(c.category)}${c.subcategory ? `: ${subcategoryLabel(c.subcategory)}` : ''}`,
           },
           { key: 'Opened', value: formatDate(c.openedOn) },
           ...(c.closedOn ? [{ key: 'Closed', value: formatDate(c.closedOn) }] : []),

@@ -1,4 +1,4 @@
-import { labelOf } from '@deepvalue/shared';
+import { labelOf, subcategoryLabel } from '@deepvalue/shared';
 import { Link } from 'react-router';
 import { addMonths, formatDate } from '../../app/format';
 import type { CaseListItem } from './types';
@@ -61,7 +61,7 @@ export function CaseTable({ caption, cases, recordTime, followUp, closed, showAd
                 </td>
                 <td className="govuk-table__cell">
                   {labelOf(c.category)}
-                  {c.subcategory && <span className="dv-muted dv-block">{labelOf(c.subcategory)}</span>}
+                  {c.subcategory && <span className="dv-muted dv-block">{subcategoryLabel(c.subcategory)}</span>}
                 </td>
                 <td className="govuk-table__cell">{formatDate(closed ? c.closedOn : c.openedOn)}</td>
                 {showAdviser && <td className="govuk-table__cell">{c.leadAdviserName ?? ''}</td>}

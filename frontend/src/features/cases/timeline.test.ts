@@ -66,7 +66,14 @@ describe('the case timeline', () => {
     expect(events[0].details).toContain('Considered and not pursued (avoided appeal)');
     expect(events[1].details).toEqual(['Treated me with respect: 5 of 5', '“Kind”']);
     expect(events[2].details).toContain('Referred with a warm handover to Debt Advice Line');
-    expect(events[4].details).toEqual(['Housing: possession', 'Referred by Foodbank']);
+    expect(events[4].details).toEqual(['Housing: Possession', 'Referred by Foodbank']);
+  });
+
+  it('names sub-category codes properly and shows a typed sub-category as typed', () => {
+    const coded = buildTimeline({ ...base, category: 'welfare_benefits', subcategory: 'esa_wca' }, {}, {});
+    expect(coded.at(-1)?.details[0]).toBe('Welfare benefits: ESA work capability assessment');
+    const typed = buildTimeline({ ...base, subcategory: 'Section 21 notice from DWP-backed landlord' }, {}, {});
+    expect(typed.at(-1)?.details[0]).toBe('Housing: Section 21 notice from DWP-backed landlord');
   });
 
   it('asks later whether a referred client reached the support', () => {

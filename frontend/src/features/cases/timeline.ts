@@ -2,7 +2,7 @@
  * The case's story in date order: sessions and other time, problems uncovered, referrals,
  * feedback, the outcome and follow-ups, newest first.
  */
-import { labelOf } from '@deepvalue/shared';
+import { labelOf, subcategoryLabel } from '@deepvalue/shared';
 import { formatGbp, formatMinutes } from '../../app/format';
 import type { CaseDetail } from './types';
 
@@ -46,7 +46,7 @@ export function buildTimeline(
       on: c.openedOn,
       title: 'Case opened',
       details: [
-        `${labelOf(c.category)}${c.subcategory ? `: ${labelOf(c.subcategory).toLowerCase()}` : ''}`,
+        `${labelOf(c.category)}${c.subcategory ? `: ${subcategoryLabel(c.subcategory)}` : ''}`,
         c.arrival.route === 'referred'
           ? `Referred by ${c.referrerName ?? 'a partner organisation'}`
           : 'Came by themselves',
