@@ -144,7 +144,9 @@ describe('evidence packs', () => {
       ]);
       expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, ALL_BANDS).cases).toBe(fixture.consenting);
       const who = pack.method.find((s) => s.heading === 'Who is counted')!;
-      expect(who.paragraphs.join(' ')).toContain(`${fixture.withoutConsent} closed case(s)`);
+      expect(who.paragraphs.join(' ')).toContain(
+        `${fixture.withoutConsent} closed case${String(fixture.withoutConsent) === '1' ? '' : 's'}`,
+      );
     });
 
     it('gives every published rate its n and 95% interval, and no published count below 5', () => {
@@ -275,7 +277,9 @@ describe('evidence packs', () => {
       expect(joined).toContain('Tenant eviction avoided (public money)');
       expect(joined).toContain('People of Influence');
       expect(joined).toContain('not priced — enter your local figure');
-      expect(joined).toContain(`${fixture.withoutConsent} closed case(s)`);
+      expect(joined).toContain(
+        `${fixture.withoutConsent} closed case${String(fixture.withoutConsent) === '1' ? '' : 's'}`,
+      );
       expect(workbook.created.toISOString()).toBe(`${AS_OF}T00:00:00.000Z`);
     });
 

@@ -38,7 +38,9 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
   const t = meta.threshold;
   const filters = Object.entries(meta.filters);
   const whose = meta.commissioner
-    ? `the combined figures of the ${meta.organisations.length} organisation(s) that share their figures with ` +
+    ? (meta.organisations.length === 1
+        ? 'the figures of the 1 organisation that shares its figures with '
+        : `the combined figures of the ${meta.organisations.length} organisations that share their figures with `) +
       `${meta.commissioner.name}: ${meta.organisations.map((o) => o.name).join('; ')}`
     : `${meta.organisations.map((o) => o.name).join('; ')}`;
   return [
@@ -71,7 +73,8 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
       paragraphs: [
         'Closed cases only, counted in the period by the date they closed.',
         'Only clients who consented to their anonymised data being used as evidence are counted. ' +
-          `${inputs.excludedWithoutConsent} closed case(s) in the period and filters were excluded because the ` +
+          `${inputs.excludedWithoutConsent} closed ${inputs.excludedWithoutConsent === '1' ? 'case' : 'cases'} ` +
+          'in the period and filters were excluded because the ' +
           'client did not consent.',
         'Bounce-back needs six months after closing to be known, so it counts only cases closed at least six ' +
           `months before ${meta.asOf}.`,
