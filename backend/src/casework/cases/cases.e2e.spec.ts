@@ -356,7 +356,11 @@ describe('cases API', () => {
 
     beforeAll(async () => {
       org = await makeStaffedOrganisation(h);
-      const client = await makeClient(h, org.adviser, { firstName: 'Grace', lastName: 'Nkemelu' });
+      const client = await makeClient(h, org.adviser, {
+        firstName: 'Grace',
+        lastName: 'Nkemelu',
+        postcodeDistrict: 'SE3',
+      });
       mineOpen = await makeCase(h, org.adviser, { ref: 'LIST-1', clientId: client.id, openedOn: '2025-03-01' });
       const managerCase = await makeCase(h, org.manager, { ref: 'LIST-2', openedOn: '2025-02-01' });
       theirsClosed = await closeCase(h, org.manager, managerCase, { closedOn: todayInLondon() });
@@ -400,6 +404,13 @@ describe('cases API', () => {
       expect(refs((await as.get('/api/cases?mine=true').expect(200)).body)).toEqual(['LIST-1', 'LIST-3', 'LIST-4']);
       expect(refs((await as.get('/api/cases?search=nkemelu').expect(200)).body)).toEqual(['LIST-1']);
       expect(refs((await as.get('/api/cases?search=list-2').expect(200)).body)).toEqual(['LIST-2']);
+      // A postcode district matches whole ("E3" is not part of "SE3").
+      expect(refs((await as.get('/api/cases?search=se3').expect(200)).body)).toEqual(['LIST-1']);
+      expect(refs((await as.get('/api/cases?search=E3').expect(200)).body)).toEqual(['LIST-2', 'LIST-3', 'LIST-4']);
+      const clients = (await as.get('/api/clients?search=se3').expect(200)).body as {
+        items: Array<{ lastName: string }>;
+      };
+      expect(clients.items.map((c) => c.lastName)).toEqual(['Nkemelu']);
       expect(refs((await as.get('/api/cases?dueFollowUp=true').expect(200)).body)).toEqual(['LIST-3']);
       expect(theirsClosed.status).toBe('closed');
       expect(dueFollowUp.status).toBe('closed');

@@ -85,7 +85,11 @@ export class CasesService {
     const search = query.search?.trim();
     if (search) {
       const p = param(containsPattern(search));
-      where.push(`(c.ref ILIKE ${p} OR concat_ws(' ', cl.first_name, cl.last_name) ILIKE ${p} OR cl.ref ILIKE ${p})`);
+      const district = param(search.toUpperCase());
+      where.push(
+        `(c.ref ILIKE ${p} OR concat_ws(' ', cl.first_name, cl.last_name) ILIKE ${p} OR cl.ref ILIKE ${p}
+          OR cl.postcode_district = ${district})`,
+      );
     }
     const rows: CaseListRow[] = await this.uow.manager.query(
       `SELECT c.id, c.ref, c.client_id,

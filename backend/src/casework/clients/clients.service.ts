@@ -50,8 +50,8 @@ export class ClientsService {
       else
         qb.andWhere(
           `(c.ref ILIKE :pattern OR c.first_name ILIKE :pattern OR c.last_name ILIKE :pattern
-            OR concat_ws(' ', c.first_name, c.last_name) ILIKE :pattern)`,
-          { pattern: containsPattern(search) },
+            OR concat_ws(' ', c.first_name, c.last_name) ILIKE :pattern OR c.postcode_district = :district)`,
+          { pattern: containsPattern(search), district: search.toUpperCase() },
         );
     }
     const [clients, total] = await qb.getManyAndCount();
