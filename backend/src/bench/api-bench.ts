@@ -137,6 +137,7 @@ export async function benchApi(
       LOG_LEVEL: 'info',
       DB_POOL_SIZE: '20',
       NODE_ENV: 'production',
+      SECURE_COOKIES: 'false', // plain HTTP on 127.0.0.1
       SECRETS_KEY: throwawaySecretsKey(),
     },
   });

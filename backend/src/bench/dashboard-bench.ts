@@ -273,6 +273,7 @@ export async function benchDashboard(
       DEMO_DATA: '0',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
+      SECURE_COOKIES: 'false', // plain HTTP on 127.0.0.1
       SECRETS_KEY: throwawaySecretsKey(),
     },
   });

@@ -40,6 +40,13 @@ describe(loadConfig.name, () => {
     expect(loadConfig(env({ NODE_ENV: 'production' })).secretsKey).toBeUndefined(); // embedded: a key file
   });
 
+  it('marks cookies Secure (and sends HSTS) by default in production, with SECURE_COOKIES=false as the opt-out', () => {
+    expect(loadConfig(env({ NODE_ENV: 'production' })).secureCookies).toBe(true);
+    expect(loadConfig(env({ NODE_ENV: 'production', SECURE_COOKIES: 'false' })).secureCookies).toBe(false);
+    expect(loadConfig(env({})).secureCookies).toBe(false);
+    expect(loadConfig(env({ SECURE_COOKIES: 'true' })).secureCookies).toBe(true);
+  });
+
   it('moves the data directory with DEEPVALUE_DATA_DIR', () => {
     expect(loadConfig(env({ DEEPVALUE_DATA_DIR: '/tmp/dv-elsewhere' })).dataDir).toBe('/tmp/dv-elsewhere');
   });

@@ -16,7 +16,7 @@ export interface AppConfig {
   logPretty: boolean;
   dbPoolSize: number;
   production: boolean;
-  /** Cookies marked Secure (set when the app is served over HTTPS, e.g. behind a proxy). */
+  /** Cookies marked Secure and HSTS sent: on by default in production; SECURE_COOKIES=false opts out for a plain-HTTP run. */
   secureCookies: boolean;
   trustProxy: boolean;
   /** Encrypts stored secrets (two-factor keys); when absent, a key file in dataDir is used (not in production with DATABASE_URL). */
@@ -53,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logPretty: boolean(env, 'LOG_PRETTY', Boolean(process.stdout.isTTY)),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     production,
-    secureCookies: boolean(env, 'SECURE_COOKIES', false),
+    secureCookies: boolean(env, 'SECURE_COOKIES', production),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     secretsKey: secretsKey(env, production && databaseUrl !== undefined),
   };

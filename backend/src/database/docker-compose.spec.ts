@@ -43,6 +43,7 @@ describe('docker/compose.yaml', () => {
     expect(config.databaseUrl).toMatch(/^postgres:\/\/deepvalue:.+@db:5432\/deepvalue$/);
     expect(config.production).toBe(true);
     expect(config.demoData).toBe(false);
+    expect(config.secureCookies).toBe(true);
   });
 
   it('builds from a Dockerfile that runs as a non-root user', () => {
