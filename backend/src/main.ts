@@ -25,6 +25,9 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
+  // An error no request handler caught is logged and the service keeps serving every organisation.
+  process.on('unhandledRejection', (reason) => log(`Unhandled rejection: ${describe(reason)}`));
+  process.on('uncaughtException', (error) => log(`Uncaught exception: ${describe(error)}`));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -48,6 +51,10 @@ async function main(): Promise<void> {
     await db.stop();
     process.exit(1);
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 void main();

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORIES, type Category } from '@deepvalue/shared';
 import { Type } from 'class-transformer';
+import { DateField } from '../../casework/validation.js';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +18,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MONEY = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 const MONEY_MIN = { message: 'must be more than £0 (leave it empty when there is no figure, never 0)' };
 const MAX_GBP = 999_999.99;
@@ -27,8 +27,7 @@ export class FeeRateInputDto {
   @IsIn(CATEGORIES, { message: `must be one of ${CATEGORIES.join(', ')}` })
   category: Category;
 
-  @ApiProperty({ description: 'Date from which this fee applies to cases opened on or after it (YYYY-MM-DD)' })
-  @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
+  @DateField({ description: 'Date from which this fee applies to cases opened on or after it (YYYY-MM-DD)' })
   effectiveFrom: string;
 
   @ApiProperty({ description: 'Fixed fee, £' })

@@ -1,21 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ARRIVAL_ROUTES, CATEGORIES, FUNDING_STREAMS, OUTCOME_MEASURES, VULNERABILITIES } from '@deepvalue/shared';
 import type { ArrivalRoute, Category, FundingStream, OutcomeMeasure, Vulnerability } from '@deepvalue/shared';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { DateField } from '../../casework/validation.js';
 
 export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const DATE_MESSAGE = { message: 'must be a date written YYYY-MM-DD' };
 
 /** Filters shared by every report. Each is optional; together they narrow the closed cases counted. */
 export class ReportFiltersDto {
-  @ApiPropertyOptional({ description: 'Cases closed on or after this date (YYYY-MM-DD)' })
-  @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @DateField({ optional: true, description: 'Cases closed on or after this date (YYYY-MM-DD)' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Cases closed on or before this date (YYYY-MM-DD)' })
-  @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
+  @DateField({ optional: true, description: 'Cases closed on or before this date (YYYY-MM-DD)' })
   to?: string;
 
   @ApiPropertyOptional({ enum: CATEGORIES })

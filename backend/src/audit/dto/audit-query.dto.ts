@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { DateField } from '../../casework/validation.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditRow } from '../audit.service.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AuditFilterDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
@@ -26,14 +25,10 @@ export class AuditFilterDto {
   @MaxLength(100)
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'On or after this day (YYYY-MM-DD)' })
-  @IsOptional()
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @DateField({ optional: true, description: 'On or after this day (YYYY-MM-DD)' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'On or before this day (YYYY-MM-DD)' })
-  @IsOptional()
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @DateField({ optional: true, description: 'On or before this day (YYYY-MM-DD)' })
   to?: string;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { DATE, DATE_MESSAGE, ReportFiltersDto } from '../../analytics/dto/report-query.dto.js';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { DateField } from '../../casework/validation.js';
+import { ReportFiltersDto } from '../../analytics/dto/report-query.dto.js';
 import type { PackRequest } from '../evidence-pack.service.js';
 
 /**
@@ -9,12 +10,10 @@ import type { PackRequest } from '../evidence-pack.service.js';
  * filter: a pack never singles out an adviser.
  */
 export class EvidencePackQueryDto extends OmitType(ReportFiltersDto, ['adviser', 'from', 'to'] as const) {
-  @ApiProperty({ description: 'Cases closed on or after this date (YYYY-MM-DD)' })
-  @Matches(DATE, DATE_MESSAGE)
+  @DateField({ description: 'Cases closed on or after this date (YYYY-MM-DD)' })
   from: string;
 
-  @ApiProperty({ description: 'Cases closed on or before this date (YYYY-MM-DD)' })
-  @Matches(DATE, DATE_MESSAGE)
+  @DateField({ description: 'Cases closed on or before this date (YYYY-MM-DD)' })
   to: string;
 
   @ApiPropertyOptional({ description: 'Unit-cost version to price with (default: the latest)' })
@@ -34,11 +33,10 @@ export class EvidencePackQueryDto extends OmitType(ReportFiltersDto, ['adviser',
   @Min(0)
   feeTableVersion?: number;
 
-  @ApiPropertyOptional({
+  @DateField({
+    optional: true,
     description: 'Figures as they stood on this date (default: the end of the period, or today if it is later)',
   })
-  @IsOptional()
-  @Matches(DATE, DATE_MESSAGE)
   asOf?: string;
 }
 
