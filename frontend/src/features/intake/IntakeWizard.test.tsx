@@ -52,6 +52,17 @@ describe('IntakeWizard', () => {
     expect(document.title).toBe('Error: Client’s details – Deep Value');
   });
 
+  it('opens a new case for an existing client straight on the first case question', async () => {
+    fakeFetch({
+      [`GET /api/clients/${EXISTING.id}`]: {
+        body: { ...EXISTING, vulnerabilities: [], evidenceConsent: true, version: 1 },
+      },
+      'GET /api/offices': { body: [] },
+    });
+    renderPage(<IntakeWizard />, { path: '/intake/*', url: `/intake/case?client=${EXISTING.id}` });
+    expect(await screen.findByText('New case for Ana Ruiz')).toBeInTheDocument();
+  });
+
   it('warns about a likely existing client from the server and, if chosen, uses them instead', async () => {
     const calls = fakeFetch({
       'GET /api/clients': { body: { items: [], total: 0, limit: 50, offset: 0 } },

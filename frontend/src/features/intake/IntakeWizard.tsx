@@ -7,7 +7,7 @@ import {
   type ApiError,
 } from '@deepvalue/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, ApiRequestError, queryString } from '../../app/api';
 import { flash } from '../../app/flash';
@@ -143,12 +143,18 @@ function StartForClient({
   client: Client | undefined;
   onStart: (answers: Partial<IntakeAnswers>) => void;
 }) {
+  const navigate = useNavigate();
+  const started = useRef(false);
+  // Store the answers first and only then move on: navigating in the same render as storing them
+  // left the next step reading answers that were not there yet (a blank page until a reload).
   useEffect(() => {
-    if (client)
-      onStart({ ...newAnswers(), clientId: client.id, existingClientName: clientName(client), duplicates: [] });
-  }, [client, onStart]);
+    if (!client || started.current) return;
+    started.current = true;
+    onStart({ ...newAnswers(), clientId: client.id, existingClientName: clientName(client), duplicates: [] });
+    navigate('/intake/problem', { replace: true });
+  }, [client, onStart, navigate]);
   if (!client) return <p className="govuk-body">That client could not be found.</p>;
-  return <Navigate to="/intake/problem" replace />;
+  return <p className="govuk-body">Starting a new case for {clientName(client)}…</p>;
 }
 
 interface StepProps {
