@@ -110,7 +110,7 @@ describe('npm run deepvalue -- report …', () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/--category: must be one of/);
-    expect(bad.stderr).toMatch(/--from: must be a date/);
+    expect(bad.stderr).toMatch(/--from: must be a real date written YYYY-MM-DD/);
     const measure = await run(['report', 'trends', '--org', ref, '--measure', 'joy', '--period', 'week'], sut.db.url);
     expect(measure.code).toBe(2);
     expect(measure.stderr).toMatch(/--measure: must be one of/);
