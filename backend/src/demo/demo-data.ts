@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../access/passwords.js';
 import { dataSourceOptions } from '../database/data-source.js';
 import { writeNdjson } from '../interchange/generator.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ImportService } from '../interchange/import.service.js';
 
 export const DEMO_PASSWORD = 'deep-value-demo';
@@ -51,7 +52,7 @@ function demoCases(): number {
 async function loadDemo(dataSource: DataSource, log: (message: string) => void, totalCases: number): Promise<void> {
   const started = Date.now();
   log(`Loading demo data (${totalCases} generated cases in two organisations)…`);
-  const importer = new ImportService(dataSource);
+  const importer = new ImportService(dataSource, new AuditService(dataSource));
   const providerIds: string[] = [];
   for (const org of ORGANISATIONS) {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deepvalue-demo-')), 'demo.ndjson');
@@ -109,11 +110,12 @@ async function loadDemo(dataSource: DataSource, log: (message: string) => void, 
           ],
         );
       }
-      // The adviser demo user is a generated adviser with cases of their own.
+      // The adviser demo user is a generated adviser with cases of their own (imported as a record
+      // without sign-in: the demo gives it an email and a password, as an admin's invite would).
       await tx.query(
-        `UPDATE users SET password_hash = $2 WHERE id = (
+        `UPDATE users SET password_hash = $2, email = $3 WHERE id = (
            SELECT lead_adviser_id FROM cases WHERE organisation_id = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)`,
-        [id, passwordHash],
+        [id, passwordHash, `adviser@${org.ref}.example.org`],
       );
     }
   });

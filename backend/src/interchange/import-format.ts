@@ -43,7 +43,11 @@ export interface ImportOffice {
 export interface ImportAdviser {
   ref: string;
   name: string;
-  /** Lower case; unique across the whole system (it is the sign-in name). */
+  /**
+   * Lower case. A user of the organisation with this email (or this ref) is this adviser, unchanged;
+   * any other adviser is added as a record without sign-in, and the email is not kept (an import
+   * never creates or changes an account: an admin invites people).
+   */
   email?: string | null;
   /** Ref of one of the header's `offices`. */
   office?: string | null;

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
-import { ImportService, type ImportResult } from './import.service.js';
+import { ImportService, type ImportAudit, type ImportResult } from './import.service.js';
 import { removeStaleUploads } from './import-upload.middleware.js';
 
 export interface ImportJob {
@@ -60,7 +60,12 @@ export class ImportJobsService implements OnApplicationBootstrap {
   }
 
   /** Starts importing `file` (which the job then owns and deletes) into the organisation. */
-  async start(organisationId: string, userId: string, file: string): Promise<ImportJob> {
+  async start(
+    organisationId: string,
+    by: { userId: string; ip?: string | null },
+    file: string,
+    fileName?: string,
+  ): Promise<ImportJob> {
     const id = randomUUID();
     // Held on its own connection until the job ends: while it is held, the job is alive.
     const holder = this.dataSource.createQueryRunner();
@@ -68,9 +73,10 @@ export class ImportJobsService implements OnApplicationBootstrap {
     await holder.query(`SELECT pg_advisory_lock(${JOB_LOCK})`, [id]);
     const [row]: JobRow[] = await this.dataSource.query(
       `INSERT INTO import_jobs (id, organisation_id, user_id, status) VALUES ($1, $2, $3, 'running') RETURNING *`,
-      [id, organisationId, userId],
+      [id, organisationId, by.userId],
     );
-    const work = this.run(row.id, organisationId, file).finally(async () => {
+    const audit: ImportAudit = { by, details: { jobId: id, ...(fileName ? { fileName } : {}) } };
+    const work = this.run(row.id, organisationId, file, audit).finally(async () => {
       this.running.delete(row.id);
       fs.rmSync(file, { force: true });
       await holder.query(`SELECT pg_advisory_unlock(${JOB_LOCK})`, [id]).catch(() => undefined);
@@ -115,23 +121,28 @@ export class ImportJobsService implements OnApplicationBootstrap {
     });
   }
 
-  private async run(id: string, organisationId: string, file: string): Promise<void> {
+  private async run(id: string, organisationId: string, file: string, audit: ImportAudit): Promise<void> {
     let lastUpdate = 0;
     let result: ImportResult;
     try {
-      result = await this.imports.importFile(file, { organisationId }, (p) => {
-        if (Date.now() - lastUpdate < 1000) return;
-        lastUpdate = Date.now();
-        const progress = p.bytesTotal
-          ? (p.phase === 'validating' ? 0.5 : 1) * (p.bytesRead / p.bytesTotal) + (p.phase === 'writing' ? 0 : 0)
-          : 0;
-        void this.dataSource
-          .query(
-            `UPDATE import_jobs SET cases_read = $2, summary = jsonb_build_object('phase', $3::text, 'progress', $4::float8) WHERE id = $1 AND status = 'running'`,
-            [id, p.cases, p.phase, p.phase === 'writing' ? 0.5 + progress / 2 : progress],
-          )
-          .catch(() => undefined);
-      });
+      result = await this.imports.importFile(
+        file,
+        { organisationId },
+        (p) => {
+          if (Date.now() - lastUpdate < 1000) return;
+          lastUpdate = Date.now();
+          const progress = p.bytesTotal
+            ? (p.phase === 'validating' ? 0.5 : 1) * (p.bytesRead / p.bytesTotal) + (p.phase === 'writing' ? 0 : 0)
+            : 0;
+          void this.dataSource
+            .query(
+              `UPDATE import_jobs SET cases_read = $2, summary = jsonb_build_object('phase', $3::text, 'progress', $4::float8) WHERE id = $1 AND status = 'running'`,
+              [id, p.cases, p.phase, p.phase === 'writing' ? 0.5 + progress / 2 : progress],
+            )
+            .catch(() => undefined);
+        },
+        audit,
+      );
     } catch (error) {
       this.logger.error(`import ${id} failed: ${(error as Error).message}`);
       result = {

@@ -14,7 +14,7 @@
 import type pg from 'pg';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { canSkipTriggers, prepareBatchCheck, runBatchCheck, type BatchCheck } from './foreign-key-check.js';
-import type { ImportCase, ImportClient, ImportHeader } from './import-format.js';
+import type { ImportAdviser, ImportCase, ImportClient, ImportHeader } from './import-format.js';
 
 interface RefMaps {
   offices: Map<string, string>;
@@ -26,6 +26,13 @@ export interface WriteCounts {
   cases: number;
   timeEntries: number;
   replacedCases: number;
+  clientsCreated: number;
+  clientsUpdated: number;
+  /** Header advisers that are users of the organisation already (matched by ref or email). */
+  existingUsers: number;
+  /** Advisers added as records without sign-in, and such records updated (name, office). */
+  adviserRecordsCreated: number;
+  adviserRecordsUpdated: number;
 }
 
 type Rows = CopyValue[][];
@@ -45,7 +52,16 @@ const CASE_TABLES = [
 
 export class ImportWriter {
   private refs: RefMaps = { offices: new Map(), advisers: new Map(), partners: new Map() };
-  readonly counts: WriteCounts = { cases: 0, timeEntries: 0, replacedCases: 0 };
+  readonly counts: WriteCounts = {
+    cases: 0,
+    timeEntries: 0,
+    replacedCases: 0,
+    clientsCreated: 0,
+    clientsUpdated: 0,
+    existingUsers: 0,
+    adviserRecordsCreated: 0,
+    adviserRecordsUpdated: 0,
+  };
   /** The check run after each batch written with triggers off; null: triggers stay on. */
   private batchCheck: BatchCheck | null | undefined;
 
@@ -79,23 +95,8 @@ export class ImportWriter {
       this.refs.partners.set(partner.ref, rows[0].id);
     }
     for (const adviser of header.advisers) {
-      const email = adviser.email?.toLowerCase() ?? null;
-      const officeId = adviser.office ? this.refs.offices.get(adviser.office) : null;
-      // A staff account made before the import (same email, no ref yet) becomes this adviser.
-      if (email) {
-        await this.client.query(`UPDATE users SET ref = $3 WHERE organisation_id = $1 AND email = $2 AND ref IS NULL`, [
-          org,
-          email,
-          adviser.ref,
-        ]);
-      }
-      const { rows } = await this.client.query<{ id: string }>(
-        `INSERT INTO users (organisation_id, ref, name, email, role, office_id) VALUES ($1, $2, $3, $4, 'adviser', $5)
-         ON CONFLICT (organisation_id, ref) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
-           office_id = EXCLUDED.office_id, updated_at = now() RETURNING id`,
-        [org, adviser.ref, adviser.name, email, officeId ?? null],
-      );
-      this.refs.advisers.set(adviser.ref, rows[0].id);
+      const officeId = adviser.office ? (this.refs.offices.get(adviser.office) ?? null) : null;
+      this.refs.advisers.set(adviser.ref, await this.resolveAdviser(adviser, officeId));
     }
     for (const [position, item] of (header.feedbackItems ?? []).entries()) {
       await this.client.query(
@@ -104,6 +105,47 @@ export class ImportWriter {
         [org, item.key, item.label, position],
       );
     }
+  }
+
+  /**
+   * The user an adviser of the document stands for. An import never creates a sign-in account and
+   * never changes a user's name or email: an adviser whose ref or email is a user of the
+   * organisation is that user, as they are; any other adviser becomes a record without sign-in (no
+   * email, no password) that cases can point at, and that later imports may rename. Emails of
+   * other organisations' users are not looked at, so the answer says nothing about them.
+   */
+  private async resolveAdviser(adviser: ImportAdviser, officeId: string | null): Promise<string> {
+    const org = this.organisationId;
+    const email = adviser.email?.toLowerCase() ?? null;
+    const { rows: known } = await this.client.query<{ id: string; ref: string | null; record: boolean }>(
+      `SELECT id, ref, (email IS NULL AND password_hash IS NULL) AS record FROM users
+       WHERE organisation_id = $1 AND (ref = $2 OR ($3::text IS NOT NULL AND email = $3))
+       ORDER BY (ref = $2) DESC NULLS LAST LIMIT 1`,
+      [org, adviser.ref, email],
+    );
+    const user = known[0];
+    if (user?.record) {
+      const { rowCount } = await this.client.query(
+        `UPDATE users SET name = $2, office_id = $3, version = version + 1, updated_at = now()
+         WHERE id = $1 AND (name, office_id) IS DISTINCT FROM ($2, $3)`,
+        [user.id, adviser.name, officeId],
+      );
+      this.counts.adviserRecordsUpdated += rowCount ?? 0;
+      return user.id;
+    }
+    if (user) {
+      // A staff account made before the import takes the adviser's ref, so exports name it the same.
+      if (user.ref === null) await this.client.query(`UPDATE users SET ref = $2 WHERE id = $1`, [user.id, adviser.ref]);
+      this.counts.existingUsers++;
+      return user.id;
+    }
+    const { rows } = await this.client.query<{ id: string }>(
+      `INSERT INTO users (organisation_id, ref, name, email, role, office_id) VALUES ($1, $2, $3, NULL, 'adviser', $4)
+       RETURNING id`,
+      [org, adviser.ref, adviser.name, officeId],
+    );
+    this.counts.adviserRecordsCreated++;
+    return rows[0].id;
   }
 
   /** Rebuilds the organisation's report roll-ups, which the deferred triggers left untouched. */
@@ -317,7 +359,7 @@ export class ImportWriter {
     const clients = new Map<string, ImportClient>();
     for (const c of cases) clients.set(c.client.ref, c.client);
     const list = [...clients.values()];
-    const { rows } = await this.client.query<{ id: string; ref: string }>(
+    const { rows } = await this.client.query<{ id: string; ref: string; created: boolean }>(
       `INSERT INTO clients (organisation_id, ref, first_name, last_name, date_of_birth, postcode_district, email, phone, vulnerabilities, evidence_consent)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[])
          AS v(ref, first_name, last_name, date_of_birth, postcode_district, email, phone, vulnerabilities, evidence_consent)
@@ -325,7 +367,7 @@ export class ImportWriter {
          date_of_birth = EXCLUDED.date_of_birth, postcode_district = EXCLUDED.postcode_district, email = EXCLUDED.email,
          phone = EXCLUDED.phone, vulnerabilities = EXCLUDED.vulnerabilities, evidence_consent = EXCLUDED.evidence_consent,
          updated_at = now()
-       RETURNING id, ref`.replace(
+       RETURNING id, ref, (xmax = 0) AS created`.replace(
         'SELECT $1, *',
         'SELECT $1, v.ref, v.first_name, v.last_name, v.date_of_birth, v.postcode_district, v.email, v.phone, v.vulnerabilities::text[], v.evidence_consent',
       ),
@@ -342,6 +384,7 @@ export class ImportWriter {
         list.map((c) => c.evidenceConsent ?? false),
       ],
     );
+    for (const r of rows) this.counts[r.created ? 'clientsCreated' : 'clientsUpdated']++;
     return new Map(rows.map((r) => [r.ref, r.id]));
   }
 }

@@ -5,7 +5,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { FieldError } from '../common/domain-error.js';
 import type { ImportCase, ImportHeader } from './import-format.js';
 import { detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
@@ -25,17 +26,52 @@ export interface ImportProgress {
   bytesTotal: number;
 }
 
+/** Who imports, for the audit row; `details` (the job, the file name) start its details. */
+export interface ImportAudit {
+  by: Actor;
+  details: { jobId?: string; fileName?: string };
+}
+
 export type ImportResult =
   { ok: true; organisationId: string; counts: WriteCounts } | { ok: false; errors: FieldError[]; errorCount: number };
 
 @Injectable()
 export class ImportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
+  /**
+   * With `audit`, the import is logged in the organisation: a written import in the same
+   * transaction (with what it wrote), a refused or failed one afterwards (with its error count).
+   */
   async importFile(
     file: string,
     target: ImportTarget,
     onProgress: (p: ImportProgress) => void = () => {},
+    audit?: ImportAudit,
+  ): Promise<ImportResult> {
+    const refused = (errorCount: number) =>
+      audit && 'organisationId' in target
+        ? this.record(target.organisationId, audit, { status: 'failed', errorCount })
+        : undefined;
+    let result: ImportResult;
+    try {
+      result = await this.validateAndWrite(file, target, onProgress, audit);
+    } catch (error) {
+      await refused(1)?.catch(() => undefined);
+      throw error;
+    }
+    if (!result.ok) await refused(result.errorCount);
+    return result;
+  }
+
+  private async validateAndWrite(
+    file: string,
+    target: ImportTarget,
+    onProgress: (p: ImportProgress) => void,
+    audit: ImportAudit | undefined,
   ): Promise<ImportResult> {
     const { size: bytesTotal } = await import('node:fs').then((fs) => fs.promises.stat(file));
     const errors: FieldError[] = [];
@@ -57,13 +93,12 @@ export class ImportService {
         note(validateCase(item.value, item.index, context));
         if (++cases % 5000 === 0) onProgress({ phase: 'validating', cases, bytesRead: item.bytesRead, bytesTotal });
       }
-      if (errorCount === 0) note(await this.emailsUsedElsewhere(header, target));
     } catch (error) {
       if (error instanceof ImportReadError) return { ok: false, errors: [error.error], errorCount: 1 };
       throw error;
     }
     if (errorCount > 0) return { ok: false, errors, errorCount };
-    return this.write(file, format, header, target, bytesTotal, onProgress);
+    return this.write(file, format, header, target, bytesTotal, onProgress, audit);
   }
 
   private async write(
@@ -73,6 +108,7 @@ export class ImportService {
     target: ImportTarget,
     bytesTotal: number,
     onProgress: (p: ImportProgress) => void,
+    audit: ImportAudit | undefined,
   ): Promise<ImportResult> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -102,6 +138,7 @@ export class ImportService {
       await writing;
       await writer.writeCases(batch);
       await writer.finish();
+      if (audit) await this.record(organisationId, audit, written(writer.counts), runner.manager);
       await client.query('COMMIT');
       onProgress({ phase: 'writing', cases: writer.counts.cases, bytesRead: bytesTotal, bytesTotal });
       return { ok: true, organisationId, counts: writer.counts };
@@ -124,21 +161,31 @@ export class ImportService {
     return rows[0].id;
   }
 
-  /** Emails are sign-in names, unique across organisations: a clash is an error before writing. */
-  private async emailsUsedElsewhere(header: ImportHeader, target: ImportTarget): Promise<FieldError[]> {
-    const emails = header.advisers.map((a) => a.email?.toLowerCase()).filter((e): e is string => Boolean(e));
-    if (emails.length === 0) return [];
-    const orgRef = 'organisationId' in target ? null : (target.organisationRef ?? header.organisation.ref);
-    const rows: Array<{ email: string }> = await this.dataSource.query(
-      `SELECT u.email FROM users u JOIN organisations o ON o.id = u.organisation_id
-       WHERE u.email = ANY($1::text[]) AND ${'organisationId' in target ? 'o.id <> $2::uuid' : 'o.ref <> $2'}`,
-      [emails, 'organisationId' in target ? target.organisationId : orgRef],
-    );
-    const taken = new Set(rows.map((r) => r.email));
-    return header.advisers.flatMap((a, i) =>
-      a.email && taken.has(a.email.toLowerCase())
-        ? [{ path: `advisers[${i}].email`, message: 'is already used by a user of another organisation' }]
-        : [],
+  private record(organisationId: string, audit: ImportAudit, outcome: object, manager?: EntityManager) {
+    return this.audit.record(
+      {
+        organisationId,
+        ...audit.by,
+        action: 'import',
+        entity: 'import',
+        details: { ...audit.details, ...outcome },
+      },
+      manager,
     );
   }
+}
+
+/** What a written import did, for its audit row. */
+function written(counts: WriteCounts) {
+  return {
+    status: 'succeeded',
+    cases: { created: counts.cases - counts.replacedCases, replaced: counts.replacedCases },
+    timeEntries: counts.timeEntries,
+    clients: { created: counts.clientsCreated, updated: counts.clientsUpdated },
+    advisers: {
+      existingUsers: counts.existingUsers,
+      recordsCreated: counts.adviserRecordsCreated,
+      recordsUpdated: counts.adviserRecordsUpdated,
+    },
+  };
 }

@@ -23,20 +23,27 @@ export class InterchangeController {
 
   @Post('imports')
   @HttpCode(202)
+  @AuditedByService() // the import logs itself when it ends, with what it wrote
   @ApiConsumes('application/json', 'application/x-ndjson')
   @ApiBody({ description: 'A deepvalue.import.v1 document (JSON, or NDJSON: a header line then one case per line)' })
   @ApiQuery({ name: 'wait', required: false, description: 'true: answer when the import has finished' })
+  @ApiQuery({ name: 'fileName', required: false, description: 'The uploaded file’s name, for the audit log' })
   async startImport(
     @CurrentUser() user: RequestUser,
     @Req() req: UploadRequest,
     @Query('wait') wait?: string,
+    @Query('fileName') fileName?: unknown,
   ): Promise<ImportJob> {
+    if (fileName !== undefined && (typeof fileName !== 'string' || fileName.length > 255 || /\p{Cc}/u.test(fileName)))
+      throw new DomainError('validation', 'fileName must be a file name of at most 255 characters', [
+        { path: 'fileName', message: 'must be a file name of at most 255 characters' },
+      ]);
     if (!req.importFile || fs.statSync(req.importFile).size === 0) {
       throw new DomainError('validation', 'Send a deepvalue.import.v1 document as the request body');
     }
     const owned = `${req.importFile}.job`;
     fs.renameSync(req.importFile, owned);
-    const job = await this.jobs.start(user.organisationId, user.userId, owned);
+    const job = await this.jobs.start(user.organisationId, { userId: user.userId, ip: req.ip }, owned, fileName);
     return wait === 'true' ? this.jobs.waitFor(user.organisationId, job.id) : job;
   }
 

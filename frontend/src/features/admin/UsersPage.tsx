@@ -11,6 +11,8 @@ import type { User } from './types';
 
 function status(user: User) {
   if (!user.active) return <Tag colour="grey">Deactivated</Tag>;
+  // An adviser an import added: a record cases point at, with no email to sign in with.
+  if (!user.email) return <Tag colour="grey">No sign-in</Tag>;
   if (user.invitePending) return <Tag colour="yellow">Invited</Tag>;
   return <Tag colour="green">Active</Tag>;
 }

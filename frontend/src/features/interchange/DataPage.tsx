@@ -75,7 +75,12 @@ function Import() {
     if (key.current?.file !== file) key.current = { file, key: newIdempotencyKey() };
     setUploading(0);
     try {
-      const started = await uploadFile<ImportJob>('/imports', file, key.current.key, setUploading);
+      const started = await uploadFile<ImportJob>(
+        `/imports?fileName=${encodeURIComponent(file.name)}`,
+        file,
+        key.current.key,
+        setUploading,
+      );
       setJobId(started.id);
       client.setQueryData(['import', started.id], started);
     } catch (error) {
