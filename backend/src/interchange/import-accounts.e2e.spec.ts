@@ -110,7 +110,7 @@ describe('imports and user accounts', () => {
       },
     });
     // One row per import, not an empty one for the request and another for the job.
-    expect(rows.filter((r: { details: unknown }) => !r.details)).toEqual([]);
+    expect(rows.filter((r: { details: { jobId?: string } | null }) => !r.details?.jobId)).toEqual([]);
   });
 
   it('audits a refused import too, with its error count', async () => {
