@@ -1,10 +1,15 @@
-/** The web side of evidence packs: a JSON preview, and any format as a download (audited as an export). */
+/**
+ * The web side of evidence packs: a JSON preview (audited as a read) and any format as a download
+ * (audited as an export). Each is logged in the user's organisation and in every provider
+ * organisation whose figures the pack holds, so a provider sees what a commissioner took.
+ */
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { RequestUser } from '../access/request-user.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { EvidencePackPreview } from '@deepvalue/shared';
 import type { DownloadFormat } from './dto/evidence-pack.dto.js';
-import { EvidencePackService, type PackRequest } from './evidence-pack.service.js';
+import { EvidencePackService, type PackRequest, type PackScope } from './evidence-pack.service.js';
 import { inputsHash, packZip, renderPack } from './writers/render-pack.js';
 
 export interface PackDownload {
@@ -33,17 +38,28 @@ const FILE_SUFFIX: Record<DownloadFormat, string> = {
 @Injectable()
 export class EvidenceDownloadsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly packs: EvidencePackService,
     private readonly audit: AuditService,
   ) {}
 
   async preview(
     user: RequestUser,
+    actor: Actor,
     organisation: string | undefined,
     request: PackRequest,
   ): Promise<EvidencePackPreview> {
-    const pack = await this.packs.build(await this.packs.scopeForUser(user, organisation), request);
-    return { ...pack, inputsSha256: inputsHash(pack) };
+    const scope = await this.packs.scopeForUser(user, organisation);
+    const pack = await this.packs.build(scope, request);
+    const inputsSha256 = inputsHash(pack);
+    await this.record(user, actor, scope, 'read', {
+      operation: 'preview',
+      period: pack.meta.period,
+      filters: pack.meta.filters,
+      unitCostVersion: pack.meta.unitCosts.version,
+      inputsSha256,
+    });
+    return { ...pack, inputsSha256 };
   }
 
   async download(
@@ -65,20 +81,13 @@ export class EvidenceDownloadsService {
             ? file('manifest.json')
             : packZip(rendered, format === 'csv-zip' ? 'csv' : undefined);
     const { inputsSha256, period, unitCosts } = rendered.manifest;
-    await this.audit.record({
-      organisationId: user.organisationId,
-      userId: actor.userId,
-      ip: actor.ip ?? null,
-      action: 'export',
-      entity: 'evidence_pack',
-      details: {
-        format,
-        period,
-        filters: rendered.manifest.filters,
-        organisationIds: scope.organisationIds,
-        unitCostVersion: unitCosts.version,
-        inputsSha256,
-      },
+    await this.record(user, actor, scope, 'export', {
+      operation: 'download',
+      format,
+      period,
+      filters: rendered.manifest.filters,
+      unitCostVersion: unitCosts.version,
+      inputsSha256,
     });
     return {
       bytes,
@@ -86,5 +95,36 @@ export class EvidenceDownloadsService {
       fileName: `deep-value-evidence-pack-${period.from}-to-${period.to}${FILE_SUFFIX[format]}`,
       inputsSha256,
     };
+  }
+
+  /** One row in the user's organisation and one in each other organisation the pack draws on. */
+  private async record(
+    user: RequestUser,
+    actor: Actor,
+    scope: PackScope,
+    action: 'read' | 'export',
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const [by]: Array<{ ref: string; name: string }> = await this.dataSource.query(
+      `SELECT ref, name FROM organisations WHERE id = $1`,
+      [user.organisationId],
+    );
+    const commissioner = scope.commissionerId ? { commissioner: by } : {};
+    const organisations = [user.organisationId, ...scope.organisationIds.filter((id) => id !== user.organisationId)];
+    await this.dataSource.transaction(async (m) => {
+      for (const organisationId of organisations) {
+        await this.audit.record(
+          {
+            organisationId,
+            userId: actor.userId,
+            ip: actor.ip ?? null,
+            action,
+            entity: 'evidence_pack',
+            details: { ...details, organisationIds: scope.organisationIds, ...commissioner },
+          },
+          m,
+        );
+      }
+    });
   }
 }

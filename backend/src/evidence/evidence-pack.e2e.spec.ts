@@ -328,6 +328,15 @@ describe('evidence packs', () => {
       expect(whole).toEqual(expect.arrayContaining(['evidence-pack.xlsx', 'evidence-pack.pdf', 'manifest.json']));
     });
 
+    it('records the preview in the audit log as a read of the pack', async () => {
+      const rows = await sut.dataSource.query(
+        `SELECT details FROM audit_log WHERE user_id = $1 AND action = 'read' AND entity = 'evidence_pack'`,
+        [manager.id],
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      expect(rows[0].details).toMatchObject({ operation: 'preview', period: PERIOD });
+    });
+
     it('records each download in the audit log as an export', async () => {
       const rows = await sut.dataSource.query(
         `SELECT details FROM audit_log WHERE user_id = $1 AND action = 'export' AND entity = 'evidence_pack'`,
@@ -453,6 +462,39 @@ describe('evidence packs', () => {
       // 3 long cases in each organisation: 6, below the combined threshold of 7.
       expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, '≥ 8 h').cases).toBe('<7');
       expect(pack.meta.unitCosts.version).toBe(1);
+    });
+
+    it('logs the preview and each download in every organisation whose data the pack holds', async () => {
+      const orgs = (await sut.dataSource.query(
+        `SELECT id, name FROM organisations WHERE name IN ('City Funders', 'Northside Law Centre', 'Eastside Advice')`,
+      )) as Array<{ id: string; name: string }>;
+      const rowsIn = async (action: string) =>
+        Object.fromEntries(
+          await Promise.all(
+            orgs.map(async (o) => {
+              const found = await sut.dataSource.query(
+                `SELECT details FROM audit_log WHERE organisation_id = $1 AND user_id = $2 AND action = $3
+                   AND entity = 'evidence_pack' ORDER BY id`,
+                [o.id, commissioner.id, action],
+              );
+              return [o.name, found.map((r: { details: Record<string, unknown> }) => r.details)];
+            }),
+          ),
+        );
+      const before = { read: await rowsIn('read'), export: await rowsIn('export') };
+      await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}`).expect(200);
+      await sut.as(commissioner).get(`/api/evidence-packs/download?${QUERY}&format=manifest`).expect(200);
+      for (const [action, operation] of [
+        ['read', 'preview'],
+        ['export', 'download'],
+      ] as const) {
+        const after = await rowsIn(action);
+        for (const name of ['City Funders', 'Northside Law Centre', 'Eastside Advice']) {
+          expect([name, after[name].length]).toEqual([name, before[action][name].length + 1]);
+          expect(after[name].at(-1)).toMatchObject({ operation, period: PERIOD, organisationIds: expect.any(Array) });
+        }
+        expect(after['Northside Law Centre'].at(-1)).toMatchObject({ commissioner: { name: 'City Funders' } });
+      }
     });
 
     it('can build for one sharing organisation, and managers only for their own', async () => {

@@ -22,8 +22,12 @@ export class EvidencePacksController {
 
   @Get('preview')
   @ApiOkResponse({ description: 'The pack’s tables (small numbers suppressed), headlines and method, as JSON' })
-  async preview(@CurrentUser() user: RequestUser, @Query() query: EvidencePackQueryDto): Promise<EvidencePackPreview> {
-    return this.packs.preview(user, query.organisation, toPackRequest(query));
+  async preview(
+    @CurrentUser() user: RequestUser,
+    @CurrentActor() actor: Actor,
+    @Query() query: EvidencePackQueryDto,
+  ): Promise<EvidencePackPreview> {
+    return this.packs.preview(user, actor, query.organisation, toPackRequest(query));
   }
 
   @Get('download')
