@@ -111,6 +111,7 @@ test('an adviser takes in a new client, records time and feedback, and closes th
   await page.getByLabel('Yes', { exact: true }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Considered and not pursued').check();
+  await page.getByLabel('The client understood and accepted the outcome').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page
     .getByRole('group', { name: /confident did they feel about dealing/ })

@@ -91,9 +91,25 @@ export const BENEFIT_TYPES = [
 ] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
-/** Appeal / challenge status at close. `considered_not_pursued` is an avoided appeal. */
+/**
+ * Appeal / challenge status at close. `considered_not_pursued` is an avoided appeal only when the
+ * client accepted the outcome (see APPEAL_NOT_PURSUED_REASONS and docs/measures.md).
+ */
 export const APPEAL_STATUSES = ['none_needed', 'lodged', 'considered_not_pursued'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+/**
+ * Why an appeal that was considered was not pursued. Only `accepted_outcome` (with the client's
+ * acceptance recorded) is an avoided appeal: a client who gave up on a good appeal is not a saving.
+ */
+export const APPEAL_NOT_PURSUED_REASONS = [
+  'accepted_outcome',
+  'no_merit_advised',
+  'client_could_not_face_it',
+  'out_of_time',
+  'other',
+] as const;
+export type AppealNotPursuedReason = (typeof APPEAL_NOT_PURSUED_REASONS)[number];
 
 export const RECONTACTS = ['none', 'same_problem', 'new_problem'] as const;
 export type Recontact = (typeof RECONTACTS)[number];
@@ -152,7 +168,11 @@ export const LABELS: Record<string, string> = {
   lost_contact: 'No result: lost contact',
   none_needed: 'No appeal needed',
   lodged: 'Appeal or complaint lodged',
-  considered_not_pursued: 'Considered and not pursued (avoided appeal)',
+  considered_not_pursued: 'Considered and not pursued',
+  accepted_outcome: 'The client understood and accepted the outcome',
+  no_merit_advised: 'Advised an appeal had no merit',
+  client_could_not_face_it: 'The client could not face an appeal',
+  out_of_time: 'Out of time',
 };
 
 export function labelOf(value: string): string {

@@ -1,5 +1,6 @@
 export * from './enums.js';
 export * from './measures.js';
+export * from './outcome-rules.js';
 export * from './api-types.js';
 export * from './report-types.js';
 export * from './pack-types.js';

@@ -62,7 +62,7 @@ export const MEASURES = {
     key: 'avoided_appeal',
     label: 'Avoided appeal',
     definition:
-      'Closed cases whose appeal status is "considered and not pursued" because the client understood and accepted; in time against outcome the rate is taken among negative outcomes, where an appeal was open to the client.',
+      'Closed cases where an appeal was considered and not pursued because the client understood and accepted the outcome (acceptance recorded as yes, and no other reason given for not pursuing it); in time against outcome the rate is taken among negative outcomes, where an appeal was open to the client.',
   },
   bounce_in: {
     key: 'bounce_in',

@@ -97,7 +97,7 @@ export class MeasuresService {
       rate('positive_outcome'),
       rate('accepted'),
       rate('avoided_appeal_overall', 'The count is the number of avoided appeals.'),
-      rate('avoided_appeal', 'Among negative outcomes with an appeal status recorded.'),
+      rate('avoided_appeal', 'Among negative outcomes where whether the appeal was avoided is known.'),
       {
         ...header('bounce_in'),
         kind: 'distribution',

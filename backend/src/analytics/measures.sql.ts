@@ -9,7 +9,7 @@
  * Case values: `value` is the per-case figure, taken over the cases where `applies`.
  */
 import { MEASURES, OUTCOME_MEASURES, type MeasureDefinition, type OutcomeMeasure } from '@deepvalue/shared';
-import { OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
+import { AVOIDED_APPEAL, AVOIDED_APPEAL_KNOWN, OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
 
 /** Rates that can be reported by period, by group and (per case) drilled into. */
 export const RATE_MEASURES = [
@@ -65,8 +65,8 @@ export const RATE_MEASURE_SQL: Record<RateMeasure, RateMeasureSql> = {
   avoided_appeal: outcomeRate('avoided_appeal'),
   problem_uncovered: outcomeRate('problem_uncovered'),
   bounce_back: outcomeRate('bounce_back'),
-  // Appeal status is recorded with the outcome; "known" = recorded, whatever the result.
-  avoided_appeal_overall: caseRate(`f.appeal IS NOT NULL`, `f.appeal = 'considered_not_pursued'`),
+  // The same definition whatever the result.
+  avoided_appeal_overall: caseRate(AVOIDED_APPEAL_KNOWN, AVOIDED_APPEAL),
   // Referred on = a referral out recorded on the case itself (underlying problems referred on are
   // the good practice the product exists to show, so they do not count as bounce).
   bounce_out: caseRate(`true`, `(${NO_RESULT} OR ${REFERRED_ON})`),
@@ -113,7 +113,7 @@ export function rateDefinition(measure: RateMeasure): MeasureDefinition {
       key: measure,
       label: 'Avoided appeal (all closed cases)',
       definition:
-        'Closed cases whose appeal status is "considered and not pursued" ÷ closed cases with an appeal status recorded.',
+        'Closed cases with an avoided appeal (considered and not pursued because the client understood and accepted the outcome) ÷ closed cases where that is known: an appeal status recorded and, for one considered and not pursued, the client’s acceptance or the reason.',
     };
   }
   if (measure === 'avoided_appeal') return { ...MEASURES.avoided_appeal, label: 'Avoided appeal (negative outcomes)' };

@@ -15,6 +15,25 @@ export interface OutcomeMeasureSql {
   matureAfterMonths?: number;
 }
 
+/**
+ * The reason given for not pursuing an appeal does not rule out an avoided appeal: none recorded
+ * (older records, imports without it) or "the client understood and accepted the outcome".
+ */
+const NOT_RULED_OUT = `coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'`;
+
+/**
+ * An avoided appeal (brief §2, §3): considered and not pursued *because the client understood and
+ * accepted the outcome* — acceptance recorded as yes, and no other reason given. A client who gave up
+ * on a good appeal (could not face it, out of time, advised it had no merit) is not a saving.
+ */
+export const AVOIDED_APPEAL = `(f.appeal = 'considered_not_pursued' AND f.accepted AND ${NOT_RULED_OUT})`;
+
+/**
+ * Whether a case's avoided-appeal status is known: an appeal status is recorded, and a "considered and
+ * not pursued" also says why (the client's acceptance, or a reason that rules it out). Unknown is not "no".
+ */
+export const AVOIDED_APPEAL_KNOWN = `(f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT ${NOT_RULED_OUT}))`;
+
 export const OUTCOME_MEASURE_SQL: Record<OutcomeMeasure, OutcomeMeasureSql> = {
   positive_outcome: {
     eligible: `f.result IN ('positive', 'partly_positive', 'negative')`,
@@ -29,9 +48,9 @@ export const OUTCOME_MEASURE_SQL: Record<OutcomeMeasure, OutcomeMeasureSql> = {
     successes: 'n_accepted',
   },
   avoided_appeal: {
-    // Among negative outcomes, where an appeal was open to the client and its status is known.
-    eligible: `f.result = 'negative' AND f.appeal IS NOT NULL`,
-    success: `f.appeal = 'considered_not_pursued'`,
+    // Among negative outcomes, where an appeal was open to the client and whether it was avoided is known.
+    eligible: `f.result = 'negative' AND ${AVOIDED_APPEAL_KNOWN}`,
+    success: AVOIDED_APPEAL,
     trials: 'n_negative_appeal_known',
     successes: 'n_negative_avoided',
   },

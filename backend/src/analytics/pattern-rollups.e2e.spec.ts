@@ -15,7 +15,7 @@ const asOf = '2026-11-01';
 
 /**
  * What the roll-up table should hold: the closed cases' facts grouped afresh, with the counts written
- * out — every case in 'all', in its office ('' for none), its arrival route and each vulnerability flag.
+ * out (avoided appeal as docs/measures.md defines it, unknowns out of its denominator) — every case in 'all', in its office ('' for none), its arrival route and each vulnerability flag.
  */
 const EXPECTED_SQL = `
   WITH dims AS (
@@ -31,8 +31,12 @@ const EXPECTED_SQL = `
          count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::int AS n_positive,
          count(*) FILTER (WHERE accepted IS NOT NULL)::int AS n_accept_asked,
          count(*) FILTER (WHERE accepted)::int AS n_accepted,
-         count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL)::int AS n_negative_appeal_known,
-         count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued')::int AS n_negative_avoided,
+         count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued'
+                            OR accepted IS NOT NULL OR appeal_not_pursued_reason <> 'accepted_outcome'))::int
+           AS n_negative_appeal_known,
+         count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted
+                            AND (appeal_not_pursued_reason IS NULL OR appeal_not_pursued_reason = 'accepted_outcome'))::int
+           AS n_negative_avoided,
          count(*) FILTER (WHERE problems_count > 0)::int AS n_uncovered,
          count(*) FILTER (WHERE same_problem_recontact_6m)::int AS n_bounce_back
     FROM dims WHERE closed_on IS NOT NULL

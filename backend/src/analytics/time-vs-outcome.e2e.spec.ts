@@ -86,8 +86,10 @@ function expected(cases: SimCase[], measure: OutcomeMeasure, asOf: string, keep:
       eligible = c.accepted !== null;
       success = c.accepted === true;
     } else if (measure === 'avoided_appeal') {
-      eligible = c.result === 'negative' && c.appeal !== null;
-      success = c.appeal === 'considered_not_pursued';
+      // Considered and not pursued because the client accepted the outcome; with no answer, unknown.
+      const considered = c.appeal === 'considered_not_pursued';
+      eligible = c.result === 'negative' && c.appeal !== null && (!considered || c.accepted !== null);
+      success = considered && c.accepted === true;
     } else if (measure === 'problem_uncovered') {
       success = c.problems > 0;
     } else {

@@ -8,7 +8,12 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { dataSourceOptions } from './data-source.js';
 
-const LATER = ['RebuildWorkMem1763900000700', 'BenefitAmountsInFacts1763900000600', 'PatternRollups1763900000500'];
+const LATER = [
+  'AvoidedAppealReason1764100000200',
+  'RebuildWorkMem1763900000700',
+  'BenefitAmountsInFacts1763900000600',
+  'PatternRollups1763900000500',
+];
 
 describe('migrations on existing data', () => {
   let db: TestDatabase;

@@ -41,7 +41,8 @@ const CASE_SQL = `
     (SELECT json_build_object('result', oc.result,
         'benefits', (SELECT coalesce(json_agg(json_build_object('type', b.type, 'amountGbp', b.amount_gbp::float8) ORDER BY b.type, b.amount_gbp), '[]')
                      FROM outcome_benefits b WHERE b.organisation_id = c.organisation_id AND b.case_id = c.id),
-        'understood', oc.understood, 'accepted', oc.accepted, 'appeal', oc.appeal, 'confidenceBefore', oc.confidence_before,
+        'understood', oc.understood, 'accepted', oc.accepted, 'appeal', oc.appeal,
+        'appealNotPursuedReason', oc.appeal_not_pursued_reason, 'confidenceBefore', oc.confidence_before,
         'confidenceAfter', oc.confidence_after, 'wouldSeekAdviceEarlier', oc.would_seek_advice_earlier,
         'couldHandleSimilar', oc.could_handle_similar)
       FROM outcomes oc WHERE oc.organisation_id = c.organisation_id AND oc.case_id = c.id) AS outcome,

@@ -16,7 +16,7 @@
 import { CATEGORIES, FUNDING_STREAMS, type Category, type FundingStream } from '@deepvalue/shared';
 import { workday } from './calendar.js';
 import { CATEGORY_MIX, CATEGORY_MODELS, LEGAL_AID_SHARE } from './generator-data.js';
-import { feedbackOf, followUpOf, outcomeOf, score, type CaseState } from './generator-outcome.js';
+import { appealReasonOf, feedbackOf, followUpOf, outcomeOf, score, type CaseState } from './generator-outcome.js';
 import { recordTime, settle } from './generator-time.js';
 import { STREAM, clientOf, type AdviserTraits, type World } from './generator-world.js';
 import type {
@@ -194,6 +194,9 @@ export function generateCase(world: World, index: number): ImportCase {
   }
 
   const outcome = closed ? outcomeOf(r, state, model, sub.name, passedOn) : null;
+  if (outcome?.appeal === 'considered_not_pursued') {
+    outcome.appealNotPursuedReason = appealReasonOf(new Random(world.seed, STREAM.appealReason, index), outcome);
+  }
   const feedback: ImportFeedback[] = [];
   if (sessions.length >= 3 && r.chance(0.12))
     feedback.push(feedbackOf(r, dates.of(sessions[sessions.length - 1]), state));

@@ -3,7 +3,13 @@
  * relationship time x = log2(max(minutes, 15) / 60), its number of vulnerability flags and the
  * adviser's latent trust; see generator-case.ts for the model as a whole.
  */
-import { DEFAULT_FEEDBACK_ITEMS, FEEDBACK_SOURCES, type AppealStatus, type OutcomeResult } from '@deepvalue/shared';
+import {
+  DEFAULT_FEEDBACK_ITEMS,
+  FEEDBACK_SOURCES,
+  type AppealNotPursuedReason,
+  type AppealStatus,
+  type OutcomeResult,
+} from '@deepvalue/shared';
 import type { DateText } from './calendar.js';
 import { FEEDBACK_COMMENTS, type CategoryModel } from './generator-data.js';
 import type { ImportBenefit, ImportFeedback, ImportFollowUp, ImportOutcome } from './import-format.js';
@@ -75,6 +81,20 @@ function appealOf(r: Random, result: OutcomeResult, accepted: boolean): AppealSt
     default:
       return 'none_needed';
   }
+}
+
+/**
+ * Why an appeal considered was not pursued. A client who accepted the outcome mostly did so because
+ * they understood it; one who did not accept it gave up for another reason (the cases that must never
+ * count as a saving). About 1 in 8 is left unrecorded, as older records and other systems leave it.
+ */
+export function appealReasonOf(r: Random, outcome: ImportOutcome): AppealNotPursuedReason | null {
+  if (r.chance(0.12)) return null;
+  if (outcome.accepted === true) {
+    return (['accepted_outcome', 'no_merit_advised', 'out_of_time', 'other'] as const)[r.weighted([85, 8, 4, 3])];
+  }
+  const reasons = ['no_merit_advised', 'client_could_not_face_it', 'out_of_time', 'other'] as const;
+  return reasons[r.weighted([35, 35, 20, 10])];
 }
 
 const pounds = (value: number) => Math.round(value);

@@ -57,8 +57,11 @@ export interface World {
   dates: DateText;
 }
 
-/** PRNG streams, so that the draws for cases, clients and advisers never overlap. */
-export const STREAM = { case: 1, client: 2, adviser: 3, returning: 4 } as const;
+/**
+ * PRNG streams, so that the draws for cases, clients and advisers never overlap. A draw added later
+ * gets a stream of its own, so the data sets generated before it keep every other value.
+ */
+export const STREAM = { case: 1, client: 2, adviser: 3, returning: 4, appealReason: 5 } as const;
 
 const DEFAULT_ORGANISATIONS = {
   law_centre: { ref: 'riverside-law-centre', name: 'Riverside Law Centre' },

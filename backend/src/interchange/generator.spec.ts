@@ -136,7 +136,11 @@ function facts(c: ImportCase) {
     negative: result === 'negative',
     asked: outcome?.accepted !== undefined && outcome?.accepted !== null,
     accepted: outcome?.accepted === true,
-    avoided: outcome?.appeal === 'considered_not_pursued',
+    // An avoided appeal as docs/measures.md defines it: not pursued because the client accepted the outcome.
+    avoided:
+      outcome?.appeal === 'considered_not_pursued' &&
+      outcome.accepted === true &&
+      (outcome.appealNotPursuedReason ?? 'accepted_outcome') === 'accepted_outcome',
     uncovered: (c.underlyingProblems ?? []).length > 0,
     rqi: scores,
     followedUp: (c.followUps ?? []).length > 0,

@@ -8,6 +8,7 @@
  */
 import type {
   Activity,
+  AppealNotPursuedReason,
   AppealStatus,
   ArrivalRoute,
   BenefitType,
@@ -158,6 +159,8 @@ export interface ImportOutcome {
   understood?: number | null;
   accepted?: boolean | null;
   appeal?: AppealStatus | null;
+  /** Only with appeal considered_not_pursued; accepted_outcome is the only reason that is an avoided appeal. */
+  appealNotPursuedReason?: AppealNotPursuedReason | null;
   confidenceBefore?: number | null;
   confidenceAfter?: number | null;
   wouldSeekAdviceEarlier?: boolean | null;

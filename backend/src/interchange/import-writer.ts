@@ -264,6 +264,7 @@ export class ImportWriter {
           o.understood ?? null,
           o.accepted ?? null,
           o.appeal ?? null,
+          o.appealNotPursuedReason ?? null,
           o.confidenceBefore ?? null,
           o.confidenceAfter ?? null,
           o.wouldSeekAdviceEarlier ?? null,
@@ -302,7 +303,7 @@ export class ImportWriter {
     );
     await copy(
       'outcomes',
-      'organisation_id, case_id, result, understood, accepted, appeal, confidence_before, confidence_after, would_seek_advice_earlier, could_handle_similar',
+      'organisation_id, case_id, result, understood, accepted, appeal, appeal_not_pursued_reason, confidence_before, confidence_after, would_seek_advice_earlier, could_handle_similar',
       rows.outcomes,
     );
     await copy('outcome_benefits', 'organisation_id, case_id, type, amount_gbp', rows.benefits);

@@ -278,6 +278,21 @@ describe('validateCase', () => {
     ]);
   });
 
+  it('accepts a reason an appeal was not pursued only when it fits the appeal status and the acceptance', () => {
+    const at = 'cases[0].outcome.appealNotPursuedReason';
+    expect(check({ 'outcome.appealNotPursuedReason': 'accepted_outcome' })).toEqual([]);
+    expect(check({ 'outcome.appealNotPursuedReason': 'out_of_time', 'outcome.accepted': false })).toEqual([]);
+    expect(messagesAt(check({ 'outcome.appealNotPursuedReason': 'bored' }), at)).toEqual([
+      expect.stringMatching(/^must be one of accepted_outcome, no_merit_advised/),
+    ]);
+    expect(
+      messagesAt(check({ 'outcome.appealNotPursuedReason': 'out_of_time', 'outcome.appeal': 'lodged' }), at),
+    ).toEqual([expect.stringMatching(/^is only recorded when an appeal was considered and not pursued/)]);
+    expect(
+      messagesAt(check({ 'outcome.appealNotPursuedReason': 'accepted_outcome', 'outcome.accepted': false }), at),
+    ).toEqual([expect.stringMatching(/^cannot be accepted_outcome when the client did not accept/)]);
+  });
+
   it('checks benefit amounts fit numeric(12, 2)', () => {
     const at = 'cases[0].outcome.benefits[1].amountGbp';
     expect(check({ 'outcome.benefits[1].amountGbp': 0.1 + 0.2 })).toEqual([]);

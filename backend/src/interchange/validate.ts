@@ -13,6 +13,7 @@
  */
 import {
   ACTIVITIES,
+  APPEAL_NOT_PURSUED_REASONS,
   APPEAL_STATUSES,
   ARRIVAL_ROUTES,
   BENEFIT_TYPES,
@@ -28,6 +29,8 @@ import {
   REFERRAL_KINDS,
   TIME_CLASSES,
   VULNERABILITIES,
+  appealReasonProblem,
+  type AppealAnswers,
 } from '@deepvalue/shared';
 import type { FieldError } from '../common/domain-error.js';
 import { FieldChecks, childPath, isObject, quote, type JsonObject } from './field-checks.js';
@@ -112,6 +115,7 @@ const OUTCOME = fields(
   'understood',
   'accepted',
   'appeal',
+  'appealNotPursuedReason',
   'confidenceBefore',
   'confidenceAfter',
   'wouldSeekAdviceEarlier',
@@ -463,6 +467,11 @@ function validateOutcome(check: FieldChecks, value: unknown, path: string): void
   check.score(o, 'understood', path);
   check.boolean(o, 'accepted', path);
   check.oneOf(o, 'appeal', path, APPEAL_STATUSES);
+  check.oneOf(o, 'appealNotPursuedReason', path, APPEAL_NOT_PURSUED_REASONS);
+  const reasonProblem = appealReasonProblem(o as AppealAnswers);
+  if (reasonProblem && (APPEAL_NOT_PURSUED_REASONS as readonly unknown[]).includes(o.appealNotPursuedReason)) {
+    check.add(`${path}.appealNotPursuedReason`, reasonProblem);
+  }
   check.score(o, 'confidenceBefore', path);
   check.score(o, 'confidenceAfter', path);
   check.boolean(o, 'wouldSeekAdviceEarlier', path);

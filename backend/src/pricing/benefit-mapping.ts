@@ -9,7 +9,8 @@ import type { UnitCost } from './unit-cost-defaults.js';
 
 /**
  * Recorded substantive benefits plus the two avoided events the analytics count: an avoided appeal
- * (appeal status "considered and not pursued") and a bounce-back avoided (no same-problem re-contact).
+ * (considered and not pursued because the client understood and accepted the outcome) and a
+ * bounce-back avoided (no same-problem re-contact).
  */
 export const OUTCOME_EVENTS = [...BENEFIT_TYPES, 'avoided_appeal', 'bounce_back_avoided'] as const;
 export type OutcomeEvent = (typeof OUTCOME_EVENTS)[number];
@@ -71,7 +72,8 @@ export const DEFAULT_BENEFIT_MAPPING: BenefitMapping = [
     event: 'avoided_appeal',
     unitCostKey: 'tribunal_appeal_sscs',
     durationYears: 1,
-    rationale: 'An appeal considered and not pursued is a tribunal appeal the state did not pay for',
+    rationale:
+      'An appeal considered and not pursued because the client understood and accepted the outcome is a tribunal appeal the state did not pay for',
   },
   {
     event: 'bounce_back_avoided',

@@ -4,7 +4,8 @@
  * it. Pricing never sees a case, only these cells.
  *
  * Events: each recorded benefit type (counted once per case, its £ summed over the case's rows of that
- * type); an avoided appeal (appeal status "considered and not pursued"); a bounce-back avoided (a case
+ * type); an avoided appeal (AVOIDED_APPEAL: considered and not pursued because the client understood
+ * and accepted the outcome — never one dropped for another reason); a bounce-back avoided (a case
  * closed at least 6 months before the as-of date with no same-problem re-contact within 6 months).
  */
 import { Injectable } from '@nestjs/common';
@@ -12,6 +13,7 @@ import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '
 import { DataSource } from 'typeorm';
 import { factsWhere } from '../analytics/analytics.repository.js';
 import { maturityCutoff } from '../analytics/measures.sql.js';
+import { AVOIDED_APPEAL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 import type { OutcomeEvent } from './benefit-mapping.js';
 import type { EventAggregate, TimeAggregate } from './value.js';
@@ -104,7 +106,7 @@ export class PricingAggregatesRepository {
       `SELECT f.category, f.band, count(*)::int AS cases,
               sum(f.total_minutes)::float8 AS "totalMinutes",
               sum(f.relationship_minutes)::float8 AS "relationshipMinutes",
-              count(*) FILTER (WHERE f.appeal = 'considered_not_pursued')::int AS "avoidedAppeal",
+              count(*) FILTER (WHERE ${AVOIDED_APPEAL})::int AS "avoidedAppeal",
               count(*) FILTER (WHERE f.closed_on <= ${mature} AND NOT f.same_problem_recontact_6m)::int
                 AS "bounceBackAvoided"
          FROM case_facts f

@@ -23,6 +23,8 @@ export interface SimCase {
   result: string | null;
   accepted: boolean | null;
   appeal: string | null;
+  /** Why an appeal considered was not pursued (only then). */
+  appealReason: string | null;
   problems: Array<{ action: string; reached: boolean | null }>;
   referralsOut: Array<boolean | null>;
   priorOrganisations: number | null;
@@ -41,6 +43,8 @@ const CATEGORIES = ['housing', 'debt', 'welfare_benefits', 'employment'];
 const FUNDING = ['legal_aid_fixed_fee', 'grant', 'pro_bono'];
 const RESULTS = ['positive', 'partly_positive', 'negative', 'negative', 'withdrawn', 'lost_contact', null];
 const APPEALS = ['none_needed', 'lodged', 'considered_not_pursued', 'considered_not_pursued', null];
+/** Taken by case index, so adding it left every other simulated value as it was. */
+const APPEAL_REASONS = ['accepted_outcome', null, 'client_could_not_face_it', 'accepted_outcome', 'out_of_time'];
 const ACTIONS = ['handled_in_house', 'referred_warm', 'signposted', 'client_declined'];
 /** Deliberately not in id order, so ordering by name is visible. */
 export const ADVISER_NAMES = ['Zoe Adams', 'Ann Brown', 'Mo Clark'];
@@ -69,6 +73,7 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const cases: Omit<SimCase, 'id'>[] = [];
   for (let i = 0; i < count; i++) {
+    const reasonIndex = i % APPEAL_REASONS.length;
     const openedOn = addDays('2024-01-01', Math.floor(rnd() * 1000));
     const closeAfter = rnd() < 0.9 ? Math.floor(rnd() * 150) : null;
     const closedOn =
@@ -100,6 +105,7 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
       result,
       accepted: result ? pick([true, true, false, null]) : null,
       appeal: result ? pick(APPEALS) : null,
+      appealReason: null,
       problems: Array.from({ length: pick([0, 0, 1, 2]) }, () => ({
         action: pick(ACTIONS),
         reached: pick([true, false, null]),
@@ -108,6 +114,8 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
       priorOrganisations: pick([0, 0, 1, 2, 3, 5, null]),
       recontactOn: closedOn && rnd() < 0.3 ? addDays(closedOn, Math.floor(rnd() * 270)) : null,
     });
+    const made = cases[cases.length - 1];
+    if (made.appeal === 'considered_not_pursued') made.appealReason = APPEAL_REASONS[reasonIndex];
   }
   return cases;
 }
@@ -216,13 +224,11 @@ export async function seed(
       ]);
     }
     if (c.result) {
-      await q(`INSERT INTO outcomes (organisation_id, case_id, result, accepted, appeal) VALUES ($1, $2, $3, $4, $5)`, [
-        orgId,
-        row.id,
-        c.result,
-        c.accepted,
-        c.appeal,
-      ]);
+      await q(
+        `INSERT INTO outcomes (organisation_id, case_id, result, accepted, appeal, appeal_not_pursued_reason)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [orgId, row.id, c.result, c.accepted, c.appeal, c.appealReason],
+      );
     }
     for (const p of c.problems) {
       await q(
@@ -274,16 +280,25 @@ const isPositive = (c: SimCase) => c.result === 'positive' || c.result === 'part
 const problemReferrals = (c: SimCase) =>
   c.problems.filter((p) => p.action === 'referred_warm' || p.action === 'signposted');
 
+/**
+ * An avoided appeal: considered and not pursued, the client accepted the outcome, and no other reason
+ * was given. Unknown (not in n): no appeal status, or considered and not pursued with neither the
+ * client's acceptance nor a reason ruling it out.
+ */
+function avoidedAppeal(c: SimCase): { n: number; count: number } {
+  if (c.appeal === null) return { n: 0, count: 0 };
+  if (c.appeal !== 'considered_not_pursued') return { n: 1, count: 0 };
+  const ruledOut = c.appealReason !== null && c.appealReason !== 'accepted_outcome';
+  if (c.accepted === null && !ruledOut) return { n: 0, count: 0 };
+  return { n: 1, count: c.accepted === true && !ruledOut ? 1 : 0 };
+}
+
 /** For a rate: is the case in the denominator (and how many units), and how many in the numerator. */
 export const RATE_DEFINITIONS: Record<string, (c: SimCase, asOf: string) => { n: number; count: number }> = {
   positive_outcome: (c) => (hasResult(c) ? { n: 1, count: isPositive(c) ? 1 : 0 } : { n: 0, count: 0 }),
   accepted: (c) => (c.accepted === null ? { n: 0, count: 0 } : { n: 1, count: c.accepted ? 1 : 0 }),
-  avoided_appeal: (c) =>
-    c.result === 'negative' && c.appeal !== null
-      ? { n: 1, count: c.appeal === 'considered_not_pursued' ? 1 : 0 }
-      : { n: 0, count: 0 },
-  avoided_appeal_overall: (c) =>
-    c.appeal !== null ? { n: 1, count: c.appeal === 'considered_not_pursued' ? 1 : 0 } : { n: 0, count: 0 },
+  avoided_appeal: (c) => (c.result === 'negative' ? avoidedAppeal(c) : { n: 0, count: 0 }),
+  avoided_appeal_overall: avoidedAppeal,
   problem_uncovered: (c) => ({ n: 1, count: c.problems.length > 0 ? 1 : 0 }),
   bounce_back: (c, asOf) =>
     isMature(c, asOf)

@@ -86,11 +86,46 @@ describe('closing and reopening a case', () => {
       understood: null,
       accepted: null,
       appeal: null,
+      appealNotPursuedReason: null,
       confidenceBefore: null,
       confidenceAfter: null,
       wouldSeekAdviceEarlier: null,
       couldHandleSimilar: null,
     });
+  });
+
+  it('records why an appeal was not pursued, in the outcome and the facts', async () => {
+    const kase = await makeCase(h, org.adviser, { openedOn: '2025-01-06' });
+    const outcome = { ...OUTCOME, accepted: false, appealNotPursuedReason: 'client_could_not_face_it' };
+    const res = await h
+      .as(org.adviser)
+      .post(`/api/cases/${kase.id}/close`)
+      .send({ version: 1, closedOn: '2025-04-30', outcome })
+      .expect(200);
+    expect(res.body.outcome).toMatchObject({
+      appeal: 'considered_not_pursued',
+      appealNotPursuedReason: 'client_could_not_face_it',
+    });
+    const [row] = await h.dataSource.query(`SELECT appeal_not_pursued_reason FROM case_facts WHERE case_id = $1`, [
+      kase.id,
+    ]);
+    expect(row.appeal_not_pursued_reason).toBe('client_could_not_face_it');
+  });
+
+  it('refuses a reason that does not fit the appeal status or the acceptance, naming the field', async () => {
+    const kase = await makeCase(h, org.adviser, { openedOn: '2025-01-06' });
+    const close = (outcome: object) =>
+      h.as(org.adviser).post(`/api/cases/${kase.id}/close`).send({ version: 1, closedOn: '2025-04-30', outcome });
+    for (const outcome of [
+      { ...OUTCOME, appeal: 'lodged', appealNotPursuedReason: 'out_of_time' },
+      { ...OUTCOME, accepted: false, appealNotPursuedReason: 'accepted_outcome' },
+    ]) {
+      const res = await close(outcome).expect(400);
+      expect(res.body.errors).toEqual([{ path: 'outcome.appealNotPursuedReason', message: expect.any(String) }]);
+    }
+    const unknown = await close({ ...OUTCOME, appealNotPursuedReason: 'bored' }).expect(400);
+    expect(unknown.body.errors[0].path).toBe('outcome.appealNotPursuedReason');
+    expect((await h.as(org.adviser).get(`/api/cases/${kase.id}`).expect(200)).body.closedOn).toBeNull();
   });
 
   it('leaves the case open and without an outcome when writing a benefit fails', async () => {

@@ -8,7 +8,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError, notFound, staleVersion } from '../../common/domain-error.js';
+import { appealReasonProblem } from '@deepvalue/shared';
+import { DomainError, invalid, notFound, staleVersion } from '../../common/domain-error.js';
 import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { queryRows } from '../sql.js';
 import { OutcomeBenefitEntity, OutcomeEntity } from '../outcomes/outcome.entity.js';
@@ -26,6 +27,8 @@ export class CaseClosureService {
   ) {}
 
   async close(organisationId: string, caseId: string, input: CloseCaseDto): Promise<CaseDetailDto> {
+    const reasonProblem = appealReasonProblem(input.outcome);
+    if (reasonProblem) throw invalid([{ path: 'outcome.appealNotPursuedReason', message: reasonProblem }]);
     await this.uow.transaction(async (m) => {
       const closed = await queryRows(
         m,
@@ -44,6 +47,7 @@ export class CaseClosureService {
         understood: outcome.understood ?? null,
         accepted: outcome.accepted ?? null,
         appeal: outcome.appeal ?? null,
+        appealNotPursuedReason: outcome.appealNotPursuedReason ?? null,
         confidenceBefore: outcome.confidenceBefore ?? null,
         confidenceAfter: outcome.confidenceAfter ?? null,
         wouldSeekAdviceEarlier: outcome.wouldSeekAdviceEarlier ?? null,

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  APPEAL_NOT_PURSUED_REASONS,
   APPEAL_STATUSES,
+  type AppealNotPursuedReason,
   type AppealStatus,
   BENEFIT_TYPES,
   type BenefitType,
@@ -33,8 +35,18 @@ export class OutcomeInputDto {
   @NestedList(() => BenefitDto, { optional: true, max: 20 }) benefits?: BenefitDto[];
   @ScoreField({ ...maybe, description: 'Client understood the outcome, 1–5.' }) understood?: number | null;
   @BoolField({ ...maybe, description: 'Client accepted the outcome.' }) accepted?: boolean | null;
-  @EnumField(APPEAL_STATUSES, { ...maybe, description: 'considered_not_pursued is an avoided appeal.' })
+  @EnumField(APPEAL_STATUSES, {
+    ...maybe,
+    description: 'considered_not_pursued is an avoided appeal when the client accepted the outcome.',
+  })
   appeal?: AppealStatus | null;
+  @EnumField(APPEAL_NOT_PURSUED_REASONS, {
+    ...maybe,
+    description:
+      'Why an appeal considered was not pursued (only with appeal considered_not_pursued). Only accepted_outcome, ' +
+      'with accepted true, counts as an avoided appeal.',
+  })
+  appealNotPursuedReason?: AppealNotPursuedReason | null;
   @ScoreField(maybe) confidenceBefore?: number | null;
   @ScoreField(maybe) confidenceAfter?: number | null;
   @BoolField(maybe) wouldSeekAdviceEarlier?: boolean | null;
@@ -62,6 +74,8 @@ export class OutcomeDto {
   @ApiProperty({ type: Number, nullable: true }) understood: number | null;
   @ApiProperty({ type: Boolean, nullable: true }) accepted: boolean | null;
   @ApiProperty({ enum: APPEAL_STATUSES, nullable: true }) appeal: AppealStatus | null;
+  @ApiProperty({ enum: APPEAL_NOT_PURSUED_REASONS, nullable: true })
+  appealNotPursuedReason: AppealNotPursuedReason | null;
   @ApiProperty({ type: Number, nullable: true }) confidenceBefore: number | null;
   @ApiProperty({ type: Number, nullable: true }) confidenceAfter: number | null;
   @ApiProperty({ type: Boolean, nullable: true }) wouldSeekAdviceEarlier: boolean | null;
@@ -75,6 +89,7 @@ export function toOutcomeDto(o: OutcomeEntity, benefits: OutcomeBenefitEntity[])
     understood: o.understood,
     accepted: o.accepted,
     appeal: o.appeal,
+    appealNotPursuedReason: o.appealNotPursuedReason,
     confidenceBefore: o.confidenceBefore,
     confidenceAfter: o.confidenceAfter,
     wouldSeekAdviceEarlier: o.wouldSeekAdviceEarlier,

@@ -1,4 +1,4 @@
-import type { AppealStatus, BenefitType, OutcomeResult } from '@deepvalue/shared';
+import type { AppealNotPursuedReason, AppealStatus, BenefitType, OutcomeResult } from '@deepvalue/shared';
 import { Column, Entity } from 'typeorm';
 import { TenantEntity } from '../tenant-entity.js';
 
@@ -10,6 +10,8 @@ export class OutcomeEntity extends TenantEntity {
   @Column('smallint', { nullable: true }) understood: number | null;
   @Column('boolean', { nullable: true }) accepted: boolean | null;
   @Column('text', { nullable: true }) appeal: AppealStatus | null;
+  @Column('text', { name: 'appeal_not_pursued_reason', nullable: true })
+  appealNotPursuedReason: AppealNotPursuedReason | null;
   @Column('smallint', { name: 'confidence_before', nullable: true }) confidenceBefore: number | null;
   @Column('smallint', { name: 'confidence_after', nullable: true }) confidenceAfter: number | null;
   @Column('boolean', { name: 'would_seek_advice_earlier', nullable: true }) wouldSeekAdviceEarlier: boolean | null;

@@ -10,32 +10,37 @@
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const COUNTS = `
-  count(*)::integer AS n_closed,
-  count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
-  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
-  count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
-  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
-  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL)::integer AS n_negative_appeal_known,
-  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued')::integer AS n_negative_avoided,
-  count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
-  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back`;
-const COUNT_COLUMNS = [
-  'n_closed',
-  'n_with_result',
-  'n_positive',
-  'n_accept_asked',
-  'n_accepted',
-  'n_negative_appeal_known',
-  'n_negative_avoided',
-  'n_uncovered',
-  'n_bounce_back',
-];
+/** Each count column and the closed cases it counts. */
+export type CountedColumns = Array<[column: string, condition: string]>;
 
-/** One row per (case, dimension value) for the closed cases in a transition table. */
-const contributions = (source: string) => `
-  SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count,
-         same_problem_recontact_6m
+/** The counts as this migration defines them (a later migration that redefines them restores these on the way down). */
+export const REPORT_ROLLUP_COUNTED: CountedColumns = [
+  ['n_closed', 'true'],
+  ['n_with_result', `result IN ('positive', 'partly_positive', 'negative')`],
+  ['n_positive', `result IN ('positive', 'partly_positive')`],
+  ['n_accept_asked', 'accepted IS NOT NULL'],
+  ['n_accepted', 'accepted'],
+  ['n_negative_appeal_known', `result = 'negative' AND appeal IS NOT NULL`],
+  ['n_negative_avoided', `result = 'negative' AND appeal = 'considered_not_pursued'`],
+  ['n_uncovered', 'problems_count > 0'],
+  ['n_bounce_back', 'same_problem_recontact_6m'],
+];
+/** The case_facts columns the counts above read. */
+export const REPORT_ROLLUP_FACTS = ['result', 'accepted', 'appeal', 'problems_count', 'same_problem_recontact_6m'];
+
+/**
+ * The trigger function and the rebuild function of case_rollups for the given counts (reading the
+ * given fact columns), as CREATE OR REPLACE statements.
+ */
+export function reportRollupFunctions(counted: CountedColumns, facts: string[]): string[] {
+  const COUNTS = counted
+    .map(([column, condition]) => `count(*) FILTER (WHERE ${condition})::integer AS ${column}`)
+    .join(',\n  ');
+  const COUNT_COLUMNS = counted.map(([column]) => column);
+
+  /** One row per (case, dimension value) for the closed cases in a transition table. */
+  const contributions = (source: string) => `
+  SELECT organisation_id, d.dim, d.dim_value, closed_on, band, ${facts.join(', ')}
   FROM ${source} f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -44,7 +49,7 @@ const contributions = (source: string) => `
   ) AS d(dim, dim_value)
   WHERE f.closed_on IS NOT NULL`;
 
-const applyDelta = (source: string, sign: '+' | '-') => `
+  const applyDelta = (source: string, sign: '+' | '-') => `
   INSERT INTO case_rollups AS r (organisation_id, dim, dim_value, closed_on, band, ${COUNT_COLUMNS.join(', ')})
   SELECT organisation_id, dim, dim_value, closed_on, band, ${COUNT_COLUMNS.map((c) => `${sign}${c}`).join(', ')}
   FROM (SELECT organisation_id, dim, dim_value, closed_on, band, ${COUNTS}
@@ -54,22 +59,9 @@ const applyDelta = (source: string, sign: '+' | '-') => `
   ON CONFLICT (organisation_id, dim, dim_value, closed_on, band) DO UPDATE SET
     ${COUNT_COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(',\n    ')}`;
 
-export class ReportRollups1763900000100 implements MigrationInterface {
-  name = 'ReportRollups1763900000100';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE case_rollups (
-        organisation_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
-        dim text NOT NULL,
-        dim_value text NOT NULL,
-        closed_on date NOT NULL,
-        band smallint NOT NULL,
-        ${COUNT_COLUMNS.map((c) => `${c} integer NOT NULL`).join(',\n        ')},
-        PRIMARY KEY (organisation_id, dim, dim_value, closed_on, band)
-      )`);
-    await q.query(`
-      CREATE FUNCTION case_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+  return [
+    `
+      CREATE OR REPLACE FUNCTION case_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
         IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
@@ -86,15 +78,35 @@ export class ReportRollups1763900000100 implements MigrationInterface {
             AND r.closed_on = k.closed_on AND r.band = k.band AND r.n_closed = 0;
         END IF;
         RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE FUNCTION rebuild_case_rollups(org uuid) RETURNS void LANGUAGE sql AS $$
+      END $$`,
+    `
+      CREATE OR REPLACE FUNCTION rebuild_case_rollups(org uuid) RETURNS void LANGUAGE sql AS $$
         DELETE FROM case_rollups WHERE organisation_id = org;
         INSERT INTO case_rollups (organisation_id, dim, dim_value, closed_on, band, ${COUNT_COLUMNS.join(', ')})
         SELECT organisation_id, dim, dim_value, closed_on, band, ${COUNTS}
         FROM (${contributions('case_facts').replace('WHERE f.closed_on IS NOT NULL', 'WHERE f.closed_on IS NOT NULL AND f.organisation_id = org')}) c
         GROUP BY organisation_id, dim, dim_value, closed_on, band;
-      $$`);
+      $$`,
+  ];
+}
+
+const COUNT_COLUMNS = REPORT_ROLLUP_COUNTED.map(([column]) => column);
+
+export class ReportRollups1763900000100 implements MigrationInterface {
+  name = 'ReportRollups1763900000100';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE case_rollups (
+        organisation_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+        dim text NOT NULL,
+        dim_value text NOT NULL,
+        closed_on date NOT NULL,
+        band smallint NOT NULL,
+        ${COUNT_COLUMNS.map((c) => `${c} integer NOT NULL`).join(',\n        ')},
+        PRIMARY KEY (organisation_id, dim, dim_value, closed_on, band)
+      )`);
+    for (const sql of reportRollupFunctions(REPORT_ROLLUP_COUNTED, REPORT_ROLLUP_FACTS)) await q.query(sql);
     await q.query(`CREATE TRIGGER case_facts_rollup_ins AFTER INSERT ON case_facts REFERENCING NEW TABLE AS new_rows
       FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()`);
     await q.query(`CREATE TRIGGER case_facts_rollup_upd AFTER UPDATE ON case_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows

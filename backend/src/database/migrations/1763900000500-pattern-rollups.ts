@@ -13,6 +13,7 @@
  * alone (most time entries) touch nothing.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { REPORT_ROLLUP_COUNTED, REPORT_ROLLUP_FACTS, type CountedColumns } from './1763900000100-report-rollups.js';
 
 const KEYS = [
   'organisation_id',
@@ -25,25 +26,22 @@ const KEYS = [
   'minutes',
 ];
 
-/** Each count column and the closed cases it counts (as in case_rollups). */
-const COUNTED: Array<[column: string, condition: string]> = [
-  ['n_closed', 'true'],
-  ['n_with_result', `result IN ('positive', 'partly_positive', 'negative')`],
-  ['n_positive', `result IN ('positive', 'partly_positive')`],
-  ['n_accept_asked', 'accepted IS NOT NULL'],
-  ['n_accepted', 'accepted'],
-  ['n_negative_appeal_known', `result = 'negative' AND appeal IS NOT NULL`],
-  ['n_negative_avoided', `result = 'negative' AND appeal = 'considered_not_pursued'`],
-  ['n_uncovered', 'problems_count > 0'],
-  ['n_bounce_back', 'same_problem_recontact_6m'],
-];
-const COLUMNS = COUNTED.map(([column]) => column);
+/** Each count column and the closed cases it counts, as in case_rollups (as this migration defines them). */
+export const PATTERN_ROLLUP_COUNTED: CountedColumns = REPORT_ROLLUP_COUNTED;
+const COLUMNS = PATTERN_ROLLUP_COUNTED.map(([column]) => column);
 
-/** The closed cases of a table of facts, once per dimension value, with their covariate pattern and a sign (+1 added, −1 taken away). */
-const signed = (source: string, sign: 1 | -1) => `
+/**
+ * The trigger function and the rebuild function of case_pattern_rollups for the given counts
+ * (reading the given fact columns), as CREATE OR REPLACE statements.
+ */
+export function patternRollupFunctions(counted: CountedColumns, facts: string[]): string[] {
+  const columns = counted.map(([column]) => column);
+
+  /** The closed cases of a table of facts, once per dimension value, with their covariate pattern and a sign (+1 added, −1 taken away). */
+  const signed = (source: string, sign: 1 | -1) => `
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
          f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, ${sign} AS s,
-         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m
+         ${facts.map((c) => `f.${c}`).join(', ')}
   FROM ${source} f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
@@ -51,25 +49,53 @@ const signed = (source: string, sign: 1 | -1) => `
   ) AS d(dim, dim_value)
   WHERE f.closed_on IS NOT NULL`;
 
-/** Signed counts per pattern of the given contributions. */
-const grouped = (contributions: string) => `
+  /** Signed counts per pattern of the given contributions. */
+  const grouped = (contributions: string) => `
   SELECT ${KEYS.join(', ')},
-         ${COUNTED.map(([column, condition]) => `coalesce(sum(s) FILTER (WHERE ${condition}), 0)::integer AS ${column}`).join(',\n         ')}
+         ${counted.map(([column, condition]) => `coalesce(sum(s) FILTER (WHERE ${condition}), 0)::integer AS ${column}`).join(',\n         ')}
   FROM (${contributions}) c
   GROUP BY ${KEYS.join(', ')}`;
 
-const applyNet = (contributions: string) => `
-  INSERT INTO case_pattern_rollups AS r (${KEYS.join(', ')}, ${COLUMNS.join(', ')})
+  const applyNet = (contributions: string) => `
+  INSERT INTO case_pattern_rollups AS r (${KEYS.join(', ')}, ${columns.join(', ')})
   SELECT * FROM (${grouped(contributions)}) g
-  WHERE (${COLUMNS.join(', ')}) <> (${COLUMNS.map(() => '0').join(', ')})
+  WHERE (${columns.join(', ')}) <> (${columns.map(() => '0').join(', ')})
   ORDER BY ${KEYS.join(', ')}
   ON CONFLICT (${KEYS.join(', ')}) DO UPDATE SET
-    ${COLUMNS.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(',\n    ')}`;
+    ${columns.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(',\n    ')}`;
 
-const removeEmpty = `
+  const removeEmpty = `
   DELETE FROM case_pattern_rollups r
   USING (SELECT DISTINCT ${KEYS.join(', ')} FROM (${signed('old_rows', -1)}) c) k
   WHERE ${KEYS.map((key) => `r.${key} = k.${key}`).join(' AND ')} AND r.n_closed = 0`;
+
+  return [
+    `
+      CREATE OR REPLACE FUNCTION case_pattern_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+        IF TG_OP = 'INSERT' THEN
+          ${applyNet(signed('new_rows', 1))};
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${applyNet(`${signed('new_rows', 1)} UNION ALL ${signed('old_rows', -1)}`)};
+          ${removeEmpty};
+        ELSE
+          ${applyNet(signed('old_rows', -1))};
+          ${removeEmpty};
+        END IF;
+        RETURN NULL;
+      END $$`,
+    `
+      CREATE OR REPLACE FUNCTION rebuild_case_pattern_rollups(org uuid) RETURNS void LANGUAGE sql AS $$
+        DELETE FROM case_pattern_rollups WHERE organisation_id = org;
+        INSERT INTO case_pattern_rollups (${KEYS.join(', ')}, ${columns.join(', ')})
+        ${grouped(`${signed('case_facts', 1)} AND f.organisation_id = org`)}
+        -- In key order, so each dimension value's rows lie together on disk (the model reads one value's rows).
+        ORDER BY ${KEYS.join(', ')};
+      $$`,
+  ];
+}
 
 export class PatternRollups1763900000500 implements MigrationInterface {
   name = 'PatternRollups1763900000500';
@@ -88,30 +114,7 @@ export class PatternRollups1763900000500 implements MigrationInterface {
         ${COLUMNS.map((c) => `${c} integer NOT NULL`).join(',\n        ')},
         PRIMARY KEY (${KEYS.join(', ')})
       )`);
-    await q.query(`
-      CREATE FUNCTION case_pattern_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
-        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
-        IF TG_OP = 'INSERT' THEN
-          ${applyNet(signed('new_rows', 1))};
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${applyNet(`${signed('new_rows', 1)} UNION ALL ${signed('old_rows', -1)}`)};
-          ${removeEmpty};
-        ELSE
-          ${applyNet(signed('old_rows', -1))};
-          ${removeEmpty};
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE FUNCTION rebuild_case_pattern_rollups(org uuid) RETURNS void LANGUAGE sql AS $$
-        DELETE FROM case_pattern_rollups WHERE organisation_id = org;
-        INSERT INTO case_pattern_rollups (${KEYS.join(', ')}, ${COLUMNS.join(', ')})
-        ${grouped(`${signed('case_facts', 1)} AND f.organisation_id = org`)}
-        -- In key order, so each dimension value's rows lie together on disk (the model reads one value's rows).
-        ORDER BY ${KEYS.join(', ')};
-      $$`);
+    for (const sql of patternRollupFunctions(PATTERN_ROLLUP_COUNTED, REPORT_ROLLUP_FACTS)) await q.query(sql);
     for (const [op, event, tables] of [
       ['ins', 'INSERT', 'NEW TABLE AS new_rows'],
       ['upd', 'UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],

@@ -9,12 +9,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { REFRESH_CASE_FACTS } from './1763900000002-case-facts.js';
 
-export class BenefitAmountsInFacts1763900000600 implements MigrationInterface {
-  name = 'BenefitAmountsInFacts1763900000600';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE case_facts ADD COLUMN benefit_amounts_gbp numeric[] NOT NULL DEFAULT '{}'`);
-    await q.query(`
+/** The function as this migration restates it (a later migration that replaces it restores it on the way down). */
+export const REFRESH_CASE_FACTS_WITH_AMOUNTS = `
       CREATE OR REPLACE FUNCTION refresh_case_facts(ids uuid[]) RETURNS void LANGUAGE sql AS $$
         INSERT INTO case_facts AS f (
           case_id, organisation_id, office_id, lead_adviser_id, category, funding_stream, arrival_route,
@@ -85,7 +81,14 @@ export class BenefitAmountsInFacts1763900000600 implements MigrationInterface {
           followed_up = EXCLUDED.followed_up, referrals_out = EXCLUDED.referrals_out,
           case_referrals_out = EXCLUDED.case_referrals_out,
           referrals_out_known = EXCLUDED.referrals_out_known, referrals_out_reached = EXCLUDED.referrals_out_reached
-      $$`);
+      $$`;
+
+export class BenefitAmountsInFacts1763900000600 implements MigrationInterface {
+  name = 'BenefitAmountsInFacts1763900000600';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE case_facts ADD COLUMN benefit_amounts_gbp numeric[] NOT NULL DEFAULT '{}'`);
+    await q.query(REFRESH_CASE_FACTS_WITH_AMOUNTS);
     await q.query(`SET LOCAL deepvalue.defer_facts = 'on'`);
     await q.query(`
       UPDATE case_facts f SET benefit_amounts_gbp = b.amounts

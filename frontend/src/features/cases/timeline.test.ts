@@ -44,6 +44,7 @@ const base = {
     understood: 5,
     accepted: true,
     appeal: 'considered_not_pursued',
+    appealNotPursuedReason: 'accepted_outcome',
     confidenceBefore: 2,
     confidenceAfter: 4,
     wouldSeekAdviceEarlier: null,
@@ -63,7 +64,7 @@ describe('the case timeline', () => {
       'Case opened',
     ]);
     expect(events[0].details).toContain('Benefit awarded (£4,200)');
-    expect(events[0].details).toContain('Considered and not pursued (avoided appeal)');
+    expect(events[0].details).toContain('Considered and not pursued: the client understood and accepted the outcome');
     expect(events[1].details).toEqual(['Treated me with respect: 5 of 5', '“Kind”']);
     expect(events[2].details).toContain('Referred with a warm handover to Debt Advice Line');
     expect(events[4].details).toEqual(['Housing: Possession', 'Referred by Foodbank']);

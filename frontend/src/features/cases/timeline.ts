@@ -120,7 +120,9 @@ export function buildTimeline(
         ...o.benefits.map((b) => `${labelOf(b.type)}${b.amountGbp != null ? ` (${formatGbp(b.amountGbp)})` : ''}`),
         o.understood != null ? `Client understood the outcome: ${o.understood} of 5` : '',
         o.accepted != null ? (o.accepted ? 'Client accepted the outcome' : 'Client did not accept the outcome') : '',
-        o.appeal ? labelOf(o.appeal) : '',
+        o.appeal
+          ? labelOf(o.appeal) + (o.appealNotPursuedReason ? `: ${labelOf(o.appealNotPursuedReason).toLowerCase()}` : '')
+          : '',
         o.confidenceBefore != null && o.confidenceAfter != null
           ? `Confidence ${o.confidenceBefore} → ${o.confidenceAfter} of 5`
           : '',

@@ -4,6 +4,7 @@
  */
 import type {
   Activity,
+  AppealNotPursuedReason,
   AppealStatus,
   ArrivalRoute,
   BenefitType,
@@ -145,6 +146,7 @@ export interface Outcome {
   understood: number | null;
   accepted: boolean | null;
   appeal: AppealStatus | null;
+  appealNotPursuedReason?: AppealNotPursuedReason | null;
   confidenceBefore: number | null;
   confidenceAfter: number | null;
   wouldSeekAdviceEarlier: boolean | null;

@@ -1,4 +1,5 @@
 import {
+  APPEAL_NOT_PURSUED_REASONS,
   APPEAL_STATUSES,
   type ApiError,
   BENEFIT_TYPES,
@@ -47,8 +48,21 @@ const APPEAL_LABELS: Record<string, { label: string; hint?: string }> = {
   lodged: { label: 'An appeal or complaint was lodged' },
   considered_not_pursued: {
     label: 'Considered and not pursued',
-    hint: 'The client understood and accepted the outcome, so did not appeal or complain (an avoided appeal)',
+    hint: 'An appeal or complaint was open to the client, who decided not to make it',
   },
+  not_known: { label: 'Not known' },
+};
+
+/** Why an appeal was not pursued: only the first is an avoided appeal (docs/measures.md). */
+const REASON_LABELS: Record<string, { label: string; hint?: string }> = {
+  accepted_outcome: {
+    label: 'The client understood and accepted the outcome',
+    hint: 'This is an avoided appeal',
+  },
+  no_merit_advised: { label: 'We advised that an appeal had no merit' },
+  client_could_not_face_it: { label: 'The client could not face an appeal' },
+  out_of_time: { label: 'It was out of time' },
+  other: { label: 'Another reason' },
   not_known: { label: 'Not known' },
 };
 
@@ -246,7 +260,25 @@ function Question({
           id="appeal"
           legend={TITLES.appeal}
           isPageHeading
-          options={[...APPEAL_STATUSES, 'not_known' as const].map((value) => ({ value, ...APPEAL_LABELS[value] }))}
+          options={[...APPEAL_STATUSES, 'not_known' as const].map((value) => ({
+            value,
+            ...APPEAL_LABELS[value],
+            conditional:
+              value === 'considered_not_pursued' ? (
+                <Radios
+                  id="appealNotPursuedReason"
+                  legend="Why was it not pursued?"
+                  legendSize="s"
+                  options={[...APPEAL_NOT_PURSUED_REASONS, 'not_known' as const].map((reason) => ({
+                    value: reason,
+                    ...REASON_LABELS[reason],
+                  }))}
+                  value={a.appealNotPursuedReason}
+                  onChange={(appealNotPursuedReason) => update({ appealNotPursuedReason })}
+                  error={errorFor('appealNotPursuedReason')}
+                />
+              ) : undefined,
+          }))}
           value={a.appeal}
           onChange={(appeal) => update({ appeal })}
           error={errorFor('appeal')}
@@ -468,7 +500,10 @@ function Check({
                     },
                     {
                       key: 'Appeal or challenge',
-                      value: APPEAL_LABELS[a.appeal]?.label ?? '',
+                      value:
+                        a.appeal === 'considered_not_pursued'
+                          ? `${APPEAL_LABELS[a.appeal].label}: ${(REASON_LABELS[a.appealNotPursuedReason]?.label ?? '').toLowerCase()}`
+                          : (APPEAL_LABELS[a.appeal]?.label ?? ''),
                       change: change('appeal', 'appeal or challenge'),
                     },
                     {

@@ -30,6 +30,7 @@ describe('closing a case', () => {
         understood: '4',
         accepted: 'not_asked',
         appeal: 'considered_not_pursued',
+        appealNotPursuedReason: 'client_could_not_face_it',
         confidenceBefore: '2',
         confidenceAfter: '',
         wouldSeekAdviceEarlier: 'yes',
@@ -50,12 +51,26 @@ describe('closing a case', () => {
         understood: 4,
         accepted: null,
         appeal: 'considered_not_pursued',
+        appealNotPursuedReason: 'client_could_not_face_it',
         confidenceBefore: 2,
         confidenceAfter: null,
         wouldSeekAdviceEarlier: true,
         couldHandleSimilar: false,
       },
     });
+  });
+
+  it('asks why an appeal was not pursued, and refuses "accepted" from a client who did not accept', () => {
+    const answers = { ...newCloseAnswers(), result: 'negative' as const, accepted: 'no' as const };
+    const considered = { ...answers, appeal: 'considered_not_pursued' as const };
+    expect(validateCloseStep('appeal', considered).map((e) => e.path)).toEqual(['appealNotPursuedReason']);
+    expect(
+      validateCloseStep('appeal', { ...considered, appealNotPursuedReason: 'accepted_outcome' }).map((e) => e.path),
+    ).toEqual(['appealNotPursuedReason']);
+    expect(validateCloseStep('appeal', { ...considered, appealNotPursuedReason: 'out_of_time' })).toEqual([]);
+    // A reason left from an earlier choice is not sent with another appeal status.
+    const lodged = { ...considered, appeal: 'lodged' as const, appealNotPursuedReason: 'out_of_time' as const };
+    expect(closeBody(lodged, 1).outcome.appealNotPursuedReason).toBeNull();
   });
 
   it('sends no outcome details for a case closed without a result', () => {

@@ -1,5 +1,6 @@
 import {
   type ApiError,
+  type AppealNotPursuedReason,
   type AppealStatus,
   type BenefitType,
   NO_RESULT_RESULTS,
@@ -17,6 +18,8 @@ export interface CloseAnswers {
   understood: '' | '1' | '2' | '3' | '4' | '5' | 'not_asked';
   accepted: '' | 'yes' | 'no' | 'not_asked';
   appeal: AppealStatus | '' | 'not_known';
+  /** Asked when the appeal was considered and not pursued: only an accepted outcome is an avoided appeal. */
+  appealNotPursuedReason: AppealNotPursuedReason | '' | 'not_known';
   confidenceBefore: string;
   confidenceAfter: string;
   wouldSeekAdviceEarlier: '' | 'yes' | 'no' | 'not_asked';
@@ -33,6 +36,7 @@ export const newCloseAnswers = (): CloseAnswers => ({
   understood: '',
   accepted: '',
   appeal: '',
+  appealNotPursuedReason: '',
   confidenceBefore: '',
   confidenceAfter: '',
   wouldSeekAdviceEarlier: '',
@@ -80,7 +84,21 @@ export function validateCloseStep(step: CloseStep, a: CloseAnswers): ApiError[] 
     case 'accepted':
       return a.accepted ? [] : [{ path: 'accepted', message: 'Select whether the client accepted the outcome' }];
     case 'appeal':
-      return a.appeal ? [] : [{ path: 'appeal', message: 'Select whether an appeal or challenge was made' }];
+      if (!a.appeal) return [{ path: 'appeal', message: 'Select whether an appeal or challenge was made' }];
+      if (a.appeal === 'considered_not_pursued' && !a.appealNotPursuedReason)
+        return [{ path: 'appealNotPursuedReason', message: 'Select why the appeal or challenge was not pursued' }];
+      if (
+        a.appeal === 'considered_not_pursued' &&
+        a.appealNotPursuedReason === 'accepted_outcome' &&
+        a.accepted === 'no'
+      )
+        return [
+          {
+            path: 'appealNotPursuedReason',
+            message: 'You said the client did not accept the outcome: choose another reason, or change that answer',
+          },
+        ];
+      return [];
     case 'date':
       if (!isIsoDate(a.closedOn)) return [{ path: 'closedOn', message: 'Enter the date the case closed' }];
       if (a.closedOn > today()) return [{ path: 'closedOn', message: 'The date must be today or in the past' }];
@@ -109,6 +127,13 @@ export function closeBody(a: CloseAnswers, version: number) {
       understood: noResult ? null : score(a.understood),
       accepted: noResult ? null : yesNo(a.accepted),
       appeal: noResult || a.appeal === 'not_known' || !a.appeal ? null : a.appeal,
+      appealNotPursuedReason:
+        noResult ||
+        a.appeal !== 'considered_not_pursued' ||
+        !a.appealNotPursuedReason ||
+        a.appealNotPursuedReason === 'not_known'
+          ? null
+          : a.appealNotPursuedReason,
       confidenceBefore: noResult ? null : score(a.confidenceBefore),
       confidenceAfter: noResult ? null : score(a.confidenceAfter),
       wouldSeekAdviceEarlier: noResult ? null : yesNo(a.wouldSeekAdviceEarlier),
