@@ -1,19 +1,26 @@
 /** Builds the Nest application (used by main.ts and by the tests, so both run the same app). */
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { applySecurityHeaders } from './access/security-headers.js';
 import { AppModule } from './app.module.js';
-import { importUploadMiddleware } from './interchange/import-upload.middleware.js';
+import { deferImportBody, isDeferred } from './interchange/import-upload.middleware.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { VERSION } from './version.js';
 import { webAppCompression } from './web-app.js';
 
 export const BODY_LIMIT = '2mb';
+
+/** application/json or application/*+json, as body-parser's default type would match. */
+function isJson(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+}
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
@@ -25,8 +32,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.disable('x-powered-by');
   applySecurityHeaders(app, config);
   app.use(webAppCompression);
-  app.use('/api/imports', importUploadMiddleware);
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use('/api/imports', deferImportBody);
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: (req: IncomingMessage) => !isDeferred(req) && isJson(req) });
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());

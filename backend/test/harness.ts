@@ -40,9 +40,15 @@ export type AuthedAgent = Record<Method, (path: string) => request.Test>;
 
 let counter = 0;
 
-export async function createHarness(): Promise<Harness> {
+/** `env` adds configuration variables (e.g. IMPORT_MAX_MB) to the test app's environment. */
+export async function createHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
   const db = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent', DB_POOL_SIZE: '5' } as NodeJS.ProcessEnv);
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    LOG_LEVEL: 'silent',
+    DB_POOL_SIZE: '5',
+    ...options.env,
+  } as NodeJS.ProcessEnv);
   const app = await createApp(config, db.url);
   await app.init();
   const dataSource = app.get(DataSource);

@@ -12,6 +12,7 @@ describe(loadConfig.name, () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.demoData).toBe(true);
     expect(config.dataDir).toBe(path.join(REPO_ROOT, '.data'));
+    expect(config.importMaxBytes).toBe(1024 ** 3);
   });
 
   it('turns demo data off by default on an external database, and on with DEMO_DATA=1', () => {
@@ -26,6 +27,8 @@ describe(loadConfig.name, () => {
     ['DEMO_DATA', 'maybe', /DEMO_DATA must be true\/false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE must be between/],
+    ['IMPORT_MAX_MB', '0', /IMPORT_MAX_MB must be between/],
+    ['IMPORT_SPOOL_DIR', '/no/such/directory', /IMPORT_SPOOL_DIR must be an existing directory/],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig(env({ [name]: value }))).toThrow(ConfigError);
     expect(() => loadConfig(env({ [name]: value }))).toThrow(message);

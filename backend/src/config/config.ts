@@ -2,6 +2,8 @@
  * Configuration is read from the environment once, at start-up, and validated: a bad value stops
  * the process with a message naming the variable (exit code 1) instead of failing later.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +21,10 @@ export interface AppConfig {
   /** Cookies marked Secure and HSTS sent: on by default in production; SECURE_COOKIES=false opts out for a plain-HTTP run. */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** The largest import upload accepted by `POST /api/imports` (IMPORT_MAX_MB, in MiB); larger files go through the CLI. */
+  importMaxBytes: number;
+  /** Where import uploads are spooled while they are read (IMPORT_SPOOL_DIR; the system temporary directory by default). */
+  importSpoolDir: string;
   /** Encrypts stored secrets (two-factor keys); when absent, a key file in dataDir is used (not in production with DATABASE_URL). */
   secretsKey: Buffer | undefined;
 }
@@ -55,6 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     secureCookies: boolean(env, 'SECURE_COOKIES', production),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    importMaxBytes: integer(env, 'IMPORT_MAX_MB', 1024, 1, 65536) * 1024 * 1024,
+    importSpoolDir: directory(env, 'IMPORT_SPOOL_DIR') ?? os.tmpdir(),
     secretsKey: secretsKey(env, production && databaseUrl !== undefined),
   };
 }
@@ -98,6 +106,15 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+function directory(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  const resolved = path.resolve(raw);
+  if (!fs.statSync(resolved, { throwIfNoEntry: false })?.isDirectory())
+    throw new ConfigError(name, `must be an existing directory, got "${raw}"`);
+  return resolved;
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -10,9 +10,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
+import { AppConfigService } from '../config/app-config.service.js';
 import { ImportService, type ImportAudit, type ImportResult } from './import.service.js';
 import { removeStaleUploads } from './import-upload.middleware.js';
 
@@ -52,11 +52,12 @@ export class ImportJobsService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly imports: ImportService,
+    private readonly config: AppConfigService,
   ) {}
 
   /** Uploads left behind by a process that died while spooling or importing them. */
   onApplicationBootstrap(): void {
-    removeStaleUploads(os.tmpdir());
+    removeStaleUploads(this.config.get().importSpoolDir);
   }
 
   /** Starts importing `file` (which the job then owns and deletes) into the organisation. */

@@ -10,6 +10,7 @@ import { DomainError } from '../common/domain-error.js';
 import { ExportService } from './export.service.js';
 import { ImportJobsService, type ImportJob } from './import-jobs.service.js';
 import type { UploadRequest } from './import-upload.middleware.js';
+import { ImportUploadService } from './import-upload.service.js';
 
 @ApiTags('import and export')
 @Roles('manager')
@@ -17,6 +18,7 @@ import type { UploadRequest } from './import-upload.middleware.js';
 export class InterchangeController {
   constructor(
     private readonly jobs: ImportJobsService,
+    private readonly uploads: ImportUploadService,
     private readonly exports: ExportService,
     private readonly audit: AuditService,
   ) {}
@@ -38,12 +40,15 @@ export class InterchangeController {
       throw new DomainError('validation', 'fileName must be a file name of at most 255 characters', [
         { path: 'fileName', message: 'must be a file name of at most 255 characters' },
       ]);
-    if (!req.importFile || fs.statSync(req.importFile).size === 0) {
-      throw new DomainError('validation', 'Send a deepvalue.import.v1 document as the request body');
+    // Reached only once the guard has accepted the session and the role: only now is the body read.
+    const file = await this.uploads.receive(req);
+    let job: ImportJob;
+    try {
+      job = await this.jobs.start(user.organisationId, { userId: user.userId, ip: req.ip }, file, fileName);
+    } catch (error) {
+      fs.rmSync(file, { force: true });
+      throw error;
     }
-    const owned = `${req.importFile}.job`;
-    fs.renameSync(req.importFile, owned);
-    const job = await this.jobs.start(user.organisationId, { userId: user.userId, ip: req.ip }, owned, fileName);
     return wait === 'true' ? this.jobs.waitFor(user.organisationId, job.id) : job;
   }
 
