@@ -1,0 +1,217 @@
+/**
+ * An attacker who knows the method tries to recover an exact small count (1–4) from what is published
+ * (disclosure/rounding.ts): a cell, its complement (n − count), the cases left out of a denominator
+ * (closed cases − n), by subtraction from totals, and from the differences between two packs whose
+ * periods overlap (period A, and A plus one more month). The attacker is written independently of the
+ * module: every true number is a variable with the range its published rounded figure allows, every
+ * relation the reader knows is an equation (bands add up to the total, so do categories; count ≤ n ≤
+ * closed cases; the longer period holds the shorter), and ranges are narrowed through the equations
+ * until nothing changes. The attacker is given each band's rounded figure even where the published
+ * table merged bands (it is told more than is published, never less).
+ */
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { roundedRange, roundFigures, type RoundedFigure } from './rounding.js';
+
+const BASE = 5;
+const BANDS = 5;
+const CATEGORIES = 3;
+
+/** A linear system: variables with ranges, equations Σ coef·var = 0. */
+class System {
+  lo: number[] = [];
+  hi: number[] = [];
+  equations: Array<Array<[number, number]>> = [];
+  variable(lo = 0, hi = Infinity): number {
+    this.lo.push(lo);
+    this.hi.push(hi);
+    return this.lo.length - 1;
+  }
+  /** Σ plus − Σ minus = 0. */
+  equal(plus: number[], minus: number[]): void {
+    this.equations.push([...plus.map((v): [number, number] => [v, 1]), ...minus.map((v): [number, number] => [v, -1])]);
+  }
+  narrow(): void {
+    for (let changed = true, rounds = 0; changed && rounds < 500; rounds++) {
+      changed = false;
+      for (const eq of this.equations) {
+        for (const [v, a] of eq) {
+          // a·v = −Σ others
+          let low = 0;
+          let high = 0;
+          for (const [w, b] of eq) {
+            if (w === v) continue;
+            const [l, h] = b > 0 ? [-this.hi[w], -this.lo[w]] : [this.lo[w], this.hi[w]];
+            low += l;
+            high += h;
+          }
+          const [vl, vh] = a > 0 ? [low, high] : [-high, -low];
+          if (vl > this.lo[v]) {
+            this.lo[v] = Math.ceil(vl);
+            changed = true;
+          }
+          if (vh < this.hi[v]) {
+            this.hi[v] = Math.floor(vh);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  pinnedSmall(v: number): boolean {
+    return this.lo[v] === this.hi[v] && this.lo[v] >= 1 && this.lo[v] <= 4;
+  }
+}
+
+interface Cell {
+  cases: number;
+  n: number;
+  count: number;
+}
+type Grid = Cell[][]; // [category][band]
+
+/** Counts at the edges of the rounding ranges (2, 3, 7, 8, …) are where bounds bite: draw them often. */
+const countArb = (max: number) =>
+  fc.oneof(fc.integer({ min: 0, max }), fc.constantFrom(...[0, 2, 3, 7, 8, 12, 13].filter((x) => x <= max)));
+const cellArb = (max: number) =>
+  fc
+    .tuple(countArb(max), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+    .map(([cases, a, b]) => {
+      const n = Math.floor(cases * a);
+      return { cases, n, count: Math.round(n * b) };
+    });
+const gridArb = (max: number) =>
+  fc.array(fc.array(cellArb(max), { minLength: BANDS, maxLength: BANDS }), {
+    minLength: CATEGORIES,
+    maxLength: CATEGORIES,
+  });
+
+type Kind = 'cases' | 'n' | 'count';
+const KINDS: Kind[] = ['cases', 'n', 'count'];
+
+function figureOf(grid: Grid, kind: Kind) {
+  return {
+    byBand: [...Array(BANDS).keys()].map((j) => grid.reduce((s, row) => s + row[j][kind], 0)),
+    byCategory: grid.map((row) => row.reduce((s, c) => s + c[kind], 0)),
+  };
+}
+
+/** What one pack publishes of the three figures (the count and n are rounded together, as the pack does). */
+function publish(grid: Grid, knownZero: boolean[]): Record<Kind, RoundedFigure> {
+  const [cases] = roundFigures([figureOf(grid, 'cases')], BASE, knownZero);
+  const [count, n] = roundFigures([figureOf(grid, 'count'), figureOf(grid, 'n')], BASE, knownZero);
+  return { cases, n, count };
+}
+
+/** The true-value variables of one pack: per kind, per band, per category, and the total. */
+interface PackVars {
+  band: Record<Kind, number[]>;
+  category: Record<Kind, number[]>;
+  total: Record<Kind, number>;
+}
+
+function packVariables(s: System, published: Record<Kind, RoundedFigure> | null, knownZero: boolean[]): PackVars {
+  const vars = { band: {}, category: {}, total: {} } as PackVars;
+  for (const kind of KINDS) {
+    const f = published?.[kind];
+    vars.band[kind] = [...Array(BANDS).keys()].map((j) =>
+      s.variable(...(f ? roundedRange(f.byBand[j], BASE) : [0, Infinity])),
+    );
+    vars.category[kind] = [...Array(CATEGORIES).keys()].map((i) => {
+      if (knownZero[i]) return s.variable(0, 0);
+      const r = f?.byCategory[i];
+      return r === null || r === undefined ? s.variable() : s.variable(...roundedRange(r, f!.categoryBase));
+    });
+    vars.total[kind] = s.variable();
+    s.equal(vars.band[kind], [vars.total[kind]]);
+    s.equal(vars.category[kind], [vars.total[kind]]);
+  }
+  // count ≤ n ≤ cases everywhere, through complements that are variables of their own.
+  const positions = (k: Kind) => [...vars.band[k], ...vars.category[k], vars.total[k]];
+  const complements: number[] = [];
+  positions('n').forEach((nv, p) => {
+    const comp = s.variable(); // n − count
+    const without = s.variable(); // cases − n
+    s.equal([positions('count')[p], comp], [nv]);
+    s.equal([nv, without], [positions('cases')[p]]);
+    complements.push(comp, without);
+  });
+  (vars as PackVars & { complements: number[] }).complements = complements;
+  return vars;
+}
+
+function allOf(v: PackVars): number[] {
+  return [
+    ...KINDS.flatMap((k) => [...v.band[k], ...v.category[k], v.total[k]]),
+    ...(v as PackVars & { complements: number[] }).complements,
+  ];
+}
+
+/** The attacker reads one pack: is any count, complement or left-out count pinned to 1–4? */
+function leaksOnePack(grid: Grid, knownZero: boolean[]): boolean {
+  const s = new System();
+  const v = packVariables(s, publish(grid, knownZero), knownZero);
+  s.narrow();
+  return allOf(v).some((x) => s.pinnedSmall(x));
+}
+
+/** Two packs: A, and A plus one more month (extra ≥ 0 everywhere). Is anything in either, or the month, pinned? */
+function leaksTwoPacks(a: Grid, extra: Grid, knownZero: boolean[]): boolean {
+  const b = a.map((row, i) =>
+    row.map((c, j) => ({
+      cases: c.cases + extra[i][j].cases,
+      n: c.n + extra[i][j].n,
+      count: c.count + extra[i][j].count,
+    })),
+  );
+  const s = new System();
+  const va = packVariables(s, publish(a, knownZero), knownZero);
+  const vb = packVariables(s, publish(b, knownZero), knownZero);
+  const vd = packVariables(s, null, knownZero); // the extra month: not published, only B − A
+  const link = (x: number[], y: number[], d: number[]) => x.forEach((_, k) => s.equal([x[k], d[k]], [y[k]]));
+  link(allOf(va), allOf(vb), allOf(vd));
+  s.narrow();
+  return [...allOf(va), ...allOf(vb), ...allOf(vd)].some((x) => s.pinnedSmall(x));
+}
+
+const noFilter = [false, false, false];
+const oneCategory = [false, true, true];
+const onlyFirst = (grid: Grid): Grid =>
+  grid.map((row, i) => (i === 0 ? row : row.map(() => ({ cases: 0, n: 0, count: 0 }))));
+
+describe('attacker against rounded figures', () => {
+  it('the attacker finds what independent rounding of a total gives away (it is not toothless)', () => {
+    // Four bands of 3 shown as 5 each, and a category total of 12 rounded on its own to 10.
+    const s = new System();
+    const bands = [0, 1, 2, 3].map(() => s.variable(3, 7));
+    const total = s.variable(8, 12);
+    s.equal(bands, [total]);
+    s.narrow();
+    expect(bands.every((b) => s.pinnedSmall(b))).toBe(true);
+  });
+
+  it('recovers no count, complement or left-out count of 1–4 from one pack (property)', () => {
+    fc.assert(
+      fc.property(gridArb(12), (grid) => !leaksOnePack(grid, noFilter)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('recovers none with a category filter, where the other categories are known to be empty (property)', () => {
+    fc.assert(
+      fc.property(gridArb(8), (grid) => !leaksOnePack(onlyFirst(grid), oneCategory)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('recovers none from the differences between two packs with overlapping periods (property)', () => {
+    fc.assert(
+      fc.property(gridArb(12), gridArb(3), (a, extra) => !leaksTwoPacks(a, extra, noFilter)),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(gridArb(8), gridArb(3), (a, extra) => !leaksTwoPacks(onlyFirst(a), onlyFirst(extra), oneCategory)),
+      { numRuns: 200 },
+    );
+  });
+});
