@@ -58,6 +58,26 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * An email may have an account in several organisations (emails are unique per organisation):
+   * the account is the one whose password matches — among several, the active one signed in to
+   * most recently. Every candidate is checked (an unknown email against a dummy hash), so the time
+   * taken does not depend on which one matched. With no match, the first candidate is reported.
+   */
+  private async accountFor(email: string, password: string): Promise<{ user: UserRow | undefined; ok: boolean }> {
+    const candidates: UserRow[] = await this.dataSource.query(
+      `${SELECT_USER} WHERE u.email = $1 ORDER BY u.active DESC, u.last_sign_in_at DESC NULLS LAST, u.id`,
+      [email],
+    );
+    if (candidates.length === 0) {
+      await verifyPassword(DUMMY_HASH, password);
+      return { user: undefined, ok: false };
+    }
+    const matches = await Promise.all(candidates.map((u) => verifyPassword(u.password_hash ?? DUMMY_HASH, password)));
+    const found = matches.indexOf(true);
+    return found < 0 ? { user: candidates[0], ok: false } : { user: candidates[found], ok: true };
+  }
+
   async signIn(rawEmail: string, password: string, code: string | undefined, meta: SignInMeta) {
     const email = rawEmail.trim().toLowerCase();
     try {
@@ -66,8 +86,7 @@ export class AuthService {
       await this.recordFailure(email, undefined, meta, 'throttled', false);
       throw error;
     }
-    const [user]: UserRow[] = await this.dataSource.query(`${SELECT_USER} WHERE u.email = $1`, [email]);
-    const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
+    const { user, ok } = await this.accountFor(email, password);
     if (!user || !ok || !user.active) {
       await this.recordFailure(email, user, meta, !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive');
       throw new DomainError('unauthenticated', WRONG, [{ path: 'email', message: WRONG }]);

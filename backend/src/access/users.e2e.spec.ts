@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { TEST_PASSWORD } from './testing/passwords.fixture.js';
+import { setPassword, TEST_PASSWORD } from './testing/passwords.fixture.js';
 
 describe('user administration', () => {
   let h: Harness;
@@ -60,6 +60,52 @@ describe('user administration', () => {
       .send({ email: 'commissioner-in-provider@test.example', name: 'X', role: 'commissioner' })
       .expect(400);
     expect(role.body.errors[0].path).toBe('role');
+  });
+
+  it('says nothing about emails of other organisations: inviting one is an ordinary invite', async () => {
+    const elsewhere = await h.makeUser((await h.makeOrganisation()).id, 'adviser', { name: 'Elsewhere' });
+    await setPassword(h.dataSource, elsewhere.id, 'their own password 77');
+    const fresh = await h
+      .as(admin)
+      .post('/api/users')
+      .send({ email: 'never.seen@test.example', name: 'Sam', role: 'adviser' })
+      .expect(201);
+    const invited = await h
+      .as(admin)
+      .post('/api/users')
+      .send({ email: elsewhere.email, name: 'Sam', role: 'adviser' })
+      .expect(201);
+    const shape = (body: { user: Record<string, unknown> }) => ({
+      ...body,
+      user: { ...body.user, id: 'id', email: 'email' },
+      token: 'token',
+      setPasswordUrl: 'url',
+      expiresAt: 'at',
+    });
+    expect(shape(invited.body)).toEqual(shape(fresh.body));
+    expect(invited.body.user).toMatchObject({ email: elsewhere.email, name: 'Sam', invitePending: true });
+
+    // The invite is real: the link sets a password for an account of this organisation, and each
+    // account signs in with its own password; the other organisation's user is untouched.
+    const token = new URL(invited.body.setPasswordUrl, 'http://x').searchParams.get('token')!;
+    await h.http().post('/api/auth/set-password').send({ token, password: TEST_PASSWORD }).expect(204);
+    const here = await h.http().post('/api/auth/sign-in').send({ email: elsewhere.email, password: TEST_PASSWORD });
+    expect([here.status, here.body.me?.organisationId]).toEqual([200, orgId]);
+    const there = await h
+      .http()
+      .post('/api/auth/sign-in')
+      .send({ email: elsewhere.email, password: 'their own password 77' });
+    expect([there.status, there.body.me?.organisationId]).toEqual([200, elsewhere.organisationId]);
+    const [theirs] = await h.dataSource.query(`SELECT name, organisation_id FROM users WHERE id = $1`, [elsewhere.id]);
+    expect(theirs).toEqual({ name: 'Elsewhere', organisation_id: elsewhere.organisationId });
+
+    // Within the organisation a second invite of the same email is still a clear 409.
+    const again = await h
+      .as(admin)
+      .post('/api/users')
+      .send({ email: elsewhere.email, name: 'Sam again', role: 'adviser' })
+      .expect(409);
+    expect(again.body.errors).toEqual([{ path: 'email', message: 'is already used by a user of this organisation' }]);
   });
 
   it('deactivating a user ends their sessions; a stale version gets 409', async () => {

@@ -163,10 +163,15 @@ export class UsersService {
   ): Promise<UserSummary> {
     await this.checkRole(organisationId, input.role);
     const email = input.email.trim().toLowerCase();
-    const [taken] = await this.dataSource.query(`SELECT 1 FROM users WHERE email = $1`, [email]);
+    // Only this organisation's users are looked at: whether another organisation uses the email
+    // must not show in the answer (emails are unique per organisation, migration 1764100000100).
+    const [taken] = await this.dataSource.query(`SELECT 1 FROM users WHERE organisation_id = $1 AND email = $2`, [
+      organisationId,
+      email,
+    ]);
     if (taken)
-      throw new DomainError('conflict', 'That email is already in use', [
-        { path: 'email', message: 'is already in use' },
+      throw new DomainError('conflict', 'A user of this organisation already has that email', [
+        { path: 'email', message: 'is already used by a user of this organisation' },
       ]);
     const [row]: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO users (organisation_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

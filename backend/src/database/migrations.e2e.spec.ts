@@ -10,6 +10,7 @@ import { dataSourceOptions } from './data-source.js';
 
 const LATER = [
   'AvoidedAppealReason1764100000200',
+  'EmailsPerOrganisation1764100000100',
   'RebuildWorkMem1763900000700',
   'BenefitAmountsInFacts1763900000600',
   'PatternRollups1763900000500',

@@ -156,7 +156,7 @@ describe(ImportService.name, () => {
   it('round-trips: export → import into an empty organisation → export gives the same document', async () => {
     const [orgRow] = await sut.dataSource.query(`SELECT id FROM organisations WHERE ref = 'imp-org'`);
     const first = await exportDoc(sut, orgRow.id);
-    const other = await createHarness(); // another database: adviser emails are unique system-wide
+    const other = await createHarness(); // another database: an empty organisation with the same ref
     try {
       const result = await other.app
         .get(ImportService)
