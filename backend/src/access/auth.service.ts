@@ -1,6 +1,7 @@
 /**
- * Sign-in: throttle first, then password (argon2id), then the two-factor code when the user has
- * it on. Every outcome is audited; failures count towards the lockout.
+ * Sign-in: the attempt is counted first (throttled by account and address together), then the
+ * password (argon2id), then the two-factor code when the user has it on. Every outcome is audited;
+ * a success clears the count of its account from its address.
  */
 import { Injectable } from '@nestjs/common';
 import type { Me } from '@deepvalue/shared';
@@ -81,9 +82,9 @@ export class AuthService {
   async signIn(rawEmail: string, password: string, code: string | undefined, meta: SignInMeta) {
     const email = rawEmail.trim().toLowerCase();
     try {
-      await this.throttle.check(email, meta.ip);
+      await this.throttle.reserve(email, meta.ip);
     } catch (error) {
-      await this.recordFailure(email, undefined, meta, 'throttled', false);
+      await this.recordFailure(email, undefined, meta, 'throttled');
       throw error;
     }
     const { user, ok } = await this.accountFor(email, password);
@@ -103,7 +104,7 @@ export class AuthService {
       }
     }
 
-    await this.throttle.clear(email);
+    await this.throttle.succeeded(email, meta.ip);
     await this.dataSource.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
     const session = await this.sessions.create({ id: user.id, organisationId: user.organisation_id }, meta);
     await this.audit.record({
@@ -144,9 +145,7 @@ export class AuthService {
     user: UserRow | undefined,
     meta: SignInMeta,
     reason: string,
-    count = true,
   ): Promise<void> {
-    if (count) await this.throttle.recordFailure(email, meta.ip);
     await this.audit.record({
       organisationId: user?.organisation_id ?? null,
       userId: user?.id ?? null,

@@ -11,6 +11,7 @@ import { dataSourceOptions } from './data-source.js';
 const LATER = [
   'AvoidedAppealReason1764100000200',
   'EmailsPerOrganisation1764100000100',
+  'SignInAttempts1764100000000',
   'RebuildWorkMem1763900000700',
   'BenefitAmountsInFacts1763900000600',
   'PatternRollups1763900000500',

@@ -10,6 +10,7 @@ import { FeedbackLinks1763900000400 } from './1763900000400-feedback-links.js';
 import { PatternRollups1763900000500 } from './1763900000500-pattern-rollups.js';
 import { BenefitAmountsInFacts1763900000600 } from './1763900000600-benefit-amounts-in-facts.js';
 import { RebuildWorkMem1763900000700 } from './1763900000700-rebuild-work-mem.js';
+import { SignInAttempts1764100000000 } from './1764100000000-sign-in-attempts.js';
 import { EmailsPerOrganisation1764100000100 } from './1764100000100-emails-per-organisation.js';
 import { AvoidedAppealReason1764100000200 } from './1764100000200-avoided-appeal-reason.js';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   PatternRollups1763900000500,
   BenefitAmountsInFacts1763900000600,
   RebuildWorkMem1763900000700,
+  SignInAttempts1764100000000,
   EmailsPerOrganisation1764100000100,
   AvoidedAppealReason1764100000200,
 ];
