@@ -72,13 +72,14 @@ export const MEASURES = {
   bounce_out: {
     key: 'bounce_out',
     label: 'Bounce-out',
-    definition: 'Closed cases referred on (a referral out) or closed without a result ÷ closed cases.',
+    definition:
+      'Closed cases referred on (a referral out) or closed without a result (withdrawn, lost contact) ÷ closed cases where that is known (an outcome or a referral out recorded).',
   },
   bounce_back: {
     key: 'bounce_back',
     label: 'Bounce-back',
     definition:
-      'Cases with a same-problem re-contact within 6 months of closing ÷ cases closed at least 6 months before the report date.',
+      'Cases with a same-problem re-contact within 6 months of closing ÷ cases closed at least 6 months before the report date that were followed up (no follow-up: unknown, not "no bounce-back").',
   },
   referral_completion: {
     key: 'referral_completion',

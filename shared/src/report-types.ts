@@ -17,8 +17,17 @@ interface MeasureHeader {
   note?: string;
 }
 
+/**
+ * Unknown is not negative: beside n, how many cases (referrals, for referral completion) in the
+ * measure's scope do not record the thing it needs, and the share that do (null with none in scope).
+ */
+export interface Coverage {
+  unknown: number;
+  coverage: number | null;
+}
+
 export type MeasureFigure =
-  | (MeasureHeader & { kind: 'rate'; unit: 'cases' | 'referrals' } & RateFigure)
+  | (MeasureHeader & { kind: 'rate'; unit: 'cases' | 'referrals' } & RateFigure & Coverage)
   | (MeasureHeader & {
       kind: 'mean';
       unit: 'minutes' | 'share' | 'score' | 'problems';

@@ -11,6 +11,7 @@ import {
   mean,
   percentile,
   RATE_DEFINITIONS,
+  coverageOver,
   rateOver,
   relationshipMinutes,
   seedOrganisation,
@@ -31,6 +32,7 @@ interface Figure {
   median?: number | null;
   total?: number;
   unknown?: number;
+  coverage?: number | null;
   groups?: Array<{ value: string; count: number; share: number | null }>;
   small: boolean;
   definition: string;
@@ -126,6 +128,11 @@ describe('GET /api/reports/measures', () => {
       expect(got[measure].ciLow).toBe(w.ciLow);
       expect(got[measure].ciHigh).toBe(w.ciHigh);
       expect(got[measure].small).toBe(expected.n < 10);
+      // Beside n: the cases in scope where the thing is not recorded, and the share where it is.
+      const covered = coverageOver(cases, measure, asOf);
+      expect({ key: measure, unknown: got[measure].unknown }).toEqual({ key: measure, unknown: covered.unknown });
+      if (covered.coverage === null) expect(got[measure].coverage).toBeNull();
+      else expect(got[measure].coverage).toBeCloseTo(covered.coverage, 12);
     }
   }
 
@@ -183,12 +190,24 @@ describe('GET /api/reports/measures', () => {
     );
   });
 
-  it('counts bounce-back only among cases closed at least six months ago', async () => {
+  it('counts bounce-back only among cases closed at least six months ago and followed up', async () => {
     const res = await sut.as(manager).get('/api/reports/measures').expect(200);
     const bounceBack = byKey(res.body.measures).bounce_back;
     const mature = fixture.cases.filter((c) => c.closedOn && isMature(c, asOf));
-    expect(bounceBack.n).toBe(mature.length);
-    expect(bounceBack.n).toBeLessThan(fixture.cases.filter((c) => c.closedOn).length);
+    const followedUp = mature.filter((c) => c.followedUp || c.recontactOn !== null);
+    expect(bounceBack.n).toBe(followedUp.length);
+    // Mature cases nobody followed up are unknown, not "no bounce-back".
+    expect(bounceBack.unknown).toBe(mature.length - followedUp.length);
+    expect(bounceBack.unknown).toBeGreaterThan(10);
+  });
+
+  it('counts a closed case with no outcome and no referral out as unknown, not bounced out', async () => {
+    const res = await sut.as(manager).get('/api/reports/measures').expect(200);
+    const bounceOut = byKey(res.body.measures).bounce_out;
+    const closed = fixture.cases.filter((c) => c.closedOn);
+    const unknown = closed.filter((c) => c.result === null && c.referralsOut.length === 0);
+    expect(unknown.length).toBeGreaterThan(10);
+    expect(bounceOut).toMatchObject({ n: closed.length - unknown.length, unknown: unknown.length });
   });
 
   it('changes at once when a record changes', async () => {

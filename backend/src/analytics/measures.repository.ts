@@ -26,9 +26,15 @@ export interface Counts {
 export type BreakdownDimension = DimensionFilter;
 export type TrendPeriodUnit = 'month' | 'quarter';
 
+/** A rate's counts with the units in its scope and those where the thing is not recorded. */
+export interface CoveredCounts extends Counts {
+  scope: number;
+  unknown: number;
+}
+
 export interface SummaryRow {
   closed: number;
-  rates: Record<RateMeasure, Counts>;
+  rates: Record<RateMeasure, CoveredCounts>;
   relationshipTime: { n: number; mean: number | null; median: number | null };
   relationshipShare: { n: number; mean: number | null };
   continuity: { n: number; mean: number | null };
@@ -67,13 +73,16 @@ export class MeasuresRepository {
     const separately = Promise.all(inOwnQuery.map((m) => this.rateTotal(organisationIds, filters, m, asOf)));
     const rateColumns = RATE_MEASURES.filter((m) => !RATE_MEASURE_SQL[m].ownQuery).map((measure) => {
       const sql = RATE_MEASURE_SQL[measure];
-      let eligible = sql.eligible;
+      let inScope = 'true';
       if (sql.matureAfterMonths) {
         params.push(maturityCutoff(asOf, sql.matureAfterMonths));
-        eligible = `${eligible} AND f.closed_on <= $${params.length}::date`;
+        inScope = `f.closed_on <= $${params.length}::date`;
       }
+      const eligible = `${inScope} AND ${sql.eligible}`;
       return `coalesce(sum(${sql.n}) FILTER (WHERE ${eligible}), 0)::int AS "${measure}.n",
-              coalesce(sum(${sql.count}) FILTER (WHERE ${eligible}), 0)::int AS "${measure}.count"`;
+              coalesce(sum(${sql.count}) FILTER (WHERE ${eligible}), 0)::int AS "${measure}.count",
+              coalesce(sum(${sql.scope}) FILTER (WHERE ${inScope}), 0)::int AS "${measure}.scope",
+              coalesce(sum(${sql.unknown}) FILTER (WHERE ${inScope}), 0)::int AS "${measure}.unknown"`;
     });
     const v = CASE_VALUE_SQL;
     const medians = this.medians(organisationIds, filters, asOf);
@@ -106,8 +115,16 @@ export class MeasuresRepository {
     const num = (key: string) => row[key] ?? 0;
     const nullable = (key: string) => row[key] ?? null;
     const rates = Object.fromEntries(
-      RATE_MEASURES.map((m) => [m, separate[inOwnQuery.indexOf(m)] ?? { n: num(`${m}.n`), count: num(`${m}.count`) }]),
-    ) as Record<RateMeasure, Counts>;
+      RATE_MEASURES.map((m) => [
+        m,
+        separate[inOwnQuery.indexOf(m)] ?? {
+          n: num(`${m}.n`),
+          count: num(`${m}.count`),
+          scope: num(`${m}.scope`),
+          unknown: num(`${m}.unknown`),
+        },
+      ]),
+    ) as Record<RateMeasure, CoveredCounts>;
     const bounceInCounts: [number, number, number, number] = [
       num('bounceIn.0'),
       num('bounceIn.1'),
@@ -236,11 +253,13 @@ export class MeasuresRepository {
     filters: ReportFilters,
     measure: RateMeasure,
     asOf: string,
-  ): Promise<Counts> {
+  ): Promise<CoveredCounts> {
     const sql = RATE_MEASURE_SQL[measure];
-    const where = this.rateWhere(organisationIds, filters, measure, asOf);
-    const [row]: Counts[] = await this.dataSource.query(
-      `SELECT coalesce(sum(${sql.n}), 0)::int AS n, coalesce(sum(${sql.count}), 0)::int AS count
+    const where = this.rateWhere(organisationIds, filters, measure, asOf, false);
+    const [row]: CoveredCounts[] = await this.dataSource.query(
+      `SELECT coalesce(sum(${sql.n}) FILTER (WHERE ${sql.eligible}), 0)::int AS n,
+              coalesce(sum(${sql.count}) FILTER (WHERE ${sql.eligible}), 0)::int AS count,
+              coalesce(sum(${sql.scope}), 0)::int AS scope, coalesce(sum(${sql.unknown}), 0)::int AS unknown
          FROM case_facts f WHERE ${where.sql}`,
       where.params,
     );
@@ -289,9 +308,16 @@ export class MeasuresRepository {
   }
 
   /** Facts in scope that are in the rate's denominator (bounce-back: only cases mature by asOf). */
-  private rateWhere(organisationIds: string[], filters: ReportFilters, measure: RateMeasure, asOf: string) {
+  private rateWhere(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    asOf: string,
+    eligibleOnly = true,
+  ) {
     const to = countedUpTo(measure, filters.to, asOf);
     const where = factsWhere(organisationIds, { ...filters, to }, undefined, asOf);
+    if (!eligibleOnly) return where;
     return { sql: `${where.sql} AND ${RATE_MEASURE_SQL[measure].eligible}`, params: where.params };
   }
 

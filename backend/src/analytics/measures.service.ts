@@ -33,6 +33,10 @@ export class MeasuresService {
       kind: 'rate',
       unit: RATE_MEASURE_SQL[measure].unit,
       ...rateFigure(row.rates[measure]),
+      unknown: row.rates[measure].unknown,
+      coverage: row.rates[measure].scope
+        ? (row.rates[measure].scope - row.rates[measure].unknown) / row.rates[measure].scope
+        : null,
       ...(note && { note }),
     });
     const { bounceIn } = row;
@@ -111,10 +115,14 @@ export class MeasuresService {
         small: small(bounceIn.n),
         note: `${bounceIn.unknown} closed cases have no bounce-in recorded and are left out.`,
       },
-      rate('bounce_out'),
+      rate(
+        'bounce_out',
+        `${row.rates.bounce_out.unknown} closed cases with no outcome recorded and no referral out are unknown and left out.`,
+      ),
       rate(
         'bounce_back',
-        `Only cases closed on or before ${maturityCutoff(asOf, BOUNCE_BACK_WINDOW_MONTHS)} count: later ones have not had ${BOUNCE_BACK_WINDOW_MONTHS} months to come back.`,
+        `Only cases closed on or before ${maturityCutoff(asOf, BOUNCE_BACK_WINDOW_MONTHS)} count: later ones have not had ${BOUNCE_BACK_WINDOW_MONTHS} months to come back. ` +
+          `Of those, ${row.rates.bounce_back.unknown} with no follow-up recorded are unknown and left out.`,
       ),
       rate('referral_completion', 'Counted in referrals, not cases.'),
     ];

@@ -42,20 +42,52 @@ export interface RateMeasureSql {
   ownQuery?: boolean;
   /** Column names in case_rollups, where the roll-ups hold this rate. */
   rollup?: { trials: string; successes: string };
+  /**
+   * Per case in scope: how many units the measure is about (`scope`) and for how many of them the thing
+   * is not recorded (`unknown`), so reports show the unknowns beside n (unknown is not negative).
+   */
+  scope: string;
+  unknown: string;
 }
 
-const NO_RESULT = `(f.result IS NULL OR f.result IN ('withdrawn', 'lost_contact'))`;
+const NO_RESULT = `f.result IN ('withdrawn', 'lost_contact')`;
 const REFERRED_ON = `f.case_referrals_out > 0`;
+const oneIf = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
-function caseRate(eligible: string, success: string, extra: Partial<RateMeasureSql> = {}): RateMeasureSql {
-  return { unit: 'cases', eligible, success, n: '1', count: `CASE WHEN ${success} THEN 1 ELSE 0 END`, ...extra };
+function caseRate(
+  eligible: string,
+  success: string,
+  unknown: string,
+  extra: Partial<RateMeasureSql> = {},
+): RateMeasureSql {
+  return {
+    unit: 'cases',
+    eligible,
+    success,
+    n: '1',
+    count: oneIf(success),
+    scope: '1',
+    unknown: oneIf(unknown),
+    ...extra,
+  };
 }
+
+/** Per case: the thing each outcome measure needs is not recorded. */
+const OUTCOME_UNKNOWN: Record<OutcomeMeasure, { unknown: string; scope?: string }> = {
+  positive_outcome: { unknown: `f.result IS NULL` },
+  accepted: { unknown: `f.accepted IS NULL` },
+  avoided_appeal: { unknown: `f.result = 'negative' AND NOT ${AVOIDED_APPEAL_KNOWN}`, scope: `f.result = 'negative'` },
+  problem_uncovered: { unknown: `false` },
+  bounce_back: { unknown: `NOT f.followed_up` },
+};
 
 function outcomeRate(measure: OutcomeMeasure): RateMeasureSql {
   const sql = OUTCOME_MEASURE_SQL[measure];
-  return caseRate(sql.eligible, sql.success, {
+  const { unknown, scope } = OUTCOME_UNKNOWN[measure];
+  return caseRate(sql.eligible, sql.success, unknown, {
     matureAfterMonths: sql.matureAfterMonths,
     rollup: { trials: sql.trials, successes: sql.successes },
+    ...(scope && { scope: oneIf(scope) }),
   });
 }
 
@@ -66,16 +98,23 @@ export const RATE_MEASURE_SQL: Record<RateMeasure, RateMeasureSql> = {
   problem_uncovered: outcomeRate('problem_uncovered'),
   bounce_back: outcomeRate('bounce_back'),
   // The same definition whatever the result.
-  avoided_appeal_overall: caseRate(AVOIDED_APPEAL_KNOWN, AVOIDED_APPEAL),
+  avoided_appeal_overall: caseRate(AVOIDED_APPEAL_KNOWN, AVOIDED_APPEAL, `NOT ${AVOIDED_APPEAL_KNOWN}`),
   // Referred on = a referral out recorded on the case itself (underlying problems referred on are
-  // the good practice the product exists to show, so they do not count as bounce).
-  bounce_out: caseRate(`true`, `(${NO_RESULT} OR ${REFERRED_ON})`),
+  // the good practice the product exists to show, so they do not count as bounce). A case with no
+  // outcome recorded and no referral out is unknown, not bounced out.
+  bounce_out: caseRate(
+    `(f.result IS NOT NULL OR ${REFERRED_ON})`,
+    `(${NO_RESULT} OR ${REFERRED_ON})`,
+    `f.result IS NULL AND NOT ${REFERRED_ON}`,
+  ),
   referral_completion: {
     unit: 'referrals',
     eligible: `f.referrals_out_known > 0`,
     success: `f.referrals_out_reached > 0`,
     n: 'f.referrals_out_known',
     count: 'f.referrals_out_reached',
+    scope: 'f.referrals_out',
+    unknown: '(f.referrals_out - f.referrals_out_known)',
   },
 };
 

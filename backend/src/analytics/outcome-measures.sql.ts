@@ -61,9 +61,10 @@ export const OUTCOME_MEASURE_SQL: Record<OutcomeMeasure, OutcomeMeasureSql> = {
     successes: 'n_uncovered',
   },
   bounce_back: {
-    eligible: `true`,
+    // Only cases someone followed up: with no follow-up, whether the client came back is unknown.
+    eligible: `f.followed_up`,
     success: `f.same_problem_recontact_6m`,
-    trials: 'n_closed',
+    trials: 'n_followed_up',
     successes: 'n_bounce_back',
     matureAfterMonths: 6,
   },

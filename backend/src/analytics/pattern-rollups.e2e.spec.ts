@@ -38,14 +38,15 @@ const EXPECTED_SQL = `
                             AND (appeal_not_pursued_reason IS NULL OR appeal_not_pursued_reason = 'accepted_outcome'))::int
            AS n_negative_avoided,
          count(*) FILTER (WHERE problems_count > 0)::int AS n_uncovered,
-         count(*) FILTER (WHERE same_problem_recontact_6m)::int AS n_bounce_back
+         count(*) FILTER (WHERE same_problem_recontact_6m)::int AS n_bounce_back,
+         count(*) FILTER (WHERE followed_up)::int AS n_followed_up
     FROM dims WHERE closed_on IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
 const ACTUAL_SQL = `
   SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
          n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known,
-         n_negative_avoided, n_uncovered, n_bounce_back
+         n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up
     FROM case_pattern_rollups ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
 const sorted = (patterns: PatternCount[]) =>

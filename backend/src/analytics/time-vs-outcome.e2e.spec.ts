@@ -62,6 +62,9 @@ function simulate(count: number): SimCase[] {
   return cases;
 }
 
+/** Cases without a re-contact followed up all the same (taken by index, so the simulation is unchanged). */
+const followedUpWithoutRecontact = (i: number) => i % 3 !== 0;
+
 function bandOf(minutes: number) {
   return BANDS.findLastIndex((b) => minutes >= b.minMinutes);
 }
@@ -93,7 +96,9 @@ function expected(cases: SimCase[], measure: OutcomeMeasure, asOf: string, keep:
     } else if (measure === 'problem_uncovered') {
       success = c.problems > 0;
     } else {
-      eligible = c.closedOn <= addMonths(asOf, -6);
+      // Mature and followed up: with no follow-up, whether the client came back is unknown.
+      const followedUp = c.sameProblemRecontactOn !== null || followedUpWithoutRecontact(cases.indexOf(c));
+      eligible = c.closedOn <= addMonths(asOf, -6) && followedUp;
       success = c.sameProblemRecontactOn !== null && c.sameProblemRecontactOn <= addMonths(c.closedOn, 6);
     }
     if (!eligible) continue;
@@ -157,6 +162,12 @@ describe('GET /api/reports/time-vs-outcome', () => {
           `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'same_problem')`,
           [orgId, c.id, c.sameProblemRecontactOn],
         );
+      } else if (followedUpWithoutRecontact(i) && c.closedOn) {
+        await q(`INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'none')`, [
+          orgId,
+          c.id,
+          addMonths(c.closedOn, 6),
+        ]);
       }
     }
   });

@@ -146,10 +146,11 @@ function timeVsOutcomeTable(r: TimeVsOutcomeReport): string[] {
   ];
 }
 
-function measureValue(m: MeasureFigure): [string, string, string] {
+/** Value, n, cases not recorded (unknown is not negative), interval. */
+function measureValue(m: MeasureFigure): [string, string, string, string] {
   switch (m.kind) {
     case 'rate':
-      return [`${percent(m.rate)} (${m.count}/${m.n} ${m.unit})`, String(m.n), ci(m)];
+      return [`${percent(m.rate)} (${m.count}/${m.n} ${m.unit})`, String(m.n), String(m.unknown), ci(m)];
     case 'mean': {
       const value =
         m.unit === 'share'
@@ -160,12 +161,12 @@ function measureValue(m: MeasureFigure): [string, string, string] {
               ? `${fixed(m.value)} / 100`
               : fixed(m.value, 2);
       const median = m.median === undefined ? '' : `, median ${fixed(m.median)} min`;
-      return [`mean ${value}${median}`, String(m.n), ''];
+      return [`mean ${value}${median}`, String(m.n), '', ''];
     }
     case 'median':
-      return [`median ${fixed(m.value)} days`, String(m.n), ''];
+      return [`median ${fixed(m.value)} days`, String(m.n), '', ''];
     case 'distribution':
-      return [m.groups.map((g) => `${g.value}: ${g.count}`).join(', '), String(m.n), ''];
+      return [m.groups.map((g) => `${g.value}: ${g.count}`).join(', '), String(m.n), String(m.unknown), ''];
   }
 }
 
@@ -174,7 +175,10 @@ function measuresTable(r: MeasuresSummary): string[] {
     `Measures over ${r.n} closed cases (as of ${r.asOf})`,
     filterLine(r.filters),
     '',
-    ...columns([['measure', 'value', 'n', '95% CI'], ...r.measures.map((m) => [m.label, ...measureValue(m)])]),
+    ...columns([
+      ['measure', 'value', 'n', 'unknown', '95% CI'],
+      ...r.measures.map((m) => [m.label, ...measureValue(m)]),
+    ]),
     '',
     r.caveat,
   ];

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { dataSourceOptions } from './data-source.js';
 
 const LATER = [
+  'FollowUpKnown1764100000210',
   'AvoidedAppealReason1764100000200',
   'EmailsPerOrganisation1764100000100',
   'SignInAttempts1764100000000',
@@ -86,6 +87,16 @@ describe('migrations on existing data', () => {
       { proname: 'rebuild_case_pattern_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_rollups', proconfig: ['work_mem=128MB'] },
     ]);
+    // Nobody followed the case up, so whether it bounced back is unknown (it used to say followed up).
+    const followUp = async () =>
+      (
+        await q(
+          `SELECT f.followed_up, r.n_followed_up FROM case_facts f
+             JOIN case_rollups r ON r.organisation_id = f.organisation_id AND r.dim = 'all' WHERE f.case_id = $1`,
+          [caseId],
+        )
+      )[0];
+    expect(await followUp()).toEqual({ followed_up: false, n_followed_up: 0 });
   });
 
   it('undoes them and applies them again, and the facts keep following writes in between', async () => {
@@ -103,5 +114,18 @@ describe('migrations on existing data', () => {
       benefit_amounts_gbp: [50, 1500],
     });
     expect((await patterns()).find((p) => p.dim === 'all')).toEqual({ dim: 'all', n: 1 });
+    // A follow-up written now counts at once, in the facts and the roll-ups.
+    const [{ organisation_id: org }] = await q(`SELECT organisation_id FROM cases WHERE id = $1`, [caseId]);
+    await q(
+      `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, '2025-09-01', 'none')`,
+      [org, caseId],
+    );
+    expect(
+      await q(
+        `SELECT f.followed_up, r.n_followed_up FROM case_facts f
+           JOIN case_rollups r ON r.organisation_id = f.organisation_id AND r.dim = 'all' WHERE f.case_id = $1`,
+        [caseId],
+      ),
+    ).toEqual([{ followed_up: true, n_followed_up: 1 }]);
   });
 });

@@ -66,7 +66,9 @@ export class EvidenceRepository {
     const where = factsWhere(organisationIds, filters, undefined, asOf);
     const mature = `$${where.params.length + 1}::date`;
     const eligible = (m: OutcomeMeasure) =>
-      m === 'bounce_back' ? `f.closed_on <= ${mature}` : OUTCOME_MEASURE_SQL[m].eligible;
+      OUTCOME_MEASURE_SQL[m].matureAfterMonths
+        ? `f.closed_on <= ${mature} AND ${OUTCOME_MEASURE_SQL[m].eligible}`
+        : OUTCOME_MEASURE_SQL[m].eligible;
     const columns = OUTCOME_MEASURES.map(
       (m) =>
         `count(*) FILTER (WHERE ${eligible(m)})::int AS ${columnOf(m)}_n,

@@ -10,7 +10,7 @@ import type { UnitCost } from './unit-cost-defaults.js';
 /**
  * Recorded substantive benefits plus the two avoided events the analytics count: an avoided appeal
  * (considered and not pursued because the client understood and accepted the outcome) and a
- * bounce-back avoided (no same-problem re-contact).
+ * bounce-back avoided (followed up, no same-problem re-contact).
  */
 export const OUTCOME_EVENTS = [...BENEFIT_TYPES, 'avoided_appeal', 'bounce_back_avoided'] as const;
 export type OutcomeEvent = (typeof OUTCOME_EVENTS)[number];
@@ -79,7 +79,8 @@ export const DEFAULT_BENEFIT_MAPPING: BenefitMapping = [
     event: 'bounce_back_avoided',
     unitCostKey: 'repeat_advice_episode',
     durationYears: 1,
-    rationale: 'A client who does not bounce back does not need a repeat advice episode elsewhere',
+    rationale:
+      'A client followed up who did not bounce back does not need a repeat advice episode elsewhere (no follow-up: not counted)',
   },
   // 'other' is deliberately unmapped: it is listed as unmapped in the result, not priced.
 ];

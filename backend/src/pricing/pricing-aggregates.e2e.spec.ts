@@ -1,7 +1,8 @@
 /**
  * The recorded benefits pricing reads, against real PostgreSQL: each benefit type counted once per
  * case, its £ summed over the case's rows of that type, and a case counted as "without amount" only
- * when none of its rows of that type has one — kept current as benefit rows change.
+ * when none of its rows of that type has one — kept current as benefit rows change; and bounce-backs
+ * avoided only among cases someone followed up.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness } from '../../test/harness.js';
@@ -76,5 +77,27 @@ describe('pricing aggregates: recorded benefits', () => {
     ]);
     // benefit_awarded: £180 + £20 = £200, every case now has a £; no debt written off is left.
     expect(await events()).toEqual([{ event: 'benefit_awarded', count: 3, recordedGbp: 200, countWithoutAmount: 0 }]);
+  });
+
+  it('prices a bounce-back avoided only for a case someone followed up (unknown is not negative)', async () => {
+    const bouncesAvoided = async () =>
+      (
+        await sut.app
+          .get(PricingAggregatesRepository)
+          .aggregates([orgId], { from: '2025-01-01', to: '2025-12-31' }, '2025-12-31', 'all_cases')
+      ).events
+        .filter((e) => e.event === 'bounce_back_avoided')
+        .reduce((sum, e) => sum + e.count, 0);
+    const followUp = (caseId: string, on: string, recontact: string) =>
+      sut.dataSource.query(
+        `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, $4)`,
+        [orgId, caseId, on, recontact],
+      );
+    // All three cases closed on 2025-03-03, six months before the as-of date; nobody followed them up.
+    expect(await bouncesAvoided()).toBe(0);
+    const [a, b] = caseIds;
+    await followUp(a, '2025-09-01', 'none'); // followed up, did not come back: a bounce-back avoided
+    await followUp(b, '2025-05-01', 'same_problem'); // came back about the same problem
+    expect(await bouncesAvoided()).toBe(1);
   });
 });

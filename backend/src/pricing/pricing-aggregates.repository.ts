@@ -6,14 +6,15 @@
  * Events: each recorded benefit type (counted once per case, its £ summed over the case's rows of that
  * type); an avoided appeal (AVOIDED_APPEAL: considered and not pursued because the client understood
  * and accepted the outcome — never one dropped for another reason); a bounce-back avoided (a case
- * closed at least 6 months before the as-of date with no same-problem re-contact within 6 months).
+ * closed at least 6 months before the as-of date, followed up, with no same-problem re-contact within
+ * 6 months). Only known events are priced: a case nobody followed up is not a bounce-back avoided.
  */
 import { Injectable } from '@nestjs/common';
 import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
 import { factsWhere } from '../analytics/analytics.repository.js';
 import { maturityCutoff } from '../analytics/measures.sql.js';
-import { AVOIDED_APPEAL } from '../analytics/outcome-measures.sql.js';
+import { AVOIDED_APPEAL, OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 import type { OutcomeEvent } from './benefit-mapping.js';
 import type { EventAggregate, TimeAggregate } from './value.js';
@@ -94,6 +95,7 @@ export class PricingAggregatesRepository {
   private async cells(organisationIds: string[], filters: ReportFilters, asOf: string, consent: ConsentRule) {
     const where = packWhere(organisationIds, filters, asOf, consent);
     const mature = `$${where.params.length + 1}::date`;
+    const bounceBack = OUTCOME_MEASURE_SQL.bounce_back;
     const rows: Array<{
       category: Category;
       band: number;
@@ -107,7 +109,7 @@ export class PricingAggregatesRepository {
               sum(f.total_minutes)::float8 AS "totalMinutes",
               sum(f.relationship_minutes)::float8 AS "relationshipMinutes",
               count(*) FILTER (WHERE ${AVOIDED_APPEAL})::int AS "avoidedAppeal",
-              count(*) FILTER (WHERE f.closed_on <= ${mature} AND NOT f.same_problem_recontact_6m)::int
+              count(*) FILTER (WHERE f.closed_on <= ${mature} AND ${bounceBack.eligible} AND NOT ${bounceBack.success})::int
                 AS "bounceBackAvoided"
          FROM case_facts f
         WHERE ${where.sql}

@@ -211,6 +211,11 @@ describe('GET /api/reports/pricing', () => {
         `INSERT INTO outcome_benefits (organisation_id, case_id, type) VALUES ($1, $2, 'eviction_avoided')`,
         [org.id, kase.id],
       );
+      // Followed up without a re-contact: a bounce-back avoided (known), which has no default unit cost.
+      await sut.dataSource.query(
+        `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, '2025-08-10', 'none')`,
+        [org.id, kase.id],
+      );
     }
     const current = (await sut.as(manager).get('/api/unit-costs')).body as UnitCostsView;
     await sut

@@ -29,6 +29,8 @@ export interface SimCase {
   referralsOut: Array<boolean | null>;
   priorOrganisations: number | null;
   recontactOn: string | null;
+  /** Followed up with no re-contact (a case with a re-contact was followed up by definition). */
+  followedUp: boolean;
 }
 
 export interface Fixture {
@@ -113,6 +115,8 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
       referralsOut: Array.from({ length: pick([0, 0, 0, 1, 2]) }, () => pick([true, false, null])),
       priorOrganisations: pick([0, 0, 1, 2, 3, 5, null]),
       recontactOn: closedOn && rnd() < 0.3 ? addDays(closedOn, Math.floor(rnd() * 270)) : null,
+      // By index, so adding it left every other simulated value as it was.
+      followedUp: i % 3 !== 0,
     });
     const made = cases[cases.length - 1];
     if (made.appeal === 'considered_not_pursued') made.appealReason = APPEAL_REASONS[reasonIndex];
@@ -263,6 +267,12 @@ export async function seed(
         `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'same_problem')`,
         [orgId, row.id, c.recontactOn],
       );
+    } else if (c.followedUp && c.closedOn) {
+      await q(`INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'none')`, [
+        orgId,
+        row.id,
+        addDays(c.closedOn, 180),
+      ]);
     }
     cases.push({ ...c, id: row.id });
   }
@@ -300,14 +310,16 @@ export const RATE_DEFINITIONS: Record<string, (c: SimCase, asOf: string) => { n:
   avoided_appeal: (c) => (c.result === 'negative' ? avoidedAppeal(c) : { n: 0, count: 0 }),
   avoided_appeal_overall: avoidedAppeal,
   problem_uncovered: (c) => ({ n: 1, count: c.problems.length > 0 ? 1 : 0 }),
+  // Unknown is not negative: only cases followed up (any follow-up) count towards bounce-back…
   bounce_back: (c, asOf) =>
-    isMature(c, asOf)
+    isMature(c, asOf) && (c.followedUp || c.recontactOn !== null)
       ? { n: 1, count: c.recontactOn !== null && c.recontactOn <= addMonths(c.closedOn!, 6) ? 1 : 0 }
       : { n: 0, count: 0 },
-  bounce_out: (c) => ({
-    n: 1,
-    count: !hasResult(c) || c.referralsOut.length > 0 ? 1 : 0,
-  }),
+  // … and a case with no outcome recorded and no referral out is unknown, not bounced out.
+  bounce_out: (c) =>
+    c.result === null && c.referralsOut.length === 0
+      ? { n: 0, count: 0 }
+      : { n: 1, count: c.result === 'withdrawn' || c.result === 'lost_contact' || c.referralsOut.length > 0 ? 1 : 0 },
   referral_completion: (c) => {
     const known = [...c.referralsOut, ...problemReferrals(c).map((p) => p.reached)].filter((r) => r !== null);
     return { n: known.length, count: known.filter((r) => r === true).length };
@@ -323,6 +335,44 @@ export function rateOver(cases: SimCase[], measure: string, asOf: string): { n: 
     total.count += r.count;
   }
   return total;
+}
+
+/**
+ * For a rate: how many units of a closed case are in the measure's scope, and for how many of them the
+ * thing it needs is not recorded (unknown is not negative).
+ */
+export const UNKNOWN_DEFINITIONS: Record<string, (c: SimCase, asOf: string) => { scope: number; unknown: number }> = {
+  positive_outcome: (c) => ({ scope: 1, unknown: c.result === null ? 1 : 0 }),
+  accepted: (c) => ({ scope: 1, unknown: c.accepted === null ? 1 : 0 }),
+  avoided_appeal: (c) =>
+    c.result === 'negative' ? { scope: 1, unknown: avoidedAppeal(c).n ? 0 : 1 } : { scope: 0, unknown: 0 },
+  avoided_appeal_overall: (c) => ({ scope: 1, unknown: avoidedAppeal(c).n ? 0 : 1 }),
+  problem_uncovered: () => ({ scope: 1, unknown: 0 }),
+  bounce_back: (c, asOf) =>
+    isMature(c, asOf)
+      ? { scope: 1, unknown: c.followedUp || c.recontactOn !== null ? 0 : 1 }
+      : { scope: 0, unknown: 0 },
+  bounce_out: (c) => ({ scope: 1, unknown: c.result === null && c.referralsOut.length === 0 ? 1 : 0 }),
+  referral_completion: (c) => {
+    const all = [...c.referralsOut, ...problemReferrals(c).map((p) => p.reached)];
+    return { scope: all.length, unknown: all.filter((r) => r === null).length };
+  },
+};
+
+export function coverageOver(
+  cases: SimCase[],
+  measure: string,
+  asOf: string,
+): { unknown: number; coverage: number | null } {
+  let scope = 0;
+  let unknown = 0;
+  for (const c of cases) {
+    if (!c.closedOn) continue;
+    const u = UNKNOWN_DEFINITIONS[measure](c, asOf);
+    scope += u.scope;
+    unknown += u.unknown;
+  }
+  return { unknown, coverage: scope ? (scope - unknown) / scope : null };
 }
 
 export const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

@@ -21,7 +21,7 @@ import { patternRollupFunctions } from './1763900000500-pattern-rollups.js';
 import { REFRESH_CASE_FACTS_WITH_AMOUNTS } from './1763900000600-benefit-amounts-in-facts.js';
 
 /** Replaces exactly one occurrence, so a restated function never silently misses an edit. */
-function replaceOnce(text: string, from: string, to: string): string {
+export function replaceOnce(text: string, from: string, to: string): string {
   const at = text.indexOf(from);
   if (at < 0 || text.indexOf(from, at + from.length) >= 0) throw new Error(`expected one "${from}"`);
   return text.slice(0, at) + to + text.slice(at + from.length);
@@ -54,10 +54,11 @@ export const ROLLUP_COUNTED_WITH_APPEAL_REASON: CountedColumns = REPORT_ROLLUP_C
 export const ROLLUP_FACTS_WITH_APPEAL_REASON = [...REPORT_ROLLUP_FACTS, 'appeal_not_pursued_reason'];
 
 const REBUILDS = ['rebuild_case_rollups(uuid)', 'rebuild_case_pattern_rollups(uuid)'];
-const MODEL_INDEX = `CREATE INDEX case_facts_model_idx ON case_facts (organisation_id, closed_on)
+/** The adjusted model's covering index, less its closing parenthesis (each migration ends its column list). */
+export const MODEL_INDEX = `CREATE INDEX case_facts_model_idx ON case_facts (organisation_id, closed_on)
   INCLUDE (relationship_minutes, category, vulnerability_count, funding_stream, result, accepted, appeal, problems_count, same_problem_recontact_6m`;
 
-async function restateRollups(q: QueryRunner, counted: CountedColumns, facts: string[]): Promise<void> {
+export async function restateRollups(q: QueryRunner, counted: CountedColumns, facts: string[]): Promise<void> {
   for (const sql of [...reportRollupFunctions(counted, facts), ...patternRollupFunctions(counted, facts)]) {
     await q.query(sql);
   }

@@ -13,6 +13,7 @@ import { RebuildWorkMem1763900000700 } from './1763900000700-rebuild-work-mem.js
 import { SignInAttempts1764100000000 } from './1764100000000-sign-in-attempts.js';
 import { EmailsPerOrganisation1764100000100 } from './1764100000100-emails-per-organisation.js';
 import { AvoidedAppealReason1764100000200 } from './1764100000200-avoided-appeal-reason.js';
+import { FollowUpKnown1764100000210 } from './1764100000210-follow-up-known.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SignInAttempts1764100000000,
   EmailsPerOrganisation1764100000100,
   AvoidedAppealReason1764100000200,
+  FollowUpKnown1764100000210,
 ];

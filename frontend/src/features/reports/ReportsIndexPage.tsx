@@ -90,6 +90,9 @@ export function ReportsIndexPage() {
                       </td>
                       <td className="govuk-table__cell govuk-table__cell--numeric">
                         {formatCount(m.n, m.kind === 'rate' && m.unit === 'referrals' ? 'referral' : 'case')}
+                        {m.kind === 'rate' && m.unknown > 0 && (
+                          <span className="dv-block dv-muted">{formatNumber(m.unknown)} not recorded, left out</span>
+                        )}
                       </td>
                     </tr>
                   ))}
