@@ -16,7 +16,11 @@ const env = {
   LOG_PRETTY: '0',
   DEMO_CASES: process.env.DEMO_CASES ?? '600',
 };
-const child = spawn('node', [path.join(root, 'backend/dist/main.js')], { env, stdio: 'inherit' });
+// Deprecations are errors here, so a pattern pg@9 will remove (two queries at once on one connection) fails a journey.
+const child = spawn('node', ['--throw-deprecation', path.join(root, 'backend/dist/main.js')], {
+  env,
+  stdio: 'inherit',
+});
 const stop = (signal) => child.kill(signal);
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -18,11 +18,20 @@ function adminUrl(): string {
   return url;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  migrate?: boolean;
+  /** Server settings every connection to this database starts with (ALTER DATABASE … SET). */
+  settings?: Record<string, string>;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  for (const [setting, value] of Object.entries(options.settings ?? {})) {
+    await admin.query(`ALTER DATABASE ${name} SET ${setting} = ${admin.escapeLiteral(value)}`);
+  }
   await admin.end();
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;

@@ -40,9 +40,14 @@ export type AuthedAgent = Record<Method, (path: string) => request.Test>;
 
 let counter = 0;
 
-/** `env` adds configuration variables (e.g. IMPORT_MAX_MB) to the test app's environment. */
-export async function createHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
-  const db = await createTestDatabase();
+/**
+ * `env` adds configuration variables (e.g. IMPORT_MAX_MB) to the test app's environment;
+ * `databaseSettings` are server settings every connection to the test database starts with.
+ */
+export async function createHarness(
+  options: { env?: Record<string, string>; databaseSettings?: Record<string, string> } = {},
+): Promise<Harness> {
+  const db = await createTestDatabase({ settings: options.databaseSettings });
   const config = loadConfig({
     DATABASE_URL: db.url,
     LOG_LEVEL: 'silent',

@@ -38,7 +38,9 @@ export class FixedFeeService {
       const categoryLines = lines.filter((l) => l.category === category);
       const sum = (key: keyof Omit<FeeLineCounts, 'category' | 'feeIndex'>) =>
         categoryLines.reduce((total, l) => total + l[key], 0);
-      const hours = minutes.filter((m) => m.category === category).map((m) => ({ value: m.value / 60, n: m.n }));
+      // Whole minutes: their sums are exact, so the mean and quartiles have the same bits in any row order.
+      const categoryMinutes = minutes.filter((m) => m.category === category).map((m) => ({ value: m.value, n: m.n }));
+      const hours = categoryMinutes.map((m) => ({ value: m.value / 60, n: m.n }));
       const rated = categoryFees.some((f) => f.hourlyRateGbp !== null);
       const escapeKnown = categoryFees.some((f) => f.hourlyRateGbp !== null && f.escapeThresholdGbp !== null);
       return {
@@ -59,10 +61,10 @@ export class FixedFeeService {
         casesWithoutFee: categoryLines.filter((l) => l.feeIndex === null).reduce((total, l) => total + l.cases, 0),
         hours: {
           n: hours.reduce((total, h) => total + h.n, 0),
-          mean: meanFromCounts(hours),
-          q1: percentileFromCounts(hours, 0.25),
-          median: percentileFromCounts(hours, 0.5),
-          q3: percentileFromCounts(hours, 0.75),
+          mean: inHours(meanFromCounts(categoryMinutes)),
+          q1: inHours(percentileFromCounts(categoryMinutes, 0.25)),
+          median: inHours(percentileFromCounts(categoryMinutes, 0.5)),
+          q3: inHours(percentileFromCounts(categoryMinutes, 0.75)),
           buckets: [0, ...HOUR_BUCKET_EDGES].map((fromHours, i) => {
             const toHours = HOUR_BUCKET_EDGES[i] ?? null;
             const inBucket = hours.filter((h) => h.value >= fromHours && (toHours === null || h.value < toHours));
@@ -98,6 +100,10 @@ export class FixedFeeService {
       caveat: ASSOCIATION_CAVEAT,
     };
   }
+}
+
+function inHours(minutes: number | null): number | null {
+  return minutes === null ? null : minutes / 60;
 }
 
 /** Every organisation's fee rows, numbered so a query result can name the row that applied. */

@@ -118,15 +118,18 @@ export const RATE_MEASURE_SQL: Record<RateMeasure, RateMeasureSql> = {
   },
 };
 
-/** Per-case values averaged (or their median taken) over the cases where they apply. */
+/**
+ * Per-case values averaged (or their median taken) over the cases where they apply. Ratios are `numeric`, so their
+ * averages are exact and the same in any row order (float sums change in the last bit with order or parallelism).
+ */
 export const CASE_VALUE_SQL = {
   relationship_time: { value: `f.relationship_minutes`, applies: `true` },
   relationship_share: {
-    value: `f.relationship_minutes::float8 / nullif(f.total_minutes, 0)`,
+    value: `f.relationship_minutes::numeric / nullif(f.total_minutes, 0)`,
     applies: `f.total_minutes > 0`,
   },
   continuity: {
-    value: `f.lead_relationship_minutes::float8 / nullif(f.relationship_minutes, 0)`,
+    value: `f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0)`,
     applies: `f.relationship_minutes > 0`,
   },
   first_contact_latency: {
@@ -135,7 +138,7 @@ export const CASE_VALUE_SQL = {
   },
   rqi: {
     // Each case's mean item score (1–5) rescaled to 0–100; unanswered items are simply absent.
-    value: `(f.feedback_score_sum::float8 / nullif(f.feedback_items_n, 0) - 1) / 4 * 100`,
+    value: `(f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100`,
     applies: `f.feedback_items_n > 0`,
   },
   underlying_problems: { value: `f.problems_count`, applies: `true` },

@@ -23,6 +23,17 @@ export class UnitOfWork {
   }
 
   /**
+   * Independent reads: side by side on the pool, one after another inside a transaction, because a
+   * transaction is one connection and a connection runs one query at a time (pg deprecates queueing).
+   */
+  async all<T extends readonly unknown[] | []>(reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+    if (!current.getStore()) return Promise.all(reads.map((read) => read())) as Promise<T>;
+    const results: unknown[] = [];
+    for (const read of reads) results.push(await read());
+    return results as unknown as T;
+  }
+
+  /**
    * A transaction, or a savepoint inside the request's transaction when there is one. Services
    * called inside `work` see the transaction as their `manager` too, so their writes join it.
    */

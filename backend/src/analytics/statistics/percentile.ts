@@ -30,7 +30,9 @@ function valueAt(sorted: readonly ValueCount[], k: number): number {
   return sorted[sorted.length - 1].value;
 }
 
+/** The mean, summed in value order so the same histogram gives the same bits whatever order its rows came in. */
 export function meanFromCounts(counts: readonly ValueCount[]): number | null {
-  const total = counts.reduce((sum, c) => sum + c.n, 0);
-  return total === 0 ? null : counts.reduce((sum, c) => sum + c.value * c.n, 0) / total;
+  const sorted = [...counts].sort((a, b) => a.value - b.value || a.n - b.n);
+  const total = sorted.reduce((sum, c) => sum + c.n, 0);
+  return total === 0 ? null : sorted.reduce((sum, c) => sum + c.value * c.n, 0) / total;
 }

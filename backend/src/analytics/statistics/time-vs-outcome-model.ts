@@ -30,7 +30,8 @@ export function log2RelationshipTime(minutes: number): number {
 }
 
 export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedEstimate {
-  const used = rows.filter((r) => r.trials > 0);
+  // The fit sums over rows, so rows are put in one canonical order: the same cases give the same bits.
+  const used = rows.filter((r) => r.trials > 0).sort(byPattern);
   const n = used.reduce((sum, r) => sum + r.trials, 0);
   const successes = used.reduce((sum, r) => sum + r.successes, 0);
   const noEstimate = { oddsRatioPerDoubling: null, ciLow: null, ciHigh: null, n, converged: false, separation: false };
@@ -99,7 +100,7 @@ function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design
   const fundingColumn = new Map(fundings.map((f, i) => [f, vulnerabilityColumn + 1 + i]));
   const design = rows.map((r) => {
     const x = new Array<number>(names.length).fill(0);
-    x[0] = 'log2Time' in r ? r.log2Time : log2RelationshipTime(r.relationshipMinutes);
+    x[0] = timeOf(r);
     x[vulnerabilityColumn] = r.vulnerabilityCount;
     const [c, f] = [categoryColumn.get(r.category), fundingColumn.get(r.fundingStream)];
     if (c !== undefined) x[c] = 1;
@@ -109,10 +110,29 @@ function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design
   return { names, design };
 }
 
+function timeOf(r: TimeOutcomeRow): number {
+  return 'log2Time' in r ? r.log2Time : log2RelationshipTime(r.relationshipMinutes);
+}
+
+function byPattern(a: TimeOutcomeRow, b: TimeOutcomeRow): number {
+  return (
+    timeOf(a) - timeOf(b) ||
+    compareText(a.category, b.category) ||
+    a.vulnerabilityCount - b.vulnerabilityCount ||
+    compareText(a.fundingStream, b.fundingStream) ||
+    a.trials - b.trials ||
+    a.successes - b.successes
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function nonReferenceLevels(rows: readonly TimeOutcomeRow[], level: (r: TimeOutcomeRow) => string): string[] {
   const cases = new Map<string, number>();
   for (const r of rows) cases.set(level(r), (cases.get(level(r)) ?? 0) + r.trials);
-  const ordered = [...cases].sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...cases].sort(([a, na], [b, nb]) => nb - na || compareText(a, b));
   return ordered
     .slice(1)
     .map(([name]) => name)

@@ -195,28 +195,29 @@ export class CasesService {
     const c = await this.find(organisationId, caseId, m);
     const scope = { organisationId, caseId };
     const [client, timeEntries, feedback, assessment, problems, referrals, outcome, benefits, followUps, measures] =
-      await Promise.all([
-        m.findOneByOrFail(ClientEntity, { organisationId, id: c.clientId }),
-        m.find(TimeEntryEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        m.find(FeedbackEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        m.findOneBy(AssessmentEntity, scope),
-        m.find(ProblemEntity, { where: scope, order: { uncoveredOn: 'ASC', createdAt: 'ASC' } }),
-        m.find(ReferralEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        m.findOneBy(OutcomeEntity, scope),
-        m.find(OutcomeBenefitEntity, { where: scope, order: { createdAt: 'ASC', id: 'ASC' } }),
-        m.find(FollowUpEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        caseMeasures(m, organisationId, caseId),
+      await this.uow.all([
+        () => m.findOneByOrFail(ClientEntity, { organisationId, id: c.clientId }),
+        () => m.find(TimeEntryEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+        () => m.find(FeedbackEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+        () => m.findOneBy(AssessmentEntity, scope),
+        () => m.find(ProblemEntity, { where: scope, order: { uncoveredOn: 'ASC', createdAt: 'ASC' } }),
+        () => m.find(ReferralEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+        () => m.findOneBy(OutcomeEntity, scope),
+        () => m.find(OutcomeBenefitEntity, { where: scope, order: { createdAt: 'ASC', id: 'ASC' } }),
+        () => m.find(FollowUpEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+        () => caseMeasures(m, organisationId, caseId),
       ]);
     const partnerIds = [...referrals.map((r) => r.partnerId), ...(c.referrerPartnerId ? [c.referrerPartnerId] : [])];
-    const [names, partners, office] = await Promise.all([
-      userNames(m, organisationId, [c.leadAdviserId, ...timeEntries.map((t) => t.adviserId)]),
-      partnerIds.length
-        ? m.find(PartnerEntity, {
-            select: { id: true, name: true },
-            where: partnerIds.map((id) => ({ organisationId, id })),
-          })
-        : Promise.resolve([]),
-      c.officeId ? m.findOneBy(OfficeEntity, { organisationId, id: c.officeId }) : Promise.resolve(null),
+    const [names, partners, office] = await this.uow.all([
+      () => userNames(m, organisationId, [c.leadAdviserId, ...timeEntries.map((t) => t.adviserId)]),
+      () =>
+        partnerIds.length
+          ? m.find(PartnerEntity, {
+              select: { id: true, name: true },
+              where: partnerIds.map((id) => ({ organisationId, id })),
+            })
+          : Promise.resolve([]),
+      () => (c.officeId ? m.findOneBy(OfficeEntity, { organisationId, id: c.officeId }) : Promise.resolve(null)),
     ]);
     const partnerName = new Map(partners.map((p) => [p.id, p.name]));
     return {
