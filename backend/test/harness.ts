@@ -10,6 +10,7 @@ import { createApp } from '../src/app.js';
 import { SessionService } from '../src/access/session.service.js';
 import { loadConfig } from '../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import './one-query-per-connection.js';
 
 export interface TestUser {
   id: string;
