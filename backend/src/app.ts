@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { applySecurityHeaders } from './access/security-headers.js';
 import { AppModule } from './app.module.js';
 import { deferImportBody, isDeferred } from './interchange/import-upload.middleware.js';
+import { refuseNulInUrl, verifyJsonBody } from './common/hostile-input.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { VERSION } from './version.js';
@@ -31,9 +32,16 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   applySecurityHeaders(app, config);
+  app.use(refuseNulInUrl);
   app.use(webAppCompression);
   app.use('/api/imports', deferImportBody);
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: (req: IncomingMessage) => !isDeferred(req) && isJson(req) });
+  // `verify` is not in Nest's option type (it is reserved for rawBody, which this app does not use).
+  const json = {
+    limit: BODY_LIMIT,
+    type: (req: IncomingMessage) => !isDeferred(req) && isJson(req),
+    verify: verifyJsonBody,
+  };
+  app.useBodyParser('json', json);
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());

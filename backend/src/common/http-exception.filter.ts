@@ -7,6 +7,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type DomainErrorCode, type FieldError } from './domain-error.js';
+import { NUL_IN_TEXT } from './hostile-input.js';
 
 const STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
@@ -86,6 +87,9 @@ export function mapError(error: unknown): Mapped | undefined {
       case '22007':
       case '22008':
         return { status: 400, code: 'validation', errors: [{ path: field, message: 'is not a valid value' }] };
+      case '22021': // a NUL or an invalid byte sequence in text
+      case '22P05': // \u0000 in a jsonb value
+        return { status: 400, code: 'validation', errors: [{ path: field, message: NUL_IN_TEXT }] };
     }
   }
   if (error instanceof HttpException) {

@@ -1,17 +1,22 @@
 /**
  * Receives an import upload, after the auth guard has accepted the caller: streams the body to a
  * temporary file (a large document is never held in memory), refusing it with 413 past
- * IMPORT_MAX_MB. A refused or interrupted upload's file is removed at once.
+ * IMPORT_MAX_MB, and with 400 when it is not valid UTF-8 (decoding it would store "�" in place of
+ * the bad bytes). A refused or interrupted upload's file is removed at once.
  */
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { TextDecoder } from 'node:util';
 import { DomainError } from '../common/domain-error.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { UPLOAD_PREFIX, type UploadRequest } from './import-upload.middleware.js';
 
+const NOT_UTF8_FILE = 'The file is not valid UTF-8 text; save it as UTF-8 and upload it again';
+
 class TooLarge extends Error {}
+class NotUtf8 extends Error {}
 
 @Injectable()
 export class ImportUploadService {
@@ -28,6 +33,8 @@ export class ImportUploadService {
     } catch (error) {
       fs.rmSync(file, { force: true });
       if (error instanceof TooLarge) throw tooLarge(limit);
+      if (error instanceof NotUtf8)
+        throw new DomainError('validation', NOT_UTF8_FILE, [{ path: '', message: NOT_UTF8_FILE }]);
       throw new DomainError('validation', 'The upload did not complete');
     }
     if (bytes === 0) {
@@ -45,6 +52,7 @@ export class ImportUploadService {
 function spool(req: UploadRequest, file: string, limit: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const out = fs.createWriteStream(file, { mode: 0o600 });
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
     let bytes = 0;
     let failed = false;
     const fail = (error: Error) => {
@@ -57,16 +65,32 @@ function spool(req: UploadRequest, file: string, limit: number): Promise<number>
     };
     req.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > limit) fail(new TooLarge());
+      if (bytes > limit) return fail(new TooLarge());
+      if (!decodes(utf8, chunk)) fail(new NotUtf8());
     });
     req.on('error', fail);
     req.on('close', () => {
       if (!req.complete) fail(new Error('The upload was interrupted'));
     });
     out.on('error', fail);
-    out.on('finish', () => (failed ? undefined : resolve(bytes)));
+    out.on('finish', () => {
+      if (failed) return;
+      if (decodes(utf8)) resolve(bytes);
+      else fail(new NotUtf8()); // ends inside a character
+    });
     req.pipe(out);
   });
+}
+
+/** Feeds the streaming decoder (or, without a chunk, ends it); false on bytes that are not UTF-8. */
+function decodes(decoder: TextDecoder, chunk?: Buffer): boolean {
+  try {
+    if (chunk) decoder.decode(chunk, { stream: true });
+    else decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function tooLarge(limit: number): HttpException {

@@ -1,0 +1,54 @@
+/**
+ * Input no route can store or should walk, refused for every route before it reaches one, with
+ * 400 and a plain message: JSON nested deeper than any request needs, bodies that are not valid
+ * UTF-8 (they would otherwise be stored with "�" in place of the bad bytes), and NUL characters,
+ * which PostgreSQL text cannot hold — in a JSON body (`\u0000`) or anywhere in the URL (`%00`).
+ */
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from './domain-error.js';
+
+/** Deeper than any request body of the API (the deepest DTO nests a few levels). */
+export const MAX_JSON_DEPTH = 32;
+
+export const NOT_UTF8 = 'The request body is not valid UTF-8 text';
+export const TOO_DEEP = `The request body nests more than ${MAX_JSON_DEPTH} levels deep`;
+export const NUL_IN_TEXT = 'Text must not contain NUL characters (\\u0000)';
+
+/** What is wrong with a JSON body's bytes, if anything, found in one pass without parsing. */
+export function jsonBodyProblem(buf: Buffer): string | undefined {
+  if (!isUtf8(buf)) return NOT_UTF8;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const byte = buf[i];
+    if (inString) {
+      if (byte === 0x5c /* \ */) {
+        // \u0000 is the escape of NUL; any other escape is skipped whole.
+        if (buf[i + 1] === 0x75 /* u */ && buf.toString('latin1', i + 2, i + 6) === '0000') return NUL_IN_TEXT;
+        i++;
+      } else if (byte === 0x22 /* " */) inString = false;
+      else if (byte === 0) return NUL_IN_TEXT;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b /* { */ || byte === 0x5b /* [ */) {
+      if (++depth > MAX_JSON_DEPTH) return TOO_DEEP;
+    } else if (byte === 0x7d /* } */ || byte === 0x5d /* ] */) depth--;
+  }
+  return undefined;
+}
+
+/** body-parser's `verify` hook: throws a 400 before the body is parsed. */
+export function verifyJsonBody(req: IncomingMessage, _res: ServerResponse, buf: Buffer, encoding: string): void {
+  if (!/^utf-?8$/i.test(encoding)) return; // UTF-16/32 bodies: body-parser decodes and checks them
+  const problem = jsonBodyProblem(buf);
+  if (problem) throw Object.assign(new Error(problem), { status: 400, expose: true, type: 'entity.verify.failed' });
+}
+
+/** Refuses a URL carrying a NUL character (`%00`), naming the query parameter when it is in one. */
+export function refuseNulInUrl(req: Request, _res: Response, next: NextFunction): void {
+  if (!/%00/.test(req.url)) return next();
+  const query = req.url.includes('?') ? new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1)) : undefined;
+  const field = [...(query?.entries() ?? [])].find(([key, value]) => `${key}${value}`.includes('\0'))?.[0] ?? '';
+  next(new DomainError('validation', NUL_IN_TEXT, [{ path: field, message: NUL_IN_TEXT }]));
+}
