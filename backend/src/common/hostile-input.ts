@@ -6,6 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TextDecoder } from 'node:util';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from './domain-error.js';
 
@@ -36,6 +37,24 @@ export function jsonBodyProblem(buf: Buffer): string | undefined {
     } else if (byte === 0x7d /* } */ || byte === 0x5d /* ] */) depth--;
   }
   return undefined;
+}
+
+/**
+ * Checks a stream's bytes are UTF-8 as they arrive (a character may span chunks): `push` each
+ * chunk, then `end`; each says false once a byte is not UTF-8 (or the stream ends inside a character).
+ */
+export function utf8Checker(): { push(chunk: Buffer): boolean; end(): boolean } {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decodes = (chunk?: Buffer) => {
+    try {
+      if (chunk) decoder.decode(chunk, { stream: true });
+      else decoder.decode();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return { push: (chunk) => decodes(chunk), end: () => decodes() };
 }
 
 /** body-parser's `verify` hook: throws a 400 before the body is parsed. */

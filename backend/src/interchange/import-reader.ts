@@ -12,6 +12,7 @@ import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { streamValues } from 'stream-json/streamers/stream-values.js';
 import type { FieldError } from '../common/domain-error.js';
+import { utf8Checker } from '../common/hostile-input.js';
 
 export type ImportFileFormat = 'ndjson' | 'json';
 
@@ -20,6 +21,16 @@ export class ImportReadError extends Error {
     super(`${error.path ? `${error.path}: ` : ''}${error.message}`);
   }
 }
+
+/** Refuses a file that is not UTF-8: read as text, its bad bytes would be stored as "�". */
+export async function checkUtf8(file: string): Promise<void> {
+  const utf8 = utf8Checker();
+  for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) if (!utf8.push(chunk)) throw notUtf8();
+  if (!utf8.end()) throw notUtf8();
+}
+
+const notUtf8 = () =>
+  new ImportReadError({ path: '', message: 'the file is not valid UTF-8 text; save it as UTF-8 and import it again' });
 
 /** NDJSON when the first line is, on its own, a JSON object without `cases`. */
 export async function detectFormat(file: string): Promise<ImportFileFormat> {

@@ -8,8 +8,8 @@ import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { TextDecoder } from 'node:util';
 import { DomainError } from '../common/domain-error.js';
+import { utf8Checker } from '../common/hostile-input.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { UPLOAD_PREFIX, type UploadRequest } from './import-upload.middleware.js';
 
@@ -52,7 +52,7 @@ export class ImportUploadService {
 function spool(req: UploadRequest, file: string, limit: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const out = fs.createWriteStream(file, { mode: 0o600 });
-    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    const utf8 = utf8Checker();
     let bytes = 0;
     let failed = false;
     const fail = (error: Error) => {
@@ -66,7 +66,7 @@ function spool(req: UploadRequest, file: string, limit: number): Promise<number>
     req.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > limit) return fail(new TooLarge());
-      if (!decodes(utf8, chunk)) fail(new NotUtf8());
+      if (!utf8.push(chunk)) fail(new NotUtf8());
     });
     req.on('error', fail);
     req.on('close', () => {
@@ -75,22 +75,11 @@ function spool(req: UploadRequest, file: string, limit: number): Promise<number>
     out.on('error', fail);
     out.on('finish', () => {
       if (failed) return;
-      if (decodes(utf8)) resolve(bytes);
+      if (utf8.end()) resolve(bytes);
       else fail(new NotUtf8()); // ends inside a character
     });
     req.pipe(out);
   });
-}
-
-/** Feeds the streaming decoder (or, without a chunk, ends it); false on bytes that are not UTF-8. */
-function decodes(decoder: TextDecoder, chunk?: Buffer): boolean {
-  try {
-    if (chunk) decoder.decode(chunk, { stream: true });
-    else decoder.decode();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function tooLarge(limit: number): HttpException {

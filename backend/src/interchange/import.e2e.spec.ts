@@ -153,6 +153,22 @@ describe(ImportService.name, () => {
     expect(await sut.dataSource.query(`SELECT 1 FROM organisations WHERE ref = 'broken'`)).toEqual([]);
   });
 
+  it('refuses a file that is not UTF-8 instead of storing "�", and writes nothing', async () => {
+    const file = path.join(tmp, 'latin1.ndjson');
+    const header = JSON.stringify({ ...doc, cases: undefined, organisation: { ref: 'latin1', name: 'L' } });
+    const [before, after] = JSON.stringify(doc.cases[0]).split(/(?<="ref":")/);
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(`${header}\n${before}`), Buffer.from([0xe9]), Buffer.from(after)]),
+    );
+    const result = await importer.importFile(file, { createOrganisation: true });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ path: '', message: expect.stringMatching(/not valid UTF-8/) }],
+    });
+    expect(await sut.dataSource.query(`SELECT 1 FROM organisations WHERE ref = 'latin1'`)).toEqual([]);
+  });
+
   it('round-trips: export → import into an empty organisation → export gives the same document', async () => {
     const [orgRow] = await sut.dataSource.query(`SELECT id FROM organisations WHERE ref = 'imp-org'`);
     const first = await exportDoc(sut, orgRow.id);

@@ -9,7 +9,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { FieldError } from '../common/domain-error.js';
 import type { ImportCase, ImportHeader } from './import-format.js';
-import { detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
+import { checkUtf8, detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
 import { ImportWriter, type WriteCounts } from './import-writer.js';
 import { createValidationContext, validateCase, validateHeader } from './validate.js';
 
@@ -84,6 +84,7 @@ export class ImportService {
     let header: ImportHeader;
     const format = await detectFormat(file);
     try {
+      await checkUtf8(file);
       const raw = await readHeader(file, format);
       note(validateHeader(raw));
       const context = createValidationContext(raw);
