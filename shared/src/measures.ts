@@ -29,7 +29,8 @@ export const MEASURES = {
   first_contact_latency: {
     key: 'first_contact_latency',
     label: 'First-contact latency',
-    definition: 'Days from the case being opened to its first relationship-time session.',
+    definition:
+      "Days from the client's first contact with the organisation (the day the case was opened unless recorded) to the first relationship-time session; also the share of cases seen within 2 and within 10 working days.",
   },
   rqi: {
     key: 'rqi',

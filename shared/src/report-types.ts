@@ -38,7 +38,15 @@ export type MeasureFigure =
       total?: number;
       small: boolean;
     })
-  | (MeasureHeader & { kind: 'median'; unit: 'days'; value: number | null; n: number; small: boolean })
+  | (MeasureHeader & {
+      kind: 'median';
+      unit: 'days';
+      value: number | null;
+      n: number;
+      small: boolean;
+      /** First-contact latency: the share of the n cases first seen within these many working days. */
+      seenWithin?: Array<{ workingDays: number } & RateFigure>;
+    })
   | (MeasureHeader & {
       kind: 'distribution';
       n: number;

@@ -12,6 +12,8 @@ import {
   percentile,
   RATE_DEFINITIONS,
   coverageOver,
+  firstSessionOn,
+  workingDaysBetween,
   rateOver,
   relationshipMinutes,
   seedOrganisation,
@@ -33,12 +35,16 @@ interface Figure {
   total?: number;
   unknown?: number;
   coverage?: number | null;
+  seenWithin?: Array<{ workingDays: number; n: number; count: number }>;
   groups?: Array<{ value: string; count: number; share: number | null }>;
   small: boolean;
   definition: string;
 }
 
 const asOf = new Date().toISOString().slice(0, 10);
+
+const daysBetween = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 function expectedSummary(cases: SimCase[]) {
   const closed = cases.filter((c) => c.closedOn);
@@ -62,11 +68,16 @@ function expectedSummary(cases: SimCase[]) {
       mean: mean(withTime.map((c) => relationshipMinutes(c) / totalMinutes(c))),
     },
     continuity: { n: withRel.length, mean: mean(withRel.map((c) => leadMinutes(c) / relationshipMinutes(c))) },
+    // From the client's first contact (the day the case opened unless recorded) to the first session.
     latency: {
       n: withRel.length,
       median: percentile(
-        withRel.map((c) => Math.min(...c.sessions.map((s) => s.day))),
+        withRel.map((c) => daysBetween(c.firstContactOn ?? c.openedOn, firstSessionOn(c))),
         0.5,
+      ),
+      seenWithin: [2, 10].map(
+        (days) =>
+          withRel.filter((c) => workingDaysBetween(c.firstContactOn ?? c.openedOn, firstSessionOn(c)) <= days).length,
       ),
     },
     rqi: {
@@ -114,6 +125,12 @@ describe('GET /api/reports/measures', () => {
     expect(got.continuity.value).toBeCloseTo(want.continuity.mean!, 9);
     expect(got.first_contact_latency.n).toBe(want.latency.n);
     expect(got.first_contact_latency.value).toBeCloseTo(want.latency.median!, 9);
+    expect(
+      got.first_contact_latency.seenWithin!.map((s) => ({ workingDays: s.workingDays, n: s.n, count: s.count })),
+    ).toEqual([
+      { workingDays: 2, n: want.latency.n, count: want.latency.seenWithin[0] },
+      { workingDays: 10, n: want.latency.n, count: want.latency.seenWithin[1] },
+    ]);
     expect(got.rqi).toMatchObject({ n: want.rqi.n, total: want.rqi.items });
     expect(got.rqi.value).toBeCloseTo(want.rqi.mean!, 9);
     expect(got.underlying_problems.total).toBe(want.problems.total);

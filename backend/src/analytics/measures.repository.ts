@@ -10,8 +10,10 @@ import {
   CASE_VALUE_SQL,
   RATE_MEASURES,
   RATE_MEASURE_SQL,
+  SEEN_WITHIN_WORKING_DAYS,
   countedUpTo,
   maturityCutoff,
+  workingDaysSql,
   type CaseRateMeasure,
   type RateMeasure,
 } from './measures.sql.js';
@@ -38,7 +40,8 @@ export interface SummaryRow {
   relationshipTime: { n: number; mean: number | null; median: number | null };
   relationshipShare: { n: number; mean: number | null };
   continuity: { n: number; mean: number | null };
-  firstContactLatency: { n: number; median: number | null };
+  /** `seenWithin[i]`: cases first seen within SEEN_WITHIN_WORKING_DAYS[i] working days of first contact. */
+  firstContactLatency: { n: number; median: number | null; seenWithin: number[] };
   rqi: { n: number; mean: number | null; items: number };
   underlyingProblems: { n: number; mean: number | null; total: number };
   bounceIn: { n: number; unknown: number; counts: [number, number, number, number] };
@@ -95,6 +98,12 @@ export class MeasuresRepository {
               avg(${v.continuity.value}) FILTER (WHERE ${v.continuity.applies})::float8 AS "continuity.mean",
               count(*) FILTER (WHERE ${v.continuity.applies})::int AS "continuity.n",
               count(*) FILTER (WHERE ${v.first_contact_latency.applies})::int AS "firstContactLatency.n",
+              ${SEEN_WITHIN_WORKING_DAYS.map(
+                (days) =>
+                  `count(*) FILTER (WHERE ${v.first_contact_latency.applies}
+                     AND ${workingDaysSql('f.first_contact_on', 'f.first_relationship_on')} <= ${days})::int
+                     AS "firstContactLatency.within${days}"`,
+              ).join(',\n              ')},
               avg(${v.rqi.value}) FILTER (WHERE ${v.rqi.applies})::float8 AS "rqi.mean",
               count(*) FILTER (WHERE ${v.rqi.applies})::int AS "rqi.n",
               coalesce(sum(f.feedback_items_n) FILTER (WHERE ${v.rqi.applies}), 0)::int AS "rqi.items",
@@ -141,7 +150,11 @@ export class MeasuresRepository {
       },
       relationshipShare: { n: num('relationshipShare.n'), mean: nullable('relationshipShare.mean') },
       continuity: { n: num('continuity.n'), mean: nullable('continuity.mean') },
-      firstContactLatency: { n: num('firstContactLatency.n'), median: firstContactLatency },
+      firstContactLatency: {
+        n: num('firstContactLatency.n'),
+        median: firstContactLatency,
+        seenWithin: SEEN_WITHIN_WORKING_DAYS.map((days) => num(`firstContactLatency.within${days}`)),
+      },
       rqi: { n: num('rqi.n'), mean: nullable('rqi.mean'), items: num('rqi.items') },
       underlyingProblems: {
         n: num('closed'),

@@ -11,7 +11,13 @@ import {
   type MeasureKey,
 } from '@deepvalue/shared';
 import { MeasuresRepository } from './measures.repository.js';
-import { RATE_MEASURE_SQL, maturityCutoff, rateDefinition, type RateMeasure } from './measures.sql.js';
+import {
+  RATE_MEASURE_SQL,
+  SEEN_WITHIN_WORKING_DAYS,
+  maturityCutoff,
+  rateDefinition,
+  type RateMeasure,
+} from './measures.sql.js';
 import { rateFigure } from './rate-figure.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 import type { MeasureFigure, MeasuresSummary } from '@deepvalue/shared';
@@ -76,7 +82,13 @@ export class MeasuresService {
         value: row.firstContactLatency.median,
         n: row.firstContactLatency.n,
         small: small(row.firstContactLatency.n),
-        note: 'Median over cases with a relationship-time session.',
+        seenWithin: SEEN_WITHIN_WORKING_DAYS.map((workingDays, i) => ({
+          workingDays,
+          ...rateFigure({ n: row.firstContactLatency.n, count: row.firstContactLatency.seenWithin[i] }),
+        })),
+        note:
+          'Median over cases with a relationship-time session, in days from the client’s first contact (the day the case ' +
+          'was opened unless recorded); with the share first seen within 2 and within 10 working days (Monday to Friday).',
       },
       {
         ...header('rqi'),

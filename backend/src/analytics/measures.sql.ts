@@ -133,7 +133,8 @@ export const CASE_VALUE_SQL = {
     applies: `f.relationship_minutes > 0`,
   },
   first_contact_latency: {
-    value: `(f.first_relationship_on - f.opened_on)`,
+    // From the client's first contact with the organisation (the day the case was opened unless recorded).
+    value: `(f.first_relationship_on - f.first_contact_on)`,
     applies: `f.first_relationship_on IS NOT NULL`,
   },
   rqi: {
@@ -147,6 +148,23 @@ export const CASE_VALUE_SQL = {
     applies: `f.prior_organisations_contacted IS NOT NULL`,
   },
 } as const;
+
+/** First-contact latency is also reported as the share of cases seen within these many working days. */
+export const SEEN_WITHIN_WORKING_DAYS = [2, 10] as const;
+
+/** Weekdays (Monday to Friday) in [0, x] counting from a Monday as day 0: a closed form, no per-day rows. */
+const weekdaysUpTo = (x: string) => `((((${x}) + 1) / 7) * 5 + least(((${x}) + 1) % 7, 5))`;
+
+/**
+ * Working days (Monday to Friday; bank holidays are not taken out) after `from` up to and including
+ * `to`, 0 when `to` is not after `from`: a client first in touch on a Friday and seen on the Monday
+ * was seen within 1 working day.
+ */
+export function workingDaysSql(from: string, to: string): string {
+  const days = `greatest(${to} - ${from}, 0)`;
+  const dow = `(extract(isodow FROM ${from})::int - 1)`;
+  return `((${days} / 7) * 5 + ${weekdaysUpTo(`${dow} + ${days} % 7`)} - ${weekdaysUpTo(dow)})`;
+}
 
 /** Label and definition of a rate; the overall avoided-appeal rate is the same measure taken wider. */
 export function rateDefinition(measure: RateMeasure): MeasureDefinition {

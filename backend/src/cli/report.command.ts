@@ -164,7 +164,15 @@ function measureValue(m: MeasureFigure): [string, string, string, string] {
       return [`mean ${value}${median}`, String(m.n), '', ''];
     }
     case 'median':
-      return [`median ${fixed(m.value)} days`, String(m.n), '', ''];
+      return [
+        [
+          `median ${fixed(m.value)} days`,
+          ...(m.seenWithin ?? []).map((w) => `seen within ${w.workingDays} working days ${percent(w.rate)}`),
+        ].join('; '),
+        String(m.n),
+        '',
+        '',
+      ];
     case 'distribution':
       return [m.groups.map((g) => `${g.value}: ${g.count}`).join(', '), String(m.n), String(m.unknown), ''];
   }

@@ -15,6 +15,7 @@ const USER_REF = `coalesce(u.ref, 'user-' || left(u.id::text, 8))`;
 
 const CASE_SQL = `
   SELECT c.ref, c.category, c.subcategory, to_char(c.opened_on, 'YYYY-MM-DD') AS "openedOn",
+    to_char(c.first_contact_on, 'YYYY-MM-DD') AS "firstContactOn",
     to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", ${USER_REF} AS "leadAdviserRef", o.ref AS "officeRef",
     c.funding_stream AS "fundingStream", c.arrival_route AS "arrivalRoute", rp.ref AS "referrerRef",
     c.prior_organisations_contacted AS "priorOrganisationsContacted", c.times_told_story_before AS "timesToldStoryBefore",

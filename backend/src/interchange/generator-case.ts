@@ -14,7 +14,7 @@
  * and of the order they are generated in.
  */
 import { CATEGORIES, FUNDING_STREAMS, type Category, type FundingStream } from '@deepvalue/shared';
-import { workday } from './calendar.js';
+import { workday, type DateText } from './calendar.js';
 import { CATEGORY_MIX, CATEGORY_MODELS, LEGAL_AID_SHARE } from './generator-data.js';
 import { appealReasonOf, feedbackOf, followUpOf, outcomeOf, score, type CaseState } from './generator-outcome.js';
 import { recordTime, settle } from './generator-time.js';
@@ -217,6 +217,7 @@ export function generateCase(world: World, index: number): ImportCase {
     category,
     subcategory: sub.name,
     openedOn: dates.of(opened),
+    ...firstContactOf(new Random(world.seed, STREAM.firstContact, index), opened, referrerRef !== null, dates),
     closedOn: closed ? dates.of(plannedClose) : null,
     leadAdviserRef: lead.ref,
     officeRef: office >= 0 ? (world.header.offices?.[office]?.ref ?? null) : null,
@@ -233,4 +234,15 @@ export function generateCase(world: World, index: number): ImportCase {
     outcome,
     followUps,
   };
+}
+
+/**
+ * The client's first contact with the organisation: about a third of cases are opened at the first
+ * contact itself; the others wait a few days to a few weeks for an appointment (referred clients, whose
+ * referrer made the first contact, a little longer). Drawn from a stream of its own.
+ */
+function firstContactOf(r: Random, opened: number, referred: boolean, dates: DateText): { firstContactOn?: string } {
+  if (r.chance(0.35)) return {};
+  const wait = Math.min(60, Math.round(r.logNormal(referred ? 7 : 4, 0.8)));
+  return wait > 0 ? { firstContactOn: dates.of(opened - wait) } : {};
 }

@@ -179,6 +179,8 @@ export interface ImportCase {
   category: Category;
   subcategory?: string | null;
   openedOn: IsoDate;
+  /** The client's first contact with the organisation about this problem, on or before openedOn; absent: openedOn. */
+  firstContactOn?: IsoDate | null;
   /** Null or absent while the case is open. */
   closedOn?: IsoDate | null;
   leadAdviserRef: string;

@@ -205,6 +205,7 @@ export class ImportWriter {
         c.category,
         c.subcategory ?? null,
         c.openedOn,
+        c.firstContactOn ?? null,
         c.closedOn ?? null,
         adviser(c.leadAdviserRef),
         c.fundingStream,
@@ -281,7 +282,7 @@ export class ImportWriter {
       copyRows(this.client, table, columns.split(/,\s*/), data);
     await copy(
       'cases',
-      'id, organisation_id, ref, client_id, office_id, category, subcategory, opened_on, closed_on, lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before',
+      'id, organisation_id, ref, client_id, office_id, category, subcategory, opened_on, first_contact_on, closed_on, lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before',
       rows.cases,
     );
     await copy(

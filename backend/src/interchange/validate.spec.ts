@@ -278,6 +278,15 @@ describe('validateCase', () => {
     ]);
   });
 
+  it('accepts a first contact on or before the case was opened, and no later', () => {
+    expect(check({ firstContactOn: '2025-01-06' })).toEqual([]);
+    expect(check({ firstContactOn: '2024-12-20' })).toEqual([]);
+    expect(messagesAt(check({ firstContactOn: '2025-01-07' }), 'cases[0].firstContactOn')).toEqual([
+      'must be on or before openedOn (2025-01-06)',
+    ]);
+    expect(messagesAt(check({ firstContactOn: '2025-02-30' }), 'cases[0].firstContactOn')).toHaveLength(1);
+  });
+
   it('accepts a reason an appeal was not pursued only when it fits the appeal status and the acceptance', () => {
     const at = 'cases[0].outcome.appealNotPursuedReason';
     expect(check({ 'outcome.appealNotPursuedReason': 'accepted_outcome' })).toEqual([]);

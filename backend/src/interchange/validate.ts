@@ -77,6 +77,7 @@ const CASE = fields(
   'category',
   'subcategory',
   'openedOn',
+  'firstContactOn',
   'closedOn',
   'leadAdviserRef',
   'officeRef',
@@ -279,6 +280,10 @@ export function validateCase(value: unknown, index: number, context: ValidationC
   const closedOn = check.date(c, 'closedOn', path, { notBefore: EARLIEST_CASE_DATE });
   if (openedOn !== undefined && closedOn !== undefined && closedOn < openedOn) {
     check.add(`${path}.closedOn`, `must be on or after openedOn (${openedOn})`);
+  }
+  const firstContactOn = check.date(c, 'firstContactOn', path, { notBefore: EARLIEST_CASE_DATE });
+  if (openedOn !== undefined && firstContactOn !== undefined && firstContactOn > openedOn) {
+    check.add(`${path}.firstContactOn`, `must be on or before openedOn (${openedOn})`);
   }
   check.ref(c, 'leadAdviserRef', path, context.advisers, 'advisers', true);
   check.ref(c, 'officeRef', path, context.offices, 'offices');

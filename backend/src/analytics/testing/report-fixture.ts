@@ -29,6 +29,8 @@ export interface SimCase {
   referralsOut: Array<boolean | null>;
   priorOrganisations: number | null;
   recontactOn: string | null;
+  /** The client's first contact, when recorded (before opening); null: the day the case was opened. */
+  firstContactOn: string | null;
   /** Followed up with no re-contact (a case with a re-contact was followed up by definition). */
   followedUp: boolean;
 }
@@ -117,6 +119,7 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
       recontactOn: closedOn && rnd() < 0.3 ? addDays(closedOn, Math.floor(rnd() * 270)) : null,
       // By index, so adding it left every other simulated value as it was.
       followedUp: i % 3 !== 0,
+      firstContactOn: i % 4 === 0 ? addDays(openedOn, -(i % 13)) : null,
     });
     const made = cases[cases.length - 1];
     if (made.appeal === 'considered_not_pursued') made.appealReason = APPEAL_REASONS[reasonIndex];
@@ -176,8 +179,8 @@ export async function seed(
     const other = adviserIds[(c.adviser + 1) % adviserIds.length];
     const [row] = await q(
       `INSERT INTO cases (organisation_id, ref, client_id, office_id, category, opened_on, closed_on, lead_adviser_id,
-                          funding_stream, arrival_route, prior_organisations_contacted)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                          funding_stream, arrival_route, prior_organisations_contacted, first_contact_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         orgId,
         c.ref,
@@ -190,6 +193,7 @@ export async function seed(
         c.funding,
         c.arrival,
         c.priorOrganisations,
+        c.firstContactOn,
       ],
     );
     const entries = [
@@ -335,6 +339,21 @@ export function rateOver(cases: SimCase[], measure: string, asOf: string): { n: 
     total.count += r.count;
   }
   return total;
+}
+
+/** Working days (Monday to Friday) after `from` up to and including `to`, counted one day at a time. */
+export function workingDaysBetween(from: string, to: string): number {
+  let days = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days++;
+  }
+  return days;
+}
+
+/** First-contact latency of a case with a session: from first contact (or opening) to the first session. */
+export function firstSessionOn(c: SimCase): string {
+  return addDays(c.openedOn, Math.min(...c.sessions.map((s) => s.day)));
 }
 
 /**

@@ -51,6 +51,15 @@ export class CreateCaseDto {
   @subcategory() subcategory?: string | null;
   @DateField({ optional: true, notBefore: EARLIEST_CASE_DATE, notFuture: true, description: 'Defaults to today.' })
   openedOn?: string;
+  @DateField({
+    optional: true,
+    nullable: true,
+    notBefore: EARLIEST_CASE_DATE,
+    notFuture: true,
+    description:
+      "The client's first contact with the organisation about this problem (on or before openedOn); defaults to openedOn. First-contact latency counts from it.",
+  })
+  firstContactOn?: string | null;
   @UuidField({ optional: true, description: 'Defaults to you.' }) leadAdviserId?: string;
   @EnumField(FUNDING_STREAMS) fundingStream: FundingStream;
   @NestedObject(() => ArrivalDto, { description: 'How the client arrived.' }) arrival: ArrivalDto;
@@ -67,6 +76,15 @@ export class UpdateCaseDto {
   @EnumField(CATEGORIES, { optional: true }) category?: Category;
   @subcategory() subcategory?: string | null;
   @DateField({ optional: true, notBefore: EARLIEST_CASE_DATE, notFuture: true }) openedOn?: string;
+  @DateField({
+    optional: true,
+    nullable: true,
+    notBefore: EARLIEST_CASE_DATE,
+    notFuture: true,
+    description:
+      "The client's first contact with the organisation about this problem (on or before openedOn); defaults to openedOn. First-contact latency counts from it.",
+  })
+  firstContactOn?: string | null;
   @UuidField({ optional: true }) leadAdviserId?: string;
   @EnumField(FUNDING_STREAMS, { optional: true }) fundingStream?: FundingStream;
   @NestedObject(() => ArrivalDto, { optional: true }) arrival?: ArrivalDto;
@@ -93,6 +111,8 @@ export class CaseDto {
   @ApiProperty({ enum: CATEGORIES }) category: Category;
   @ApiProperty({ type: String, nullable: true }) subcategory: string | null;
   @ApiProperty({ format: 'date' }) openedOn: string;
+  @ApiProperty({ format: 'date', description: "The client's first contact (openedOn unless recorded)." })
+  firstContactOn: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) closedOn: string | null;
   @ApiProperty({ enum: CASE_STATUSES }) status: CaseStatus;
   @ApiProperty({ format: 'uuid' }) leadAdviserId: string;
@@ -112,6 +132,7 @@ export function toCaseDto(c: CaseEntity): CaseDto {
     category: c.category,
     subcategory: c.subcategory,
     openedOn: c.openedOn,
+    firstContactOn: c.firstContactOn ?? c.openedOn,
     closedOn: c.closedOn,
     status: c.closedOn ? 'closed' : 'open',
     leadAdviserId: c.leadAdviserId,

@@ -10,6 +10,8 @@ export class CaseEntity extends TenantEntity {
   @Column('text') category: Category;
   @Column('text', { nullable: true }) subcategory: string | null;
   @Column('date', { name: 'opened_on' }) openedOn: string;
+  /** The client's first contact with the organisation about this problem; null: the day the case was opened. */
+  @Column('date', { name: 'first_contact_on', nullable: true }) firstContactOn: string | null;
   @Column('date', { name: 'closed_on', nullable: true }) closedOn: string | null;
   @Column('uuid', { name: 'lead_adviser_id' }) leadAdviserId: string;
   @Column('text', { name: 'funding_stream' }) fundingStream: FundingStream;

@@ -43,6 +43,8 @@ describe('cases API', () => {
         category: 'debt',
         subcategory: null,
         openedOn: todayInLondon(),
+        // The client's first contact defaults to the day the case was opened.
+        firstContactOn: todayInLondon(),
         closedOn: null,
         status: 'open',
         leadAdviserId: ours.adviser.id,

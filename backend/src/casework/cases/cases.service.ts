@@ -45,6 +45,10 @@ export const CASE_FIELD_ERRORS: FieldErrorMap = {
   columns: { referrer_partner_id: 'arrival.referrerPartnerId' },
   checks: {
     cases_check: { path: 'openedOn', message: 'must be on or before the date the case was closed' },
+    cases_first_contact_check: {
+      path: 'firstContactOn',
+      message: 'must be on or before the date the case was opened (openedOn)',
+    },
     cases_check1: { path: 'arrival.referrerPartnerId', message: 'must be left out when route is "self"' },
   },
 };
@@ -157,6 +161,7 @@ export class CasesService {
           category: input.category,
           subcategory: input.subcategory ?? null,
           openedOn: input.openedOn ?? todayInLondon(),
+          firstContactOn: input.firstContactOn ?? null,
           closedOn: null,
           leadAdviserId: input.leadAdviserId ?? userId,
           fundingStream: input.fundingStream,

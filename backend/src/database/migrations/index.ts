@@ -14,6 +14,7 @@ import { SignInAttempts1764100000000 } from './1764100000000-sign-in-attempts.js
 import { EmailsPerOrganisation1764100000100 } from './1764100000100-emails-per-organisation.js';
 import { AvoidedAppealReason1764100000200 } from './1764100000200-avoided-appeal-reason.js';
 import { FollowUpKnown1764100000210 } from './1764100000210-follow-up-known.js';
+import { FirstContact1764100000220 } from './1764100000220-first-contact.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   EmailsPerOrganisation1764100000100,
   AvoidedAppealReason1764100000200,
   FollowUpKnown1764100000210,
+  FirstContact1764100000220,
 ];

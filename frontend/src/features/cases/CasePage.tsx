@@ -134,6 +134,9 @@ function CaseDetails({ c }: { c: CaseDetail }) {
             value: `${labelOf(c.category)}${c.subcategory ? `: ${subcategoryLabel(c.subcategory)}` : ''}`,
           },
           { key: 'Opened', value: formatDate(c.openedOn) },
+          ...(c.firstContactOn && c.firstContactOn !== c.openedOn
+            ? [{ key: 'First contact', value: formatDate(c.firstContactOn) }]
+            : []),
           ...(c.closedOn ? [{ key: 'Closed', value: formatDate(c.closedOn) }] : []),
           { key: 'Lead adviser', value: c.leadAdviserName },
           { key: 'Funding', value: labelOf(c.fundingStream) },

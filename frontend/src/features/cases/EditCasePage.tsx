@@ -34,6 +34,8 @@ interface CaseValues {
   subcategory: string;
   fundingStream: FundingStream;
   openedOn: string;
+  /** The client's first contact with the organisation; the date opened unless it was earlier. */
+  firstContactOn: string;
   officeId: string;
   arrivalRoute: ArrivalRoute;
   referrerPartnerId: string | null;
@@ -46,6 +48,7 @@ const FIELDS: ConflictField[] = [
   { key: 'subcategory', label: 'Sub-category' },
   { key: 'fundingStream', label: 'Funding', format: (v) => labelOf(String(v)) },
   { key: 'openedOn', label: 'Date opened' },
+  { key: 'firstContactOn', label: 'First contact' },
   { key: 'officeId', label: 'Office' },
   { key: 'arrivalRoute', label: 'How they arrived', format: (v) => labelOf(String(v)) },
   { key: 'referrerPartnerId', label: 'Referred by' },
@@ -59,6 +62,7 @@ function valuesOf(c: CaseRecord): CaseValues {
     subcategory: c.subcategory ?? '',
     fundingStream: c.fundingStream,
     openedOn: c.openedOn,
+    firstContactOn: c.firstContactOn ?? c.openedOn,
     officeId: c.officeId ?? '',
     arrivalRoute: c.arrival.route,
     referrerPartnerId: c.arrival.referrerPartnerId,
@@ -76,6 +80,8 @@ function toBody(values: CaseValues, version: number) {
     subcategory: values.subcategory.trim() || null,
     fundingStream: values.fundingStream,
     openedOn: values.openedOn,
+    // The same day as opening is the default: sent as null, so it follows a corrected opening date.
+    firstContactOn: values.firstContactOn && values.firstContactOn !== values.openedOn ? values.firstContactOn : null,
     officeId: values.officeId || null,
     arrival: {
       route: values.arrivalRoute,
@@ -89,6 +95,10 @@ function toBody(values: CaseValues, version: number) {
 export function validateCaseValues(values: CaseValues): ApiError[] {
   const errors: ApiError[] = [];
   if (!isIsoDate(values.openedOn)) errors.push({ path: 'openedOn', message: 'Enter the date the case was opened' });
+  if (values.firstContactOn && !isIsoDate(values.firstContactOn))
+    errors.push({ path: 'firstContactOn', message: 'Enter the date of the client’s first contact, or leave it empty' });
+  else if (values.firstContactOn && isIsoDate(values.openedOn) && values.firstContactOn > values.openedOn)
+    errors.push({ path: 'firstContactOn', message: 'The first contact must be on or before the date opened' });
   if (values.arrivalRoute === 'referred' && !values.referrerPartnerId)
     errors.push({ path: 'referrerPartnerId', message: 'Choose the organisation that referred the client' });
   for (const [key, label] of [
@@ -220,6 +230,15 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
           value={values.openedOn}
           onChange={(e) => set('openedOn', e.target.value)}
           error={errorFor('openedOn')}
+        />
+        <TextInput
+          id="firstContactOn"
+          label="Date of the client’s first contact"
+          hint="When they first got in touch about this problem, if before the case was opened. First-contact latency counts from it."
+          type="date"
+          value={values.firstContactOn}
+          onChange={(e) => set('firstContactOn', e.target.value)}
+          error={errorFor('firstContactOn')}
         />
         {offices.data && offices.data.length > 0 && (
           <Select

@@ -72,6 +72,8 @@ export interface CaseRecord {
   category: Category;
   subcategory: string | null;
   openedOn: string;
+  /** The client's first contact with the organisation (openedOn unless recorded). */
+  firstContactOn?: string;
   closedOn: string | null;
   status: CaseStatus;
   leadAdviserId: string;

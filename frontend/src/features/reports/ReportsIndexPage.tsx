@@ -141,6 +141,14 @@ function Figure({ m }: { m: MeasureFigure }) {
         <>
           <span className="govuk-!-font-weight-bold">{formatNumber(m.value, 1)} days</span>{' '}
           <span className="dv-muted">median</span>
+          {m.seenWithin?.map((s) => (
+            <span key={s.workingDays} className="dv-block">
+              Seen within {s.workingDays} working days: {formatPercent(s.rate)}{' '}
+              <span className="dv-muted">
+                ({formatNumber(s.count)} of {formatNumber(s.n)})
+              </span>
+            </span>
+          ))}
         </>
       );
     case 'distribution':
