@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AccessModule } from './access/access.module.js';
@@ -17,7 +16,6 @@ import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { InterchangeModule } from './interchange/interchange.module.js';
-import { loggerOptions } from './logging.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PricingModule } from './pricing/pricing.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -40,7 +38,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerOptions(config, options.cli ? 'stderr' : 'stdout')),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
         ...serveFrontend,
         AccessModule,

@@ -5,13 +5,13 @@ import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { Logger } from 'nestjs-pino';
 import { applySecurityHeaders } from './access/security-headers.js';
 import { AppModule } from './app.module.js';
 import { deferImportBody, isDeferred } from './interchange/import-upload.middleware.js';
 import { refuseNulInUrl, verifyJsonBody } from './common/hostile-input.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
+import { createLogger, PinoNestLogger, requestLogging } from './logging.js';
 import { VERSION } from './version.js';
 import { webAppCompression } from './web-app.js';
 
@@ -28,7 +28,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config, 'stdout');
+  app.useLogger(new PinoNestLogger(logger));
+  app.use(requestLogging(logger, { terse: config.logPretty }));
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   applySecurityHeaders(app, config);
