@@ -72,6 +72,7 @@ const STEP_OF_FIELD: Record<string, StepKey> = {
   priorOrganisationsContacted: 'prior-organisations',
   timesToldStoryBefore: 'told-story',
   openedOn: 'case-details',
+  firstContactOn: 'case-details',
   officeId: 'case-details',
 };
 
@@ -92,6 +93,7 @@ const FIELD_LABELS: Record<string, string> = {
   priorOrganisationsContacted: 'Organisations contacted before',
   timesToldStoryBefore: 'Times told their story before',
   openedOn: 'Date opened',
+  firstContactOn: 'First contact',
   officeId: 'Office',
 };
 
@@ -428,6 +430,16 @@ function StepQuestion({
             onChange={(e) => update({ openedOn: e.target.value })}
             error={errorFor('openedOn')}
           />
+          <TextInput
+            id="firstContactOn"
+            label="Date of the client’s first contact (optional)"
+            hint="If they first got in touch about this problem before the case was opened. Time to first contact is counted from it."
+            type="date"
+            max={answers.openedOn || today()}
+            value={answers.firstContactOn}
+            onChange={(e) => update({ firstContactOn: e.target.value })}
+            error={errorFor('firstContactOn')}
+          />
           {offices.data && offices.data.length > 0 && (
             <Select
               id="officeId"
@@ -627,6 +639,15 @@ function CheckAnswers({
                 value: `${formatDate(a.openedOn)}${office ? `, ${office.name}` : ''}`,
                 change: change('case-details', 'date opened'),
               },
+              ...(a.firstContactOn && a.firstContactOn !== a.openedOn
+                ? [
+                    {
+                      key: 'First contact',
+                      value: formatDate(a.firstContactOn),
+                      change: change('case-details', 'date of first contact'),
+                    },
+                  ]
+                : []),
             ]}
           />
           <form onSubmit={create} noValidate>

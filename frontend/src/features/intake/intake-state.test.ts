@@ -92,11 +92,22 @@ describe('intake', () => {
       category: 'housing',
       subcategory: 'possession',
       openedOn: '2026-01-05',
+      firstContactOn: null,
       fundingStream: 'grant',
       arrival: { route: 'referred', referrerPartnerId: 'p1' },
       priorOrganisationsContacted: 2,
       timesToldStoryBefore: 3,
       officeId: null,
     });
+  });
+
+  it('sends a first contact only when it is before the case opened, and refuses one after', () => {
+    const a = { ...newAnswers(), openedOn: '2026-01-05' };
+    expect(caseBody({ ...a, firstContactOn: '2025-12-19' }, 'c').firstContactOn).toBe('2025-12-19');
+    expect(caseBody({ ...a, firstContactOn: '2026-01-05' }, 'c').firstContactOn).toBeNull();
+    expect(validateStep('case-details', { ...a, firstContactOn: '2025-12-19' })).toEqual([]);
+    expect(validateStep('case-details', { ...a, firstContactOn: '2026-01-06' }).map((e) => e.path)).toEqual([
+      'firstContactOn',
+    ]);
   });
 });

@@ -33,6 +33,8 @@ export interface IntakeAnswers {
   priorOrganisationsContacted: string;
   timesToldStoryBefore: string;
   openedOn: string;
+  /** The client's first contact with the organisation, if before the case was opened ('' = the same day). */
+  firstContactOn: string;
   officeId: string;
 }
 
@@ -55,6 +57,7 @@ export const newAnswers = (): IntakeAnswers => ({
   priorOrganisationsContacted: '',
   timesToldStoryBefore: '',
   openedOn: today(),
+  firstContactOn: '',
   officeId: '',
 });
 
@@ -125,6 +128,10 @@ export function validateStep(step: StepKey, a: IntakeAnswers): ApiError[] {
       if (!isIsoDate(a.openedOn)) return [{ path: 'openedOn', message: 'Enter the date the case opened' }];
       if (a.openedOn > today())
         return [{ path: 'openedOn', message: 'The date the case opened must be today or in the past' }];
+      if (a.firstContactOn && !isIsoDate(a.firstContactOn))
+        return [{ path: 'firstContactOn', message: 'Enter the date of the first contact, or leave it empty' }];
+      if (a.firstContactOn > a.openedOn)
+        return [{ path: 'firstContactOn', message: 'The first contact must be on or before the date the case opened' }];
       return [];
     default:
       return [];
@@ -168,6 +175,8 @@ export function caseBody(a: IntakeAnswers, clientId: string) {
     category: a.category,
     subcategory: a.subcategory.trim() || null,
     openedOn: a.openedOn,
+    // Left empty or the same day as opening: the default (null), which follows a corrected opening date.
+    firstContactOn: a.firstContactOn && a.firstContactOn !== a.openedOn ? a.firstContactOn : null,
     fundingStream: a.fundingStream,
     arrival: {
       route: a.arrivalRoute,
