@@ -2,8 +2,8 @@
  * Disclosure control by rounding and band merging (issue 14; reasoning in docs/decisions.md), for every
  * figure published outside a provider: commissioners' live reports and every evidence-pack format.
  *
- * - Every count is rounded to the nearest multiple of the base (the threshold from thresholdFor, so 5
- *   unless an organisation raised it; halves round up). A rounded count R stands for any true count from
+ * - Every count is rounded to the nearest multiple of the base (roundingBaseFor the threshold from
+ *   thresholdFor: 5 unless an organisation raised it; halves round up). A rounded count R stands for any true count from
  *   R − ⌊base/2⌋ to R + ⌈base/2⌉ − 1 (for base 5: R − 2 to R + 2), so no count of 1–4 is exact.
  * - Rates and their 95% Wilson intervals are computed from the ROUNDED count and the ROUNDED n, so they
  *   publish nothing beyond the rounded counts (an exact rate beside a rounded n would give a small
@@ -23,6 +23,14 @@ import { wilsonInterval } from '../analytics/statistics/wilson.js';
 
 /** A band (or category) needs at least this rounded n for a rate to be given. */
 export const MIN_RATE_N = 10;
+
+/**
+ * The rounding base for a threshold (thresholdFor): the first of 5, 10, 20, 25, 50, 100 that is at least
+ * the threshold, so readers see the familiar bases of official statistics (a threshold of 7 rounds to 10).
+ */
+export function roundingBaseFor(threshold: number): number {
+  return [5, 10, 20, 25, 50, 100].find((b) => b >= threshold) ?? Math.ceil(threshold);
+}
 
 /** The nearest multiple of `base`, halves rounded up. */
 export function roundToBase(count: number, base: number): number {
@@ -178,16 +186,10 @@ export interface RoundedRateTable {
 }
 
 /**
- * One measure as published: the count and its n rounded (and checked) as figures, bands merged where
- * the rounded n is too small, and every rate from rounded figures.
+ * One measure as published from its rounded count and n (rounded together by roundFigures): bands
+ * merged where the rounded n is too small, and every rate from rounded figures.
  */
-export function roundedRates(
-  count: FigureCounts,
-  n: FigureCounts,
-  base: number,
-  knownZero: readonly boolean[] = [],
-): RoundedRateTable {
-  const [c, m] = roundFigures([count, n], base, knownZero);
+export function ratesOf(c: RoundedFigure, m: RoundedFigure, base: number): RoundedRateTable {
   const groups = mergeSmallBands(m.byBand).map((g) => ({
     ...g,
     ...rateOfRounded(sumOver(g, c.byBand), sumOver(g, m.byBand)),
@@ -196,6 +198,16 @@ export function roundedRates(
     const cc = c.byCategory[i];
     return mn === null || cc === null ? null : rateOfRounded(cc, mn);
   });
-  const categoryBase = m.categoryBase;
-  return { groups, overall: rateOfRounded(c.total, m.total), byCategory, base, categoryBase };
+  return { groups, overall: rateOfRounded(c.total, m.total), byCategory, base, categoryBase: m.categoryBase };
+}
+
+/** One measure on its own: the count and its n rounded together, then ratesOf. */
+export function roundedRates(
+  count: FigureCounts,
+  n: FigureCounts,
+  base: number,
+  knownZero: readonly boolean[] = [],
+): RoundedRateTable {
+  const [c, m] = roundFigures([count, n], base, knownZero);
+  return ratesOf(c, m, base);
 }

@@ -12,6 +12,7 @@ import { createHarness, type Harness, type TestUser } from '../../test/harness.j
 import type { UnitCostsView } from '../pricing/dto/unit-costs.dto.js';
 import { EvidencePackService } from './evidence-pack.service.js';
 import { ALL_BANDS, ALL_CATEGORIES } from './tables/outcome-tables.js';
+import { roundToBase } from '../disclosure/rounding.js';
 import { AS_OF, PERIOD, seedPackFixture, type PackFixture } from './testing/pack-fixture.js';
 import { parseCsv, pdfPageCount, pdfText, popplerText, xlsxText } from './testing/pack-files.js';
 import { renderPack, sha256, type Manifest, type RenderedPack } from './writers/render-pack.js';
@@ -129,24 +130,51 @@ describe('evidence packs', () => {
       pack = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200)).body;
     });
 
-    it('shows a band resting on 3 cases as "<5"', () => {
+    it('rounds a band resting on 3 cases to 5, and merges it with its neighbour where a rate needs more', () => {
       const cases = tableOf(pack, 'cases');
-      expect(rowOf(cases, ALL_CATEGORIES, '≥ 8 h').cases).toBe('<5');
+      expect(rowOf(cases, ALL_CATEGORIES, '≥ 8 h').cases).toBe(5);
       const positive = tableOf(pack, 'time-vs-outcome-positive-outcome');
-      expect(rowOf(positive, ALL_CATEGORIES, '≥ 8 h')).toMatchObject({ n: '[c]', rate: '[c]', ci_low: '[c]' });
+      const bands = positive.rows.filter((r) => r.category === ALL_CATEGORIES && r.band !== ALL_BANDS);
+      expect(bands.map((r) => r.band)).toEqual(['< 1 h', '1–2 h', '2–4 h', '4 h and over']);
+      expect(positive.description).toContain('"4 h and over"');
+    });
+
+    it('shows every band of every outcome measure with a rate and interval, hiding none', () => {
+      for (const table of pack.tables.filter((t) => t.name.startsWith('time-vs-outcome-'))) {
+        const rows = table.rows.filter((r) => r.category === ALL_CATEGORIES);
+        for (const row of rows) {
+          expect([table.name, row.band, typeof row.rate, typeof row.ci_low]).toEqual([
+            table.name,
+            row.band,
+            'number',
+            'number',
+          ]);
+          expect(row.n as number).toBeGreaterThanOrEqual(10);
+        }
+        // The total is the sum of the rounded bands.
+        const bands = rows.filter((r) => r.band !== ALL_BANDS);
+        expect(rows.find((r) => r.band === ALL_BANDS)!.n).toBe(bands.reduce((s, r) => s + (r.n as number), 0));
+        for (const row of table.rows)
+          for (const key of ['n', 'count']) expect(JSON.stringify(row[key])).not.toMatch(/<|\[c\]/);
+      }
+      const adjusted = tableOf(pack, 'adjusted-estimates');
+      expect(adjusted.rows.every((r) => typeof r.n === 'number')).toBe(true);
     });
 
     it('counts only consenting clients and says how many cases were left out', () => {
       const consent = tableOf(pack, 'consent-exclusions');
+      const cases = tableOf(pack, 'cases');
+      const bandTotal = cases.rows
+        .filter((r) => r.category === ALL_CATEGORIES && r.band !== ALL_BANDS)
+        .reduce((sum, r) => sum + (r.cases as number), 0);
+      expect(Math.abs(bandTotal - fixture.consenting)).toBeLessThanOrEqual(10);
       expect(consent.rows).toEqual([
-        { group: 'Counted: client consented', cases: fixture.consenting },
-        { group: 'Excluded: client did not consent', cases: fixture.withoutConsent },
+        { group: 'Counted: client consented', cases: bandTotal },
+        { group: 'Excluded: client did not consent', cases: roundToBase(fixture.withoutConsent, 5) },
       ]);
-      expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, ALL_BANDS).cases).toBe(fixture.consenting);
+      expect(rowOf(cases, ALL_CATEGORIES, ALL_BANDS).cases).toBe(bandTotal);
       const who = pack.method.find((s) => s.heading === 'Who is counted')!;
-      expect(who.paragraphs.join(' ')).toContain(
-        `${fixture.withoutConsent} closed case${String(fixture.withoutConsent) === '1' ? '' : 's'}`,
-      );
+      expect(who.paragraphs.join(' ')).toContain(`${roundToBase(fixture.withoutConsent, 5)} closed cases`);
     });
 
     it('gives every published rate its n and 95% interval, and no published count below 5', () => {
@@ -217,7 +245,12 @@ describe('evidence packs', () => {
       expect(debt).toMatchObject({ fixed_fee_min_gbp: 180, fixed_fee_max_gbp: 180, hours_paid_for_max: 3.5 });
       for (const row of [housing, debt]) {
         if (typeof row.cases !== 'number') continue;
-        expect((row.cases_within_fee as number) + (row.cases_beyond_fee as number)).toBe(row.cases);
+        // Each count is rounded to the nearest 5 (±2), so the parts add up to the cases within 6.
+        const parts = (row.cases_within_fee as number) + (row.cases_beyond_fee as number);
+        expect(Math.abs(parts - row.cases)).toBeLessThanOrEqual(6);
+        expect([row.cases_within_fee, row.cases_beyond_fee, row.cases].every((x) => (x as number) % 5 === 0)).toBe(
+          true,
+        );
         expect(typeof row.median_hours).toBe('number');
       }
       expect(fee.rows.find((r) => r.category === 'Employment')!.note).toBe(
@@ -277,9 +310,7 @@ describe('evidence packs', () => {
       expect(joined).toContain('Tenant eviction avoided (public money)');
       expect(joined).toContain('People of Influence');
       expect(joined).toContain('not priced — enter your local figure');
-      expect(joined).toContain(
-        `${fixture.withoutConsent} closed case${String(fixture.withoutConsent) === '1' ? '' : 's'}`,
-      );
+      expect(joined).toContain(`${roundToBase(fixture.withoutConsent, 5)} closed cases`);
       expect(workbook.created.toISOString()).toBe(`${AS_OF}T00:00:00.000Z`);
     });
 
@@ -315,7 +346,7 @@ describe('evidence packs', () => {
       }
       const cases = parseCsv(csvs.find((e) => e.path === 'csv/cases.csv')!.bytes.toString('utf8'));
       expect(cases[0]).toEqual(['category', 'band', 'cases']);
-      expect(cases).toContainEqual([ALL_CATEGORIES, '≥ 8 h', '<5']);
+      expect(cases).toContainEqual([ALL_CATEGORIES, '≥ 8 h', '5']);
       expect(manifest).toMatchObject({
         period: PERIOD,
         asOf: AS_OF,
@@ -456,11 +487,13 @@ describe('evidence packs', () => {
       expect(pack.meta.organisations.map((o) => o.name).sort()).toEqual(['Eastside Advice', 'Northside Law Centre']);
       expect(pack.meta.commissioner?.name).toBe('City Funders');
       expect(pack.meta.threshold).toBe(7);
-      expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, ALL_BANDS).cases).toBe(
-        fixture.consenting + second.consenting,
-      );
-      // 3 long cases in each organisation: 6, below the combined threshold of 7.
-      expect(rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, '≥ 8 h').cases).toBe('<7');
+      const cases = tableOf(pack, 'cases');
+      expect(
+        Math.abs((rowOf(cases, ALL_CATEGORIES, ALL_BANDS).cases as number) - fixture.consenting - second.consenting),
+      ).toBeLessThanOrEqual(25);
+      // 3 long cases in each organisation: 6, rounded to the nearest 10 (the base for a threshold of 7).
+      expect(rowOf(cases, ALL_CATEGORIES, '≥ 8 h').cases).toBe(10);
+      expect(cases.description).toContain('rounded to the nearest 10');
       expect(pack.meta.unitCosts.version).toBe(1);
     });
 

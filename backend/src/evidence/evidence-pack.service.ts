@@ -8,6 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ARRIVAL_ROUTES,
+  BANDS,
   CATEGORIES,
   OUTCOME_MEASURES,
   labelOf,
@@ -31,20 +32,21 @@ import { PricingService, type Priced } from '../pricing/pricing.service.js';
 import { VERSION } from '../version.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { gbp, percent } from './format.js';
-import { display } from './linked-suppression.js';
 import { methodSections, NESTA_LEVEL } from './method.js';
 import type { EvidencePack, Headline, PackMeta, PackTable } from '@deepvalue/shared';
-import { maskCount, displayCount, SECONDARY_MARK } from './suppression.js';
+import { SECONDARY_MARK } from './suppression.js';
 import { adjustedTable } from './tables/adjusted-table.js';
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
 import {
   casesTable,
-  categoryHidden,
   outcomeGrids,
   publishedTotal,
+  roundedOutcomes,
   timeVsOutcomeTable,
-  type OutcomeGrids,
+  type RoundedOutcomes,
 } from './tables/outcome-tables.js';
+import { roundToBase, roundingBaseFor } from '../disclosure/rounding.js';
+import type { PricingView } from '../pricing/pricing-view.js';
 import {
   adjustmentsTable,
   mappingTable,
@@ -53,7 +55,6 @@ import {
   valueLinesTable,
   valueSummaryTable,
 } from './tables/pricing-tables.js';
-import { wilsonInterval } from '../analytics/statistics/wilson.js';
 
 /** Whose cases a pack counts, and whose unit costs price them. */
 export interface PackScope {
@@ -159,7 +160,9 @@ export class EvidencePackService {
           unitCostVersion: request.unitCostVersion,
         }),
       ]);
+    // The outcome tables are published by rounding; pricing and fixed fee keep the linked suppression.
     const grids = outcomeGrids(cells, threshold);
+    const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), filters.category);
     const priced = this.pricing.valued(inputs, {
       threshold,
       casesPattern: grids.casesPattern,
@@ -192,35 +195,35 @@ export class EvidencePackService {
       generatedAt: `${asOf}T00:00:00.000Z`,
     };
 
-    const hiddenCategory = (category: Category) => categoryHidden(grids, CATEGORIES.indexOf(category));
-    const excludedShown = displayCount(maskCount(excluded, threshold), threshold);
-    const publishedN = Object.fromEntries(OUTCOME_MEASURES.map((m) => [m, publishedTotal(grids, m)])) as Record<
+    const excludedShown = String(roundToBase(excluded, rounded.base));
+    const publishedN = Object.fromEntries(OUTCOME_MEASURES.map((m) => [m, publishedTotal(rounded, m)])) as Record<
       OutcomeMeasure,
-      number | null
+      number
     >;
+    const view = withRoundedCases(priced.view, rounded);
     const tables: PackTable[] = [
-      casesTable(grids, threshold),
-      ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(grids, m, threshold)),
+      casesTable(rounded),
+      ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(rounded, m)),
       adjustedTable(estimates, publishedN),
       fixedFeeTable(
         feeLines,
         feeTables,
         { from: request.from, to: request.to },
-        hiddenCategory,
-        threshold,
+        (category) => rounded.cases.byCategory[CATEGORIES.indexOf(category)],
+        rounded.cases.categoryBase,
         filters.category,
       ),
-      valueSummaryTable(priced.view),
-      valueLinesTable(priced.view),
-      unpricedTable(priced.view),
-      consentTable(grids, threshold, excludedShown),
+      valueSummaryTable(view),
+      valueLinesTable(view),
+      unpricedTable(view),
+      consentTable(rounded, excludedShown),
       unitCostsTable(priced.unitCosts.rows),
       adjustmentsTable(priced.unitCosts.sensitivity),
       mappingTable(priced.unitCosts.mapping, priced.unitCosts.rows),
     ];
     return {
       meta,
-      headlines: headlines(grids, priced, threshold, excludedShown),
+      headlines: headlines(rounded, priced, excludedShown),
       tables,
       method: methodSections({
         meta,
@@ -314,36 +317,45 @@ function checkedPeriod(request: PackRequest): string {
   return request.to < today ? request.to : today;
 }
 
-function consentTable(grids: OutcomeGrids, threshold: number, excludedShown: string): PackTable {
-  const { total, withheld } = grids.casesPattern;
-  const included = withheld ? SECONDARY_MARK : display(grids.cases.total, total, threshold);
+/**
+ * The pricing tables' case counts as the outcome tables publish them (rounded), so no exact count of
+ * closed cases appears beside its rounded figure.
+ */
+function withRoundedCases(view: PricingView, rounded: RoundedOutcomes): PricingView {
+  const { cases } = rounded;
+  return {
+    ...view,
+    groups: view.groups.map((g) => {
+      if (g.groupBy === 'overall') return { ...g, cases: cases.total };
+      if (g.groupBy === 'band') return { ...g, cases: cases.byBand[BANDS.findIndex((b) => b.band === g.key)] };
+      return { ...g, cases: cases.byCategory[CATEGORIES.indexOf(g.key as Category)] ?? SECONDARY_MARK };
+    }),
+  };
+}
+
+function consentTable(rounded: RoundedOutcomes, excludedShown: string): PackTable {
   return {
     name: 'consent-exclusions',
     sheet: 'Consent',
     title: 'Cases counted and excluded',
     description:
       'Closed cases in the period and filters, by whether the client consented to their anonymised data being ' +
-      'used as evidence. Cases without consent are left out of every other table.',
+      'used as evidence. Cases without consent are left out of every other table. ' +
+      `Counts are rounded to the nearest ${rounded.base}.`,
     note: null,
     columns: [
       { key: 'group', label: 'Cases', kind: 'text' },
       { key: 'cases', label: 'Closed cases', kind: 'count' },
     ],
     rows: [
-      { group: 'Counted: client consented', cases: included },
-      {
-        group: 'Excluded: client did not consent',
-        cases: /^\d+$/.test(excludedShown) ? Number(excludedShown) : excludedShown,
-      },
+      { group: 'Counted: client consented', cases: rounded.cases.total },
+      { group: 'Excluded: client did not consent', cases: Number(excludedShown) },
     ],
   };
 }
 
-function headlines(grids: OutcomeGrids, priced: Priced, threshold: number, excludedShown: string): Headline[] {
-  const casesHidden = grids.casesPattern.withheld || grids.casesPattern.total;
-  const positive = grids.measures.positive_outcome;
-  const positiveHidden = positive.pattern.withheld || positive.pattern.total;
-  const pInterval = wilsonInterval(positive.count.total, positive.n.total);
+function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: string): Headline[] {
+  const pInterval = rounded.measures.positive_outcome.overall;
   const overall = priced.view.groups[0];
   const kind = (k: 'fiscal' | 'wellbeing' | 'client_financial') => overall.kinds.find((x) => x.kind === k)!;
   const money = (k: 'fiscal' | 'wellbeing' | 'client_financial'): Pick<Headline, 'value' | 'detail'> => {
@@ -356,15 +368,15 @@ function headlines(grids: OutcomeGrids, priced: Priced, threshold: number, exclu
   return [
     {
       label: 'Closed cases counted',
-      value: String(display(grids.cases.total, casesHidden, threshold)),
-      detail: `clients who consented; ${excludedShown} excluded without consent`,
+      value: String(rounded.cases.total),
+      detail: `clients who consented; ${excludedShown} excluded without consent (rounded to the nearest ${rounded.base})`,
     },
-    positiveHidden || pInterval.rate === null
+    pInterval.rate === null
       ? { label: 'Positive outcome', value: SECONDARY_MARK, detail: 'not enough cases with a result to publish' }
       : {
           label: 'Positive outcome',
           value: percent(pInterval.rate),
-          detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${positive.n.total} cases with a result`,
+          detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${pInterval.n} cases with a result (rounded)`,
         },
     { label: 'Fiscal value (public money saved)', ...money('fiscal') },
     typeof perPound.central === 'number' && typeof perPound.low === 'number' && typeof perPound.high === 'number'

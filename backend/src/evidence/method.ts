@@ -8,6 +8,7 @@ import { KINDS_APART_NOTE } from '../pricing/pricing.service.js';
 import { SCENARIOS, type Sensitivity } from '../pricing/adjustments.js';
 import { NOT_PRICED } from '../pricing/unit-cost-defaults.js';
 import { gbp, percent } from './format.js';
+import { MIN_RATE_N, roundingBaseFor } from '../disclosure/rounding.js';
 import type { MethodSection, PackMeta } from '@deepvalue/shared';
 
 /** The level these figures reach, and why not higher. Never claim more (brief §5). */
@@ -36,6 +37,7 @@ export interface MethodInputs {
 export function methodSections(inputs: MethodInputs): MethodSection[] {
   const { meta } = inputs;
   const t = meta.threshold;
+  const base = roundingBaseFor(t);
   const filters = Object.entries(meta.filters);
   const whose = meta.commissioner
     ? (meta.organisations.length === 1
@@ -99,12 +101,27 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
     {
       heading: 'Small numbers',
       paragraphs: [
-        `Any count from 1 to ${t - 1} is shown as "<${t}" (threshold ${t}${
-          meta.commissioner ? ': the strictest of the organisations combined' : ''
-        }). Zero is shown.`,
-        'Secondary suppression hides further figures, shown as "[c]", so that no hidden count can be worked ' +
-          'back from row or column totals, from the complement of a rate, or from another table of this pack. ' +
-          '"[c]" may stand for any value, including zero.',
+        `Counts of closed cases and outcomes are rounded to the nearest ${base} (halves up; threshold ${t}${
+          meta.commissioner ? ', the strictest of the organisations combined' : ''
+        }), as ONS and NHS England do for small-area and administrative statistics: a rounded figure ` +
+          `stands for any of ${base} true counts, so no small count can be read exactly. 0 means ` +
+          `0 to ${Math.ceil(base / 2) - 1}.`,
+        'Rates and their 95% Wilson intervals are worked out from the rounded count and the rounded n, never ' +
+          'from the exact ones, so they reveal nothing the rounded counts do not (an exact rate beside a rounded ' +
+          'n would give a small number of negative outcomes away).',
+        'The total for all bands is the sum of the rounded bands, not a total rounded on its own (which could ' +
+          'pin small bands exactly). Categories are rounded on their own, so they need not add up to the total; ' +
+          'where bands and categories read together would still narrow a figure to one value, the categories ' +
+          'are rounded to a coarser base or not published ("[c]").',
+        `A band of relationship time with fewer than ${MIN_RATE_N} cases (rounded) is merged with its neighbour for that ` +
+          `measure, and the row says so (e.g. "4 h and over"); a category with fewer than ${MIN_RATE_N} has no rate. The ` +
+          'case-mix-adjusted estimate is a model estimate, not a count, and is shown whenever the model converged.',
+        'The same rounding applies to the commissioner screens, the preview and every file of the pack, so ' +
+          'they show the same figures.',
+        'Pricing and fixed fee against need keep small-number suppression: any count from 1 to ' +
+          `${t - 1} is shown as "<${t}", and further figures are hidden as "[c]" so that no hidden count can ` +
+          'be worked back; "[c]" may stand for any value, including zero. Their case counts are shown rounded, ' +
+          'as in the outcome tables.',
         'Figures are published for all categories by band of relationship time and for each category over all ' +
           'bands, not for each category and band together: those cells are small, and protecting them would ' +
           'hide the figures above as well.',

@@ -1,11 +1,11 @@
 /**
  * The case-mix-adjusted estimate per outcome measure (brief §4): odds ratio per doubling of
- * relationship time with its 95% interval. Published only when the measure's overall n is published;
- * the model itself needs at least 30 cases with 5 or more on each side of the outcome.
+ * relationship time with its 95% interval. A model estimate is not a small count: it is published
+ * whenever the model converged, beside the measure's n as the tables publish it (rounded). The model
+ * itself needs at least 30 cases with 5 or more on each side of the outcome.
  */
 import { MEASURES, OUTCOME_MEASURES, type AdjustedEstimate, type OutcomeMeasure } from '@deepvalue/shared';
 import { MIN_CASES_PER_OUTCOME, MIN_MODEL_CASES } from '../../analytics/statistics/time-vs-outcome-model.js';
-import { SECONDARY_MARK } from '../suppression.js';
 import type { PackTable } from '@deepvalue/shared';
 
 const TOO_FEW =
@@ -16,7 +16,7 @@ const round = (x: number | null, places = 3) => (x === null ? null : Number(x.to
 
 export function adjustedTable(
   estimates: Record<OutcomeMeasure, AdjustedEstimate>,
-  publishedN: Record<OutcomeMeasure, number | null>,
+  publishedN: Record<OutcomeMeasure, number>,
 ): PackTable {
   return {
     name: 'adjusted-estimates',
@@ -41,17 +41,6 @@ export function adjustedTable(
       const estimate = estimates[measure];
       const n = publishedN[measure];
       const label = MEASURES[measure].label;
-      if (n === null) {
-        return {
-          measure: label,
-          odds_ratio_per_doubling: SECONDARY_MARK,
-          ci_low: SECONDARY_MARK,
-          ci_high: SECONDARY_MARK,
-          n: SECONDARY_MARK,
-          adjusted_for: null,
-          status: 'Not published: the number of cases is suppressed.',
-        };
-      }
       const tooFew = estimate.oddsRatioPerDoubling === null && estimate.iterations === 0;
       return {
         measure: label,

@@ -4,19 +4,16 @@
  * that line, positive outcome rates on each side, and escapes. Each case is measured against the fee
  * row in force when it opened; the fee shown is every row in force during the period.
  *
- * Suppression: nothing of a category is published unless its closed cases are (same hidden pattern as
- * the cases table). Then each group of figures is published whole or not at all, and only when every
- * count it is made of is 0 or at least the threshold: within / beyond / without a fee line (they add up
- * to the cases); positive / not positive / without a result on both sides together (each side adds up
- * to its cases, and both sides to the category's published positive outcome figures); escaped / not /
- * without an escape line. A hidden group shows "[c]" throughout, so with at least two
- * unknowns per sum nothing can be worked back; there is no all-categories row to subtract from.
+ * Disclosure (disclosure/rounding.ts): every count is rounded as the cases table rounds its categories
+ * (the same base), and rates come from the rounded counts, so this table adds no exact count to what the
+ * outcome tables publish. Within and beyond add up to a category's lined cases; with two rounded parts
+ * and a rounded total no part can be pinned by bounds (that needs four parts at base 5). A category the
+ * cases table does not publish shows "[c]"; a median of hours needs 10 or more cases (rounded).
  */
 import { CATEGORIES, labelOf, type Category } from '@deepvalue/shared';
 import type { FeeTable } from '../../analytics/fee-rates.service.js';
-import { wilsonInterval } from '../../analytics/statistics/wilson.js';
 import type { FeeLineRow } from '../evidence.repository.js';
-import { display } from '../linked-suppression.js';
+import { MIN_RATE_N, rateOfRounded, roundToBase } from '../../disclosure/rounding.js';
 import { SECONDARY_MARK } from '../suppression.js';
 import type { Cell, PackTable } from '@deepvalue/shared';
 
@@ -55,13 +52,15 @@ export function fixedFeeTable(
   rows: FeeLineRow[],
   feeTables: FeeTable[],
   period: { from: string; to: string },
-  categoryCasesHidden: (category: Category) => boolean,
-  threshold: number,
+  /** A category's closed cases as the cases table publishes them (null: not published). */
+  publishedCases: (category: Category) => number | null,
+  /** The base the cases table rounds categories to. */
+  base: number,
   onlyCategory?: Category,
 ): PackTable {
-  const small = (x: number) => x >= 1 && x < threshold;
+  const rounded = (x: number) => roundToBase(x, base);
   const rate = (count: number, n: number) => {
-    const r = wilsonInterval(count, n).rate;
+    const r = rateOfRounded(rounded(count), rounded(n)).rate;
     return r === null ? null : Number(r.toFixed(4));
   };
   return {
@@ -72,7 +71,8 @@ export function fixedFeeTable(
       'Per category: the Legal Help fixed fee in force during the period (lowest and highest when it changed), the hours it ' +
       'pays for at the local hourly rate, and the hours closed cases actually took (all recorded time). Each case ' +
       'is measured against the fee in force when it opened: within the line it took no more time than the fee ' +
-      'pays for. Positive outcome rates are among cases with a result.',
+      'pays for. Positive outcome rates are among cases with a result. ' +
+      `Counts are rounded to the nearest ${base} and rates worked out from the rounded counts.`,
     note: null,
     columns: [
       { key: 'category', label: 'Category', kind: 'text' },
@@ -119,37 +119,22 @@ export function fixedFeeTable(
         ...pair('hours_paid_for', '', range(hoursPaidFor, 1)),
         note: fees.length === 0 ? NO_FEE : lined ? null : HOURLY_RATE_MISSING,
       };
-      const cases = r?.cases ?? 0;
-      const casesHidden = categoryCasesHidden(category);
-      // Each group of figures is published whole or not at all; the counts it is made of add up to a
-      // figure published elsewhere (the category's cases, or this row's within / beyond counts).
-      const group = (parts: number[], value: () => Cell): Cell =>
-        casesHidden || parts.some(small) ? SECONDARY_MARK : value();
-      const sides = r ? [r.within, r.beyond, r.cases - r.lined] : [];
-      // Both sides together: the category's positive outcome rate is published, so one side would give the other.
-      const outcomeParts = () => [
-        ...[r!.within - r!.withinN, r!.withinPositive, r!.withinN - r!.withinPositive],
-        ...[r!.beyond - r!.beyondN, r!.beyondPositive, r!.beyondN - r!.beyondPositive],
-      ];
-      const whenLined = (parts: () => number[], value: () => Cell): Cell => (lined && r ? group(parts(), value) : null);
+      const cases = publishedCases(category);
+      const shown = (value: () => Cell): Cell => (cases === null ? SECONDARY_MARK : value());
+      const whenLined = (value: () => Cell): Cell => (lined && r ? shown(value) : null);
       return {
         ...base,
-        cases: casesHidden ? display(cases, true, threshold) : cases,
-        median_hours: group([], () => (r?.medianHours == null ? null : Number(r.medianHours.toFixed(1)))),
-        cases_within_fee: whenLined(
-          () => sides,
-          () => r!.within,
+        cases: cases ?? SECONDARY_MARK,
+        median_hours: shown(() =>
+          r?.medianHours == null || (cases ?? 0) < MIN_RATE_N ? null : Number(r.medianHours.toFixed(1)),
         ),
-        cases_beyond_fee: whenLined(
-          () => sides,
-          () => r!.beyond,
-        ),
-        within_with_result: whenLined(outcomeParts, () => r!.withinN),
-        positive_rate_within: whenLined(outcomeParts, () => rate(r!.withinPositive, r!.withinN)),
-        beyond_with_result: whenLined(outcomeParts, () => r!.beyondN),
-        positive_rate_beyond: whenLined(outcomeParts, () => rate(r!.beyondPositive, r!.beyondN)),
-        cases_escaped:
-          r && r.escapeN > 0 ? group([r.escaped, r.escapeN - r.escaped, r.cases - r.escapeN], () => r.escaped) : null,
+        cases_within_fee: whenLined(() => rounded(r!.within)),
+        cases_beyond_fee: whenLined(() => rounded(r!.beyond)),
+        within_with_result: whenLined(() => rounded(r!.withinN)),
+        positive_rate_within: whenLined(() => rate(r!.withinPositive, r!.withinN)),
+        beyond_with_result: whenLined(() => rounded(r!.beyondN)),
+        positive_rate_beyond: whenLined(() => rate(r!.beyondPositive, r!.beyondN)),
+        cases_escaped: r && r.escapeN > 0 ? shown(() => rounded(r.escaped)) : null,
       };
     }),
   };

@@ -1,7 +1,12 @@
 /**
  * The cases table and one time-against-outcome table per outcome measure: each figure for all
  * categories by band of relationship time, and per category for all bands, with the overall total.
- * Suppressed as linked tables (linked-suppression.ts):
+ * Published by rounding (disclosure/rounding.ts, issue 14): every count rounded to the threshold's
+ * base, totals the sums of the rounded bands, rates and intervals from rounded figures, one category
+ * base for every figure of the pack, small bands merged with a neighbour and labelled.
+ *
+ * outcomeGrids keeps the older linked suppression (linked-suppression.ts) for the tables still built
+ * on it (pricing, fixed fee against need), so they hide what they hid before:
  *   - the closed cases share one pattern with problem uncovered (whose n is the closed cases), so the
  *     same numbers are hidden in both or neither;
  *   - each measure's figures share one pattern, starting from the cases pattern, among its count, its
@@ -9,10 +14,8 @@
  *     without a result), so none of them can be worked out from what is published.
  */
 import { BANDS, CATEGORIES, MEASURES, OUTCOME_MEASURES, labelOf, type OutcomeMeasure } from '@deepvalue/shared';
-import { wilsonInterval } from '../../analytics/statistics/wilson.js';
 import type { MeasureCell } from '../evidence.repository.js';
 import {
-  display,
   jointMarginPattern,
   marginsOf,
   minusMargins,
@@ -20,7 +23,16 @@ import {
   type Margins,
 } from '../linked-suppression.js';
 import { SECONDARY_MARK } from '../suppression.js';
-import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
+import {
+  MIN_RATE_N,
+  ratesOf,
+  roundFigures,
+  type FigureCounts,
+  type RoundedFigure,
+  type RoundedRate,
+  type RoundedRateTable,
+} from '../../disclosure/rounding.js';
+import { type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
 
 export const ALL_CATEGORIES = 'All categories';
 export const ALL_BANDS = 'All bands';
@@ -62,30 +74,36 @@ export function outcomeGrids(cells: readonly MeasureCell[], threshold: number): 
   return { cases, casesPattern, measures };
 }
 
-/** A published position: all categories by band, each category for all bands, and the total. */
-interface Position {
-  category: string;
-  band: string;
-  value: (m: Margins) => number;
-  hidden: (p: MarginPattern) => boolean;
+/** What the pack publishes of the outcome figures, all rounded together (one category base). */
+export interface RoundedOutcomes {
+  base: number;
+  cases: RoundedFigure;
+  measures: Record<OutcomeMeasure, RoundedRateTable>;
 }
 
-function positions(): Position[] {
-  return [
-    ...BANDS.map((b, j): Position => ({
-      category: ALL_CATEGORIES,
-      band: b.label,
-      value: (m) => m.byBand[j],
-      hidden: (p) => p.withheld || p.byBand[j],
-    })),
-    { category: ALL_CATEGORIES, band: ALL_BANDS, value: (m) => m.total, hidden: (p) => p.withheld || p.total },
-    ...CATEGORIES.map((c, i): Position => ({
-      category: labelOf(c),
-      band: ALL_BANDS,
-      value: (m) => m.byCategory[i],
-      hidden: (p) => p.withheld || p.byCategory[i],
-    })),
+function figure(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): FigureCounts {
+  const m = margins(cells, value);
+  return { byBand: m.byBand, byCategory: m.byCategory };
+}
+
+/**
+ * Round the closed cases and every measure's count and n. `onlyCategory`: the category a filter keeps
+ * (a reader knows every other category is empty).
+ */
+export function roundedOutcomes(cells: readonly MeasureCell[], base: number, onlyCategory?: string): RoundedOutcomes {
+  const knownZero = CATEGORIES.map((c) => onlyCategory !== undefined && c !== onlyCategory);
+  const figures = [
+    figure(cells, (c) => c.cases),
+    ...OUTCOME_MEASURES.flatMap((m) => [
+      figure(cells, (c) => c.measures[m].count),
+      figure(cells, (c) => c.measures[m].n),
+    ]),
   ];
+  const [cases, ...rest] = roundFigures(figures, base, knownZero);
+  const measures = Object.fromEntries(
+    OUTCOME_MEASURES.map((m, k) => [m, ratesOf(rest[2 * k], rest[2 * k + 1], base)]),
+  ) as Record<OutcomeMeasure, RoundedRateTable>;
+  return { base, cases, measures };
 }
 
 const GRID_COLUMNS: PackColumn[] = [
@@ -95,22 +113,33 @@ const GRID_COLUMNS: PackColumn[] = [
 
 const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
 
-export function casesTable(grids: OutcomeGrids, threshold: number): PackTable {
-  const pattern = grids.casesPattern;
+export function roundingNote(base: number): string {
+  return (
+    `Counts are rounded to the nearest ${base}; totals are the sums of the rounded bands; categories are ` +
+    'rounded on their own, so they need not add up to the total.'
+  );
+}
+
+export function casesTable(rounded: RoundedOutcomes): PackTable {
+  const { cases } = rounded;
   return {
     name: 'cases',
     sheet: 'Cases',
     title: 'Closed cases by relationship time and category',
     description:
       'Closed cases in the period whose client consented to evidence use: all categories by band of ' +
-      'relationship time, and each category for all bands.',
-    note: pattern.withheld ? NOT_PUBLISHED : null,
+      `relationship time, and each category for all bands. ${roundingNote(rounded.base)}`,
+    note: null,
     columns: [...GRID_COLUMNS, { key: 'cases', label: 'Closed cases', kind: 'count' }],
-    rows: positions().map((p) => ({
-      category: p.category,
-      band: p.band,
-      cases: pattern.withheld ? SECONDARY_MARK : display(p.value(grids.cases), p.hidden(pattern), threshold),
-    })),
+    rows: [
+      ...BANDS.map((b, j) => ({ category: ALL_CATEGORIES, band: b.label, cases: cases.byBand[j] })),
+      { category: ALL_CATEGORIES, band: ALL_BANDS, cases: cases.total },
+      ...CATEGORIES.map((c, i) => ({
+        category: labelOf(c),
+        band: ALL_BANDS,
+        cases: cases.byCategory[i] ?? SECONDARY_MARK,
+      })),
+    ],
   };
 }
 
@@ -130,15 +159,33 @@ const SHEETS: Record<OutcomeMeasure, string> = {
   bounce_back: 'Bounce-back',
 };
 
-export function timeVsOutcomeTable(grids: OutcomeGrids, measure: OutcomeMeasure, threshold: number): PackTable {
-  const { n, count, pattern } = grids.measures[measure];
+function rateCells(r: RoundedRate | null): Record<string, Cell> {
+  if (r === null)
+    return {
+      n: SECONDARY_MARK,
+      count: SECONDARY_MARK,
+      rate: SECONDARY_MARK,
+      ci_low: SECONDARY_MARK,
+      ci_high: SECONDARY_MARK,
+    };
+  return { n: r.n, count: r.count, rate: round4(r.rate), ci_low: round4(r.ciLow), ci_high: round4(r.ciHigh) };
+}
+
+export function timeVsOutcomeTable(rounded: RoundedOutcomes, measure: OutcomeMeasure): PackTable {
+  const table = rounded.measures[measure];
   const definition = MEASURES[measure];
+  const merged = table.groups.filter((g) => g.from !== g.to).map((g) => `"${g.label}"`);
   return {
     name: MEASURE_FILE_NAMES[measure],
     sheet: SHEETS[measure],
     title: `${definition.label} by relationship time`,
-    description: `${definition.definition} Rates with a 95% Wilson interval; n is the cases the rate is taken among.`,
-    note: pattern.withheld ? NOT_PUBLISHED : null,
+    description:
+      `${definition.definition} Rates with a 95% Wilson interval, computed from the rounded count and n; n is the ` +
+      `cases the rate is taken among. ${roundingNote(rounded.base)} A band with fewer than ${MIN_RATE_N} cases ` +
+      'is merged with its neighbour' +
+      (merged.length ? `: here ${merged.join(' and ')} ${merged.length === 1 ? 'is' : 'are'} merged bands.` : '.') +
+      ` A category with fewer than ${MIN_RATE_N} cases has no rate.`,
+    note: null,
     columns: [
       { key: 'measure', label: 'Measure', kind: 'text' },
       ...GRID_COLUMNS,
@@ -148,35 +195,27 @@ export function timeVsOutcomeTable(grids: OutcomeGrids, measure: OutcomeMeasure,
       { key: 'ci_low', label: '95% interval from', kind: 'rate' },
       { key: 'ci_high', label: '95% interval to', kind: 'rate' },
     ],
-    rows: positions().map((p) => {
-      const row: Record<string, Cell> = { measure: definition.label, category: p.category, band: p.band };
-      if (p.hidden(pattern)) {
-        return {
-          ...row,
-          n: SECONDARY_MARK,
-          count: pattern.withheld ? SECONDARY_MARK : display(p.value(count), true, threshold),
-          rate: SECONDARY_MARK,
-          ci_low: SECONDARY_MARK,
-          ci_high: SECONDARY_MARK,
-        };
-      }
-      const interval = wilsonInterval(p.value(count), p.value(n));
-      return {
-        ...row,
-        n: p.value(n),
-        count: p.value(count),
-        rate: round4(interval.rate),
-        ci_low: round4(interval.ciLow),
-        ci_high: round4(interval.ciHigh),
-      };
-    }),
+    rows: [
+      ...table.groups.map((g) => ({
+        measure: definition.label,
+        category: ALL_CATEGORIES,
+        band: g.label,
+        ...rateCells(g),
+      })),
+      { measure: definition.label, category: ALL_CATEGORIES, band: ALL_BANDS, ...rateCells(table.overall) },
+      ...CATEGORIES.map((c, i) => ({
+        measure: definition.label,
+        category: labelOf(c),
+        band: ALL_BANDS,
+        ...rateCells(table.byCategory[i]),
+      })),
+    ],
   };
 }
 
-/** Overall n of a measure as published, or null when it is hidden. */
-export function publishedTotal(grids: OutcomeGrids, measure: OutcomeMeasure): number | null {
-  const { n, pattern } = grids.measures[measure];
-  return pattern.withheld || pattern.total ? null : n.total;
+/** Overall n of a measure as published (the sum of its rounded bands). */
+export function publishedTotal(rounded: RoundedOutcomes, measure: OutcomeMeasure): number {
+  return rounded.measures[measure].overall.n;
 }
 
 /** Whether a category's closed cases are hidden (the fixed-fee table follows the cases pattern). */

@@ -22,6 +22,7 @@ import {
   type RateBar,
 } from './pdf-charts.js';
 import { pdfText } from './pdf-text.js';
+import { bandGroupLabel, roundingBaseFor } from '../../disclosure/rounding.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -38,7 +39,9 @@ export interface PdfOptions {
 
 /** Short band labels in WinAnsi ("≥ 8 h" has no glyph); the method spells out "8 h+" as 8 hours or more. */
 const BAND_LABELS = ['< 1 h', '1–2 h', '2–4 h', '4–8 h', '8 h+'];
-const HIDDEN_NOTE = '"[c]" and "<n": hidden to protect small numbers (see the method).';
+const HIDDEN_NOTE =
+  'Counts are rounded, and rates worked out from the rounded counts; "[c]" and "<n": hidden to protect small ' +
+  'numbers (see the method).';
 
 export async function packPdf(pack: EvidencePack, inputsSha256: string, options: PdfOptions = {}): Promise<Buffer> {
   const date = new Date(pack.meta.generatedAt);
@@ -188,7 +191,9 @@ function titlePage(doc: Doc, pack: EvidencePack): void {
   paragraph(
     doc,
     'Read with care: these figures come from casework records. They show how outcomes vary with relationship ' +
-      'time, not that relationship time caused them. Small numbers are hidden ("<' +
+      'time, not that relationship time caused them. Counts are rounded to the nearest ' +
+      roundingBaseFor(meta.threshold) +
+      ' and rates worked out from the rounded counts; some pricing figures are hidden ("<' +
       meta.threshold +
       '" or "[c]"); the method at the end says how. Fiscal value, wellbeing value and money to clients are ' +
       'different kinds of value and are never added together.',
@@ -196,22 +201,37 @@ function titlePage(doc: Doc, pack: EvidencePack): void {
   );
 }
 
-/** The bars of one measure across the bands, for all categories. */
+/** The rows of a measure's table for all categories by band, in band order (merged bands as one row). */
+function bandRows(t: PackTable): Array<Record<string, Cell>> {
+  return t.rows.filter((r) => r.category === ALL_CATEGORIES && r.band !== ALL_BANDS);
+}
+
+/** The row holding band j (itself, or the merged group covering it) and whether j is the group's first band. */
+function rowOfBand(t: PackTable, j: number): { row: Record<string, Cell> | undefined; first: boolean } {
+  for (let from = 0; from <= j; from++)
+    for (let to = j; to < BANDS.length; to++) {
+      const row = bandRows(t).find((r) => r.band === bandGroupLabel(from, to));
+      if (row) return { row, first: from === j };
+    }
+  return { row: undefined, first: true };
+}
+
+/** The bars of one measure across the bands (merged bands as one bar, labelled), for all categories. */
 function measureBars(pack: EvidencePack, tableName: string): RateBar[] {
   const t = table(pack, tableName);
-  return BANDS.map((band, i) => {
-    const row = t.rows.find((r) => r.category === ALL_CATEGORIES && r.band === band.label);
+  return bandRows(t).map((row) => {
     const num = (cell: Cell | undefined) => (typeof cell === 'number' ? cell : null);
-    const rate = t.note ? null : num(row?.rate);
-    const n = t.note ? '[c]' : formatCell(row?.n ?? null, 'count');
+    const rate = t.note ? null : num(row.rate);
+    const n = t.note ? '[c]' : formatCell(row.n ?? null, 'count');
+    const single = BANDS.findIndex((b) => b.label === row.band);
     return {
-      label: BAND_LABELS[i],
+      label: single >= 0 ? BAND_LABELS[single] : String(row.band),
       rate,
-      ciLow: rate === null ? null : num(row?.ci_low),
-      ciHigh: rate === null ? null : num(row?.ci_high),
+      ciLow: rate === null ? null : num(row.ci_low),
+      ciHigh: rate === null ? null : num(row.ci_high),
       n,
-      mark: rate === null && typeof row?.rate === 'string' ? row.rate : undefined,
-      small: typeof row?.n === 'number' && row.n < SMALL_BAND_N,
+      mark: rate === null && typeof row.rate === 'string' ? row.rate : undefined,
+      small: typeof row.n === 'number' && row.n < SMALL_BAND_N,
     };
   });
 }
@@ -243,22 +263,26 @@ function outcomesPage(doc: Doc, pack: EvidencePack): void {
   ];
   const rows = OUTCOME_MEASURES.map((m) => {
     const t = table(pack, MEASURE_FILE_NAMES[m]);
-    const cell = (band: string): Cell => {
-      if (t.note) return '[c]';
-      const row = t.rows.find((r) => r.category === ALL_CATEGORIES && r.band === band);
-      return rateWithN(row?.rate ?? null, row?.n ?? null);
+    const cell = (row: Record<string, Cell> | undefined): Cell =>
+      t.note ? '[c]' : rateWithN(row?.rate ?? null, row?.n ?? null);
+    const bandCell = (j: number): Cell => {
+      const { row, first } = rowOfBand(t, j);
+      if (!first) return 'merged';
+      return row && row.band !== BANDS[j].label ? `${cell(row)} ${pdfText(String(row.band))}` : cell(row);
     };
     return {
       measure: MEASURES[m].label,
-      ...Object.fromEntries(BANDS.map((b, i) => [`b${i}`, cell(b.label)])),
-      all: cell(ALL_BANDS),
+      ...Object.fromEntries(BANDS.map((_, i) => [`b${i}`, bandCell(i)])),
+      all: cell(t.rows.find((r) => r.category === ALL_CATEGORIES && r.band === ALL_BANDS)),
     };
   });
   drawTable(doc, columns, rows, [130]);
-  paragraph(doc, `Each cell: rate (n cases). ${HIDDEN_NOTE}`, {
-    size: 8,
-    color: MUTED,
-  });
+  paragraph(
+    doc,
+    `Each cell: rate (n cases). A band with too few cases is merged with its neighbour: the figure is in the ` +
+      `first band it covers, named there, and "merged" in the others. ${HIDDEN_NOTE}`,
+    { size: 8, color: MUTED },
+  );
 
   subheading(doc, 'Adjusted for case mix');
   const adjusted = table(pack, 'adjusted-estimates');
