@@ -40,6 +40,11 @@ export interface BandRate {
   small: boolean;
   /** True when small-number suppression hides this band's figures. */
   suppressed: boolean;
+  /**
+   * Set on commissioners' views, whose counts are rounded: the band's label, or the merged bands' label
+   * (e.g. "4 h and over", then maxMinutes is the last band's) when a band was too small on its own.
+   */
+  label?: string;
 }
 
 export interface AdjustedEstimate {
@@ -62,6 +67,9 @@ export interface TimeVsOutcomeReport {
   bands: BandRate[];
   adjusted: AdjustedEstimate;
   caveat: string;
-  /** Set when small numbers are suppressed: counts below it show as hidden. */
+  /**
+   * Set on commissioners' views: counts are rounded to the nearest multiple of it, rates come from the
+   * rounded counts, and small bands are merged (disclosure/rounding.ts in the backend).
+   */
   suppressionThreshold?: number;
 }

@@ -4,7 +4,8 @@
  * measure and each single filter; writes show in the report at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { BANDS, OUTCOME_MEASURES, type OutcomeMeasure } from '@deepvalue/shared';
+import { BANDS, OUTCOME_MEASURES, type BandRate, type OutcomeMeasure } from '@deepvalue/shared';
+import { bandGroupLabel, roundToBase } from '../disclosure/rounding.js';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { wilsonInterval } from './statistics/wilson.js';
 
@@ -250,27 +251,33 @@ describe('GET /api/reports/time-vs-outcome', () => {
       orgId,
       commissionerOrg.id,
     ]);
-    // A commissioner counts only consenting clients, and never sees a count below 5 or one that
-    // could be worked back from the total.
+    // A commissioner counts only consenting clients, and sees every count rounded to the nearest 5, the
+    // total as the sum of the rounded bands and rates from rounded counts, so no small count is exact.
     await sut.dataSource.query(`UPDATE clients SET evidence_consent = false WHERE ref IN ('cl-0', 'cl-1', 'cl-2')`);
     const consenting = cases.filter((_, i) => i > 2);
     const shared = await sut.as(commissioner).get('/api/reports/time-vs-outcome').expect(200);
     const want = expected(consenting, 'positive_outcome', asOf, () => true);
     expect(shared.body.suppressionThreshold).toBe(5);
-    const hidden = shared.body.bands.filter((b: { suppressed: boolean }) => b.suppressed);
-    for (const [i, band] of shared.body.bands.entries()) {
-      if (band.suppressed) expect(band.count).toBeNull();
-      else expect({ n: band.n, count: band.count }).toEqual(want[i]);
-      if (!band.suppressed)
-        expect(Math.min(band.count, band.n - band.count) === 0 || Math.min(band.count, band.n - band.count) >= 5).toBe(
-          true,
-        );
+    let total = 0;
+    for (const band of shared.body.bands as BandRate[]) {
+      const from = BANDS.findIndex((b) => b.band === band.band);
+      const to = BANDS.findIndex((b) => b.maxMinutes === band.maxMinutes);
+      const sum = (key: 'n' | 'count') => want.slice(from, to + 1).reduce((acc, w) => acc + roundToBase(w[key], 5), 0);
+      expect({ label: band.label, n: band.n, count: band.count, suppressed: band.suppressed }).toEqual({
+        label: bandGroupLabel(from, to),
+        n: sum('n'),
+        count: sum('count'),
+        suppressed: false,
+      });
+      if (band.n! >= 10) expect(band.rate).toBe(band.count! / band.n!);
+      total += band.n!;
     }
-    expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    expect(shared.body.n).toBe(total);
+    expect(shared.body.adjusted.n).toBe(total);
     await sut.as(commissioner).get(`/api/reports/time-vs-outcome?adviser=${adviserIds[0]}`).expect(403);
   });
 
-  it('hides small bands from a commissioner, with a second band so the first cannot be worked out', async () => {
+  it('merges small bands for a commissioner instead of hiding them, and labels the merged band', async () => {
     const commissionerOrg = await sut.makeOrganisation({ kind: 'commissioner' });
     const commissioner = await sut.makeUser(commissionerOrg.id, 'commissioner');
     await sut.dataSource.query(`INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $2)`, [
@@ -281,8 +288,13 @@ describe('GET /api/reports/time-vs-outcome', () => {
       .as(commissioner)
       .get('/api/reports/time-vs-outcome?category=debt&fundingStream=grant&arrival=self')
       .expect(200);
-    const small = res.body.bands.filter((b: { suppressed: boolean }) => b.suppressed);
-    expect(small.length).not.toBe(1);
-    for (const band of small) expect([band.count, band.rate, band.ciLow]).toEqual([null, null, null]);
+    const bands = res.body.bands as BandRate[];
+    expect(bands.some((b) => b.suppressed)).toBe(false);
+    // Consecutive groups covering every band, each with a rate unless a single group is all there is.
+    expect(bands[0].minMinutes).toBe(0);
+    expect(bands.at(-1)!.maxMinutes).toBeNull();
+    for (let k = 1; k < bands.length; k++) expect(bands[k].minMinutes).toBe(bands[k - 1].maxMinutes);
+    if (bands.length > 1) for (const b of bands) expect(b.n!).toBeGreaterThanOrEqual(10);
+    for (const b of bands) expect(b.n! % 5).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import {
   type OutcomeMeasure,
   type TimeVsOutcomeReport,
 } from '@deepvalue/shared';
-import { suppressRates, type MaskedCount } from '../evidence/suppression.js';
+import { roundedRates, roundingBaseFor } from '../disclosure/rounding.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 import { adjustedTimeEstimate } from './statistics/time-vs-outcome-model.js';
@@ -31,7 +31,10 @@ export class TimeVsOutcomeService {
     organisationIds: string[],
     measure: OutcomeMeasure,
     filters: ReportFilters,
-    /** suppressBelow: hide counts below this (and what could be worked back from them), for commissioners. */
+    /**
+     * suppressBelow, for commissioners: publish as evidence packs do (disclosure/rounding.ts), counts
+     * rounded to this base, rates from rounded counts, small bands merged.
+     */
     options: { asOf?: string; adjusted?: boolean; suppressBelow?: number } = {},
   ): Promise<TimeVsOutcomeReport> {
     const asOf = options.asOf ?? todayIso();
@@ -70,7 +73,10 @@ export class TimeVsOutcomeService {
     };
   }
 
-  /** Small-number suppression (primary and secondary) of the bands, as in evidence packs. */
+  /**
+   * The bands as evidence packs publish them for the same scope, period and filters: the same module
+   * and the same band figures (bands do not depend on categories), so screen and pack agree cell for cell.
+   */
   private suppressed(
     measure: OutcomeMeasure,
     filters: ReportFilters,
@@ -78,25 +84,34 @@ export class TimeVsOutcomeService {
     adjusted: AdjustedEstimate,
     threshold: number,
   ): TimeVsOutcomeReport {
-    const masked = suppressRates(
-      bands.map((b) => ({ n: b.n ?? 0, count: b.count ?? 0 })),
-      threshold,
+    const base = roundingBaseFor(threshold);
+    const figure = (value: (b: BandRate) => number) => ({ byBand: bands.map(value), byCategory: [] });
+    const table = roundedRates(
+      figure((b) => b.count ?? 0),
+      figure((b) => b.n ?? 0),
+      base,
     );
-    const value = (m: MaskedCount) => (m.suppressed ? null : m.value);
     return {
       measure,
-      n: value(masked.overall.n),
+      n: table.overall.n,
       filters: describeFilters(filters),
-      bands: bands.map((band, i) => {
-        const m = masked.groups[i];
-        const hidden = m.n.suppressed || m.count.suppressed;
-        return hidden
-          ? { ...band, n: value(m.n), count: null, rate: null, ciLow: null, ciHigh: null, suppressed: true }
-          : band;
-      }),
-      adjusted,
+      bands: table.groups.map((g) => ({
+        band: BANDS[g.from].band,
+        minMinutes: BANDS[g.from].minMinutes,
+        maxMinutes: BANDS[g.to].maxMinutes,
+        n: g.n,
+        count: g.count,
+        rate: g.rate,
+        ciLow: g.ciLow,
+        ciHigh: g.ciHigh,
+        small: g.n < SMALL_BAND_N,
+        suppressed: false,
+        label: g.label,
+      })),
+      // The model's n as the table publishes it: an exact total beside rounded bands would pin them.
+      adjusted: { ...adjusted, n: table.overall.n },
       caveat: ASSOCIATION_CAVEAT,
-      suppressionThreshold: threshold,
+      suppressionThreshold: base,
     };
   }
 }

@@ -137,7 +137,7 @@ function timeVsOutcomeTable(r: TimeVsOutcomeReport): string[] {
     '',
     ...columns([
       ['band', ...RATE_HEADER.slice(1)],
-      ...r.bands.map((b) => rateRow(BANDS.find((x) => x.band === b.band)?.label ?? b.band, b)),
+      ...r.bands.map((b) => rateRow(b.label ?? BANDS.find((x) => x.band === b.band)?.label ?? b.band, b)),
     ]),
     '',
     adjusted,

@@ -111,7 +111,9 @@ function Report({
         <figcaption className="govuk-heading-s">
           {label}: rate in each band with its 95% interval (the same figures are in the table below)
         </figcaption>
-        <LazyRateChart points={report.bands.map((b, i) => ({ ...b, n: b.n ?? 0, label: BANDS[i]?.label ?? b.band }))} />
+        <LazyRateChart
+          points={report.bands.map((b, i) => ({ ...b, n: b.n ?? 0, label: b.label ?? BANDS[i]?.label ?? b.band }))}
+        />
       </figure>
 
       <div className="dv-table-scroll">
@@ -139,7 +141,7 @@ function Report({
             {report.bands.map((b, i) => (
               <tr key={b.band} className="govuk-table__row">
                 <th scope="row" className="govuk-table__header">
-                  {BANDS[i]?.label ?? b.band}
+                  {b.label ?? BANDS[i]?.label ?? b.band}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">
                   {canDrill && (b.n ?? 0) > 0 ? (
@@ -179,8 +181,10 @@ function Report({
       {canDrill && <p className="govuk-body-s dv-muted">Select a number to see the cases behind it.</p>}
       {report.suppressionThreshold && (
         <p className="govuk-body-s dv-muted">
-          Only clients who agreed to their anonymised data being used are counted. Figures resting on fewer than{' '}
-          {report.suppressionThreshold} cases are hidden, with others where needed so they cannot be worked out.
+          Only clients who agreed to their anonymised data being used are counted. To protect small numbers, counts are
+          rounded to the nearest {report.suppressionThreshold}, the total is the sum of the rounded bands, and rates and
+          intervals are worked out from the rounded counts; a band with too few cases is merged with its neighbour (its
+          row says so). These are the figures the evidence pack gives.
         </p>
       )}
     </>
