@@ -11,7 +11,8 @@ import type { EvidencePackPreview, FeeRateView, FeeTableView, PackTable } from '
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import type { UnitCostsView } from '../pricing/dto/unit-costs.dto.js';
 import { EvidencePackService } from './evidence-pack.service.js';
-import { ALL_BANDS, ALL_CATEGORIES } from './tables/outcome-tables.js';
+import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from './tables/outcome-tables.js';
+import { MEASURES, OUTCOME_MEASURES, type TimeVsOutcomeReport } from '@deepvalue/shared';
 import { roundToBase } from '../disclosure/rounding.js';
 import { AS_OF, PERIOD, seedPackFixture, type PackFixture } from './testing/pack-fixture.js';
 import { parseCsv, pdfPageCount, pdfText, popplerText, xlsxText } from './testing/pack-files.js';
@@ -495,6 +496,45 @@ describe('evidence packs', () => {
       expect(rowOf(cases, ALL_CATEGORIES, '≥ 8 h').cases).toBe(10);
       expect(cases.description).toContain('rounded to the nearest 10');
       expect(pack.meta.unitCosts.version).toBe(1);
+    });
+
+    it('shows on screen exactly the cells the pack publishes, for the same scope, period and filters', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const period = `from=${PERIOD.from}&to=${PERIOD.to}`;
+      for (const filter of ['', '&category=housing', '&fundingStream=legal_aid_fixed_fee']) {
+        const pack = (
+          await sut.as(commissioner).get(`/api/evidence-packs/preview?${period}&asOf=${today}${filter}`).expect(200)
+        ).body as EvidencePackPreview;
+        for (const measure of OUTCOME_MEASURES) {
+          const screen = (
+            await sut
+              .as(commissioner)
+              .get(`/api/reports/time-vs-outcome?measure=${measure}&${period}${filter}`)
+              .expect(200)
+          ).body as TimeVsOutcomeReport;
+          const table = tableOf(pack, MEASURE_FILE_NAMES[measure]);
+          const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
+          const fromScreen = [
+            ...screen.bands.map((b) => ({
+              band: b.label,
+              n: b.n,
+              count: b.count,
+              rate: round4(b.rate),
+              ci_low: round4(b.ciLow),
+              ci_high: round4(b.ciHigh),
+            })),
+            { band: ALL_BANDS, n: screen.n },
+          ];
+          const fromPack = table.rows
+            .filter((r) => r.category === ALL_CATEGORIES)
+            .map(({ band, n, count, rate, ci_low, ci_high }) =>
+              band === ALL_BANDS ? { band, n } : { band, n, count, rate, ci_low, ci_high },
+            );
+          expect([filter, measure, fromScreen]).toEqual([filter, measure, fromPack]);
+          const adjusted = tableOf(pack, 'adjusted-estimates').rows.find((r) => r.measure === MEASURES[measure].label)!;
+          expect([measure, screen.adjusted.n]).toEqual([measure, adjusted.n]);
+        }
+      }
     });
 
     it('logs the preview and each download in every organisation whose data the pack holds', async () => {
