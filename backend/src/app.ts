@@ -3,16 +3,16 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { applySecurityHeaders } from './access/security-headers.js';
 import { AppModule } from './app.module.js';
 import { deferImportBody, isDeferred } from './interchange/import-upload.middleware.js';
 import { refuseNulInUrl, verifyJsonBody } from './common/hostile-input.js';
+import { buildApiDocument } from './common/api-document.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { createLogger, PinoNestLogger, requestLogging } from './logging.js';
-import { VERSION } from './version.js';
 import { webAppCompression } from './web-app.js';
 
 export const BODY_LIMIT = '2mb';
@@ -49,16 +49,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Deep Value API')
-      .setDescription('Casework records, reports and evidence packs for legal advice organisations.')
-      .setVersion(VERSION)
-      .addCookieAuth('dv_session')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
   return app;
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiError, ERROR_BODY_REF } from '../common/api-document.js';
 import type { CookieOptions, Request, Response } from 'express';
 import type { Actor } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -27,8 +28,15 @@ export class AuthController {
 
   @Public()
   @Post('sign-in')
+  @ApiOperation({ summary: 'Sign in with email and password' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
+  @ApiError(401, 'Wrong email, password or code')
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts for this account from this address; wait as Retry-After says',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    schema: { $ref: ERROR_BODY_REF },
+  })
   async signIn(
     @Body() body: SignInDto,
     @Req() req: Request,
@@ -52,6 +60,7 @@ export class AuthController {
 
   @AllowedDuringEnrolment()
   @Get('me')
+  @ApiOperation({ summary: 'Get the signed-in user and session' })
   @ApiOkResponse({ type: SessionDto })
   async me(@CurrentUser() user: RequestUser): Promise<SessionDto> {
     return { ...(await this.auth.me(user.userId)), csrfToken: user.csrfToken };
@@ -59,6 +68,7 @@ export class AuthController {
 
   @AllowedDuringEnrolment()
   @Post('sign-out')
+  @ApiOperation({ summary: 'Sign out of this session' })
   @HttpCode(204)
   async signOut(
     @CurrentUser() user: RequestUser,
@@ -71,6 +81,7 @@ export class AuthController {
 
   @AllowedDuringEnrolment()
   @Post('sign-out-everywhere')
+  @ApiOperation({ summary: 'Sign out of every session' })
   @HttpCode(204)
   async signOutEverywhere(
     @CurrentUser() user: RequestUser,
@@ -83,6 +94,7 @@ export class AuthController {
 
   @Public()
   @Post('set-password')
+  @ApiOperation({ summary: 'Set a password from an invite or reset link' })
   @HttpCode(204)
   async setPassword(@Body() body: SetPasswordDto, @Req() req: Request): Promise<void> {
     await this.passwordTokens.redeem(body.token, body.password, req.ip);
@@ -90,6 +102,7 @@ export class AuthController {
 
   @AllowedDuringEnrolment()
   @Post('2fa/setup')
+  @ApiOperation({ summary: 'Start setting up two-factor sign-in' })
   @HttpCode(200)
   @ApiOkResponse({ type: TwoFactorSetupDto })
   async setUpTwoFactor(@CurrentUser() user: RequestUser): Promise<TwoFactorSetupDto> {
@@ -98,6 +111,7 @@ export class AuthController {
 
   @AllowedDuringEnrolment()
   @Post('2fa/enable')
+  @ApiOperation({ summary: 'Turn on two-factor sign-in' })
   @HttpCode(204)
   async enableTwoFactor(
     @CurrentUser() user: RequestUser,
@@ -108,6 +122,7 @@ export class AuthController {
   }
 
   @Post('2fa/disable')
+  @ApiOperation({ summary: 'Turn off two-factor sign-in' })
   @HttpCode(204)
   async disableTwoFactor(
     @CurrentUser() user: RequestUser,

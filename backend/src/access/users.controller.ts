@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../audit/audit.service.js';
 import {
   InvitedUserDto,
@@ -21,12 +21,14 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the organisation’s users' })
   @ApiOkResponse({ type: [UserDto] })
   async list(@CurrentUser() user: RequestUser): Promise<UserDto[]> {
     return (await this.users.list(user.organisationId)).map(toUserDto);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Invite a user' })
   @ApiCreatedResponse({ type: InvitedUserDto })
   async invite(
     @CurrentUser() user: RequestUser,
@@ -38,6 +40,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a user’s name, role or active status' })
   @ApiOkResponse({ type: UserDto })
   async update(
     @CurrentUser() user: RequestUser,
@@ -50,6 +53,7 @@ export class UsersController {
   }
 
   @Post(':id/reset-password')
+  @ApiOperation({ summary: 'Issue a password reset link for a user' })
   @HttpCode(200)
   @ApiOkResponse({ type: SetPasswordLinkDto })
   async resetPassword(
@@ -61,6 +65,7 @@ export class UsersController {
   }
 
   @Post(':id/reset-two-factor')
+  @ApiOperation({ summary: 'Turn off a user’s two-factor sign-in' })
   @HttpCode(200)
   @ApiOkResponse({ type: UserDto })
   async resetTwoFactor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
@@ -13,6 +13,7 @@ export class FeeRatesController {
   constructor(private readonly feeRates: FeeRatesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the fee table' })
   @Roles('manager', 'admin')
   @ApiOkResponse({ description: 'The organisation’s fee table (latest version, or the sourced defaults)' })
   get(@CurrentUser() user: RequestUser, @Query() query: FeeTableQueryDto): Promise<FeeTableView> {
@@ -20,6 +21,7 @@ export class FeeRatesController {
   }
 
   @Put()
+  @ApiOperation({ summary: 'Save a new version of the fee table' })
   @Roles('manager')
   @Audited('fee_rate')
   @ApiOkResponse({ description: 'Saves the whole table as the next version; 409 if it changed since you read it' })

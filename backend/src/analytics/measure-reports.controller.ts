@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
@@ -27,6 +27,7 @@ export class MeasureReportsController {
   ) {}
 
   @Get('measures')
+  @ApiOperation({ summary: 'Every measure over the filtered closed cases' })
   @ApiOkResponse({ description: 'Every measure over the filtered closed cases, with n and intervals' })
   async measuresSummary(@CurrentUser() user: RequestUser, @Query() query: ReportFiltersDto): Promise<MeasuresSummary> {
     const { organisation, ...filters } = query;
@@ -35,6 +36,7 @@ export class MeasureReportsController {
   }
 
   @Get('fixed-fee')
+  @ApiOperation({ summary: 'Hours a fixed fee pays for against hours worked' })
   @ApiOkResponse({ description: 'Per category: hours a fixed fee pays for against the hours cases took' })
   async fixedFeeReport(@CurrentUser() user: RequestUser, @Query() query: ReportFiltersDto): Promise<FixedFeeReport> {
     const { organisation, ...filters } = query;
@@ -43,6 +45,7 @@ export class MeasureReportsController {
   }
 
   @Get('trends')
+  @ApiOperation({ summary: 'A measure’s rate by month or quarter' })
   @ApiOkResponse({ description: 'A rate per closing month or quarter' })
   async trends(@CurrentUser() user: RequestUser, @Query() query: TrendsQueryDto): Promise<TrendsReport> {
     const { organisation, measure = 'positive_outcome', period = 'month', ...filters } = query;
@@ -51,6 +54,7 @@ export class MeasureReportsController {
   }
 
   @Get('breakdown')
+  @ApiOperation({ summary: 'A measure’s rate by group' })
   @ApiOkResponse({ description: 'A rate per group, in a fixed order (never ranked)' })
   async breakdown(@CurrentUser() user: RequestUser, @Query() query: BreakdownQueryDto): Promise<BreakdownReport> {
     const { organisation, measure = 'positive_outcome', by, ...filters } = query;
@@ -59,6 +63,7 @@ export class MeasureReportsController {
   }
 
   @Get('drill-down')
+  @ApiOperation({ summary: 'List the cases behind a figure' })
   @Roles('manager')
   @Audited('case')
   @ApiOkResponse({ description: 'The cases behind a figure (managers only)' })

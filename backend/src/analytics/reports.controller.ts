@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { TimeVsOutcomeReport } from '@deepvalue/shared';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
@@ -17,6 +17,7 @@ export class ReportsController {
   ) {}
 
   @Get('time-vs-outcome')
+  @ApiOperation({ summary: 'Outcome rates by relationship time' })
   @ApiOkResponse({ description: 'Outcome rates by band of relationship time, with the adjusted odds ratio' })
   async timeVsOutcomeReport(
     @CurrentUser() user: RequestUser,

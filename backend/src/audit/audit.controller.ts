@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
@@ -22,6 +22,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Search the audit log' })
   @ApiOkResponse({ type: AuditPageDto })
   async list(@CurrentUser() user: RequestUser, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
@@ -30,6 +31,7 @@ export class AuditController {
   }
 
   @Get('export')
+  @ApiOperation({ summary: 'Download the audit log as CSV' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The filtered audit log as CSV' })
   async export(

@@ -6,8 +6,9 @@
  */
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { EvidencePackPreview } from '@deepvalue/shared';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiError } from '../common/api-document.js';
 import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import type { Actor } from '../audit/audit.service.js';
@@ -15,12 +16,14 @@ import { EvidencePackDownloadDto, EvidencePackQueryDto, toPackRequest } from './
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';
 
 @ApiTags('evidence-packs')
+@ApiError(422, 'No organisation shares its figures with you yet, so there is no pack')
 @Roles('manager', 'commissioner')
 @Controller('evidence-packs')
 export class EvidencePacksController {
   constructor(private readonly packs: EvidenceDownloadsService) {}
 
   @Get('preview')
+  @ApiOperation({ summary: 'Preview an evidence pack' })
   @ApiOkResponse({ description: 'The pack’s tables (small numbers suppressed), headlines and method, as JSON' })
   async preview(
     @CurrentUser() user: RequestUser,
@@ -31,6 +34,7 @@ export class EvidencePacksController {
   }
 
   @Get('download')
+  @ApiOperation({ summary: 'Download an evidence pack' })
   @ApiProduces(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'application/pdf',

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HealthResponse } from '@deepvalue/shared';
 import type { Response } from 'express';
 import { Public } from '../access/public.decorator.js';
@@ -12,6 +12,7 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Check that the app and its database are up' })
   @ApiOkResponse({ description: 'The app and its database are up' })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '../audit/audit.service.js';
 import { AuditedByService } from '../audit/audited.decorator.js';
@@ -24,6 +24,7 @@ export class InterchangeController {
   ) {}
 
   @Post('imports')
+  @ApiOperation({ summary: 'Import casework records' })
   @HttpCode(202)
   @AuditedByService() // the import logs itself when it ends, with what it wrote
   @ApiConsumes('application/json', 'application/x-ndjson')
@@ -53,11 +54,13 @@ export class InterchangeController {
   }
 
   @Get('imports/:id')
+  @ApiOperation({ summary: 'Get an import’s progress and result' })
   findImport(@CurrentUser() user: RequestUser, @Param('id', ParseUUIDPipe) id: string): Promise<ImportJob> {
     return this.jobs.find(user.organisationId, id);
   }
 
   @Get('exports/casework')
+  @ApiOperation({ summary: 'Export casework records' })
   @AuditedByService()
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'ndjson'] })
   async exportCasework(

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../audit/audit.service.js';
+import { ApiError } from '../common/api-document.js';
 import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import {
@@ -22,12 +23,14 @@ export class OrganisationSettingsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the organisation’s settings' })
   @ApiOkResponse({ type: OrganisationSettingsDto })
   async get(@CurrentUser() user: RequestUser): Promise<OrganisationSettingsDto> {
     return toSettingsDto(await this.organisations.settings(user.organisationId));
   }
 
   @Patch()
+  @ApiOperation({ summary: 'Change the organisation’s settings' })
   @ApiOkResponse({ type: OrganisationSettingsDto })
   async update(
     @CurrentUser() user: RequestUser,
@@ -46,6 +49,7 @@ export class SharesController {
 
   @Roles('admin')
   @Get('shares')
+  @ApiOperation({ summary: 'List the commissioners this organisation shares figures with' })
   @ApiOkResponse({ type: [ShareDto] })
   async list(@CurrentUser() user: RequestUser): Promise<ShareDto[]> {
     return (await this.shares.list(user.organisationId)).map(toShareDto);
@@ -53,6 +57,8 @@ export class SharesController {
 
   @Roles('admin')
   @Post('shares')
+  @ApiOperation({ summary: 'Share figures with a commissioner' })
+  @ApiError(404, 'No commissioner organisation with that reference')
   @ApiOkResponse({ type: ShareDto })
   async share(
     @CurrentUser() user: RequestUser,
@@ -64,6 +70,7 @@ export class SharesController {
 
   @Roles('admin')
   @Delete('shares/:commissionerRef')
+  @ApiOperation({ summary: 'Stop sharing figures with a commissioner' })
   @HttpCode(204)
   async revoke(
     @CurrentUser() user: RequestUser,
@@ -75,6 +82,7 @@ export class SharesController {
 
   @Roles('admin')
   @Get('organisations/commissioners')
+  @ApiOperation({ summary: 'List the commissioners one can share with' })
   @ApiOkResponse({ type: [OrganisationRefDto], description: 'Commissioner organisations one can share with' })
   async commissioners(): Promise<OrganisationRefDto[]> {
     return this.shares.commissioners();
@@ -82,6 +90,7 @@ export class SharesController {
 
   @Roles('commissioner')
   @Get('organisations/shared-with-me')
+  @ApiOperation({ summary: 'List the providers sharing figures with this commissioner' })
   @ApiOkResponse({ type: [OrganisationRefDto] })
   async sharedWithMe(@CurrentUser() user: RequestUser): Promise<OrganisationRefDto[]> {
     return this.shares.sharedWith(user.organisationId);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
@@ -16,6 +16,7 @@ export class PricingReportController {
   ) {}
 
   @Get('pricing')
+  @ApiOperation({ summary: 'Deep value in pounds, priced with the unit costs' })
   @ApiOkResponse({
     description:
       'Deep value in £ overall, per category and per band of relationship time, with the low/central/high range',

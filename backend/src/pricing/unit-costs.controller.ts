@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../audit/audit.service.js';
 import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
@@ -16,6 +16,7 @@ export class UnitCostsController {
   constructor(private readonly unitCosts: UnitCostsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Get the unit-cost table and its versions' })
   @Roles('manager', 'commissioner', 'admin')
   @ApiOkResponse({ description: 'The current version (the sourced defaults until someone saves) and every version' })
   get(@CurrentUser() user: RequestUser): Promise<UnitCostsView> {
@@ -23,6 +24,7 @@ export class UnitCostsController {
   }
 
   @Get('versions/:version')
+  @ApiOperation({ summary: 'Get one saved version of the unit-cost table' })
   @Roles('manager', 'commissioner', 'admin')
   @ApiOkResponse({ description: 'One saved version, as it was' })
   version(
@@ -33,6 +35,7 @@ export class UnitCostsController {
   }
 
   @Put()
+  @ApiOperation({ summary: 'Save a new version of the unit-cost table' })
   @Roles('manager', 'commissioner')
   @ApiOkResponse({ description: 'Saves the whole table as the next version; 409 with the current one if it changed' })
   put(

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { AuditedByService } from '../audit/audited.decorator.js';
@@ -20,6 +20,7 @@ export class PrivacyController {
   ) {}
 
   @Get(':id/subject-access')
+  @ApiOperation({ summary: 'Subject access export for a client, as JSON' })
   @ApiOkResponse({ description: 'Everything held about the client, as JSON' })
   async subjectAccessJson(
     @CurrentUser() user: RequestUser,
@@ -30,6 +31,7 @@ export class PrivacyController {
   }
 
   @Get(':id/subject-access.html')
+  @ApiOperation({ summary: 'Subject access export for a client, as a printable page' })
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'Everything held about the client, as a printable page' })
@@ -42,6 +44,7 @@ export class PrivacyController {
   }
 
   @Post(':id/erase')
+  @ApiOperation({ summary: 'Erase a client’s personal data' })
   @HttpCode(200)
   @ApiOkResponse({ type: ErasedClientDto })
   async erase(

@@ -1,5 +1,5 @@
 import { Body, Controller, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../../access/request-user.js';
 import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
 import { UuidParam } from '../uuid-param.js';
@@ -13,6 +13,7 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Put()
+  @ApiOperation({ summary: 'Record or replace a case’s assessment' })
   @ApiOkResponse({ type: AssessmentDto })
   put(
     @CurrentUser() user: RequestUser,

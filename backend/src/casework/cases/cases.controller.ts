@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../../access/request-user.js';
 import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
 import { CloseCaseDto, ReopenCaseDto } from '../outcomes/outcome.dto.js';
@@ -20,12 +20,14 @@ export class CasesController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List cases' })
   @ApiOkResponse({ type: CasePageDto })
   list(@CurrentUser() user: RequestUser, @Query() query: ListCasesQuery): Promise<CasePageDto> {
     return this.cases.list(user.organisationId, user.userId, query);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Open a case' })
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: CaseDto })
   create(@CurrentUser() user: RequestUser, @Body() body: CreateCaseDto): Promise<CaseDto> {
@@ -33,12 +35,14 @@ export class CasesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a case with its records' })
   @ApiOkResponse({ type: CaseDetailDto })
   get(@CurrentUser() user: RequestUser, @UuidParam() id: string): Promise<CaseDetailDto> {
     return this.cases.detail(user.organisationId, id);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a case' })
   @ApiOkResponse({ type: CaseDto })
   update(@CurrentUser() user: RequestUser, @UuidParam() id: string, @Body() body: UpdateCaseDto): Promise<CaseDto> {
     return this.cases.update(user.organisationId, id, body);
@@ -46,6 +50,7 @@ export class CasesController {
 
   /** Closes the case with its outcome, in one transaction. */
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close a case with its outcome' })
   @AcceptsIdempotencyKey()
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailDto })
@@ -55,6 +60,7 @@ export class CasesController {
 
   /** Reopens a closed case; its outcome is removed until it is closed again. */
   @Post(':id/reopen')
+  @ApiOperation({ summary: 'Reopen a closed case' })
   @AcceptsIdempotencyKey()
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailDto })

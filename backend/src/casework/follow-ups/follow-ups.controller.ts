@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../../access/request-user.js';
 import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
 import { UuidParam } from '../uuid-param.js';
@@ -14,6 +14,7 @@ export class FollowUpsController {
   constructor(private readonly followUps: FollowUpsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Record a follow-up on a closed case' })
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: FollowUpDto })
   create(

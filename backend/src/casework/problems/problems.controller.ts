@@ -1,5 +1,5 @@
 import { Body, Controller, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../../access/request-user.js';
 import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
 import { UuidParam } from '../uuid-param.js';
@@ -14,6 +14,7 @@ export class ProblemsController {
   constructor(private readonly problems: ProblemsService) {}
 
   @Post('cases/:id/problems')
+  @ApiOperation({ summary: 'Add a problem to a case' })
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: ProblemDto })
   create(
@@ -25,6 +26,7 @@ export class ProblemsController {
   }
 
   @Patch('problems/:id')
+  @ApiOperation({ summary: 'Update a problem' })
   @ApiOkResponse({ type: ProblemDto })
   update(
     @CurrentUser() user: RequestUser,

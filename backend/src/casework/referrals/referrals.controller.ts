@@ -1,5 +1,5 @@
 import { Body, Controller, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../../access/request-user.js';
 import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
 import { UuidParam } from '../uuid-param.js';
@@ -14,6 +14,7 @@ export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
   @Post('cases/:id/referrals')
+  @ApiOperation({ summary: 'Record a referral from a case' })
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: ReferralDto })
   create(
@@ -25,6 +26,7 @@ export class ReferralsController {
   }
 
   @Patch('referrals/:id')
+  @ApiOperation({ summary: 'Update a referral' })
   @ApiOkResponse({ type: ReferralDto })
   update(
     @CurrentUser() user: RequestUser,

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../../access/request-user.js';
+import { ApiError } from '../../common/api-document.js';
 import { CASEWORK_ROLES, Roles } from '../../access/roles.decorator.js';
 import { DeleteQuery } from '../delete-query.js';
 import { UuidParam } from '../uuid-param.js';
@@ -15,6 +16,7 @@ export class TimeEntriesController {
   constructor(private readonly timeEntries: TimeEntriesService) {}
 
   @Post('cases/:id/time-entries')
+  @ApiOperation({ summary: 'Record time on a case' })
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: TimeEntryDto })
   create(
@@ -26,6 +28,8 @@ export class TimeEntriesController {
   }
 
   @Post('time-entries/quick')
+  @ApiOperation({ summary: 'Record time on any case from one form' })
+  @ApiError(404, 'No case with that caseId in your organisation')
   @AcceptsIdempotencyKey()
   @ApiCreatedResponse({ type: TimeEntryDto })
   quick(@CurrentUser() user: RequestUser, @Body() body: QuickTimeEntryDto): Promise<TimeEntryDto> {
@@ -33,6 +37,7 @@ export class TimeEntriesController {
   }
 
   @Patch('time-entries/:id')
+  @ApiOperation({ summary: 'Correct a time entry' })
   @ApiOkResponse({ type: TimeEntryDto })
   update(
     @CurrentUser() user: RequestUser,
@@ -43,6 +48,7 @@ export class TimeEntriesController {
   }
 
   @Delete('time-entries/:id')
+  @ApiOperation({ summary: 'Delete a time entry' })
   @HttpCode(204)
   remove(@CurrentUser() user: RequestUser, @UuidParam() id: string, @Query() query: DeleteQuery): Promise<void> {
     return this.timeEntries.remove(user.organisationId, id, query.version);
