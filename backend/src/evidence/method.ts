@@ -157,8 +157,10 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
       paragraphs: [
         ASSOCIATION_CAVEAT,
         'An unadjusted rate by band is a description, not an effect of relationship time.',
-        'Figures are only as complete as the casework records: outcomes, acceptance and appeal status not ' +
-          'recorded are left out of the rates they would belong to.',
+        'Figures are only as complete as the casework records. Unknown is not negative: outcomes, acceptance, ' +
+          'appeal status (and why an appeal was not pursued) and follow-ups not recorded are left out of the rates ' +
+          'they would belong to, and a case nobody followed up is never priced as a bounce-back avoided. Only an ' +
+          'appeal not pursued because the client understood and accepted the outcome counts as an avoided appeal.',
         'Money to clients (benefits gained, debt written off) is a transfer to the client, not public money saved.',
       ],
     },
