@@ -36,7 +36,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SKIP = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere']);
 /** Keys only a client row has. A commissioner must never receive one. */
 const CLIENT_KEYS = /"(firstName|lastName|dateOfBirth|postcodeDistrict|first_name|last_name|date_of_birth)"/;
-const CASEWORK_PATH = /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback)(\/|$)/;
+const CASEWORK_PATH = /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes)(\/|$)/;
 
 describe('tenancy: no route leaks another organisation’s data', () => {
   let h: Harness;
@@ -59,6 +59,8 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'outcomes',
       'outcome_benefits',
       'follow_ups',
+      'case_notes',
+      'case_note_revisions',
       'offices',
       'partners',
       'users',
@@ -138,6 +140,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       problems: a.problemId,
       referrals: a.referralId,
       'follow-ups': a.followUpId,
+      notes: a.noteId,
       partners: a.partnerId,
       offices: a.officeId,
       users: a.adviserId,

@@ -14,6 +14,8 @@ import { FeedbackLinksService } from './feedback/feedback-links.service.js';
 import { FeedbackService } from './feedback/feedback.service.js';
 import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups/follow-ups.service.js';
+import { NotesController } from './notes/notes.controller.js';
+import { NotesService } from './notes/notes.service.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { ProblemsService } from './problems/problems.service.js';
 import { ReferralsController } from './referrals/referrals.controller.js';
@@ -33,6 +35,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ProblemsController,
     ReferralsController,
     FollowUpsController,
+    NotesController,
     DirectoryController,
   ],
   providers: [
@@ -46,6 +49,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ProblemsService,
     ReferralsService,
     FollowUpsService,
+    NotesService,
     DirectoryService,
   ],
   exports: [ClientsService, CasesService, DirectoryService],

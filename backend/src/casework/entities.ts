@@ -6,6 +6,7 @@ import { OfficeEntity } from './directory/office.entity.js';
 import { PartnerEntity } from './directory/partner.entity.js';
 import { FeedbackEntity } from './feedback/feedback.entity.js';
 import { FollowUpEntity } from './follow-ups/follow-up.entity.js';
+import { CaseNoteEntity, CaseNoteRevisionEntity } from './notes/note.entity.js';
 import { OutcomeBenefitEntity, OutcomeEntity } from './outcomes/outcome.entity.js';
 import { ProblemEntity } from './problems/problem.entity.js';
 import { ReferralEntity } from './referrals/referral.entity.js';
@@ -26,4 +27,6 @@ export const CASEWORK_ENTITIES = [
   OutcomeEntity,
   OutcomeBenefitEntity,
   FollowUpEntity,
+  CaseNoteEntity,
+  CaseNoteRevisionEntity,
 ];

@@ -33,8 +33,11 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'referrals.kind': { refused: true },
   'outcomes.result': { refused: true },
   'outcomes.appeal': { refused: true },
+  'outcomes.appeal_not_pursued_reason': { refused: true },
   'outcome_benefits.type': { refused: true },
   'follow_ups.recontact': { refused: true },
+  'case_notes.kind': { refused: true },
+  'case_note_revisions.kind': { refused: true },
   'feedback.items': {
     reason:
       'scores 1–5 (CHECK feedback_scores_valid) keyed by the organisation’s feedback item keys, which the API and imports check; report facts rest on them',
@@ -140,7 +143,14 @@ describe('erasure clears every free-text column of the client’s records', () =
       written[value] = key;
     }
     expect(Object.values(written)).toEqual(
-      expect.arrayContaining(['cases.subcategory', 'clients.first_name', 'time_entries.note', 'referrals.note']),
+      expect.arrayContaining([
+        'cases.subcategory',
+        'clients.first_name',
+        'time_entries.note',
+        'referrals.note',
+        'case_notes.body',
+        'case_note_revisions.body',
+      ]),
     );
     // The API path too, so any copy it makes (audit details, stored replies) is checked as well.
     const [{ version }] = await h.dataSource.query(`SELECT version FROM cases WHERE id = $1`, [data.caseId]);

@@ -21,7 +21,7 @@ const pseudonym = () => `erased-${randomBytes(6).toString('hex')}`;
 
 /**
  * Free-text columns of a case and its records, which may name the client or others. The client's
- * own columns are cleared in eraseRows. erasure-free-text.e2e.spec.ts finds every text column of
+ * own columns are cleared in eraseRows, and case notes (with their history) are deleted there. erasure-free-text.e2e.spec.ts finds every text column of
  * the schema and fails until a new one is cleared here (or shown not to hold typed text).
  */
 const FREE_TEXT: Array<[table: string, column: string, caseKey: 'id' | 'case_id']> = [
@@ -93,6 +93,11 @@ export class ErasureService {
         [organisationId, caseIds],
       );
     }
+    // Notes are free text through and through: they go, with every earlier version (cascade).
+    await m.query(`DELETE FROM case_notes WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
+      organisationId,
+      caseIds,
+    ]);
     // Stored replies to retried requests may repeat the client's details.
     await m.query(
       `DELETE FROM idempotency_keys WHERE organisation_id = $1 AND response IS NOT NULL

@@ -39,6 +39,8 @@ describe('privacy: subject access, erasure, retention', () => {
     expect(c.outcomes.map((r: { id: string }) => r.id)).toEqual([data.outcomeId]);
     expect(c.outcomeBenefits.map((r: { id: string }) => r.id)).toEqual([data.benefitId]);
     expect(c.followUps.map((r: { id: string }) => r.id)).toEqual([data.followUpId]);
+    expect(c.notes).toEqual([expect.objectContaining({ id: data.noteId, body: `note about ${data.marker}` })]);
+    expect(c.noteRevisions).toEqual([expect.objectContaining({ noteId: data.noteId, revision: 1 })]);
     const actions = res.body.auditEntries.map((e: { action: string; entity: string }) => `${e.action}:${e.entity}`);
     expect(actions).toEqual(expect.arrayContaining(['read:case', 'export:client']));
   });
@@ -103,6 +105,10 @@ describe('privacy: subject access, erasure, retention', () => {
     ]) {
       const rows = await h.dataSource.query(`SELECT ${column} AS text FROM ${table} WHERE case_id = $1`, [data.caseId]);
       expect(rows).toEqual([{ text: null }]);
+    }
+    for (const table of ['case_notes', 'case_note_revisions']) {
+      expect(await h.dataSource.query(`SELECT id FROM ${table} WHERE case_id = $1`, [data.caseId])).toEqual([]);
+      expect(await h.dataSource.query(`SELECT id FROM ${table} WHERE case_id = $1`, [keep.caseId])).toHaveLength(1);
     }
     const untouched = await h.dataSource.query(`SELECT first_name FROM clients WHERE id = $1`, [keep.clientId]);
     expect(untouched).toEqual([{ first_name: keep.clientFirstName }]);

@@ -52,6 +52,8 @@ const CASE_SECTIONS: Array<[string, string]> = [
   ['outcomes', 'Outcome'],
   ['outcomeBenefits', 'Outcome benefits'],
   ['followUps', 'Follow-ups'],
+  ['notes', 'Notes'],
+  ['noteRevisions', 'Earlier versions of notes'],
 ];
 
 export function subjectAccessHtml(report: SubjectAccessReport): string {

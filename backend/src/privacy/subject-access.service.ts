@@ -20,6 +20,8 @@ const CASE_RECORDS = [
   ['outcomes', 'outcomes'],
   ['outcome_benefits', 'outcomeBenefits'],
   ['follow_ups', 'followUps'],
+  ['case_notes', 'notes'],
+  ['case_note_revisions', 'noteRevisions'],
 ] as const;
 
 export interface SubjectAccessReport {

@@ -28,6 +28,7 @@ export interface CaseworkFixture {
   outcomeId: string;
   benefitId: string;
   followUpId: string;
+  noteId: string;
   /** Every record id above (not the organisation's). */
   recordIds: string[];
 }
@@ -127,6 +128,18 @@ export async function makeCasework(
   const followUpId = await child('follow_ups', `"on", recontact, outcome_sustained`, `$3, 'none', true`, [
     closedOn ?? openedOn,
   ]);
+  const noteId = await child(
+    'case_notes',
+    `kind, "on", body, time_entry_id, author_id`,
+    `'attendance', $3, $4, $5, $6`,
+    [openedOn, text, timeEntryId, adviserId],
+  );
+  await child(
+    'case_note_revisions',
+    `note_id, revision, kind, "on", body, time_entry_id, written_by_id`,
+    `$3, 1, 'attendance', $4, $5, $6, $7`,
+    [noteId, openedOn, text, timeEntryId, adviserId],
+  );
   const fixture = {
     marker,
     organisationId,
@@ -148,6 +161,7 @@ export async function makeCasework(
     outcomeId,
     benefitId,
     followUpId,
+    noteId,
   };
   return {
     ...fixture,
@@ -165,6 +179,7 @@ export async function makeCasework(
       outcomeId,
       benefitId,
       followUpId,
+      noteId,
     ],
   };
 }

@@ -4,6 +4,7 @@ import { AssessmentDto } from '../assessments/assessment.dto.js';
 import { ClientSummaryDto } from '../clients/client.dto.js';
 import { FeedbackDto } from '../feedback/feedback.dto.js';
 import { FollowUpDto } from '../follow-ups/follow-up.dto.js';
+import { NoteDto } from '../notes/note.dto.js';
 import { OutcomeDto } from '../outcomes/outcome.dto.js';
 import { ProblemDto } from '../problems/problem.dto.js';
 import { ReferralDto } from '../referrals/referral.dto.js';
@@ -29,5 +30,6 @@ export class CaseDetailDto extends CaseDto {
   @ApiProperty({ type: [ReferralDto] }) referrals: ReferralDto[];
   @ApiProperty({ type: OutcomeDto, nullable: true }) outcome: OutcomeDto | null;
   @ApiProperty({ type: [FollowUpDto] }) followUps: FollowUpDto[];
+  @ApiProperty({ type: [NoteDto], description: 'Attendance and file notes by date.' }) notes: NoteDto[];
   @ApiProperty({ type: CaseMeasuresDto }) measures: CaseMeasuresDto;
 }

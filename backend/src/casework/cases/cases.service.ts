@@ -12,6 +12,8 @@ import { OfficeEntity } from '../directory/office.entity.js';
 import { PartnerEntity } from '../directory/partner.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';
 import { toFeedbackDto } from '../feedback/feedback.dto.js';
+import { CaseNoteEntity } from '../notes/note.entity.js';
+import { toNoteDto } from '../notes/note.dto.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { toFollowUpDto } from '../follow-ups/follow-up.dto.js';
 import { OutcomeBenefitEntity, OutcomeEntity } from '../outcomes/outcome.entity.js';
@@ -199,22 +201,39 @@ export class CasesService {
     const m = this.uow.manager;
     const c = await this.find(organisationId, caseId, m);
     const scope = { organisationId, caseId };
-    const [client, timeEntries, feedback, assessment, problems, referrals, outcome, benefits, followUps, measures] =
-      await this.uow.all([
-        () => m.findOneByOrFail(ClientEntity, { organisationId, id: c.clientId }),
-        () => m.find(TimeEntryEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        () => m.find(FeedbackEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        () => m.findOneBy(AssessmentEntity, scope),
-        () => m.find(ProblemEntity, { where: scope, order: { uncoveredOn: 'ASC', createdAt: 'ASC' } }),
-        () => m.find(ReferralEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        () => m.findOneBy(OutcomeEntity, scope),
-        () => m.find(OutcomeBenefitEntity, { where: scope, order: { createdAt: 'ASC', id: 'ASC' } }),
-        () => m.find(FollowUpEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
-        () => caseMeasures(m, organisationId, caseId),
-      ]);
+    const [
+      client,
+      timeEntries,
+      feedback,
+      assessment,
+      problems,
+      referrals,
+      outcome,
+      benefits,
+      followUps,
+      notes,
+      measures,
+    ] = await this.uow.all([
+      () => m.findOneByOrFail(ClientEntity, { organisationId, id: c.clientId }),
+      () => m.find(TimeEntryEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+      () => m.find(FeedbackEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+      () => m.findOneBy(AssessmentEntity, scope),
+      () => m.find(ProblemEntity, { where: scope, order: { uncoveredOn: 'ASC', createdAt: 'ASC' } }),
+      () => m.find(ReferralEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+      () => m.findOneBy(OutcomeEntity, scope),
+      () => m.find(OutcomeBenefitEntity, { where: scope, order: { createdAt: 'ASC', id: 'ASC' } }),
+      () => m.find(FollowUpEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
+      () => m.find(CaseNoteEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
+      () => caseMeasures(m, organisationId, caseId),
+    ]);
     const partnerIds = [...referrals.map((r) => r.partnerId), ...(c.referrerPartnerId ? [c.referrerPartnerId] : [])];
     const [names, partners, office] = await this.uow.all([
-      () => userNames(m, organisationId, [c.leadAdviserId, ...timeEntries.map((t) => t.adviserId)]),
+      () =>
+        userNames(m, organisationId, [
+          c.leadAdviserId,
+          ...timeEntries.map((t) => t.adviserId),
+          ...notes.flatMap((n) => [n.authorId, ...(n.editedById ? [n.editedById] : [])]),
+        ]),
       () =>
         partnerIds.length
           ? m.find(PartnerEntity, {
@@ -247,6 +266,7 @@ export class CasesService {
       referrals: referrals.map((r) => toReferralDto(r, partnerName.get(r.partnerId) ?? null)),
       outcome: outcome ? toOutcomeDto(outcome, benefits) : null,
       followUps: followUps.map(toFollowUpDto),
+      notes: notes.map((n) => toNoteDto(n, names)),
       measures,
     };
   }

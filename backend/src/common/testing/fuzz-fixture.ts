@@ -1,6 +1,6 @@
 /**
- * Records for the route fuzzer to aim at: a client, a case with a time entry, a problem and a
- * referral, a partner and an office, so fuzzed bodies on real ids reach validation beyond the id.
+ * Records for the route fuzzer to aim at: a client, a case with a time entry, a problem, a
+ * referral and a note, a partner and an office, so fuzzed bodies on real ids reach validation beyond the id.
  */
 export type Post = (path: string, body: object) => Promise<{ id: string }>;
 
@@ -10,6 +10,7 @@ export interface FuzzIds {
   timeEntryId: string;
   problemId: string;
   referralId: string;
+  noteId: string;
   partnerId: string;
   userIds: string[];
 }
@@ -44,12 +45,18 @@ export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: st
     on: '2025-01-11',
     kind: 'signpost',
   });
+  const note = await post(`/api/cases/${kase.id}/notes`, {
+    kind: 'attendance',
+    body: 'Fuzz note',
+    timeEntryId: entry.id,
+  });
   return {
     clientId: client.id,
     caseId: kase.id,
     timeEntryId: entry.id,
     problemId: problem.id,
     referralId: referral.id,
+    noteId: note.id,
     partnerId: partner.id,
     userIds,
   };
@@ -63,6 +70,7 @@ export function realIdsFor(ids: FuzzIds): (path: string) => string[] {
     if (path.startsWith('/api/time-entries/')) return [ids.timeEntryId];
     if (path.startsWith('/api/problems/')) return [ids.problemId];
     if (path.startsWith('/api/referrals/')) return [ids.referralId];
+    if (path.startsWith('/api/notes/')) return [ids.noteId];
     if (path.startsWith('/api/partners/')) return [ids.partnerId];
     if (path.startsWith('/api/users/')) return ids.userIds;
     return [];

@@ -15,6 +15,7 @@ import { EmailsPerOrganisation1764100000100 } from './1764100000100-emails-per-o
 import { AvoidedAppealReason1764100000200 } from './1764100000200-avoided-appeal-reason.js';
 import { FollowUpKnown1764100000210 } from './1764100000210-follow-up-known.js';
 import { FirstContact1764100000220 } from './1764100000220-first-contact.js';
+import { CaseNotes1764100000400 } from './1764100000400-case-notes.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AvoidedAppealReason1764100000200,
   FollowUpKnown1764100000210,
   FirstContact1764100000220,
+  CaseNotes1764100000400,
 ];
