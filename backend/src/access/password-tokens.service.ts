@@ -46,7 +46,18 @@ export class PasswordTokensService {
   }
 
   async redeem(token: string, password: string, ip: string | undefined): Promise<void> {
-    const problem = passwordProblem(password);
+    // Whose password it will be, so it can be refused for containing their own details (checked again below).
+    const [owner]: Array<{ email: string | null; name: string; organisation: string }> = await this.dataSource.query(
+      `SELECT u.email, u.name, o.name AS organisation
+         FROM password_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id
+        WHERE t.id = $1`,
+      [digest(token)],
+    );
+    const problem = passwordProblem(password, {
+      email: owner?.email ?? undefined,
+      name: owner?.name,
+      organisation: owner?.organisation,
+    });
     if (problem) throw invalid([{ path: 'password', message: problem }]);
     const passwordHash = await hashPassword(password);
     await this.dataSource.transaction(async (m) => {

@@ -31,7 +31,16 @@ describe('user administration', () => {
     const token = tokenOf(invited.body.setPasswordUrl);
 
     const weak = await h.http().post('/api/auth/set-password').send({ token, password: 'password1234' }).expect(400);
-    expect(weak.body.errors).toEqual([{ path: 'password', message: 'is too common; choose another' }]);
+    expect(weak.body.errors).toEqual([{ path: 'password', message: expect.stringMatching(/^is too easy to guess/) }]);
+    // The user's own name is refused even in an otherwise long password.
+    const own = await h
+      .http()
+      .post('/api/auth/set-password')
+      .send({ token, password: 'New Adviser 2026!' })
+      .expect(400);
+    expect(own.body.errors).toEqual([
+      { path: 'password', message: 'must not contain your name, email, organisation or "Deep Value"; choose another' },
+    ]);
     await h.http().post('/api/auth/set-password').send({ token, password: TEST_PASSWORD }).expect(204);
     await h.http().post('/api/auth/set-password').send({ token, password: TEST_PASSWORD }).expect(400); // used up
     await h

@@ -85,7 +85,11 @@ export class UsersService {
     input: NewUser & { password: string },
     by: Actor,
   ): Promise<UserSummary> {
-    const problem = passwordProblem(input.password);
+    const [organisation]: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT name FROM organisations WHERE id = $1`,
+      [organisationId],
+    );
+    const problem = passwordProblem(input.password, { ...input, organisation: organisation?.name });
     if (problem) throw invalid([{ path: 'password', message: problem }]);
     return this.insert(organisationId, input, await hashPassword(input.password), by);
   }

@@ -51,7 +51,8 @@ export function userCreateCommand(readPassword: PasswordReader = readPasswordFro
       }
 
       const password = await readPassword(`Password for ${email}: `, true);
-      const problem = passwordProblem(password);
+      const name = String(values.name ?? email.split('@')[0]);
+      const problem = passwordProblem(password, { email, name, organisation: organisation?.name ?? orgName });
       if (problem) {
         ctx.log(`Error: the password ${problem}.`);
         return 1;
@@ -62,11 +63,7 @@ export function userCreateCommand(readPassword: PasswordReader = readPasswordFro
       }
       const user = await app
         .get(UsersService)
-        .createWithPassword(
-          organisation.id,
-          { email, name: String(values.name ?? email.split('@')[0]), role, password },
-          { userId: null, ip: null },
-        );
+        .createWithPassword(organisation.id, { email, name, role, password }, { userId: null, ip: null });
       ctx.stdout.write(`Created ${user.role} ${user.email} in ${organisation.ref} (id ${user.id})\n`);
       return 0;
     },
