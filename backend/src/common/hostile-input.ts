@@ -15,7 +15,7 @@ export const MAX_JSON_DEPTH = 32;
 
 export const NOT_UTF8 = 'The request body is not valid UTF-8 text';
 export const TOO_DEEP = `The request body nests more than ${MAX_JSON_DEPTH} levels deep`;
-export const NUL_IN_TEXT = 'Text must not contain NUL characters (\\u0000)';
+export const NUL_IN_TEXT = 'must not contain the NUL character';
 
 /** What is wrong with a JSON body's bytes, if anything, found in one pass without parsing. */
 export function jsonBodyProblem(buf: Buffer): string | undefined {
@@ -57,11 +57,41 @@ export function utf8Checker(): { push(chunk: Buffer): boolean; end(): boolean } 
   return { push: (chunk) => decodes(chunk), end: () => decodes() };
 }
 
-/** body-parser's `verify` hook: throws a 400 before the body is parsed. */
+/** body-parser's `verify` hook: throws a 400 before the body is parsed, naming the field that holds a NUL. */
 export function verifyJsonBody(req: IncomingMessage, _res: ServerResponse, buf: Buffer, encoding: string): void {
   if (!/^utf-?8$/i.test(encoding)) return; // UTF-16/32 bodies: body-parser decodes and checks them
   const problem = jsonBodyProblem(buf);
-  if (problem) throw Object.assign(new Error(problem), { status: 400, expose: true, type: 'entity.verify.failed' });
+  if (!problem) return;
+  const errors = [{ path: problem === NUL_IN_TEXT ? nulPath(buf) : '', message: problem }];
+  throw Object.assign(new Error(problem), { status: 400, expose: true, type: 'entity.verify.failed', errors });
+}
+
+/** The path (as validation names fields: `rows[0].label`) of the first key or text holding a NUL. */
+function nulPath(buf: Buffer): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(buf.toString('utf8'));
+  } catch {
+    return '';
+  }
+  const find = (value: unknown, path: string): string | undefined => {
+    if (typeof value === 'string') return value.includes('\0') ? path : undefined;
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) {
+        const found = find(item, `${path}[${i}]`);
+        if (found !== undefined) return found;
+      }
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const at = path ? `${path}.${key.replaceAll('\0', '')}` : key.replaceAll('\0', '');
+        if (key.includes('\0')) return at;
+        const found = find(item, at);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return find(parsed, '') ?? '';
 }
 
 /** Refuses a URL carrying a NUL character (`%00`), naming the query parameter when it is in one. */

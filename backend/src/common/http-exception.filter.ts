@@ -97,6 +97,9 @@ export function mapError(error: unknown): Mapped | undefined {
     const body = error.getResponse() as { errors?: FieldError[]; message?: string | string[] } | string;
     if (typeof body === 'object' && Array.isArray(body.errors))
       return { status, code: codeFor(status), errors: body.errors };
+    // Body-parser errors arrive wrapped by Nest with the original as the cause (e.g. a NUL naming its field).
+    const causeErrors = (error.cause as { errors?: FieldError[] } | undefined)?.errors;
+    if (Array.isArray(causeErrors)) return { status, code: codeFor(status), errors: causeErrors };
     const message =
       typeof body === 'string'
         ? body
@@ -111,7 +114,13 @@ export function mapError(error: unknown): Mapped | undefined {
     }
     return { status, code: codeFor(status), errors: [{ path: '', message }] };
   }
-  const http = error as { status?: number; type?: string; expose?: boolean; message?: string };
+  const http = error as {
+    status?: number;
+    type?: string;
+    expose?: boolean;
+    message?: string;
+    errors?: Array<{ path: string; message: string }>;
+  };
   if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500 && http.expose !== false) {
     const message =
       http.type === 'entity.too.large'
@@ -119,7 +128,7 @@ export function mapError(error: unknown): Mapped | undefined {
         : http.type === 'entity.parse.failed'
           ? 'The request body is not valid JSON'
           : (http.message ?? 'Bad request');
-    return { status: http.status, code: codeFor(http.status), errors: [{ path: '', message }] };
+    return { status: http.status, code: codeFor(http.status), errors: http.errors ?? [{ path: '', message }] };
   }
   return undefined;
 }
