@@ -12,6 +12,7 @@ import { QuickTimeForm } from '../time/QuickTimeForm';
 import { useCase, useFeedbackItems, usePartners, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
 import { MeasuresAtAGlance } from './MeasuresAtAGlance';
+import { NotesSection } from './NotesSection';
 import { Timeline } from './Timeline';
 import { buildTimeline } from './timeline';
 import type { CaseDetail } from './types';
@@ -111,6 +112,13 @@ function CaseView({ c }: { c: CaseDetail }) {
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Timeline</h2>
           <Timeline caseId={c.id} events={events} />
+          <NotesSection
+            caseId={c.id}
+            notes={c.notes ?? []}
+            onChanged={async () => {
+              await refresh(c.id);
+            }}
+          />
         </div>
         <div className="govuk-grid-column-one-third">
           <MeasuresAtAGlance measures={c.measures} />

@@ -1,12 +1,12 @@
 /**
- * The case's story in date order: sessions and other time, problems uncovered, referrals,
+ * The case's story in date order: sessions and other time, notes, problems uncovered, referrals,
  * feedback, the outcome and follow-ups, newest first.
  */
 import { labelOf, subcategoryLabel } from '@deepvalue/shared';
 import { formatGbp, formatMinutes } from '../../app/format';
 import type { CaseDetail } from './types';
 
-export type TimelineKind = 'opened' | 'time' | 'problem' | 'referral' | 'feedback' | 'outcome' | 'follow_up';
+export type TimelineKind = 'opened' | 'time' | 'note' | 'problem' | 'referral' | 'feedback' | 'outcome' | 'follow_up';
 
 export interface TimelineEvent {
   key: string;
@@ -27,8 +27,9 @@ const ORDER: Record<TimelineKind, number> = {
   feedback: 2,
   referral: 3,
   problem: 4,
-  time: 5,
-  opened: 6,
+  note: 5,
+  time: 6,
+  opened: 7,
 };
 
 const reached = (value: boolean | null | undefined) =>
@@ -62,6 +63,17 @@ export function buildTimeline(
       details: [labelOf(t.activity), t.mode === 'none' ? '' : labelOf(t.mode), t.note ?? ''].filter(Boolean),
       by: t.adviserName,
       editTimeEntryId: t.id,
+    });
+  }
+  for (const n of c.notes ?? []) {
+    const firstLine = n.body.split('\n')[0];
+    events.push({
+      key: `note-${n.id}`,
+      kind: 'note',
+      on: n.on,
+      title: n.kind === 'attendance' ? 'Attendance note' : 'File note',
+      details: [firstLine.length > 200 ? `${firstLine.slice(0, 200)}…` : firstLine],
+      by: n.authorName,
     });
   }
   for (const p of c.problems) {

@@ -10,6 +10,7 @@ import type {
   BenefitType,
   CaseStatus,
   Category,
+  NoteKind,
   Disclosure,
   FeedbackSource,
   FundingStream,
@@ -175,12 +176,43 @@ export interface CaseMeasures {
 }
 
 /** GET /cases/:id: everything the case page shows. */
+/** An attendance or file note on a case. */
+export interface CaseNote {
+  id: string;
+  caseId: string;
+  kind: NoteKind;
+  on: string;
+  body: string;
+  timeEntryId: string | null;
+  authorId: string;
+  authorName: string;
+  createdAt: string;
+  editedById: string | null;
+  editedByName: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface NoteRevision {
+  revision: number;
+  kind: NoteKind;
+  on: string;
+  body: string;
+  timeEntryId: string | null;
+  writtenById: string;
+  writtenByName: string;
+  writtenAt: string;
+  changed: Array<'kind' | 'on' | 'body' | 'timeEntryId'>;
+}
+
 export interface CaseDetail extends CaseRecord {
   client: ClientSummary & Pick<Client, 'vulnerabilities' | 'evidenceConsent'>;
   leadAdviserName: string;
   officeName: string | null;
   referrerName: string | null;
   timeEntries: TimeEntry[];
+  /** Attendance and file notes by date (absent from older servers). */
+  notes?: CaseNote[];
   feedback: Feedback[];
   assessment: Assessment | null;
   problems: Problem[];

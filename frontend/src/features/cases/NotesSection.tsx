@@ -1,0 +1,249 @@
+/**
+ * Attendance and file notes on the case page: write one, edit one (the earlier version is kept by
+ * the server) and read a note's history — who wrote each version and when.
+ */
+import { MAX_NOTE_LENGTH, type NoteKind } from '@deepvalue/shared';
+import { useState, type FormEvent } from 'react';
+import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
+import { formatDate } from '../../app/format';
+import { Radios } from '../../ui/Radios';
+import { Textarea } from '../../ui/Textarea';
+import type { CaseNote, NoteRevision } from './types';
+
+const KIND_OPTIONS = [
+  { value: 'attendance', label: 'Attendance note', hint: 'A meeting or call with or about the client' },
+  { value: 'file', label: 'File note' },
+] as const satisfies ReadonlyArray<{ value: NoteKind; label: string; hint?: string }>;
+
+const KIND_LABEL: Record<NoteKind, string> = { attendance: 'Attendance note', file: 'File note' };
+
+const CHANGED_LABEL: Record<NoteRevision['changed'][number], string> = {
+  kind: 'kind',
+  on: 'date',
+  body: 'text',
+  timeEntryId: 'linked time',
+};
+
+function messageOf(e: unknown): string {
+  if (e instanceof ApiRequestError && e.isStale)
+    return 'Someone else changed this note. The page now shows their version; check it and try again.';
+  if (e instanceof ApiRequestError && e.errors.length)
+    return e.errors.map((x) => (x.path ? `${x.path} ${x.message}` : x.message)).join('; ');
+  return e instanceof Error ? e.message : String(e);
+}
+
+const bodyError = (body: string) =>
+  body.trim() === ''
+    ? 'Enter the note'
+    : body.length > MAX_NOTE_LENGTH
+      ? `The note must be ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters or fewer`
+      : undefined;
+
+export function NotesSection({
+  caseId,
+  notes,
+  onChanged,
+}: {
+  caseId: string;
+  notes: CaseNote[];
+  onChanged: () => void | Promise<void>;
+}) {
+  const newestFirst = [...notes].sort((a, b) => b.on.localeCompare(a.on) || b.createdAt.localeCompare(a.createdAt));
+  return (
+    <section aria-labelledby="notes-title">
+      <h2 className="govuk-heading-m" id="notes-title">
+        Notes
+      </h2>
+      <NewNoteForm caseId={caseId} onSaved={onChanged} />
+      {newestFirst.length === 0 ? (
+        <p className="govuk-body">No notes yet.</p>
+      ) : (
+        <ul className="govuk-list">
+          {newestFirst.map((n) => (
+            <li key={n.id}>
+              <NoteItem note={n} onSaved={onChanged} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function NewNoteForm({ caseId, onSaved }: { caseId: string; onSaved: () => void | Promise<void> }) {
+  const [kind, setKind] = useState<NoteKind>('attendance');
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string>();
+  const [shown, setShown] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setShown(true);
+    if (bodyError(body)) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api<CaseNote>(`/cases/${caseId}/notes`, {
+        method: 'POST',
+        body: { kind, body },
+        idempotencyKey: newIdempotencyKey(),
+      });
+      setBody('');
+      setShown(false);
+      await onSaved();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} aria-label="Add a note">
+      <Radios
+        id="note-kind"
+        legend="Kind of note"
+        legendSize="s"
+        small
+        inline
+        options={KIND_OPTIONS}
+        value={kind}
+        onChange={setKind}
+      />
+      <Textarea
+        id="note-body"
+        label="Note"
+        rows={5}
+        value={body}
+        error={shown ? bodyError(body) : undefined}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      {error && (
+        <p className="govuk-error-message" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy}>
+        Add note
+      </button>
+    </form>
+  );
+}
+
+function NoteItem({ note, onSaved }: { note: CaseNote; onSaved: () => void | Promise<void> }) {
+  const [editing, setEditing] = useState(false);
+  const [body, setBody] = useState(note.body);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<NoteRevision[]>();
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (bodyError(body)) return setError(bodyError(body));
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api<CaseNote>(`/notes/${note.id}`, { method: 'PATCH', body: { version: note.version, body } });
+      setEditing(false);
+      setHistory(undefined);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+      await onSaved();
+    }
+  };
+  const toggleHistory = async () => {
+    if (history) return setHistory(undefined);
+    try {
+      setHistory((await api<{ revisions: NoteRevision[] }>(`/notes/${note.id}/history`)).revisions);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  const heading = `${KIND_LABEL[note.kind]}, ${formatDate(note.on)}`;
+  return (
+    <article className="dv-panel" aria-label={heading}>
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{heading}</h3>
+      <p className="govuk-body-s govuk-!-margin-bottom-2">
+        By {note.authorName}
+        {note.editedByName && `; last edited by ${note.editedByName}`}
+      </p>
+      {editing ? (
+        <form noValidate onSubmit={(e) => void save(e)} aria-label={`Edit ${heading}`}>
+          <Textarea
+            id={`note-${note.id}`}
+            label="Note"
+            rows={5}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={busy}>
+              Save note
+            </button>
+            <button
+              type="button"
+              className="dv-link-button"
+              onClick={() => {
+                setEditing(false);
+                setBody(note.body);
+                setError(undefined);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="govuk-body" style={{ whiteSpace: 'pre-wrap' }}>
+          {note.body}
+        </p>
+      )}
+      {error && (
+        <p className="govuk-error-message" role="alert">
+          {error}
+        </p>
+      )}
+      {!editing && (
+        <div className="govuk-button-group">
+          <button
+            type="button"
+            className="dv-link-button"
+            onClick={() => {
+              setBody(note.body);
+              setEditing(true);
+            }}
+          >
+            Edit note<span className="govuk-visually-hidden">: {heading}</span>
+          </button>
+          {note.version > 1 && (
+            <button
+              type="button"
+              className="dv-link-button"
+              aria-expanded={Boolean(history)}
+              onClick={() => void toggleHistory()}
+            >
+              {history ? 'Hide history' : 'Show history'}
+              <span className="govuk-visually-hidden">: {heading}</span>
+            </button>
+          )}
+        </div>
+      )}
+      {history && (
+        <ol className="govuk-list" aria-label={`History of ${heading}`}>
+          {history.map((r) => (
+            <li key={r.revision}>
+              <p className="govuk-body-s govuk-!-margin-bottom-1">
+                Version {r.revision}:{' '}
+                {r.revision === 1 ? 'written' : `changed ${r.changed.map((c) => CHANGED_LABEL[c]).join(', ')}`} by{' '}
+                {r.writtenByName}, {new Date(r.writtenAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}
+              </p>
+              <p className="govuk-body-s" style={{ whiteSpace: 'pre-wrap' }}>
+                {r.body}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </article>
+  );
+}
