@@ -14,7 +14,15 @@
 import type pg from 'pg';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { canSkipTriggers, prepareBatchCheck, runBatchCheck, type BatchCheck } from './foreign-key-check.js';
+import type { FieldError } from '../common/domain-error.js';
 import type { ImportAdviser, ImportCase, ImportClient, ImportHeader } from './import-format.js';
+
+/** An import that would lose records the format does not carry; the caller rolls back and reports it. */
+export class ImportWouldLoseRecords extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
 
 interface RefMaps {
   offices: Map<string, string>;
@@ -165,6 +173,21 @@ export class ImportWriter {
     );
     const caseIds = new Map(existing.map((r) => [r.ref, r.id]));
     if (existing.length) {
+      // Case notes are not in the import format yet: replacing a case would delete its notes and their history.
+      const { rows: noted } = await this.client.query<{ ref: string }>(
+        `SELECT DISTINCT c.ref FROM case_notes n JOIN cases c ON c.organisation_id = n.organisation_id AND c.id = n.case_id
+          WHERE n.organisation_id = $1 AND n.case_id = ANY($2::uuid[]) ORDER BY c.ref`,
+        [org, existing.map((r) => r.id)],
+      );
+      if (noted.length)
+        throw new ImportWouldLoseRecords(
+          noted.map(({ ref }) => ({
+            path: `cases[ref=${ref}]`,
+            message:
+              `case ${ref} already exists and has case notes, which an import cannot carry yet: ` +
+              'importing it again would delete them. Leave this case out of the file.',
+          })),
+        );
       await this.client.query(`DELETE FROM cases WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [
         org,
         existing.map((r) => r.id),
