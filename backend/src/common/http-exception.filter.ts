@@ -119,7 +119,6 @@ export function mapError(error: unknown): Mapped | undefined {
     type?: string;
     expose?: boolean;
     message?: string;
-    errors?: Array<{ path: string; message: string }>;
   };
   if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500 && http.expose !== false) {
     const message =
@@ -128,7 +127,7 @@ export function mapError(error: unknown): Mapped | undefined {
         : http.type === 'entity.parse.failed'
           ? 'The request body is not valid JSON'
           : (http.message ?? 'Bad request');
-    return { status: http.status, code: codeFor(http.status), errors: http.errors ?? [{ path: '', message }] };
+    return { status: http.status, code: codeFor(http.status), errors: [{ path: '', message }] };
   }
   return undefined;
 }

@@ -41,6 +41,15 @@ export class ArrivalDto {
 
 const subcategory = () => TextField({ optional: true, nullable: true, max: 100 });
 const officeId = () => UuidField({ optional: true, nullable: true });
+const firstContactOn = () =>
+  DateField({
+    optional: true,
+    nullable: true,
+    notBefore: EARLIEST_CASE_DATE,
+    notFuture: true,
+    description:
+      "The client's first contact with the organisation about this problem (on or before openedOn); defaults to openedOn. First-contact latency counts from it.",
+  });
 
 export class CreateCaseDto {
   @TextField({ optional: true, min: 1, max: 100, description: 'Your reference; generated when left out.' })
@@ -51,15 +60,7 @@ export class CreateCaseDto {
   @subcategory() subcategory?: string | null;
   @DateField({ optional: true, notBefore: EARLIEST_CASE_DATE, notFuture: true, description: 'Defaults to today.' })
   openedOn?: string;
-  @DateField({
-    optional: true,
-    nullable: true,
-    notBefore: EARLIEST_CASE_DATE,
-    notFuture: true,
-    description:
-      "The client's first contact with the organisation about this problem (on or before openedOn); defaults to openedOn. First-contact latency counts from it.",
-  })
-  firstContactOn?: string | null;
+  @firstContactOn() firstContactOn?: string | null;
   @UuidField({ optional: true, description: 'Defaults to you.' }) leadAdviserId?: string;
   @EnumField(FUNDING_STREAMS) fundingStream: FundingStream;
   @NestedObject(() => ArrivalDto, { description: 'How the client arrived.' }) arrival: ArrivalDto;
@@ -76,15 +77,7 @@ export class UpdateCaseDto {
   @EnumField(CATEGORIES, { optional: true }) category?: Category;
   @subcategory() subcategory?: string | null;
   @DateField({ optional: true, notBefore: EARLIEST_CASE_DATE, notFuture: true }) openedOn?: string;
-  @DateField({
-    optional: true,
-    nullable: true,
-    notBefore: EARLIEST_CASE_DATE,
-    notFuture: true,
-    description:
-      "The client's first contact with the organisation about this problem (on or before openedOn); defaults to openedOn. First-contact latency counts from it.",
-  })
-  firstContactOn?: string | null;
+  @firstContactOn() firstContactOn?: string | null;
   @UuidField({ optional: true }) leadAdviserId?: string;
   @EnumField(FUNDING_STREAMS, { optional: true }) fundingStream?: FundingStream;
   @NestedObject(() => ArrivalDto, { optional: true }) arrival?: ArrivalDto;
