@@ -3,28 +3,61 @@
  * tenant rows is a composite foreign key (organisation_id, id), so a row can never point at another
  * organisation's row — the database enforces tenancy, not just the code — and the schema can be
  * distributed by organisation_id later (docs/scaling.md).
- * Enumerations come from the shared package; a test checks the constraints match it.
+ * Enumerations are written out below as they stood; a test checks the constraints match the shared package.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  ACTIVITIES,
-  APPEAL_STATUSES,
-  ARRIVAL_ROUTES,
-  BENEFIT_TYPES,
-  CATEGORIES,
-  DISCLOSURES,
-  FEEDBACK_SOURCES,
-  FUNDING_STREAMS,
-  MODES,
-  OUTCOME_RESULTS,
-  PROBLEM_ACTIONS,
-  RECONTACTS,
-  REFERRAL_DIRECTIONS,
-  REFERRAL_KINDS,
-  ROLES,
-  TIME_CLASSES,
-  VULNERABILITIES,
-} from '@deepvalue/shared';
+
+// Frozen as they were when this migration was written (a later change to a list is a new migration;
+// database/schema.e2e.spec.ts compares every such constraint with the shared enumerations).
+const ACTIVITIES = [
+  'initial_interview',
+  'advice_session',
+  'follow_up_contact',
+  'research',
+  'letter',
+  'negotiation',
+  'advocacy',
+  'preparation',
+  'forms',
+  'funder_reporting',
+  'billing',
+  'travel',
+  'other',
+];
+const APPEAL_STATUSES = ['none_needed', 'lodged', 'considered_not_pursued'];
+const ARRIVAL_ROUTES = ['self', 'referred'];
+const BENEFIT_TYPES = [
+  'eviction_avoided',
+  'home_kept',
+  'benefit_awarded',
+  'benefit_reinstated',
+  'debt_written_off',
+  'debt_made_manageable',
+  'employment_kept',
+  'immigration_status_secured',
+  'care_package_secured',
+  'other',
+];
+const CATEGORIES = ['housing', 'welfare_benefits', 'debt', 'employment', 'immigration', 'community_care'];
+const DISCLOSURES = ['yes', 'partly', 'no'];
+const FEEDBACK_SOURCES = ['paper', 'link', 'in_person'];
+const FUNDING_STREAMS = ['legal_aid_fixed_fee', 'legal_aid_escape', 'grant', 'pro_bono', 'other'];
+const MODES = ['face_to_face', 'phone', 'video', 'home_visit', 'letter_email', 'hearing', 'none'];
+const OUTCOME_RESULTS = ['positive', 'partly_positive', 'negative', 'withdrawn', 'lost_contact'];
+const PROBLEM_ACTIONS = ['handled_in_house', 'referred_warm', 'signposted', 'client_declined'];
+const RECONTACTS = ['none', 'same_problem', 'new_problem'];
+const REFERRAL_DIRECTIONS = ['in', 'out'];
+const REFERRAL_KINDS = ['warm_handover', 'signpost'];
+const ROLES = ['adviser', 'manager', 'commissioner', 'admin'];
+const TIME_CLASSES = ['relationship', 'casework', 'administration', 'travel'];
+const VULNERABILITIES = [
+  'mental_health',
+  'disability',
+  'language_need',
+  'digital_exclusion',
+  'domestic_abuse',
+  'care_leaver',
+];
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 const oneOf = (column: string, values: readonly string[]) => `CHECK (${column} IN (${list(values)}))`;

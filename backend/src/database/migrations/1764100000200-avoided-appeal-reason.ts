@@ -9,7 +9,6 @@
  * derived from migration 600's), the roll-up functions are restated with the new counts and the
  * roll-ups rebuilt. The model index gains the column so the adjusted model stays index-only.
  */
-import { APPEAL_NOT_PURSUED_REASONS } from '@deepvalue/shared';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import {
   REPORT_ROLLUP_COUNTED,
@@ -19,6 +18,16 @@ import {
 } from './1763900000100-report-rollups.js';
 import { patternRollupFunctions } from './1763900000500-pattern-rollups.js';
 import { REFRESH_CASE_FACTS_WITH_AMOUNTS } from './1763900000600-benefit-amounts-in-facts.js';
+
+// Frozen as they were when this migration was written (a later change to a list is a new migration;
+// database/schema.e2e.spec.ts compares every such constraint with the shared enumerations).
+const APPEAL_NOT_PURSUED_REASONS = [
+  'accepted_outcome',
+  'no_merit_advised',
+  'client_could_not_face_it',
+  'out_of_time',
+  'other',
+];
 
 /** Replaces exactly one occurrence, so a restated function never silently misses an edit. */
 export function replaceOnce(text: string, from: string, to: string): string {

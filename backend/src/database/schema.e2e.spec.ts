@@ -1,0 +1,107 @@
+/**
+ * The migrations write their enumerations out as literal lists (a migration is a snapshot: it must
+ * build the same database whenever it runs). This test is what keeps those lists and the shared
+ * enumerations the code validates with from drifting apart: every CHECK constraint that limits a
+ * column to a list of values must hold exactly the values of its shared enumeration. A change to an
+ * enumeration without a migration that changes the constraint fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  ACTIVITIES,
+  APPEAL_NOT_PURSUED_REASONS,
+  APPEAL_STATUSES,
+  ARRIVAL_ROUTES,
+  BENEFIT_TYPES,
+  CATEGORIES,
+  DISCLOSURES,
+  FEEDBACK_SOURCES,
+  FUNDING_STREAMS,
+  MODES,
+  NOTE_KINDS,
+  OUTCOME_RESULTS,
+  PROBLEM_ACTIONS,
+  RECONTACTS,
+  REFERRAL_DIRECTIONS,
+  REFERRAL_KINDS,
+  ROLES,
+  TIME_CLASSES,
+  VULNERABILITIES,
+} from '@deepvalue/shared';
+import { createHarness, type Harness } from '../../test/harness.js';
+import { AUDIT_ACTIONS } from '../audit/audit.service.js';
+
+/** table.column → the shared enumeration its CHECK constraint must list. */
+const ENUM_COLUMNS: Record<string, readonly string[]> = {
+  'users.role': ROLES,
+  'clients.vulnerabilities': VULNERABILITIES,
+  'cases.category': CATEGORIES,
+  'cases.funding_stream': FUNDING_STREAMS,
+  'cases.arrival_route': ARRIVAL_ROUTES,
+  'time_entries.class': TIME_CLASSES,
+  'time_entries.activity': ACTIVITIES,
+  'time_entries.mode': MODES,
+  'adviser_assessments.disclosure': DISCLOSURES,
+  'feedback.source': FEEDBACK_SOURCES,
+  'underlying_problems.action': PROBLEM_ACTIONS,
+  'underlying_problems.category': CATEGORIES,
+  'underlying_problems.result': OUTCOME_RESULTS,
+  'referrals.direction': REFERRAL_DIRECTIONS,
+  'referrals.kind': REFERRAL_KINDS,
+  'outcomes.result': OUTCOME_RESULTS,
+  'outcomes.appeal': APPEAL_STATUSES,
+  'outcomes.appeal_not_pursued_reason': APPEAL_NOT_PURSUED_REASONS,
+  'outcome_benefits.type': BENEFIT_TYPES,
+  'follow_ups.recontact': RECONTACTS,
+  'fee_rates.category': CATEGORIES,
+  'case_notes.kind': NOTE_KINDS,
+  'case_note_revisions.kind': NOTE_KINDS,
+  'audit_log.action': AUDIT_ACTIONS,
+};
+
+/** Lists that are not a shared enumeration (they are named only here and in their migration). */
+const OTHER_LISTS = new Set(['organisations.kind', 'import_jobs.status', 'password_tokens.purpose']);
+
+interface ListConstraint {
+  table: string;
+  column: string;
+  values: string[];
+}
+
+describe('the schema’s value lists', () => {
+  let h: Harness;
+  let lists: ListConstraint[];
+
+  beforeAll(async () => {
+    h = await createHarness();
+    const rows: Array<{ table: string; column: string | null; def: string }> = await h.dataSource.query(`
+      SELECT c.conrelid::regclass::text AS table,
+             (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = c.conkey[1]) AS column,
+             pg_get_constraintdef(c.oid) AS def
+        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+       WHERE c.contype = 'c' AND n.nspname = 'public' AND cardinality(c.conkey) = 1
+       ORDER BY 1, 2`);
+    // PostgreSQL prints `col IN ('a', 'b')` as `(col = ANY (ARRAY['a'::text, 'b'::text]))` and
+    // `col <@ ARRAY['a', 'b']` with the same array; a list is an array of two or more text literals.
+    lists = rows.flatMap(({ table, column, def }) => {
+      const array = /ARRAY\[((?:'[^']*'::text(?:, )?){2,})\]/.exec(def);
+      if (!array || !column) return [];
+      return [{ table, column, values: [...array[1].matchAll(/'([^']*)'::text/g)].map((m) => m[1]) }];
+    });
+  });
+  afterAll(() => h.close());
+
+  it('finds the constraints it checks (the parser reads what PostgreSQL prints)', () => {
+    const found = new Set(lists.map((l) => `${l.table}.${l.column}`));
+    for (const name of Object.keys(ENUM_COLUMNS)) expect(found).toContain(name);
+  });
+
+  it('lists exactly the values of each shared enumeration, in any order', () => {
+    for (const { table, column, values } of lists) {
+      const name = `${table}.${column}`;
+      if (OTHER_LISTS.has(name)) continue;
+      const expected = ENUM_COLUMNS[name];
+      expect({ name, known: expected !== undefined }).toEqual({ name, known: true });
+      expect({ name, values: [...values].sort() }).toEqual({ name, values: [...expected].sort() });
+    }
+  });
+});
