@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
-    const demo = config.demoData ? await ensureDemoData(db.url, log) : undefined;
+    const demo = config.demoData ? await ensureDemoData(db.url, log, config.demoCases) : undefined;
     app = await createApp(config, db.url);
     await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
     const url = `http://localhost:${config.port}`;

@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const config = { ...loadConfigOrExit(), logPretty: false, logLevel: process.env.LOG_LEVEL ?? 'warn' };
+  const config = { ...loadConfigOrExit({ logLevel: 'warn' }), logPretty: false };
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const db =
     command.database === false

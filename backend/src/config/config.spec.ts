@@ -13,6 +13,13 @@ describe(loadConfig.name, () => {
     expect(config.demoData).toBe(true);
     expect(config.dataDir).toBe(path.join(REPO_ROOT, '.data'));
     expect(config.importMaxBytes).toBe(1024 ** 3);
+    expect(config.demoCases).toBe(2400);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it("takes a caller's default log level, which LOG_LEVEL still overrides", () => {
+    expect(loadConfig(env({}), { logLevel: 'warn' }).logLevel).toBe('warn');
+    expect(loadConfig(env({ LOG_LEVEL: 'debug' }), { logLevel: 'warn' }).logLevel).toBe('debug');
   });
 
   it('turns demo data off by default on an external database, and on with DEMO_DATA=1', () => {
@@ -28,6 +35,8 @@ describe(loadConfig.name, () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE must be between/],
     ['IMPORT_MAX_MB', '0', /IMPORT_MAX_MB must be between/],
+    ['DEMO_CASES', '10', /DEMO_CASES must be between 50/],
+    ['DEMO_CASES', 'lots', /DEMO_CASES must be a whole number/],
     ['IMPORT_SPOOL_DIR', '/no/such/directory', /IMPORT_SPOOL_DIR must be an existing directory/],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig(env({ [name]: value }))).toThrow(ConfigError);

@@ -14,6 +14,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   demoData: boolean;
+  /** How many cases the generated demo data holds (DEMO_CASES, at least 50). */
+  demoCases: number;
   logLevel: string;
   logPretty: boolean;
   dbPoolSize: number;
@@ -43,7 +45,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** The repository root (backend/dist/config → ../../..), where `.data/` lives by default. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** Defaults a caller may change: the CLI logs warnings only unless LOG_LEVEL says otherwise. */
+export interface ConfigDefaults {
+  logLevel?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): AppConfig {
   const databaseUrl = optional(env, 'DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
@@ -55,7 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir: path.resolve(optional(env, 'DEEPVALUE_DATA_DIR') ?? path.join(REPO_ROOT, '.data')),
     demoData: boolean(env, 'DEMO_DATA', databaseUrl === undefined),
-    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    demoCases: integer(env, 'DEMO_CASES', 2400, 50, 1_000_000),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, defaults.logLevel ?? 'info'),
     logPretty: boolean(env, 'LOG_PRETTY', Boolean(process.stdout.isTTY)),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
     production,
@@ -82,9 +90,9 @@ function secretsKey(env: NodeJS.ProcessEnv, required: boolean): Buffer | undefin
 }
 
 /** Loads the configuration or prints the problem and exits with code 1. */
-export function loadConfigOrExit(): AppConfig {
+export function loadConfigOrExit(defaults: ConfigDefaults = {}): AppConfig {
   try {
-    return loadConfig();
+    return loadConfig(process.env, defaults);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

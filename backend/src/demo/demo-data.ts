@@ -31,7 +31,7 @@ const COMMISSIONER = { ref: 'county-commissioning', name: 'County Legal Support 
 export async function ensureDemoData(
   url: string,
   log: (message: string) => void,
-  totalCases = demoCases(),
+  totalCases: number,
 ): Promise<DemoSummary> {
   const dataSource = new DataSource(dataSourceOptions(url, 4));
   await dataSource.initialize();
@@ -42,11 +42,6 @@ export async function ensureDemoData(
   } finally {
     await dataSource.destroy();
   }
-}
-
-function demoCases(): number {
-  const value = Number(process.env.DEMO_CASES ?? 2400);
-  return Number.isInteger(value) && value >= 50 ? value : 2400;
 }
 
 async function loadDemo(dataSource: DataSource, log: (message: string) => void, totalCases: number): Promise<void> {
