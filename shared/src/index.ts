@@ -4,3 +4,4 @@ export * from './outcome-rules.js';
 export * from './api-types.js';
 export * from './report-types.js';
 export * from './pack-types.js';
+export * from './parties.js';

@@ -36,7 +36,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SKIP = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere']);
 /** Keys only a client row has. A commissioner must never receive one. */
 const CLIENT_KEYS = /"(firstName|lastName|dateOfBirth|postcodeDistrict|first_name|last_name|date_of_birth)"/;
-const CASEWORK_PATH = /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes)(\/|$)/;
+const CASEWORK_PATH = /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties)(\/|$)/;
 
 describe('tenancy: no route leaks another organisation’s data', () => {
   let h: Harness;
@@ -61,6 +61,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'follow_ups',
       'case_notes',
       'case_note_revisions',
+      'case_parties',
       'offices',
       'partners',
       'users',
@@ -141,6 +142,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       referrals: a.referralId,
       'follow-ups': a.followUpId,
       notes: a.noteId,
+      parties: a.partyId,
       partners: a.partnerId,
       offices: a.officeId,
       users: a.adviserId,

@@ -18,6 +18,7 @@ export const CLIENT_DATA_SEGMENTS: Record<string, string> = {
   outcome: 'outcome',
   'follow-ups': 'follow_up',
   notes: 'note',
+  parties: 'party',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

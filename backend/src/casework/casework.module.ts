@@ -16,6 +16,8 @@ import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups/follow-ups.service.js';
 import { NotesController } from './notes/notes.controller.js';
 import { NotesService } from './notes/notes.service.js';
+import { PartiesController } from './parties/parties.controller.js';
+import { PartiesService } from './parties/parties.service.js';
 import { ProblemsController } from './problems/problems.controller.js';
 import { ProblemsService } from './problems/problems.service.js';
 import { ReferralsController } from './referrals/referrals.controller.js';
@@ -36,6 +38,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ReferralsController,
     FollowUpsController,
     NotesController,
+    PartiesController,
     DirectoryController,
   ],
   providers: [
@@ -50,6 +53,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ReferralsService,
     FollowUpsService,
     NotesService,
+    PartiesService,
     DirectoryService,
   ],
   exports: [ClientsService, CasesService, DirectoryService],

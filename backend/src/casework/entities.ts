@@ -7,6 +7,7 @@ import { PartnerEntity } from './directory/partner.entity.js';
 import { FeedbackEntity } from './feedback/feedback.entity.js';
 import { FollowUpEntity } from './follow-ups/follow-up.entity.js';
 import { CaseNoteEntity, CaseNoteRevisionEntity } from './notes/note.entity.js';
+import { PartyEntity } from './parties/party.entity.js';
 import { OutcomeBenefitEntity, OutcomeEntity } from './outcomes/outcome.entity.js';
 import { ProblemEntity } from './problems/problem.entity.js';
 import { ReferralEntity } from './referrals/referral.entity.js';
@@ -29,4 +30,5 @@ export const CASEWORK_ENTITIES = [
   FollowUpEntity,
   CaseNoteEntity,
   CaseNoteRevisionEntity,
+  PartyEntity,
 ];

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { dataSourceOptions } from './data-source.js';
 
 const LATER = [
+  'CaseParties1764200000300',
   'CaseNotes1764100000400',
   'FirstContact1764100000220',
   'FollowUpKnown1764100000210',

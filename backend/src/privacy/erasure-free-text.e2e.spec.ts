@@ -38,6 +38,10 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'follow_ups.recontact': { refused: true },
   'case_notes.kind': { refused: true },
   'case_note_revisions.kind': { refused: true },
+  'case_parties.role': { refused: true },
+  'case_parties.opponent_type': { refused: true },
+  'case_parties.kind': { refused: true },
+  'case_parties.postcode_district': { refused: true },
   'feedback.items': {
     reason:
       'scores 1–5 (CHECK feedback_scores_valid) keyed by the organisation’s feedback item keys, which the API and imports check; report facts rest on them',
@@ -150,6 +154,9 @@ describe('erasure clears every free-text column of the client’s records', () =
         'referrals.note',
         'case_notes.body',
         'case_note_revisions.body',
+        'case_parties.name',
+        'case_parties.pass_phrase',
+        'case_parties.note',
       ]),
     );
     // The API path too, so any copy it makes (audit details, stored replies) is checked as well.

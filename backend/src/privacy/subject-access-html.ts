@@ -54,6 +54,7 @@ const CASE_SECTIONS: Array<[string, string]> = [
   ['followUps', 'Follow-ups'],
   ['notes', 'Notes'],
   ['noteRevisions', 'Earlier versions of notes'],
+  ['parties', 'Parties (opponents, third parties, interpreters)'],
 ];
 
 export function subjectAccessHtml(report: SubjectAccessReport): string {

@@ -22,6 +22,7 @@ const CASE_RECORDS = [
   ['follow_ups', 'followUps'],
   ['case_notes', 'notes'],
   ['case_note_revisions', 'noteRevisions'],
+  ['case_parties', 'parties'],
 ] as const;
 
 export interface SubjectAccessReport {

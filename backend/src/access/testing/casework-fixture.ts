@@ -29,6 +29,7 @@ export interface CaseworkFixture {
   benefitId: string;
   followUpId: string;
   noteId: string;
+  partyId: string;
   /** Every record id above (not the organisation's). */
   recordIds: string[];
 }
@@ -140,6 +141,12 @@ export async function makeCasework(
     `$3, 1, 'attendance', $4, $5, $6, $7`,
     [noteId, openedOn, text, timeEntryId, adviserId],
   );
+  const partyId = await child(
+    'case_parties',
+    `role, kind, name, date_of_birth, postcode_district, contact, reference, relationship, pass_phrase, language, note`,
+    `'third_party', 'person', $3, '1990-02-03', 'SW9', $4, $4, $4, $4, $4, $4`,
+    [`Party ${marker}`, text],
+  );
   const fixture = {
     marker,
     organisationId,
@@ -162,6 +169,7 @@ export async function makeCasework(
     benefitId,
     followUpId,
     noteId,
+    partyId,
   };
   return {
     ...fixture,
@@ -180,6 +188,7 @@ export async function makeCasework(
       benefitId,
       followUpId,
       noteId,
+      partyId,
     ],
   };
 }

@@ -6,10 +6,11 @@ import { BoolField, DateField, EnumListField, type Presence, TextField, VersionF
 import type { ClientEntity } from './client.entity.js';
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
-const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+export const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 
 /** "sw1a " and "SW1A" are the same district; store it the way the reports group it. */
-const upperTrimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+export const upperTrimmed = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
 
 const names = (p: Presence) => TextField({ ...p, nullable: true, max: 100 });
 const district = (p: Presence) =>

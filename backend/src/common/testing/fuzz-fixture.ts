@@ -1,6 +1,6 @@
 /**
  * Records for the route fuzzer to aim at: a client, a case with a time entry, a problem, a
- * referral and a note, a partner and an office, so fuzzed bodies on real ids reach validation beyond the id.
+ * referral, a note and a party, a partner and an office, so fuzzed bodies on real ids reach validation beyond the id.
  */
 export type Post = (path: string, body: object) => Promise<{ id: string }>;
 
@@ -11,6 +11,7 @@ export interface FuzzIds {
   problemId: string;
   referralId: string;
   noteId: string;
+  partyId: string;
   partnerId: string;
   userIds: string[];
 }
@@ -50,6 +51,11 @@ export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: st
     body: 'Fuzz note',
     timeEntryId: entry.id,
   });
+  const party = await post(`/api/cases/${kase.id}/parties`, {
+    role: 'opponent',
+    kind: 'organisation',
+    name: 'Fuzz Homes',
+  });
   return {
     clientId: client.id,
     caseId: kase.id,
@@ -57,6 +63,7 @@ export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: st
     problemId: problem.id,
     referralId: referral.id,
     noteId: note.id,
+    partyId: party.id,
     partnerId: partner.id,
     userIds,
   };
@@ -71,6 +78,7 @@ export function realIdsFor(ids: FuzzIds): (path: string) => string[] {
     if (path.startsWith('/api/problems/')) return [ids.problemId];
     if (path.startsWith('/api/referrals/')) return [ids.referralId];
     if (path.startsWith('/api/notes/')) return [ids.noteId];
+    if (path.startsWith('/api/parties/')) return [ids.partyId];
     if (path.startsWith('/api/partners/')) return [ids.partnerId];
     if (path.startsWith('/api/users/')) return ids.userIds;
     return [];

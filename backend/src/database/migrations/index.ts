@@ -16,6 +16,7 @@ import { AvoidedAppealReason1764100000200 } from './1764100000200-avoided-appeal
 import { FollowUpKnown1764100000210 } from './1764100000210-follow-up-known.js';
 import { FirstContact1764100000220 } from './1764100000220-first-contact.js';
 import { CaseNotes1764100000400 } from './1764100000400-case-notes.js';
+import { CaseParties1764200000300 } from './1764200000300-case-parties.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   FollowUpKnown1764100000210,
   FirstContact1764100000220,
   CaseNotes1764100000400,
+  CaseParties1764200000300,
 ];

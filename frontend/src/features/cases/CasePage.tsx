@@ -13,6 +13,7 @@ import { useCase, useFeedbackItems, usePartners, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
 import { MeasuresAtAGlance } from './MeasuresAtAGlance';
 import { NotesSection } from './NotesSection';
+import { PartiesSection } from './PartiesSection';
 import { Timeline } from './Timeline';
 import { buildTimeline } from './timeline';
 import type { CaseDetail } from './types';
@@ -119,6 +120,7 @@ function CaseView({ c }: { c: CaseDetail }) {
               await refresh(c.id);
             }}
           />
+          <PartiesSection caseId={c.id} />
         </div>
         <div className="govuk-grid-column-one-third">
           <MeasuresAtAGlance measures={c.measures} />
