@@ -18,7 +18,10 @@ import {
   FUNDING_STREAMS,
   MODES,
   NOTE_KINDS,
+  OPPONENT_TYPES,
   OUTCOME_RESULTS,
+  PARTY_KINDS,
+  PARTY_ROLES,
   PROBLEM_ACTIONS,
   RECONTACTS,
   REFERRAL_DIRECTIONS,
@@ -55,6 +58,9 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'fee_rates.category': CATEGORIES,
   'case_notes.kind': NOTE_KINDS,
   'case_note_revisions.kind': NOTE_KINDS,
+  'case_parties.role': PARTY_ROLES,
+  'case_parties.opponent_type': OPPONENT_TYPES,
+  'case_parties.kind': PARTY_KINDS,
   'audit_log.action': AUDIT_ACTIONS,
 };
 

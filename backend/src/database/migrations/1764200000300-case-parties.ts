@@ -2,18 +2,10 @@
  * Parties: people and organisations involved in a case other than the client — the opponent
  * (landlord, council, DWP, employer…), a third party acting for the client (who proves who they
  * are with a pass phrase), an interpreter. Rows belong to the case (composite key, cascade), so
- * erasure and subject access find them like any other case record.
+ * erasure and subject access find them like any other case record. Value lists are written out
+ * (a migration is a snapshot); schema.e2e.spec.ts checks them against the shared enumerations.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  MAX_PARTY_NAME_LENGTH,
-  MAX_PARTY_NOTE_LENGTH,
-  OPPONENT_TYPES,
-  PARTY_KINDS,
-  PARTY_ROLES,
-} from '@deepvalue/shared';
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 export class CaseParties1764200000300 implements MigrationInterface {
   name = 'CaseParties1764200000300';
@@ -27,10 +19,10 @@ export class CaseParties1764200000300 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         organisation_id uuid NOT NULL,
         case_id uuid NOT NULL,
-        role text NOT NULL CHECK (role IN (${list(PARTY_ROLES)})),
-        opponent_type text CHECK (opponent_type IN (${list(OPPONENT_TYPES)})),
-        kind text NOT NULL CHECK (kind IN (${list(PARTY_KINDS)})),
-        name text NOT NULL CHECK (length(name) BETWEEN 1 AND ${MAX_PARTY_NAME_LENGTH}),
+        role text NOT NULL CHECK (role IN ('opponent', 'third_party', 'interpreter', 'other')),
+        opponent_type text CHECK (opponent_type IN ('landlord', 'council', 'dwp', 'hmrc', 'home_office', 'employer', 'creditor', 'other')),
+        kind text NOT NULL CHECK (kind IN ('person', 'organisation')),
+        name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
         date_of_birth date CHECK (date_of_birth >= '1900-01-01'),
         postcode_district text CHECK (postcode_district ~ '^[A-Z]{1,2}[0-9][A-Z0-9]?$'),
         contact text CHECK (length(contact) <= 500),
@@ -38,7 +30,7 @@ export class CaseParties1764200000300 implements MigrationInterface {
         relationship text CHECK (length(relationship) <= 100),
         pass_phrase text CHECK (length(pass_phrase) <= 200),
         language text CHECK (length(language) <= 100),
-        note text CHECK (length(note) <= ${MAX_PARTY_NOTE_LENGTH}),
+        note text CHECK (length(note) <= 2000),
         UNIQUE (organisation_id, id),
         FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE,
         CONSTRAINT case_parties_opponent_type_role CHECK (opponent_type IS NULL OR role = 'opponent'),
