@@ -72,9 +72,6 @@ export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 export const OUTCOME_RESULTS = ['positive', 'partly_positive', 'negative', 'withdrawn', 'lost_contact'] as const;
 export type OutcomeResult = (typeof OUTCOME_RESULTS)[number];
-/** Results that count as "a result" for the positive outcome rate and the adjusted model. */
-export const RESULTS_WITH_A_RESULT: readonly OutcomeResult[] = ['positive', 'partly_positive', 'negative'];
-export const POSITIVE_RESULTS: readonly OutcomeResult[] = ['positive', 'partly_positive'];
 export const NO_RESULT_RESULTS: readonly OutcomeResult[] = ['withdrawn', 'lost_contact'];
 
 export const BENEFIT_TYPES = [

@@ -24,11 +24,6 @@ export function generateHeader(options: GeneratorOptions): ImportHeader {
   return buildWorld(options).header;
 }
 
-export function* generateCases(options: GeneratorOptions): Generator<ImportCase> {
-  const world = buildWorld(options);
-  for (let i = 0; i < world.options.cases; i++) yield generateCase(world, i);
-}
-
 /** The whole document in memory: for small sizes (demo data, tests). */
 export function generateDocument(options: GeneratorOptions): ImportDocument {
   const world = buildWorld(options);

@@ -108,8 +108,3 @@ export function toClientSummaryDto(client: ClientEntity): ClientSummaryDto {
     postcodeDistrict: client.postcodeDistrict,
   };
 }
-
-export function displayName(client: Pick<ClientEntity, 'firstName' | 'lastName' | 'ref'>): string {
-  const name = [client.firstName, client.lastName].filter(Boolean).join(' ');
-  return name || client.ref;
-}
