@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditChainService } from './audit-chain.service.js';
 import { AuditController } from './audit.controller.js';
 import { AuditInterceptor } from './audit.interceptor.js';
 import { AuditService } from './audit.service.js';
@@ -7,7 +8,7 @@ import { AuditService } from './audit.service.js';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
-  exports: [AuditService],
+  providers: [AuditService, AuditChainService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  exports: [AuditService, AuditChainService],
 })
 export class AuditModule {}

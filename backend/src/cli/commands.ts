@@ -1,4 +1,5 @@
 /** Every CLI command. A new command is one file in cli/ and one line here. */
+import { auditVerify } from './audit.command.js';
 import type { CliCommand } from './command.js';
 import { evidencePack } from './evidence-pack.command.js';
 import { exportCommand } from './export.command.js';
@@ -18,4 +19,5 @@ export const COMMANDS: CliCommand[] = [
   retentionApply,
   ...reportCommands,
   evidencePack,
+  auditVerify,
 ];

@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { AuditChainService } from '../audit/audit-chain.service.js';
 import { dataSourceOptions } from './data-source.js';
 
 const LATER = [
+  'AuditChain1764200000500',
   'CaseParties1764200000300',
   'CaseNotes1764100000400',
   'FirstContact1764100000220',
@@ -59,6 +61,15 @@ describe('migrations on existing data', () => {
       [org.id, client.id, user.id],
     );
     caseId = kase.id;
+    // Audit rows written before the chain existed, interleaved across two chains (one without an organisation).
+    for (const action of ['create', 'read', 'update']) {
+      await q(`INSERT INTO audit_log (organisation_id, user_id, action, entity) VALUES ($1, $2, $3, 'cases')`, [
+        org.id,
+        user.id,
+        action,
+      ]);
+      await q(`INSERT INTO audit_log (organisation_id, action) VALUES (NULL, 'failed_sign_in')`);
+    }
     await q(`INSERT INTO outcomes (organisation_id, case_id, result) VALUES ($1, $2, 'positive')`, [org.id, caseId]);
     await q(
       `INSERT INTO outcome_benefits (organisation_id, case_id, type, amount_gbp)
@@ -100,6 +111,17 @@ describe('migrations on existing data', () => {
         )
       )[0];
     expect(await followUp()).toEqual({ followed_up: false, n_followed_up: 0 });
+    // The audit rows already there are chained in id order, one chain per organisation.
+    const chains = new AuditChainService(dataSource);
+    const [{ organisation_id: org }] = await q(`SELECT organisation_id FROM cases WHERE id = $1`, [caseId]);
+    expect(await chains.chains()).toHaveLength(2);
+    for (const chain of await chains.chains()) expect(await chains.verify(chain)).toMatchObject({ rows: 3 });
+    expect(await chains.verify(org)).toEqual({ organisationId: org, rows: 3, lastHash: expect.any(String) });
+    expect(
+      (await q(`SELECT action FROM audit_log WHERE organisation_id = $1 ORDER BY chain_seq`, [org])).map(
+        (r: { action: string }) => r.action,
+      ),
+    ).toEqual(['create', 'read', 'update']);
   });
 
   it('undoes them and applies them again, and the facts keep following writes in between', async () => {

@@ -110,7 +110,8 @@ export class EvidenceDownloadsService {
       [user.organisationId],
     );
     const commissioner = scope.commissionerId ? { commissioner: by } : {};
-    const organisations = [user.organisationId, ...scope.organisationIds.filter((id) => id !== user.organisationId)];
+    // In one order, so concurrent downloads take the organisations' audit-chain locks without deadlocking.
+    const organisations = [...new Set([user.organisationId, ...scope.organisationIds])].sort();
     await this.dataSource.transaction(async (m) => {
       for (const organisationId of organisations) {
         await this.audit.record(

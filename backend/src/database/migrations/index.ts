@@ -17,6 +17,7 @@ import { FollowUpKnown1764100000210 } from './1764100000210-follow-up-known.js';
 import { FirstContact1764100000220 } from './1764100000220-first-contact.js';
 import { CaseNotes1764100000400 } from './1764100000400-case-notes.js';
 import { CaseParties1764200000300 } from './1764200000300-case-parties.js';
+import { AuditChain1764200000500 } from './1764200000500-audit-chain.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   FirstContact1764100000220,
   CaseNotes1764100000400,
   CaseParties1764200000300,
+  AuditChain1764200000500,
 ];
