@@ -21,6 +21,9 @@
 import { BANDS } from '@deepvalue/shared';
 import { wilsonInterval } from '../analytics/statistics/wilson.js';
 
+/** Shown where a figure is not published ("[c]", as official statistics mark confidential cells). */
+export const NOT_PUBLISHED_MARK = '[c]';
+
 /** A band (or category) needs at least this rounded n for a rate to be given. */
 export const MIN_RATE_N = 10;
 

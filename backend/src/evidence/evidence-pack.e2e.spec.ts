@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { EvidencePackPreview, FeeRateView, FeeTableView, PackTable } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import type { UnitCostsView } from '../pricing/dto/unit-costs.dto.js';
+import type { PricingReport } from '../pricing/pricing.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
 import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from './tables/outcome-tables.js';
 import { MEASURES, OUTCOME_MEASURES, type TimeVsOutcomeReport } from '@deepvalue/shared';
@@ -206,8 +207,9 @@ describe('evidence packs', () => {
       const eviction = lines.rows.find(
         (r) => r.event === 'Eviction avoided' && r.unit_cost === 'Tenant eviction avoided (public money)',
       )!;
-      expect(eviction.cases).toBe(fixture.evictionsAvoided);
-      expect(eviction.gross_gbp).toBe(fixture.evictionsAvoided * 34_000);
+      // Priced from the published count: each band's evictions rounded to 5, summed.
+      expect(eviction.cases).toBe(fixture.evictionsAvoidedByBand.reduce((s, n) => s + roundToBase(n, 5), 0));
+      expect(eviction.gross_gbp).toBe((eviction.cases as number) * 34_000);
       const summary = tableOf(pack, 'value-summary');
       const overall = summary.rows.filter((r) => r.group_by === 'Overall');
       expect(overall.map((r) => r.kind)).toEqual([
@@ -534,6 +536,35 @@ describe('evidence packs', () => {
           const adjusted = tableOf(pack, 'adjusted-estimates').rows.find((r) => r.measure === MEASURES[measure].label)!;
           expect([measure, screen.adjusted.n]).toEqual([measure, adjusted.n]);
         }
+        // The live pricing report publishes the pack's £ figures, priced from the same rounded counts.
+        const pricing = (await sut.as(commissioner).get(`/api/reports/pricing?${period}${filter}`).expect(200))
+          .body as PricingReport;
+        const groupBy = { overall: 'Overall', category: 'Category', band: 'Relationship time' } as const;
+        const fromPricingScreen = pricing.groups.flatMap((g) =>
+          g.kinds.map((k) => ({
+            group_by: groupBy[g.groupBy],
+            group: g.label,
+            kind: k.label,
+            cases: g.cases,
+            adviser_hours: g.adviserHours,
+            gross_gbp: k.gross,
+            net_central_gbp: k.net.central,
+            net_per_pound_central: k.netPerPoundSpent.central,
+          })),
+        );
+        const fromPackValue = tableOf(pack, 'value-summary').rows.map(
+          ({ group_by, group, kind, cases, adviser_hours, gross_gbp, net_central_gbp, net_per_pound_central }) => ({
+            group_by,
+            group,
+            kind,
+            cases,
+            adviser_hours,
+            gross_gbp,
+            net_central_gbp,
+            net_per_pound_central,
+          }),
+        );
+        expect([filter, fromPricingScreen]).toEqual([filter, fromPackValue]);
       }
     });
 

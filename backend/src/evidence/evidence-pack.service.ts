@@ -8,7 +8,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   ARRIVAL_ROUTES,
-  BANDS,
   CATEGORIES,
   OUTCOME_MEASURES,
   labelOf,
@@ -28,25 +27,23 @@ import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-mo
 import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
 import { DomainError, invalid } from '../common/domain-error.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
-import { PricingService, type Priced } from '../pricing/pricing.service.js';
+import { PricingService, pricingReport, type Priced, type PricingReport } from '../pricing/pricing.service.js';
+import type { PublishedRounding } from '../pricing/published-pricing.js';
 import { VERSION } from '../version.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { gbp, percent } from './format.js';
 import { methodSections, NESTA_LEVEL } from './method.js';
 import type { EvidencePack, Headline, PackMeta, PackTable } from '@deepvalue/shared';
-import { SECONDARY_MARK } from './suppression.js';
 import { adjustedTable } from './tables/adjusted-table.js';
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
 import {
   casesTable,
-  outcomeGrids,
   publishedTotal,
   roundedOutcomes,
   timeVsOutcomeTable,
   type RoundedOutcomes,
 } from './tables/outcome-tables.js';
-import { roundToBase, roundingBaseFor } from '../disclosure/rounding.js';
-import type { PricingView } from '../pricing/pricing-view.js';
+import { NOT_PUBLISHED_MARK, roundToBase, roundingBaseFor, type RoundedFigure } from '../disclosure/rounding.js';
 import {
   adjustmentsTable,
   mappingTable,
@@ -160,15 +157,8 @@ export class EvidencePackService {
           unitCostVersion: request.unitCostVersion,
         }),
       ]);
-    // The outcome tables are published by rounding; pricing and fixed fee keep the linked suppression.
-    const grids = outcomeGrids(cells, threshold);
     const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), filters.category);
-    const priced = this.pricing.valued(inputs, {
-      threshold,
-      casesPattern: grids.casesPattern,
-      // Bounce-backs avoided are the bounce-back table's cases without the outcome: one pattern for both.
-      linkedEventPatterns: { bounce_back_avoided: grids.measures.bounce_back.pattern },
-    });
+    const priced = this.pricing.valued(inputs, pricingRounding(rounded, filters.category));
 
     const refOf = new Map([...organisations, ...pricingOrg].map((o) => [o.id, o]));
     const commissioner = scope.commissionerId ? (refOf.get(scope.commissionerId) ?? null) : null;
@@ -200,7 +190,7 @@ export class EvidencePackService {
       OutcomeMeasure,
       number
     >;
-    const view = withRoundedCases(priced.view, rounded);
+    const view = priced.view;
     const tables: PackTable[] = [
       casesTable(rounded),
       ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(rounded, m)),
@@ -232,6 +222,30 @@ export class EvidencePackService {
         unpricedCount: priced.view.unpriced.length,
       }),
     };
+  }
+
+  /**
+   * A commissioner's live pricing report (GET /reports/pricing): the pack's pricing for the same
+   * scope, period and filters as of today, so screen and pack publish the same £ figures.
+   */
+  async pricingReport(scope: PackScope, filters: ReportFilters, unitCostVersion?: number): Promise<PricingReport> {
+    const asOf = todayIso();
+    const reportFilters: ReportFilters = normaliseFilters(filters);
+    const ids = scope.organisationIds;
+    const request = {
+      organisationIds: ids,
+      pricingOrganisationId: scope.pricingOrganisationId,
+      filters: reportFilters,
+      asOf,
+      consent: 'consented_only' as const,
+    };
+    const [threshold, { cells }, inputs] = await Promise.all([
+      this.pricing.suppressionThreshold(ids),
+      this.repository.measureCells(ids, reportFilters, asOf),
+      this.pricing.inputs({ ...request, unitCostVersion }),
+    ]);
+    const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), reportFilters.category);
+    return pricingReport(this.pricing.valued(inputs, pricingRounding(rounded, reportFilters.category)), request);
   }
 
   private async estimates(
@@ -318,18 +332,24 @@ function checkedPeriod(request: PackRequest): string {
 }
 
 /**
- * The pricing tables' case counts as the outcome tables publish them (rounded), so no exact count of
- * closed cases appears beside its rounded figure.
+ * How the pack's pricing is rounded: the closed cases as the cases table publishes them, and avoided
+ * bounce-backs as the bounce-back table's n − count (the same cases: followed-up, mature, no re-contact).
  */
-function withRoundedCases(view: PricingView, rounded: RoundedOutcomes): PricingView {
-  const { cases } = rounded;
+function pricingRounding(rounded: RoundedOutcomes, onlyCategory?: string): PublishedRounding {
+  const { count, n } = rounded.figures.bounce_back;
+  const bounceBackAvoided: RoundedFigure = {
+    byBand: n.byBand.map((x, j) => x - count.byBand[j]),
+    total: n.total - count.total,
+    byCategory: n.byCategory.map((x, i) =>
+      x === null || count.byCategory[i] === null ? null : x - count.byCategory[i]!,
+    ),
+    categoryBase: n.categoryBase,
+  };
   return {
-    ...view,
-    groups: view.groups.map((g) => {
-      if (g.groupBy === 'overall') return { ...g, cases: cases.total };
-      if (g.groupBy === 'band') return { ...g, cases: cases.byBand[BANDS.findIndex((b) => b.band === g.key)] };
-      return { ...g, cases: cases.byCategory[CATEGORIES.indexOf(g.key as Category)] ?? SECONDARY_MARK };
-    }),
+    base: rounded.base,
+    cases: rounded.cases,
+    linked: { bounce_back_avoided: bounceBackAvoided },
+    knownZero: CATEGORIES.map((c) => onlyCategory !== undefined && c !== onlyCategory),
   };
 }
 
@@ -361,7 +381,7 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
   const money = (k: 'fiscal' | 'wellbeing' | 'client_financial'): Pick<Headline, 'value' | 'detail'> => {
     const { net } = kind(k);
     if (typeof net.central !== 'number' || typeof net.low !== 'number' || typeof net.high !== 'number')
-      return { value: SECONDARY_MARK, detail: 'hidden to protect small numbers' };
+      return { value: NOT_PUBLISHED_MARK, detail: 'hidden to protect small numbers' };
     return { value: gbp(net.central), detail: `net, central; range ${gbp(net.low)} (low) to ${gbp(net.high)} (high)` };
   };
   const perPound = kind('fiscal').netPerPoundSpent;
@@ -372,7 +392,7 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
       detail: `clients who consented; ${excludedShown} excluded without consent (rounded to the nearest ${rounded.base})`,
     },
     pInterval.rate === null
-      ? { label: 'Positive outcome', value: SECONDARY_MARK, detail: 'not enough cases with a result to publish' }
+      ? { label: 'Positive outcome', value: NOT_PUBLISHED_MARK, detail: 'not enough cases with a result to publish' }
       : {
           label: 'Positive outcome',
           value: percent(pInterval.rate),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module.js';
+import { PricingReportController } from '../pricing/pricing-report.controller.js';
 import { PricingModule } from '../pricing/pricing.module.js';
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
@@ -8,7 +9,8 @@ import { EvidenceRepository } from './evidence.repository.js';
 
 @Module({
   imports: [AnalyticsModule, PricingModule],
-  controllers: [EvidencePacksController],
+  // The pricing report is here because a commissioner's figures are the pack's published pricing.
+  controllers: [EvidencePacksController, PricingReportController],
   providers: [EvidenceRepository, EvidencePackService, EvidenceDownloadsService],
   exports: [EvidencePackService],
 })

@@ -118,15 +118,15 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
           'case-mix-adjusted estimate is a model estimate, not a count, and is shown whenever the model converged.',
         'The same rounding applies to the commissioner screens, the preview and every file of the pack, so ' +
           'they show the same figures.',
-        'Pricing and fixed fee against need keep small-number suppression: any count from 1 to ' +
-          `${t - 1} is shown as "<${t}", and further figures are hidden as "[c]" so that no hidden count can ` +
-          'be worked back; "[c]" may stand for any value, including zero. Their case counts are shown rounded, ' +
-          'as in the outcome tables.',
+        '£ figures are priced from the same rounded counts: an outcome priced at a unit cost is its rounded ' +
+          'count × that cost; £ recorded on outcomes (benefits, debt written off) is the rounded count of outcomes ' +
+          'with a £ × their average £ to two significant figures; hours are the rounded cases × hours a case to ' +
+          '0.1 h. By band they are figured band by band and the total is the sum of the bands, so a £ figure ' +
+          'divided by its unit cost gives back only a rounded count. Fixed fee against need is rounded the same way.',
         'Figures are published for all categories by band of relationship time and for each category over all ' +
           'bands, not for each category and band together: those cells are small, and protecting them would ' +
           'hide the figures above as well.',
-        'Rates, intervals, hours and £ figures derived from a hidden count are hidden too. A table that cannot ' +
-          'be protected at all is not published ("Not published: too few cases").',
+        'Rates, hours and £ figures resting on a count that is not published ("[c]") are not published either.',
       ],
     },
     {

@@ -3,9 +3,14 @@ import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
+import { EvidencePackService } from '../evidence/evidence-pack.service.js';
 import { PricingQueryDto } from './dto/pricing-query.dto.js';
 import { PricingService, type PricingReport } from './pricing.service.js';
 
+/**
+ * Registered by EvidenceModule: a commissioner's figures are the evidence pack's published pricing
+ * (rounded counts), so the route needs the pack service; a manager's are their own, in full.
+ */
 @ApiTags('reports')
 @Roles('manager', 'commissioner')
 @Controller('reports')
@@ -13,6 +18,7 @@ export class PricingReportController {
   constructor(
     private readonly scope: ReportScopeService,
     private readonly pricing: PricingService,
+    private readonly packs: EvidencePackService,
   ) {}
 
   @Get('pricing')
@@ -24,7 +30,14 @@ export class PricingReportController {
   async pricingReport(@CurrentUser() user: RequestUser, @Query() query: PricingQueryDto): Promise<PricingReport> {
     const { organisation, unitCostVersion, ...filters } = query;
     const organisationIds = await this.scope.organisationIds(user, organisation);
-    const audience = user.role === 'commissioner' ? 'commissioner' : 'organisation';
-    return this.pricing.report(audience, organisationIds, user.organisationId, filters, unitCostVersion);
+    if (user.role === 'commissioner') {
+      const scope = {
+        organisationIds,
+        pricingOrganisationId: user.organisationId,
+        commissionerId: user.organisationId,
+      };
+      return this.packs.pricingReport(scope, filters, unitCostVersion);
+    }
+    return this.pricing.report(organisationIds, user.organisationId, filters, unitCostVersion);
   }
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_SENSITIVITY } from './adjustments.js';
 import { DEFAULT_BENEFIT_MAPPING } from './benefit-mapping.js';
+import { CATEGORIES } from '@deepvalue/shared';
 import { buildPricingView } from './pricing-view.js';
+import type { PublishedMarks } from './published-pricing.js';
 import { DEFAULT_UNIT_COSTS } from './unit-cost-defaults.js';
 import { priceDeepValue, type EventAggregate, type PricingInput, type TimeAggregate } from './value.js';
 
@@ -48,20 +50,35 @@ describe('buildPricingView', () => {
     expect(view.threshold).toBeNull();
   });
 
-  it('hides a £ figure resting on fewer than 5 events, and another so it cannot be worked back from the total', () => {
-    const view = buildPricingView(input, value, { threshold: 5 });
-    expect(fiscal(view, 'debt').gross).toBe('[c]');
+  it('shows "[c]" for what the marks say is not published, and keeps the rest', () => {
+    const marks: PublishedMarks = {
+      base: 5,
+      hiddenCategories: CATEGORIES.map((c) => c === 'debt'),
+      hiddenKinds: CATEGORIES.map((c) => ({
+        fiscal: c === 'debt' || c === 'welfare_benefits',
+        wellbeing: c === 'debt',
+        client_financial: c === 'debt',
+      })),
+      eventCounts: new Map([['eviction_avoided', 25]]),
+    };
+    const view = buildPricingView(input, value, marks);
+    const debt = view.groups.find((g) => g.key === 'debt')!;
+    expect([debt.cases, debt.adviserHours, debt.relationshipHours, debt.adviserCostGbp]).toEqual([
+      '[c]',
+      '[c]',
+      '[c]',
+      '[c]',
+    ]);
     expect(fiscal(view, 'debt').net).toEqual({ low: '[c]', central: '[c]', high: '[c]' });
-    expect(fiscal(view, 'debt').netPerPoundSpent.central).toBe('[c]');
-    // Overall (23 events) is published; so one more category must be hidden: the smaller, welfare benefits.
-    expect(fiscal(view, 'all').gross).toBe(23 * 34_000);
+    // Welfare benefits: its cases and hours show, its fiscal value does not, its wellbeing value does.
+    const welfare = view.groups.find((g) => g.key === 'welfare_benefits')!;
+    expect(welfare.cases).toBe(10);
     expect(fiscal(view, 'welfare_benefits').gross).toBe('[c]');
-    expect(fiscal(view, 'housing').gross).toBe(12 * 34_000);
-    // Cases are 10 or more everywhere, so cases and hours show.
-    expect(view.groups.find((g) => g.key === 'debt')!.cases).toBe(10);
-    expect(view.groups.find((g) => g.key === 'debt')!.adviserHours).toBe(20);
-    // By band: 2–4 h has 14 events and 1–2 h 9, both shown.
+    expect(welfare.kinds.find((k) => k.kind === 'wellbeing')!.gross).toBe(9 * 8_019);
+    // Bands and the total are never marked; event counts come from the marks (the published ones).
     expect(fiscal(view, '2-4h').gross).toBe(14 * 34_000);
+    expect(view.lines.find((l) => l.unitCostKey === 'eviction_public_cost')!.cases).toBe(25);
+    expect(view.threshold).toBe(5);
   });
 
   it('shows an unpriced outcome as not priced, never as £0', () => {
@@ -72,7 +89,7 @@ describe('buildPricingView', () => {
         { category: 'housing', band: '2-4h', event: 'avoided_appeal', count: 7, recordedGbp: 0, countWithoutAmount: 7 },
       ],
     };
-    const view = buildPricingView(withAppeals, priceDeepValue(withAppeals), { threshold: 5 });
+    const view = buildPricingView(withAppeals, priceDeepValue(withAppeals), null);
     expect(view.unpriced).toEqual([
       expect.objectContaining({ event: 'avoided_appeal', cases: 7, note: 'not priced — enter your local figure' }),
     ]);
@@ -95,8 +112,8 @@ describe('buildPricingView', () => {
       ],
       time: [...time, { category: 'employment', band: '1-2h', cases: 12, adviserHours: 24, relationshipHours: 12 }],
     };
-    for (const suppression of [null, { threshold: 5 }]) {
-      const view = buildPricingView(appealsOnly, priceDeepValue(appealsOnly), suppression);
+    {
+      const view = buildPricingView(appealsOnly, priceDeepValue(appealsOnly), null);
       const employment = fiscal(view, 'employment');
       expect(employment.gross).toBe('not priced');
       expect(employment.net).toEqual({ low: 'not priced', central: 'not priced', high: 'not priced' });

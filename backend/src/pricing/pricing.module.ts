@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module.js';
 import { PricingAggregatesRepository } from './pricing-aggregates.repository.js';
-import { PricingReportController } from './pricing-report.controller.js';
 import { PricingService } from './pricing.service.js';
 import { UnitCostsController } from './unit-costs.controller.js';
 import { UnitCostsRepository } from './unit-costs.repository.js';
@@ -9,7 +8,7 @@ import { UnitCostsService } from './unit-costs.service.js';
 
 @Module({
   imports: [AnalyticsModule],
-  controllers: [UnitCostsController, PricingReportController],
+  controllers: [UnitCostsController], // PricingReportController: see EvidenceModule
   providers: [UnitCostsRepository, UnitCostsService, PricingAggregatesRepository, PricingService],
   exports: [UnitCostsService, PricingService],
 })

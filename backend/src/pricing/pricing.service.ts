@@ -2,8 +2,9 @@
  * Prices deep value for a set of organisations (brief §5): reads the aggregates, applies the
  * unit-cost version of the organisation doing the pricing (a manager's own; a commissioner's own
  * table for the providers that share with it) and returns the figures overall, per category and per
- * band. A manager sees their organisation's own figures in full; anything a commissioner sees leaves
- * the providers, so it counts consenting clients only and is small-number suppressed.
+ * band. A manager sees their organisation's own figures in full; anything that leaves the providers
+ * (packs, a commissioner's live report: evidence/) counts consenting clients only and is priced from
+ * the rounded counts the pack publishes (published-pricing.ts).
  */
 import { Injectable } from '@nestjs/common';
 import { ASSOCIATION_CAVEAT } from '@deepvalue/shared';
@@ -13,7 +14,8 @@ import { thresholdFor } from '../disclosure/threshold.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { HOURLY_COST_NOTE } from './dto/unit-costs.dto.js';
 import { PricingAggregatesRepository, type ConsentRule } from './pricing-aggregates.repository.js';
-import { buildPricingView, type PricingSuppression, type PricingView } from './pricing-view.js';
+import { buildPricingView, type PricingView } from './pricing-view.js';
+import { publishedValue, type PublishedRounding } from './published-pricing.js';
 import { UnitCostsService } from './unit-costs.service.js';
 import type { UnitCostVersionRecord } from './unit-costs.repository.js';
 import { priceDeepValue, type DeepValue, type PricingInput } from './value.js';
@@ -29,8 +31,6 @@ export interface PricingRequest {
   filters: ReportFilters;
   asOf: string;
   consent: ConsentRule;
-  /** Null: no suppression. */
-  suppression: PricingSuppression | null;
   /** Default: the latest version. */
   unitCostVersion?: number;
 }
@@ -64,12 +64,8 @@ export class PricingService {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  async price(request: PricingRequest): Promise<Priced> {
-    return this.valued(await this.inputs(request), request.suppression);
-  }
-
   /** Unit costs and aggregates: the part that reads the database (the pack runs it beside its other queries). */
-  async inputs(request: Omit<PricingRequest, 'suppression'>): Promise<PricingInputs> {
+  async inputs(request: PricingRequest): Promise<PricingInputs> {
     const filters = normaliseFilters(request.filters);
     const [unitCosts, aggregates] = await Promise.all([
       request.unitCostVersion === undefined
@@ -87,47 +83,27 @@ export class PricingService {
     return { input, unitCosts };
   }
 
-  /** The figures from the inputs, suppressed as asked. */
-  valued({ input, unitCosts }: PricingInputs, suppression: PricingSuppression | null): Priced {
-    const value = priceDeepValue(input);
-    return { input, value, view: buildPricingView(input, value, suppression), unitCosts };
+  /** Exact figures (rounding null: a manager's own), or priced from the rounded counts a pack publishes. */
+  valued({ input, unitCosts }: PricingInputs, rounding: PublishedRounding | null): Priced {
+    if (rounding === null) {
+      const value = priceDeepValue(input);
+      return { input, value, view: buildPricingView(input, value, null), unitCosts };
+    }
+    const { value, marks } = publishedValue(input, rounding);
+    return { input, value, view: buildPricingView(input, value, marks), unitCosts };
   }
 
-  /** GET /reports/pricing: full figures for a manager, consented and suppressed for a commissioner. */
+  /** GET /reports/pricing for a manager: their own organisation's figures in full. */
   async report(
-    audience: 'organisation' | 'commissioner',
     organisationIds: string[],
     pricingOrganisationId: string,
     filters: ReportFilters,
     unitCostVersion?: number,
   ): Promise<PricingReport> {
     const asOf = todayIso();
-    const external = audience === 'commissioner';
-    const consent: ConsentRule = external ? 'consented_only' : 'all_cases';
-    const threshold = external ? await this.suppressionThreshold(organisationIds) : null;
-    const priced = await this.price({
-      organisationIds,
-      pricingOrganisationId,
-      filters,
-      asOf,
-      consent,
-      suppression: threshold === null ? null : { threshold },
-      unitCostVersion,
-    });
-    return {
-      ...priced.view,
-      asOf,
-      filters: describeFilters(normaliseFilters(filters)),
-      organisationIds,
-      consent,
-      unitCosts: {
-        version: priced.unitCosts.version,
-        createdAt: priced.unitCosts.createdAt.toISOString(),
-        hourlyCostGbp: priced.unitCosts.hourlyCostGbp,
-        hourlyCostNote: priced.unitCosts.hourlyCostGbp === null ? HOURLY_COST_NOTE : null,
-      },
-      notes: [KINDS_APART_NOTE, ASSOCIATION_CAVEAT],
-    };
+    const request = { organisationIds, pricingOrganisationId, filters, asOf, consent: 'all_cases' as const };
+    const priced = this.valued(await this.inputs({ ...request, unitCostVersion }), null);
+    return pricingReport(priced, request);
   }
 
   /** The disclosure threshold (disclosure/threshold.ts) of the organisations whose figures are combined. */
@@ -135,4 +111,25 @@ export class PricingService {
     const settings = await Promise.all(organisationIds.map((id) => this.organisations.settings(id)));
     return thresholdFor({ organisationSettings: settings.map((s) => s.settings.suppressionThreshold) });
   }
+}
+
+/** The report's shape around a priced view (a manager's exact one, or a commissioner's published one). */
+export function pricingReport(
+  priced: Priced,
+  request: Pick<PricingRequest, 'organisationIds' | 'filters' | 'asOf' | 'consent'>,
+): PricingReport {
+  return {
+    ...priced.view,
+    asOf: request.asOf,
+    filters: describeFilters(normaliseFilters(request.filters)),
+    organisationIds: request.organisationIds,
+    consent: request.consent,
+    unitCosts: {
+      version: priced.unitCosts.version,
+      createdAt: priced.unitCosts.createdAt.toISOString(),
+      hourlyCostGbp: priced.unitCosts.hourlyCostGbp,
+      hourlyCostNote: priced.unitCosts.hourlyCostGbp === null ? HOURLY_COST_NOTE : null,
+    },
+    notes: [KINDS_APART_NOTE, ASSOCIATION_CAVEAT],
+  };
 }

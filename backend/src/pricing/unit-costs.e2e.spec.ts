@@ -252,7 +252,7 @@ describe('GET /api/reports/pricing', () => {
     expect(band.cases).toBe(6);
   });
 
-  it('gives a commissioner only consenting clients, priced with the commissioner’s table and suppressed', async () => {
+  it('gives a commissioner only consenting clients, priced with the commissioner’s table from rounded counts', async () => {
     const res = await sut.as(commissioner).get('/api/reports/pricing?from=2025-01-01&to=2025-12-31').expect(200);
     const report = res.body as PricingReport;
     expect(report.consent).toBe('consented_only');
@@ -265,7 +265,7 @@ describe('GET /api/reports/pricing', () => {
     expect(report.groups.find((g) => g.key === 'debt')!.cases).toBe(0);
   });
 
-  it('hides a £ figure that would reveal fewer than 5 cases', async () => {
+  it('never gives a count of 1–4 through a £ figure: every £ rests on counts rounded to 5', async () => {
     const [kase] = await sut.dataSource.query(`SELECT id FROM cases WHERE ref = 'k0' AND organisation_id = $1`, [
       manager.organisationId,
     ]);
@@ -273,12 +273,21 @@ describe('GET /api/reports/pricing', () => {
     try {
       const res = await sut.as(commissioner).get('/api/reports/pricing?from=2025-01-01&to=2025-12-31').expect(200);
       const report = res.body as PricingReport;
-      const debt = report.groups.find((g) => g.key === 'debt')!;
-      expect(debt.cases).toBe('<5');
-      expect(debt.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe('[c]');
+      // Housing: 4 cases with an eviction avoided are published as 5, and priced as 5 × £34,000.
       const housing = report.groups.find((g) => g.key === 'housing')!;
-      expect(housing.cases).not.toBe(4);
-      expect(housing.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe('[c]');
+      expect(housing.cases).toBe(5);
+      expect(housing.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe(5 * 34_000);
+      // 4 h a case × the 5 published cases, not the 16 hours of the 4 real ones.
+      expect(housing.adviserHours).toBe(20);
+      // Debt: 1 case is published as 0, and so is its £.
+      const debt = report.groups.find((g) => g.key === 'debt')!;
+      expect(debt.cases).toBe(0);
+      expect(debt.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe(0);
+      for (const group of report.groups) {
+        expect((group.cases as number) % 5).toBe(0);
+        expect((group.kinds.find((k) => k.kind === 'fiscal')!.gross as number) % (5 * 34_000)).toBe(0);
+      }
+      for (const line of report.lines) expect((line.cases as number) % 5).toBe(0);
     } finally {
       await sut.dataSource.query(`UPDATE cases SET category = 'housing' WHERE id = $1`, [kase.id]);
     }

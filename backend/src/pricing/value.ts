@@ -24,10 +24,8 @@ import {
 import { netMultiplier, rangeOf, type Range, type Sensitivity } from './adjustments.js';
 import type { UnitCost, ValueKind } from './unit-cost-defaults.js';
 
-/** Outcome events of one kind in one cell (category × band of relationship time). */
-export interface EventAggregate {
-  category: Category;
-  band: BandKey;
+/** Outcome events of one kind in a group of cases. */
+export interface EventCount {
   event: OutcomeEvent;
   count: number;
   /** Σ £ recorded on these events (£ per year for benefits). */
@@ -36,14 +34,24 @@ export interface EventAggregate {
   countWithoutAmount: number;
 }
 
-/** Cases and adviser time in one cell (category × band of relationship time). */
-export interface TimeAggregate {
+/** Outcome events of one kind in one cell (category × band of relationship time). */
+export interface EventAggregate extends EventCount {
   category: Category;
   band: BandKey;
+}
+
+/** Cases and adviser time in a group of cases. */
+export interface TimeTotals {
   cases: number;
   /** All adviser time on the cases, every class: the cost base. */
   adviserHours: number;
   relationshipHours: number;
+}
+
+/** Cases and adviser time in one cell (category × band of relationship time). */
+export interface TimeAggregate extends TimeTotals {
+  category: Category;
+  band: BandKey;
 }
 
 export interface PricingInput {
@@ -119,12 +127,12 @@ export function priceDeepValue(input: PricingInput): DeepValue {
   return { overall: group(() => true), byCategory, byBand };
 }
 
-type PricingContext = Pick<PricingInput, 'unitCosts' | 'mapping' | 'sensitivity' | 'hourlyCostGbp'>;
+export type PricingContext = Pick<PricingInput, 'unitCosts' | 'mapping' | 'sensitivity' | 'hourlyCostGbp'>;
 
 /** Value of one group of cells; the aggregates passed in are the group. */
 export function valueGroup(
-  events: readonly EventAggregate[],
-  time: readonly TimeAggregate[],
+  events: readonly EventCount[],
+  time: readonly TimeTotals[],
   context: PricingContext,
 ): GroupValue {
   const costs = new Map(context.unitCosts.map((cost) => [cost.key, cost]));
@@ -183,7 +191,7 @@ export function valueGroup(
 
 /** The value one mapping entry gives one aggregate, and what of it could not be priced. */
 function priceEntry(
-  agg: EventAggregate,
+  agg: EventCount,
   entry: MappingEntry,
   cost: UnitCost | undefined,
   sensitivity: Sensitivity,

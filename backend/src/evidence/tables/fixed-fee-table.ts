@@ -14,7 +14,7 @@ import { CATEGORIES, labelOf, type Category } from '@deepvalue/shared';
 import type { FeeTable } from '../../analytics/fee-rates.service.js';
 import type { FeeLineRow } from '../evidence.repository.js';
 import { MIN_RATE_N, rateOfRounded, roundToBase } from '../../disclosure/rounding.js';
-import { SECONDARY_MARK } from '../suppression.js';
+import { NOT_PUBLISHED_MARK } from '../../disclosure/rounding.js';
 import type { Cell, PackTable } from '@deepvalue/shared';
 
 export const HOURLY_RATE_MISSING = 'Enter the local hourly rate in the fee table to draw the fee line.';
@@ -120,11 +120,11 @@ export function fixedFeeTable(
         note: fees.length === 0 ? NO_FEE : lined ? null : HOURLY_RATE_MISSING,
       };
       const cases = publishedCases(category);
-      const shown = (value: () => Cell): Cell => (cases === null ? SECONDARY_MARK : value());
+      const shown = (value: () => Cell): Cell => (cases === null ? NOT_PUBLISHED_MARK : value());
       const whenLined = (value: () => Cell): Cell => (lined && r ? shown(value) : null);
       return {
         ...base,
-        cases: cases ?? SECONDARY_MARK,
+        cases: cases ?? NOT_PUBLISHED_MARK,
         median_hours: shown(() =>
           r?.medianHours == null || (cases ?? 0) < MIN_RATE_N ? null : Number(r.medianHours.toFixed(1)),
         ),

@@ -5,26 +5,12 @@
  * base, totals the sums of the rounded bands, rates and intervals from rounded figures, one category
  * base for every figure of the pack, small bands merged with a neighbour and labelled.
  *
- * outcomeGrids keeps the older linked suppression (linked-suppression.ts) for the tables still built
- * on it (pricing, fixed fee against need), so they hide what they hid before:
- *   - the closed cases share one pattern with problem uncovered (whose n is the closed cases), so the
- *     same numbers are hidden in both or neither;
- *   - each measure's figures share one pattern, starting from the cases pattern, among its count, its
- *     complement (n − count) and the cases left out of its denominator (its base − n, e.g. closed cases
- *     without a result), so none of them can be worked out from what is published.
  */
 import { BANDS, CATEGORIES, MEASURES, OUTCOME_MEASURES, labelOf, type OutcomeMeasure } from '@deepvalue/shared';
 import type { MeasureCell } from '../evidence.repository.js';
 import {
-  jointMarginPattern,
-  marginsOf,
-  minusMargins,
-  type MarginPattern,
-  type Margins,
-} from '../linked-suppression.js';
-import { SECONDARY_MARK } from '../suppression.js';
-import {
   MIN_RATE_N,
+  NOT_PUBLISHED_MARK,
   ratesOf,
   roundFigures,
   type FigureCounts,
@@ -37,41 +23,16 @@ import { type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
 export const ALL_CATEGORIES = 'All categories';
 export const ALL_BANDS = 'All bands';
 
-export interface OutcomeGrids {
-  cases: Margins;
-  casesPattern: MarginPattern;
-  measures: Record<OutcomeMeasure, { n: Margins; count: Margins; pattern: MarginPattern }>;
-}
-
-/** Margins of one figure of the cells (categories in CATEGORIES order, bands in BANDS order). */
-function margins(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): Margins {
-  return marginsOf(
-    CATEGORIES.map((category) =>
-      BANDS.map((_, band) => {
-        const cell = cells.find((c) => c.category === category && c.band === band);
-        return cell ? value(cell) : 0;
-      }),
-    ),
-  );
-}
-
-export function outcomeGrids(cells: readonly MeasureCell[], threshold: number): OutcomeGrids {
-  const cases = margins(cells, (c) => c.cases);
-  const negative = margins(cells, (c) => c.negative);
-  const parts = (m: OutcomeMeasure) => {
-    const n = margins(cells, (c) => c.measures[m].n);
-    const count = margins(cells, (c) => c.measures[m].count);
-    // Avoided appeal is taken among negative outcomes; every other measure among closed cases.
-    const base = m === 'avoided_appeal' ? negative : cases;
-    return { n, count, tables: [count, minusMargins(n, count), minusMargins(base, n)] };
+/** One figure of the cells by band (BANDS order) and by category (CATEGORIES order). */
+function figure(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): FigureCounts {
+  const at = (category: string, band: number) => {
+    const cell = cells.find((c) => c.category === category && c.band === band);
+    return cell ? value(cell) : 0;
   };
-  const casesPattern = jointMarginPattern([cases, ...parts('problem_uncovered').tables], threshold);
-  const measures = {} as OutcomeGrids['measures'];
-  for (const m of OUTCOME_MEASURES) {
-    const p = parts(m);
-    measures[m] = { n: p.n, count: p.count, pattern: jointMarginPattern(p.tables, threshold, casesPattern) };
-  }
-  return { cases, casesPattern, measures };
+  return {
+    byBand: BANDS.map((_, j) => CATEGORIES.reduce((s, c) => s + at(c, j), 0)),
+    byCategory: CATEGORIES.map((c) => BANDS.reduce((s, _, j) => s + at(c, j), 0)),
+  };
 }
 
 /** What the pack publishes of the outcome figures, all rounded together (one category base). */
@@ -79,11 +40,8 @@ export interface RoundedOutcomes {
   base: number;
   cases: RoundedFigure;
   measures: Record<OutcomeMeasure, RoundedRateTable>;
-}
-
-function figure(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): FigureCounts {
-  const m = margins(cells, value);
-  return { byBand: m.byBand, byCategory: m.byCategory };
+  /** Each measure's rounded count and n by band, before bands are merged (pricing reuses them). */
+  figures: Record<OutcomeMeasure, { count: RoundedFigure; n: RoundedFigure }>;
 }
 
 /**
@@ -103,7 +61,10 @@ export function roundedOutcomes(cells: readonly MeasureCell[], base: number, onl
   const measures = Object.fromEntries(
     OUTCOME_MEASURES.map((m, k) => [m, ratesOf(rest[2 * k], rest[2 * k + 1], base)]),
   ) as Record<OutcomeMeasure, RoundedRateTable>;
-  return { base, cases, measures };
+  const published = Object.fromEntries(
+    OUTCOME_MEASURES.map((m, k) => [m, { count: rest[2 * k], n: rest[2 * k + 1] }]),
+  ) as RoundedOutcomes['figures'];
+  return { base, cases, measures, figures: published };
 }
 
 const GRID_COLUMNS: PackColumn[] = [
@@ -137,7 +98,7 @@ export function casesTable(rounded: RoundedOutcomes): PackTable {
       ...CATEGORIES.map((c, i) => ({
         category: labelOf(c),
         band: ALL_BANDS,
-        cases: cases.byCategory[i] ?? SECONDARY_MARK,
+        cases: cases.byCategory[i] ?? NOT_PUBLISHED_MARK,
       })),
     ],
   };
@@ -162,11 +123,11 @@ const SHEETS: Record<OutcomeMeasure, string> = {
 function rateCells(r: RoundedRate | null): Record<string, Cell> {
   if (r === null)
     return {
-      n: SECONDARY_MARK,
-      count: SECONDARY_MARK,
-      rate: SECONDARY_MARK,
-      ci_low: SECONDARY_MARK,
-      ci_high: SECONDARY_MARK,
+      n: NOT_PUBLISHED_MARK,
+      count: NOT_PUBLISHED_MARK,
+      rate: NOT_PUBLISHED_MARK,
+      ci_low: NOT_PUBLISHED_MARK,
+      ci_high: NOT_PUBLISHED_MARK,
     };
   return { n: r.n, count: r.count, rate: round4(r.rate), ci_low: round4(r.ciLow), ci_high: round4(r.ciHigh) };
 }
@@ -216,9 +177,4 @@ export function timeVsOutcomeTable(rounded: RoundedOutcomes, measure: OutcomeMea
 /** Overall n of a measure as published (the sum of its rounded bands). */
 export function publishedTotal(rounded: RoundedOutcomes, measure: OutcomeMeasure): number {
   return rounded.measures[measure].overall.n;
-}
-
-/** Whether a category's closed cases are hidden (the fixed-fee table follows the cases pattern). */
-export function categoryHidden(grids: OutcomeGrids, index: number): boolean {
-  return grids.casesPattern.withheld || grids.casesPattern.byCategory[index];
 }

@@ -8,7 +8,7 @@ import { SCENARIOS, type Scenario, type Sensitivity } from '../../pricing/adjust
 import type { MappingEntry } from '../../pricing/benefit-mapping.js';
 import type { PricingView } from '../../pricing/pricing-view.js';
 import { NOT_PRICED, VALUE_KIND_LABELS, isPriced, type UnitCost } from '../../pricing/unit-cost-defaults.js';
-import { SECONDARY_MARK } from '../suppression.js';
+import { NOT_PUBLISHED_MARK } from '../../disclosure/rounding.js';
 import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
 
 const GROUP_LABELS = { overall: 'Overall', category: 'Category', band: 'Relationship time' } as const;
@@ -16,7 +16,7 @@ const GROUP_LABELS = { overall: 'Overall', category: 'Category', band: 'Relation
 /** Hides every figure of a pricing table when the cases could not be protected. */
 function withheldRows(rows: Array<Record<string, Cell>>, keep: string[]): Array<Record<string, Cell>> {
   return rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keep.includes(k) ? v : SECONDARY_MARK])),
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keep.includes(k) ? v : NOT_PUBLISHED_MARK])),
   );
 }
 

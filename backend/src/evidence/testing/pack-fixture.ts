@@ -5,6 +5,7 @@
  * for the leak test. Exactly three consenting cases fall in the "8 h or more" band, so that band
  * must show "<5"; a known number of clients have not consented.
  */
+import { BANDS } from '@deepvalue/shared';
 import type { DataSource } from 'typeorm';
 
 export const PERIOD = { from: '2024-01-01', to: '2024-12-31' } as const;
@@ -18,6 +19,8 @@ export interface PackFixture {
   withoutConsent: number;
   /** Consenting closed housing cases with an eviction avoided (each worth £34,000 gross, fiscal). */
   evictionsAvoided: number;
+  /** Consenting clients' evictions avoided by band of relationship time (BANDS order). */
+  evictionsAvoidedByBand: number[];
   /** Everything personal in the fixture: none of it may appear in any file of a pack. */
   secrets: string[];
 }
@@ -69,6 +72,7 @@ export async function seedPackFixture(
   let consenting = 0;
   let withoutConsent = 0;
   let evictionsAvoided = 0;
+  const evictionsAvoidedByBand = BANDS.map(() => 0);
   let longCases = 0;
 
   for (let i = 0; i < count; i++) {
@@ -140,7 +144,12 @@ export async function seedPackFixture(
         kase.id,
         'eviction_avoided',
       ]);
-      if (consent) evictionsAvoided += 1;
+      if (consent) {
+        evictionsAvoided += 1;
+        evictionsAvoidedByBand[
+          BANDS.findIndex((b) => minutes >= b.minMinutes && (b.maxMinutes === null || minutes < b.maxMinutes))
+        ] += 1;
+      }
     } else if (positive) {
       const type = category === 'debt' ? 'debt_written_off' : 'benefit_awarded';
       await q(`INSERT INTO outcome_benefits (organisation_id, case_id, type, amount_gbp) VALUES ($1, $2, $3, $4)`, [
@@ -181,5 +190,12 @@ export async function seedPackFixture(
     );
   }
   if (longCases !== 3) throw new Error(`the fixture needs 3 long cases, made ${longCases}`);
-  return { organisationId, consenting, withoutConsent, evictionsAvoided, secrets: [...new Set(secrets)] };
+  return {
+    organisationId,
+    consenting,
+    withoutConsent,
+    evictionsAvoided,
+    evictionsAvoidedByBand,
+    secrets: [...new Set(secrets)],
+  };
 }
