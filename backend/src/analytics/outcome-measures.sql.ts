@@ -69,3 +69,18 @@ export const OUTCOME_MEASURE_SQL: Record<OutcomeMeasure, OutcomeMeasureSql> = {
     matureAfterMonths: 6,
   },
 };
+
+/**
+ * The roll-up counts of each outcome measure, generated from the definitions above: the same
+ * conditions over a row of case_facts (no `f.` alias), successes counted among the eligible cases.
+ * The roll-up functions in the database are written from this text (migration 1764200000900), and
+ * analytics/rollup-definitions.e2e.spec.ts checks that the functions installed still say exactly
+ * this — a change here without a migration restating the roll-ups fails that test.
+ */
+export function outcomeRollupCounts(): Array<[column: string, condition: string]> {
+  const bare = (sql: string) => sql.replace(/\bf\./g, '');
+  return Object.values(OUTCOME_MEASURE_SQL).flatMap(({ eligible, success, trials, successes }) => [
+    [trials, bare(eligible)],
+    [successes, eligible === 'true' ? bare(success) : `(${bare(eligible)}) AND (${bare(success)})`],
+  ]);
+}

@@ -10,6 +10,7 @@ import { AuditChainService } from '../audit/audit-chain.service.js';
 import { dataSourceOptions } from './data-source.js';
 
 const LATER = [
+  'RollupsFromDefinitions1764200000900',
   'AuditChain1764200000500',
   'CaseParties1764200000300',
   'CaseNotes1764100000400',

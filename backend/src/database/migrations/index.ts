@@ -18,6 +18,7 @@ import { FirstContact1764100000220 } from './1764100000220-first-contact.js';
 import { CaseNotes1764100000400 } from './1764100000400-case-notes.js';
 import { CaseParties1764200000300 } from './1764200000300-case-parties.js';
 import { AuditChain1764200000500 } from './1764200000500-audit-chain.js';
+import { RollupsFromDefinitions1764200000900 } from './1764200000900-rollups-from-definitions.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CaseNotes1764100000400,
   CaseParties1764200000300,
   AuditChain1764200000500,
+  RollupsFromDefinitions1764200000900,
 ];
