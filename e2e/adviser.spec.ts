@@ -182,3 +182,39 @@ test('the intake and My cases pages work at 200% zoom (640 px wide)', async ({ p
   await page.goto('/intake/client');
   await checkPage(page, 'adviser-640px-intake');
 });
+
+test('at 360 px My cases shows every column, and a client’s page opens a new case in the wizard', async ({
+  page,
+  request,
+}) => {
+  const email = await demoAdviserEmail(request);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signIn(page, email);
+  const table = page.locator('.dv-case-table').first();
+  await expect(table).toBeVisible();
+  // Stacked rows: nothing of the table hides behind a sideways scroll.
+  const hidden = await page.evaluate(() => {
+    const box = document.querySelector('.dv-table-scroll');
+    return box ? box.scrollWidth - box.clientWidth : -1;
+  });
+  expect(hidden).toBe(0);
+  const lastColumn = await table
+    .getByRole('link', { name: /^Record time/ })
+    .first()
+    .boundingBox();
+  expect(lastColumn!.x + lastColumn!.width).toBeLessThanOrEqual(360);
+  await checkPage(page, 'adviser-360px-my-cases');
+
+  // Three times over, as the new user tried: never a blank page.
+  await table.locator('a[href^="/cases/"]').first().click();
+  await page.locator('a[href^="/clients/"]').first().click();
+  const clientUrl = page.url();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.goto(clientUrl);
+    const name = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    await page.getByRole('link', { name: 'Open a new case for this client' }).click();
+    await expect(page).toHaveURL(/\/intake\/problem$/);
+    await expect(page.getByRole('heading', { name: 'What is the presenting problem?' })).toBeVisible();
+    await expect(page.getByText(`New case for ${name}`)).toBeVisible();
+  }
+});

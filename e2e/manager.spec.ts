@@ -32,7 +32,7 @@ test('a manager reads time against outcome, filters it and drills down to the ca
   const count = (await figure.textContent())?.match(/^[\d,]+/)?.[0];
   await figure.click();
   await expect(page.getByRole('heading', { name: 'Cases behind the figure' })).toBeVisible();
-  await expect(page.getByText(new RegExp(`(of|to) ${count} cases\\.$`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`(of|to) ${count} cases?\\.$`))).toBeVisible();
   await expect(page.getByText('Category: Housing')).toBeVisible();
   await checkPage(page, 'manager-03-drill-down');
   await page.locator('tbody a').first().click();
@@ -112,4 +112,42 @@ test('the dashboard works at 200% zoom (640 px wide)', async ({ page }) => {
   await page.getByRole('button', { name: 'Menu' }).click();
   await expect(page.getByRole('link', { name: 'Pricing' })).toBeVisible();
   await checkPage(page, 'manager-640px-dashboard');
+});
+
+/** The first line (the group's label) of each chart axis tick, as boxes on the page. */
+async function tickLabelBoxes(page: import('@playwright/test').Page) {
+  return page.locator('.dv-chart .recharts-cartesian-axis-tick-label').evaluateAll((ticks) =>
+    ticks
+      .map((tick) => tick.querySelector('text')?.getBoundingClientRect())
+      .filter((box): box is DOMRect => !!box && box.width > 0)
+      .map((box) => ({ left: box.left, right: box.right, top: box.top, bottom: box.bottom })),
+  );
+}
+
+test('trend and breakdown charts keep every month, and no two labels overlap, at desktop and phone widths', async ({
+  page,
+}) => {
+  await signIn(page, demoEmail('manager'));
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/reports/trends?category=employment', '/reports/breakdowns?by=adviser']) {
+      await page.goto(path);
+      // The axes are drawn a moment after the bars.
+      await expect(page.locator('.dv-chart text', { hasText: /^n = / }).first()).toBeVisible();
+      const boxes = await tickLabelBoxes(page);
+      expect(boxes.length).toBeGreaterThan(1);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i], boxes[j]];
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, `${path} at ${width} px: labels ${i} and ${j} overlap`).toBe(true);
+        }
+      if (path.startsWith('/reports/trends')) {
+        // One group in the chart per row of the table, months with no cases included.
+        const rows = await page.locator('.govuk-table tbody tr').count();
+        await expect(page.locator('.dv-chart text', { hasText: /^n = / })).toHaveCount(rows);
+      }
+      await checkPage(page, `manager-chart-${path.replace(/\W+/g, '-')}-${width}`);
+    }
+  }
 });

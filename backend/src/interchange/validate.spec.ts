@@ -355,6 +355,16 @@ describe('validateCase', () => {
     ]);
   });
 
+  it('refuses relationship time with no contact with the client, on the mode', () => {
+    const errors = check({ 'timeEntries[0].class': 'relationship', 'timeEntries[0].mode': 'none' });
+    expect(errors).toEqual([
+      {
+        path: 'cases[0].timeEntries[0].mode',
+        message: 'relationship time needs contact with the client: choose how the client took part',
+      },
+    ]);
+  });
+
   it('reports wrong types instead of throwing', () => {
     const errors = check({
       timeEntries: 'lots',

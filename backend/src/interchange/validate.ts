@@ -305,9 +305,12 @@ export function validateCase(value: unknown, index: number, context: ValidationC
       message: 'must be a positive integer',
       maxMessage: 'must be at most 1440 (one whole day)',
     });
-    check.oneOf(o, 'class', p, TIME_CLASSES, true);
+    const timeClass = check.oneOf(o, 'class', p, TIME_CLASSES, true);
     check.oneOf(o, 'activity', p, ACTIVITIES, true);
-    check.oneOf(o, 'mode', p, MODES, true);
+    const mode = check.oneOf(o, 'mode', p, MODES, true);
+    // As in the web app and API: relationship time is time in which the client takes part.
+    if (timeClass === 'relationship' && mode === 'none')
+      check.add(`${p}.mode`, 'relationship time needs contact with the client: choose how the client took part');
     check.text(o, 'note', p, NOTE);
   });
 

@@ -15,6 +15,7 @@ interface Props {
   back?: string;
 }
 
+/** On a phone the rows become stacked cards, each cell labelled (data-label), rather than a table to scroll sideways. */
 export function CaseTable({ caption, cases, recordTime, followUp, closed, showAdviser, back = '/cases' }: Props) {
   return (
     <div className="dv-table-scroll">
@@ -59,14 +60,22 @@ export function CaseTable({ caption, cases, recordTime, followUp, closed, showAd
                   </Link>
                   <span className="dv-muted dv-block">{c.ref}</span>
                 </td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" data-label="Problem">
                   {labelOf(c.category)}
                   {c.subcategory && <span className="dv-muted dv-block">{subcategoryLabel(c.subcategory)}</span>}
                 </td>
-                <td className="govuk-table__cell">{formatDate(closed ? c.closedOn : c.openedOn)}</td>
-                {showAdviser && <td className="govuk-table__cell">{c.leadAdviserName ?? ''}</td>}
+                <td className="govuk-table__cell" data-label={closed ? 'Closed' : 'Opened'}>
+                  {formatDate(closed ? c.closedOn : c.openedOn)}
+                </td>
+                {showAdviser && (
+                  <td className="govuk-table__cell" data-label="Lead adviser">
+                    {c.leadAdviserName ?? ''}
+                  </td>
+                )}
                 {followUp && (
-                  <td className="govuk-table__cell">{c.closedOn ? formatDate(addMonths(c.closedOn, 6)) : ''}</td>
+                  <td className="govuk-table__cell" data-label="Follow-up due">
+                    {c.closedOn ? formatDate(addMonths(c.closedOn, 6)) : ''}
+                  </td>
                 )}
                 {(recordTime || followUp) && (
                   <td className="govuk-table__cell dv-nowrap">

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
-import { formatNumber, formatPercent } from '../../app/format';
+import { formatCount, formatNumber, formatPercent } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useMe } from '../../app/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -137,7 +137,7 @@ function Import() {
       <div aria-live="polite">
         {uploading !== undefined && <Progress label={`Uploading ${file?.name ?? 'the file'}`} share={uploading} />}
         {current && !finished && (
-          <Progress label={`Importing: ${formatNumber(current.casesRead)} cases read`} share={current.progress} />
+          <Progress label={`Importing: ${formatCount(current.casesRead, 'case')} read`} share={current.progress} />
         )}
       </div>
       {current?.status === 'succeeded' && <ImportSucceeded job={current} />}
@@ -169,7 +169,7 @@ function ImportSucceeded({ job }: { job: ImportJob }) {
           ? counts
               .map(([k, v]) => `${formatNumber(v as number)} ${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`)
               .join(', ')
-          : `${formatNumber(job.casesRead)} cases`}
+          : formatCount(job.casesRead, 'case')}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatGbp, formatNumber } from '../../app/format';
+import { formatCount, formatGbp, formatNumber } from '../../app/format';
 import { QueryState } from '../../ui/QueryState';
 import { useReportParams } from '../reports/filters';
 import { ReportFiltersForm } from '../reports/ReportFiltersForm';
@@ -36,7 +36,7 @@ export function PricingSummary() {
                   .
                 </div>
               )}
-              {overall && <KindTable group={overall} caption={`All cases (${gbpCount(overall.cases)} cases)`} />}
+              {overall && <KindTable group={overall} caption={`All cases (${casesOf(overall.cases)})`} />}
               <GroupTable title="By category" groups={r.groups.filter((g) => g.groupBy === 'category')} />
               <GroupTable title="By band of relationship time" groups={r.groups.filter((g) => g.groupBy === 'band')} />
               <h2 className="govuk-heading-m">Where the value comes from</h2>
@@ -79,7 +79,7 @@ export function PricingSummary() {
                   <ul className="govuk-list govuk-list--bullet">
                     {r.unpriced.map((u) => (
                       <li key={`${u.event}-${u.unitCostKey}`}>
-                        {u.eventLabel} ({gbpCount(u.cases)} cases): {u.note}
+                        {u.eventLabel} ({casesOf(u.cases)}): {u.note}
                       </li>
                     ))}
                   </ul>
@@ -104,6 +104,8 @@ export function PricingSummary() {
 }
 
 const gbpCount = (f: Figure) => (f === null ? '–' : typeof f === 'string' ? f : formatNumber(f));
+/** "1 case", "12 cases", or a suppressed figure as published ("[c] cases"). */
+const casesOf = (f: Figure) => (typeof f === 'number' ? formatCount(f, 'case') : `${gbpCount(f)} cases`);
 
 function KindTable({ group, caption }: { group: PricingGroupView; caption: string }) {
   return (

@@ -1,6 +1,6 @@
 import { BANDS, labelOf, MEASURES } from '@deepvalue/shared';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { formatDate, formatMinutes, formatNumber } from '../../app/format';
+import { formatDate, formatMinutes, formatNumber, formatCount } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { useDrillDown } from './api';
@@ -56,7 +56,7 @@ export function DrillDownPage() {
             <p className="govuk-body">
               {page.total === 0
                 ? 'No cases.'
-                : `Showing ${formatNumber(page.offset + 1)} to ${formatNumber(page.offset + page.items.length)} of ${formatNumber(page.total)} cases.`}
+                : `Showing ${formatNumber(page.offset + 1)} to ${formatNumber(page.offset + page.items.length)} of ${formatCount(page.total, 'case')}.`}
             </p>
             <div className="dv-table-scroll">
               <table className="govuk-table">

@@ -47,7 +47,9 @@ export function Timer({ caseId, onStop }: { caseId: string; onStop: (minutes: nu
     const minutes = Math.max(1, Math.ceil((Date.now() - startedAt) / 60_000));
     localStorage.removeItem(key(caseId));
     setStartedAt(null);
-    setAnnouncement(`Timer stopped at ${minutes} minutes. The minutes have been filled in.`);
+    setAnnouncement(
+      `Timer stopped at ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}. The minutes have been filled in.`,
+    );
     onStop(minutes);
   };
 
