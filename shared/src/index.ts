@@ -5,3 +5,4 @@ export * from './api-types.js';
 export * from './report-types.js';
 export * from './pack-types.js';
 export * from './parties.js';
+export * from './spreadsheet.js';

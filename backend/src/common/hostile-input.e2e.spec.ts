@@ -19,6 +19,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const SKIPPED = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere']);
 /** Its body is not parsed as a request: it is spooled and read by the import (see import-upload.e2e.spec.ts). */
 const UPLOAD = 'POST /api/imports';
+const SHEET_UPLOAD = 'POST /api/imports/spreadsheets';
 
 const DEEP = 5_000;
 const NESTED_BODIES = ['['.repeat(DEEP) + ']'.repeat(DEEP), '{"a":'.repeat(DEEP) + '0' + '}'.repeat(DEEP)];
@@ -103,8 +104,9 @@ describe('every route in the OpenAPI document, given hostile JSON, NUL bytes and
       for (const user of [undefined, ...users]) {
         const url = pathOf(template);
         const who = `${name} as ${user?.role ?? 'nobody'}`;
-        if (name === UPLOAD) {
-          // Read only after sign-in; a manager's upload that is not UTF-8 is refused as it arrives.
+        if (name === UPLOAD || name === SHEET_UPLOAD) {
+          // Read only after sign-in; a manager's upload that is not UTF-8 is refused as it arrives
+          // (a spreadsheet once spooled: a workbook is binary, CSV must be UTF-8).
           const res = await send(user, method, url, NOT_UTF8_BODY);
           if (res.status >= 500) throw new Error(`${who}: ${res.status}`);
           if (user?.role === 'manager') expect(res.status).toBe(400);

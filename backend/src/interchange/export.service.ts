@@ -13,7 +13,7 @@ const BATCH = 1000;
 // A user made outside an import has no ref: it is exported under a stable one derived from its id.
 const USER_REF = `coalesce(u.ref, 'user-' || left(u.id::text, 8))`;
 
-const CASE_SQL = `
+const caseSql = (where: string) => `
   SELECT c.ref, c.category, c.subcategory, to_char(c.opened_on, 'YYYY-MM-DD') AS "openedOn",
     to_char(c.first_contact_on, 'YYYY-MM-DD') AS "firstContactOn",
     to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", ${USER_REF} AS "leadAdviserRef", o.ref AS "officeRef",
@@ -55,9 +55,10 @@ const CASE_SQL = `
   JOIN users u ON u.id = c.lead_adviser_id
   LEFT JOIN offices o ON o.id = c.office_id
   LEFT JOIN partners rp ON rp.id = c.referrer_partner_id
-  WHERE c.organisation_id = $1 AND c.ref > $2
-  ORDER BY c.ref
-  LIMIT ${BATCH}`;
+  WHERE c.organisation_id = $1 AND ${where}
+  ORDER BY c.ref`;
+const CASE_SQL = `${caseSql('c.ref > $2')} LIMIT ${BATCH}`;
+const CASES_BY_REF_SQL = caseSql('c.ref = ANY($2::text[])');
 
 type CaseRow = Omit<ImportCase, 'arrival'> & {
   arrivalRoute: ImportCase['arrival']['route'];
@@ -97,18 +98,20 @@ export class ExportService {
     let after = '';
     for (;;) {
       const rows: CaseRow[] = await this.dataSource.query(CASE_SQL, [organisationId, after]);
-      for (const { arrivalRoute, referrerRef, ...row } of rows) {
-        const { ref, client, ...rest } = row;
-        yield {
-          ref,
-          client,
-          ...rest,
-          arrival: { route: arrivalRoute, ...(referrerRef ? { referrerRef } : {}) },
-        } as ImportCase;
-      }
+      yield* rows.map(toCase);
       if (rows.length < BATCH) return;
       after = rows[rows.length - 1].ref;
     }
+  }
+
+  /** The organisation's cases with these refs (those that exist), as the format writes them. */
+  async casesByRef(organisationId: string, refs: string[]): Promise<ImportCase[]> {
+    const found: ImportCase[] = [];
+    for (let i = 0; i < refs.length; i += BATCH) {
+      const rows: CaseRow[] = await this.dataSource.query(CASES_BY_REF_SQL, [organisationId, refs.slice(i, i + BATCH)]);
+      found.push(...rows.map(toCase));
+    }
+    return found;
   }
 
   /** Writes NDJSON (a header line, then one case per line), waiting when the stream is full. */
@@ -134,6 +137,16 @@ export class ExportService {
     await write(out, '\n]}\n');
     return count;
   }
+}
+
+function toCase({ arrivalRoute, referrerRef, ...row }: CaseRow): ImportCase {
+  const { ref, client, ...rest } = row;
+  return {
+    ref,
+    client,
+    ...rest,
+    arrival: { route: arrivalRoute, ...(referrerRef ? { referrerRef } : {}) },
+  } as ImportCase;
 }
 
 function write(out: NodeJS.WritableStream, text: string): Promise<void> {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import { AppConfigService } from '../config/app-config.service.js';
-import { ImportService, type ImportAudit, type ImportResult } from './import.service.js';
+import { ImportService, type ImportAudit, type ImportProgress, type ImportResult } from './import.service.js';
 import { removeStaleUploads } from './import-upload.middleware.js';
 
 export interface ImportJob {
@@ -41,6 +41,9 @@ interface JobRow {
 
 const JOB_LOCK = `hashtext('import_job'), hashtext($1)`;
 
+/** What a job runs; by default, importing its file as deepvalue.import.v1. */
+export type ImportWork = (onProgress: (p: ImportProgress) => void, audit: ImportAudit) => Promise<ImportResult>;
+
 export const INTERRUPTED =
   'The import was interrupted before it finished (the server stopped); nothing was written. Upload the file again.';
 
@@ -60,12 +63,16 @@ export class ImportJobsService implements OnApplicationBootstrap {
     removeStaleUploads(this.config.get().importSpoolDir);
   }
 
-  /** Starts importing `file` (which the job then owns and deletes) into the organisation. */
+  /**
+   * Starts importing `file` (which the job then owns and deletes) into the organisation; `work`
+   * replaces the import itself (a spreadsheet is converted before it is imported).
+   */
   async start(
     organisationId: string,
     by: { userId: string; ip?: string | null },
     file: string,
     fileName?: string,
+    work?: ImportWork,
   ): Promise<ImportJob> {
     const id = randomUUID();
     // Held on its own connection until the job ends: while it is held, the job is alive.
@@ -77,13 +84,15 @@ export class ImportJobsService implements OnApplicationBootstrap {
       [id, organisationId, by.userId],
     );
     const audit: ImportAudit = { by, details: { jobId: id, ...(fileName ? { fileName } : {}) } };
-    const work = this.run(row.id, organisationId, file, audit).finally(async () => {
+    const importing: ImportWork =
+      work ?? ((onProgress, a) => this.imports.importFile(file, { organisationId }, onProgress, a));
+    const running = this.run(row.id, importing, audit).finally(async () => {
       this.running.delete(row.id);
       fs.rmSync(file, { force: true });
       await holder.query(`SELECT pg_advisory_unlock(${JOB_LOCK})`, [id]).catch(() => undefined);
       await holder.release();
     });
-    this.running.set(row.id, work);
+    this.running.set(row.id, running);
     return toJob(row);
   }
 
@@ -122,28 +131,23 @@ export class ImportJobsService implements OnApplicationBootstrap {
     });
   }
 
-  private async run(id: string, organisationId: string, file: string, audit: ImportAudit): Promise<void> {
+  private async run(id: string, work: ImportWork, audit: ImportAudit): Promise<void> {
     let lastUpdate = 0;
     let result: ImportResult;
     try {
-      result = await this.imports.importFile(
-        file,
-        { organisationId },
-        (p) => {
-          if (Date.now() - lastUpdate < 1000) return;
-          lastUpdate = Date.now();
-          const progress = p.bytesTotal
-            ? (p.phase === 'validating' ? 0.5 : 1) * (p.bytesRead / p.bytesTotal) + (p.phase === 'writing' ? 0 : 0)
-            : 0;
-          void this.dataSource
-            .query(
-              `UPDATE import_jobs SET cases_read = $2, summary = jsonb_build_object('phase', $3::text, 'progress', $4::float8) WHERE id = $1 AND status = 'running'`,
-              [id, p.cases, p.phase, p.phase === 'writing' ? 0.5 + progress / 2 : progress],
-            )
-            .catch(() => undefined);
-        },
-        audit,
-      );
+      result = await work((p) => {
+        if (Date.now() - lastUpdate < 1000) return;
+        lastUpdate = Date.now();
+        const progress = p.bytesTotal
+          ? (p.phase === 'validating' ? 0.5 : 1) * (p.bytesRead / p.bytesTotal) + (p.phase === 'writing' ? 0 : 0)
+          : 0;
+        void this.dataSource
+          .query(
+            `UPDATE import_jobs SET cases_read = $2, summary = jsonb_build_object('phase', $3::text, 'progress', $4::float8) WHERE id = $1 AND status = 'running'`,
+            [id, p.cases, p.phase, p.phase === 'writing' ? 0.5 + progress / 2 : progress],
+          )
+          .catch(() => undefined);
+      }, audit);
     } catch (error) {
       this.logger.error(`import ${id} failed: ${(error as Error).message}`);
       result = {

@@ -35,7 +35,7 @@ export interface UploadRequest extends Request {
 }
 
 export function deferImportBody(req: UploadRequest, res: Response, next: NextFunction): void {
-  if (req.method === 'POST' && req.path === '/') {
+  if (req.method === 'POST' && (req.path === '/' || req.path === '/spreadsheets')) {
     req.deferredBody = true;
     res.setHeader('Connection', 'close');
   }

@@ -22,14 +22,17 @@ class NotUtf8 extends Error {}
 export class ImportUploadService {
   constructor(private readonly config: AppConfigService) {}
 
-  /** The path of the spooled body; the caller owns the file and deletes it. */
-  async receive(req: UploadRequest): Promise<string> {
+  /**
+   * The path of the spooled body; the caller owns the file and deletes it. With `binary`, the body
+   * is not checked as UTF-8 (a spreadsheet workbook is a zip; its reader checks it).
+   */
+  async receive(req: UploadRequest, { binary = false } = {}): Promise<string> {
     const { importMaxBytes: limit, importSpoolDir } = this.config.get();
     if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
     const file = path.join(importSpoolDir, `${UPLOAD_PREFIX}${randomUUID()}`);
     let bytes: number;
     try {
-      bytes = await spool(req, file, limit);
+      bytes = await spool(req, file, limit, binary);
     } catch (error) {
       fs.rmSync(file, { force: true });
       if (error instanceof TooLarge) throw tooLarge(limit);
@@ -39,7 +42,10 @@ export class ImportUploadService {
     }
     if (bytes === 0) {
       fs.rmSync(file, { force: true });
-      throw new DomainError('validation', 'Send a deepvalue.import.v1 document as the request body');
+      throw new DomainError(
+        'validation',
+        binary ? 'Send the spreadsheet as the request body' : 'Send a deepvalue.import.v1 document as the request body',
+      );
     }
     return file;
   }
@@ -49,7 +55,7 @@ export class ImportUploadService {
  * Writes the body to `file`, counting bytes. Past the limit it stops reading but leaves the
  * connection open, so the 413 still reaches the client (the connection closes after it).
  */
-function spool(req: UploadRequest, file: string, limit: number): Promise<number> {
+function spool(req: UploadRequest, file: string, limit: number, binary: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     const out = fs.createWriteStream(file, { mode: 0o600 });
     const utf8 = utf8Checker();
@@ -66,7 +72,7 @@ function spool(req: UploadRequest, file: string, limit: number): Promise<number>
     req.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > limit) return fail(new TooLarge());
-      if (!utf8.push(chunk)) fail(new NotUtf8());
+      if (!binary && !utf8.push(chunk)) fail(new NotUtf8());
     });
     req.on('error', fail);
     req.on('close', () => {
@@ -75,7 +81,7 @@ function spool(req: UploadRequest, file: string, limit: number): Promise<number>
     out.on('error', fail);
     out.on('finish', () => {
       if (failed) return;
-      if (utf8.end()) resolve(bytes);
+      if (binary || utf8.end()) resolve(bytes);
       else fail(new NotUtf8()); // ends inside a character
     });
     req.pipe(out);

@@ -29,7 +29,7 @@ export interface ImportProgress {
 /** Who imports, for the audit row; `details` (the job, the file name) start its details. */
 export interface ImportAudit {
   by: Actor;
-  details: { jobId?: string; fileName?: string };
+  details: { jobId?: string; fileName?: string; [more: string]: unknown };
 }
 
 export type ImportResult =

@@ -4,11 +4,17 @@ import { ImportJobsService } from './import-jobs.service.js';
 import { ImportUploadService } from './import-upload.service.js';
 import { ImportService } from './import.service.js';
 import { InterchangeController } from './interchange.controller.js';
+import { SheetImportController } from './sheets/sheet-import.controller.js';
+import { SheetImportService } from './sheets/sheet-import.service.js';
 
-/** The upload middleware (import-upload.middleware.ts) is installed in app.ts, ahead of the body parsers, which skip uploads. */
+/**
+ * The upload middleware (import-upload.middleware.ts) is installed in app.ts, ahead of the body
+ * parsers, which skip uploads. The spreadsheet routes come first: `GET /imports/:id` would
+ * otherwise take `/imports/spreadsheet-mappings`.
+ */
 @Module({
-  controllers: [InterchangeController],
-  providers: [ImportService, ImportJobsService, ImportUploadService, ExportService],
-  exports: [ImportService, ExportService],
+  controllers: [SheetImportController, InterchangeController],
+  providers: [ImportService, ImportJobsService, ImportUploadService, ExportService, SheetImportService],
+  exports: [ImportService, ExportService, SheetImportService],
 })
 export class InterchangeModule {}

@@ -1,0 +1,93 @@
+/**
+ * `npm run deepvalue -- import FILE.csv --mapping MAPPING.json [--dry-run]` (the built CLI; build
+ * first with `npx tsc -b shared backend`) against a test database: the dry run lists problems on
+ * their rows and writes nothing; the import writes the cases once, however often it is run.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { SHEET_MAPPING_FORMAT } from '@deepvalue/shared';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHarness, type Harness } from '../../test/harness.js';
+import { REPO_ROOT } from '../config/config.js';
+
+const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
+
+function run(args: string[], databaseUrl: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [CLI, ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+let h: Harness;
+let dir: string;
+let org: { id: string; ref: string };
+
+beforeAll(async () => {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+  h = await createHarness();
+  org = await h.makeOrganisation();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-sheet-cli-'));
+  fs.writeFileSync(
+    path.join(dir, 'mapping.json'),
+    JSON.stringify({
+      format: SHEET_MAPPING_FORMAT,
+      cases: {
+        columns: {
+          Ref: 'case.ref',
+          Name: 'client.name',
+          Area: 'case.category',
+          Opened: 'case.openedOn',
+          Adviser: 'case.leadAdviser',
+          Date: 'time.on',
+          Minutes: 'time.minutes',
+        },
+      },
+      defaults: { 'case.fundingStream': 'grant', 'time.mode': 'phone' },
+    }),
+  );
+});
+afterAll(async () => {
+  await h?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const sheet = (minutes: string) =>
+  `Ref,Name,Area,Opened,Adviser,Date,Minutes\nK-1,Ana Ruiz,Debt,06/01/2025,Sam Okafor,06/01/2025,${minutes}\nK-1,Ana Ruiz,Debt,06/01/2025,Sam Okafor,08/01/2025,20\n`;
+const cases = async () =>
+  (
+    await h.dataSource.query(
+      `SELECT c.ref, sum(t.minutes)::int AS minutes, count(t.id)::int AS entries FROM cases c JOIN time_entries t ON t.case_id = c.id
+        WHERE c.organisation_id = $1 GROUP BY c.ref`,
+      [org.id],
+    )
+  ).map((r: object) => ({ ...r }));
+
+it('dry-runs with row and column problems, then imports once however often it is run', async () => {
+  const file = path.join(dir, 'cases.csv');
+  const mapping = path.join(dir, 'mapping.json');
+  fs.writeFileSync(file, sheet('1h30'));
+  const dry = await run(['import', file, '--mapping', mapping, '--org', org.ref, '--dry-run'], h.db.url);
+  expect(dry.stderr).toContain("Row 2, column 'Minutes': '1h30' is not a number of minutes — write 90");
+  expect(dry.code).toBe(1);
+  expect(await cases()).toEqual([]);
+
+  fs.writeFileSync(file, sheet('90'));
+  const ok = await run(['import', file, '--mapping', mapping, '--org', org.ref, '--dry-run'], h.db.url);
+  expect(ok.stderr).toContain('1 case(s) (1 new, 0 to update) with 2 time entries');
+  expect(ok.code).toBe(0);
+  expect(await cases()).toEqual([]);
+
+  for (let i = 0; i < 2; i++) {
+    const done = await run(['import', file, '--mapping', mapping, '--org', org.ref], h.db.url);
+    expect(done.code).toBe(0);
+  }
+  expect(await cases()).toEqual([{ ref: 'K-1', minutes: 110, entries: 2 }]);
+}, 60_000);
