@@ -36,7 +36,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SKIP = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere']);
 /** Keys only a client row has. A commissioner must never receive one. */
 const CLIENT_KEYS = /"(firstName|lastName|dateOfBirth|postcodeDistrict|first_name|last_name|date_of_birth)"/;
-const CASEWORK_PATH = /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties)(\/|$)/;
+const CASEWORK_PATH =
+  /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties|conflict-checks)(\/|$)/;
 
 describe('tenancy: no route leaks another organisation’s data', () => {
   let h: Harness;
@@ -62,6 +63,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'case_notes',
       'case_note_revisions',
       'case_parties',
+      'conflict_checks',
       'offices',
       'partners',
       'users',

@@ -19,6 +19,7 @@ export const CLIENT_DATA_SEGMENTS: Record<string, string> = {
   'follow-ups': 'follow_up',
   notes: 'note',
   parties: 'party',
+  'conflict-checks': 'conflict_check',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -16,6 +16,8 @@ import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups/follow-ups.service.js';
 import { NotesController } from './notes/notes.controller.js';
 import { NotesService } from './notes/notes.service.js';
+import { ConflictChecksController } from './conflicts/conflict-checks.controller.js';
+import { ConflictChecksService } from './conflicts/conflict-checks.service.js';
 import { PartiesController } from './parties/parties.controller.js';
 import { PartiesService } from './parties/parties.service.js';
 import { ProblemsController } from './problems/problems.controller.js';
@@ -39,6 +41,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     FollowUpsController,
     NotesController,
     PartiesController,
+    ConflictChecksController,
     DirectoryController,
   ],
   providers: [
@@ -54,6 +57,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     FollowUpsService,
     NotesService,
     PartiesService,
+    ConflictChecksService,
     DirectoryService,
   ],
   exports: [ClientsService, CasesService, DirectoryService],

@@ -8,6 +8,7 @@ import { FeedbackEntity } from './feedback/feedback.entity.js';
 import { FollowUpEntity } from './follow-ups/follow-up.entity.js';
 import { CaseNoteEntity, CaseNoteRevisionEntity } from './notes/note.entity.js';
 import { PartyEntity } from './parties/party.entity.js';
+import { ConflictCheckEntity } from './conflicts/conflict-check.entity.js';
 import { OutcomeBenefitEntity, OutcomeEntity } from './outcomes/outcome.entity.js';
 import { ProblemEntity } from './problems/problem.entity.js';
 import { ReferralEntity } from './referrals/referral.entity.js';
@@ -31,4 +32,5 @@ export const CASEWORK_ENTITIES = [
   CaseNoteEntity,
   CaseNoteRevisionEntity,
   PartyEntity,
+  ConflictCheckEntity,
 ];

@@ -13,6 +13,8 @@ import {
   ARRIVAL_ROUTES,
   BENEFIT_TYPES,
   CATEGORIES,
+  CONFLICT_RESULTS,
+  CONFLICT_SUBJECTS,
   DISCLOSURES,
   FEEDBACK_SOURCES,
   FUNDING_STREAMS,
@@ -61,6 +63,8 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'case_parties.role': PARTY_ROLES,
   'case_parties.opponent_type': OPPONENT_TYPES,
   'case_parties.kind': PARTY_KINDS,
+  'conflict_checks.subject': CONFLICT_SUBJECTS,
+  'conflict_checks.result': CONFLICT_RESULTS,
   'audit_log.action': AUDIT_ACTIONS,
 };
 

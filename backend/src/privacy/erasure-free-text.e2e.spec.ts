@@ -42,6 +42,10 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'case_parties.opponent_type': { refused: true },
   'case_parties.kind': { refused: true },
   'case_parties.postcode_district': { refused: true },
+  'conflict_checks.subject': { refused: true },
+  'conflict_checks.searched_postcode_district': { refused: true },
+  'conflict_checks.matches': { refused: true }, // a JSON array of ids, scores and field names (CHECK jsonb_typeof)
+  'conflict_checks.result': { refused: true },
   'feedback.items': {
     reason:
       'scores 1–5 (CHECK feedback_scores_valid) keyed by the organisation’s feedback item keys, which the API and imports check; report facts rest on them',
@@ -157,6 +161,8 @@ describe('erasure clears every free-text column of the client’s records', () =
         'case_parties.name',
         'case_parties.pass_phrase',
         'case_parties.note',
+        'conflict_checks.searched_name',
+        'conflict_checks.reason',
       ]),
     );
     // The API path too, so any copy it makes (audit details, stored replies) is checked as well.

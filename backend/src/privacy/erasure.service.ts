@@ -21,7 +21,7 @@ const pseudonym = () => `erased-${randomBytes(6).toString('hex')}`;
 
 /**
  * Free-text columns of a case and its records, which may name the client or others. The client's
- * own columns are cleared in eraseRows, and case notes (with their history) and parties are deleted there. erasure-free-text.e2e.spec.ts finds every text column of
+ * own columns are cleared in eraseRows, and case notes (with their history) parties and conflict checks are deleted there. erasure-free-text.e2e.spec.ts finds every text column of
  * the schema and fails until a new one is cleared here (or shown not to hold typed text).
  */
 const FREE_TEXT: Array<[table: string, column: string, caseKey: 'id' | 'case_id']> = [
@@ -100,6 +100,11 @@ export class ErasureService {
     ]);
     // Parties are named people and organisations around the client, with their contact details and
     // notes: none of it can stay without saying who the client was dealing with.
+    // Conflict checks of these cases searched the client's (or a party's) name and say why.
+    await m.query(`DELETE FROM conflict_checks WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
+      organisationId,
+      caseIds,
+    ]);
     await m.query(`DELETE FROM case_parties WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
       organisationId,
       caseIds,

@@ -41,6 +41,9 @@ describe('privacy: subject access, erasure, retention', () => {
     expect(c.followUps.map((r: { id: string }) => r.id)).toEqual([data.followUpId]);
     expect(c.notes).toEqual([expect.objectContaining({ id: data.noteId, body: `note about ${data.marker}` })]);
     expect(c.noteRevisions).toEqual([expect.objectContaining({ noteId: data.noteId, revision: 1 })]);
+    expect(c.conflictChecks).toEqual([
+      expect.objectContaining({ id: data.conflictCheckId, result: 'conflict_can_proceed' }),
+    ]);
     expect(c.parties).toEqual([expect.objectContaining({ id: data.partyId, name: `Party ${data.marker}` })]);
     const actions = res.body.auditEntries.map((e: { action: string; entity: string }) => `${e.action}:${e.entity}`);
     expect(actions).toEqual(expect.arrayContaining(['read:case', 'export:client']));
@@ -107,7 +110,7 @@ describe('privacy: subject access, erasure, retention', () => {
       const rows = await h.dataSource.query(`SELECT ${column} AS text FROM ${table} WHERE case_id = $1`, [data.caseId]);
       expect(rows).toEqual([{ text: null }]);
     }
-    for (const table of ['case_notes', 'case_note_revisions', 'case_parties']) {
+    for (const table of ['case_notes', 'case_note_revisions', 'case_parties', 'conflict_checks']) {
       expect(await h.dataSource.query(`SELECT id FROM ${table} WHERE case_id = $1`, [data.caseId])).toEqual([]);
       expect(await h.dataSource.query(`SELECT id FROM ${table} WHERE case_id = $1`, [keep.caseId])).toHaveLength(1);
     }

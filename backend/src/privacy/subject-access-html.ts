@@ -55,6 +55,7 @@ const CASE_SECTIONS: Array<[string, string]> = [
   ['notes', 'Notes'],
   ['noteRevisions', 'Earlier versions of notes'],
   ['parties', 'Parties (opponents, third parties, interpreters)'],
+  ['conflictChecks', 'Conflict checks'],
 ];
 
 export function subjectAccessHtml(report: SubjectAccessReport): string {

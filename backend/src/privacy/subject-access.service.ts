@@ -23,6 +23,7 @@ const CASE_RECORDS = [
   ['case_notes', 'notes'],
   ['case_note_revisions', 'noteRevisions'],
   ['case_parties', 'parties'],
+  ['conflict_checks', 'conflictChecks'],
 ] as const;
 
 export interface SubjectAccessReport {

@@ -30,6 +30,7 @@ export interface CaseworkFixture {
   followUpId: string;
   noteId: string;
   partyId: string;
+  conflictCheckId: string;
   /** Every record id above (not the organisation's). */
   recordIds: string[];
 }
@@ -147,6 +148,14 @@ export async function makeCasework(
     `'third_party', 'person', $3, '1990-02-03', 'SW9', $4, $4, $4, $4, $4, $4`,
     [`Party ${marker}`, text],
   );
+  const conflictCheckId = await child(
+    'conflict_checks',
+    `subject, party_id, searched_name, searched_date_of_birth, searched_postcode_district, matches, result, reason,
+     checked_by_id`,
+    `'party', $3, $4, '1990-02-03', 'SW9', jsonb_build_array(jsonb_build_object('source', 'client', 'id', $5::uuid)),
+     'conflict_can_proceed', $6, $7`,
+    [partyId, `Party ${marker}`, clientId, text, adviserId],
+  );
   const fixture = {
     marker,
     organisationId,
@@ -170,6 +179,7 @@ export async function makeCasework(
     followUpId,
     noteId,
     partyId,
+    conflictCheckId,
   };
   return {
     ...fixture,
@@ -189,6 +199,7 @@ export async function makeCasework(
       followUpId,
       noteId,
       partyId,
+      conflictCheckId,
     ],
   };
 }

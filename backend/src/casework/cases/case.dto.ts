@@ -21,6 +21,7 @@ import {
   UuidField,
   VersionField,
 } from '../validation.js';
+import { ConflictDecisionDto } from '../conflicts/conflict-check.dto.js';
 import type { CaseEntity } from './case.entity.js';
 
 export const EARLIEST_CASE_DATE = '1990-01-01';
@@ -68,6 +69,12 @@ export class CreateCaseDto {
   priorOrganisationsContacted?: number | null;
   @bounce('How many times the client told their story before reaching you.')
   timesToldStoryBefore?: number | null;
+  @NestedObject(() => ConflictDecisionDto, {
+    optional: true,
+    description:
+      "The conflict check of the client: the client's name, date of birth and postcode are searched as the case is opened, and the decision is stored on the case.",
+  })
+  conflictCheck?: ConflictDecisionDto;
 }
 
 export class UpdateCaseDto {

@@ -12,6 +12,7 @@ import { OfficeEntity } from '../directory/office.entity.js';
 import { PartnerEntity } from '../directory/partner.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';
 import { toFeedbackDto } from '../feedback/feedback.dto.js';
+import { ConflictChecksService } from '../conflicts/conflict-checks.service.js';
 import { CaseNoteEntity } from '../notes/note.entity.js';
 import { toNoteDto } from '../notes/note.dto.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
@@ -72,7 +73,10 @@ interface CaseListRow {
 
 @Injectable()
 export class CasesService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly conflicts: ConflictChecksService,
+  ) {}
 
   async list(organisationId: string, userId: string, query: ListCasesQuery): Promise<CasePageDto> {
     const { limit, offset } = pageOf(query);
@@ -149,9 +153,24 @@ export class CasesService {
     return found;
   }
 
+  /** Opens a case; with `conflictCheck`, the client's check and its decision are stored with it, all or nothing. */
   async create(organisationId: string, userId: string, input: CreateCaseDto): Promise<CaseDto> {
+    if (!input.conflictCheck) return this.insert(this.uow.manager, organisationId, userId, input);
+    const decision = input.conflictCheck;
+    return this.uow.transaction(async (m) => {
+      const created = await this.insert(m, organisationId, userId, input);
+      await this.conflicts.record(m, organisationId, userId, { caseId: created.id }, decision);
+      return created;
+    });
+  }
+
+  private async insert(
+    m: EntityManager,
+    organisationId: string,
+    userId: string,
+    input: CreateCaseDto,
+  ): Promise<CaseDto> {
     const id = randomUUID();
-    const m = this.uow.manager;
     const created = await withFieldErrors(
       m.save(
         m.create(CaseEntity, {

@@ -30,7 +30,7 @@ export class PartiesController {
     @UuidParam() caseId: string,
     @Body() body: CreatePartyDto,
   ): Promise<PartyDto> {
-    return this.parties.create(user.organisationId, caseId, body);
+    return this.parties.create(user.organisationId, user.userId, caseId, body);
   }
 
   @Patch('parties/:id')

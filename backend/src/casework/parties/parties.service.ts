@@ -4,6 +4,7 @@ import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { deleteVersioned, updateVersioned } from '../versioned-update.js';
+import { ConflictChecksService } from '../conflicts/conflict-checks.service.js';
 import { PartyEntity } from './party.entity.js';
 import {
   type CreatePartyDto,
@@ -16,7 +17,10 @@ import {
 
 @Injectable()
 export class PartiesService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly conflicts: ConflictChecksService,
+  ) {}
 
   async list(organisationId: string, caseId: string): Promise<PartyDto[]> {
     const m = this.uow.manager;
@@ -28,7 +32,7 @@ export class PartiesService {
     return parties.map(toPartyDto);
   }
 
-  async create(organisationId: string, caseId: string, input: CreatePartyDto): Promise<PartyDto> {
+  async create(organisationId: string, userId: string, caseId: string, input: CreatePartyDto): Promise<PartyDto> {
     const m = this.uow.manager;
     const party = m.create(PartyEntity, {
       organisationId,
@@ -48,7 +52,14 @@ export class PartiesService {
     });
     const problems = partyProblems(party);
     if (problems.length) throw invalid(problems);
-    return toPartyDto(await writeToCase(m.save(party, { transaction: false })));
+    const decision = input.conflictCheck;
+    if (!decision) return toPartyDto(await writeToCase(m.save(party, { transaction: false })));
+    // The party and its conflict check are written together or not at all.
+    return this.uow.transaction(async (t) => {
+      const saved = await writeToCase(t.save(party, { transaction: false }));
+      await this.conflicts.record(t, organisationId, userId, { caseId, party: saved }, decision);
+      return toPartyDto(saved);
+    });
   }
 
   async update(organisationId: string, partyId: string, input: UpdatePartyDto): Promise<PartyDto> {

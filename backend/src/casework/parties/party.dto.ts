@@ -12,7 +12,8 @@ import {
 import type { FieldErrorMap } from '../database-errors.js';
 import { EARLIEST_BIRTH_DATE, POSTCODE_DISTRICT, upperTrimmed } from '../clients/client.dto.js';
 import type { FieldError } from '../../common/domain-error.js';
-import { DateField, EnumField, type Presence, TextField, VersionField } from '../validation.js';
+import { ConflictDecisionDto } from '../conflicts/conflict-check.dto.js';
+import { DateField, EnumField, NestedObject, type Presence, TextField, VersionField } from '../validation.js';
 import type { PartyEntity } from './party.entity.js';
 
 const text = (max: number, description?: string) => TextField({ optional: true, nullable: true, max, description });
@@ -68,6 +69,12 @@ export class CreatePartyDto {
   @text(200, 'A third party proves who they are with it before being told anything.') passPhrase?: string | null;
   @text(100, "An interpreter's language.") language?: string | null;
   @text(MAX_PARTY_NOTE_LENGTH) note?: string | null;
+  @NestedObject(() => ConflictDecisionDto, {
+    optional: true,
+    description:
+      "The party's conflict check: their name, date of birth and postcode are searched as they are added, and the decision is stored on the case.",
+  })
+  conflictCheck?: ConflictDecisionDto;
 }
 
 export class UpdatePartyDto {

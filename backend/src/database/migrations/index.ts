@@ -17,6 +17,7 @@ import { FollowUpKnown1764100000210 } from './1764100000210-follow-up-known.js';
 import { FirstContact1764100000220 } from './1764100000220-first-contact.js';
 import { CaseNotes1764100000400 } from './1764100000400-case-notes.js';
 import { CaseParties1764200000300 } from './1764200000300-case-parties.js';
+import { ConflictChecks1764200000310 } from './1764200000310-conflict-checks.js';
 import { SheetMappings1764200000400 } from './1764200000400-sheet-mappings.js';
 import { AuditChain1764200000500 } from './1764200000500-audit-chain.js';
 import { RollupsFromDefinitions1764200000900 } from './1764200000900-rollups-from-definitions.js';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   FirstContact1764100000220,
   CaseNotes1764100000400,
   CaseParties1764200000300,
+  ConflictChecks1764200000310,
   SheetMappings1764200000400,
   AuditChain1764200000500,
   RollupsFromDefinitions1764200000900,
