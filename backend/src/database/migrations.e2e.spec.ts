@@ -12,6 +12,7 @@ import { dataSourceOptions } from './data-source.js';
 const LATER = [
   'RollupsFromDefinitions1764200000900',
   'AuditChain1764200000500',
+  'SheetMappings1764200000400',
   'ConflictChecks1764200000310',
   'CaseParties1764200000300',
   'CaseNotes1764100000400',
