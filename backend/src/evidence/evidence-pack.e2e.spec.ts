@@ -220,6 +220,15 @@ describe('evidence packs', () => {
       expect(pack.meta.unitCosts).toMatchObject({ version: 2, hourlyCostGbp: 45 });
       const notPriced = tableOf(pack, 'not-priced');
       expect(notPriced.rows.some((r) => r.note === 'not priced — enter your local figure')).toBe(true);
+      // The fiscal total says how many events it leaves out: those of the not-priced table of that kind.
+      const fiscalLeftOut = notPriced.rows
+        .filter((r) => r.kind === 'Fiscal value (public money saved)')
+        .reduce((n, r) => n + (r.cases as number), 0);
+      expect(fiscalLeftOut).toBeGreaterThan(0);
+      expect(overall[0].events_not_priced).toBe(fiscalLeftOut);
+      const headline = pack.headlines.find((h) => h.label === 'Fiscal value (public money saved)')!;
+      expect(headline.detail).toContain(`leaves out ${fiscalLeftOut} events not priced`);
+      expect(headline.value).not.toMatch(/^£0$/);
     });
 
     it('gives the median hours a category took, as percentile_cont does', async () => {

@@ -27,6 +27,7 @@ import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-mo
 import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
 import { DomainError, invalid } from '../common/domain-error.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
+import { NOT_PRICED_FIGURE } from '../pricing/pricing-view.js';
 import { PricingService, pricingReport, type Priced, type PricingReport } from '../pricing/pricing.service.js';
 import type { PublishedRounding } from '../pricing/published-pricing.js';
 import { VERSION } from '../version.js';
@@ -378,13 +379,41 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
   const pInterval = rounded.measures.positive_outcome.overall;
   const overall = priced.view.groups[0];
   const kind = (k: 'fiscal' | 'wellbeing' | 'client_financial') => overall.kinds.find((x) => x.kind === k)!;
+  /** "; leaves out N events not priced" when some events of the kind have no price (item 4). */
+  const leftOut = (k: 'fiscal' | 'wellbeing' | 'client_financial') => {
+    const n = kind(k).eventsNotPriced;
+    return typeof n === 'number' && n > 0 ? `; leaves out ${n} event${n === 1 ? '' : 's'} not priced` : '';
+  };
+  const notPriced = (k: 'fiscal' | 'wellbeing' | 'client_financial') => ({
+    value: NOT_PRICED_FIGURE,
+    detail: `rests only on ${kind(k).eventsNotPriced} events with no unit cost or no £ recorded; enter a local figure`,
+  });
   const money = (k: 'fiscal' | 'wellbeing' | 'client_financial'): Pick<Headline, 'value' | 'detail'> => {
     const { net } = kind(k);
+    if (net.central === NOT_PRICED_FIGURE) return notPriced(k);
     if (typeof net.central !== 'number' || typeof net.low !== 'number' || typeof net.high !== 'number')
-      return { value: NOT_PUBLISHED_MARK, detail: 'hidden to protect small numbers' };
-    return { value: gbp(net.central), detail: `net, central; range ${gbp(net.low)} (low) to ${gbp(net.high)} (high)` };
+      return { value: NOT_PUBLISHED_MARK, detail: 'not published: rests on a count that is not published' };
+    return {
+      value: gbp(net.central),
+      detail: `net, central; range ${gbp(net.low)} (low) to ${gbp(net.high)} (high)${leftOut(k)}`,
+    };
   };
   const perPound = kind('fiscal').netPerPoundSpent;
+  const perPoundHeadline = (): Pick<Headline, 'value' | 'detail'> => {
+    if (perPound.central === NOT_PRICED_FIGURE) return notPriced('fiscal');
+    if (typeof perPound.central === 'number' && typeof perPound.low === 'number' && typeof perPound.high === 'number')
+      return {
+        value: `£${perPound.central.toFixed(2)}`,
+        detail: `net, central; range £${perPound.low.toFixed(2)} to £${perPound.high.toFixed(2)}${leftOut('fiscal')}`,
+      };
+    return {
+      value: 'not available',
+      detail:
+        priced.unitCosts.hourlyCostGbp === null
+          ? 'no hourly cost of adviser time entered'
+          : 'not published: rests on a count that is not published',
+    };
+  };
   return [
     {
       label: 'Closed cases counted',
@@ -399,20 +428,7 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
           detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${pInterval.n} cases with a result (rounded)`,
         },
     { label: 'Fiscal value (public money saved)', ...money('fiscal') },
-    typeof perPound.central === 'number' && typeof perPound.low === 'number' && typeof perPound.high === 'number'
-      ? {
-          label: 'Fiscal value per £1 of adviser time',
-          value: `£${perPound.central.toFixed(2)}`,
-          detail: `net, central; range £${perPound.low.toFixed(2)} to £${perPound.high.toFixed(2)}`,
-        }
-      : {
-          label: 'Fiscal value per £1 of adviser time',
-          value: 'not available',
-          detail:
-            priced.unitCosts.hourlyCostGbp === null
-              ? 'no hourly cost of adviser time entered'
-              : 'hidden to protect small numbers',
-        },
+    { label: 'Fiscal value per £1 of adviser time', ...perPoundHeadline() },
     { label: 'Wellbeing value (to the person)', ...money('wellbeing') },
     { label: 'Money to clients (benefits, debt written off)', ...money('client_financial') },
     {

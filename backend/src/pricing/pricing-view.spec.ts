@@ -119,8 +119,11 @@ describe('buildPricingView', () => {
       expect(employment.net).toEqual({ low: 'not priced', central: 'not priced', high: 'not priced' });
       expect(employment.netPerPoundSpent.central).toBe('not priced');
       expect(employment.netPerRelationshipHour.central).toBe('not priced');
-      // Where priced events are present the figure is still a number.
+      expect(employment.eventsNotPriced).toBe(8);
+      // Where priced events are present the figure is still a number, and says what it leaves out.
       expect(fiscal(view, 'all').gross).toBe(23 * 34_000);
+      expect(fiscal(view, 'all').eventsNotPriced).toBe(8);
+      expect(fiscal(view, 'housing').eventsNotPriced).toBe(0);
     }
     // A group with no events of the kind at all is a true £0.
     const none = buildPricingView(input, value, null);

@@ -28,6 +28,8 @@ export interface KindFigures {
   net: Record<'low' | 'central' | 'high', Figure>;
   netPerPoundSpent: Record<'low' | 'central' | 'high', Figure>;
   netPerRelationshipHour: Record<'low' | 'central' | 'high', Figure>;
+  /** Events of this kind in the group that are not priced (no unit cost, no £ recorded): left out of the £. */
+  eventsNotPriced: Figure;
 }
 
 export type GroupBy = 'overall' | 'category' | 'band';
@@ -99,8 +101,8 @@ export function buildPricingView(input: PricingInput, value: DeepValue, marks: P
       const values = g.values[kind];
       const valueVisible = at < 0 || !marks!.hiddenKinds[at][kind];
       // £0 would claim the events are worth nothing; they are only not priced.
-      const onlyUnpriced =
-        !g.lines.some((l) => l.kind === kind && l.count > 0) && g.unpriced.some((u) => u.kind === kind && u.count > 0);
+      const notPriced = g.unpriced.filter((u) => u.kind === kind).reduce((n, u) => n + u.count, 0);
+      const onlyUnpriced = !g.lines.some((l) => l.kind === kind && l.count > 0) && notPriced > 0;
       const range = (r: Range | null, visible: boolean, places: number) =>
         Object.fromEntries(
           SCENARIOS.map((s) => [
@@ -115,6 +117,7 @@ export function buildPricingView(input: PricingInput, value: DeepValue, marks: P
         net: range(values.net, valueVisible, 2),
         netPerPoundSpent: range(values.netPerPoundSpent, valueVisible && hoursVisible, 4),
         netPerRelationshipHour: range(values.netPerRelationshipHour, valueVisible && hoursVisible, 2),
+        eventsNotPriced: valueVisible ? notPriced : HIDDEN,
       };
     });
     return {

@@ -42,6 +42,7 @@ export function valueSummaryTable(view: PricingView): PackTable {
       ...rangeCells('net', '_gbp', k.net),
       ...rangeCells('net_per_pound', '', k.netPerPoundSpent),
       ...rangeCells('net_per_relationship_hour', '_gbp', k.netPerRelationshipHour),
+      events_not_priced: k.eventsNotPriced,
     })),
   );
   return {
@@ -51,7 +52,9 @@ export function valueSummaryTable(view: PricingView): PackTable {
     description:
       'Gross value (before adjustments) and net value under the low, central and high adjustments, with the cost ' +
       'of adviser time (all recorded hours × hourly cost), value per £1 of that cost and per hour of relationship ' +
-      'time. Fiscal value, wellbeing value and money to clients are different kinds of value: never add them.',
+      'time. Fiscal value, wellbeing value and money to clients are different kinds of value: never add them. ' +
+      '"Events not priced" are outcomes of that kind the £ figures leave out (no unit cost, or no £ recorded); ' +
+      'a figure that rests only on them reads "not priced", never £0.',
     note: view.withheld ? NOT_PUBLISHED : null,
     columns: [
       { key: 'group_by', label: 'By', kind: 'text' },
@@ -64,6 +67,7 @@ export function valueSummaryTable(view: PricingView): PackTable {
       ...rangeColumns('net', '_gbp', 'Net £'),
       ...rangeColumns('net_per_pound', '', 'Net £ per £1'),
       ...rangeColumns('net_per_relationship_hour', '_gbp', 'Net £ per relationship hour'),
+      { key: 'events_not_priced', label: 'Events not priced', kind: 'count' },
     ],
     rows: view.withheld ? withheldRows(rows, ['group_by', 'group', 'kind']) : rows,
   };

@@ -422,9 +422,15 @@ function valuePage(doc: Doc, pack: EvidencePack): void {
   const overall = summary.rows.filter((r) => r.group_by === 'Overall');
   drawTable(
     doc,
-    ['kind', 'gross_gbp', 'net_low_gbp', 'net_central_gbp', 'net_high_gbp', 'net_per_pound_central'].map((k) =>
-      summary.columns.find((c) => c.key === k)!,
-    ),
+    [
+      'kind',
+      'gross_gbp',
+      'net_low_gbp',
+      'net_central_gbp',
+      'net_high_gbp',
+      'net_per_pound_central',
+      'events_not_priced',
+    ].map((k) => summary.columns.find((c) => c.key === k)!),
     overall,
     [150],
   );

@@ -134,7 +134,10 @@ function KindTable({ group, caption }: { group: PricingGroupView; caption: strin
               <th scope="row" className="govuk-table__header">
                 {k.label}
               </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{range(k.net, gbp)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {range(k.net, gbp)}
+                <LeftOut figure={k} />
+              </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{range(k.netPerPoundSpent, ratio)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{range(k.netPerRelationshipHour, gbp)}</td>
             </tr>
@@ -142,6 +145,17 @@ function KindTable({ group, caption }: { group: PricingGroupView; caption: strin
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A total that leaves out unpriced events says how many (a figure resting only on them reads "not priced"). */
+function LeftOut({ figure }: { figure: KindFigures }) {
+  const n = figure.eventsNotPriced;
+  if (typeof n !== 'number' || n === 0 || figure.net.central === 'not priced') return null;
+  return (
+    <span className="govuk-body-s dv-block">
+      leaves out {formatNumber(n)} {n === 1 ? 'event' : 'events'} not priced
+    </span>
   );
 }
 
@@ -177,6 +191,7 @@ function GroupTable({ title, groups }: { title: string; groups: PricingGroupView
               {g.kinds.map((k) => (
                 <td key={k.kind} className="govuk-table__cell govuk-table__cell--numeric">
                   {gbp(k.net.central)}
+                  <LeftOut figure={k} />
                 </td>
               ))}
             </tr>

@@ -10,6 +10,8 @@ export interface KindFigures {
   net: Range;
   netPerPoundSpent: Range;
   netPerRelationshipHour: Range;
+  /** Events of this kind left out of the £ because they are not priced. */
+  eventsNotPriced: Figure;
 }
 
 export interface PricingGroupView {
