@@ -6,6 +6,7 @@ import { formatCount, formatNumber, formatPercent } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useMe } from '../../app/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { SpreadsheetImport } from './SpreadsheetImport';
 import { uploadFile } from './upload';
 
 interface ImportJob {
@@ -24,7 +25,9 @@ interface ImportJob {
 export function DataPage() {
   const section = useParams()['*'] ?? '';
   const me = useMe();
-  usePageTitle(section === 'export' ? 'Export casework' : 'Import and export');
+  usePageTitle(
+    section === 'export' ? 'Export casework' : section === 'spreadsheet' ? 'Import a spreadsheet' : 'Import and export',
+  );
   if (me.role !== 'manager') {
     return (
       <>
@@ -33,9 +36,17 @@ export function DataPage() {
       </>
     );
   }
+  if (section === 'spreadsheet') return <SpreadsheetImport />;
   return (
     <>
       <h1 className="govuk-heading-l">Import and export</h1>
+      <p className="govuk-body">
+        Keeping casework in a spreadsheet?{' '}
+        <Link className="govuk-link" to="/data/spreadsheet">
+          Import a spreadsheet (CSV or Excel)
+        </Link>
+        : you say which column is which and check it before anything is written.
+      </p>
       <Import />
       <Export />
     </>

@@ -14,8 +14,15 @@ export function uploadFile<T>(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
-    const ndjson = /\.(ndjson|jsonl)$/i.test(file.name);
-    xhr.setRequestHeader('Content-Type', ndjson ? 'application/x-ndjson' : 'application/json');
+    // The server reads a spreadsheet by its bytes (a workbook is a zip), so its type is only a label.
+    const type = /\.(ndjson|jsonl)$/i.test(file.name)
+      ? 'application/x-ndjson'
+      : /\.csv$/i.test(file.name)
+        ? 'text/csv'
+        : /\.xlsx$/i.test(file.name)
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'application/json';
+    xhr.setRequestHeader('Content-Type', type);
     xhr.setRequestHeader('Accept', 'application/json');
     for (const [name, value] of Object.entries(writeHeaders(idempotencyKey))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
