@@ -8,23 +8,13 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { AuditChainService } from '../audit/audit-chain.service.js';
 import { dataSourceOptions } from './data-source.js';
+import { MIGRATIONS } from './migrations/index.js';
 
-const LATER = [
-  'RollupsFromDefinitions1764200000900',
-  'AuditChain1764200000500',
-  'SheetMappings1764200000400',
-  'ConflictChecks1764200000310',
-  'CaseParties1764200000300',
-  'CaseNotes1764100000400',
-  'FirstContact1764100000220',
-  'FollowUpKnown1764100000210',
-  'AvoidedAppealReason1764100000200',
-  'EmailsPerOrganisation1764100000100',
-  'SignInAttempts1764100000000',
-  'RebuildWorkMem1763900000700',
-  'BenefitAmountsInFacts1763900000600',
-  'PatternRollups1763900000500',
-];
+/** Every migration from the pattern roll-ups on (those written after the first deployment), newest first. */
+const timestamp = (name: string) => Number(/\d{13}$/.exec(name)![0]);
+const LATER = MIGRATIONS.map((m) => m.name)
+  .filter((name) => timestamp(name) >= 1763900000500)
+  .sort((a, b) => timestamp(b) - timestamp(a));
 
 describe('migrations on existing data', () => {
   let db: TestDatabase;
