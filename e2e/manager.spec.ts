@@ -55,6 +55,11 @@ test('a manager can open every report', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Fixed fee against need' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Housing/ })).toBeVisible();
   await checkPage(page, 'manager-08-fixed-fee');
+  await page.goto('/reports/chain');
+  await expect(page.getByRole('heading', { name: 'Relationship chain' })).toBeVisible();
+  await expect(page.getByTestId('mediation-sentence')).toContainText(/understanding the outcome better|No estimate/);
+  await expect(page.getByText('Association, not proof of cause.', { exact: true })).toBeVisible();
+  await checkPage(page, 'manager-09-relationship-chain');
 });
 
 test('a manager imports a file, sees every error with its location, then imports a good one', async ({ page }) => {

@@ -6,3 +6,4 @@ export * from './report-types.js';
 export * from './pack-types.js';
 export * from './parties.js';
 export * from './spreadsheet.js';
+export * from './chain-types.js';

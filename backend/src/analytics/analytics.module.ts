@@ -10,6 +10,7 @@ import { MeasureReportsController } from './measure-reports.controller.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 import { RateReportsService } from './rate-reports.service.js';
+import { RelationshipChainService } from './relationship-chain.service.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { ReportsController } from './reports.controller.js';
 import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
@@ -20,6 +21,7 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
     AnalyticsRepository,
     ReportScopeService,
     TimeVsOutcomeService,
+    RelationshipChainService,
     MeasuresRepository,
     MeasuresService,
     RateReportsService,
@@ -33,6 +35,7 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
     AnalyticsRepository,
     ReportScopeService,
     TimeVsOutcomeService,
+    RelationshipChainService,
     MeasuresService,
     RateReportsService,
     FeeRatesService,

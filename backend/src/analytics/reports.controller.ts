@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { TimeVsOutcomeReport } from '@deepvalue/shared';
+import type { RelationshipChainReport, TimeVsOutcomeReport } from '@deepvalue/shared';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
-import { TimeVsOutcomeQueryDto } from './dto/report-query.dto.js';
+import { ReportFiltersDto, TimeVsOutcomeQueryDto } from './dto/report-query.dto.js';
+import { RelationshipChainService } from './relationship-chain.service.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
 
@@ -14,6 +15,7 @@ export class ReportsController {
   constructor(
     private readonly scope: ReportScopeService,
     private readonly timeVsOutcome: TimeVsOutcomeService,
+    private readonly chain: RelationshipChainService,
   ) {}
 
   @Get('time-vs-outcome')
@@ -28,5 +30,23 @@ export class ReportsController {
     const organisationIds = await this.scope.organisationIds(user, organisation);
     const { consentOnly, suppressBelow } = await this.scope.privacyFor(user, organisationIds);
     return this.timeVsOutcome.report(organisationIds, measure, { ...filters, consentOnly }, { suppressBelow });
+  }
+
+  @Get('chain')
+  @ApiOperation({ summary: 'The relationship chain: each link adjusted for case mix, and the mediation estimate' })
+  @ApiOkResponse({
+    description:
+      'Relationship time → trust and disclosure → problems uncovered and understanding → acceptance → appeals, ' +
+      'each link with its estimate, 95% interval and n; and the share of the time–acceptance link through understanding',
+  })
+  async relationshipChain(
+    @CurrentUser() user: RequestUser,
+    @Query() query: ReportFiltersDto,
+  ): Promise<RelationshipChainReport> {
+    const { organisation, ...filters } = query;
+    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
+    const organisationIds = await this.scope.organisationIds(user, organisation);
+    const { consentOnly, suppressBelow } = await this.scope.privacyFor(user, organisationIds);
+    return this.chain.report(organisationIds, { ...filters, consentOnly }, { suppressBelow });
   }
 }

@@ -60,6 +60,7 @@ describe('npm run deepvalue -- report …', () => {
       ['trends', '--measure', 'bounce_out', '--period', 'quarter'],
       '/api/reports/trends?measure=bounce_out&period=quarter',
     ],
+    [['chain', '--category', 'housing'], '/api/reports/chain?category=housing'],
     [
       ['breakdown', '--by', 'category', '--measure', 'problem_uncovered'],
       '/api/reports/breakdown?by=category&measure=problem_uncovered',

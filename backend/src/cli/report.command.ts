@@ -1,5 +1,5 @@
 /**
- * `report time-vs-outcome|measures|fixed-fee|trends|breakdown --org REF [filters] [--json]`: the
+ * `report time-vs-outcome|measures|fixed-fee|trends|breakdown|chain --org REF [filters] [--json]`: the
  * reports of the API for one organisation. With --json, stdout carries only the JSON document, in
  * the API's shape; without, a readable table. Options are checked by the API's own request classes,
  * so the CLI and the API accept and refuse the same values.
@@ -13,9 +13,13 @@ import { ReportFiltersDto, TimeVsOutcomeQueryDto } from '../analytics/dto/report
 import { FixedFeeService } from '../analytics/fixed-fee.service.js';
 import { MeasuresService } from '../analytics/measures.service.js';
 import { RateReportsService } from '../analytics/rate-reports.service.js';
+import { RelationshipChainService } from '../analytics/relationship-chain.service.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 import type {
   BreakdownReport,
+  ChainLink,
+  Estimate,
+  RelationshipChainReport,
   FixedFeeReport,
   MeasureFigure,
   MeasuresSummary,
@@ -240,6 +244,40 @@ function breakdownTable(r: BreakdownReport): string[] {
   ];
 }
 
+function chainTable(r: RelationshipChainReport): string[] {
+  const value = (e: Estimate, digits = 2) =>
+    e.estimate === null ? '—' : `${fixed(e.estimate, digits)} (${fixed(e.ciLow, digits)}–${fixed(e.ciHigh, digits)})`;
+  const linkRow = (l: ChainLink) => [
+    `${l.from} → ${l.to}`,
+    l.kind === 'odds_ratio' ? 'odds ratio' : 'difference',
+    value(l),
+    l.per,
+    String(l.n),
+    String(l.unknown),
+    l.estimate === null ? (l.note ?? '') : l.converged ? '' : 'not converged',
+  ];
+  const m = r.mediation;
+  const share = m.shareThroughUnderstanding;
+  return [
+    `Relationship chain (${r.n} closed cases)`,
+    filterLine(r.filters),
+    '',
+    ...columns([['link', 'kind', 'estimate (95% CI)', 'per', 'n', 'unknown', ''], ...r.links.map(linkRow)]),
+    '',
+    `Through understanding (n = ${m.n}, unknown ${m.unknown}):`,
+    share.estimate === null
+      ? `  no estimate. ${m.note ?? ''}`
+      : `  share of the time–acceptance link through understanding: ${percent(share.estimate)} ` +
+        `(95% CI ${percent(share.ciLow)}–${percent(share.ciHigh)})\n` +
+        `  odds ratios per doubling of relationship time: indirect ${value(m.indirectOddsRatio, 3)}, ` +
+        `direct ${value(m.directOddsRatio, 3)}, total ${value(m.totalOddsRatio, 3)}\n` +
+        `  bootstrap: ${m.bootstrap.replicates} replicates (seed ${m.bootstrap.seed}), ${m.bootstrap.failed} without a fit` +
+        (m.note ? `\n  ${m.note}` : ''),
+    '',
+    r.caveat,
+  ];
+}
+
 // ---- Commands ----
 
 export const reportCommands: CliCommand[] = [
@@ -309,6 +347,18 @@ export const reportCommands: CliCommand[] = [
       const service = (await ctx.app()).get(RateReportsService);
       const report = await service.breakdown([orgId], query.measure ?? 'positive_outcome', query.by, filtersOf(query));
       return print(ctx, values, report, () => breakdownTable(report));
+    },
+  },
+  {
+    name: 'report chain',
+    summary: 'The relationship chain: each link adjusted for case mix, and the share through understanding',
+    usage: `report chain ${FILTER_USAGE}`,
+    options: baseOptions,
+    async run({ values }, ctx) {
+      const query = await parseQuery(ReportFiltersDto, values);
+      const orgId = await organisationId(values, ctx);
+      const report = await (await ctx.app()).get(RelationshipChainService).report([orgId], filtersOf(query));
+      return print(ctx, values, report, () => chainTable(report));
     },
   },
 ];

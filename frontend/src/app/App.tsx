@@ -44,6 +44,7 @@ const ClientFeedbackPage = lazyNamed(feedback, 'ClientFeedbackPage');
 const CloseCaseWizard = lazyNamed(closing, 'CloseCaseWizard');
 const ReportsIndexPage = lazyNamed(reports, 'ReportsIndexPage');
 const TimeVsOutcomePage = lazyNamed(reports, 'TimeVsOutcomePage');
+const RelationshipChainPage = lazyNamed(reports, 'RelationshipChainPage');
 const FixedFeePage = lazyNamed(reports, 'FixedFeePage');
 const TrendsPage = lazyNamed(reports, 'TrendsPage');
 const BreakdownsPage = lazyNamed(reports, 'BreakdownsPage');
@@ -90,6 +91,7 @@ const ROUTES: PageRoute[] = [
   { path: '/cases/:caseId/close/*', Page: CloseCaseWizard, roles: CASEWORK_ROLES },
   { path: '/reports', Page: ReportsIndexPage, roles: ['manager'] },
   { path: '/reports/time-vs-outcome', Page: TimeVsOutcomePage, roles: REPORT_READERS },
+  { path: '/reports/chain', Page: RelationshipChainPage, roles: REPORT_READERS },
   { path: '/reports/fixed-fee', Page: FixedFeePage, roles: ['manager'] },
   { path: '/reports/trends', Page: TrendsPage, roles: ['manager'] },
   { path: '/reports/breakdowns', Page: BreakdownsPage, roles: ['manager'] },

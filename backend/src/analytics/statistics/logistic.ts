@@ -15,6 +15,8 @@ export interface LogisticOptions {
   maxIterations?: number;
   /** Stop when the log-likelihood changes by less than tolerance × (|log-likelihood| + 0.1). */
   tolerance?: number;
+  /** Starting coefficients (intercept first, one per kept column), e.g. a nearby fit's; used when the length fits. */
+  start?: readonly number[];
 }
 
 export interface LogisticFit {
@@ -134,9 +136,10 @@ export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptio
 
   const X = designOf(used, kept);
   const successes = used.reduce((sum, r) => sum + r.successes, 0);
-  let beta = Array.from({ length: X.width }, (_, k) =>
-    k === 0 ? Math.log((successes + 0.5) / (n - successes + 0.5)) : 0,
-  );
+  let beta =
+    options.start?.length === X.width && options.start.every(Number.isFinite)
+      ? [...options.start]
+      : Array.from({ length: X.width }, (_, k) => (k === 0 ? Math.log((successes + 0.5) / (n - successes + 0.5)) : 0));
   let ll = logLikelihood(X, beta);
   const history: number[][] = [beta];
   let converged = false;
@@ -195,7 +198,7 @@ function validateRow(r: BinomialRow, width: number): void {
  * Greedy Gram–Schmidt on the columns weighted by √trials (so grouped and per-case data agree), intercept first;
  * a column that earlier ones already span is reported as collinear.
  */
-function independentColumns(
+export function independentColumns(
   rows: readonly BinomialRow[],
   candidates: number[],
 ): { kept: number[]; collinear: number[] } {
@@ -318,12 +321,12 @@ function solveWithFactor(L: Matrix, b: number[]): number[] {
   return y;
 }
 
-function solveCholesky(A: Matrix, b: number[]): number[] | null {
+export function solveCholesky(A: Matrix, b: number[]): number[] | null {
   const L = cholesky(A);
   return L && solveWithFactor(L, b);
 }
 
-function invertCholesky(A: Matrix): Matrix | null {
+export function invertCholesky(A: Matrix): Matrix | null {
   const L = cholesky(A);
   if (!L) return null;
   return A.map((_, k) =>

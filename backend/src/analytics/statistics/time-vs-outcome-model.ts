@@ -86,8 +86,16 @@ export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedE
  * frequent by cases (ties alphabetical) and gets no dummy; the other levels follow in alphabetical order.
  */
 function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design: BinomialRow[] } {
-  const categories = nonReferenceLevels(rows, (r) => r.category);
-  const fundings = nonReferenceLevels(rows, (r) => r.fundingStream);
+  const categories = nonReferenceLevels(
+    rows,
+    (r) => r.category,
+    (r) => r.trials,
+  );
+  const fundings = nonReferenceLevels(
+    rows,
+    (r) => r.fundingStream,
+    (r) => r.trials,
+  );
   const names = [
     TIME_TERM,
     ...categories.map((c) => `category: ${c}`),
@@ -125,14 +133,14 @@ function byPattern(a: TimeOutcomeRow, b: TimeOutcomeRow): number {
   );
 }
 
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function nonReferenceLevels(rows: readonly TimeOutcomeRow[], level: (r: TimeOutcomeRow) => string): string[] {
-  const cases = new Map<string, number>();
-  for (const r of rows) cases.set(level(r), (cases.get(level(r)) ?? 0) + r.trials);
-  const ordered = [...cases].sort(([a, na], [b, nb]) => nb - na || compareText(a, b));
+export function nonReferenceLevels<T>(rows: readonly T[], level: (r: T) => string, cases: (r: T) => number): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(level(r), (counts.get(level(r)) ?? 0) + cases(r));
+  const ordered = [...counts].sort(([a, na], [b, nb]) => nb - na || compareText(a, b));
   return ordered
     .slice(1)
     .map(([name]) => name)

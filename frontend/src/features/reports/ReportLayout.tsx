@@ -3,10 +3,11 @@ import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../app/session';
 
-// Commissioners see time against outcome (consenting clients, small numbers hidden) and evidence
+// Commissioners see time against outcome and the relationship chain (consenting clients, small numbers hidden) and evidence
 // packs; the other reports are for the organisation's managers.
 const REPORTS = [
   { to: '/reports/time-vs-outcome', label: 'Time against outcome', commissioner: true },
+  { to: '/reports/chain', label: 'Relationship chain', commissioner: true },
   { to: '/reports/fixed-fee', label: 'Fixed fee against need', commissioner: false },
   { to: '/reports/trends', label: 'Trends', commissioner: false },
   { to: '/reports/breakdowns', label: 'Breakdowns', commissioner: false },

@@ -16,6 +16,11 @@ const REPORTS = [
     text: 'Each outcome by band of relationship time, with the estimate allowing for case mix.',
   },
   {
+    to: '/reports/chain',
+    title: 'Relationship chain',
+    text: 'Does time build trust, trust bring out the whole story, understanding bring acceptance? Each step in your records.',
+  },
+  {
     to: '/reports/fixed-fee',
     title: 'Fixed fee against need',
     text: 'The hours a fixed fee pays for beside the hours cases took, and the outcomes either side of the line.',

@@ -1,4 +1,4 @@
-import type { OutcomeMeasure, TimeVsOutcomeReport } from '@deepvalue/shared';
+import type { OutcomeMeasure, RelationshipChainReport, TimeVsOutcomeReport } from '@deepvalue/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { type ReportFilters, toQuery } from './filters';
@@ -27,6 +27,9 @@ const report = <T>(path: string) => ({
 
 export const useTimeVsOutcome = (measure: OutcomeMeasure, filters: ReportFilters) =>
   useQuery(report<TimeVsOutcomeReport>(`/reports/time-vs-outcome${toQuery(filters, { measure })}`));
+
+export const useRelationshipChain = (filters: ReportFilters) =>
+  useQuery(report<RelationshipChainReport>(`/reports/chain${toQuery(filters)}`));
 
 export const useMeasures = (filters: ReportFilters) =>
   useQuery(report<MeasuresSummary>(`/reports/measures${toQuery(filters)}`));
