@@ -29,16 +29,40 @@ const party = (over: Partial<Party> = {}): Party => ({
 
 describe('PartiesSection', () => {
   it('lists parties with the pass phrase behind a disclosure', async () => {
-    fakeFetch({ [`GET /api/cases/${CASE_ID}/parties`]: { body: [party()] } });
+    fakeFetch({
+      [`GET /api/cases/${CASE_ID}/parties`]: { body: [party()] },
+      [`GET /api/cases/${CASE_ID}/conflict-checks`]: { body: [] },
+    });
     renderPage(<PartiesSection caseId={CASE_ID} />);
     const item = await screen.findByRole('article', { name: 'Amira Khan, Third party acting for the client' });
     expect(within(item).getByText('daughter')).toBeTruthy();
     expect(within(item).getByText('Show pass phrase')).toBeTruthy();
   });
 
-  it('adds an opponent: role fields only, names checked before sending, with an idempotency key', async () => {
+  it('adds an opponent with its conflict check: role fields only, names checked before sending, with an idempotency key', async () => {
     const calls = fakeFetch({
       [`GET /api/cases/${CASE_ID}/parties`]: { body: [] },
+      [`GET /api/cases/${CASE_ID}/conflict-checks`]: { body: [] },
+      'GET /api/conflict-checks/search': {
+        body: {
+          items: [
+            {
+              source: 'client',
+              id: 'c-1',
+              clientId: 'c-1',
+              caseId: null,
+              name: 'Riverside Holmes',
+              ref: 'CL-1',
+              role: 'client',
+              opponentType: null,
+              dateOfBirth: null,
+              postcodeDistrict: null,
+              score: 0.6,
+              matchedOn: ['name'],
+            },
+          ],
+        },
+      },
       [`POST /api/cases/${CASE_ID}/parties`]: {
         status: 201,
         body: party({ role: 'opponent', name: 'Riverside Homes' }),
@@ -49,6 +73,7 @@ describe('PartiesSection', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add a party' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save party' }));
     expect(screen.getByText('Enter their name')).toBeTruthy();
+    expect(screen.getByText('Select the result of the conflict check')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     await userEvent.click(screen.getByLabelText('Opponent'));
@@ -57,6 +82,10 @@ describe('PartiesSection', () => {
     await userEvent.selectOptions(screen.getByLabelText('Who is the opponent?'), 'landlord');
     expect(screen.queryByLabelText('Pass phrase (optional)')).toBeNull();
     await userEvent.type(screen.getByLabelText(/Postcode district/), 'e3');
+    // The search shows a near match (a client); the adviser records why they can still act.
+    expect(await screen.findByRole('cell', { name: /Riverside Holmes/ })).toBeTruthy();
+    await userEvent.click(screen.getByLabelText('Conflict found, can proceed'));
+    await userEvent.type(screen.getByLabelText('Why you can act'), 'A client, not the landlord company');
     await userEvent.click(screen.getByRole('button', { name: 'Save party' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
     expect(calls.find((c) => c.method === 'POST')).toEqual(
@@ -69,9 +98,10 @@ describe('PartiesSection', () => {
           postcodeDistrict: 'E3',
           dateOfBirth: null,
           passPhrase: null,
+          conflictCheck: { result: 'conflict_can_proceed', reason: 'A client, not the landlord company' },
         }),
         headers: expect.objectContaining({ 'Idempotency-Key': expect.any(String) }),
       }),
     );
-  });
+  }, 15_000);
 });

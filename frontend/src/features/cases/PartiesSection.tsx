@@ -10,6 +10,7 @@ import {
   type PartyKind,
   type PartyRole,
 } from '@deepvalue/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
 import { formatDate } from '../../app/format';
@@ -19,6 +20,8 @@ import { Select } from '../../ui/Select';
 import { SummaryList } from '../../ui/SummaryList';
 import { Textarea } from '../../ui/Textarea';
 import { TextInput } from '../../ui/TextInput';
+import { type ConflictDecision, ConflictCheckFields, decisionBody, decisionErrors, NO_DECISION } from './ConflictCheck';
+import { ConflictChecksList } from './ConflictChecksList';
 import { type Party, useParties, useRefreshParties } from './parties';
 
 const ROLE_OPTIONS = [
@@ -119,6 +122,8 @@ function messageOf(e: unknown): string {
 export function PartiesSection({ caseId }: { caseId: string }) {
   const query = useParties(caseId);
   const refresh = useRefreshParties();
+  const queryClient = useQueryClient();
+  const refreshChecks = () => queryClient.invalidateQueries({ queryKey: ['conflict-checks', caseId] });
   const [adding, setAdding] = useState(false);
   return (
     <section aria-labelledby="parties-title">
@@ -144,12 +149,13 @@ export function PartiesSection({ caseId }: { caseId: string }) {
         <PartyEditor
           title="Add a party"
           initial={EMPTY}
+          withConflictCheck
           save={(body) =>
             api<Party>(`/cases/${caseId}/parties`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() })
           }
           onDone={async (saved) => {
             setAdding(false);
-            if (saved) await refresh(caseId);
+            if (saved) await Promise.all([refresh(caseId), refreshChecks()]);
           }}
         />
       ) : (
@@ -157,6 +163,7 @@ export function PartiesSection({ caseId }: { caseId: string }) {
           Add a party
         </button>
       )}
+      <ConflictChecksList caseId={caseId} />
     </section>
   );
 }
@@ -240,30 +247,37 @@ function PartyItem({ party, onChanged }: { party: Party; onChanged: () => Promis
 export function PartyEditor({
   title,
   initial,
+  withConflictCheck = false,
   save,
   onDone,
 }: {
   title: string;
   initial: PartyForm;
-  save: (body: ReturnType<typeof partyBody>) => Promise<Party>;
+  /** Adding: the party is searched for among clients and parties and the decision saved with it. */
+  withConflictCheck?: boolean;
+  save: (body: ReturnType<typeof partyBody> & { conflictCheck?: ReturnType<typeof decisionBody> }) => Promise<Party>;
   onDone: (saved: Party | undefined) => void | Promise<void>;
 }) {
   const [f, setF] = useState<PartyForm>(initial);
+  const [decision, setDecision] = useState<ConflictDecision>(NO_DECISION);
   const [shown, setShown] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof PartyForm>(key: K, value: PartyForm[K]) => setF((old) => ({ ...old, [key]: value }));
-  const errors = shown ? { ...serverErrors, ...localErrors(f) } : serverErrors;
+  const allLocal = () => ({ ...localErrors(f), ...(withConflictCheck ? decisionErrors(decision) : {}) });
+  const errors: Record<string, string | undefined> = shown ? { ...serverErrors, ...allLocal() } : serverErrors;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setShown(true);
-    if (Object.keys(localErrors(f)).length) return;
+    if (Object.keys(allLocal()).length) return;
     setBusy(true);
     setError(undefined);
     setServerErrors({});
     try {
-      await onDone(await save(partyBody(f)));
+      await onDone(
+        await save({ ...partyBody(f), ...(withConflictCheck ? { conflictCheck: decisionBody(decision) } : {}) }),
+      );
     } catch (e) {
       if (e instanceof ApiRequestError && e.errors.some((x) => x.path))
         setServerErrors(Object.fromEntries(e.errors.map((x) => [x.path, x.message])));
@@ -390,6 +404,26 @@ export function PartyEditor({
         error={errors.note}
         onChange={(e) => set('note', e.target.value)}
       />
+      {withConflictCheck && (
+        <fieldset className="govuk-fieldset">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Conflict check</legend>
+          <ConflictCheckFields
+            idPrefix="party-conflict"
+            legendSize="s"
+            search={{
+              name: f.name,
+              dateOfBirth: f.kind === 'person' ? f.dateOfBirth || null : null,
+              postcodeDistrict: f.postcodeDistrict || null,
+            }}
+            decision={decision}
+            onChange={setDecision}
+            errors={{
+              result: errors.result ?? errors['conflictCheck.result'],
+              reason: errors.reason ?? errors['conflictCheck.reason'],
+            }}
+          />
+        </fieldset>
+      )}
       {error && (
         <p className="govuk-error-message" role="alert">
           {error}

@@ -12,6 +12,21 @@ const EXISTING = {
   dateOfBirth: '1984-02-11',
   postcodeDistrict: 'E3',
 };
+/** A party of another case whose name is one letter from the client's. */
+const NEAR_MATCH = {
+  source: 'party',
+  id: '66666666-6666-4666-8666-666666666666',
+  clientId: null,
+  caseId: '77777777-7777-4777-8777-777777777777',
+  name: 'Anna Ruis',
+  ref: 'C-OLD',
+  role: 'opponent',
+  opponentType: 'landlord',
+  dateOfBirth: null,
+  postcodeDistrict: 'E3',
+  score: 0.42,
+  matchedOn: ['name', 'postcodeDistrict'],
+};
 const NEW_ID = '44444444-4444-4444-8444-444444444444';
 const CASE_ID = '55555555-5555-4555-8555-555555555555';
 
@@ -22,6 +37,13 @@ async function answerEverything() {
   await userEvent.click(await screen.findByLabelText('None of these'));
   await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
   await userEvent.click(await screen.findByLabelText('Yes, they agree'));
+  await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByRole('heading', { name: 'Conflict check' });
+  await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+  expect(await screen.findByRole('link', { name: 'Select the result of the conflict check' })).toBeInTheDocument();
+  expect(await screen.findByRole('cell', { name: /Anna Ruis/ })).toBeInTheDocument();
+  await userEvent.click(screen.getByLabelText('Conflict found, can proceed'));
+  await userEvent.type(screen.getByLabelText('Why you can act'), 'Different person');
   await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
   await userEvent.click(await screen.findByLabelText('Housing'));
   await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
@@ -67,6 +89,7 @@ describe('IntakeWizard', () => {
     const calls = fakeFetch({
       'GET /api/clients': { body: { items: [], total: 0, limit: 50, offset: 0 } },
       'GET /api/offices': { body: [] },
+      'GET /api/conflict-checks/search': { body: { items: [NEAR_MATCH] } },
       'POST /api/clients': {
         status: 201,
         body: {
@@ -101,16 +124,22 @@ describe('IntakeWizard', () => {
       `DELETE /api/clients/${NEW_ID}?version=1`,
       'POST /api/cases',
     ]);
-    expect(writes[2].body).toMatchObject({ clientId: EXISTING.id, category: 'housing', fundingStream: 'grant' });
+    expect(writes[2].body).toMatchObject({
+      clientId: EXISTING.id,
+      category: 'housing',
+      fundingStream: 'grant',
+      conflictCheck: { result: 'conflict_can_proceed', reason: 'Different person' },
+    });
     expect(writes[0].headers['Idempotency-Key']).not.toBe(writes[2].headers['Idempotency-Key']);
     expect(sessionStorage.getItem('dv.intake')).toBeNull();
-  });
+  }, 15_000);
 
   it('does not record the client twice when creating the case fails and is tried again', async () => {
     let caseAttempts = 0;
     const calls = fakeFetch({
       'GET /api/clients': { body: { items: [], total: 0, limit: 50, offset: 0 } },
       'GET /api/offices': { body: [] },
+      'GET /api/conflict-checks/search': { body: { items: [NEAR_MATCH] } },
       'POST /api/clients': {
         status: 201,
         body: {
@@ -141,5 +170,5 @@ describe('IntakeWizard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create case' }));
     expect(await screen.findByText('Case page')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST' && c.url === '/api/clients')).toHaveLength(1);
-  });
+  }, 15_000);
 });

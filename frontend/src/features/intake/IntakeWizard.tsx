@@ -1,4 +1,5 @@
 import {
+  CONFLICT_RESULT_LABELS,
   ARRIVAL_ROUTES,
   CATEGORIES,
   FUNDING_STREAMS,
@@ -27,6 +28,7 @@ import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { type Page, useClient, useOffices } from '../cases/api';
 import { ClientDetailsFields } from '../cases/ClientDetailsFields';
 import { PartnerPicker } from '../cases/PartnerPicker';
+import { ConflictCheckStep } from './ConflictCheckStep';
 import type { CaseRecord, Client, ClientSummary, CreatedClient } from '../cases/types';
 import {
   caseBody,
@@ -46,6 +48,7 @@ const TITLES: Record<StepKey, string> = {
   'existing-client': 'Is this an existing client?',
   vulnerabilities: 'Does the client have any of these vulnerabilities?',
   consent: 'Evidence consent',
+  'conflict-check': 'Conflict check',
   problem: 'What is the presenting problem?',
   funding: 'How is the case funded?',
   arrival: 'How did the client come to you?',
@@ -64,6 +67,8 @@ const STEP_OF_FIELD: Record<string, StepKey> = {
   phone: 'client',
   vulnerabilities: 'vulnerabilities',
   evidenceConsent: 'consent',
+  result: 'conflict-check',
+  reason: 'conflict-check',
   category: 'problem',
   subcategory: 'problem',
   fundingStream: 'funding',
@@ -85,6 +90,8 @@ const FIELD_LABELS: Record<string, string> = {
   phone: 'Phone',
   vulnerabilities: 'Vulnerabilities',
   evidenceConsent: 'Evidence consent',
+  result: 'Conflict check',
+  reason: 'Conflict check reason',
   category: 'Presenting problem',
   subcategory: 'Sub-category',
   fundingStream: 'Funding',
@@ -323,6 +330,8 @@ function StepQuestion({
           autoFocus
         />
       );
+    case 'conflict-check':
+      return <ConflictCheckStep answers={answers} update={update} errorFor={errorFor} />;
     case 'problem':
       return (
         <>
@@ -609,6 +618,13 @@ function CheckAnswers({
           <h2 className="govuk-heading-m">Case</h2>
           <SummaryList
             rows={[
+              {
+                key: 'Conflict check',
+                value: a.conflict?.result
+                  ? `${CONFLICT_RESULT_LABELS[a.conflict.result]}${a.conflict.result !== 'no_conflict' ? `: ${a.conflict.reason}` : ''}`
+                  : 'Not done',
+                change: change('conflict-check', 'conflict check'),
+              },
               {
                 key: 'Presenting problem',
                 value: `${a.category ? labelOf(a.category) : ''}${a.subcategory ? `: ${a.subcategory}` : ''}`,

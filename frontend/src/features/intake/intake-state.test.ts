@@ -17,6 +17,7 @@ describe('intake', () => {
       'client',
       'vulnerabilities',
       'consent',
+      'conflict-check',
       'problem',
       'funding',
       'arrival',
@@ -31,7 +32,7 @@ describe('intake', () => {
       ],
     };
     expect(stepsFor(withMatches)[1]).toBe('existing-client');
-    expect(stepsFor({ ...answers, clientId: 'x' })[0]).toBe('problem');
+    expect(stepsFor({ ...answers, clientId: 'x' }).slice(0, 2)).toEqual(['conflict-check', 'problem']);
   });
 
   it('says what is missing on each page', () => {
@@ -76,6 +77,7 @@ describe('intake', () => {
       priorOrganisationsContacted: '2',
       timesToldStoryBefore: '3',
       openedOn: '2026-01-05',
+      conflict: { result: 'conflict_can_proceed' as const, reason: ' Not the same person: different date of birth ' },
     };
     expect(clientBody(a)).toEqual({
       firstName: 'Ana',
@@ -98,7 +100,25 @@ describe('intake', () => {
       priorOrganisationsContacted: 2,
       timesToldStoryBefore: 3,
       officeId: null,
+      conflictCheck: { result: 'conflict_can_proceed', reason: 'Not the same person: different date of birth' },
     });
+    expect(
+      caseBody({ ...a, conflict: { result: 'no_conflict', reason: 'typed, then changed my mind' } }, 'c').conflictCheck,
+    ).toEqual({
+      result: 'no_conflict',
+      reason: null,
+    });
+  });
+
+  it('asks for the conflict check result, and a reason when a conflict was found', () => {
+    const a = newAnswers();
+    expect(validateStep('conflict-check', a)).toEqual([
+      { path: 'result', message: 'Select the result of the conflict check' },
+    ]);
+    expect(validateStep('conflict-check', { ...a, conflict: { result: 'cannot_act', reason: ' ' } })).toEqual([
+      { path: 'reason', message: 'Say why you cannot act' },
+    ]);
+    expect(validateStep('conflict-check', { ...a, conflict: { result: 'no_conflict', reason: '' } })).toEqual([]);
   });
 
   it('sends a first contact only when it is before the case opened, and refuses one after', () => {

@@ -7,6 +7,7 @@ import {
 } from '@deepvalue/shared';
 import { isIsoDate, today } from '../../app/format';
 import type { ClientSummary } from '../cases/types';
+import { type ConflictDecision, decisionBody, decisionErrors, NO_DECISION } from '../cases/ConflictCheck';
 import { type ClientDetails, EMPTY_CLIENT_DETAILS, validateClientDetails } from '../cases/ClientDetailsFields';
 
 export interface IntakeAnswers {
@@ -36,6 +37,8 @@ export interface IntakeAnswers {
   /** The client's first contact with the organisation, if before the case was opened ('' = the same day). */
   firstContactOn: string;
   officeId: string;
+  /** The adviser's decision on the conflict check of the client. */
+  conflict: ConflictDecision;
 }
 
 export const newAnswers = (): IntakeAnswers => ({
@@ -59,6 +62,7 @@ export const newAnswers = (): IntakeAnswers => ({
   openedOn: today(),
   firstContactOn: '',
   officeId: '',
+  conflict: { ...NO_DECISION },
 });
 
 export type StepKey =
@@ -66,6 +70,7 @@ export type StepKey =
   | 'existing-client'
   | 'vulnerabilities'
   | 'consent'
+  | 'conflict-check'
   | 'problem'
   | 'funding'
   | 'arrival'
@@ -81,7 +86,16 @@ export function stepsFor(answers: IntakeAnswers): StepKey[] {
     answers.clientId && !answers.created
       ? []
       : ['client', ...(hasDuplicates ? (['existing-client'] as StepKey[]) : []), 'vulnerabilities', 'consent'];
-  return [...clientSteps, 'problem', 'funding', 'arrival', 'prior-organisations', 'told-story', 'check'];
+  return [
+    ...clientSteps,
+    'conflict-check',
+    'problem',
+    'funding',
+    'arrival',
+    'prior-organisations',
+    'told-story',
+    'check',
+  ];
 }
 
 const wholeNumber = (text: string) => /^\d+$/.test(text.trim()) && Number(text) <= 100;
@@ -103,6 +117,8 @@ export function validateStep(step: StepKey, a: IntakeAnswers): ApiError[] {
               message: 'Select whether the client consents to their anonymised data being used',
             },
           ];
+    case 'conflict-check':
+      return Object.entries(decisionErrors(a.conflict ?? NO_DECISION)).map(([path, message]) => ({ path, message }));
     case 'problem':
       return a.category ? [] : [{ path: 'category', message: 'Select the area of law of the presenting problem' }];
     case 'funding':
@@ -185,5 +201,6 @@ export function caseBody(a: IntakeAnswers, clientId: string) {
     priorOrganisationsContacted: Number(a.priorOrganisationsContacted),
     timesToldStoryBefore: Number(a.timesToldStoryBefore),
     officeId: a.officeId || null,
+    conflictCheck: decisionBody(a.conflict ?? NO_DECISION),
   };
 }
