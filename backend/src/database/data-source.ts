@@ -16,12 +16,33 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
   };
 }
 
-/** Runs pending migrations with a short-lived connection; returns the names applied. */
+/**
+ * uuidv7() is built into PostgreSQL 18; on an older server (Citus 13 runs on 15–17) the migrations
+ * get this equivalent: a random (v4) uuid whose first 48 bits are the Unix time in milliseconds
+ * and whose version nibble is 7 (RFC 9562).
+ */
+const UUIDV7_BEFORE_PG18 = `
+  CREATE OR REPLACE FUNCTION public.uuidv7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
+    SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+      PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
+      52, 1), 53, 1), 'hex')::uuid $$`;
+
+/**
+ * Runs pending migrations with a short-lived connection; returns the names applied. Then, on a
+ * Citus cluster, places any table not yet distributed (deepvalue_distribute(), migration
+ * 1764200000600; it does nothing on plain PostgreSQL).
+ */
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(url, 2));
   await dataSource.initialize();
   try {
+    const [{ version }] = await dataSource.query(`SELECT current_setting('server_version_num')::int AS version`);
+    if (version < 180000) await dataSource.query(UUIDV7_BEFORE_PG18);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const [{ exists }] = await dataSource.query(
+      `SELECT to_regprocedure('deepvalue_distribute()') IS NOT NULL AS exists`,
+    );
+    if (exists) await dataSource.transaction((manager) => manager.query(`SELECT deepvalue_distribute()`));
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();

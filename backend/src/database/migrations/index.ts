@@ -20,6 +20,7 @@ import { CaseParties1764200000300 } from './1764200000300-case-parties.js';
 import { ConflictChecks1764200000310 } from './1764200000310-conflict-checks.js';
 import { SheetMappings1764200000400 } from './1764200000400-sheet-mappings.js';
 import { AuditChain1764200000500 } from './1764200000500-audit-chain.js';
+import { CitusDistribution1764200000600 } from './1764200000600-citus-distribution.js';
 import { RollupsFromDefinitions1764200000900 } from './1764200000900-rollups-from-definitions.js';
 
 export const MIGRATIONS = [
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   ConflictChecks1764200000310,
   SheetMappings1764200000400,
   AuditChain1764200000500,
+  CitusDistribution1764200000600,
   RollupsFromDefinitions1764200000900,
 ];
