@@ -24,15 +24,67 @@ export interface TestDatabaseOptions {
   settings?: Record<string, string>;
 }
 
+function nodeUrl(host: string, port: number, database: string): string {
+  const url = new URL(adminUrl());
+  url.hostname = host;
+  url.port = String(port);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * On a Citus cluster (the admin database has the citus extension: `npm run test:citus`) a new
+ * database is a new cluster of its own: Citus does not create it on the workers, so it is
+ * created on each worker with the extension, and the coordinator's copy is told its workers.
+ * Few shards per table (4) keep the per-file migration quick.
+ */
+async function citusWorkers(admin: pg.Client): Promise<{ host: string; port: number }[] | undefined> {
+  const { rows } = await admin.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`);
+  if (rows.length === 0) return undefined;
+  const nodes = await admin.query(
+    `SELECT nodename AS host, nodeport AS port FROM pg_dist_node WHERE groupid <> 0 AND noderole = 'primary' ORDER BY nodeid`,
+  );
+  return nodes.rows;
+}
+
+async function createOnCitus(name: string, workers: { host: string; port: number }[]): Promise<void> {
+  for (const worker of workers) {
+    await onDatabase(nodeUrl(worker.host, worker.port, 'postgres'), (c) => c.query(`CREATE DATABASE ${name}`));
+    await onDatabase(nodeUrl(worker.host, worker.port, name), (c) => c.query(`CREATE EXTENSION citus`));
+  }
+  const coordinator = new URL(adminUrl());
+  await onDatabase(nodeUrl(coordinator.hostname, Number(coordinator.port || 5432), name), async (c) => {
+    await c.query(`CREATE EXTENSION citus`);
+    await c.query(`SELECT citus_set_coordinator_host($1, $2)`, [
+      coordinator.hostname,
+      Number(coordinator.port || 5432),
+    ]);
+    for (const worker of workers) await c.query(`SELECT citus_add_node($1, $2)`, [worker.host, worker.port]);
+    await c.query(`ALTER DATABASE ${name} SET citus.shard_count = 4`);
+  });
+}
+
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
+  const workers = await citusWorkers(admin);
   await admin.query(`CREATE DATABASE ${name}`);
   for (const [setting, value] of Object.entries(options.settings ?? {})) {
     await admin.query(`ALTER DATABASE ${name} SET ${setting} = ${admin.escapeLiteral(value)}`);
   }
   await admin.end();
+  if (workers) await createOnCitus(name, workers);
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   if (options.migrate !== false) await runMigrations(url.toString());
@@ -40,10 +92,12 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     url: url.toString(),
     name,
     drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await onDatabase(adminUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      for (const worker of workers ?? []) {
+        await onDatabase(nodeUrl(worker.host, worker.port, 'postgres'), (c) =>
+          c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+        );
+      }
     },
   };
 }
