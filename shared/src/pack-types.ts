@@ -49,7 +49,16 @@ export interface PackMeta {
   /** Filters as plain labels, e.g. { Category: 'Housing' }. */
   filters: Record<string, string>;
   threshold: number;
-  unitCosts: { organisationRef: string; version: number; createdAt: string; hourlyCostGbp: number | null };
+  /** Whose unit-cost table priced the pack (the headline says so), its version and the hourly cost used. */
+  unitCosts: {
+    organisationRef: string;
+    organisationName: string;
+    version: number;
+    createdAt: string;
+    hourlyCostGbp: number | null;
+    /** Where the hourly cost comes from: the cited default's source, or null when the organisation entered it. */
+    hourlyCostSource: string | null;
+  };
   feeTables: Array<{ organisationRef: string; version: number; usingDefaults: boolean }>;
   softwareVersion: string;
   /** Derived from the inputs (the as-of date), not the clock, so the same inputs give the same bytes. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CATEGORIES, FUNDING_STREAMS, VULNERABILITIES, ARRIVAL_ROUTES } from '@deepvalue/shared';
 import type { ArrivalRoute, Category, FundingStream, Vulnerability } from '@deepvalue/shared';
 import { DomainError } from '../common/domain-error.js';
-import { EvidencePackService } from '../evidence/evidence-pack.service.js';
+import { EvidencePackService, PRICED_WITH, type PricedWith } from '../evidence/evidence-pack.service.js';
 import { renderPack } from '../evidence/writers/render-pack.js';
 import { UsageError, type CliCommand } from './command.js';
 
@@ -26,6 +26,7 @@ export const evidencePack: CliCommand = {
   usage:
     'evidence-pack (--org REF | --commissioner REF) --from YYYY-MM-DD --to YYYY-MM-DD --out DIR ' +
     '[--category C] [--funding-stream F] [--vulnerability V] [--arrival A] [--unit-cost-version N] ' +
+    '[--priced-with commissioner|provider] ' +
     '[--fee-table-version N | --fee-table-version REF=N …] [--as-of YYYY-MM-DD]',
   options: {
     org: { type: 'string' },
@@ -38,6 +39,7 @@ export const evidencePack: CliCommand = {
     vulnerability: { type: 'string' },
     arrival: { type: 'string' },
     'unit-cost-version': { type: 'string' },
+    'priced-with': { type: 'string' },
     'fee-table-version': { type: 'string', multiple: true },
     'as-of': { type: 'string' },
   },
@@ -73,6 +75,7 @@ export const evidencePack: CliCommand = {
         to: String(values.to),
         filters,
         unitCostVersion: version === undefined ? undefined : Number(version),
+        pricedWith: oneOf<PricedWith>('priced-with', values['priced-with'], PRICED_WITH),
         ...feeTables,
         asOf,
       });

@@ -610,6 +610,36 @@ describe('evidence packs', () => {
       }
     });
 
+    it('gives the manager’s figures when it prices one provider with that provider’s table', async () => {
+      const mine = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200))
+        .body as EvidencePackPreview;
+      const one = `${QUERY}&organisation=${manager.organisationId}`;
+      const theirs = (
+        await sut.as(commissioner).get(`/api/evidence-packs/preview?${one}&pricedWith=provider`).expect(200)
+      ).body as EvidencePackPreview;
+      expect(theirs.tables).toEqual(mine.tables);
+      expect(theirs.headlines).toEqual(mine.headlines);
+      expect(theirs.meta.unitCosts).toEqual(mine.meta.unitCosts);
+      expect(mine.headlines.find((h) => h.label === 'Priced with')!.value).toBe('Unit costs of Northside Law Centre');
+      // By default the commissioner's own table prices it, and the headline says whose.
+      const own = (await sut.as(commissioner).get(`/api/evidence-packs/preview?${one}`).expect(200))
+        .body as EvidencePackPreview;
+      expect(own.headlines.find((h) => h.label === 'Priced with')!.value).toBe('Unit costs of City Funders');
+      // Each provider's table prices a pack of one organisation only.
+      const combined = await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}&pricedWith=provider`);
+      expect(combined.status).toBe(400);
+      expect(combined.body.errors.map((e: { path: string }) => e.path)).toEqual(['pricedWith']);
+    });
+
+    it('has value per £1 out of the box, costing adviser time at the cited Legal Help rate', async () => {
+      const own = (await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}`).expect(200))
+        .body as EvidencePackPreview;
+      expect(own.meta.unitCosts.hourlyCostGbp).toBe(65.35);
+      expect(own.meta.unitCosts.hourlyCostSource).toContain('SI 2025/1248');
+      expect(own.headlines.find((h) => h.label === 'Fiscal value per £1 of adviser time')!.value).toMatch(/^£\d/);
+      expect(JSON.stringify(own.method)).toContain('£65.35 an hour (the default');
+    });
+
     it('can build for one sharing organisation, and managers only for their own', async () => {
       const [other] = await sut.dataSource.query(`SELECT id FROM organisations WHERE name = 'Eastside Advice'`);
       const one = await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}&organisation=${other.id}`);

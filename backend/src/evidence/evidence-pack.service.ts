@@ -28,6 +28,7 @@ import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service
 import { DomainError, invalid } from '../common/domain-error.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 import { NOT_PRICED_FIGURE } from '../pricing/pricing-view.js';
+import { hourlyCostOf } from '../pricing/unit-cost-defaults.js';
 import { PricingService, pricingReport, type Priced, type PricingReport } from '../pricing/pricing.service.js';
 import type { PublishedRounding } from '../pricing/published-pricing.js';
 import { VERSION } from '../version.js';
@@ -71,11 +72,18 @@ export interface PackFilters {
   arrival?: ArrivalRoute;
 }
 
+/** Whose unit-cost table prices a commissioner's pack (a manager's pack is always its own). */
+export const PRICED_WITH = ['commissioner', 'provider'] as const;
+export type PricedWith = (typeof PRICED_WITH)[number];
+
 export interface PackRequest {
   from: string;
   to: string;
   filters?: PackFilters;
+  /** A version of the table that prices the pack (see pricedWith). */
   unitCostVersion?: number;
+  /** Default 'commissioner' for a commissioner's pack; 'provider' needs a pack of one organisation. */
+  pricedWith?: PricedWith;
   /** Fee-table version for a pack of one organisation (0 = the defaults); default: the latest. */
   feeTableVersion?: number;
   /** Fee-table versions by organisation reference, for a commissioner's combined pack. */
@@ -129,6 +137,7 @@ export class EvidencePackService {
     const packFilters = request.filters ?? {};
     const filters: ReportFilters = normaliseFilters({ ...packFilters, from: request.from, to: request.to });
     const ids = scope.organisationIds;
+    const pricingOrganisationId = pricingOrganisation(scope, request.pricedWith);
     const threshold = await this.pricing.suppressionThreshold(ids);
 
     // The queries are independent: run them side by side (each is one pass over the facts).
@@ -137,7 +146,7 @@ export class EvidencePackService {
     const [organisations, pricingOrg, { cells, withoutConsent: excluded }, estimates, feeTables, feeLines, inputs] =
       await Promise.all([
         organisationsLoaded,
-        this.repository.organisations([scope.pricingOrganisationId]),
+        this.repository.organisations([pricingOrganisationId]),
         this.repository.measureCells(ids, filters, asOf),
         this.estimates(ids, filters, asOf),
         feeTablesLoaded,
@@ -151,7 +160,7 @@ export class EvidencePackService {
         ),
         this.pricing.inputs({
           organisationIds: ids,
-          pricingOrganisationId: scope.pricingOrganisationId,
+          pricingOrganisationId,
           filters,
           asOf,
           consent: 'consented_only',
@@ -172,10 +181,12 @@ export class EvidencePackService {
       filters: await this.filterLabels(ids, packFilters),
       threshold,
       unitCosts: {
-        organisationRef: refOf.get(scope.pricingOrganisationId)?.ref ?? '',
+        organisationRef: refOf.get(pricingOrganisationId)?.ref ?? '',
+        organisationName: refOf.get(pricingOrganisationId)?.name ?? '',
         version: priced.unitCosts.version,
         createdAt: priced.unitCosts.createdAt.toISOString(),
-        hourlyCostGbp: priced.unitCosts.hourlyCostGbp,
+        hourlyCostGbp: priced.input.hourlyCostGbp,
+        hourlyCostSource: hourlyCostOf(priced.unitCosts.hourlyCostGbp).source,
       },
       feeTables: feeTables.map((t) => ({
         organisationRef: refOf.get(t.organisationId)?.ref ?? '',
@@ -214,7 +225,7 @@ export class EvidencePackService {
     ];
     return {
       meta,
-      headlines: headlines(rounded, priced, excludedShown),
+      headlines: headlines(rounded, priced, excludedShown, meta),
       tables,
       method: methodSections({
         meta,
@@ -317,6 +328,21 @@ export class EvidencePackService {
   }
 }
 
+/** Whose unit-cost table prices the pack: a commissioner's own, or (asked for) the one provider's in it. */
+function pricingOrganisation(scope: PackScope, pricedWith: PricedWith | undefined): string {
+  if (pricedWith === undefined || scope.commissionerId === null) return scope.pricingOrganisationId;
+  if (pricedWith === 'commissioner') return scope.commissionerId;
+  if (scope.organisationIds.length !== 1)
+    throw invalid([
+      {
+        path: 'pricedWith',
+        message:
+          'provider prices a pack of one organisation with its own table: choose the organisation (organisation=)',
+      },
+    ]);
+  return scope.organisationIds[0];
+}
+
 /** The as-of date, after checking the period. */
 function checkedPeriod(request: PackRequest): string {
   const errors = [];
@@ -375,7 +401,7 @@ function consentTable(rounded: RoundedOutcomes, excludedShown: string): PackTabl
   };
 }
 
-function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: string): Headline[] {
+function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: string, meta: PackMeta): Headline[] {
   const pInterval = rounded.measures.positive_outcome.overall;
   const overall = priced.view.groups[0];
   const kind = (k: 'fiscal' | 'wellbeing' | 'client_financial') => overall.kinds.find((x) => x.kind === k)!;
@@ -428,6 +454,13 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
           detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${pInterval.n} cases with a result (rounded)`,
         },
     { label: 'Fiscal value (public money saved)', ...money('fiscal') },
+    {
+      label: 'Priced with',
+      value: `Unit costs of ${meta.unitCosts.organisationName}`,
+      detail:
+        `version ${meta.unitCosts.version}; adviser time at £${(meta.unitCosts.hourlyCostGbp ?? 0).toFixed(2)} an hour` +
+        (meta.unitCosts.hourlyCostSource ? ' (the cited Legal Help rate, 2025)' : ' (entered by the organisation)'),
+    },
     { label: 'Fiscal value per £1 of adviser time', ...perPoundHeadline() },
     { label: 'Wellbeing value (to the person)', ...money('wellbeing') },
     { label: 'Money to clients (benefits, debt written off)', ...money('client_financial') },

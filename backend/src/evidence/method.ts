@@ -7,7 +7,7 @@ import { ASSOCIATION_CAVEAT, BANDS, MEASURES, OUTCOME_MEASURES, SMALL_BAND_N } f
 import { KINDS_APART_NOTE } from '../pricing/pricing.service.js';
 import { SCENARIOS, type Sensitivity } from '../pricing/adjustments.js';
 import { NOT_PRICED } from '../pricing/unit-cost-defaults.js';
-import { gbp, percent } from './format.js';
+import { percent } from './format.js';
 import { MIN_RATE_N, roundingBaseFor } from '../disclosure/rounding.js';
 import type { MethodSection, PackMeta } from '@deepvalue/shared';
 
@@ -142,10 +142,14 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
           return `${s} ${percent(a.deadweight)} / ${percent(a.attribution)} / ${percent(a.dropOff)} / ${percent(a.discountRate)}`;
         }).join('; ')}. These are assumptions, shown so that they can be challenged; every £ figure carries the ` +
           'low to high range they give.',
+        `Priced with the unit-cost table of ${meta.unitCosts.organisationName} (version ${meta.unitCosts.version}).`,
         meta.unitCosts.hourlyCostGbp === null
           ? 'No hourly cost of adviser time has been entered, so the cost of adviser time and value per £1 are not given.'
-          : `Cost of adviser time: all recorded hours × ${gbp(meta.unitCosts.hourlyCostGbp)} an hour. ` +
-            'Value per £1 is net value ÷ that cost.',
+          : `Cost of adviser time: all recorded hours × £${meta.unitCosts.hourlyCostGbp.toFixed(2)} an hour` +
+            (meta.unitCosts.hourlyCostSource
+              ? ` (the default until the organisation enters its own: ${meta.unitCosts.hourlyCostSource}).`
+              : ', as entered by the organisation.') +
+            ' Value per £1 is net value ÷ that cost.',
         inputs.unpricedCount > 0
           ? `Some outcomes have no citable unit cost and are shown as "${NOT_PRICED}": they add nothing to the ` +
             '£ figures, which therefore understate the value.'

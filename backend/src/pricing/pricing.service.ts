@@ -16,6 +16,7 @@ import { HOURLY_COST_NOTE } from './dto/unit-costs.dto.js';
 import { PricingAggregatesRepository, type ConsentRule } from './pricing-aggregates.repository.js';
 import { buildPricingView, type PricingView } from './pricing-view.js';
 import { publishedValue, type PublishedRounding } from './published-pricing.js';
+import { hourlyCostOf } from './unit-cost-defaults.js';
 import { UnitCostsService } from './unit-costs.service.js';
 import type { UnitCostVersionRecord } from './unit-costs.repository.js';
 import { priceDeepValue, type DeepValue, type PricingInput } from './value.js';
@@ -78,7 +79,7 @@ export class PricingService {
       unitCosts: unitCosts.rows,
       mapping: unitCosts.mapping,
       sensitivity: unitCosts.sensitivity,
-      hourlyCostGbp: unitCosts.hourlyCostGbp,
+      hourlyCostGbp: hourlyCostOf(unitCosts.hourlyCostGbp).valueGbp,
     };
     return { input, unitCosts };
   }
@@ -127,7 +128,7 @@ export function pricingReport(
     unitCosts: {
       version: priced.unitCosts.version,
       createdAt: priced.unitCosts.createdAt.toISOString(),
-      hourlyCostGbp: priced.unitCosts.hourlyCostGbp,
+      hourlyCostGbp: priced.input.hourlyCostGbp,
       hourlyCostNote: priced.unitCosts.hourlyCostGbp === null ? HOURLY_COST_NOTE : null,
     },
     notes: [KINDS_APART_NOTE, ASSOCIATION_CAVEAT],

@@ -2,6 +2,8 @@ import { describe, it, expect } from '@jest/globals';
 import {
   DEFAULT_FEE_TABLE,
   DEFAULT_HOURLY_COST_GBP,
+  DEFAULT_HOURLY_COST,
+  hourlyCostOf,
   DEFAULT_UNIT_COSTS,
   ESCAPE_MULTIPLIER,
   feeOn,
@@ -72,8 +74,11 @@ describe('DEFAULT_FEE_TABLE', () => {
   });
 });
 
-describe('DEFAULT_HOURLY_COST_GBP', () => {
-  it('is left for the user to enter because the brief cites no hourly cost', () => {
+describe('the hourly cost of adviser time', () => {
+  it('is stored empty until a manager enters their own, and priced meanwhile at the cited Legal Help rate', () => {
     expect(DEFAULT_HOURLY_COST_GBP).toBeNull();
+    expect(hourlyCostOf(null)).toEqual({ valueGbp: 65.35, source: DEFAULT_HOURLY_COST.source });
+    expect(DEFAULT_HOURLY_COST.source).toContain('SI 2025/1248');
+    expect(hourlyCostOf(48)).toEqual({ valueGbp: 48, source: null });
   });
 });

@@ -173,11 +173,33 @@ export function isPriced(cost: UnitCost): boolean {
 }
 
 /**
- * Hourly cost of adviser time. The brief cites no hourly figure, and what an hour costs (salary,
- * on-costs, overheads) is local to each organisation, so it ships empty: the user enters it and,
- * until then, cost and value per £1 are reported as unavailable rather than computed from a guess.
+ * Hourly cost of adviser time as stored in a unit-cost version: null until a manager enters their own
+ * full cost (salary, on-costs, overheads). Until then pricing uses DEFAULT_HOURLY_COST, a cited figure,
+ * so value per £1 exists out of the box and the pack says where the figure comes from.
  */
 export const DEFAULT_HOURLY_COST_GBP: number | null = null;
+
+/**
+ * What legal aid pays for an hour of advice (Legal Help, Controlled Work, preparation and attendance,
+ * housing and debt, outside London) from 22 December 2025. A price the state pays per adviser hour, not a
+ * full cost: it is a floor an organisation should replace with its own.
+ */
+export const DEFAULT_HOURLY_COST = {
+  valueGbp: 65.35,
+  year: 2025,
+  source:
+    'Legal Help hourly rate for preparation and attendance, housing and debt, outside London, from 22 December ' +
+    '2025 (£69.30 in London): Civil Legal Aid (Procedure and Remuneration) (Amendment) Regulations 2025 ' +
+    '(SI 2025/1248); Ministry of Justice, Civil legal aid: towards a sustainable future, consultation ' +
+    'response (2 July 2025). What legal aid pays for an adviser hour, not its full cost',
+} as const;
+
+/** The hourly cost pricing uses: the organisation's own, else the cited default. */
+export function hourlyCostOf(stored: number | null): { valueGbp: number; source: string | null } {
+  return stored === null
+    ? { valueGbp: DEFAULT_HOURLY_COST.valueGbp, source: DEFAULT_HOURLY_COST.source }
+    : { valueGbp: stored, source: null };
+}
 
 /** Legal Help escape threshold: profit costs above this multiple of the fixed fee are paid hourly. */
 export const ESCAPE_MULTIPLIER = 3;

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { DateField } from '../../casework/validation.js';
 import { ReportFiltersDto } from '../../analytics/dto/report-query.dto.js';
-import type { PackRequest } from '../evidence-pack.service.js';
+import { PRICED_WITH, type PackRequest, type PricedWith } from '../evidence-pack.service.js';
 
 /**
  * The period and filters of a pack: the report filters with the period required. No adviser
@@ -33,6 +33,16 @@ export class EvidencePackQueryDto extends OmitType(ReportFiltersDto, ['adviser',
   @Min(0)
   feeTableVersion?: number;
 
+  @ApiPropertyOptional({
+    enum: PRICED_WITH,
+    description:
+      "Whose unit-cost table prices a commissioner's pack: the commissioner's own (default) or the provider's " +
+      '(a pack of one organisation)',
+  })
+  @IsOptional()
+  @IsIn(PRICED_WITH, { message: `must be one of ${PRICED_WITH.join(', ')}` })
+  pricedWith?: PricedWith;
+
   @DateField({
     optional: true,
     description: 'Figures as they stood on this date (default: the end of the period, or today if it is later)',
@@ -53,8 +63,19 @@ export class EvidencePackDownloadDto extends EvidencePackQueryDto {
 }
 
 export function toPackRequest(query: EvidencePackQueryDto): PackRequest {
-  const { from, to, category, office, fundingStream, vulnerability, arrival, unitCostVersion, feeTableVersion, asOf } =
-    query;
+  const {
+    from,
+    to,
+    category,
+    office,
+    fundingStream,
+    vulnerability,
+    arrival,
+    unitCostVersion,
+    feeTableVersion,
+    pricedWith,
+    asOf,
+  } = query;
   const filters = { category, office, fundingStream, vulnerability, arrival };
-  return { from, to, filters, unitCostVersion, feeTableVersion, asOf };
+  return { from, to, filters, unitCostVersion, feeTableVersion, pricedWith, asOf };
 }

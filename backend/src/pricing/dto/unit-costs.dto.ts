@@ -19,6 +19,7 @@ import {
 import type { AdjustmentSet, Sensitivity } from '../adjustments.js';
 import { OUTCOME_EVENTS, type MappingEntry, type OutcomeEvent } from '../benefit-mapping.js';
 import {
+  DEFAULT_HOURLY_COST,
   COST_BASES,
   COST_UNITS,
   NOT_PRICED,
@@ -213,7 +214,9 @@ export interface UnitCostsView {
 }
 
 export const HOURLY_COST_NOTE =
-  'Enter the hourly cost of adviser time (salary, on-costs and overheads) to see cost and value per £1.';
+  `Adviser time is costed at the cited default of £${DEFAULT_HOURLY_COST.valueGbp} an hour, what Legal Help pays ` +
+  `for an hour (${DEFAULT_HOURLY_COST.year}), not the full cost. Enter your own hourly cost (salary, on-costs and ` +
+  'overheads) to replace it.';
 
 export function toUnitCostVersionView(record: UnitCostVersionRecord): UnitCostVersionView {
   return {
