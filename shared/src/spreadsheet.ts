@@ -431,3 +431,6 @@ export interface SavedSheetMapping {
   mapping: SheetMapping;
   updatedAt: string;
 }
+
+/** Totals the spreadsheet export adds for reading; the import leaves them unmapped (the sessions are the record). */
+export const SHEET_TOTAL_HEADERS = ['Sessions', 'Total minutes', 'Relationship minutes'] as const;

@@ -91,3 +91,18 @@ it('dry-runs with row and column problems, then imports once however often it is
   }
   expect(await cases()).toEqual([{ ref: 'K-1', minutes: 110, entries: 2 }]);
 }, 60_000);
+
+it('exports the casework for a spreadsheet: a workbook and a CSV of cases', async () => {
+  const xlsx = path.join(dir, 'out.xlsx');
+  const csv = path.join(dir, 'out.csv');
+  expect((await run(['export', '--org', org.ref, '--out', xlsx], h.db.url)).code).toBe(0);
+  expect((await run(['export', '--org', org.ref, '--out', csv], h.db.url)).code).toBe(0);
+  expect(fs.readFileSync(xlsx).readUInt32LE(0)).toBe(0x04034b50); // a zip
+  const lines = fs
+    .readFileSync(csv, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toMatch(/^Case reference,Client reference,/);
+  expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['K-1']);
+}, 60_000);

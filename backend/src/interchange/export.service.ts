@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import { IMPORT_FORMAT, type ImportCase, type ImportHeader } from './import-format.js';
+import { writeSheetCsv, writeSheetXlsx, type SheetTable } from './sheets/sheet-export.js';
 
 const BATCH = 1000;
 
@@ -123,6 +124,16 @@ export class ExportService {
       count++;
     }
     return count;
+  }
+
+  /** One table (cases, or time entries) as a spreadsheet user's CSV. */
+  async writeCsv(organisationId: string, table: SheetTable, out: NodeJS.WritableStream): Promise<number> {
+    return writeSheetCsv(await this.header(organisationId), this.cases(organisationId), table, out);
+  }
+
+  /** A workbook with a Cases sheet and a Time entries sheet. */
+  async writeXlsx(organisationId: string, out: NodeJS.WritableStream): Promise<number> {
+    return writeSheetXlsx(await this.header(organisationId), this.cases(organisationId), out);
   }
 
   /** Writes one JSON document with the header fields before `cases`. */

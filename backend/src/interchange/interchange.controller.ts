@@ -12,6 +12,15 @@ import { ImportJobsService, type ImportJob } from './import-jobs.service.js';
 import type { UploadRequest } from './import-upload.middleware.js';
 import { ImportUploadService } from './import-upload.service.js';
 
+const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'csv-time-entries', 'xlsx'] as const;
+const EXPORT_FILES: Record<(typeof EXPORT_FORMATS)[number], { type: string; name: string }> = {
+  json: { type: 'application/json', name: 'casework.json' },
+  ndjson: { type: 'application/x-ndjson', name: 'casework.ndjson' },
+  csv: { type: 'text/csv; charset=utf-8', name: 'cases.csv' },
+  'csv-time-entries': { type: 'text/csv; charset=utf-8', name: 'time-entries.csv' },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'casework.xlsx' },
+};
+
 @ApiTags('import and export')
 @Roles('manager')
 @Controller()
@@ -62,16 +71,22 @@ export class InterchangeController {
   @Get('exports/casework')
   @ApiOperation({ summary: 'Export casework records' })
   @AuditedByService()
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'ndjson'] })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    enum: EXPORT_FORMATS,
+    description:
+      'json, ndjson: deepvalue.import.v1. csv: one row per case; csv-time-entries: one row per time entry; xlsx: both, as two sheets',
+  })
   async exportCasework(
     @CurrentUser() user: RequestUser,
     @Req() req: Request,
     @Res() res: Response,
     @Query('format') format = 'json',
   ): Promise<void> {
-    if (format !== 'json' && format !== 'ndjson')
-      throw new DomainError('validation', 'format must be json or ndjson', [
-        { path: 'format', message: 'must be json or ndjson' },
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+      throw new DomainError('validation', `format must be one of ${EXPORT_FORMATS.join(', ')}`, [
+        { path: 'format', message: `must be one of ${EXPORT_FORMATS.join(', ')}` },
       ]);
     // Logged before the first byte leaves: the streamed body never passes the audit interceptor.
     await this.audit.record({
@@ -82,10 +97,14 @@ export class InterchangeController {
       ip: req.ip,
       details: { format },
     });
-    res.setHeader('Content-Type', format === 'json' ? 'application/json' : 'application/x-ndjson');
-    res.setHeader('Content-Disposition', `attachment; filename="casework.${format}"`);
-    if (format === 'json') await this.exports.writeJson(user.organisationId, res);
-    else await this.exports.writeNdjson(user.organisationId, res);
+    const file = EXPORT_FILES[format as (typeof EXPORT_FORMATS)[number]];
+    res.setHeader('Content-Type', file.type);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.name}"`);
+    const org = user.organisationId;
+    if (format === 'json') await this.exports.writeJson(org, res);
+    else if (format === 'ndjson') await this.exports.writeNdjson(org, res);
+    else if (format === 'xlsx') await this.exports.writeXlsx(org, res);
+    else await this.exports.writeCsv(org, format === 'csv' ? 'cases' : 'time-entries', res);
     res.end();
   }
 }

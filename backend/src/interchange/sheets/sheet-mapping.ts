@@ -11,6 +11,7 @@ import {
   SHEET_FIELD,
   SHEET_FIELDS,
   SHEET_MAPPING_FORMAT,
+  SHEET_TOTAL_HEADERS,
   type SheetColumns,
   type SheetInspection,
   type SheetMapping,
@@ -187,7 +188,8 @@ function proposeColumns(
     columns[header] = key;
     taken.add(key);
   };
-  const headers = sheet.headers.filter((h, i) => h && sheet.headers.indexOf(h) === i);
+  const totals: readonly string[] = SHEET_TOTAL_HEADERS;
+  const headers = sheet.headers.filter((h, i) => h && sheet.headers.indexOf(h) === i && !totals.includes(h));
   const fields = SHEET_FIELDS.filter((f) => allowed(f.key));
   // 1. A header that is one of a field's names.
   for (const header of headers) {
@@ -231,7 +233,7 @@ function proposeColumns(
   // Time columns without minutes would make every row a broken time entry: leave them to the manager.
   if (!taken.has('time.minutes'))
     for (const [header, key] of Object.entries(columns)) if (key?.startsWith('time.')) delete columns[header];
-  for (const header of headers) if (!(header in columns)) columns[header] = null;
+  for (const header of sheet.headers) if (header && !(header in columns)) columns[header] = null;
   return columns;
 }
 

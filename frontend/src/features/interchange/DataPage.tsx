@@ -242,6 +242,32 @@ function Export() {
         again, or into another Deep Value. It contains client details, so keep it safe. Every export is recorded in the
         audit log.
       </p>
+      <h3 className="govuk-heading-s">For a spreadsheet</h3>
+      <p className="govuk-body">
+        The columns a spreadsheet user expects, with each case’s sessions and minutes added up. A workbook exported here
+        can be imported again as a spreadsheet.
+      </p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href="/api/exports/casework?format=xlsx" download>
+            Download as an Excel workbook
+          </a>{' '}
+          <span className="dv-muted">– a sheet of cases and a sheet of time entries</span>
+        </li>
+        <li>
+          <a className="govuk-link" href="/api/exports/casework?format=csv" download>
+            Download the cases as CSV
+          </a>{' '}
+          <span className="dv-muted">– one row per case</span>
+        </li>
+        <li>
+          <a className="govuk-link" href="/api/exports/casework?format=csv-time-entries" download>
+            Download the time entries as CSV
+          </a>{' '}
+          <span className="dv-muted">– one row per session, with its case reference</span>
+        </li>
+      </ul>
+      <h3 className="govuk-heading-s">For another system</h3>
       <ul className="govuk-list">
         <li>
           <a className="govuk-link" href="/api/exports/casework?format=json" download>

@@ -1,0 +1,161 @@
+/**
+ * Casework as a spreadsheet user expects it: a sheet of cases (one row each, with its sessions and
+ * minutes added up) and a sheet of time entries (one row each, with its case reference). Headers
+ * are the spreadsheet import's field labels and values are plain labels ("Face to face", "Legal aid
+ * (fixed fee)"), so an exported workbook imports again with the proposed mapping. CSV carries one
+ * table (cases, or time entries); XLSX both, with real date cells. Streams: csv-stringify, and
+ * exceljs's streaming WorkbookWriter.
+ */
+import { labelOf, SHEET_FIELD, SHEET_TOTAL_HEADERS } from '@deepvalue/shared';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { ImportCase, ImportHeader } from '../import-format.js';
+
+export type SheetTable = 'cases' | 'time-entries';
+
+const label = (key: string) => SHEET_FIELD.get(key)!.label;
+const yesNo = (value: boolean | null | undefined) => (value === true ? 'Yes' : value === false ? 'No' : '');
+const code = (value: string | null | undefined) => (value ? labelOf(value) : '');
+
+type Cell = string | number | Date | null;
+interface Column<T> {
+  header: string;
+  date?: boolean;
+  value: (row: T) => Cell;
+}
+
+function caseColumns(adviser: (ref: string) => string, partner: (ref: string) => string): Column<ImportCase>[] {
+  const minutes = (c: ImportCase, only?: string) =>
+    (c.timeEntries ?? []).filter((t) => !only || t.class === only).reduce((n, t) => n + t.minutes, 0);
+  return [
+    { header: label('case.ref'), value: (c) => c.ref },
+    { header: label('client.ref'), value: (c) => c.client.ref },
+    { header: label('client.firstName'), value: (c) => c.client.firstName ?? '' },
+    { header: label('client.lastName'), value: (c) => c.client.lastName ?? '' },
+    { header: label('client.dateOfBirth'), date: true, value: (c) => c.client.dateOfBirth ?? null },
+    { header: label('client.postcode'), value: (c) => c.client.postcodeDistrict ?? '' },
+    { header: label('client.vulnerabilities'), value: (c) => (c.client.vulnerabilities ?? []).map(code).join('; ') },
+    { header: label('client.evidenceConsent'), value: (c) => yesNo(c.client.evidenceConsent ?? false) },
+    { header: label('case.category'), value: (c) => code(c.category) },
+    { header: label('case.subcategory'), value: (c) => c.subcategory ?? '' },
+    { header: label('case.openedOn'), date: true, value: (c) => c.openedOn },
+    { header: label('case.firstContactOn'), date: true, value: (c) => c.firstContactOn ?? null },
+    { header: label('case.closedOn'), date: true, value: (c) => c.closedOn ?? null },
+    { header: label('case.leadAdviser'), value: (c) => adviser(c.leadAdviserRef) },
+    { header: label('case.fundingStream'), value: (c) => code(c.fundingStream) },
+    { header: label('case.arrival'), value: (c) => code(c.arrival.route) },
+    { header: label('case.referrer'), value: (c) => (c.arrival.referrerRef ? partner(c.arrival.referrerRef) : '') },
+    { header: label('case.priorOrganisationsContacted'), value: (c) => c.priorOrganisationsContacted ?? null },
+    { header: label('case.timesToldStoryBefore'), value: (c) => c.timesToldStoryBefore ?? null },
+    { header: label('outcome.result'), value: (c) => code(c.outcome?.result) },
+    { header: label('outcome.accepted'), value: (c) => yesNo(c.outcome?.accepted) },
+    { header: label('outcome.understood'), value: (c) => c.outcome?.understood ?? null },
+    { header: label('outcome.appeal'), value: (c) => code(c.outcome?.appeal) },
+    // Totals for reading; the import does not read these columns back (the sessions are the record).
+    { header: SHEET_TOTAL_HEADERS[0], value: (c) => c.timeEntries?.length ?? 0 },
+    { header: SHEET_TOTAL_HEADERS[1], value: (c) => minutes(c) },
+    { header: SHEET_TOTAL_HEADERS[2], value: (c) => minutes(c, 'relationship') },
+  ];
+}
+
+type EntryRow = { caseRef: string; entry: NonNullable<ImportCase['timeEntries']>[number] };
+
+function entryColumns(adviser: (ref: string) => string): Column<EntryRow>[] {
+  return [
+    { header: label('case.ref'), value: (r) => r.caseRef },
+    { header: label('time.on'), date: true, value: (r) => r.entry.on },
+    { header: label('time.adviser'), value: (r) => adviser(r.entry.adviserRef) },
+    { header: label('time.minutes'), value: (r) => r.entry.minutes },
+    { header: label('time.class'), value: (r) => code(r.entry.class) },
+    { header: label('time.activity'), value: (r) => code(r.entry.activity) },
+    { header: label('time.mode'), value: (r) => code(r.entry.mode) },
+    { header: label('time.note'), value: (r) => r.entry.note ?? '' },
+  ];
+}
+
+function namesOf(header: ImportHeader) {
+  const advisers = new Map(header.advisers.map((a) => [a.ref, a.name]));
+  const partners = new Map(header.partners.map((p) => [p.ref, p.name]));
+  return {
+    adviser: (ref: string) => advisers.get(ref) ?? ref,
+    partner: (ref: string) => partners.get(ref) ?? ref,
+  };
+}
+
+function* entriesOf(c: ImportCase): Generator<EntryRow> {
+  for (const entry of c.timeEntries ?? []) yield { caseRef: c.ref, entry };
+}
+
+/** One table as CSV (UTF-8 with a byte-order mark, so Excel reads accents); dates YYYY-MM-DD. */
+export async function writeSheetCsv(
+  header: ImportHeader,
+  cases: AsyncIterable<ImportCase>,
+  table: SheetTable,
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  const { adviser, partner } = namesOf(header);
+  const csv = stringify({ bom: true });
+  csv.pipe(out, { end: false });
+  const finished = new Promise<void>((resolve, reject) => csv.on('end', resolve).on('error', reject));
+  const put = async (row: Cell[]) => {
+    if (!csv.write(row.map((v) => (v === null ? '' : String(v)))))
+      await new Promise((resolve) => csv.once('drain', resolve));
+  };
+  let count = 0;
+  if (table === 'cases') {
+    const columns = caseColumns(adviser, partner);
+    await put(columns.map((c) => c.header));
+    for await (const c of cases) {
+      await put(columns.map((col) => col.value(c)));
+      count++;
+    }
+  } else {
+    const columns = entryColumns(adviser);
+    await put(columns.map((c) => c.header));
+    for await (const c of cases) {
+      for (const row of entriesOf(c)) await put(columns.map((col) => col.value(row)));
+      count++;
+    }
+  }
+  csv.end();
+  await finished;
+  return count;
+}
+
+/** A workbook with a Cases sheet and a Time entries sheet, dates as date cells. */
+export async function writeSheetXlsx(
+  header: ImportHeader,
+  cases: AsyncIterable<ImportCase>,
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  const { adviser, partner } = namesOf(header);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
+  const caseCols = caseColumns(adviser, partner);
+  const entryCols = entryColumns(adviser);
+  // The zip holds one sheet after the other, so the time entries sheet is buffered until the cases
+  // sheet is committed: memory grows with the entries (the CSV export does not).
+  const casesSheet = workbook.addWorksheet('Cases', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const entriesSheet = workbook.addWorksheet('Time entries', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const setUp = <T>(sheet: ExcelJS.Worksheet, columns: Column<T>[]) => {
+    sheet.columns = columns.map((c) => ({
+      header: c.header,
+      width: Math.max(12, c.header.length + 2),
+      ...(c.date ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+    }));
+  };
+  setUp(casesSheet, caseCols);
+  setUp(entriesSheet, entryCols);
+  const cellOf = (column: Column<unknown>, value: Cell) =>
+    column.date && typeof value === 'string' && value ? new Date(`${value}T00:00:00Z`) : value;
+  let count = 0;
+  for await (const c of cases) {
+    casesSheet.addRow(caseCols.map((col) => cellOf(col as Column<unknown>, col.value(c)))).commit();
+    for (const row of entriesOf(c))
+      entriesSheet.addRow(entryCols.map((col) => cellOf(col as Column<unknown>, col.value(row)))).commit();
+    count++;
+  }
+  casesSheet.commit();
+  entriesSheet.commit();
+  await workbook.commit();
+  return count;
+}
