@@ -49,7 +49,7 @@ export class PasswordTokensService {
     // Whose password it will be, so it can be refused for containing their own details (checked again below).
     const [owner]: Array<{ email: string | null; name: string; organisation: string }> = await this.dataSource.query(
       `SELECT u.email, u.name, o.name AS organisation
-         FROM password_tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id
+         FROM password_tokens t JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id
         WHERE t.id = $1`,
       [digest(token)],
     );
@@ -62,7 +62,7 @@ export class PasswordTokensService {
     const passwordHash = await hashPassword(password);
     await this.dataSource.transaction(async (m) => {
       const [row]: Array<{ user_id: string; organisation_id: string; purpose: TokenPurpose }> = await m.query(
-        `SELECT t.user_id, t.organisation_id, t.purpose FROM password_tokens t JOIN users u ON u.id = t.user_id
+        `SELECT t.user_id, t.organisation_id, t.purpose FROM password_tokens t JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.user_id
          WHERE t.id = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.active
          FOR UPDATE OF t`,
         [digest(token)],

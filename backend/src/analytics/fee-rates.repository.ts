@@ -31,7 +31,7 @@ const SELECT_ROWS = `
          r.fixed_fee_gbp::float8 AS "fixedFeeGbp", r.escape_threshold_gbp::float8 AS "escapeThresholdGbp",
          r.hourly_rate_gbp::float8 AS "hourlyRateGbp", r.source, r.created_at AS "createdAt", u.name AS "createdBy"
     FROM fee_rates r
-    LEFT JOIN users u ON u.id = r.created_by`;
+    LEFT JOIN users u ON u.organisation_id = r.organisation_id AND u.id = r.created_by`;
 
 @Injectable()
 export class FeeRatesRepository {

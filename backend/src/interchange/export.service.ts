@@ -26,7 +26,7 @@ const caseSql = (where: string) => `
     (SELECT coalesce(json_agg(json_build_object('on', to_char(t."on", 'YYYY-MM-DD'), 'adviserRef', ${USER_REF.replace(/u\./g, 'tu.')},
         'minutes', t.minutes, 'class', t.class, 'activity', t.activity, 'mode', t.mode, 'note', t.note)
         ORDER BY t."on", t.created_at, t.id), '[]')
-      FROM time_entries t JOIN users tu ON tu.id = t.adviser_id WHERE t.organisation_id = c.organisation_id AND t.case_id = c.id) AS "timeEntries",
+      FROM time_entries t JOIN users tu ON tu.organisation_id = t.organisation_id AND tu.id = t.adviser_id WHERE t.organisation_id = c.organisation_id AND t.case_id = c.id) AS "timeEntries",
     (SELECT coalesce(json_agg(json_build_object('on', to_char(f."on", 'YYYY-MM-DD'), 'items', f.items, 'comment', f.comment, 'source', f.source)
         ORDER BY f."on", f.id), '[]')
       FROM feedback f WHERE f.organisation_id = c.organisation_id AND f.case_id = c.id) AS feedback,
@@ -53,7 +53,7 @@ const caseSql = (where: string) => `
       FROM follow_ups fu WHERE fu.organisation_id = c.organisation_id AND fu.case_id = c.id) AS "followUps"
   FROM cases c
   JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
-  JOIN users u ON u.id = c.lead_adviser_id
+  JOIN users u ON u.organisation_id = c.organisation_id AND u.id = c.lead_adviser_id
   LEFT JOIN offices o ON o.id = c.office_id
   LEFT JOIN partners rp ON rp.id = c.referrer_partner_id
   WHERE c.organisation_id = $1 AND ${where}

@@ -34,7 +34,7 @@ const SELECT_VERSION = `
          v.hourly_cost_gbp::float8 AS "hourlyCostGbp", v.created_at AS "createdAt",
          v.created_by AS "createdById", u.name AS "createdByName"
     FROM unit_cost_versions v
-    LEFT JOIN users u ON u.id = v.created_by`;
+    LEFT JOIN users u ON u.organisation_id = v.organisation_id AND u.id = v.created_by`;
 
 @Injectable()
 export class UnitCostsRepository {
@@ -62,7 +62,7 @@ export class UnitCostsRepository {
   async history(organisationId: string): Promise<UnitCostVersionSummary[]> {
     return this.dataSource.query(
       `SELECT v.version, v.created_at AS "createdAt", u.name AS "createdByName"
-         FROM unit_cost_versions v LEFT JOIN users u ON u.id = v.created_by
+         FROM unit_cost_versions v LEFT JOIN users u ON u.organisation_id = v.organisation_id AND u.id = v.created_by
         WHERE v.organisation_id = $1
         ORDER BY v.version DESC`,
       [organisationId],
