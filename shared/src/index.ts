@@ -7,3 +7,4 @@ export * from './pack-types.js';
 export * from './parties.js';
 export * from './spreadsheet.js';
 export * from './chain-types.js';
+export * from './key-dates.js';

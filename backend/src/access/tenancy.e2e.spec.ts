@@ -37,7 +37,7 @@ const SKIP = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everyw
 /** Keys only a client row has. A commissioner must never receive one. */
 const CLIENT_KEYS = /"(firstName|lastName|dateOfBirth|postcodeDistrict|first_name|last_name|date_of_birth)"/;
 const CASEWORK_PATH =
-  /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties|conflict-checks)(\/|$)/;
+  /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties|conflict-checks|key-dates)(\/|$)/;
 
 describe('tenancy: no route leaks another organisation’s data', () => {
   let h: Harness;
@@ -64,6 +64,8 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'case_note_revisions',
       'case_parties',
       'conflict_checks',
+      'key_dates',
+      'key_date_changes',
       'offices',
       'partners',
       'users',
@@ -145,6 +147,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'follow-ups': a.followUpId,
       notes: a.noteId,
       parties: a.partyId,
+      'key-dates': a.keyDateId,
       partners: a.partnerId,
       offices: a.officeId,
       users: a.adviserId,

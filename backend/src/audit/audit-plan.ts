@@ -18,6 +18,7 @@ export const CLIENT_DATA_SEGMENTS: Record<string, string> = {
   outcome: 'outcome',
   'follow-ups': 'follow_up',
   notes: 'note',
+  'key-dates': 'key_date',
   parties: 'party',
   'conflict-checks': 'conflict_check',
 };

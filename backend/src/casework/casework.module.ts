@@ -14,6 +14,8 @@ import { FeedbackLinksService } from './feedback/feedback-links.service.js';
 import { FeedbackService } from './feedback/feedback.service.js';
 import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
 import { FollowUpsService } from './follow-ups/follow-ups.service.js';
+import { KeyDatesController } from './key-dates/key-dates.controller.js';
+import { KeyDatesService } from './key-dates/key-dates.service.js';
 import { NotesController } from './notes/notes.controller.js';
 import { NotesService } from './notes/notes.service.js';
 import { ConflictChecksController } from './conflicts/conflict-checks.controller.js';
@@ -40,6 +42,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ReferralsController,
     FollowUpsController,
     NotesController,
+    KeyDatesController,
     PartiesController,
     ConflictChecksController,
     DirectoryController,
@@ -56,6 +59,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ReferralsService,
     FollowUpsService,
     NotesService,
+    KeyDatesService,
     PartiesService,
     ConflictChecksService,
     DirectoryService,

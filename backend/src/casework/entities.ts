@@ -6,6 +6,7 @@ import { OfficeEntity } from './directory/office.entity.js';
 import { PartnerEntity } from './directory/partner.entity.js';
 import { FeedbackEntity } from './feedback/feedback.entity.js';
 import { FollowUpEntity } from './follow-ups/follow-up.entity.js';
+import { KeyDateChangeEntity, KeyDateEntity } from './key-dates/key-date.entity.js';
 import { CaseNoteEntity, CaseNoteRevisionEntity } from './notes/note.entity.js';
 import { PartyEntity } from './parties/party.entity.js';
 import { ConflictCheckEntity } from './conflicts/conflict-check.entity.js';
@@ -31,6 +32,8 @@ export const CASEWORK_ENTITIES = [
   FollowUpEntity,
   CaseNoteEntity,
   CaseNoteRevisionEntity,
+  KeyDateEntity,
+  KeyDateChangeEntity,
   PartyEntity,
   ConflictCheckEntity,
 ];

@@ -18,6 +18,8 @@ import {
   DISCLOSURES,
   FEEDBACK_SOURCES,
   FUNDING_STREAMS,
+  KEY_DATE_CHANGES,
+  KEY_DATE_KINDS,
   MODES,
   NOTE_KINDS,
   OPPONENT_TYPES,
@@ -65,6 +67,9 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'case_parties.kind': PARTY_KINDS,
   'conflict_checks.subject': CONFLICT_SUBJECTS,
   'conflict_checks.result': CONFLICT_RESULTS,
+  'key_dates.kind': KEY_DATE_KINDS,
+  'key_date_changes.kind': KEY_DATE_KINDS,
+  'key_date_changes.change': KEY_DATE_CHANGES,
   'audit_log.action': AUDIT_ACTIONS,
 };
 

@@ -173,18 +173,23 @@ export class ImportWriter {
     );
     const caseIds = new Map(existing.map((r) => [r.ref, r.id]));
     if (existing.length) {
-      // Case notes are not in the import format yet: replacing a case would delete its notes and their history.
-      const { rows: noted } = await this.client.query<{ ref: string }>(
-        `SELECT DISTINCT c.ref FROM case_notes n JOIN cases c ON c.organisation_id = n.organisation_id AND c.id = n.case_id
-          WHERE n.organisation_id = $1 AND n.case_id = ANY($2::uuid[]) ORDER BY c.ref`,
+      // Case notes and key dates are not in the import format yet: replacing a case would delete them
+      // (and a limitation date must never be lost without a word).
+      const { rows: kept } = await this.client.query<{ ref: string; what: string }>(
+        `SELECT c.ref, string_agg(k.what, ' and ' ORDER BY k.what) AS what
+           FROM (SELECT DISTINCT case_id, 'case notes' AS what FROM case_notes WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])
+                 UNION
+                 SELECT DISTINCT case_id, 'key dates' FROM key_dates WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])) k
+           JOIN cases c ON c.organisation_id = $1 AND c.id = k.case_id
+          GROUP BY c.ref ORDER BY c.ref`,
         [org, existing.map((r) => r.id)],
       );
-      if (noted.length)
+      if (kept.length)
         throw new ImportWouldLoseRecords(
-          noted.map(({ ref }) => ({
+          kept.map(({ ref, what }) => ({
             path: `cases[ref=${ref}]`,
             message:
-              `case ${ref} already exists and has case notes, which an import cannot carry yet: ` +
+              `case ${ref} already exists and has ${what}, which an import cannot carry yet: ` +
               'importing it again would delete them. Leave this case out of the file.',
           })),
         );

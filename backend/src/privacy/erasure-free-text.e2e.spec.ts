@@ -46,6 +46,9 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'conflict_checks.searched_postcode_district': { refused: true },
   'conflict_checks.matches': { refused: true }, // a JSON array of ids, scores and field names (CHECK jsonb_typeof)
   'conflict_checks.result': { refused: true },
+  'key_dates.kind': { refused: true },
+  'key_date_changes.kind': { refused: true },
+  'key_date_changes.change': { refused: true },
   'feedback.items': {
     reason:
       'scores 1–5 (CHECK feedback_scores_valid) keyed by the organisation’s feedback item keys, which the API and imports check; report facts rest on them',
@@ -163,6 +166,10 @@ describe('erasure clears every free-text column of the client’s records', () =
         'case_parties.note',
         'conflict_checks.searched_name',
         'conflict_checks.reason',
+        'key_dates.title',
+        'key_dates.note',
+        'key_date_changes.title',
+        'key_date_changes.previous_title',
       ]),
     );
     // The API path too, so any copy it makes (audit details, stored replies) is checked as well.

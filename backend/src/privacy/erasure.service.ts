@@ -109,6 +109,13 @@ export class ErasureService {
       organisationId,
       caseIds,
     ]);
+    // Key dates and tasks carry typed titles and notes ("Call Mrs X's landlord"); they go with their
+    // history of changes, which has no key to the key date so that removals stay on the case.
+    for (const table of ['key_dates', 'key_date_changes'])
+      await m.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
+        organisationId,
+        caseIds,
+      ]);
     // Stored replies to retried requests may repeat the client's details.
     await m.query(
       `DELETE FROM idempotency_keys WHERE organisation_id = $1 AND response IS NOT NULL

@@ -45,6 +45,8 @@ describe('privacy: subject access, erasure, retention', () => {
       expect.objectContaining({ id: data.conflictCheckId, result: 'conflict_can_proceed' }),
     ]);
     expect(c.parties).toEqual([expect.objectContaining({ id: data.partyId, name: `Party ${data.marker}` })]);
+    expect(c.keyDates).toEqual([expect.objectContaining({ id: data.keyDateId, kind: 'limitation' })]);
+    expect(c.keyDateChanges).toEqual([expect.objectContaining({ keyDateId: data.keyDateId, change: 'added' })]);
     const actions = res.body.auditEntries.map((e: { action: string; entity: string }) => `${e.action}:${e.entity}`);
     expect(actions).toEqual(expect.arrayContaining(['read:case', 'export:client']));
   });
@@ -110,7 +112,14 @@ describe('privacy: subject access, erasure, retention', () => {
       const rows = await h.dataSource.query(`SELECT ${column} AS text FROM ${table} WHERE case_id = $1`, [data.caseId]);
       expect(rows).toEqual([{ text: null }]);
     }
-    for (const table of ['case_notes', 'case_note_revisions', 'case_parties', 'conflict_checks']) {
+    for (const table of [
+      'case_notes',
+      'case_note_revisions',
+      'case_parties',
+      'conflict_checks',
+      'key_dates',
+      'key_date_changes',
+    ]) {
       expect(await h.dataSource.query(`SELECT id FROM ${table} WHERE case_id = $1`, [data.caseId])).toEqual([]);
       expect(await h.dataSource.query(`SELECT id FROM ${table} WHERE case_id = $1`, [keep.caseId])).toHaveLength(1);
     }

@@ -56,6 +56,8 @@ const CASE_SECTIONS: Array<[string, string]> = [
   ['noteRevisions', 'Earlier versions of notes'],
   ['parties', 'Parties (opponents, third parties, interpreters)'],
   ['conflictChecks', 'Conflict checks'],
+  ['keyDates', 'Key dates and tasks'],
+  ['keyDateChanges', 'Changes to key dates'],
 ];
 
 export function subjectAccessHtml(report: SubjectAccessReport): string {

@@ -24,6 +24,8 @@ const CASE_RECORDS = [
   ['case_note_revisions', 'noteRevisions'],
   ['case_parties', 'parties'],
   ['conflict_checks', 'conflictChecks'],
+  ['key_dates', 'keyDates'],
+  ['key_date_changes', 'keyDateChanges'],
 ] as const;
 
 export interface SubjectAccessReport {

@@ -31,6 +31,7 @@ export interface CaseworkFixture {
   noteId: string;
   partyId: string;
   conflictCheckId: string;
+  keyDateId: string;
   /** Every record id above (not the organisation's). */
   recordIds: string[];
 }
@@ -156,6 +157,18 @@ export async function makeCasework(
      'conflict_can_proceed', $6, $7`,
     [partyId, `Party ${marker}`, clientId, text, adviserId],
   );
+  const keyDateId = await child(
+    'key_dates',
+    `kind, title, due_on, assignee_id, note, created_by_id`,
+    `'limitation', $3, $4, $5, $3, $5`,
+    [text, openedOn, adviserId],
+  );
+  await child(
+    'key_date_changes',
+    `key_date_id, change, kind, title, due_on, assignee_id, previous_title, changed_by_id`,
+    `$3, 'added', 'limitation', $4, $5, $6, $4, $6`,
+    [keyDateId, text, openedOn, adviserId],
+  );
   const fixture = {
     marker,
     organisationId,
@@ -180,6 +193,7 @@ export async function makeCasework(
     noteId,
     partyId,
     conflictCheckId,
+    keyDateId,
   };
   return {
     ...fixture,
@@ -200,6 +214,7 @@ export async function makeCasework(
       noteId,
       partyId,
       conflictCheckId,
+      keyDateId,
     ],
   };
 }

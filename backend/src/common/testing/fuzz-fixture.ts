@@ -12,6 +12,7 @@ export interface FuzzIds {
   referralId: string;
   noteId: string;
   partyId: string;
+  keyDateId: string;
   partnerId: string;
   userIds: string[];
 }
@@ -56,6 +57,11 @@ export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: st
     kind: 'organisation',
     name: 'Fuzz Homes',
   });
+  const keyDate = await post(`/api/cases/${kase.id}/key-dates`, {
+    kind: 'limitation',
+    title: 'Fuzz limitation date',
+    dueOn: '2026-01-10',
+  });
   return {
     clientId: client.id,
     caseId: kase.id,
@@ -64,6 +70,7 @@ export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: st
     referralId: referral.id,
     noteId: note.id,
     partyId: party.id,
+    keyDateId: keyDate.id,
     partnerId: partner.id,
     userIds,
   };
@@ -79,6 +86,7 @@ export function realIdsFor(ids: FuzzIds): (path: string) => string[] {
     if (path.startsWith('/api/referrals/')) return [ids.referralId];
     if (path.startsWith('/api/notes/')) return [ids.noteId];
     if (path.startsWith('/api/parties/')) return [ids.partyId];
+    if (path.startsWith('/api/key-dates/')) return [ids.keyDateId];
     if (path.startsWith('/api/partners/')) return [ids.partnerId];
     if (path.startsWith('/api/users/')) return ids.userIds;
     return [];

@@ -16,6 +16,7 @@ import { AvoidedAppealReason1764100000200 } from './1764100000200-avoided-appeal
 import { FollowUpKnown1764100000210 } from './1764100000210-follow-up-known.js';
 import { FirstContact1764100000220 } from './1764100000220-first-contact.js';
 import { CaseNotes1764100000400 } from './1764100000400-case-notes.js';
+import { KeyDates1764200000200 } from './1764200000200-key-dates.js';
 import { CaseParties1764200000300 } from './1764200000300-case-parties.js';
 import { ConflictChecks1764200000310 } from './1764200000310-conflict-checks.js';
 import { SheetMappings1764200000400 } from './1764200000400-sheet-mappings.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   FollowUpKnown1764100000210,
   FirstContact1764100000220,
   CaseNotes1764100000400,
+  KeyDates1764200000200,
   CaseParties1764200000300,
   ConflictChecks1764200000310,
   SheetMappings1764200000400,
