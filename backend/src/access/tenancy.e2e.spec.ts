@@ -305,5 +305,6 @@ describe('tenancy: no route leaks another organisation’s data', () => {
     expect(reached).toEqual(
       expect.arrayContaining([`/api/cases/${a.caseId}`, `/api/clients/${a.clientId}`, '/api/clients']),
     );
-  });
+    // Every route × four callers: about a minute alone on two cores, more beside other test files.
+  }, 240_000);
 });
