@@ -57,6 +57,21 @@ export interface AdjustedEstimate {
   separation: boolean;
   iterations: number;
   note?: string;
+  /**
+   * The model's predicted rate if every case in it had this much relationship time, averaged over the cases' own
+   * mix of category, vulnerability flags and funding (marginal standardisation), with a 95% delta-method interval
+   * (on the log-odds of the average). Only with an estimate.
+   */
+  predictedRates?: PredictedRate[];
+  /** The reference levels the category and funding odds are compared with (the most frequent). */
+  references?: { category: string; fundingStream: string };
+}
+
+export interface PredictedRate {
+  minutes: number;
+  rate: number;
+  ciLow: number;
+  ciHigh: number;
 }
 
 export interface TimeVsOutcomeReport {

@@ -30,6 +30,8 @@ export interface LogisticFit {
   coefficients: number[];
   /** From the inverse Fisher information at the estimate. */
   standardErrors: number[];
+  /** The inverse Fisher information (intercept first, then kept columns); null when it is singular. */
+  covariance: number[][] | null;
   /** The iterations reached a finite maximum within tolerance (so never under separation). */
   converged: boolean;
   /** Complete or quasi-complete separation: no finite maximum-likelihood estimate exists. */
@@ -127,6 +129,7 @@ export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptio
       ...base,
       coefficients: [],
       standardErrors: [],
+      covariance: null,
       converged: false,
       separation: false,
       iterations: 0,
@@ -180,7 +183,16 @@ export function fitLogistic(rows: readonly BinomialRow[], options: LogisticOptio
 
   const inverse = invertCholesky(scoreAndInformation(X, beta).information);
   const standardErrors = beta.map((_, k) => (inverse ? Math.sqrt(inverse[k][k]) : NaN));
-  return { ...base, coefficients: beta, standardErrors, converged, separation, iterations, logLikelihood: ll };
+  return {
+    ...base,
+    coefficients: beta,
+    standardErrors,
+    covariance: inverse,
+    converged,
+    separation,
+    iterations,
+    logLikelihood: ll,
+  };
 }
 
 function validateRow(r: BinomialRow, width: number): void {

@@ -97,6 +97,57 @@ describe(adjustedTimeEstimate.name, () => {
     expect(estimate.note).toBeUndefined();
   });
 
+  it('predicts the rate at each relationship time over the cases’ own mix, as statsmodels does', () => {
+    const estimate = adjustedTimeEstimate(caseMix.rows);
+    expect(estimate.predictedRates!.map((p) => p.minutes)).toEqual(caseMix.predictedRates.map((p) => p.minutes));
+    estimate.predictedRates!.forEach((p, i) => {
+      const expected = caseMix.predictedRates[i];
+      expect(p.rate).toBeCloseTo(expected.rate, 8);
+      expect(p.ciLow).toBeCloseTo(expected.ciLow, 8);
+      expect(p.ciHigh).toBeCloseTo(expected.ciHigh, 8);
+    });
+    // More time, a higher predicted rate, since the odds ratio is above 1.
+    const rates = estimate.predictedRates!.map((p) => p.rate);
+    expect([...rates].sort((a, b) => a - b)).toEqual(rates);
+  });
+
+  it('names the reference category and funding stream: the most frequent', () => {
+    const cases = (key: 'category' | 'fundingStream', value: string) =>
+      caseMix.rows.filter((r) => r[key] === value).reduce((s, r) => s + r.trials, 0);
+    const { references, covariates } = adjustedTimeEstimate(caseMix.rows);
+    expect(covariates).not.toContain(`category: ${references!.category}`);
+    expect(covariates).not.toContain(`funding: ${references!.fundingStream}`);
+    for (const c of ['benefits', 'debt', 'employment', 'housing'])
+      expect(cases('category', references!.category)).toBeGreaterThanOrEqual(cases('category', c));
+  });
+
+  it('recovers the planted rates at 1 and 4 hours within their intervals', () => {
+    const rows = plantedCaseLoad(20000);
+    const estimate = adjustedTimeEstimate(rows);
+    // The truth over the same cases: each one's planted probability with its time set to the given minutes.
+    const baseline: Record<string, number> = { benefits: 1.2, debt: 0, housing: -1.3, immigration: -1.8 };
+    const truth = (minutes: number) => {
+      const t = log2RelationshipTime(minutes);
+      const [sum, n] = rows.reduce(
+        ([s, c], r) => {
+          const logOdds =
+            baseline[r.category] +
+            Math.log(PLANTED_OR) * t -
+            0.25 * r.vulnerabilityCount +
+            (r.fundingStream === 'grant' ? 0.2 : 0);
+          return [s + r.trials / (1 + Math.exp(-logOdds)), c + r.trials];
+        },
+        [0, 0],
+      );
+      return sum / n;
+    };
+    for (const minutes of [60, 240]) {
+      const predicted = estimate.predictedRates!.find((p) => p.minutes === minutes)!;
+      expect(predicted.ciLow).toBeLessThan(truth(minutes));
+      expect(predicted.ciHigh).toBeGreaterThan(truth(minutes));
+    }
+  });
+
   it('accepts a precomputed log2 time term in place of minutes', () => {
     const precomputed = caseMix.rows.map(({ relationshipMinutes, ...rest }) => ({
       ...rest,

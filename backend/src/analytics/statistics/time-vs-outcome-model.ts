@@ -3,8 +3,8 @@
  * log2(max(relationship minutes, 15) / 60), category, vulnerability flags and funding stream, fitted on rows that
  * group cases by covariate pattern.
  */
-import type { AdjustedEstimate } from '@deepvalue/shared';
-import { fitLogistic, type BinomialRow } from './logistic.js';
+import type { AdjustedEstimate, PredictedRate } from '@deepvalue/shared';
+import { fitLogistic, type BinomialRow, type LogisticFit } from './logistic.js';
 import { Z95 } from './wilson.js';
 
 /** Relationship time below this counts as this much, so the log term stays finite and a few minutes don't dominate. */
@@ -13,6 +13,9 @@ export const MIN_MODEL_CASES = 30;
 export const MIN_CASES_PER_OUTCOME = 5;
 
 export const TIME_TERM = 'log2 relationship time';
+
+/** Relationship times the predicted rates are given at: half an hour to eight hours. */
+export const PREDICTION_MINUTES = [30, 60, 120, 240, 480] as const;
 
 interface CaseMix {
   category: string;
@@ -47,11 +50,11 @@ export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedE
     };
   }
 
-  const { names, design } = buildDesign(used);
+  const { names, design, references } = buildDesign(used);
   const fit = fitLogistic(design);
   const covariates = fit.kept.map((j) => names[j]);
   const { converged, separation, iterations } = fit;
-  const fitted = { ...noEstimate, covariates, converged, separation, iterations };
+  const fitted = { ...noEstimate, covariates, converged, separation, iterations, references };
 
   // The time term is column 0; it can only go missing by having no variation (or, in theory, almost none).
   if (fit.kept[0] !== 0) {
@@ -78,14 +81,62 @@ export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedE
     ciLow: Math.exp(beta - Z95 * se),
     ciHigh: Math.exp(beta + Z95 * se),
     ...(notUsed && { note: notUsed }),
+    predictedRates: PREDICTION_MINUTES.map((minutes) => predictedRate(design, fit, minutes)),
   };
+}
+
+/**
+ * The fitted model itself, for figures read off it (strictly-necessary.ts): the rows in canonical order, their
+ * design (column 0 is log2 time) and the fit; or, when adjustedTimeEstimate gives no number, its reason.
+ */
+export function fitTimeModel(
+  rows: readonly TimeOutcomeRow[],
+): { note: string } | { used: TimeOutcomeRow[]; design: BinomialRow[]; fit: LogisticFit } {
+  const used = rows.filter((r) => r.trials > 0).sort(byPattern);
+  const estimate = adjustedTimeEstimate(used);
+  if (estimate.oddsRatioPerDoubling === null) return { note: estimate.note ?? 'No adjusted estimate.' };
+  const { design } = buildDesign(used);
+  return { used, design, fit: fitLogistic(design) };
+}
+
+/**
+ * The average predicted probability if every case had `minutes` of relationship time, each case keeping its own
+ * covariates; the interval is the delta method on the log-odds of that average, so it stays within 0–100%.
+ */
+export function predictedRate(design: readonly BinomialRow[], fit: LogisticFit, minutes: number): PredictedRate {
+  const t = log2RelationshipTime(minutes);
+  const width = fit.coefficients.length;
+  const gradient = new Array<number>(width).fill(0);
+  let [sum, cases] = [0, 0];
+  for (const row of design) {
+    const x = [1, ...fit.kept.map((j) => (j === 0 ? t : row.x[j]))];
+    const eta = x.reduce((s, v, k) => s + v * fit.coefficients[k], 0);
+    const p = 1 / (1 + Math.exp(-eta));
+    sum += row.trials * p;
+    cases += row.trials;
+    for (let k = 0; k < width; k++) gradient[k] += row.trials * p * (1 - p) * x[k];
+  }
+  const rate = sum / cases;
+  // d logit(rate) / d beta = (d rate / d beta) / (rate (1 − rate)).
+  const g = gradient.map((v) => v / cases / (rate * (1 - rate)));
+  const variance = fit.covariance
+    ? g.reduce((s, gi, a) => s + gi * g.reduce((t2, gj, b) => t2 + fit.covariance![a][b] * gj, 0), 0)
+    : NaN;
+  const logit = Math.log(rate / (1 - rate));
+  const back = (v: number) => 1 / (1 + Math.exp(-v));
+  const half = Z95 * Math.sqrt(variance);
+  return { minutes, rate, ciLow: back(logit - half), ciHigh: back(logit + half) };
 }
 
 /**
  * Columns: time term, category dummies, vulnerability flags, funding dummies. Each reference level is the most
  * frequent by cases (ties alphabetical) and gets no dummy; the other levels follow in alphabetical order.
  */
-function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design: BinomialRow[] } {
+function buildDesign(rows: readonly TimeOutcomeRow[]): {
+  names: string[];
+  design: BinomialRow[];
+  references: { category: string; fundingStream: string };
+} {
   const categories = nonReferenceLevels(
     rows,
     (r) => r.category,
@@ -96,6 +147,10 @@ function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design
     (r) => r.fundingStream,
     (r) => r.trials,
   );
+  const references = {
+    category: rows.map((r) => r.category).find((c) => !categories.includes(c))!,
+    fundingStream: rows.map((r) => r.fundingStream).find((f) => !fundings.includes(f))!,
+  };
   const names = [
     TIME_TERM,
     ...categories.map((c) => `category: ${c}`),
@@ -115,7 +170,7 @@ function buildDesign(rows: readonly TimeOutcomeRow[]): { names: string[]; design
     if (f !== undefined) x[f] = 1;
     return { x, successes: r.successes, trials: r.trials };
   });
-  return { names, design };
+  return { names, design, references };
 }
 
 function timeOf(r: TimeOutcomeRow): number {

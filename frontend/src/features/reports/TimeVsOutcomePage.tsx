@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '../../app/format';
 import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
-import { adjustedSentence, intervalReading } from './adjusted';
+import { adjustedSentence, covariatesInWords, intervalReading } from './adjusted';
 import { useTimeVsOutcome } from './api';
 import { type ReportFilters, toQuery, useReportParams } from './filters';
 import { RateCell } from './RateCell';
@@ -100,7 +100,8 @@ function Report({
               relationship time, once those factors are allowed for.
             </p>
             <p>
-              Columns used: {report.adjusted.covariates.join(', ') || 'relationship time only'}.{' '}
+              Allowing for: {covariatesInWords(report.adjusted)}. The predicted rates give every case in the model the
+              same relationship time while keeping its own category, vulnerabilities and funding, and average them.{' '}
               {report.adjusted.converged ? `The fit converged in ${report.adjusted.iterations} steps.` : ''}
             </p>
           </div>

@@ -1,8 +1,9 @@
 /**
- * The adjusted estimate in one plain sentence (brief §4): odds ratio per doubling of relationship
- * time with its interval and n, or why there is no number.
+ * The adjusted estimate in plain words (brief §4): the predicted rate at 1 and 4 hours of relationship
+ * time for the organisation's own mix of cases, then the odds ratio per doubling with its interval and
+ * n, or why there is no number; and the model's reference groups named in words.
  */
-import type { AdjustedEstimate, OutcomeMeasure } from '@deepvalue/shared';
+import { labelOf, type AdjustedEstimate, type OutcomeMeasure, type PredictedRate } from '@deepvalue/shared';
 
 const OUTCOME_PHRASE: Record<OutcomeMeasure, string> = {
   positive_outcome: 'a positive outcome',
@@ -11,6 +12,52 @@ const OUTCOME_PHRASE: Record<OutcomeMeasure, string> = {
   problem_uncovered: 'an underlying problem being uncovered',
   bounce_back: 'the client coming back about the same problem (bounce-back)',
 };
+
+/** What the predicted rate is a rate of, read after "the model predicts … in 58% of cases". */
+const RATE_PHRASE: Record<OutcomeMeasure, string> = {
+  positive_outcome: 'a positive or partly positive outcome',
+  accepted: 'the client accepting the outcome',
+  avoided_appeal: 'an avoided appeal (among negative outcomes)',
+  problem_uncovered: 'an underlying problem uncovered',
+  bounce_back: 'the client coming back about the same problem',
+};
+
+/** The two relationship times the sentence reads the predicted rate at. */
+export const SENTENCE_MINUTES = [60, 240] as const;
+
+const whole = (share: number) => `${Math.round(share * 100)}%`;
+const hours = (minutes: number) => (minutes === 60 ? '1 hour' : `${minutes / 60} hours`);
+
+/** "For a mix of cases like yours, the model predicts … in 58% of cases with 1 hour … and 71% with 4 hours (…)." */
+export function predictedSentence(measure: OutcomeMeasure, rates: readonly PredictedRate[] | undefined): string {
+  const [low, high] = SENTENCE_MINUTES.map((m) => rates?.find((r) => r.minutes === m));
+  if (!low || !high) return '';
+  return (
+    `For a mix of cases like yours, the model predicts ${RATE_PHRASE[measure]} in ${whole(low.rate)} of cases with ` +
+    `${hours(low.minutes)} of relationship time and ${whole(high.rate)} with ${hours(high.minutes)} ` +
+    `(95% intervals ${whole(low.ciLow)} to ${whole(low.ciHigh)} and ${whole(high.ciLow)} to ${whole(high.ciHigh)}).`
+  );
+}
+
+/** The model's columns in words, naming what each category and funding stream is compared with. */
+export function covariatesInWords(a: AdjustedEstimate): string {
+  const parts: string[] = [];
+  const has = (prefix: string) => a.covariates.some((c) => c.startsWith(prefix));
+  if (has('category'))
+    parts.push(
+      a.references
+        ? `the category of problem (each compared with ${labelOf(a.references.category)}, the most common)`
+        : 'the category of problem',
+    );
+  if (has('vulnerab')) parts.push('the number of vulnerabilities');
+  if (has('funding'))
+    parts.push(
+      a.references
+        ? `the funding stream (each compared with ${labelOf(a.references.fundingStream)}, the most common)`
+        : 'the funding stream',
+    );
+  return parts.length ? parts.join('; ') : 'relationship time only';
+}
 
 const ratio = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 
@@ -34,7 +81,9 @@ export function adjustedSentence(measure: OutcomeMeasure, a: AdjustedEstimate): 
   }
   const factors = adjustedFor(a.covariates);
   const lead = factors ? `After allowing for ${factors}, each` : 'Each';
-  return `${lead} doubling of relationship time goes with ${ratio(a.oddsRatioPerDoubling)} times the odds of ${OUTCOME_PHRASE[measure]} (95% interval ${ratio(a.ciLow)} to ${ratio(a.ciHigh)}; ${cases}).`;
+  const odds = `${lead} doubling of relationship time goes with ${ratio(a.oddsRatioPerDoubling)} times the odds of ${OUTCOME_PHRASE[measure]} (95% interval ${ratio(a.ciLow)} to ${ratio(a.ciHigh)}; ${cases}).`;
+  const rates = predictedSentence(measure, a.predictedRates);
+  return rates ? `${rates} ${odds}` : odds;
 }
 
 /** A second, plain reading when the interval includes 1 (no clear association either way). */
