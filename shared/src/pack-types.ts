@@ -63,6 +63,11 @@ export interface PackMeta {
   softwareVersion: string;
   /** Derived from the inputs (the as-of date), not the clock, so the same inputs give the same bytes. */
   generatedAt: string;
+  /**
+   * The day the pack was built (default today; give it to re-create a pack's bytes). Not the as-of date:
+   * the figures are the records as they stood on asOf. Left out of the inputs checksum.
+   */
+  builtOn: string;
 }
 
 export interface Headline {

@@ -26,7 +26,7 @@ export const evidencePack: CliCommand = {
   usage:
     'evidence-pack (--org REF | --commissioner REF) --from YYYY-MM-DD --to YYYY-MM-DD --out DIR ' +
     '[--category C] [--funding-stream F] [--vulnerability V] [--arrival A] [--unit-cost-version N] ' +
-    '[--priced-with commissioner|provider] ' +
+    '[--priced-with commissioner|provider] [--built-on YYYY-MM-DD] ' +
     '[--fee-table-version N | --fee-table-version REF=N …] [--as-of YYYY-MM-DD]',
   options: {
     org: { type: 'string' },
@@ -40,6 +40,7 @@ export const evidencePack: CliCommand = {
     arrival: { type: 'string' },
     'unit-cost-version': { type: 'string' },
     'priced-with': { type: 'string' },
+    'built-on': { type: 'string' },
     'fee-table-version': { type: 'string', multiple: true },
     'as-of': { type: 'string' },
   },
@@ -53,6 +54,9 @@ export const evidencePack: CliCommand = {
     }
     const asOf = values['as-of'] === undefined ? undefined : String(values['as-of']);
     if (asOf !== undefined && !DATE.test(asOf)) throw new UsageError('--as-of must be a date written YYYY-MM-DD');
+    const builtOn = values['built-on'] === undefined ? undefined : String(values['built-on']);
+    if (builtOn !== undefined && !DATE.test(builtOn))
+      throw new UsageError('--built-on must be a date written YYYY-MM-DD');
     if (!values.out) throw new UsageError('--out DIR is required');
     const version = values['unit-cost-version'];
     if (version !== undefined && !/^[1-9]\d*$/.test(String(version)))
@@ -78,6 +82,7 @@ export const evidencePack: CliCommand = {
         pricedWith: oneOf<PricedWith>('priced-with', values['priced-with'], PRICED_WITH),
         ...feeTables,
         asOf,
+        builtOn,
       });
       rendered = await renderPack(pack);
     } catch (error) {

@@ -444,6 +444,20 @@ describe('evidence packs', () => {
       expect(again.manifest).toEqual(first.manifest);
     });
 
+    it('shows the build date apart from the as-of date, and keeps the input checksum across build dates', async () => {
+      const on = async (builtOn: string) =>
+        (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&builtOn=${builtOn}`).expect(200)).body as {
+          meta: { builtOn: string; asOf: string };
+          inputsSha256: string;
+        };
+      const [a, b] = [await on('2026-12-02'), await on('2026-12-03')];
+      expect([a.meta.asOf, a.meta.builtOn, b.meta.builtOn]).toEqual([AS_OF, '2026-12-02', '2026-12-03']);
+      expect(a.inputsSha256).toBe(b.inputsSha256);
+      const today = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200)).body;
+      expect(today.meta.builtOn).toBe(new Date().toISOString().slice(0, 10));
+      await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&builtOn=2026-02-30`).expect(400);
+    });
+
     it('changes the input checksum when the inputs change', async () => {
       const a = await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200);
       const b = await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&category=housing`).expect(200);

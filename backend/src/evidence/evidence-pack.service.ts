@@ -90,6 +90,8 @@ export interface PackRequest {
   feeTableVersions?: Record<string, number>;
   /** Default: the end of the period, or today while the period is still running. */
   asOf?: string;
+  /** The build date shown beside the as-of date (default today); give the manifest's to re-create its bytes. */
+  builtOn?: string;
 }
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -195,6 +197,7 @@ export class EvidencePackService {
       })),
       softwareVersion: VERSION,
       generatedAt: `${asOf}T00:00:00.000Z`,
+      builtOn: request.builtOn ?? todayIso(),
     };
 
     const excludedShown = String(roundToBase(excluded, rounded.base));
@@ -350,6 +353,8 @@ function checkedPeriod(request: PackRequest): string {
   if (!ISO_DATE.test(request.to)) errors.push({ path: 'to', message: 'must be a date written YYYY-MM-DD' });
   if (request.asOf !== undefined && !ISO_DATE.test(request.asOf))
     errors.push({ path: 'asOf', message: 'must be a date written YYYY-MM-DD' });
+  if (request.builtOn !== undefined && !ISO_DATE.test(request.builtOn))
+    errors.push({ path: 'builtOn', message: 'must be a date written YYYY-MM-DD' });
   if (errors.length === 0 && request.from > request.to)
     errors.push({ path: 'to', message: 'must be on or after from' });
   if (errors.length) throw invalid(errors);

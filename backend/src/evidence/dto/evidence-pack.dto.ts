@@ -48,6 +48,13 @@ export class EvidencePackQueryDto extends OmitType(ReportFiltersDto, ['adviser',
     description: 'Figures as they stood on this date (default: the end of the period, or today if it is later)',
   })
   asOf?: string;
+
+  @DateField({
+    optional: true,
+    description:
+      'The build date the pack shows (default today); give the one its manifest names to re-create its bytes',
+  })
+  builtOn?: string;
 }
 
 export const DOWNLOAD_FORMATS = ['xlsx', 'pdf', 'csv-zip', 'zip', 'manifest'] as const;
@@ -75,7 +82,8 @@ export function toPackRequest(query: EvidencePackQueryDto): PackRequest {
     feeTableVersion,
     pricedWith,
     asOf,
+    builtOn,
   } = query;
   const filters = { category, office, fundingStream, vulnerability, arrival };
-  return { from, to, filters, unitCostVersion, feeTableVersion, pricedWith, asOf };
+  return { from, to, filters, unitCostVersion, feeTableVersion, pricedWith, asOf, builtOn };
 }

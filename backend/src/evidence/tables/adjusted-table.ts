@@ -4,13 +4,29 @@
  * whenever the model converged, beside the measure's n as the tables publish it (rounded). The model
  * itself needs at least 30 cases with 5 or more on each side of the outcome.
  */
-import { MEASURES, OUTCOME_MEASURES, type AdjustedEstimate, type OutcomeMeasure } from '@deepvalue/shared';
+import { labelOf, MEASURES, OUTCOME_MEASURES, type AdjustedEstimate, type OutcomeMeasure } from '@deepvalue/shared';
 import { MIN_CASES_PER_OUTCOME, MIN_MODEL_CASES } from '../../analytics/statistics/time-vs-outcome-model.js';
 import type { PackTable } from '@deepvalue/shared';
 
 const TOO_FEW =
   `Not estimated: too few cases (the model needs at least ${MIN_MODEL_CASES} cases, ` +
   `at least ${MIN_CASES_PER_OUTCOME} with the outcome and ${MIN_CASES_PER_OUTCOME} without).`;
+
+/**
+ * The model's covariates in words for a reader ("category: debt" → "category (Debt, against the most
+ * common category)"), never as codes.
+ */
+export function covariatesInWords(covariates: readonly string[]): string | null {
+  const levels = (prefix: string) =>
+    covariates.filter((c) => c.startsWith(`${prefix}: `)).map((c) => labelOf(c.slice(prefix.length + 2)));
+  const parts: string[] = [];
+  const categories = levels('category');
+  if (categories.length) parts.push(`category (${categories.join(', ')}, each against the most common category)`);
+  if (covariates.includes('vulnerability flags')) parts.push('number of vulnerability flags');
+  const funding = levels('funding');
+  if (funding.length) parts.push(`funding stream (${funding.join(', ')}, each against the most common one)`);
+  return parts.join('; ') || null;
+}
 
 const round = (x: number | null, places = 3) => (x === null ? null : Number(x.toFixed(places)));
 
@@ -48,7 +64,7 @@ export function adjustedTable(
         ci_low: round(estimate.ciLow),
         ci_high: round(estimate.ciHigh),
         n,
-        adjusted_for: estimate.covariates.filter((c) => c !== 'log2 relationship time').join('; ') || null,
+        adjusted_for: covariatesInWords(estimate.covariates),
         status: tooFew ? TOO_FEW : (estimate.note ?? 'Estimated'),
       };
     }),

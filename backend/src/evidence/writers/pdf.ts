@@ -140,14 +140,15 @@ function titlePage(doc: Doc, pack: EvidencePack): void {
   doc.y = 215;
   const facts: Array<[string, string]> = [
     ['Cases closed', `${meta.period.from} to ${meta.period.to}`],
-    ['Figures as at', meta.asOf],
+    ['Figures as at', `${meta.asOf} (the records as they stood that day)`],
+    ['Built on', meta.builtOn],
     [
       'Filters',
       Object.entries(meta.filters)
         .map(([k, v]) => `${k}: ${v}`)
         .join('; ') || 'none',
     ],
-    ['Unit costs', `version ${meta.unitCosts.version} (${meta.unitCosts.organisationRef})`],
+    ['Unit costs', `${meta.unitCosts.organisationName}, version ${meta.unitCosts.version}`],
   ];
   for (const [label, value] of facts) {
     const y = doc.y;

@@ -31,6 +31,7 @@ export interface Manifest {
   feeTables: EvidencePack['meta']['feeTables'];
   softwareVersion: string;
   generatedAt: string;
+  builtOn: string;
   inputsSha256: string;
   tables: Array<{ name: string; title: string; rows: number; note: string | null }>;
   files: Array<{ path: string; sha256: string; bytes: number }>;
@@ -61,8 +62,10 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The pack's checksum of inputs: everything but the build date (the same records and choices, the same hash). */
 export function inputsHash(pack: EvidencePack): string {
-  return sha256(canonicalJson(pack));
+  const { builtOn: _builtOn, ...meta } = pack.meta;
+  return sha256(canonicalJson({ ...pack, meta }));
 }
 
 export async function renderPack(pack: EvidencePack, options: { pdfCompress?: boolean } = {}): Promise<RenderedPack> {
@@ -90,6 +93,7 @@ export async function renderPack(pack: EvidencePack, options: { pdfCompress?: bo
     feeTables: meta.feeTables,
     softwareVersion: meta.softwareVersion,
     generatedAt: meta.generatedAt,
+    builtOn: meta.builtOn,
     inputsSha256,
     tables: pack.tables.map((t) => ({ name: t.name, title: t.title, rows: t.rows.length, note: t.note })),
     files: files.map((f) => ({ path: f.path, sha256: sha256(f.bytes), bytes: f.bytes.length })),

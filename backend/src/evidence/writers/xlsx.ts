@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { formatCell } from '../format.js';
 import type { ColumnKind, EvidencePack, PackTable } from '@deepvalue/shared';
 import { pinZipDates } from './zip.js';
+import { roundingBaseFor } from '../../disclosure/rounding.js';
 
 const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
   count: '#,##0',
@@ -74,8 +75,11 @@ function methodSheet(workbook: ExcelJS.Workbook, pack: EvidencePack, inputsSha25
       .map(([k, v]) => `${k}: ${v}`)
       .join('; ') || 'none',
   );
-  pair('Suppression threshold', `counts below ${meta.threshold} hidden`);
-  pair('Unit costs', `version ${meta.unitCosts.version} of ${meta.unitCosts.organisationRef}`);
+  pair(
+    'Small numbers',
+    `counts rounded to the nearest ${roundingBaseFor(meta.threshold)} (threshold ${meta.threshold}); see Small numbers below`,
+  );
+  pair('Unit costs', `version ${meta.unitCosts.version} of ${meta.unitCosts.organisationName}`);
   pair(
     'Fee tables',
     meta.feeTables
@@ -83,7 +87,7 @@ function methodSheet(workbook: ExcelJS.Workbook, pack: EvidencePack, inputsSha25
       .join('; '),
   );
   pair('Software version', meta.softwareVersion);
-  pair('Generated', meta.generatedAt);
+  pair('Built on', meta.builtOn);
   pair('SHA-256 of inputs', inputsSha256);
   r += 1;
   line('Headline figures', HEADING_FONT);
