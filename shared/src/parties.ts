@@ -67,7 +67,7 @@ export const CONFLICT_MATCH_FIELDS = ['name', 'dateOfBirth', 'postcodeDistrict']
 export type ConflictMatchField = (typeof CONFLICT_MATCH_FIELDS)[number];
 
 /** Ways to reach a client; each is marked safe, not safe, or not asked. */
-export const CONTACT_CHANNELS = ['phone', 'text', 'voicemail', 'email', 'letter', 'home_visit'] as const;
+export const CONTACT_CHANNELS = ['phone', 'text', 'voicemail', 'email', 'letter', 'visit'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
@@ -76,7 +76,7 @@ export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
   voicemail: 'Voicemail',
   email: 'Email',
   letter: 'Letter',
-  home_visit: 'Home visit',
+  visit: 'Home visit',
 };
 
 export const MAX_CONTACT_NOTE_LENGTH = 1_000;

@@ -15,6 +15,7 @@ import {
   CATEGORIES,
   CONFLICT_RESULTS,
   CONFLICT_SUBJECTS,
+  CONTACT_CHANNELS,
   DISCLOSURES,
   FEEDBACK_SOURCES,
   FUNDING_STREAMS,
@@ -41,6 +42,7 @@ import { AUDIT_ACTIONS } from '../audit/audit.service.js';
 const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'users.role': ROLES,
   'clients.vulnerabilities': VULNERABILITIES,
+  'clients.preferred_channel': CONTACT_CHANNELS,
   'cases.category': CATEGORIES,
   'cases.funding_stream': FUNDING_STREAMS,
   'cases.arrival_route': ARRIVAL_ROUTES,

@@ -18,6 +18,7 @@ import { makeCasework } from '../access/testing/casework-fixture.js';
 const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'clients.postcode_district': { refused: true }, // an outward code (^[A-Z]{1,2}[0-9][A-Z0-9]?$), cleared anyway
   'clients.vulnerabilities': { refused: true },
+  'clients.preferred_channel': { refused: true },
   'cases.category': { refused: true },
   'cases.funding_stream': { refused: true },
   'cases.arrival_route': { refused: true },
@@ -157,6 +158,9 @@ describe('erasure clears every free-text column of the client’s records', () =
       expect.arrayContaining([
         'cases.subcategory',
         'clients.first_name',
+        'clients.contact_note',
+        'clients.interpreter_language',
+        'clients.other_adaptations',
         'time_entries.note',
         'referrals.note',
         'case_notes.body',

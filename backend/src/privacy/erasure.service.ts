@@ -71,7 +71,10 @@ export class ErasureService {
   private async eraseRows(m: EntityManager, organisationId: string, clientId: string): Promise<string[]> {
     await m.query(
       `UPDATE clients SET first_name = NULL, last_name = NULL, date_of_birth = NULL, postcode_district = NULL,
-         email = NULL, phone = NULL, ref = $3, erased_at = now(), version = version + 1, updated_at = now()
+         email = NULL, phone = NULL, safe_by_phone = NULL, safe_by_text = NULL, safe_by_voicemail = NULL,
+         safe_by_email = NULL, safe_by_letter = NULL, safe_by_visit = NULL, preferred_channel = NULL,
+         contact_note = NULL, interpreter_language = NULL, bsl = false, large_print = false, other_adaptations = NULL,
+         ref = $3, erased_at = now(), version = version + 1, updated_at = now()
        WHERE organisation_id = $1 AND id = $2`,
       [organisationId, clientId, pseudonym()],
     );

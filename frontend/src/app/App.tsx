@@ -31,6 +31,7 @@ const CasePage = lazyNamed(cases, 'CasePage');
 const EditCasePage = lazyNamed(cases, 'EditCasePage');
 const ClientPage = lazyNamed(cases, 'ClientPage');
 const EditClientPage = lazyNamed(cases, 'EditClientPage');
+const ContactSafetyPage = lazyNamed(cases, 'ContactSafetyPage');
 const AssessmentPage = lazyNamed(cases, 'AssessmentPage');
 const FollowUpPage = lazyNamed(cases, 'FollowUpPage');
 const IntakeWizard = lazyNamed(intake, 'IntakeWizard');
@@ -78,6 +79,7 @@ const ROUTES: PageRoute[] = [
   { path: '/time/new', Page: QuickTimePage, roles: CASEWORK_ROLES },
   { path: '/clients/:clientId', Page: ClientPage, roles: CASEWORK_ROLES },
   { path: '/clients/:clientId/edit', Page: EditClientPage, roles: CASEWORK_ROLES },
+  { path: '/clients/:clientId/contact-safety', Page: ContactSafetyPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId', Page: CasePage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/edit', Page: EditCasePage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/time', Page: QuickTimePage, roles: CASEWORK_ROLES },

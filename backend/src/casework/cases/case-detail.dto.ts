@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
 import { AssessmentDto } from '../assessments/assessment.dto.js';
 import { ClientSummaryDto } from '../clients/client.dto.js';
+import { ContactSafetyReadDto } from '../clients/contact-safety.js';
 import { FeedbackDto } from '../feedback/feedback.dto.js';
 import { FollowUpDto } from '../follow-ups/follow-up.dto.js';
 import { NoteDto } from '../notes/note.dto.js';
@@ -15,6 +16,8 @@ import { CaseMeasuresDto } from './case-measures.js';
 export class CaseClientDto extends ClientSummaryDto {
   @ApiProperty({ enum: VULNERABILITIES, isArray: true }) vulnerabilities: Vulnerability[];
   @ApiProperty() evidenceConsent: boolean;
+  @ApiProperty({ type: ContactSafetyReadDto, description: 'Shown wherever the client may be contacted.' })
+  contactSafety: ContactSafetyReadDto;
 }
 
 /** Everything the case page shows, in one request. */

@@ -12,6 +12,7 @@ import { OfficeEntity } from '../directory/office.entity.js';
 import { PartnerEntity } from '../directory/partner.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';
 import { toFeedbackDto } from '../feedback/feedback.dto.js';
+import { toContactSafetyDto } from '../clients/contact-safety.js';
 import { ConflictChecksService } from '../conflicts/conflict-checks.service.js';
 import { CaseNoteEntity } from '../notes/note.entity.js';
 import { toNoteDto } from '../notes/note.dto.js';
@@ -274,6 +275,7 @@ export class CasesService {
         postcodeDistrict: client.postcodeDistrict,
         vulnerabilities: client.vulnerabilities,
         evidenceConsent: client.evidenceConsent,
+        contactSafety: toContactSafetyDto(client),
       },
       leadAdviserName: names.get(c.leadAdviserId) ?? '',
       officeName: office?.name ?? null,

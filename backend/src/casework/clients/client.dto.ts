@@ -2,7 +2,16 @@ import { ApiProperty } from '@nestjs/swagger';
 import { VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
 import { Transform } from 'class-transformer';
 import { PageMeta, PageQuery } from '../page.js';
-import { BoolField, DateField, EnumListField, type Presence, TextField, VersionField } from '../validation.js';
+import { ContactSafetyDto, ContactSafetyReadDto, toContactSafetyDto } from './contact-safety.js';
+import {
+  BoolField,
+  DateField,
+  EnumListField,
+  NestedObject,
+  type Presence,
+  TextField,
+  VersionField,
+} from '../validation.js';
 import type { ClientEntity } from './client.entity.js';
 
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -35,6 +44,11 @@ export class CreateClientDto {
   @EnumListField(VULNERABILITIES, { optional: true }) vulnerabilities?: Vulnerability[];
   @BoolField({ optional: true, description: 'Consent to the use of their anonymised data in evidence.' })
   evidenceConsent?: boolean;
+  @NestedObject(() => ContactSafetyDto, {
+    optional: true,
+    description: 'How the client may safely be contacted and the adaptations they need; replaced whole when given.',
+  })
+  contactSafety?: ContactSafetyDto;
 }
 
 export class UpdateClientDto extends CreateClientDto {
@@ -54,6 +68,7 @@ export class ClientDto {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ enum: VULNERABILITIES, isArray: true }) vulnerabilities: Vulnerability[];
   @ApiProperty() evidenceConsent: boolean;
+  @ApiProperty({ type: ContactSafetyReadDto }) contactSafety: ContactSafetyReadDto;
   @ApiProperty({ description: 'Set when the personal details were erased.', type: String, nullable: true })
   erasedAt: string | null;
   @ApiProperty() version: number;
@@ -93,6 +108,7 @@ export function toClientDto(client: ClientEntity): ClientDto {
     phone: client.phone,
     vulnerabilities: client.vulnerabilities,
     evidenceConsent: client.evidenceConsent,
+    contactSafety: toContactSafetyDto(client),
     erasedAt: client.erasedAt?.toISOString() ?? null,
     version: client.version,
   };

@@ -7,6 +7,7 @@ import { containsPattern, pageOf } from '../page.js';
 import { isRealDate } from '../dates.js';
 import { deleteVersioned, updateVersioned } from '../versioned-update.js';
 import { ClientEntity } from './client.entity.js';
+import { contactSafetyColumns } from './contact-safety.js';
 import {
   type ClientDto,
   type ClientPageDto,
@@ -84,6 +85,7 @@ export class ClientsService {
           phone: input.phone ?? null,
           vulnerabilities: input.vulnerabilities ?? [],
           evidenceConsent: input.evidenceConsent ?? false,
+          ...contactSafetyColumns(input.contactSafety ?? {}),
         }),
         { transaction: false },
       ),
@@ -113,14 +115,14 @@ export class ClientsService {
   }
 
   async update(organisationId: string, clientId: string, input: UpdateClientDto): Promise<ClientDto> {
-    const { version, ...changes } = input;
+    const { version, contactSafety, ...changes } = input;
     const client = await updateVersioned(this.uow.manager, {
       entity: ClientEntity,
       what: 'Client',
       organisationId,
       id: clientId,
       version,
-      changes,
+      changes: { ...changes, ...(contactSafety ? contactSafetyColumns(contactSafety) : {}) },
       toDto: toClientDto,
     });
     return toClientDto(client);

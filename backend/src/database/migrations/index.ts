@@ -19,6 +19,7 @@ import { CaseNotes1764100000400 } from './1764100000400-case-notes.js';
 import { KeyDates1764200000200 } from './1764200000200-key-dates.js';
 import { CaseParties1764200000300 } from './1764200000300-case-parties.js';
 import { ConflictChecks1764200000310 } from './1764200000310-conflict-checks.js';
+import { ContactSafety1764200000320 } from './1764200000320-contact-safety.js';
 import { SheetMappings1764200000400 } from './1764200000400-sheet-mappings.js';
 import { AuditChain1764200000500 } from './1764200000500-audit-chain.js';
 import { CitusDistribution1764200000600 } from './1764200000600-citus-distribution.js';
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   KeyDates1764200000200,
   CaseParties1764200000300,
   ConflictChecks1764200000310,
+  ContactSafety1764200000320,
   SheetMappings1764200000400,
   AuditChain1764200000500,
   CitusDistribution1764200000600,

@@ -11,6 +11,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { QuickTimeForm } from '../time/QuickTimeForm';
 import { useCase, useFeedbackItems, usePartners, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
+import { ContactSafetyPanel } from './ContactSafetyPanel';
 import { MeasuresAtAGlance } from './MeasuresAtAGlance';
 import { NotesSection } from './NotesSection';
 import { PartiesSection } from './PartiesSection';
@@ -176,6 +177,7 @@ function CaseDetails({ c }: { c: CaseDetail }) {
         </Link>
       </p>
       <h2 className="govuk-heading-m">Client</h2>
+      <ContactSafetyPanel safety={client.contactSafety} clientId={client.id} />
       <SummaryList
         stacked
         rows={[

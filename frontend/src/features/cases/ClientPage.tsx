@@ -7,6 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { SummaryList } from '../../ui/SummaryList';
 import { useClient, useClientCases } from './api';
 import { CaseTable } from './CaseTable';
+import { ContactSafetyPanel } from './ContactSafetyPanel';
 import type { Client } from './types';
 
 export function ClientPage() {
@@ -31,6 +32,8 @@ export function ClientPage() {
             </div>
             <div className="govuk-grid-row">
               <div className="govuk-grid-column-two-thirds">
+                <h2 className="govuk-heading-m">Contact safety</h2>
+                <ContactSafetyPanel safety={client.contactSafety} clientId={client.id} />
                 <SummaryList
                   rows={[
                     { key: 'Date of birth', value: formatDate(client.dateOfBirth) || 'Not recorded' },

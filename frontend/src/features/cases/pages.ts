@@ -3,6 +3,7 @@ export { AssessmentPage } from './AssessmentPage';
 export { CasePage } from './CasePage';
 export { ClientPage } from './ClientPage';
 export { EditCasePage } from './EditCasePage';
+export { ContactSafetyPage } from './ContactSafetyPage';
 export { EditClientPage } from './EditClientPage';
 export { FollowUpPage } from './FollowUpPage';
 export { MyCasesPage } from './MyCasesPage';

@@ -1,3 +1,4 @@
+import type { ContactSafety } from './ContactSafetyPanel';
 /**
  * Casework records as the API returns them (GET /cases/:id and friends). Field names follow the
  * import format (brief §8), camelCase.
@@ -35,6 +36,8 @@ export interface Client {
   phone?: string | null;
   vulnerabilities: Vulnerability[];
   evidenceConsent: boolean;
+  /** How the client may safely be contacted (absent from older servers). */
+  contactSafety?: ContactSafety;
   erasedAt?: string | null;
   version: number;
 }
@@ -206,7 +209,7 @@ export interface NoteRevision {
 }
 
 export interface CaseDetail extends CaseRecord {
-  client: ClientSummary & Pick<Client, 'vulnerabilities' | 'evidenceConsent'>;
+  client: ClientSummary & Pick<Client, 'vulnerabilities' | 'evidenceConsent' | 'contactSafety'>;
   leadAdviserName: string;
   officeName: string | null;
   referrerName: string | null;
