@@ -22,6 +22,7 @@ import { benchModel, benchReports } from './report-bench.js';
 import { formatTable, resultRows, type BenchResults } from './results.js';
 import { benchStart } from './start-bench.js';
 import { timed } from './stats.js';
+import { benchSheetImport } from './sheet-bench.js';
 import { measureStorage } from './storage.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -77,7 +78,8 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       log(`  ${imported.importSeconds.toFixed(1)} s, peak RSS ${imported.rss.peakMb} MB`);
       if (!options.keep) fs.rmSync(file.file, { force: true });
     } else {
-      organisationId = await largestOrganisation(dataSource);
+      const needsCases = ['reports', 'model', 'evidence', 'api', 'dashboard'].some((s) => steps.has(s as never));
+      organisationId = needsCases ? await largestOrganisation(dataSource) : '';
     }
     if (steps.has('reports')) {
       log('Time against outcome: roll-ups, case facts and the raw tables…');
@@ -104,6 +106,11 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       }
     }
     partial.storage = await measureStorage(dataSource);
+    if (steps.has('sheet')) {
+      const rows = options.quick ? 5000 : 100_000;
+      log(`Spreadsheet import: ${rows.toLocaleString('en-GB')} CSV rows beside the same casework as JSON…`);
+      partial.sheet = await benchSheetImport(services, db.workDir, rows, log);
+    }
     if (steps.has('api')) {
       log('Record-a-session API under load…');
       partial.api = await benchApi(

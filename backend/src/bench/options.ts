@@ -1,7 +1,17 @@
 /** `npm run bench -- [--cases N] [--quick] [--runs R] [--only a,b] [--skip a,b] [--keep]`. */
 import { parseArgs } from 'node:util';
 
-export const STEPS = ['import', 'reports', 'model', 'evidence', 'api', 'dashboard', 'start', 'bundle'] as const;
+export const STEPS = [
+  'import',
+  'reports',
+  'model',
+  'evidence',
+  'api',
+  'dashboard',
+  'start',
+  'bundle',
+  'sheet',
+] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface BenchOptions {
@@ -19,7 +29,7 @@ export interface BenchOptions {
 }
 
 export const USAGE =
-  'npm run bench -- [--cases N (default 100000)] [--quick] [--runs R] [--only import,reports,model,evidence,api,dashboard,start,bundle] [--skip …] [--keep]';
+  'npm run bench -- [--cases N (default 100000)] [--quick] [--runs R] [--only import,reports,model,evidence,api,dashboard,start,bundle,sheet] [--skip …] [--keep]';
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({

@@ -4,6 +4,7 @@ import type { BundleFigures } from './bundle-size.js';
 import type { DashboardFigures } from './dashboard-bench.js';
 import type { EvidenceFigures } from './evidence-bench.js';
 import type { ImportFigures } from './import-bench.js';
+import type { SheetImportFigures } from './sheet-bench.js';
 import type { FilterFigures, ModelFigures } from './report-bench.js';
 import type { StartFigures } from './start-bench.js';
 
@@ -30,6 +31,7 @@ export interface BenchResults {
   cases: number;
   machine: Machine;
   import?: ImportFigures;
+  sheet?: SheetImportFigures;
   reports?: FilterFigures[];
   model?: ModelFigures;
   evidence?: EvidenceFigures;
@@ -69,6 +71,20 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
       check(i.importSeconds <= budget),
     );
     add('import peak RSS', `${i.rss.peakMb} MB (from ${i.rss.startMb} MB)`, '≤ 1024 MB', check(i.rss.peakMb <= 1024));
+  }
+  if (r.sheet) {
+    const s = r.sheet;
+    const what = `${s.rows.toLocaleString('en-GB')} rows = ${s.cases.toLocaleString('en-GB')} cases / ${s.timeEntries.toLocaleString('en-GB')} time entries`;
+    add(
+      `import the same as JSON (${what})`,
+      `${s.json.seconds.toFixed(1)} s, peak RSS ${s.json.rss.peakMb} MB, ${s.json.mb} MB`,
+    );
+    add(
+      `import as a CSV spreadsheet`,
+      `${s.csv.seconds.toFixed(1)} s, peak RSS ${s.csv.rss.peakMb} MB, ${s.csv.mb} MB`,
+      '≤ 1.5 × the JSON time, ≤ 1024 MB',
+      check(s.csv.seconds <= 1.5 * s.json.seconds && s.csv.rss.peakMb <= 1024),
+    );
   }
   for (const f of r.reports ?? []) {
     const label = f.filter === 'none' ? 'no filter' : `${f.filter} filter`;

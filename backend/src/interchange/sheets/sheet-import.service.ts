@@ -18,6 +18,7 @@ import {
 } from '@deepvalue/shared';
 import { stringify } from 'csv-stringify';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -385,10 +386,9 @@ function previewOf(c: ImportCase, row: number, updated: boolean, advisers: Map<s
 
 async function writeNdjson(file: string, header: ImportHeader, cases: ImportCase[]): Promise<void> {
   const out = fs.createWriteStream(file, { mode: 0o600 });
-  const write = (line: string) =>
-    new Promise<void>((resolve, reject) =>
-      out.write(line) ? resolve() : out.once('drain', resolve).once('error', reject),
-    );
+  const write = async (line: string) => {
+    if (!out.write(line)) await once(out, 'drain');
+  };
   await write(`${JSON.stringify(header)}\n`);
   for (const c of cases) await write(`${JSON.stringify(c)}\n`);
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
