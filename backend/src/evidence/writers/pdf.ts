@@ -40,7 +40,7 @@ export interface PdfOptions {
 /** Short band labels in WinAnsi ("≥ 8 h" has no glyph); the method spells out "8 h+" as 8 hours or more. */
 const BAND_LABELS = ['< 1 h', '1–2 h', '2–4 h', '4–8 h', '8 h+'];
 const HIDDEN_NOTE =
-  'Counts are rounded, and rates worked out from the rounded counts; "[c]" and "<n": hidden to protect small ' +
+  'Counts are rounded, and rates worked out from the rounded counts; "[c]": not published, to protect small ' +
   'numbers (see the method).';
 
 export async function packPdf(pack: EvidencePack, inputsSha256: string, options: PdfOptions = {}): Promise<Buffer> {
@@ -177,11 +177,14 @@ function titlePage(doc: Doc, pack: EvidencePack): void {
       .fontSize(9)
       .fillColor(MUTED)
       .text(pdfText(h.label), x + 12, y + 8, { width: cardWidth - 20 });
+    // A long value (an organisation's name) is set smaller so it stays on one line above its detail.
+    doc.font('Helvetica-Bold').fontSize(18);
+    const value = pdfText(h.value);
+    const size = Math.max(10, Math.min(18, (18 * (cardWidth - 20)) / doc.widthOfString(value)));
     doc
-      .font('Helvetica-Bold')
-      .fontSize(18)
+      .fontSize(size)
       .fillColor(INK)
-      .text(pdfText(h.value), x + 12, y + 22, { width: cardWidth - 20 });
+      .text(value, x + 12, y + 22 + (18 - size) / 2, { width: cardWidth - 20, height: 20, ellipsis: true });
     doc
       .font('Helvetica')
       .fontSize(8)
@@ -194,9 +197,8 @@ function titlePage(doc: Doc, pack: EvidencePack): void {
     'Read with care: these figures come from casework records. They show how outcomes vary with relationship ' +
       'time, not that relationship time caused them. Counts are rounded to the nearest ' +
       roundingBaseFor(meta.threshold) +
-      ' and rates worked out from the rounded counts; some pricing figures are hidden ("<' +
-      meta.threshold +
-      '" or "[c]"); the method at the end says how. Fiscal value, wellbeing value and money to clients are ' +
+      ', rates worked out from the rounded counts and £ figures priced from them; "[c]" marks a figure not ' +
+      'published; the method at the end says how. Fiscal value, wellbeing value and money to clients are ' +
       'different kinds of value and are never added together.',
     { size: 9, color: MUTED },
   );
