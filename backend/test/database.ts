@@ -5,9 +5,13 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { runMigrations } from '../src/database/data-source.js';
+import { grantRuntimePrivileges } from '../src/database/runtime-role.js';
 
 export interface TestDatabase {
+  /** The owner's (admin's) connection: migrations, and tests acting behind the app's back. */
   url: string;
+  /** The app's: the limited runtime role (test/global-setup.mjs), or the admin where none could be made. */
+  appUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -87,9 +91,19 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (workers) await createOnCitus(name, workers);
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
-  if (options.migrate !== false) await runMigrations(url.toString());
+  const appUrl = new URL(url);
+  const role = process.env.TEST_APP_ROLE;
+  if (options.migrate !== false) {
+    await runMigrations(url.toString());
+    if (role) {
+      await grantRuntimePrivileges(url.toString(), role);
+      appUrl.username = role;
+      appUrl.password = 'test';
+    }
+  }
   return {
     url: url.toString(),
+    appUrl: appUrl.toString(),
     name,
     drop: async () => {
       await onDatabase(adminUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -20,6 +21,7 @@ async function freePort() {
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_URL = process.env.DATABASE_URL;
+    await createAppRole();
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deepvalue-test-pg-'));
@@ -53,4 +55,23 @@ export default async function globalSetup() {
   globalThis.__DEEPVALUE_PG__ = { pg, dir };
   process.env.TEST_ADMIN_URL = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
   process.env.TEST_PG_DIR = dir;
+  await createAppRole();
+}
+
+// The role the app under test connects as (database/runtime-role.ts grants it each test database's
+// tables), so every API test runs with the app's real, limited privileges. Skipped, with the app
+// then connecting as the admin, where the admin may not create roles.
+async function createAppRole() {
+  const client = new pg.Client({ connectionString: process.env.TEST_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(`
+      DO $$ BEGIN CREATE ROLE deepvalue_app_test LOGIN PASSWORD 'test';
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    process.env.TEST_APP_ROLE = 'deepvalue_app_test';
+  } catch (error) {
+    process.stderr.write(`Tests run the app as the admin role: ${error.message}\n`);
+  } finally {
+    await client.end();
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import type { Role } from '@deepvalue/shared';
+import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.js';
@@ -25,6 +26,8 @@ export interface Harness {
   db: TestDatabase;
   dataSource: DataSource;
   http: () => ReturnType<typeof request>;
+  /** Runs SQL as the database's owner (the app's own role may not change the schema). */
+  owner(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
   makeOrganisation(input?: {
     ref?: string;
     name?: string;
@@ -50,12 +53,12 @@ export async function createHarness(
 ): Promise<Harness> {
   const db = await createTestDatabase({ settings: options.databaseSettings });
   const config = loadConfig({
-    DATABASE_URL: db.url,
+    DATABASE_URL: db.appUrl,
     LOG_LEVEL: 'silent',
     DB_POOL_SIZE: '5',
     ...options.env,
   } as NodeJS.ProcessEnv);
-  const app = await createApp(config, db.url);
+  const app = await createApp(config, db.appUrl);
   await app.init();
   const dataSource = app.get(DataSource);
   const sessions = app.get(SessionService);
@@ -66,6 +69,15 @@ export async function createHarness(
     db,
     dataSource,
     http,
+    async owner(sql, params = []) {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async makeOrganisation(input = {}) {
       const ref = input.ref ?? `org-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
       const [row] = await dataSource.query(

@@ -16,10 +16,13 @@ import { AuditService } from './audit.service.js';
 
 const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
 
-function cli(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  db: { url: string; appUrl: string },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
+      env: { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
     });
     let stdout = '';
     let stderr = '';
@@ -186,21 +189,21 @@ describe(AuditChainService.name, () => {
   it('`audit verify` exits 0 when intact and 1 naming the first broken row', async () => {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
     const { org, rows } = await organisationWithLog(3);
-    const intact = await cli(['audit', 'verify', '--org', org.ref], h.db.url);
+    const intact = await cli(['audit', 'verify', '--org', org.ref], h.db);
     const [{ hash }] = (
       await owner.query(`SELECT encode(hash, 'hex') AS hash FROM audit_log WHERE id = $1`, [rows[2].id])
     ).rows;
     expect(intact).toMatchObject({ code: 0, stdout: `${org.ref}: 3 row(s), chain intact, last hash ${hash}\n` });
 
     await behindTheBack(`UPDATE audit_log SET action = 'export' WHERE id = $1`, [rows[0].id]);
-    const broken = await cli(['audit', 'verify'], h.db.url);
+    const broken = await cli(['audit', 'verify'], h.db);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(
       `${org.ref}: BROKEN at row ${rows[0].id} (position 1): its content does not match its hash (altered after it was written)\n`,
     );
     expect(broken.stderr).toMatch(/chain\(s\) broken/);
 
-    const unknown = await cli(['audit', 'verify', '--org', 'no-such-org'], h.db.url);
+    const unknown = await cli(['audit', 'verify', '--org', 'no-such-org'], h.db);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('there is no organisation with reference "no-such-org"');
   });

@@ -58,14 +58,31 @@ describe('audit log', () => {
     expect(await rowsFor(other.id, 'read', 'case')).toEqual([]);
   });
 
-  it('the database refuses to change or remove audit rows, even for the table owner', async () => {
-    const [{ owner, me }] = await h.dataSource.query(
-      `SELECT pg_get_userbyid(relowner) AS owner, current_user AS me FROM pg_class WHERE relname = 'audit_log'`,
+  it('the database refuses to change or remove audit rows: the app role lacks the right, the owner meets the trigger', async () => {
+    const [{ owner, me, superuser }] = await h.dataSource.query(
+      `SELECT pg_get_userbyid(relowner) AS owner, current_user AS me,
+              (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser
+       FROM pg_class WHERE relname = 'audit_log'`,
     );
-    expect(owner).toBe(me); // the app's own role owns the table, and still cannot alter it
-    await expect(h.dataSource.query(`UPDATE audit_log SET action = 'read'`)).rejects.toThrow(/append-only/);
-    await expect(h.dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
-    await expect(h.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    expect(owner).not.toBe(me); // the app's role owns nothing…
+    expect(superuser).toBe(false);
+    for (const sql of [`UPDATE audit_log SET action = 'read'`, `DELETE FROM audit_log`, `TRUNCATE audit_log`])
+      await expect(h.dataSource.query(sql)).rejects.toThrow(/permission denied for table audit_log/);
+    // …even with triggers off, which it may set for imports,
+    await expect(
+      h.dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL session_replication_role = replica`);
+        await m.query(`DELETE FROM audit_log`);
+      }),
+    ).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(h.dataSource.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`)).rejects.toThrow(
+      /must be owner/,
+    );
+    await expect(h.dataSource.query(`UPDATE audit_chain_heads SET seq = 0`)).rejects.toThrow(/permission denied/);
+    // …and the owner, who has the right, meets the append-only trigger.
+    await expect(h.owner(`UPDATE audit_log SET action = 'read'`)).rejects.toThrow(/append-only/);
+    await expect(h.owner(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(h.owner(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
     const [{ n }] = await h.dataSource.query(`SELECT count(*)::integer AS n FROM audit_log`);
     expect(n).toBeGreaterThan(0);
   });

@@ -9,11 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { runMigrations } from '../database/data-source.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { prepareSchema } from '../database/open-database.js';
 
 export interface BenchDatabase {
+  /** The owner's connection, for the benchmark's own work (imports, VACUUM ANALYZE, checks). */
   url: string;
+  /** The app's (embedded: the runtime role), for the app processes it measures. */
+  appUrl: string;
   embedded: boolean;
   /** Where the generated file and (embedded) cluster live. */
   workDir: string;
@@ -31,15 +34,16 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
   fs.chmodSync(workDir, 0o755);
   const external = process.env.BENCH_DATABASE_URL;
   const handle = external
-    ? { url: external, stop: async () => {} }
+    ? { url: external, ownerUrl: external, stop: async () => {} }
     : await startEmbeddedPostgres({ dataDir: path.join(workDir, 'data'), log, exclusive: true });
-  await runMigrations(handle.url);
-  const client = new pg.Client({ connectionString: handle.url });
+  await prepareSchema(handle.ownerUrl, handle.url, log);
+  const client = new pg.Client({ connectionString: handle.ownerUrl });
   await client.connect();
   const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
   await client.end();
   return {
-    url: handle.url,
+    url: handle.ownerUrl,
+    appUrl: handle.url,
     embedded: !external,
     workDir,
     serverVersion: rows[0].server_version,

@@ -115,7 +115,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       log('Record-a-session API under load…');
       partial.api = await benchApi(
         services,
-        db.url,
+        db.appUrl,
         organisationId,
         {
           requests: options.loadRequests,
@@ -128,7 +128,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       log('Manager dashboard in Chromium…');
       partial.dashboard = await benchDashboard(
         services,
-        db.url,
+        db.appUrl,
         organisationId,
         { coldRuns: options.quick ? 2 : 5, warmRuns: options.quick ? 3 : 10 },
         log,

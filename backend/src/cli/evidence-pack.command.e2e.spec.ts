@@ -17,10 +17,13 @@ import { readZip } from '../evidence/writers/zip.js';
 
 const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
 
-function run(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  db: { url: string; appUrl: string },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
+      env: { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
     });
     let stdout = '';
     let stderr = '';
@@ -61,7 +64,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
   it('writes the XLSX, PDF, CSV files and a manifest whose hashes match them', async () => {
     const result = await run(
       ['evidence-pack', '--org', ref, '--from', PERIOD.from, '--to', PERIOD.to, '--as-of', AS_OF, '--out', out],
-      sut.db.url,
+      sut.db,
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -100,7 +103,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     [['evidence-pack', '--org', 'x', '--from', '2024-13-01', '--to', PERIOD.to, '--out', '/tmp/x'], /--from must be/],
     [['evidence-pack', '--org', 'x', '--from', PERIOD.from, '--to', PERIOD.to], /--out DIR is required/],
   ])('rejects %j with exit code 2', async (args, message) => {
-    const result = await run(args, sut.db.url);
+    const result = await run(args, sut.db);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
@@ -109,7 +112,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     const base = ['evidence-pack', '--org', ref, '--from', PERIOD.from, '--to', PERIOD.to, '--as-of', AS_OF];
     const again = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-pack-'));
     try {
-      const result = await run([...base, '--fee-table-version', '0', '--out', again], sut.db.url);
+      const result = await run([...base, '--fee-table-version', '0', '--out', again], sut.db);
       expect(result.code).toBe(0);
       const manifest = JSON.parse(fs.readFileSync(path.join(again, 'manifest.json'), 'utf8')) as Manifest;
       expect(manifest.feeTables).toEqual([{ organisationRef: ref, version: 0, usingDefaults: true }]);
@@ -118,10 +121,10 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     } finally {
       fs.rmSync(again, { recursive: true, force: true });
     }
-    const missing = await run([...base, '--fee-table-version', '4', '--out', again], sut.db.url);
+    const missing = await run([...base, '--fee-table-version', '4', '--out', again], sut.db);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/feeTableVersion: names a fee-table version that does not exist/);
-    const bad = await run([...base, '--fee-table-version', 'latest', '--out', again], sut.db.url);
+    const bad = await run([...base, '--fee-table-version', 'latest', '--out', again], sut.db);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--fee-table-version must be a version number, or REF=N/);
   });
@@ -129,7 +132,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
   it('says so when the organisation does not exist', async () => {
     const result = await run(
       ['evidence-pack', '--org', 'no-such-org', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out],
-      sut.db.url,
+      sut.db,
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('There is no organisation with reference "no-such-org"');

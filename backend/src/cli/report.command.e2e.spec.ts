@@ -13,10 +13,13 @@ import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixt
 
 const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
 
-function run(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  db: { url: string; appUrl: string },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
+      env: { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
     });
     let stdout = '';
     let stderr = '';
@@ -66,7 +69,7 @@ describe('npm run deepvalue -- report …', () => {
       '/api/reports/breakdown?by=category&measure=problem_uncovered',
     ],
   ])('report %j --json prints only what the API answers', async (args, url) => {
-    const cli = await run(['report', ...args, '--org', ref, '--json'], sut.db.url);
+    const cli = await run(['report', ...args, '--org', ref, '--json'], sut.db);
     expect(cli.stderr).not.toMatch(/Error/);
     expect(cli.code).toBe(0);
     const api = await sut.as(manager).get(url).expect(200);
@@ -85,7 +88,7 @@ describe('npm run deepvalue -- report …', () => {
       fixture.adviserIds[1],
       '--json',
     ];
-    const cli = await run(args, sut.db.url);
+    const cli = await run(args, sut.db);
     const api = await sut
       .as(manager)
       .get(`/api/reports/time-vs-outcome?office=${fixture.officeIds[0]}&adviser=${fixture.adviserIds[1]}`)
@@ -94,31 +97,31 @@ describe('npm run deepvalue -- report …', () => {
   });
 
   it('prints a readable table without --json', async () => {
-    const cli = await run(['report', 'time-vs-outcome', '--org', ref], sut.db.url);
+    const cli = await run(['report', 'time-vs-outcome', '--org', ref], sut.db);
     expect(cli.code).toBe(0);
     expect(cli.stdout).toMatch(/Time against outcome: Positive outcome/);
     expect(cli.stdout).toMatch(/< 1 h/);
     expect(cli.stdout).toMatch(/not that relationship time caused/);
-    const measures = await run(['report', 'measures', '--org', ref], sut.db.url);
+    const measures = await run(['report', 'measures', '--org', ref], sut.db);
     expect(measures.stdout).toMatch(/Relationship quality index/);
   });
 
   it('names the option of a bad value and exits 2', async () => {
     const bad = await run(
       ['report', 'time-vs-outcome', '--org', ref, '--category', 'cats', '--from', '2024-13-01', '--json'],
-      sut.db.url,
+      sut.db,
     );
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/--category: must be one of/);
     expect(bad.stderr).toMatch(/--from: must be a real date written YYYY-MM-DD/);
-    const measure = await run(['report', 'trends', '--org', ref, '--measure', 'joy', '--period', 'week'], sut.db.url);
+    const measure = await run(['report', 'trends', '--org', ref, '--measure', 'joy', '--period', 'week'], sut.db);
     expect(measure.code).toBe(2);
     expect(measure.stderr).toMatch(/--measure: must be one of/);
     expect(measure.stderr).toMatch(/--period: must be one of/);
-    const fundingStream = await run(['report', 'measures', '--org', ref, '--funding-stream', 'lottery'], sut.db.url);
+    const fundingStream = await run(['report', 'measures', '--org', ref, '--funding-stream', 'lottery'], sut.db);
     expect(fundingStream.stderr).toMatch(/--funding-stream: must be one of/);
-    const org = await run(['report', 'measures', '--org', 'no-such-org'], sut.db.url);
+    const org = await run(['report', 'measures', '--org', 'no-such-org'], sut.db);
     expect(org.code).toBe(2);
     expect(org.stderr).toMatch(/--org: no organisation with ref "no-such-org"/);
   });

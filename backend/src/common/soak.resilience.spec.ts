@@ -14,7 +14,7 @@ import pg from 'pg';
 import { spawnApp, type AppProcess } from '../bench/app-process.js';
 import { createOrganisation, createSession, createSignedInUser, type SqlUser } from '../bench/sql-staff.js';
 import { REPO_ROOT } from '../config/config.js';
-import { readPostmasterPid, urlFor } from '../database/embedded-postgres.js';
+import { databasePasswords, readPostmasterPid, urlFor } from '../database/embedded-postgres.js';
 import { writeNdjson } from '../interchange/generator.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -38,7 +38,12 @@ describe(`a ${SECONDS}-second soak at ${RATE} requests per second`, () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deepvalue-soak-'));
     fs.chmodSync(dir, 0o755);
     app = await spawnApp({ env: { DEEPVALUE_DATA_DIR: path.join(dir, 'data'), DEMO_DATA: '0', LOG_LEVEL: 'info' } });
-    const db = new pg.Client({ connectionString: urlFor(readPostmasterPid(path.join(dir, 'data', 'pg'))!.port) });
+    const db = new pg.Client({
+      connectionString: urlFor(
+        readPostmasterPid(path.join(dir, 'data', 'pg'))!.port,
+        databasePasswords(path.join(dir, 'data')).owner,
+      ),
+    });
     await db.connect();
     try {
       manager = await createSignedInUser(db, await createOrganisation(db, 'soak-test'), 'manager');

@@ -31,6 +31,8 @@ describe(loadConfig.name, () => {
     ['PORT', 'abc', /PORT must be a whole number/],
     ['PORT', '70000', /PORT must be between 1 and 65535/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a postgres/],
+    ['DATABASE_OWNER_URL', 'mysql://x', /DATABASE_OWNER_URL must be a postgres/],
+    ['DATABASE_OWNER_URL', 'postgres://o:p@db/x', /DATABASE_OWNER_URL needs DATABASE_URL/],
     ['DEMO_DATA', 'maybe', /DEMO_DATA must be true\/false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE must be between/],

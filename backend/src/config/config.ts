@@ -12,6 +12,11 @@ export interface AppConfig {
   host: string | undefined;
   /** Set when an external PostgreSQL is used; otherwise the embedded server is started. */
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_OWNER_URL: the account that owns the schema, for migrations; the app then connects as
+   * DATABASE_URL's role and grants it only what it needs. Without it, DATABASE_URL does both.
+   */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   demoData: boolean;
   /** How many cases the generated demo data holds (DEMO_CASES, at least 50). */
@@ -55,11 +60,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
   }
+  const databaseOwnerUrl = optional(env, 'DATABASE_OWNER_URL');
+  if (databaseOwnerUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseOwnerUrl)) {
+    throw new ConfigError('DATABASE_OWNER_URL', 'must be a postgres:// or postgresql:// URL');
+  }
+  if (databaseOwnerUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError('DATABASE_OWNER_URL', 'needs DATABASE_URL (the role the app connects as)');
+  }
   const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
     host: optional(env, 'HOST'),
     databaseUrl,
+    databaseOwnerUrl,
     dataDir: path.resolve(optional(env, 'DEEPVALUE_DATA_DIR') ?? path.join(REPO_ROOT, '.data')),
     demoData: boolean(env, 'DEMO_DATA', databaseUrl === undefined),
     demoCases: integer(env, 'DEMO_CASES', 2400, 50, 1_000_000),

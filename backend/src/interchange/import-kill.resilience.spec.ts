@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { spawnApp, type AppProcess } from '../bench/app-process.js';
 import { createOrganisation, createSignedInUser, type SqlUser } from '../bench/sql-staff.js';
-import { readPostmasterPid, urlFor } from '../database/embedded-postgres.js';
+import { databasePasswords, readPostmasterPid, urlFor } from '../database/embedded-postgres.js';
 import { INTERRUPTED } from './import-jobs.service.js';
 import { writeNdjson } from './generator.js';
 
@@ -27,7 +27,9 @@ describe('an import interrupted by kill -9', () => {
   const connect = async () => {
     const server = readPostmasterPid(path.join(dir, 'data', 'pg'));
     if (!server) throw new Error('the embedded PostgreSQL is not running');
-    const client = new pg.Client({ connectionString: urlFor(server.port) });
+    const client = new pg.Client({
+      connectionString: urlFor(server.port, databasePasswords(path.join(dir, 'data')).owner),
+    });
     await client.connect();
     return client;
   };

@@ -131,10 +131,10 @@ describe('closing and reopening a case', () => {
   it('leaves the case open and without an outcome when writing a benefit fails', async () => {
     const kase = await makeCase(h, org.adviser);
     // A database-side failure the DTO cannot foresee, on the last statement of the close.
-    await h.dataSource.query(`
+    await h.owner(`
       CREATE FUNCTION fail_benefit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'benefit write failed'; END $$`);
-    await h.dataSource.query(
+    await h.owner(
       `CREATE TRIGGER fail_benefit BEFORE INSERT ON outcome_benefits FOR EACH ROW EXECUTE FUNCTION fail_benefit()`,
     );
     try {
@@ -145,8 +145,8 @@ describe('closing and reopening a case', () => {
       });
       expect(res.status).toBe(500);
     } finally {
-      await h.dataSource.query(`DROP TRIGGER fail_benefit ON outcome_benefits`);
-      await h.dataSource.query(`DROP FUNCTION fail_benefit()`);
+      await h.owner(`DROP TRIGGER fail_benefit ON outcome_benefits`);
+      await h.owner(`DROP FUNCTION fail_benefit()`);
     }
     const [row] = await h.dataSource.query(`SELECT closed_on, version FROM cases WHERE id = $1`, [kase.id]);
     expect(row).toEqual({ closed_on: null, version: 1 });
