@@ -19,7 +19,7 @@ describe(ensureDemoData.name, () => {
 
   it('loads two sharing organisations with ≥ 2,000 cases and a user per role, once', async () => {
     const log: string[] = [];
-    const first = await ensureDemoData(db.url, (m) => log.push(m), 2000);
+    const first = await ensureDemoData(db.appUrl, (m) => log.push(m), 2000);
     const { rows: orgs } = await client.query(
       `SELECT o.kind, count(c.id)::int AS cases FROM organisations o LEFT JOIN cases c ON c.organisation_id = o.id GROUP BY o.id ORDER BY o.kind, cases`,
     );
@@ -47,7 +47,7 @@ describe(ensureDemoData.name, () => {
     );
     expect(led[0].n).toBeGreaterThan(0); // the demo adviser has cases of their own
 
-    const again = await ensureDemoData(db.url, (m) => log.push(m), 2000);
+    const again = await ensureDemoData(db.appUrl, (m) => log.push(m), 2000);
     expect(again.users).toEqual(first.users);
     const { rows: count } = await client.query(`SELECT count(*)::int AS n FROM cases`);
     expect(count[0].n).toBe(2000);
