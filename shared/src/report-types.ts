@@ -177,6 +177,24 @@ export interface FixedFeeCategory {
   /** Cases whose hours × hourly rate exceed the escape threshold of their fee row. */
   escape: { n: number; count: number } | null;
   note: string | null;
+  /**
+   * "Strictly necessary" relationship time (seed 000): from the adjusted positive-outcome model, the relationship
+   * time at which this category's predicted positive-outcome rate (over its own cases' mix) reaches the
+   * organisation's typical one. Null (with a note) when the model gives no answer or the rate is not reached.
+   */
+  strictlyNecessary?: StrictlyNecessaryTime;
+}
+
+export interface StrictlyNecessaryTime {
+  /** Hours of relationship time; the interval is the delta method on log2 time, the target taken as given. */
+  hours: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** The organisation's typical rate: the median case's predicted positive-outcome probability. */
+  targetRate: number | null;
+  /** Cases of this category in the model. */
+  n: number;
+  note?: string;
 }
 
 export interface FixedFeeReport {

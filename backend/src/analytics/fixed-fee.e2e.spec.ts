@@ -11,10 +11,13 @@ import {
   type Fixture,
   mean,
   percentile,
+  RATE_DEFINITIONS,
+  relationshipMinutes,
   seedOrganisation,
   type SimCase,
   totalMinutes,
 } from './testing/report-fixture.js';
+import { strictlyNecessaryTimes } from './statistics/strictly-necessary.js';
 
 interface FeeInput {
   category: string;
@@ -155,6 +158,41 @@ describe('fixed fee against need', () => {
     expect(employment.note).toMatch(/No fixed fee/);
     expect(employment.casesWithoutFee).toBe(employment.n);
     expect(employment.n).toBeGreaterThan(0);
+  });
+
+  it('gives the strictly necessary relationship time per category, from the model fitted on the cases themselves', async () => {
+    const report = await sut.as(manager).get('/api/reports/fixed-fee').expect(200);
+    // The positive-outcome model's rows, one per closed case with a result, built from the simulated cases.
+    const rows = fixture.cases
+      .filter((c) => c.closedOn !== null && RATE_DEFINITIONS.positive_outcome(c, asOf).n === 1)
+      .map((c) => ({
+        relationshipMinutes: Math.max(relationshipMinutes(c), 15),
+        category: c.category,
+        vulnerabilityCount: c.vulnerabilities.length,
+        fundingStream: c.funding,
+        successes: RATE_DEFINITIONS.positive_outcome(c, asOf).count,
+        trials: 1,
+      }));
+    const want = strictlyNecessaryTimes(rows);
+    expect([...want.values()].filter((t) => t.hours !== null && t.ciLow !== null).length).toBeGreaterThan(1);
+    for (const got of report.body.categories as Array<{
+      category: string;
+      strictlyNecessary: Record<string, unknown>;
+    }>) {
+      const expected = want.get(got.category);
+      if (!expected) {
+        expect(got.strictlyNecessary).toMatchObject({ hours: null, n: 0 });
+        continue;
+      }
+      expect(got.strictlyNecessary).toEqual({
+        ...expected,
+        ...Object.fromEntries(
+          (['hours', 'ciLow', 'ciHigh', 'targetRate'] as const)
+            .filter((k) => typeof expected[k] === 'number')
+            .map((k) => [k, expect.closeTo(expected[k]!, 9)]),
+        ),
+      });
+    }
   });
 
   it('gives the hours cases took and how many met each fee row, as counted case by case', async () => {

@@ -7,9 +7,11 @@
 import { Injectable } from '@nestjs/common';
 import { ASSOCIATION_CAVEAT, CATEGORIES, labelOf } from '@deepvalue/shared';
 import { FeeRatesService, HOURLY_RATE_NOTE, type FeeTable } from './fee-rates.service.js';
+import { AnalyticsRepository } from './analytics.repository.js';
 import { FixedFeeRepository, type FeeLineCounts, type FeeRowParam } from './fixed-fee.repository.js';
 import { rateFigure } from './rate-figure.js';
 import { meanFromCounts, percentileFromCounts } from './statistics/percentile.js';
+import { strictlyNecessaryTimes } from './statistics/strictly-necessary.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 import type { FeeRateView, FixedFeeCategory, FixedFeeReport } from '@deepvalue/shared';
 import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
@@ -23,16 +25,19 @@ export class FixedFeeService {
   constructor(
     private readonly repository: FixedFeeRepository,
     private readonly feeRates: FeeRatesService,
+    private readonly analytics: AnalyticsRepository,
   ) {}
 
   async report(organisationIds: string[], filters: ReportFilters, asOf = todayIso()): Promise<FixedFeeReport> {
     const normalised = normaliseFilters(filters);
     const tables = await this.feeRates.tablesFor(organisationIds);
     const fees = feeParams(tables);
-    const [lines, minutes] = await Promise.all([
+    const [lines, minutes, patterns] = await Promise.all([
       this.repository.feeLineCounts(organisationIds, normalised, fees, asOf),
       this.repository.minuteCounts(organisationIds, normalised, asOf),
+      this.analytics.modelPatterns(organisationIds, normalised, 'positive_outcome', asOf),
     ]);
+    const necessary = strictlyNecessaryTimes(patterns);
     const categories = (normalised.category ? [normalised.category] : CATEGORIES).map((category): FixedFeeCategory => {
       const categoryFees = fees.filter((f) => f.category === category);
       const categoryLines = lines.filter((l) => l.category === category);
@@ -85,6 +90,14 @@ export class FixedFeeService {
           : null,
         escape: escapeKnown ? { n: sum('escapeN'), count: sum('escapeCount') } : null,
         note: categoryFees.length === 0 ? NO_FEE_NOTE : rated ? null : HOURLY_RATE_NOTE,
+        strictlyNecessary: necessary.get(category) ?? {
+          hours: null,
+          ciLow: null,
+          ciHigh: null,
+          targetRate: null,
+          n: 0,
+          note: 'No closed cases of this category with a result.',
+        },
       };
     });
     return {

@@ -223,6 +223,15 @@ function fixedFeeTable(r: FixedFeeReport): string[] {
       );
     }
     if (c.escape) lines.push(`  crossed the escape threshold: ${c.escape.count} of ${c.escape.n}`);
+    const need = c.strictlyNecessary;
+    if (need)
+      lines.push(
+        need.hours === null
+          ? `  relationship time for a typical result: no estimate. ${need.note ?? ''}`
+          : `  relationship time for a typical result (${percent(need.targetRate)} positive): ${fixed(need.hours, 2)} h` +
+              (need.ciLow === null ? '' : ` (95% CI ${fixed(need.ciLow, 2)}–${fixed(need.ciHigh, 2)})`) +
+              (need.note ? ` ${need.note}` : ''),
+      );
     if (c.note) lines.push(`  ${c.note}`);
   }
   return [...lines, '', r.caveat];

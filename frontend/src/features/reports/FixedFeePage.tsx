@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatDate, formatGbp, formatNumber, formatCount } from '../../app/format';
+import { formatCount, formatDate, formatGbp, formatNumber, formatPercent } from '../../app/format';
 import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { useFixedFee } from './api';
@@ -91,6 +91,25 @@ function CategorySection({ c }: { c: FixedFeeCategory }) {
             </dd>
           )}
         </div>
+        {c.strictlyNecessary && (
+          <div className="dv-stat" data-testid={`necessary-${c.category}`}>
+            <dt className="dv-stat__label">Relationship time for a typical result</dt>
+            <dd className="dv-stat__value">
+              {c.strictlyNecessary.hours !== null ? hours(c.strictlyNecessary.hours) : 'No estimate'}
+            </dd>
+            {c.strictlyNecessary.hours !== null && c.strictlyNecessary.ciLow !== null && (
+              <dd className="dv-stat__note">
+                95% interval {formatNumber(c.strictlyNecessary.ciLow, 1)} to{' '}
+                {formatNumber(c.strictlyNecessary.ciHigh, 1)} hours
+              </dd>
+            )}
+            {c.strictlyNecessary.targetRate !== null && (
+              <dd className="dv-stat__note">
+                to reach a {formatPercent(c.strictlyNecessary.targetRate)} chance of a positive outcome
+              </dd>
+            )}
+          </div>
+        )}
         {c.escape && (
           <div className="dv-stat">
             <dt className="dv-stat__label">Crossed the escape threshold</dt>
@@ -100,6 +119,16 @@ function CategorySection({ c }: { c: FixedFeeCategory }) {
         )}
       </dl>
       {c.note && <p className="govuk-body">{c.note}</p>}
+      {c.strictlyNecessary && (
+        <p className="govuk-body-s dv-muted">
+          Relationship time for a typical result (“strictly necessary” time): from the estimate that allows for case
+          mix, the time with the client at which this category’s predicted chance of a positive outcome reaches your
+          typical case’s ({formatCount(c.strictlyNecessary.n, 'case')} in the model). It counts time with the client
+          only; the hours a fee pays for cover all work on the case. Association, not proof that more time would cause
+          it.
+          {c.strictlyNecessary.note && <> {c.strictlyNecessary.note}</>}
+        </p>
+      )}
       {c.withinFee && c.beyondFee && (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">
