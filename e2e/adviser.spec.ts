@@ -218,3 +218,53 @@ test('at 360 px My cases shows every column, and a client’s page opens a new c
     await expect(page.getByText(`New case for ${name}`)).toBeVisible();
   }
 });
+
+test('an adviser adds key dates to a case, removes a limitation date and sees what is due on My cases', async ({
+  page,
+  request,
+}) => {
+  const email = await demoAdviserEmail(request);
+  await signIn(page, email);
+  await page.locator('.dv-case-table a[href^="/cases/"]:not([href*="/time"])').first().click();
+  const section = page.locator('section[aria-labelledby="key-dates-title"]');
+  await expect(section.getByRole('heading', { name: 'Key dates and tasks' })).toBeVisible();
+  const rows = section.locator('tbody tr');
+  const before = await rows.count();
+  const add = async (fill: () => Promise<void>) => {
+    const count = await rows.count();
+    await fill();
+    await section.getByRole('button', { name: 'Add the date' }).click();
+    await expect(rows).toHaveCount(count + 1);
+  };
+  await section.getByText('Add a key date or task').click();
+  // Mandatory reconsideration: one calendar month from the decision.
+  await add(async () => {
+    await page.getByLabel('Work out a deadline from a decision (optional)').selectOption('mandatory_reconsideration');
+    await page.getByLabel('Date of the decision').fill('2027-01-31');
+    await expect(page.getByLabel('Due date')).toHaveValue('2027-02-28');
+  });
+  await add(async () => {
+    await page.getByLabel('Kind').selectOption('limitation');
+    await page.getByLabel('What is due').fill('E2E disrepair limitation');
+    await page.getByLabel('Due date').fill('2031-05-01');
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  await add(async () => {
+    await page.getByLabel('Kind').selectOption('task');
+    await page.getByLabel('What is due').fill('E2E chase the GP letter');
+    await page.getByLabel('Due date').fill(today);
+  });
+  expect(await rows.count()).toBe(before + 3);
+  await checkPage(page, 'adviser-16-key-dates');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await section.getByRole('button', { name: /Remove.*E2E disrepair limitation/ }).click();
+  const history = page.getByTestId('limitation-history');
+  await expect(history.locator('li').first()).toContainText('Removed: E2E disrepair limitation, 1 May 2031');
+  await expect(rows).toHaveCount(before + 2);
+
+  await page.goto('/cases');
+  await expect(page.getByRole('heading', { name: /^Due this week/ })).toBeVisible();
+  await expect(page.getByText('E2E chase the GP letter').first()).toBeVisible();
+  await checkPage(page, 'adviser-17-my-cases-key-dates');
+});

@@ -13,6 +13,7 @@ import { useCase, useFeedbackItems, usePartners, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
 import { ContactSafetyPanel } from './ContactSafetyPanel';
 import { MeasuresAtAGlance } from './MeasuresAtAGlance';
+import { KeyDatesSection } from './KeyDatesSection';
 import { NotesSection } from './NotesSection';
 import { PartiesSection } from './PartiesSection';
 import { Timeline } from './Timeline';
@@ -114,6 +115,7 @@ function CaseView({ c }: { c: CaseDetail }) {
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Timeline</h2>
           <Timeline caseId={c.id} events={events} />
+          <KeyDatesSection caseId={c.id} />
           <NotesSection
             caseId={c.id}
             notes={c.notes ?? []}

@@ -6,6 +6,7 @@ import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { useCases } from './api';
 import { CaseTable } from './CaseTable';
+import { KeyDatesDue } from './KeyDatesDue';
 
 export function MyCasesPage() {
   const me = useMe();
@@ -46,6 +47,7 @@ export function MyCasesPage() {
         </p>
       )}
       <SearchBox />
+      <KeyDatesDue mine={!everyone} />
       <QueryState query={open} what="Open cases">
         {(page) =>
           page.items.length ? (
