@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { checkPage, demoAdviserEmail, signIn } from './support';
 
 test('an adviser takes in a new client, records time and feedback, and closes the case', async ({ page, request }) => {
+  test.setTimeout(180_000); // one long journey with axe on every page: over a minute on a loaded machine
   const email = await demoAdviserEmail(request);
   const lastName = `Tester${Date.now().toString(36)}`;
   await signIn(page, email);
@@ -27,6 +28,13 @@ test('an adviser takes in a new client, records time and feedback, and closes th
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await page.getByLabel('Yes, they agree').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // Conflict check: the organisation's clients and parties like this client, and the decision.
+  await expect(page.getByRole('heading', { name: 'Conflict check' })).toBeVisible();
+  await expect(page.getByText(/Searching clients and parties/)).toHaveCount(0);
+  await page.getByLabel('No conflict').check();
+  await checkPage(page, 'adviser-03b-intake-conflict-check');
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page.getByRole('heading', { name: 'What is the presenting problem?' })).toBeVisible();
@@ -56,6 +64,19 @@ test('an adviser takes in a new client, records time and feedback, and closes th
   await expect(page.getByRole('heading', { name: new RegExp(`Ana ${lastName}`) })).toBeVisible();
   await expect(page.getByText(/Case .* opened for Ana/)).toBeVisible();
   await checkPage(page, 'adviser-06-case-new');
+
+  // A party, checked for conflicts as it is added.
+  await page.getByRole('button', { name: 'Add a party' }).click();
+  await page.getByLabel('Opponent', { exact: true }).check();
+  await page.getByLabel('An organisation').check();
+  await page.getByLabel('Name of the organisation').fill('Riverside Homes');
+  await page.getByLabel('Who is the opponent?').selectOption('landlord');
+  await expect(page.getByText(/Searching clients and parties/)).toHaveCount(0);
+  await page.getByLabel('No conflict').check();
+  await checkPage(page, 'adviser-06b-add-party');
+  await page.getByRole('button', { name: 'Save party' }).click();
+  await expect(page.getByRole('article', { name: 'Riverside Homes, Opponent (Landlord)' })).toBeVisible();
+  await expect(page.getByText('Party: Riverside Homes')).toBeVisible();
 
   // Quick time entry, keyboard only: the minutes box has the focus, Enter saves.
   await page.getByRole('button', { name: 'Record time' }).click();
@@ -207,14 +228,16 @@ test('at 360 px My cases shows every column, and a client’s page opens a new c
 
   // Three times over, as the new user tried: never a blank page.
   await table.locator('a[href^="/cases/"]').first().click();
-  await page.locator('a[href^="/clients/"]').first().click();
+  // The client's name (the contact safety link above it goes to the client's contact safety page).
+  await page.locator('a[href^="/clients/"]:not([href$="/contact-safety"])').first().click();
   const clientUrl = page.url();
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.goto(clientUrl);
     const name = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
     await page.getByRole('link', { name: 'Open a new case for this client' }).click();
-    await expect(page).toHaveURL(/\/intake\/problem$/);
-    await expect(page.getByRole('heading', { name: 'What is the presenting problem?' })).toBeVisible();
+    // An existing client is checked for conflicts before the case questions.
+    await expect(page).toHaveURL(/\/intake\/conflict-check$/);
+    await expect(page.getByRole('heading', { name: 'Conflict check' })).toBeVisible();
     await expect(page.getByText(`New case for ${name}`)).toBeVisible();
   }
 });

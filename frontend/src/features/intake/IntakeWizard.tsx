@@ -160,7 +160,7 @@ function StartForClient({
     if (!client || started.current) return;
     started.current = true;
     onStart({ ...newAnswers(), clientId: client.id, existingClientName: clientName(client), duplicates: [] });
-    navigate('/intake/problem', { replace: true });
+    navigate('/intake/conflict-check', { replace: true }); // the first question for an existing client
   }, [client, onStart, navigate]);
   if (!client) return <p className="govuk-body">That client could not be found.</p>;
   return <p className="govuk-body">Starting a new case for {clientName(client)}…</p>;
