@@ -2,7 +2,9 @@
  * A bounded soak (issue 9): mixed, realistic traffic at a fixed rate against the built app in its
  * own process — advisers listing and opening cases, searching clients and recording sessions,
  * managers reading reports — for SOAK_SECONDS (default 600). Zero errors; the app's memory is
- * sampled throughout and must stay flat. Figures are written to bench-results/soak.json.
+ * sampled throughout and must stay flat. Meanwhile the hostile inputs of issue 13 arrive four a
+ * second (common/testing/hostile-traffic.ts): none may be answered 5xx, and the process must not
+ * exit. Figures are written to bench-results/soak.json.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import autocannon from 'autocannon';
@@ -16,6 +18,7 @@ import { createOrganisation, createSession, createSignedInUser, type SqlUser } f
 import { REPO_ROOT } from '../config/config.js';
 import { databasePasswords, readPostmasterPid, urlFor } from '../database/embedded-postgres.js';
 import { writeNdjson } from '../interchange/generator.js';
+import { startHostileTraffic } from './testing/hostile-traffic.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const RATE = 20; // requests per second, all clients together
@@ -32,6 +35,7 @@ describe(`a ${SECONDS}-second soak at ${RATE} requests per second`, () => {
   let app: AppProcess;
   let adviser: SqlUser;
   let manager: SqlUser;
+  let admin: SqlUser;
   let caseIds: string[];
 
   beforeAll(async () => {
@@ -47,6 +51,7 @@ describe(`a ${SECONDS}-second soak at ${RATE} requests per second`, () => {
     await db.connect();
     try {
       manager = await createSignedInUser(db, await createOrganisation(db, 'soak-test'), 'manager');
+      admin = await createSignedInUser(db, manager.organisationId, 'admin');
       const file = path.join(dir, 'casework.ndjson');
       const out = fs.createWriteStream(file);
       await writeNdjson({ cases: CASES, seed: 5 }, out);
@@ -96,7 +101,13 @@ describe(`a ${SECONDS}-second soak at ${RATE} requests per second`, () => {
       const check = (route: string) => (status: number, body: string) => {
         if (status >= 300 && failures.length < 20) failures.push(`${route} → ${status} ${body.slice(0, 200)}`);
       };
+      const pid = app.child.pid;
+      const hostile = startHostileTraffic(
+        { url: app.url, adviser: adviser.token, manager: manager.token, admin: admin.token },
+        250,
+      );
       let result;
+      let attacks;
       try {
         result = await autocannon({
           url: app.url,
@@ -149,6 +160,7 @@ describe(`a ${SECONDS}-second soak at ${RATE} requests per second`, () => {
         });
       } finally {
         clearInterval(sampler);
+        attacks = await hostile.stop();
       }
       samples.push({ second: Math.round((Date.now() - started) / 1000), rssMb: rssMb(app.child.pid!) });
       // Memory after the first tenth (warm: JIT, pools, caches) against memory at the end.
@@ -170,14 +182,25 @@ describe(`a ${SECONDS}-second soak at ${RATE} requests per second`, () => {
           end: end.rssMb,
           max: Math.max(...samples.map((s) => s.rssMb)),
         },
+        hostile: attacks,
         samples,
       };
       fs.mkdirSync(path.join(REPO_ROOT, 'bench-results'), { recursive: true });
       fs.writeFileSync(path.join(REPO_ROOT, 'bench-results', 'soak.json'), `${JSON.stringify(figures, null, 2)}\n`);
       process.stderr.write(
         `soak: ${figures.requests} requests, non-2xx ${figures.non2xx}, errors ${figures.errors}, timeouts ${figures.timeouts}, ` +
-          `p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms; RSS ${figures.rssMb.start} → ${figures.rssMb.warm} (warm) → ${figures.rssMb.end} MB\n`,
+          `p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms; RSS ${figures.rssMb.start} → ${figures.rssMb.warm} (warm) → ${figures.rssMb.end} MB; ` +
+          `hostile ${attacks.sent} sent, statuses ${JSON.stringify(attacks.statuses)}\n`,
       );
+      // The hostile inputs: each refused below 500, and the same process still serving.
+      expect(attacks.failures).toEqual([]);
+      expect(attacks.sent).toBeGreaterThanOrEqual(Math.floor(SECONDS * 4 * 0.9));
+      expect({ exitCode: app.child.exitCode, signal: app.child.signalCode, pid: app.child.pid }).toEqual({
+        exitCode: null,
+        signal: null,
+        pid,
+      });
+      expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
       expect(failures).toEqual([]);
       expect({ non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts }).toEqual({
         non2xx: 0,
