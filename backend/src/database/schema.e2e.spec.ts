@@ -5,6 +5,7 @@
  * column to a list of values must hold exactly the values of its shared enumeration. A change to an
  * enumeration without a migration that changes the constraint fails here.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   ACTIVITIES,
@@ -37,6 +38,7 @@ import {
 } from '@deepvalue/shared';
 import { createHarness, type Harness } from '../../test/harness.js';
 import { AUDIT_ACTIONS } from '../audit/audit.service.js';
+import { dumpSchema } from './schema-dump.js';
 
 /** table.column → the shared enumeration its CHECK constraint must list. */
 const ENUM_COLUMNS: Record<string, readonly string[]> = {
@@ -120,5 +122,12 @@ describe('the schema’s value lists', () => {
       expect({ name, known: expected !== undefined }).toEqual({ name, known: true });
       expect({ name, values: [...values].sort() }).toEqual({ name, values: [...expected].sort() });
     }
+  });
+
+  it('is the schema written in schema.sql (regenerate it with `npm run schema:update -w backend`)', async () => {
+    const file = new URL('./schema.sql', import.meta.url);
+    const built = await dumpSchema(h.dataSource);
+    if (process.env.DEEPVALUE_WRITE_SCHEMA === '1') writeFileSync(file, built);
+    expect(built).toEqual(readFileSync(file, 'utf8'));
   });
 });

@@ -1,0 +1,1388 @@
+-- Generated from the migrations by `npm run schema:update -w backend`; do not edit.
+
+-- Extensions
+pg_trgm
+uuid-ossp
+
+-- Tables
+adviser_assessments.case_id uuid NOT NULL
+adviser_assessments.created_at timestamp with time zone NOT NULL DEFAULT now()
+adviser_assessments.disclosure text
+adviser_assessments.id uuid NOT NULL DEFAULT uuidv7()
+adviser_assessments.organisation_id uuid NOT NULL
+adviser_assessments.trust smallint
+adviser_assessments.updated_at timestamp with time zone NOT NULL DEFAULT now()
+adviser_assessments.version integer NOT NULL DEFAULT 1
+audit_log.action text NOT NULL
+audit_log.at timestamp with time zone NOT NULL DEFAULT clock_timestamp()
+audit_log.details jsonb
+audit_log.entity text
+audit_log.entity_ids text[] NOT NULL DEFAULT '{}'::text[]
+audit_log.id bigint NOT NULL GENERATED ALWAYS AS IDENTITY
+audit_log.ip text
+audit_log.organisation_id uuid
+audit_log.user_id uuid
+case_facts.accepted boolean
+case_facts.appeal text
+case_facts.appeal_not_pursued_reason text
+case_facts.arrival_route text NOT NULL
+case_facts.band smallint NOT NULL GENERATED ALWAYS AS (
+CASE
+    WHEN (relationship_minutes < 60) THEN 0
+    WHEN (relationship_minutes < 120) THEN 1
+    WHEN (relationship_minutes < 240) THEN 2
+    WHEN (relationship_minutes < 480) THEN 3
+    ELSE 4
+END) STORED
+case_facts.benefit_amounts_gbp numeric[] NOT NULL DEFAULT '{}'::numeric[]
+case_facts.benefit_types text[] NOT NULL
+case_facts.case_id uuid NOT NULL
+case_facts.case_referrals_out integer NOT NULL
+case_facts.category text NOT NULL
+case_facts.closed_on date
+case_facts.disclosure text
+case_facts.evidence_consent boolean NOT NULL
+case_facts.feedback_items_n integer NOT NULL
+case_facts.feedback_score_sum integer NOT NULL
+case_facts.first_contact_on date NOT NULL
+case_facts.first_relationship_on date
+case_facts.followed_up boolean NOT NULL
+case_facts.funding_stream text NOT NULL
+case_facts.lead_adviser_id uuid NOT NULL
+case_facts.lead_relationship_minutes integer NOT NULL
+case_facts.office_id uuid
+case_facts.opened_on date NOT NULL
+case_facts.organisation_id uuid NOT NULL
+case_facts.prior_organisations_contacted smallint
+case_facts.problems_count integer NOT NULL
+case_facts.referrals_out integer NOT NULL
+case_facts.referrals_out_known integer NOT NULL
+case_facts.referrals_out_reached integer NOT NULL
+case_facts.relationship_minutes integer NOT NULL
+case_facts.result text
+case_facts.same_problem_recontact_6m boolean NOT NULL
+case_facts.total_minutes integer NOT NULL
+case_facts.trust smallint
+case_facts.understood smallint
+case_facts.vulnerabilities text[] NOT NULL
+case_facts.vulnerability_count smallint NOT NULL
+case_note_revisions.body text NOT NULL
+case_note_revisions.case_id uuid NOT NULL
+case_note_revisions.created_at timestamp with time zone NOT NULL DEFAULT now()
+case_note_revisions.id uuid NOT NULL DEFAULT uuidv7()
+case_note_revisions.kind text NOT NULL
+case_note_revisions.note_id uuid NOT NULL
+case_note_revisions.on date NOT NULL
+case_note_revisions.organisation_id uuid NOT NULL
+case_note_revisions.revision integer NOT NULL
+case_note_revisions.time_entry_id uuid
+case_note_revisions.updated_at timestamp with time zone NOT NULL DEFAULT now()
+case_note_revisions.version integer NOT NULL DEFAULT 1
+case_note_revisions.written_at timestamp with time zone NOT NULL DEFAULT now()
+case_note_revisions.written_by_id uuid NOT NULL
+case_notes.author_id uuid NOT NULL
+case_notes.body text NOT NULL
+case_notes.case_id uuid NOT NULL
+case_notes.created_at timestamp with time zone NOT NULL DEFAULT now()
+case_notes.edited_by_id uuid
+case_notes.id uuid NOT NULL DEFAULT uuidv7()
+case_notes.kind text NOT NULL
+case_notes.on date NOT NULL
+case_notes.organisation_id uuid NOT NULL
+case_notes.time_entry_id uuid
+case_notes.updated_at timestamp with time zone NOT NULL DEFAULT now()
+case_notes.version integer NOT NULL DEFAULT 1
+case_pattern_rollups.category text NOT NULL
+case_pattern_rollups.dim text NOT NULL
+case_pattern_rollups.dim_value text NOT NULL
+case_pattern_rollups.evidence_consent boolean NOT NULL
+case_pattern_rollups.funding_stream text NOT NULL
+case_pattern_rollups.minutes integer NOT NULL
+case_pattern_rollups.n_accept_asked integer NOT NULL
+case_pattern_rollups.n_accepted integer NOT NULL
+case_pattern_rollups.n_bounce_back integer NOT NULL
+case_pattern_rollups.n_closed integer NOT NULL
+case_pattern_rollups.n_followed_up integer NOT NULL
+case_pattern_rollups.n_negative_appeal_known integer NOT NULL
+case_pattern_rollups.n_negative_avoided integer NOT NULL
+case_pattern_rollups.n_positive integer NOT NULL
+case_pattern_rollups.n_uncovered integer NOT NULL
+case_pattern_rollups.n_with_result integer NOT NULL
+case_pattern_rollups.organisation_id uuid NOT NULL
+case_pattern_rollups.vulnerability_count smallint NOT NULL
+case_rollups.band smallint NOT NULL
+case_rollups.closed_on date NOT NULL
+case_rollups.dim text NOT NULL
+case_rollups.dim_value text NOT NULL
+case_rollups.n_accept_asked integer NOT NULL
+case_rollups.n_accepted integer NOT NULL
+case_rollups.n_bounce_back integer NOT NULL
+case_rollups.n_closed integer NOT NULL
+case_rollups.n_followed_up integer NOT NULL
+case_rollups.n_negative_appeal_known integer NOT NULL
+case_rollups.n_negative_avoided integer NOT NULL
+case_rollups.n_positive integer NOT NULL
+case_rollups.n_uncovered integer NOT NULL
+case_rollups.n_with_result integer NOT NULL
+case_rollups.organisation_id uuid NOT NULL
+cases.arrival_route text NOT NULL
+cases.category text NOT NULL
+cases.client_id uuid NOT NULL
+cases.closed_on date
+cases.created_at timestamp with time zone NOT NULL DEFAULT now()
+cases.first_contact_on date
+cases.funding_stream text NOT NULL
+cases.id uuid NOT NULL DEFAULT uuidv7()
+cases.lead_adviser_id uuid NOT NULL
+cases.office_id uuid
+cases.opened_on date NOT NULL
+cases.organisation_id uuid NOT NULL
+cases.prior_organisations_contacted smallint
+cases.ref text NOT NULL
+cases.referrer_partner_id uuid
+cases.subcategory text
+cases.times_told_story_before smallint
+cases.updated_at timestamp with time zone NOT NULL DEFAULT now()
+cases.version integer NOT NULL DEFAULT 1
+clients.created_at timestamp with time zone NOT NULL DEFAULT now()
+clients.date_of_birth date
+clients.email text
+clients.erased_at timestamp with time zone
+clients.evidence_consent boolean NOT NULL DEFAULT false
+clients.first_name text
+clients.id uuid NOT NULL DEFAULT uuidv7()
+clients.last_name text
+clients.organisation_id uuid NOT NULL
+clients.phone text
+clients.postcode_district text
+clients.ref text NOT NULL
+clients.updated_at timestamp with time zone NOT NULL DEFAULT now()
+clients.version integer NOT NULL DEFAULT 1
+clients.vulnerabilities text[] NOT NULL DEFAULT '{}'::text[]
+fee_rates.category text NOT NULL
+fee_rates.created_at timestamp with time zone NOT NULL DEFAULT now()
+fee_rates.created_by uuid
+fee_rates.effective_from date NOT NULL
+fee_rates.escape_threshold_gbp numeric(10,2)
+fee_rates.fixed_fee_gbp numeric(10,2) NOT NULL
+fee_rates.hourly_rate_gbp numeric(10,2)
+fee_rates.id uuid NOT NULL DEFAULT gen_random_uuid()
+fee_rates.organisation_id uuid NOT NULL
+fee_rates.source text NOT NULL
+fee_rates.updated_at timestamp with time zone NOT NULL DEFAULT now()
+fee_rates.version integer NOT NULL
+feedback.case_id uuid NOT NULL
+feedback.comment text
+feedback.created_at timestamp with time zone NOT NULL DEFAULT now()
+feedback.id uuid NOT NULL DEFAULT uuidv7()
+feedback.items jsonb NOT NULL
+feedback.on date NOT NULL
+feedback.organisation_id uuid NOT NULL
+feedback.source text NOT NULL DEFAULT 'paper'::text
+feedback.updated_at timestamp with time zone NOT NULL DEFAULT now()
+feedback.version integer NOT NULL DEFAULT 1
+feedback_items.active boolean NOT NULL DEFAULT true
+feedback_items.key text NOT NULL
+feedback_items.label text NOT NULL
+feedback_items.organisation_id uuid NOT NULL
+feedback_items.position smallint NOT NULL DEFAULT 0
+feedback_links.case_id uuid NOT NULL
+feedback_links.created_at timestamp with time zone NOT NULL DEFAULT now()
+feedback_links.created_by uuid
+feedback_links.expires_at timestamp with time zone NOT NULL
+feedback_links.organisation_id uuid NOT NULL
+feedback_links.token_hash text NOT NULL
+feedback_links.used_at timestamp with time zone
+follow_ups.case_id uuid NOT NULL
+follow_ups.created_at timestamp with time zone NOT NULL DEFAULT now()
+follow_ups.id uuid NOT NULL DEFAULT uuidv7()
+follow_ups.on date NOT NULL
+follow_ups.organisation_id uuid NOT NULL
+follow_ups.outcome_sustained boolean
+follow_ups.recontact text NOT NULL
+follow_ups.updated_at timestamp with time zone NOT NULL DEFAULT now()
+follow_ups.version integer NOT NULL DEFAULT 1
+idempotency_keys.created_at timestamp with time zone NOT NULL DEFAULT now()
+idempotency_keys.key text NOT NULL
+idempotency_keys.method text NOT NULL
+idempotency_keys.organisation_id uuid NOT NULL
+idempotency_keys.path text NOT NULL
+idempotency_keys.request_hash text NOT NULL
+idempotency_keys.response jsonb
+idempotency_keys.status_code integer
+import_jobs.cases_read integer NOT NULL DEFAULT 0
+import_jobs.cases_total integer
+import_jobs.created_at timestamp with time zone NOT NULL DEFAULT now()
+import_jobs.errors jsonb NOT NULL DEFAULT '[]'::jsonb
+import_jobs.finished_at timestamp with time zone
+import_jobs.id uuid NOT NULL DEFAULT gen_random_uuid()
+import_jobs.organisation_id uuid
+import_jobs.status text NOT NULL
+import_jobs.summary jsonb
+import_jobs.user_id uuid
+migrations.id integer NOT NULL DEFAULT nextval('migrations_id_seq'::regclass)
+migrations.name character varying NOT NULL
+migrations.timestamp bigint NOT NULL
+offices.created_at timestamp with time zone NOT NULL DEFAULT now()
+offices.id uuid NOT NULL DEFAULT uuidv7()
+offices.name text NOT NULL
+offices.organisation_id uuid NOT NULL
+offices.ref text NOT NULL
+offices.updated_at timestamp with time zone NOT NULL DEFAULT now()
+offices.version integer NOT NULL DEFAULT 1
+organisation_shares.commissioner_id uuid NOT NULL
+organisation_shares.created_at timestamp with time zone NOT NULL DEFAULT now()
+organisation_shares.created_by uuid
+organisation_shares.provider_id uuid NOT NULL
+organisations.created_at timestamp with time zone NOT NULL DEFAULT now()
+organisations.id uuid NOT NULL DEFAULT gen_random_uuid()
+organisations.kind text NOT NULL DEFAULT 'provider'::text
+organisations.name text NOT NULL
+organisations.ref text NOT NULL
+organisations.settings jsonb NOT NULL DEFAULT '{}'::jsonb
+organisations.updated_at timestamp with time zone NOT NULL DEFAULT now()
+organisations.version integer NOT NULL DEFAULT 1
+outcome_benefits.amount_gbp numeric(12,2)
+outcome_benefits.case_id uuid NOT NULL
+outcome_benefits.created_at timestamp with time zone NOT NULL DEFAULT now()
+outcome_benefits.id uuid NOT NULL DEFAULT uuidv7()
+outcome_benefits.organisation_id uuid NOT NULL
+outcome_benefits.type text NOT NULL
+outcome_benefits.updated_at timestamp with time zone NOT NULL DEFAULT now()
+outcome_benefits.version integer NOT NULL DEFAULT 1
+outcomes.accepted boolean
+outcomes.appeal text
+outcomes.appeal_not_pursued_reason text
+outcomes.case_id uuid NOT NULL
+outcomes.confidence_after smallint
+outcomes.confidence_before smallint
+outcomes.could_handle_similar boolean
+outcomes.created_at timestamp with time zone NOT NULL DEFAULT now()
+outcomes.id uuid NOT NULL DEFAULT uuidv7()
+outcomes.organisation_id uuid NOT NULL
+outcomes.result text NOT NULL
+outcomes.understood smallint
+outcomes.updated_at timestamp with time zone NOT NULL DEFAULT now()
+outcomes.version integer NOT NULL DEFAULT 1
+outcomes.would_seek_advice_earlier boolean
+partners.contact text
+partners.created_at timestamp with time zone NOT NULL DEFAULT now()
+partners.id uuid NOT NULL DEFAULT uuidv7()
+partners.name text NOT NULL
+partners.organisation_id uuid NOT NULL
+partners.ref text NOT NULL
+partners.service text
+partners.updated_at timestamp with time zone NOT NULL DEFAULT now()
+partners.version integer NOT NULL DEFAULT 1
+password_tokens.created_at timestamp with time zone NOT NULL DEFAULT now()
+password_tokens.created_by uuid
+password_tokens.expires_at timestamp with time zone NOT NULL
+password_tokens.id text NOT NULL
+password_tokens.organisation_id uuid NOT NULL
+password_tokens.purpose text NOT NULL
+password_tokens.used_at timestamp with time zone
+password_tokens.user_id uuid NOT NULL
+referrals.case_id uuid NOT NULL
+referrals.created_at timestamp with time zone NOT NULL DEFAULT now()
+referrals.direction text NOT NULL
+referrals.id uuid NOT NULL DEFAULT uuidv7()
+referrals.kind text NOT NULL
+referrals.note text
+referrals.on date NOT NULL
+referrals.organisation_id uuid NOT NULL
+referrals.partner_id uuid NOT NULL
+referrals.reached_support boolean
+referrals.updated_at timestamp with time zone NOT NULL DEFAULT now()
+referrals.version integer NOT NULL DEFAULT 1
+sessions.created_at timestamp with time zone NOT NULL DEFAULT now()
+sessions.csrf_token text NOT NULL
+sessions.expires_at timestamp with time zone NOT NULL
+sessions.id text NOT NULL
+sessions.ip text
+sessions.last_seen_at timestamp with time zone NOT NULL DEFAULT now()
+sessions.organisation_id uuid NOT NULL
+sessions.second_factor_pending boolean NOT NULL DEFAULT false
+sessions.user_agent text
+sessions.user_id uuid NOT NULL
+sign_in_attempts.attempts integer NOT NULL
+sign_in_attempts.email text NOT NULL
+sign_in_attempts.last_attempt_at timestamp with time zone NOT NULL DEFAULT now()
+sign_in_attempts.next_allowed_at timestamp with time zone NOT NULL DEFAULT now()
+sign_in_attempts.source text NOT NULL
+time_entries.activity text NOT NULL
+time_entries.adviser_id uuid NOT NULL
+time_entries.case_id uuid NOT NULL
+time_entries.class text NOT NULL
+time_entries.created_at timestamp with time zone NOT NULL DEFAULT now()
+time_entries.id uuid NOT NULL DEFAULT uuidv7()
+time_entries.minutes integer NOT NULL
+time_entries.mode text NOT NULL
+time_entries.note text
+time_entries.on date NOT NULL
+time_entries.organisation_id uuid NOT NULL
+time_entries.updated_at timestamp with time zone NOT NULL DEFAULT now()
+time_entries.version integer NOT NULL DEFAULT 1
+underlying_problems.action text NOT NULL
+underlying_problems.case_id uuid NOT NULL
+underlying_problems.category text NOT NULL
+underlying_problems.created_at timestamp with time zone NOT NULL DEFAULT now()
+underlying_problems.description text
+underlying_problems.id uuid NOT NULL DEFAULT uuidv7()
+underlying_problems.organisation_id uuid NOT NULL
+underlying_problems.partner_id uuid
+underlying_problems.reached_support boolean
+underlying_problems.result text
+underlying_problems.uncovered_on date NOT NULL
+underlying_problems.updated_at timestamp with time zone NOT NULL DEFAULT now()
+underlying_problems.version integer NOT NULL DEFAULT 1
+unit_cost_versions.created_at timestamp with time zone NOT NULL DEFAULT now()
+unit_cost_versions.created_by uuid
+unit_cost_versions.hourly_cost_gbp numeric(10,2)
+unit_cost_versions.id uuid NOT NULL DEFAULT gen_random_uuid()
+unit_cost_versions.mapping jsonb NOT NULL
+unit_cost_versions.organisation_id uuid NOT NULL
+unit_cost_versions.rows jsonb NOT NULL
+unit_cost_versions.sensitivity jsonb NOT NULL
+unit_cost_versions.version integer NOT NULL
+users.active boolean NOT NULL DEFAULT true
+users.created_at timestamp with time zone NOT NULL DEFAULT now()
+users.email text
+users.id uuid NOT NULL DEFAULT uuidv7()
+users.last_sign_in_at timestamp with time zone
+users.name text NOT NULL
+users.office_id uuid
+users.organisation_id uuid NOT NULL
+users.password_hash text
+users.ref text
+users.role text NOT NULL
+users.totp_enabled boolean NOT NULL DEFAULT false
+users.totp_last_step bigint
+users.totp_pending_secret text
+users.totp_secret text
+users.updated_at timestamp with time zone NOT NULL DEFAULT now()
+users.version integer NOT NULL DEFAULT 1
+
+-- Constraints
+adviser_assessments adviser_assessments_case_id_not_null: NOT NULL case_id
+adviser_assessments adviser_assessments_created_at_not_null: NOT NULL created_at
+adviser_assessments adviser_assessments_disclosure_check: CHECK ((disclosure = ANY (ARRAY['yes'::text, 'partly'::text, 'no'::text])))
+adviser_assessments adviser_assessments_id_not_null: NOT NULL id
+adviser_assessments adviser_assessments_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+adviser_assessments adviser_assessments_organisation_id_case_id_key: UNIQUE (organisation_id, case_id)
+adviser_assessments adviser_assessments_organisation_id_not_null: NOT NULL organisation_id
+adviser_assessments adviser_assessments_pkey: PRIMARY KEY (id)
+adviser_assessments adviser_assessments_trust_check: CHECK (((trust >= 1) AND (trust <= 5)))
+adviser_assessments adviser_assessments_updated_at_not_null: NOT NULL updated_at
+adviser_assessments adviser_assessments_version_not_null: NOT NULL version
+audit_log audit_log_action_check: CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'export'::text, 'sign_in'::text, 'failed_sign_in'::text, 'sign_out'::text, 'erase'::text, 'import'::text, 'share'::text, 'admin'::text])))
+audit_log audit_log_action_not_null: NOT NULL action
+audit_log audit_log_at_not_null: NOT NULL at
+audit_log audit_log_entity_ids_not_null: NOT NULL entity_ids
+audit_log audit_log_id_not_null: NOT NULL id
+audit_log audit_log_pkey: PRIMARY KEY (id)
+case_facts case_facts_arrival_route_not_null: NOT NULL arrival_route
+case_facts case_facts_band_not_null: NOT NULL band
+case_facts case_facts_benefit_amounts_gbp_not_null: NOT NULL benefit_amounts_gbp
+case_facts case_facts_benefit_types_not_null: NOT NULL benefit_types
+case_facts case_facts_case_id_not_null: NOT NULL case_id
+case_facts case_facts_case_referrals_out_not_null: NOT NULL case_referrals_out
+case_facts case_facts_category_not_null: NOT NULL category
+case_facts case_facts_evidence_consent_not_null: NOT NULL evidence_consent
+case_facts case_facts_feedback_items_n_not_null: NOT NULL feedback_items_n
+case_facts case_facts_feedback_score_sum_not_null: NOT NULL feedback_score_sum
+case_facts case_facts_first_contact_on_not_null: NOT NULL first_contact_on
+case_facts case_facts_followed_up_not_null: NOT NULL followed_up
+case_facts case_facts_funding_stream_not_null: NOT NULL funding_stream
+case_facts case_facts_lead_adviser_id_not_null: NOT NULL lead_adviser_id
+case_facts case_facts_lead_relationship_minutes_not_null: NOT NULL lead_relationship_minutes
+case_facts case_facts_opened_on_not_null: NOT NULL opened_on
+case_facts case_facts_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+case_facts case_facts_organisation_id_not_null: NOT NULL organisation_id
+case_facts case_facts_pkey: PRIMARY KEY (case_id)
+case_facts case_facts_problems_count_not_null: NOT NULL problems_count
+case_facts case_facts_referrals_out_known_not_null: NOT NULL referrals_out_known
+case_facts case_facts_referrals_out_not_null: NOT NULL referrals_out
+case_facts case_facts_referrals_out_reached_not_null: NOT NULL referrals_out_reached
+case_facts case_facts_relationship_minutes_not_null: NOT NULL relationship_minutes
+case_facts case_facts_same_problem_recontact_6m_not_null: NOT NULL same_problem_recontact_6m
+case_facts case_facts_total_minutes_not_null: NOT NULL total_minutes
+case_facts case_facts_vulnerabilities_not_null: NOT NULL vulnerabilities
+case_facts case_facts_vulnerability_count_not_null: NOT NULL vulnerability_count
+case_note_revisions case_note_revisions_body_check: CHECK (((length(body) >= 1) AND (length(body) <= 20000)))
+case_note_revisions case_note_revisions_body_not_null: NOT NULL body
+case_note_revisions case_note_revisions_case_id_not_null: NOT NULL case_id
+case_note_revisions case_note_revisions_created_at_not_null: NOT NULL created_at
+case_note_revisions case_note_revisions_id_not_null: NOT NULL id
+case_note_revisions case_note_revisions_kind_check: CHECK ((kind = ANY (ARRAY['attendance'::text, 'file'::text])))
+case_note_revisions case_note_revisions_kind_not_null: NOT NULL kind
+case_note_revisions case_note_revisions_note_id_not_null: NOT NULL note_id
+case_note_revisions case_note_revisions_note_id_revision_key: UNIQUE (note_id, revision)
+case_note_revisions case_note_revisions_on_check: CHECK (("on" >= '1990-01-01'::date))
+case_note_revisions case_note_revisions_on_not_null: NOT NULL "on"
+case_note_revisions case_note_revisions_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+case_note_revisions case_note_revisions_organisation_id_not_null: NOT NULL organisation_id
+case_note_revisions case_note_revisions_organisation_id_note_id_fkey: FOREIGN KEY (organisation_id, note_id) REFERENCES case_notes(organisation_id, id) ON DELETE CASCADE
+case_note_revisions case_note_revisions_organisation_id_written_by_id_fkey: FOREIGN KEY (organisation_id, written_by_id) REFERENCES users(organisation_id, id)
+case_note_revisions case_note_revisions_pkey: PRIMARY KEY (id)
+case_note_revisions case_note_revisions_revision_check: CHECK ((revision >= 1))
+case_note_revisions case_note_revisions_revision_not_null: NOT NULL revision
+case_note_revisions case_note_revisions_updated_at_not_null: NOT NULL updated_at
+case_note_revisions case_note_revisions_version_not_null: NOT NULL version
+case_note_revisions case_note_revisions_written_at_not_null: NOT NULL written_at
+case_note_revisions case_note_revisions_written_by_id_not_null: NOT NULL written_by_id
+case_notes case_notes_author_id_not_null: NOT NULL author_id
+case_notes case_notes_body_check: CHECK (((length(body) >= 1) AND (length(body) <= 20000)))
+case_notes case_notes_body_not_null: NOT NULL body
+case_notes case_notes_case_id_not_null: NOT NULL case_id
+case_notes case_notes_created_at_not_null: NOT NULL created_at
+case_notes case_notes_id_not_null: NOT NULL id
+case_notes case_notes_kind_check: CHECK ((kind = ANY (ARRAY['attendance'::text, 'file'::text])))
+case_notes case_notes_kind_not_null: NOT NULL kind
+case_notes case_notes_on_check: CHECK (("on" >= '1990-01-01'::date))
+case_notes case_notes_on_not_null: NOT NULL "on"
+case_notes case_notes_organisation_id_author_id_fkey: FOREIGN KEY (organisation_id, author_id) REFERENCES users(organisation_id, id)
+case_notes case_notes_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+case_notes case_notes_organisation_id_case_id_time_entry_id_fkey: FOREIGN KEY (organisation_id, case_id, time_entry_id) REFERENCES time_entries(organisation_id, case_id, id) ON DELETE SET NULL (time_entry_id)
+case_notes case_notes_organisation_id_edited_by_id_fkey: FOREIGN KEY (organisation_id, edited_by_id) REFERENCES users(organisation_id, id)
+case_notes case_notes_organisation_id_id_key: UNIQUE (organisation_id, id)
+case_notes case_notes_organisation_id_not_null: NOT NULL organisation_id
+case_notes case_notes_pkey: PRIMARY KEY (id)
+case_notes case_notes_updated_at_not_null: NOT NULL updated_at
+case_notes case_notes_version_not_null: NOT NULL version
+case_pattern_rollups case_pattern_rollups_category_not_null: NOT NULL category
+case_pattern_rollups case_pattern_rollups_dim_not_null: NOT NULL dim
+case_pattern_rollups case_pattern_rollups_dim_value_not_null: NOT NULL dim_value
+case_pattern_rollups case_pattern_rollups_evidence_consent_not_null: NOT NULL evidence_consent
+case_pattern_rollups case_pattern_rollups_funding_stream_not_null: NOT NULL funding_stream
+case_pattern_rollups case_pattern_rollups_minutes_not_null: NOT NULL minutes
+case_pattern_rollups case_pattern_rollups_n_accept_asked_not_null: NOT NULL n_accept_asked
+case_pattern_rollups case_pattern_rollups_n_accepted_not_null: NOT NULL n_accepted
+case_pattern_rollups case_pattern_rollups_n_bounce_back_not_null: NOT NULL n_bounce_back
+case_pattern_rollups case_pattern_rollups_n_closed_not_null: NOT NULL n_closed
+case_pattern_rollups case_pattern_rollups_n_followed_up_not_null: NOT NULL n_followed_up
+case_pattern_rollups case_pattern_rollups_n_negative_appeal_known_not_null: NOT NULL n_negative_appeal_known
+case_pattern_rollups case_pattern_rollups_n_negative_avoided_not_null: NOT NULL n_negative_avoided
+case_pattern_rollups case_pattern_rollups_n_positive_not_null: NOT NULL n_positive
+case_pattern_rollups case_pattern_rollups_n_uncovered_not_null: NOT NULL n_uncovered
+case_pattern_rollups case_pattern_rollups_n_with_result_not_null: NOT NULL n_with_result
+case_pattern_rollups case_pattern_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+case_pattern_rollups case_pattern_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_pattern_rollups case_pattern_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
+case_pattern_rollups case_pattern_rollups_vulnerability_count_not_null: NOT NULL vulnerability_count
+case_rollups case_rollups_band_not_null: NOT NULL band
+case_rollups case_rollups_closed_on_not_null: NOT NULL closed_on
+case_rollups case_rollups_dim_not_null: NOT NULL dim
+case_rollups case_rollups_dim_value_not_null: NOT NULL dim_value
+case_rollups case_rollups_n_accept_asked_not_null: NOT NULL n_accept_asked
+case_rollups case_rollups_n_accepted_not_null: NOT NULL n_accepted
+case_rollups case_rollups_n_bounce_back_not_null: NOT NULL n_bounce_back
+case_rollups case_rollups_n_closed_not_null: NOT NULL n_closed
+case_rollups case_rollups_n_followed_up_not_null: NOT NULL n_followed_up
+case_rollups case_rollups_n_negative_appeal_known_not_null: NOT NULL n_negative_appeal_known
+case_rollups case_rollups_n_negative_avoided_not_null: NOT NULL n_negative_avoided
+case_rollups case_rollups_n_positive_not_null: NOT NULL n_positive
+case_rollups case_rollups_n_uncovered_not_null: NOT NULL n_uncovered
+case_rollups case_rollups_n_with_result_not_null: NOT NULL n_with_result
+case_rollups case_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+case_rollups case_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_rollups case_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_on, band)
+cases cases_arrival_route_check: CHECK ((arrival_route = ANY (ARRAY['self'::text, 'referred'::text])))
+cases cases_arrival_route_not_null: NOT NULL arrival_route
+cases cases_category_check: CHECK ((category = ANY (ARRAY['housing'::text, 'welfare_benefits'::text, 'debt'::text, 'employment'::text, 'immigration'::text, 'community_care'::text])))
+cases cases_category_not_null: NOT NULL category
+cases cases_check: CHECK (((closed_on IS NULL) OR (closed_on >= opened_on)))
+cases cases_check1: CHECK (((arrival_route = 'referred'::text) OR (referrer_partner_id IS NULL)))
+cases cases_client_id_not_null: NOT NULL client_id
+cases cases_created_at_not_null: NOT NULL created_at
+cases cases_first_contact_check: CHECK (((first_contact_on >= '1990-01-01'::date) AND (first_contact_on <= opened_on)))
+cases cases_funding_stream_check: CHECK ((funding_stream = ANY (ARRAY['legal_aid_fixed_fee'::text, 'legal_aid_escape'::text, 'grant'::text, 'pro_bono'::text, 'other'::text])))
+cases cases_funding_stream_not_null: NOT NULL funding_stream
+cases cases_id_not_null: NOT NULL id
+cases cases_lead_adviser_id_not_null: NOT NULL lead_adviser_id
+cases cases_opened_on_check: CHECK ((opened_on >= '1990-01-01'::date))
+cases cases_opened_on_not_null: NOT NULL opened_on
+cases cases_organisation_id_client_id_fkey: FOREIGN KEY (organisation_id, client_id) REFERENCES clients(organisation_id, id)
+cases cases_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+cases cases_organisation_id_id_key: UNIQUE (organisation_id, id)
+cases cases_organisation_id_lead_adviser_id_fkey: FOREIGN KEY (organisation_id, lead_adviser_id) REFERENCES users(organisation_id, id)
+cases cases_organisation_id_not_null: NOT NULL organisation_id
+cases cases_organisation_id_office_id_fkey: FOREIGN KEY (organisation_id, office_id) REFERENCES offices(organisation_id, id)
+cases cases_organisation_id_ref_key: UNIQUE (organisation_id, ref)
+cases cases_organisation_id_referrer_partner_id_fkey: FOREIGN KEY (organisation_id, referrer_partner_id) REFERENCES partners(organisation_id, id)
+cases cases_pkey: PRIMARY KEY (id)
+cases cases_prior_organisations_contacted_check: CHECK (((prior_organisations_contacted >= 0) AND (prior_organisations_contacted <= 100)))
+cases cases_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
+cases cases_ref_not_null: NOT NULL ref
+cases cases_subcategory_check: CHECK ((length(subcategory) <= 100))
+cases cases_times_told_story_before_check: CHECK (((times_told_story_before >= 0) AND (times_told_story_before <= 100)))
+cases cases_updated_at_not_null: NOT NULL updated_at
+cases cases_version_not_null: NOT NULL version
+clients clients_created_at_not_null: NOT NULL created_at
+clients clients_date_of_birth_check: CHECK ((date_of_birth >= '1900-01-01'::date))
+clients clients_email_check: CHECK ((length(email) <= 320))
+clients clients_evidence_consent_not_null: NOT NULL evidence_consent
+clients clients_first_name_check: CHECK ((length(first_name) <= 100))
+clients clients_id_not_null: NOT NULL id
+clients clients_last_name_check: CHECK ((length(last_name) <= 100))
+clients clients_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+clients clients_organisation_id_id_key: UNIQUE (organisation_id, id)
+clients clients_organisation_id_not_null: NOT NULL organisation_id
+clients clients_organisation_id_ref_key: UNIQUE (organisation_id, ref)
+clients clients_phone_check: CHECK ((length(phone) <= 40))
+clients clients_pkey: PRIMARY KEY (id)
+clients clients_postcode_district_check: CHECK ((postcode_district ~ '^[A-Z]{1,2}[0-9][A-Z0-9]?$'::text))
+clients clients_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
+clients clients_ref_not_null: NOT NULL ref
+clients clients_updated_at_not_null: NOT NULL updated_at
+clients clients_version_not_null: NOT NULL version
+clients clients_vulnerabilities_check: CHECK ((vulnerabilities <@ ARRAY['mental_health'::text, 'disability'::text, 'language_need'::text, 'digital_exclusion'::text, 'domestic_abuse'::text, 'care_leaver'::text]))
+clients clients_vulnerabilities_not_null: NOT NULL vulnerabilities
+fee_rates fee_rates_category_check: CHECK ((category = ANY (ARRAY['housing'::text, 'welfare_benefits'::text, 'debt'::text, 'employment'::text, 'immigration'::text, 'community_care'::text])))
+fee_rates fee_rates_category_not_null: NOT NULL category
+fee_rates fee_rates_created_at_not_null: NOT NULL created_at
+fee_rates fee_rates_created_by_fkey: FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL
+fee_rates fee_rates_effective_from_check: CHECK ((effective_from >= '1990-01-01'::date))
+fee_rates fee_rates_effective_from_not_null: NOT NULL effective_from
+fee_rates fee_rates_escape_threshold_gbp_check: CHECK (((escape_threshold_gbp > (0)::numeric) AND (escape_threshold_gbp < (1000000)::numeric)))
+fee_rates fee_rates_fixed_fee_gbp_check: CHECK (((fixed_fee_gbp > (0)::numeric) AND (fixed_fee_gbp < (1000000)::numeric)))
+fee_rates fee_rates_fixed_fee_gbp_not_null: NOT NULL fixed_fee_gbp
+fee_rates fee_rates_hourly_rate_gbp_check: CHECK (((hourly_rate_gbp > (0)::numeric) AND (hourly_rate_gbp < (1000000)::numeric)))
+fee_rates fee_rates_id_not_null: NOT NULL id
+fee_rates fee_rates_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+fee_rates fee_rates_organisation_id_id_key: UNIQUE (organisation_id, id)
+fee_rates fee_rates_organisation_id_not_null: NOT NULL organisation_id
+fee_rates fee_rates_organisation_id_version_category_effective_from_key: UNIQUE (organisation_id, version, category, effective_from)
+fee_rates fee_rates_pkey: PRIMARY KEY (id)
+fee_rates fee_rates_source_check: CHECK (((length(source) >= 1) AND (length(source) <= 500)))
+fee_rates fee_rates_source_not_null: NOT NULL source
+fee_rates fee_rates_updated_at_not_null: NOT NULL updated_at
+fee_rates fee_rates_version_check: CHECK ((version >= 1))
+fee_rates fee_rates_version_not_null: NOT NULL version
+feedback feedback_case_id_not_null: NOT NULL case_id
+feedback feedback_comment_check: CHECK ((length(comment) <= 5000))
+feedback feedback_created_at_not_null: NOT NULL created_at
+feedback feedback_id_not_null: NOT NULL id
+feedback feedback_items_check: CHECK (feedback_scores_valid(items))
+feedback feedback_items_not_null: NOT NULL items
+feedback feedback_on_not_null: NOT NULL "on"
+feedback feedback_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+feedback feedback_organisation_id_not_null: NOT NULL organisation_id
+feedback feedback_pkey: PRIMARY KEY (id)
+feedback feedback_source_check: CHECK ((source = ANY (ARRAY['paper'::text, 'link'::text, 'in_person'::text])))
+feedback feedback_source_not_null: NOT NULL source
+feedback feedback_updated_at_not_null: NOT NULL updated_at
+feedback feedback_version_not_null: NOT NULL version
+feedback_items feedback_items_active_not_null: NOT NULL active
+feedback_items feedback_items_key_check: CHECK ((key ~ '^[a-z][a-z0-9_]{0,49}$'::text))
+feedback_items feedback_items_key_not_null: NOT NULL key
+feedback_items feedback_items_label_check: CHECK (((length(label) >= 1) AND (length(label) <= 200)))
+feedback_items feedback_items_label_not_null: NOT NULL label
+feedback_items feedback_items_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+feedback_items feedback_items_organisation_id_not_null: NOT NULL organisation_id
+feedback_items feedback_items_pkey: PRIMARY KEY (organisation_id, key)
+feedback_items feedback_items_position_not_null: NOT NULL "position"
+feedback_links feedback_links_case_id_not_null: NOT NULL case_id
+feedback_links feedback_links_created_at_not_null: NOT NULL created_at
+feedback_links feedback_links_created_by_fkey: FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL
+feedback_links feedback_links_expires_at_not_null: NOT NULL expires_at
+feedback_links feedback_links_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+feedback_links feedback_links_organisation_id_not_null: NOT NULL organisation_id
+feedback_links feedback_links_pkey: PRIMARY KEY (token_hash)
+feedback_links feedback_links_token_hash_not_null: NOT NULL token_hash
+follow_ups follow_ups_case_id_not_null: NOT NULL case_id
+follow_ups follow_ups_created_at_not_null: NOT NULL created_at
+follow_ups follow_ups_id_not_null: NOT NULL id
+follow_ups follow_ups_on_not_null: NOT NULL "on"
+follow_ups follow_ups_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+follow_ups follow_ups_organisation_id_not_null: NOT NULL organisation_id
+follow_ups follow_ups_pkey: PRIMARY KEY (id)
+follow_ups follow_ups_recontact_check: CHECK ((recontact = ANY (ARRAY['none'::text, 'same_problem'::text, 'new_problem'::text])))
+follow_ups follow_ups_recontact_not_null: NOT NULL recontact
+follow_ups follow_ups_updated_at_not_null: NOT NULL updated_at
+follow_ups follow_ups_version_not_null: NOT NULL version
+idempotency_keys idempotency_keys_created_at_not_null: NOT NULL created_at
+idempotency_keys idempotency_keys_key_check: CHECK (((length(key) >= 1) AND (length(key) <= 200)))
+idempotency_keys idempotency_keys_key_not_null: NOT NULL key
+idempotency_keys idempotency_keys_method_not_null: NOT NULL method
+idempotency_keys idempotency_keys_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+idempotency_keys idempotency_keys_organisation_id_not_null: NOT NULL organisation_id
+idempotency_keys idempotency_keys_path_not_null: NOT NULL path
+idempotency_keys idempotency_keys_pkey: PRIMARY KEY (organisation_id, key)
+idempotency_keys idempotency_keys_request_hash_not_null: NOT NULL request_hash
+import_jobs import_jobs_cases_read_not_null: NOT NULL cases_read
+import_jobs import_jobs_created_at_not_null: NOT NULL created_at
+import_jobs import_jobs_errors_not_null: NOT NULL errors
+import_jobs import_jobs_id_not_null: NOT NULL id
+import_jobs import_jobs_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+import_jobs import_jobs_pkey: PRIMARY KEY (id)
+import_jobs import_jobs_status_check: CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'succeeded'::text, 'failed'::text])))
+import_jobs import_jobs_status_not_null: NOT NULL status
+import_jobs import_jobs_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE SET NULL
+migrations PK_8c82d7f526340ab734260ea46be: PRIMARY KEY (id)
+migrations migrations_id_not_null: NOT NULL id
+migrations migrations_name_not_null: NOT NULL name
+migrations migrations_timestamp_not_null: NOT NULL "timestamp"
+offices offices_created_at_not_null: NOT NULL created_at
+offices offices_id_not_null: NOT NULL id
+offices offices_name_check: CHECK (((length(name) >= 1) AND (length(name) <= 200)))
+offices offices_name_not_null: NOT NULL name
+offices offices_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+offices offices_organisation_id_id_key: UNIQUE (organisation_id, id)
+offices offices_organisation_id_not_null: NOT NULL organisation_id
+offices offices_organisation_id_ref_key: UNIQUE (organisation_id, ref)
+offices offices_pkey: PRIMARY KEY (id)
+offices offices_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
+offices offices_ref_not_null: NOT NULL ref
+offices offices_updated_at_not_null: NOT NULL updated_at
+offices offices_version_not_null: NOT NULL version
+organisation_shares organisation_shares_check: CHECK ((provider_id <> commissioner_id))
+organisation_shares organisation_shares_commissioner_id_fkey: FOREIGN KEY (commissioner_id) REFERENCES organisations(id) ON DELETE CASCADE
+organisation_shares organisation_shares_commissioner_id_not_null: NOT NULL commissioner_id
+organisation_shares organisation_shares_created_at_not_null: NOT NULL created_at
+organisation_shares organisation_shares_created_by_fkey: FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL
+organisation_shares organisation_shares_pkey: PRIMARY KEY (provider_id, commissioner_id)
+organisation_shares organisation_shares_provider_id_fkey: FOREIGN KEY (provider_id) REFERENCES organisations(id) ON DELETE CASCADE
+organisation_shares organisation_shares_provider_id_not_null: NOT NULL provider_id
+organisations organisations_created_at_not_null: NOT NULL created_at
+organisations organisations_id_not_null: NOT NULL id
+organisations organisations_kind_check: CHECK ((kind = ANY (ARRAY['provider'::text, 'commissioner'::text])))
+organisations organisations_kind_not_null: NOT NULL kind
+organisations organisations_name_check: CHECK (((length(name) >= 1) AND (length(name) <= 200)))
+organisations organisations_name_not_null: NOT NULL name
+organisations organisations_pkey: PRIMARY KEY (id)
+organisations organisations_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
+organisations organisations_ref_key: UNIQUE (ref)
+organisations organisations_ref_not_null: NOT NULL ref
+organisations organisations_settings_not_null: NOT NULL settings
+organisations organisations_updated_at_not_null: NOT NULL updated_at
+organisations organisations_version_not_null: NOT NULL version
+outcome_benefits outcome_benefits_amount_gbp_check: CHECK (((amount_gbp >= (0)::numeric) AND (amount_gbp < (10000000)::numeric)))
+outcome_benefits outcome_benefits_case_id_not_null: NOT NULL case_id
+outcome_benefits outcome_benefits_created_at_not_null: NOT NULL created_at
+outcome_benefits outcome_benefits_id_not_null: NOT NULL id
+outcome_benefits outcome_benefits_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+outcome_benefits outcome_benefits_organisation_id_not_null: NOT NULL organisation_id
+outcome_benefits outcome_benefits_pkey: PRIMARY KEY (id)
+outcome_benefits outcome_benefits_type_check: CHECK ((type = ANY (ARRAY['eviction_avoided'::text, 'home_kept'::text, 'benefit_awarded'::text, 'benefit_reinstated'::text, 'debt_written_off'::text, 'debt_made_manageable'::text, 'employment_kept'::text, 'immigration_status_secured'::text, 'care_package_secured'::text, 'other'::text])))
+outcome_benefits outcome_benefits_type_not_null: NOT NULL type
+outcome_benefits outcome_benefits_updated_at_not_null: NOT NULL updated_at
+outcome_benefits outcome_benefits_version_not_null: NOT NULL version
+outcomes outcomes_appeal_check: CHECK ((appeal = ANY (ARRAY['none_needed'::text, 'lodged'::text, 'considered_not_pursued'::text])))
+outcomes outcomes_appeal_not_pursued_reason_check: CHECK ((appeal_not_pursued_reason = ANY (ARRAY['accepted_outcome'::text, 'no_merit_advised'::text, 'client_could_not_face_it'::text, 'out_of_time'::text, 'other'::text])))
+outcomes outcomes_case_id_not_null: NOT NULL case_id
+outcomes outcomes_check: CHECK (((appeal_not_pursued_reason IS NULL) OR (appeal = 'considered_not_pursued'::text)))
+outcomes outcomes_confidence_after_check: CHECK (((confidence_after >= 1) AND (confidence_after <= 5)))
+outcomes outcomes_confidence_before_check: CHECK (((confidence_before >= 1) AND (confidence_before <= 5)))
+outcomes outcomes_created_at_not_null: NOT NULL created_at
+outcomes outcomes_id_not_null: NOT NULL id
+outcomes outcomes_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+outcomes outcomes_organisation_id_case_id_key: UNIQUE (organisation_id, case_id)
+outcomes outcomes_organisation_id_not_null: NOT NULL organisation_id
+outcomes outcomes_pkey: PRIMARY KEY (id)
+outcomes outcomes_result_check: CHECK ((result = ANY (ARRAY['positive'::text, 'partly_positive'::text, 'negative'::text, 'withdrawn'::text, 'lost_contact'::text])))
+outcomes outcomes_result_not_null: NOT NULL result
+outcomes outcomes_understood_check: CHECK (((understood >= 1) AND (understood <= 5)))
+outcomes outcomes_updated_at_not_null: NOT NULL updated_at
+outcomes outcomes_version_not_null: NOT NULL version
+partners partners_contact_check: CHECK ((length(contact) <= 500))
+partners partners_created_at_not_null: NOT NULL created_at
+partners partners_id_not_null: NOT NULL id
+partners partners_name_check: CHECK (((length(name) >= 1) AND (length(name) <= 200)))
+partners partners_name_not_null: NOT NULL name
+partners partners_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+partners partners_organisation_id_id_key: UNIQUE (organisation_id, id)
+partners partners_organisation_id_not_null: NOT NULL organisation_id
+partners partners_organisation_id_ref_key: UNIQUE (organisation_id, ref)
+partners partners_pkey: PRIMARY KEY (id)
+partners partners_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
+partners partners_ref_not_null: NOT NULL ref
+partners partners_service_check: CHECK ((length(service) <= 500))
+partners partners_updated_at_not_null: NOT NULL updated_at
+partners partners_version_not_null: NOT NULL version
+password_tokens password_tokens_created_at_not_null: NOT NULL created_at
+password_tokens password_tokens_created_by_fkey: FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL
+password_tokens password_tokens_expires_at_not_null: NOT NULL expires_at
+password_tokens password_tokens_id_not_null: NOT NULL id
+password_tokens password_tokens_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+password_tokens password_tokens_organisation_id_not_null: NOT NULL organisation_id
+password_tokens password_tokens_pkey: PRIMARY KEY (id)
+password_tokens password_tokens_purpose_check: CHECK ((purpose = ANY (ARRAY['invite'::text, 'reset'::text])))
+password_tokens password_tokens_purpose_not_null: NOT NULL purpose
+password_tokens password_tokens_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+password_tokens password_tokens_user_id_not_null: NOT NULL user_id
+referrals referrals_case_id_not_null: NOT NULL case_id
+referrals referrals_created_at_not_null: NOT NULL created_at
+referrals referrals_direction_check: CHECK ((direction = ANY (ARRAY['in'::text, 'out'::text])))
+referrals referrals_direction_not_null: NOT NULL direction
+referrals referrals_id_not_null: NOT NULL id
+referrals referrals_kind_check: CHECK ((kind = ANY (ARRAY['warm_handover'::text, 'signpost'::text])))
+referrals referrals_kind_not_null: NOT NULL kind
+referrals referrals_note_check: CHECK ((length(note) <= 2000))
+referrals referrals_on_not_null: NOT NULL "on"
+referrals referrals_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+referrals referrals_organisation_id_not_null: NOT NULL organisation_id
+referrals referrals_organisation_id_partner_id_fkey: FOREIGN KEY (organisation_id, partner_id) REFERENCES partners(organisation_id, id)
+referrals referrals_partner_id_not_null: NOT NULL partner_id
+referrals referrals_pkey: PRIMARY KEY (id)
+referrals referrals_updated_at_not_null: NOT NULL updated_at
+referrals referrals_version_not_null: NOT NULL version
+sessions sessions_created_at_not_null: NOT NULL created_at
+sessions sessions_csrf_token_not_null: NOT NULL csrf_token
+sessions sessions_expires_at_not_null: NOT NULL expires_at
+sessions sessions_id_not_null: NOT NULL id
+sessions sessions_last_seen_at_not_null: NOT NULL last_seen_at
+sessions sessions_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+sessions sessions_organisation_id_not_null: NOT NULL organisation_id
+sessions sessions_pkey: PRIMARY KEY (id)
+sessions sessions_second_factor_pending_not_null: NOT NULL second_factor_pending
+sessions sessions_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+sessions sessions_user_id_not_null: NOT NULL user_id
+sign_in_attempts sign_in_attempts_attempts_not_null: NOT NULL attempts
+sign_in_attempts sign_in_attempts_email_not_null: NOT NULL email
+sign_in_attempts sign_in_attempts_last_attempt_at_not_null: NOT NULL last_attempt_at
+sign_in_attempts sign_in_attempts_next_allowed_at_not_null: NOT NULL next_allowed_at
+sign_in_attempts sign_in_attempts_pkey: PRIMARY KEY (email, source)
+sign_in_attempts sign_in_attempts_source_not_null: NOT NULL source
+time_entries time_entries_activity_check: CHECK ((activity = ANY (ARRAY['initial_interview'::text, 'advice_session'::text, 'follow_up_contact'::text, 'research'::text, 'letter'::text, 'negotiation'::text, 'advocacy'::text, 'preparation'::text, 'forms'::text, 'funder_reporting'::text, 'billing'::text, 'travel'::text, 'other'::text])))
+time_entries time_entries_activity_not_null: NOT NULL activity
+time_entries time_entries_adviser_id_not_null: NOT NULL adviser_id
+time_entries time_entries_case_id_not_null: NOT NULL case_id
+time_entries time_entries_case_key: UNIQUE (organisation_id, case_id, id)
+time_entries time_entries_class_check: CHECK ((class = ANY (ARRAY['relationship'::text, 'casework'::text, 'administration'::text, 'travel'::text])))
+time_entries time_entries_class_not_null: NOT NULL class
+time_entries time_entries_created_at_not_null: NOT NULL created_at
+time_entries time_entries_id_not_null: NOT NULL id
+time_entries time_entries_minutes_check: CHECK (((minutes >= 1) AND (minutes <= 1440)))
+time_entries time_entries_minutes_not_null: NOT NULL minutes
+time_entries time_entries_mode_check: CHECK ((mode = ANY (ARRAY['face_to_face'::text, 'phone'::text, 'video'::text, 'home_visit'::text, 'letter_email'::text, 'hearing'::text, 'none'::text])))
+time_entries time_entries_mode_not_null: NOT NULL mode
+time_entries time_entries_note_check: CHECK ((length(note) <= 2000))
+time_entries time_entries_on_check: CHECK (("on" >= '1990-01-01'::date))
+time_entries time_entries_on_not_null: NOT NULL "on"
+time_entries time_entries_organisation_id_adviser_id_fkey: FOREIGN KEY (organisation_id, adviser_id) REFERENCES users(organisation_id, id)
+time_entries time_entries_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+time_entries time_entries_organisation_id_not_null: NOT NULL organisation_id
+time_entries time_entries_pkey: PRIMARY KEY (id)
+time_entries time_entries_updated_at_not_null: NOT NULL updated_at
+time_entries time_entries_version_not_null: NOT NULL version
+underlying_problems underlying_problems_action_check: CHECK ((action = ANY (ARRAY['handled_in_house'::text, 'referred_warm'::text, 'signposted'::text, 'client_declined'::text])))
+underlying_problems underlying_problems_action_not_null: NOT NULL action
+underlying_problems underlying_problems_case_id_not_null: NOT NULL case_id
+underlying_problems underlying_problems_category_check: CHECK ((category = ANY (ARRAY['housing'::text, 'welfare_benefits'::text, 'debt'::text, 'employment'::text, 'immigration'::text, 'community_care'::text])))
+underlying_problems underlying_problems_category_not_null: NOT NULL category
+underlying_problems underlying_problems_created_at_not_null: NOT NULL created_at
+underlying_problems underlying_problems_description_check: CHECK ((length(description) <= 2000))
+underlying_problems underlying_problems_id_not_null: NOT NULL id
+underlying_problems underlying_problems_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+underlying_problems underlying_problems_organisation_id_not_null: NOT NULL organisation_id
+underlying_problems underlying_problems_organisation_id_partner_id_fkey: FOREIGN KEY (organisation_id, partner_id) REFERENCES partners(organisation_id, id)
+underlying_problems underlying_problems_pkey: PRIMARY KEY (id)
+underlying_problems underlying_problems_result_check: CHECK ((result = ANY (ARRAY['positive'::text, 'partly_positive'::text, 'negative'::text, 'withdrawn'::text, 'lost_contact'::text])))
+underlying_problems underlying_problems_uncovered_on_not_null: NOT NULL uncovered_on
+underlying_problems underlying_problems_updated_at_not_null: NOT NULL updated_at
+underlying_problems underlying_problems_version_not_null: NOT NULL version
+unit_cost_versions unit_cost_versions_created_at_not_null: NOT NULL created_at
+unit_cost_versions unit_cost_versions_created_by_fkey: FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL
+unit_cost_versions unit_cost_versions_hourly_cost_gbp_check: CHECK (((hourly_cost_gbp > (0)::numeric) AND (hourly_cost_gbp < (100000)::numeric)))
+unit_cost_versions unit_cost_versions_id_not_null: NOT NULL id
+unit_cost_versions unit_cost_versions_mapping_check: CHECK ((jsonb_typeof(mapping) = 'array'::text))
+unit_cost_versions unit_cost_versions_mapping_not_null: NOT NULL mapping
+unit_cost_versions unit_cost_versions_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+unit_cost_versions unit_cost_versions_organisation_id_id_key: UNIQUE (organisation_id, id)
+unit_cost_versions unit_cost_versions_organisation_id_not_null: NOT NULL organisation_id
+unit_cost_versions unit_cost_versions_organisation_id_version_key: UNIQUE (organisation_id, version)
+unit_cost_versions unit_cost_versions_pkey: PRIMARY KEY (id)
+unit_cost_versions unit_cost_versions_rows_check: CHECK ((jsonb_typeof(rows) = 'array'::text))
+unit_cost_versions unit_cost_versions_rows_not_null: NOT NULL rows
+unit_cost_versions unit_cost_versions_sensitivity_check: CHECK ((jsonb_typeof(sensitivity) = 'object'::text))
+unit_cost_versions unit_cost_versions_sensitivity_not_null: NOT NULL sensitivity
+unit_cost_versions unit_cost_versions_version_check: CHECK ((version >= 1))
+unit_cost_versions unit_cost_versions_version_not_null: NOT NULL version
+users users_active_not_null: NOT NULL active
+users users_created_at_not_null: NOT NULL created_at
+users users_email_check: CHECK (((email = lower(email)) AND ((length(email) >= 3) AND (length(email) <= 320))))
+users users_id_not_null: NOT NULL id
+users users_name_check: CHECK (((length(name) >= 1) AND (length(name) <= 200)))
+users users_name_not_null: NOT NULL name
+users users_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+users users_organisation_id_id_key: UNIQUE (organisation_id, id)
+users users_organisation_id_not_null: NOT NULL organisation_id
+users users_organisation_id_office_id_fkey: FOREIGN KEY (organisation_id, office_id) REFERENCES offices(organisation_id, id)
+users users_organisation_id_ref_key: UNIQUE (organisation_id, ref)
+users users_pkey: PRIMARY KEY (id)
+users users_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
+users users_role_check: CHECK ((role = ANY (ARRAY['adviser'::text, 'manager'::text, 'commissioner'::text, 'admin'::text])))
+users users_role_not_null: NOT NULL role
+users users_totp_enabled_has_secret: CHECK (((NOT totp_enabled) OR (totp_secret IS NOT NULL)))
+users users_totp_enabled_not_null: NOT NULL totp_enabled
+users users_updated_at_not_null: NOT NULL updated_at
+users users_version_not_null: NOT NULL version
+
+-- Indexes
+CREATE UNIQUE INDEX adviser_assessments_organisation_id_case_id_key ON public.adviser_assessments USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX adviser_assessments_pkey ON public.adviser_assessments USING btree (id)
+CREATE INDEX audit_log_entity_ids_idx ON public.audit_log USING gin (entity_ids)
+CREATE INDEX audit_log_org_idx ON public.audit_log USING btree (organisation_id, at DESC)
+CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id)
+CREATE INDEX case_facts_model_idx ON public.case_facts USING btree (organisation_id, closed_on) INCLUDE (relationship_minutes, category, vulnerability_count, funding_stream, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up)
+CREATE INDEX case_facts_org_adviser_idx ON public.case_facts USING btree (organisation_id, lead_adviser_id, closed_on)
+CREATE INDEX case_facts_org_closed_idx ON public.case_facts USING btree (organisation_id, closed_on)
+CREATE UNIQUE INDEX case_facts_pkey ON public.case_facts USING btree (case_id)
+CREATE UNIQUE INDEX case_note_revisions_note_id_revision_key ON public.case_note_revisions USING btree (note_id, revision)
+CREATE UNIQUE INDEX case_note_revisions_pkey ON public.case_note_revisions USING btree (id)
+CREATE INDEX case_notes_body_trgm_idx ON public.case_notes USING gin (body gin_trgm_ops)
+CREATE INDEX case_notes_case_idx ON public.case_notes USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX case_notes_organisation_id_id_key ON public.case_notes USING btree (organisation_id, id)
+CREATE UNIQUE INDEX case_notes_pkey ON public.case_notes USING btree (id)
+CREATE INDEX case_notes_time_entry_idx ON public.case_notes USING btree (time_entry_id) WHERE (time_entry_id IS NOT NULL)
+CREATE UNIQUE INDEX case_pattern_rollups_pkey ON public.case_pattern_rollups USING btree (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
+CREATE UNIQUE INDEX case_rollups_pkey ON public.case_rollups USING btree (organisation_id, dim, dim_value, closed_on, band)
+CREATE INDEX cases_adviser_idx ON public.cases USING btree (organisation_id, lead_adviser_id, closed_on)
+CREATE INDEX cases_client_idx ON public.cases USING btree (organisation_id, client_id)
+CREATE UNIQUE INDEX cases_organisation_id_id_key ON public.cases USING btree (organisation_id, id)
+CREATE UNIQUE INDEX cases_organisation_id_ref_key ON public.cases USING btree (organisation_id, ref)
+CREATE UNIQUE INDEX cases_pkey ON public.cases USING btree (id)
+CREATE UNIQUE INDEX clients_organisation_id_id_key ON public.clients USING btree (organisation_id, id)
+CREATE UNIQUE INDEX clients_organisation_id_ref_key ON public.clients USING btree (organisation_id, ref)
+CREATE UNIQUE INDEX clients_pkey ON public.clients USING btree (id)
+CREATE UNIQUE INDEX fee_rates_organisation_id_id_key ON public.fee_rates USING btree (organisation_id, id)
+CREATE UNIQUE INDEX fee_rates_organisation_id_version_category_effective_from_key ON public.fee_rates USING btree (organisation_id, version, category, effective_from)
+CREATE UNIQUE INDEX fee_rates_pkey ON public.fee_rates USING btree (id)
+CREATE INDEX feedback_case_idx ON public.feedback USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX feedback_pkey ON public.feedback USING btree (id)
+CREATE UNIQUE INDEX feedback_items_pkey ON public.feedback_items USING btree (organisation_id, key)
+CREATE INDEX feedback_links_case_idx ON public.feedback_links USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX feedback_links_pkey ON public.feedback_links USING btree (token_hash)
+CREATE INDEX follow_ups_case_idx ON public.follow_ups USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX follow_ups_pkey ON public.follow_ups USING btree (id)
+CREATE UNIQUE INDEX idempotency_keys_pkey ON public.idempotency_keys USING btree (organisation_id, key)
+CREATE UNIQUE INDEX import_jobs_pkey ON public.import_jobs USING btree (id)
+CREATE UNIQUE INDEX "PK_8c82d7f526340ab734260ea46be" ON public.migrations USING btree (id)
+CREATE UNIQUE INDEX offices_organisation_id_id_key ON public.offices USING btree (organisation_id, id)
+CREATE UNIQUE INDEX offices_organisation_id_ref_key ON public.offices USING btree (organisation_id, ref)
+CREATE UNIQUE INDEX offices_pkey ON public.offices USING btree (id)
+CREATE INDEX organisation_shares_commissioner_idx ON public.organisation_shares USING btree (commissioner_id)
+CREATE UNIQUE INDEX organisation_shares_pkey ON public.organisation_shares USING btree (provider_id, commissioner_id)
+CREATE UNIQUE INDEX organisations_pkey ON public.organisations USING btree (id)
+CREATE UNIQUE INDEX organisations_ref_key ON public.organisations USING btree (ref)
+CREATE INDEX outcome_benefits_case_idx ON public.outcome_benefits USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX outcome_benefits_pkey ON public.outcome_benefits USING btree (id)
+CREATE UNIQUE INDEX outcomes_organisation_id_case_id_key ON public.outcomes USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX outcomes_pkey ON public.outcomes USING btree (id)
+CREATE UNIQUE INDEX partners_organisation_id_id_key ON public.partners USING btree (organisation_id, id)
+CREATE UNIQUE INDEX partners_organisation_id_ref_key ON public.partners USING btree (organisation_id, ref)
+CREATE UNIQUE INDEX partners_pkey ON public.partners USING btree (id)
+CREATE UNIQUE INDEX password_tokens_pkey ON public.password_tokens USING btree (id)
+CREATE INDEX password_tokens_user_idx ON public.password_tokens USING btree (user_id)
+CREATE INDEX referrals_case_idx ON public.referrals USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX referrals_pkey ON public.referrals USING btree (id)
+CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
+CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
+CREATE INDEX sign_in_attempts_last_idx ON public.sign_in_attempts USING btree (last_attempt_at)
+CREATE UNIQUE INDEX sign_in_attempts_pkey ON public.sign_in_attempts USING btree (email, source)
+CREATE INDEX time_entries_case_idx ON public.time_entries USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX time_entries_case_key ON public.time_entries USING btree (organisation_id, case_id, id)
+CREATE UNIQUE INDEX time_entries_pkey ON public.time_entries USING btree (id)
+CREATE INDEX underlying_problems_case_idx ON public.underlying_problems USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX underlying_problems_pkey ON public.underlying_problems USING btree (id)
+CREATE UNIQUE INDEX unit_cost_versions_organisation_id_id_key ON public.unit_cost_versions USING btree (organisation_id, id)
+CREATE UNIQUE INDEX unit_cost_versions_organisation_id_version_key ON public.unit_cost_versions USING btree (organisation_id, version)
+CREATE UNIQUE INDEX unit_cost_versions_pkey ON public.unit_cost_versions USING btree (id)
+CREATE INDEX users_email_idx ON public.users USING btree (email)
+CREATE UNIQUE INDEX users_organisation_email_key ON public.users USING btree (organisation_id, email)
+CREATE UNIQUE INDEX users_organisation_id_id_key ON public.users USING btree (organisation_id, id)
+CREATE UNIQUE INDEX users_organisation_id_ref_key ON public.users USING btree (organisation_id, ref)
+CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)
+
+-- Views
+
+-- Functions
+CREATE OR REPLACE FUNCTION public.audit_log_is_append_only()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        RAISE EXCEPTION 'audit_log is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $function$
+CREATE OR REPLACE FUNCTION public.case_facts_touch_cases()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+        PERFORM refresh_case_facts(ARRAY(SELECT id FROM new_rows));
+        RETURN NULL;
+      END $function$
+CREATE OR REPLACE FUNCTION public.case_facts_touch_children()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+        IF TG_OP = 'INSERT' THEN
+          PERFORM refresh_case_facts(ARRAY(SELECT DISTINCT case_id FROM new_rows));
+        ELSIF TG_OP = 'UPDATE' THEN
+          PERFORM refresh_case_facts(ARRAY(SELECT case_id FROM new_rows UNION SELECT case_id FROM old_rows));
+        ELSE
+          PERFORM refresh_case_facts(ARRAY(SELECT DISTINCT case_id FROM old_rows));
+        END IF;
+        RETURN NULL;
+      END $function$
+CREATE OR REPLACE FUNCTION public.case_facts_touch_clients()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+        PERFORM refresh_case_facts(ARRAY(
+          SELECT c.id FROM cases c JOIN new_rows n ON c.organisation_id = n.organisation_id AND c.client_id = n.id));
+        RETURN NULL;
+      END $function$
+CREATE OR REPLACE FUNCTION public.case_pattern_rollups_apply()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+        IF TG_OP = 'INSERT' THEN
+          
+  INSERT INTO case_pattern_rollups AS r (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
+  SELECT * FROM (
+  SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
+         coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
+         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
+         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
+  FROM (
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, 1 AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
+  FROM new_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c
+  GROUP BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes) g
+  WHERE (n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  ORDER BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes
+  ON CONFLICT (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    n_with_result = r.n_with_result + EXCLUDED.n_with_result,
+    n_positive = r.n_positive + EXCLUDED.n_positive,
+    n_accept_asked = r.n_accept_asked + EXCLUDED.n_accept_asked,
+    n_accepted = r.n_accepted + EXCLUDED.n_accepted,
+    n_negative_appeal_known = r.n_negative_appeal_known + EXCLUDED.n_negative_appeal_known,
+    n_negative_avoided = r.n_negative_avoided + EXCLUDED.n_negative_avoided,
+    n_uncovered = r.n_uncovered + EXCLUDED.n_uncovered,
+    n_bounce_back = r.n_bounce_back + EXCLUDED.n_bounce_back,
+    n_followed_up = r.n_followed_up + EXCLUDED.n_followed_up;
+        ELSIF TG_OP = 'UPDATE' THEN
+          
+  INSERT INTO case_pattern_rollups AS r (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
+  SELECT * FROM (
+  SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
+         coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
+         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
+         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
+  FROM (
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, 1 AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
+  FROM new_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL UNION ALL 
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
+  FROM old_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c
+  GROUP BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes) g
+  WHERE (n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  ORDER BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes
+  ON CONFLICT (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    n_with_result = r.n_with_result + EXCLUDED.n_with_result,
+    n_positive = r.n_positive + EXCLUDED.n_positive,
+    n_accept_asked = r.n_accept_asked + EXCLUDED.n_accept_asked,
+    n_accepted = r.n_accepted + EXCLUDED.n_accepted,
+    n_negative_appeal_known = r.n_negative_appeal_known + EXCLUDED.n_negative_appeal_known,
+    n_negative_avoided = r.n_negative_avoided + EXCLUDED.n_negative_avoided,
+    n_uncovered = r.n_uncovered + EXCLUDED.n_uncovered,
+    n_bounce_back = r.n_bounce_back + EXCLUDED.n_bounce_back,
+    n_followed_up = r.n_followed_up + EXCLUDED.n_followed_up;
+          
+  DELETE FROM case_pattern_rollups r
+  USING (SELECT DISTINCT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes FROM (
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
+  FROM old_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c) k
+  WHERE r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value AND r.evidence_consent = k.evidence_consent AND r.category = k.category AND r.funding_stream = k.funding_stream AND r.vulnerability_count = k.vulnerability_count AND r.minutes = k.minutes AND r.n_closed = 0;
+        ELSE
+          
+  INSERT INTO case_pattern_rollups AS r (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
+  SELECT * FROM (
+  SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
+         coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
+         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
+         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
+  FROM (
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
+  FROM old_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c
+  GROUP BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes) g
+  WHERE (n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  ORDER BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes
+  ON CONFLICT (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    n_with_result = r.n_with_result + EXCLUDED.n_with_result,
+    n_positive = r.n_positive + EXCLUDED.n_positive,
+    n_accept_asked = r.n_accept_asked + EXCLUDED.n_accept_asked,
+    n_accepted = r.n_accepted + EXCLUDED.n_accepted,
+    n_negative_appeal_known = r.n_negative_appeal_known + EXCLUDED.n_negative_appeal_known,
+    n_negative_avoided = r.n_negative_avoided + EXCLUDED.n_negative_avoided,
+    n_uncovered = r.n_uncovered + EXCLUDED.n_uncovered,
+    n_bounce_back = r.n_bounce_back + EXCLUDED.n_bounce_back,
+    n_followed_up = r.n_followed_up + EXCLUDED.n_followed_up;
+          
+  DELETE FROM case_pattern_rollups r
+  USING (SELECT DISTINCT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes FROM (
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
+  FROM old_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c) k
+  WHERE r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value AND r.evidence_consent = k.evidence_consent AND r.category = k.category AND r.funding_stream = k.funding_stream AND r.vulnerability_count = k.vulnerability_count AND r.minutes = k.minutes AND r.n_closed = 0;
+        END IF;
+        RETURN NULL;
+      END $function$
+CREATE OR REPLACE FUNCTION public.case_rollups_apply()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          
+  INSERT INTO case_rollups AS r (organisation_id, dim, dim_value, closed_on, band, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
+  SELECT organisation_id, dim, dim_value, closed_on, band, -n_closed, -n_with_result, -n_positive, -n_accept_asked, -n_accepted, -n_negative_appeal_known, -n_negative_avoided, -n_uncovered, -n_bounce_back, -n_followed_up
+  FROM (SELECT organisation_id, dim, dim_value, closed_on, band, count(*) FILTER (WHERE true)::integer AS n_closed,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
+  count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
+  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
+  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))::integer AS n_negative_appeal_known,
+  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')::integer AS n_negative_avoided,
+  count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
+  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back,
+  count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
+        FROM (
+  SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
+  FROM old_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c
+        GROUP BY organisation_id, dim, dim_value, closed_on, band) g
+  ORDER BY organisation_id, dim, dim_value, closed_on, band
+  ON CONFLICT (organisation_id, dim, dim_value, closed_on, band) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    n_with_result = r.n_with_result + EXCLUDED.n_with_result,
+    n_positive = r.n_positive + EXCLUDED.n_positive,
+    n_accept_asked = r.n_accept_asked + EXCLUDED.n_accept_asked,
+    n_accepted = r.n_accepted + EXCLUDED.n_accepted,
+    n_negative_appeal_known = r.n_negative_appeal_known + EXCLUDED.n_negative_appeal_known,
+    n_negative_avoided = r.n_negative_avoided + EXCLUDED.n_negative_avoided,
+    n_uncovered = r.n_uncovered + EXCLUDED.n_uncovered,
+    n_bounce_back = r.n_bounce_back + EXCLUDED.n_bounce_back,
+    n_followed_up = r.n_followed_up + EXCLUDED.n_followed_up;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN
+          
+  INSERT INTO case_rollups AS r (organisation_id, dim, dim_value, closed_on, band, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
+  SELECT organisation_id, dim, dim_value, closed_on, band, +n_closed, +n_with_result, +n_positive, +n_accept_asked, +n_accepted, +n_negative_appeal_known, +n_negative_avoided, +n_uncovered, +n_bounce_back, +n_followed_up
+  FROM (SELECT organisation_id, dim, dim_value, closed_on, band, count(*) FILTER (WHERE true)::integer AS n_closed,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
+  count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
+  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
+  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))::integer AS n_negative_appeal_known,
+  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')::integer AS n_negative_avoided,
+  count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
+  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back,
+  count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
+        FROM (
+  SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
+  FROM new_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c
+        GROUP BY organisation_id, dim, dim_value, closed_on, band) g
+  ORDER BY organisation_id, dim, dim_value, closed_on, band
+  ON CONFLICT (organisation_id, dim, dim_value, closed_on, band) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    n_with_result = r.n_with_result + EXCLUDED.n_with_result,
+    n_positive = r.n_positive + EXCLUDED.n_positive,
+    n_accept_asked = r.n_accept_asked + EXCLUDED.n_accept_asked,
+    n_accepted = r.n_accepted + EXCLUDED.n_accepted,
+    n_negative_appeal_known = r.n_negative_appeal_known + EXCLUDED.n_negative_appeal_known,
+    n_negative_avoided = r.n_negative_avoided + EXCLUDED.n_negative_avoided,
+    n_uncovered = r.n_uncovered + EXCLUDED.n_uncovered,
+    n_bounce_back = r.n_bounce_back + EXCLUDED.n_bounce_back,
+    n_followed_up = r.n_followed_up + EXCLUDED.n_followed_up;
+        END IF;
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          DELETE FROM case_rollups r
+          USING (SELECT DISTINCT organisation_id, dim, dim_value, closed_on, band FROM (
+  SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
+  FROM old_rows f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL) c) k
+          WHERE r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value
+            AND r.closed_on = k.closed_on AND r.band = k.band AND r.n_closed = 0;
+        END IF;
+        RETURN NULL;
+      END $function$
+CREATE OR REPLACE FUNCTION public.feedback_scores_valid(items jsonb)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$
+        SELECT jsonb_typeof(items) = 'object' AND NOT EXISTS (
+          SELECT 1 FROM jsonb_each(items) e
+          WHERE jsonb_typeof(e.value) <> 'number' OR e.value::numeric NOT IN (1, 2, 3, 4, 5))
+      $function$
+CREATE OR REPLACE FUNCTION public.rebuild_case_pattern_rollups(org uuid)
+ RETURNS void
+ LANGUAGE sql
+ SET work_mem TO '128MB'
+AS $function$
+        DELETE FROM case_pattern_rollups WHERE organisation_id = org;
+        INSERT INTO case_pattern_rollups (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
+        
+  SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
+         coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
+         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
+         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
+         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
+  FROM (
+  SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
+         f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, 1 AS s,
+         f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
+  FROM case_facts f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL AND f.organisation_id = org) c
+  GROUP BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes
+        -- In key order, so each dimension value's rows lie together on disk (the model reads one value's rows).
+        ORDER BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes;
+      $function$
+CREATE OR REPLACE FUNCTION public.rebuild_case_rollups(org uuid)
+ RETURNS void
+ LANGUAGE sql
+ SET work_mem TO '128MB'
+AS $function$
+        DELETE FROM case_rollups WHERE organisation_id = org;
+        INSERT INTO case_rollups (organisation_id, dim, dim_value, closed_on, band, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
+        SELECT organisation_id, dim, dim_value, closed_on, band, count(*) FILTER (WHERE true)::integer AS n_closed,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
+  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
+  count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
+  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
+  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))::integer AS n_negative_appeal_known,
+  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')::integer AS n_negative_avoided,
+  count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
+  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back,
+  count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
+        FROM (
+  SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
+  FROM case_facts f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+  ) AS d(dim, dim_value)
+  WHERE f.closed_on IS NOT NULL AND f.organisation_id = org) c
+        GROUP BY organisation_id, dim, dim_value, closed_on, band;
+      $function$
+CREATE OR REPLACE FUNCTION public.refresh_case_facts(ids uuid[])
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+        INSERT INTO case_facts AS f (
+          case_id, organisation_id, office_id, lead_adviser_id, category, funding_stream, arrival_route,
+          vulnerabilities, vulnerability_count, evidence_consent, opened_on, first_contact_on, closed_on,
+          prior_organisations_contacted, total_minutes, relationship_minutes, lead_relationship_minutes,
+          first_relationship_on, feedback_score_sum, feedback_items_n, trust, disclosure, problems_count,
+          result, understood, accepted, appeal, appeal_not_pursued_reason, benefit_types, benefit_amounts_gbp, same_problem_recontact_6m, followed_up,
+          referrals_out, case_referrals_out, referrals_out_known, referrals_out_reached)
+        SELECT c.id, c.organisation_id, c.office_id, c.lead_adviser_id, c.category, c.funding_stream, c.arrival_route,
+          cl.vulnerabilities, cardinality(cl.vulnerabilities), cl.evidence_consent, c.opened_on, coalesce(c.first_contact_on, c.opened_on), c.closed_on,
+          c.prior_organisations_contacted,
+          coalesce(t.total, 0), coalesce(t.rel, 0), coalesce(t.lead_rel, 0), t.first_rel,
+          coalesce(fb.score_sum, 0), coalesce(fb.items_n, 0), a.trust, a.disclosure, coalesce(p.n, 0),
+          o.result, o.understood, o.accepted, o.appeal, o.appeal_not_pursued_reason, coalesce(b.types, '{}'), coalesce(b.amounts, '{}'),
+          coalesce(fu.same_problem, false), coalesce(fu.any, false),
+          coalesce(r.out_n, 0) + coalesce(p.referred_n, 0),
+          coalesce(r.out_n, 0),
+          coalesce(r.out_known, 0) + coalesce(p.referred_known, 0),
+          coalesce(r.out_reached, 0) + coalesce(p.referred_reached, 0)
+        FROM unnest(ids) AS k(id)
+        JOIN cases c ON c.id = k.id
+        JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
+        LEFT JOIN LATERAL (
+          SELECT sum(te.minutes) AS total,
+                 sum(te.minutes) FILTER (WHERE te.class = 'relationship') AS rel,
+                 sum(te.minutes) FILTER (WHERE te.class = 'relationship' AND te.adviser_id = c.lead_adviser_id) AS lead_rel,
+                 min(te."on") FILTER (WHERE te.class = 'relationship') AS first_rel
+          FROM time_entries te WHERE te.organisation_id = c.organisation_id AND te.case_id = c.id) t ON true
+        LEFT JOIN LATERAL (
+          SELECT sum(e.value::numeric)::integer AS score_sum, count(*)::integer AS items_n
+          FROM feedback f2, jsonb_each(f2.items) e
+          WHERE f2.organisation_id = c.organisation_id AND f2.case_id = c.id) fb ON true
+        LEFT JOIN adviser_assessments a ON a.organisation_id = c.organisation_id AND a.case_id = c.id
+        LEFT JOIN LATERAL (
+          SELECT count(*)::integer AS n,
+                 count(*) FILTER (WHERE up.action IN ('referred_warm', 'signposted'))::integer AS referred_n,
+                 count(*) FILTER (WHERE up.action IN ('referred_warm', 'signposted') AND up.reached_support IS NOT NULL)::integer AS referred_known,
+                 count(*) FILTER (WHERE up.action IN ('referred_warm', 'signposted') AND up.reached_support)::integer AS referred_reached
+          FROM underlying_problems up WHERE up.organisation_id = c.organisation_id AND up.case_id = c.id) p ON true
+        LEFT JOIN outcomes o ON o.organisation_id = c.organisation_id AND o.case_id = c.id
+        LEFT JOIN LATERAL (
+          SELECT array_agg(bt.type ORDER BY bt.type) AS types, array_agg(bt.amount ORDER BY bt.type) AS amounts
+          FROM (SELECT ob.type, sum(ob.amount_gbp) AS amount
+                FROM outcome_benefits ob WHERE ob.organisation_id = c.organisation_id AND ob.case_id = c.id
+                GROUP BY ob.type) bt) b ON true
+        LEFT JOIN LATERAL (
+          SELECT bool_or(fu.recontact = 'same_problem' AND c.closed_on IS NOT NULL
+                         AND fu."on" >= c.closed_on AND fu."on" <= c.closed_on + interval '6 months') AS same_problem,
+                 count(*) > 0 AS any
+          FROM follow_ups fu WHERE fu.organisation_id = c.organisation_id AND fu.case_id = c.id) fu ON true
+        LEFT JOIN LATERAL (
+          SELECT count(*)::integer AS out_n,
+                 count(*) FILTER (WHERE rf.reached_support IS NOT NULL)::integer AS out_known,
+                 count(*) FILTER (WHERE rf.reached_support)::integer AS out_reached
+          FROM referrals rf WHERE rf.organisation_id = c.organisation_id AND rf.case_id = c.id AND rf.direction = 'out') r ON true
+        ON CONFLICT (case_id) DO UPDATE SET
+          office_id = EXCLUDED.office_id, lead_adviser_id = EXCLUDED.lead_adviser_id, category = EXCLUDED.category,
+          funding_stream = EXCLUDED.funding_stream, arrival_route = EXCLUDED.arrival_route,
+          vulnerabilities = EXCLUDED.vulnerabilities, vulnerability_count = EXCLUDED.vulnerability_count,
+          evidence_consent = EXCLUDED.evidence_consent, opened_on = EXCLUDED.opened_on, first_contact_on = EXCLUDED.first_contact_on, closed_on = EXCLUDED.closed_on,
+          prior_organisations_contacted = EXCLUDED.prior_organisations_contacted,
+          total_minutes = EXCLUDED.total_minutes, relationship_minutes = EXCLUDED.relationship_minutes,
+          lead_relationship_minutes = EXCLUDED.lead_relationship_minutes, first_relationship_on = EXCLUDED.first_relationship_on,
+          feedback_score_sum = EXCLUDED.feedback_score_sum, feedback_items_n = EXCLUDED.feedback_items_n,
+          trust = EXCLUDED.trust, disclosure = EXCLUDED.disclosure, problems_count = EXCLUDED.problems_count,
+          result = EXCLUDED.result, understood = EXCLUDED.understood, accepted = EXCLUDED.accepted, appeal = EXCLUDED.appeal, appeal_not_pursued_reason = EXCLUDED.appeal_not_pursued_reason,
+          benefit_types = EXCLUDED.benefit_types, benefit_amounts_gbp = EXCLUDED.benefit_amounts_gbp, same_problem_recontact_6m = EXCLUDED.same_problem_recontact_6m,
+          followed_up = EXCLUDED.followed_up, referrals_out = EXCLUDED.referrals_out,
+          case_referrals_out = EXCLUDED.case_referrals_out,
+          referrals_out_known = EXCLUDED.referrals_out_known, referrals_out_reached = EXCLUDED.referrals_out_reached
+      $function$
+CREATE OR REPLACE FUNCTION public.unit_cost_versions_immutable()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        RAISE EXCEPTION 'unit_cost_versions rows are never changed: save a new version instead';
+      END $function$
+
+-- Triggers
+CREATE TRIGGER adviser_assessments_facts_del AFTER DELETE ON public.adviser_assessments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER adviser_assessments_facts_ins AFTER INSERT ON public.adviser_assessments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER adviser_assessments_facts_upd AFTER UPDATE ON public.adviser_assessments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()
+CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()
+CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()
+CREATE TRIGGER case_facts_patterns_ins AFTER INSERT ON public.case_facts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()
+CREATE TRIGGER case_facts_patterns_upd AFTER UPDATE ON public.case_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()
+CREATE TRIGGER case_facts_rollup_del AFTER DELETE ON public.case_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()
+CREATE TRIGGER case_facts_rollup_ins AFTER INSERT ON public.case_facts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()
+CREATE TRIGGER case_facts_rollup_upd AFTER UPDATE ON public.case_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()
+CREATE TRIGGER cases_facts_ins AFTER INSERT ON public.cases REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_cases()
+CREATE TRIGGER cases_facts_upd AFTER UPDATE ON public.cases REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_cases()
+CREATE TRIGGER clients_facts_upd AFTER UPDATE ON public.clients REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_clients()
+CREATE TRIGGER feedback_facts_del AFTER DELETE ON public.feedback REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER feedback_facts_ins AFTER INSERT ON public.feedback REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER feedback_facts_upd AFTER UPDATE ON public.feedback REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER follow_ups_facts_del AFTER DELETE ON public.follow_ups REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER follow_ups_facts_ins AFTER INSERT ON public.follow_ups REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER follow_ups_facts_upd AFTER UPDATE ON public.follow_ups REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER outcome_benefits_facts_del AFTER DELETE ON public.outcome_benefits REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER outcome_benefits_facts_ins AFTER INSERT ON public.outcome_benefits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER outcome_benefits_facts_upd AFTER UPDATE ON public.outcome_benefits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER outcomes_facts_del AFTER DELETE ON public.outcomes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER outcomes_facts_ins AFTER INSERT ON public.outcomes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER outcomes_facts_upd AFTER UPDATE ON public.outcomes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER referrals_facts_del AFTER DELETE ON public.referrals REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER referrals_facts_ins AFTER INSERT ON public.referrals REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER referrals_facts_upd AFTER UPDATE ON public.referrals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER time_entries_facts_del AFTER DELETE ON public.time_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER time_entries_facts_ins AFTER INSERT ON public.time_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER time_entries_facts_upd AFTER UPDATE ON public.time_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER underlying_problems_facts_del AFTER DELETE ON public.underlying_problems REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER underlying_problems_facts_ins AFTER INSERT ON public.underlying_problems REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER underlying_problems_facts_upd AFTER UPDATE ON public.underlying_problems REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER unit_cost_versions_no_update BEFORE UPDATE ON public.unit_cost_versions FOR EACH ROW EXECUTE FUNCTION unit_cost_versions_immutable()
