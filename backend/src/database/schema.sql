@@ -13,14 +13,20 @@ adviser_assessments.organisation_id uuid NOT NULL
 adviser_assessments.trust smallint
 adviser_assessments.updated_at timestamp with time zone NOT NULL DEFAULT now()
 adviser_assessments.version integer NOT NULL DEFAULT 1
+audit_chain_heads.hash bytea NOT NULL
+audit_chain_heads.organisation_id uuid NOT NULL
+audit_chain_heads.seq bigint NOT NULL
 audit_log.action text NOT NULL
 audit_log.at timestamp with time zone NOT NULL DEFAULT clock_timestamp()
+audit_log.chain_seq bigint NOT NULL
 audit_log.details jsonb
 audit_log.entity text
 audit_log.entity_ids text[] NOT NULL DEFAULT '{}'::text[]
+audit_log.hash bytea NOT NULL
 audit_log.id bigint NOT NULL GENERATED ALWAYS AS IDENTITY
 audit_log.ip text
 audit_log.organisation_id uuid
+audit_log.prev_hash bytea NOT NULL
 audit_log.user_id uuid
 case_facts.accepted boolean
 case_facts.appeal text
@@ -92,6 +98,24 @@ case_notes.organisation_id uuid NOT NULL
 case_notes.time_entry_id uuid
 case_notes.updated_at timestamp with time zone NOT NULL DEFAULT now()
 case_notes.version integer NOT NULL DEFAULT 1
+case_parties.case_id uuid NOT NULL
+case_parties.contact text
+case_parties.created_at timestamp with time zone NOT NULL DEFAULT now()
+case_parties.date_of_birth date
+case_parties.id uuid NOT NULL DEFAULT uuidv7()
+case_parties.kind text NOT NULL
+case_parties.language text
+case_parties.name text NOT NULL
+case_parties.note text
+case_parties.opponent_type text
+case_parties.organisation_id uuid NOT NULL
+case_parties.pass_phrase text
+case_parties.postcode_district text
+case_parties.reference text
+case_parties.relationship text
+case_parties.role text NOT NULL
+case_parties.updated_at timestamp with time zone NOT NULL DEFAULT now()
+case_parties.version integer NOT NULL DEFAULT 1
 case_pattern_rollups.category text NOT NULL
 case_pattern_rollups.dim text NOT NULL
 case_pattern_rollups.dim_value text NOT NULL
@@ -144,6 +168,8 @@ cases.subcategory text
 cases.times_told_story_before smallint
 cases.updated_at timestamp with time zone NOT NULL DEFAULT now()
 cases.version integer NOT NULL DEFAULT 1
+clients.bsl boolean NOT NULL DEFAULT false
+clients.contact_note text
 clients.created_at timestamp with time zone NOT NULL DEFAULT now()
 clients.date_of_birth date
 clients.email text
@@ -151,14 +177,39 @@ clients.erased_at timestamp with time zone
 clients.evidence_consent boolean NOT NULL DEFAULT false
 clients.first_name text
 clients.id uuid NOT NULL DEFAULT uuidv7()
+clients.interpreter_language text
+clients.large_print boolean NOT NULL DEFAULT false
 clients.last_name text
 clients.organisation_id uuid NOT NULL
+clients.other_adaptations text
 clients.phone text
 clients.postcode_district text
+clients.preferred_channel text
 clients.ref text NOT NULL
+clients.safe_by_email boolean
+clients.safe_by_letter boolean
+clients.safe_by_phone boolean
+clients.safe_by_text boolean
+clients.safe_by_visit boolean
+clients.safe_by_voicemail boolean
 clients.updated_at timestamp with time zone NOT NULL DEFAULT now()
 clients.version integer NOT NULL DEFAULT 1
 clients.vulnerabilities text[] NOT NULL DEFAULT '{}'::text[]
+conflict_checks.case_id uuid NOT NULL
+conflict_checks.checked_by_id uuid NOT NULL
+conflict_checks.created_at timestamp with time zone NOT NULL DEFAULT now()
+conflict_checks.id uuid NOT NULL DEFAULT uuidv7()
+conflict_checks.matches jsonb NOT NULL DEFAULT '[]'::jsonb
+conflict_checks.organisation_id uuid NOT NULL
+conflict_checks.party_id uuid
+conflict_checks.reason text
+conflict_checks.result text NOT NULL
+conflict_checks.searched_date_of_birth date
+conflict_checks.searched_name text NOT NULL
+conflict_checks.searched_postcode_district text
+conflict_checks.subject text NOT NULL
+conflict_checks.updated_at timestamp with time zone NOT NULL DEFAULT now()
+conflict_checks.version integer NOT NULL DEFAULT 1
 fee_rates.category text NOT NULL
 fee_rates.created_at timestamp with time zone NOT NULL DEFAULT now()
 fee_rates.created_by uuid
@@ -220,6 +271,36 @@ import_jobs.organisation_id uuid
 import_jobs.status text NOT NULL
 import_jobs.summary jsonb
 import_jobs.user_id uuid
+key_date_changes.assignee_id uuid
+key_date_changes.case_id uuid NOT NULL
+key_date_changes.change text NOT NULL
+key_date_changes.changed_at timestamp with time zone NOT NULL DEFAULT now()
+key_date_changes.changed_by_id uuid NOT NULL
+key_date_changes.created_at timestamp with time zone NOT NULL DEFAULT now()
+key_date_changes.done_on date
+key_date_changes.due_on date NOT NULL
+key_date_changes.id uuid NOT NULL DEFAULT uuidv7()
+key_date_changes.key_date_id uuid NOT NULL
+key_date_changes.kind text NOT NULL
+key_date_changes.organisation_id uuid NOT NULL
+key_date_changes.previous_due_on date
+key_date_changes.previous_title text
+key_date_changes.title text NOT NULL
+key_date_changes.updated_at timestamp with time zone NOT NULL DEFAULT now()
+key_date_changes.version integer NOT NULL DEFAULT 1
+key_dates.assignee_id uuid
+key_dates.case_id uuid NOT NULL
+key_dates.created_at timestamp with time zone NOT NULL DEFAULT now()
+key_dates.created_by_id uuid NOT NULL
+key_dates.done_on date
+key_dates.due_on date NOT NULL
+key_dates.id uuid NOT NULL DEFAULT uuidv7()
+key_dates.kind text NOT NULL
+key_dates.note text
+key_dates.organisation_id uuid NOT NULL
+key_dates.title text NOT NULL
+key_dates.updated_at timestamp with time zone NOT NULL DEFAULT now()
+key_dates.version integer NOT NULL DEFAULT 1
 migrations.id integer NOT NULL DEFAULT nextval('migrations_id_seq'::regclass)
 migrations.name character varying NOT NULL
 migrations.timestamp bigint NOT NULL
@@ -304,6 +385,11 @@ sessions.organisation_id uuid NOT NULL
 sessions.second_factor_pending boolean NOT NULL DEFAULT false
 sessions.user_agent text
 sessions.user_id uuid NOT NULL
+sheet_mappings.mapping jsonb NOT NULL
+sheet_mappings.name text NOT NULL
+sheet_mappings.organisation_id uuid NOT NULL
+sheet_mappings.updated_at timestamp with time zone NOT NULL DEFAULT now()
+sheet_mappings.updated_by uuid
 sign_in_attempts.attempts integer NOT NULL
 sign_in_attempts.email text NOT NULL
 sign_in_attempts.last_attempt_at timestamp with time zone NOT NULL DEFAULT now()
@@ -374,12 +460,19 @@ adviser_assessments adviser_assessments_pkey: PRIMARY KEY (id)
 adviser_assessments adviser_assessments_trust_check: CHECK (((trust >= 1) AND (trust <= 5)))
 adviser_assessments adviser_assessments_updated_at_not_null: NOT NULL updated_at
 adviser_assessments adviser_assessments_version_not_null: NOT NULL version
+audit_chain_heads audit_chain_heads_hash_not_null: NOT NULL hash
+audit_chain_heads audit_chain_heads_organisation_id_not_null: NOT NULL organisation_id
+audit_chain_heads audit_chain_heads_pkey: PRIMARY KEY (organisation_id)
+audit_chain_heads audit_chain_heads_seq_not_null: NOT NULL seq
 audit_log audit_log_action_check: CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'export'::text, 'sign_in'::text, 'failed_sign_in'::text, 'sign_out'::text, 'erase'::text, 'import'::text, 'share'::text, 'admin'::text])))
 audit_log audit_log_action_not_null: NOT NULL action
 audit_log audit_log_at_not_null: NOT NULL at
+audit_log audit_log_chain_seq_not_null: NOT NULL chain_seq
 audit_log audit_log_entity_ids_not_null: NOT NULL entity_ids
+audit_log audit_log_hash_not_null: NOT NULL hash
 audit_log audit_log_id_not_null: NOT NULL id
 audit_log audit_log_pkey: PRIMARY KEY (id)
+audit_log audit_log_prev_hash_not_null: NOT NULL prev_hash
 case_facts case_facts_arrival_route_not_null: NOT NULL arrival_route
 case_facts case_facts_band_not_null: NOT NULL band
 case_facts case_facts_benefit_amounts_gbp_not_null: NOT NULL benefit_amounts_gbp
@@ -449,6 +542,33 @@ case_notes case_notes_organisation_id_not_null: NOT NULL organisation_id
 case_notes case_notes_pkey: PRIMARY KEY (id)
 case_notes case_notes_updated_at_not_null: NOT NULL updated_at
 case_notes case_notes_version_not_null: NOT NULL version
+case_parties case_parties_birth_person: CHECK (((date_of_birth IS NULL) OR (kind = 'person'::text)))
+case_parties case_parties_case_id_not_null: NOT NULL case_id
+case_parties case_parties_contact_check: CHECK ((length(contact) <= 500))
+case_parties case_parties_created_at_not_null: NOT NULL created_at
+case_parties case_parties_date_of_birth_check: CHECK ((date_of_birth >= '1900-01-01'::date))
+case_parties case_parties_id_not_null: NOT NULL id
+case_parties case_parties_kind_check: CHECK ((kind = ANY (ARRAY['person'::text, 'organisation'::text])))
+case_parties case_parties_kind_not_null: NOT NULL kind
+case_parties case_parties_language_check: CHECK ((length(language) <= 100))
+case_parties case_parties_name_check: CHECK (((length(name) >= 1) AND (length(name) <= 200)))
+case_parties case_parties_name_not_null: NOT NULL name
+case_parties case_parties_note_check: CHECK ((length(note) <= 2000))
+case_parties case_parties_opponent_type_check: CHECK ((opponent_type = ANY (ARRAY['landlord'::text, 'council'::text, 'dwp'::text, 'hmrc'::text, 'home_office'::text, 'employer'::text, 'creditor'::text, 'other'::text])))
+case_parties case_parties_opponent_type_role: CHECK (((opponent_type IS NULL) OR (role = 'opponent'::text)))
+case_parties case_parties_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+case_parties case_parties_organisation_id_id_key: UNIQUE (organisation_id, id)
+case_parties case_parties_organisation_id_not_null: NOT NULL organisation_id
+case_parties case_parties_pass_phrase_check: CHECK ((length(pass_phrase) <= 200))
+case_parties case_parties_pass_phrase_role: CHECK (((pass_phrase IS NULL) OR (role = 'third_party'::text)))
+case_parties case_parties_pkey: PRIMARY KEY (id)
+case_parties case_parties_postcode_district_check: CHECK ((postcode_district ~ '^[A-Z]{1,2}[0-9][A-Z0-9]?$'::text))
+case_parties case_parties_reference_check: CHECK ((length(reference) <= 100))
+case_parties case_parties_relationship_check: CHECK ((length(relationship) <= 100))
+case_parties case_parties_role_check: CHECK ((role = ANY (ARRAY['opponent'::text, 'third_party'::text, 'interpreter'::text, 'other'::text])))
+case_parties case_parties_role_not_null: NOT NULL role
+case_parties case_parties_updated_at_not_null: NOT NULL updated_at
+case_parties case_parties_version_not_null: NOT NULL version
 case_pattern_rollups case_pattern_rollups_category_not_null: NOT NULL category
 case_pattern_rollups case_pattern_rollups_dim_not_null: NOT NULL dim
 case_pattern_rollups case_pattern_rollups_dim_value_not_null: NOT NULL dim_value
@@ -517,26 +637,55 @@ cases cases_subcategory_check: CHECK ((length(subcategory) <= 100))
 cases cases_times_told_story_before_check: CHECK (((times_told_story_before >= 0) AND (times_told_story_before <= 100)))
 cases cases_updated_at_not_null: NOT NULL updated_at
 cases cases_version_not_null: NOT NULL version
+clients clients_bsl_not_null: NOT NULL bsl
+clients clients_contact_note_check: CHECK ((length(contact_note) <= 1000))
 clients clients_created_at_not_null: NOT NULL created_at
 clients clients_date_of_birth_check: CHECK ((date_of_birth >= '1900-01-01'::date))
 clients clients_email_check: CHECK ((length(email) <= 320))
 clients clients_evidence_consent_not_null: NOT NULL evidence_consent
 clients clients_first_name_check: CHECK ((length(first_name) <= 100))
 clients clients_id_not_null: NOT NULL id
+clients clients_interpreter_language_check: CHECK ((length(interpreter_language) <= 100))
+clients clients_large_print_not_null: NOT NULL large_print
 clients clients_last_name_check: CHECK ((length(last_name) <= 100))
 clients clients_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
 clients clients_organisation_id_id_key: UNIQUE (organisation_id, id)
 clients clients_organisation_id_not_null: NOT NULL organisation_id
 clients clients_organisation_id_ref_key: UNIQUE (organisation_id, ref)
+clients clients_other_adaptations_check: CHECK ((length(other_adaptations) <= 500))
 clients clients_phone_check: CHECK ((length(phone) <= 40))
 clients clients_pkey: PRIMARY KEY (id)
 clients clients_postcode_district_check: CHECK ((postcode_district ~ '^[A-Z]{1,2}[0-9][A-Z0-9]?$'::text))
+clients clients_preferred_channel_check: CHECK ((preferred_channel = ANY (ARRAY['phone'::text, 'text'::text, 'voicemail'::text, 'email'::text, 'letter'::text, 'visit'::text])))
 clients clients_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
 clients clients_ref_not_null: NOT NULL ref
 clients clients_updated_at_not_null: NOT NULL updated_at
 clients clients_version_not_null: NOT NULL version
 clients clients_vulnerabilities_check: CHECK ((vulnerabilities <@ ARRAY['mental_health'::text, 'disability'::text, 'language_need'::text, 'digital_exclusion'::text, 'domestic_abuse'::text, 'care_leaver'::text]))
 clients clients_vulnerabilities_not_null: NOT NULL vulnerabilities
+conflict_checks conflict_checks_case_id_not_null: NOT NULL case_id
+conflict_checks conflict_checks_checked_by_id_not_null: NOT NULL checked_by_id
+conflict_checks conflict_checks_created_at_not_null: NOT NULL created_at
+conflict_checks conflict_checks_id_not_null: NOT NULL id
+conflict_checks conflict_checks_matches_check: CHECK ((jsonb_typeof(matches) = 'array'::text))
+conflict_checks conflict_checks_matches_not_null: NOT NULL matches
+conflict_checks conflict_checks_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+conflict_checks conflict_checks_organisation_id_checked_by_id_fkey: FOREIGN KEY (organisation_id, checked_by_id) REFERENCES users(organisation_id, id)
+conflict_checks conflict_checks_organisation_id_id_key: UNIQUE (organisation_id, id)
+conflict_checks conflict_checks_organisation_id_not_null: NOT NULL organisation_id
+conflict_checks conflict_checks_organisation_id_party_id_fkey: FOREIGN KEY (organisation_id, party_id) REFERENCES case_parties(organisation_id, id) ON DELETE SET NULL (party_id)
+conflict_checks conflict_checks_pkey: PRIMARY KEY (id)
+conflict_checks conflict_checks_reason_check: CHECK ((length(reason) <= 2000))
+conflict_checks conflict_checks_reason_given: CHECK (((result = 'no_conflict'::text) OR (length(TRIM(BOTH FROM reason)) > 0)))
+conflict_checks conflict_checks_result_check: CHECK ((result = ANY (ARRAY['no_conflict'::text, 'conflict_can_proceed'::text, 'cannot_act'::text])))
+conflict_checks conflict_checks_result_not_null: NOT NULL result
+conflict_checks conflict_checks_searched_name_check: CHECK (((length(searched_name) >= 1) AND (length(searched_name) <= 200)))
+conflict_checks conflict_checks_searched_name_not_null: NOT NULL searched_name
+conflict_checks conflict_checks_searched_postcode_district_check: CHECK ((searched_postcode_district ~ '^[A-Z]{1,2}[0-9][A-Z0-9]?$'::text))
+conflict_checks conflict_checks_subject_check: CHECK ((subject = ANY (ARRAY['client'::text, 'party'::text])))
+conflict_checks conflict_checks_subject_not_null: NOT NULL subject
+conflict_checks conflict_checks_updated_at_not_null: NOT NULL updated_at
+conflict_checks conflict_checks_version_not_null: NOT NULL version
 fee_rates fee_rates_category_check: CHECK ((category = ANY (ARRAY['housing'::text, 'welfare_benefits'::text, 'debt'::text, 'employment'::text, 'immigration'::text, 'community_care'::text])))
 fee_rates fee_rates_category_not_null: NOT NULL category
 fee_rates fee_rates_created_at_not_null: NOT NULL created_at
@@ -618,6 +767,46 @@ import_jobs import_jobs_pkey: PRIMARY KEY (id)
 import_jobs import_jobs_status_check: CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'succeeded'::text, 'failed'::text])))
 import_jobs import_jobs_status_not_null: NOT NULL status
 import_jobs import_jobs_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE SET NULL
+key_date_changes key_date_changes_case_id_not_null: NOT NULL case_id
+key_date_changes key_date_changes_change_check: CHECK ((change = ANY (ARRAY['added'::text, 'changed'::text, 'done'::text, 'reopened'::text, 'removed'::text])))
+key_date_changes key_date_changes_change_not_null: NOT NULL change
+key_date_changes key_date_changes_changed_at_not_null: NOT NULL changed_at
+key_date_changes key_date_changes_changed_by_id_not_null: NOT NULL changed_by_id
+key_date_changes key_date_changes_created_at_not_null: NOT NULL created_at
+key_date_changes key_date_changes_due_on_check: CHECK ((due_on >= '1990-01-01'::date))
+key_date_changes key_date_changes_due_on_not_null: NOT NULL due_on
+key_date_changes key_date_changes_id_not_null: NOT NULL id
+key_date_changes key_date_changes_key_date_id_not_null: NOT NULL key_date_id
+key_date_changes key_date_changes_kind_check: CHECK ((kind = ANY (ARRAY['limitation'::text, 'hearing'::text, 'deadline'::text, 'task'::text])))
+key_date_changes key_date_changes_kind_not_null: NOT NULL kind
+key_date_changes key_date_changes_organisation_id_assignee_id_fkey: FOREIGN KEY (organisation_id, assignee_id) REFERENCES users(organisation_id, id)
+key_date_changes key_date_changes_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+key_date_changes key_date_changes_organisation_id_changed_by_id_fkey: FOREIGN KEY (organisation_id, changed_by_id) REFERENCES users(organisation_id, id)
+key_date_changes key_date_changes_organisation_id_not_null: NOT NULL organisation_id
+key_date_changes key_date_changes_pkey: PRIMARY KEY (id)
+key_date_changes key_date_changes_title_check: CHECK (((length(title) >= 1) AND (length(title) <= 200)))
+key_date_changes key_date_changes_title_not_null: NOT NULL title
+key_date_changes key_date_changes_updated_at_not_null: NOT NULL updated_at
+key_date_changes key_date_changes_version_not_null: NOT NULL version
+key_dates key_dates_case_id_not_null: NOT NULL case_id
+key_dates key_dates_created_at_not_null: NOT NULL created_at
+key_dates key_dates_created_by_id_not_null: NOT NULL created_by_id
+key_dates key_dates_due_on_check: CHECK ((due_on >= '1990-01-01'::date))
+key_dates key_dates_due_on_not_null: NOT NULL due_on
+key_dates key_dates_id_not_null: NOT NULL id
+key_dates key_dates_kind_check: CHECK ((kind = ANY (ARRAY['limitation'::text, 'hearing'::text, 'deadline'::text, 'task'::text])))
+key_dates key_dates_kind_not_null: NOT NULL kind
+key_dates key_dates_note_check: CHECK ((length(note) <= 2000))
+key_dates key_dates_organisation_id_assignee_id_fkey: FOREIGN KEY (organisation_id, assignee_id) REFERENCES users(organisation_id, id)
+key_dates key_dates_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+key_dates key_dates_organisation_id_created_by_id_fkey: FOREIGN KEY (organisation_id, created_by_id) REFERENCES users(organisation_id, id)
+key_dates key_dates_organisation_id_id_key: UNIQUE (organisation_id, id)
+key_dates key_dates_organisation_id_not_null: NOT NULL organisation_id
+key_dates key_dates_pkey: PRIMARY KEY (id)
+key_dates key_dates_title_check: CHECK (((length(title) >= 1) AND (length(title) <= 200)))
+key_dates key_dates_title_not_null: NOT NULL title
+key_dates key_dates_updated_at_not_null: NOT NULL updated_at
+key_dates key_dates_version_not_null: NOT NULL version
 migrations PK_8c82d7f526340ab734260ea46be: PRIMARY KEY (id)
 migrations migrations_id_not_null: NOT NULL id
 migrations migrations_name_not_null: NOT NULL name
@@ -737,6 +926,13 @@ sessions sessions_pkey: PRIMARY KEY (id)
 sessions sessions_second_factor_pending_not_null: NOT NULL second_factor_pending
 sessions sessions_user_id_fkey: FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 sessions sessions_user_id_not_null: NOT NULL user_id
+sheet_mappings sheet_mappings_mapping_not_null: NOT NULL mapping
+sheet_mappings sheet_mappings_name_check: CHECK (((length(name) >= 1) AND (length(name) <= 100)))
+sheet_mappings sheet_mappings_name_not_null: NOT NULL name
+sheet_mappings sheet_mappings_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+sheet_mappings sheet_mappings_organisation_id_not_null: NOT NULL organisation_id
+sheet_mappings sheet_mappings_pkey: PRIMARY KEY (organisation_id, name)
+sheet_mappings sheet_mappings_updated_at_not_null: NOT NULL updated_at
 sign_in_attempts sign_in_attempts_attempts_not_null: NOT NULL attempts
 sign_in_attempts sign_in_attempts_email_not_null: NOT NULL email
 sign_in_attempts sign_in_attempts_last_attempt_at_not_null: NOT NULL last_attempt_at
@@ -821,6 +1017,8 @@ users users_version_not_null: NOT NULL version
 -- Indexes
 CREATE UNIQUE INDEX adviser_assessments_organisation_id_case_id_key ON public.adviser_assessments USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX adviser_assessments_pkey ON public.adviser_assessments USING btree (id)
+CREATE UNIQUE INDEX audit_chain_heads_pkey ON public.audit_chain_heads USING btree (organisation_id)
+CREATE INDEX audit_log_chain_idx ON public.audit_log USING btree (organisation_id, chain_seq)
 CREATE INDEX audit_log_entity_ids_idx ON public.audit_log USING gin (entity_ids)
 CREATE INDEX audit_log_org_idx ON public.audit_log USING btree (organisation_id, at DESC)
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id)
@@ -835,6 +1033,11 @@ CREATE INDEX case_notes_case_idx ON public.case_notes USING btree (organisation_
 CREATE UNIQUE INDEX case_notes_organisation_id_id_key ON public.case_notes USING btree (organisation_id, id)
 CREATE UNIQUE INDEX case_notes_pkey ON public.case_notes USING btree (id)
 CREATE INDEX case_notes_time_entry_idx ON public.case_notes USING btree (time_entry_id) WHERE (time_entry_id IS NOT NULL)
+CREATE INDEX case_parties_birth_idx ON public.case_parties USING btree (organisation_id, date_of_birth) WHERE (date_of_birth IS NOT NULL)
+CREATE INDEX case_parties_case_idx ON public.case_parties USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX case_parties_organisation_id_id_key ON public.case_parties USING btree (organisation_id, id)
+CREATE UNIQUE INDEX case_parties_pkey ON public.case_parties USING btree (id)
+CREATE INDEX case_parties_search_name_trgm_idx ON public.case_parties USING gin (lower(name) gin_trgm_ops)
 CREATE UNIQUE INDEX case_pattern_rollups_pkey ON public.case_pattern_rollups USING btree (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
 CREATE UNIQUE INDEX case_rollups_pkey ON public.case_rollups USING btree (organisation_id, dim, dim_value, closed_on, band)
 CREATE INDEX cases_adviser_idx ON public.cases USING btree (organisation_id, lead_adviser_id, closed_on)
@@ -842,9 +1045,14 @@ CREATE INDEX cases_client_idx ON public.cases USING btree (organisation_id, clie
 CREATE UNIQUE INDEX cases_organisation_id_id_key ON public.cases USING btree (organisation_id, id)
 CREATE UNIQUE INDEX cases_organisation_id_ref_key ON public.cases USING btree (organisation_id, ref)
 CREATE UNIQUE INDEX cases_pkey ON public.cases USING btree (id)
+CREATE INDEX clients_birth_idx ON public.clients USING btree (organisation_id, date_of_birth) WHERE (date_of_birth IS NOT NULL)
 CREATE UNIQUE INDEX clients_organisation_id_id_key ON public.clients USING btree (organisation_id, id)
 CREATE UNIQUE INDEX clients_organisation_id_ref_key ON public.clients USING btree (organisation_id, ref)
 CREATE UNIQUE INDEX clients_pkey ON public.clients USING btree (id)
+CREATE INDEX clients_search_name_trgm_idx ON public.clients USING gin (lower(((COALESCE(first_name, ''::text) || ' '::text) || COALESCE(last_name, ''::text))) gin_trgm_ops)
+CREATE INDEX conflict_checks_case_idx ON public.conflict_checks USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX conflict_checks_organisation_id_id_key ON public.conflict_checks USING btree (organisation_id, id)
+CREATE UNIQUE INDEX conflict_checks_pkey ON public.conflict_checks USING btree (id)
 CREATE UNIQUE INDEX fee_rates_organisation_id_id_key ON public.fee_rates USING btree (organisation_id, id)
 CREATE UNIQUE INDEX fee_rates_organisation_id_version_category_effective_from_key ON public.fee_rates USING btree (organisation_id, version, category, effective_from)
 CREATE UNIQUE INDEX fee_rates_pkey ON public.fee_rates USING btree (id)
@@ -857,6 +1065,12 @@ CREATE INDEX follow_ups_case_idx ON public.follow_ups USING btree (organisation_
 CREATE UNIQUE INDEX follow_ups_pkey ON public.follow_ups USING btree (id)
 CREATE UNIQUE INDEX idempotency_keys_pkey ON public.idempotency_keys USING btree (organisation_id, key)
 CREATE UNIQUE INDEX import_jobs_pkey ON public.import_jobs USING btree (id)
+CREATE INDEX key_date_changes_case_idx ON public.key_date_changes USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX key_date_changes_pkey ON public.key_date_changes USING btree (id)
+CREATE INDEX key_dates_case_idx ON public.key_dates USING btree (organisation_id, case_id)
+CREATE INDEX key_dates_open_idx ON public.key_dates USING btree (organisation_id, due_on) WHERE (done_on IS NULL)
+CREATE UNIQUE INDEX key_dates_organisation_id_id_key ON public.key_dates USING btree (organisation_id, id)
+CREATE UNIQUE INDEX key_dates_pkey ON public.key_dates USING btree (id)
 CREATE UNIQUE INDEX "PK_8c82d7f526340ab734260ea46be" ON public.migrations USING btree (id)
 CREATE UNIQUE INDEX offices_organisation_id_id_key ON public.offices USING btree (organisation_id, id)
 CREATE UNIQUE INDEX offices_organisation_id_ref_key ON public.offices USING btree (organisation_id, ref)
@@ -878,6 +1092,7 @@ CREATE INDEX referrals_case_idx ON public.referrals USING btree (organisation_id
 CREATE UNIQUE INDEX referrals_pkey ON public.referrals USING btree (id)
 CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
 CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
+CREATE UNIQUE INDEX sheet_mappings_pkey ON public.sheet_mappings USING btree (organisation_id, name)
 CREATE INDEX sign_in_attempts_last_idx ON public.sign_in_attempts USING btree (last_attempt_at)
 CREATE UNIQUE INDEX sign_in_attempts_pkey ON public.sign_in_attempts USING btree (email, source)
 CREATE INDEX time_entries_case_idx ON public.time_entries USING btree (organisation_id, case_id)
@@ -897,12 +1112,50 @@ CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)
 -- Views
 
 -- Functions
+CREATE OR REPLACE FUNCTION public.audit_log_content(a audit_log)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO 'pg_catalog', 'public'
+AS $function$ SELECT audit_log_field(a.chain_seq::text) || audit_log_field(a.id::text)
+        || audit_log_field(a.organisation_id::text) || audit_log_field(a.user_id::text)
+        || audit_log_field(to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+        || audit_log_field(a.action) || audit_log_field(a.entity) || audit_log_field(a.entity_ids::text)
+        || audit_log_field(a.ip) || audit_log_field(a.details::text) $function$
+CREATE OR REPLACE FUNCTION public.audit_log_field(value text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT CASE WHEN value IS NULL THEN 'N' ELSE 'S' || octet_length(convert_to(value, 'UTF8')) || ':' || value END $function$
 CREATE OR REPLACE FUNCTION public.audit_log_is_append_only()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
       BEGIN
         RAISE EXCEPTION 'audit_log is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $function$
+CREATE OR REPLACE FUNCTION public.audit_log_link()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public'
+AS $function$
+      DECLARE
+        chain uuid := coalesce(NEW.organisation_id, '00000000-0000-0000-0000-000000000000');
+        head audit_chain_heads%ROWTYPE;
+      BEGIN
+        SELECT * INTO head FROM audit_chain_heads WHERE organisation_id = chain FOR UPDATE;
+        IF NOT FOUND THEN
+          INSERT INTO audit_chain_heads (organisation_id, seq, hash)
+          VALUES (chain, 0, '\x0000000000000000000000000000000000000000000000000000000000000000')
+          ON CONFLICT DO NOTHING;
+          SELECT * INTO head FROM audit_chain_heads WHERE organisation_id = chain FOR UPDATE;
+        END IF;
+        NEW.chain_seq := head.seq + 1;
+        NEW.prev_hash := head.hash;
+        NEW.hash := sha256(NEW.prev_hash || convert_to(audit_log_content(NEW), 'UTF8'));
+        UPDATE audit_chain_heads SET seq = NEW.chain_seq, hash = NEW.hash WHERE organisation_id = chain;
+        RETURN NEW;
       END $function$
 CREATE OR REPLACE FUNCTION public.case_facts_touch_cases()
  RETURNS trigger
@@ -952,13 +1205,13 @@ AS $function$
   SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
          coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
          coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
-         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE (result IN ('positive', 'partly_positive', 'negative')) AND (result IN ('positive', 'partly_positive'))), 0)::integer AS n_positive,
          coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
-         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE (accepted IS NOT NULL) AND (accepted)), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE (result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_avoided,
          coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
-         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE (followed_up) AND (same_problem_recontact_6m)), 0)::integer AS n_bounce_back,
          coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
   FROM (
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
@@ -991,13 +1244,13 @@ AS $function$
   SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
          coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
          coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
-         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE (result IN ('positive', 'partly_positive', 'negative')) AND (result IN ('positive', 'partly_positive'))), 0)::integer AS n_positive,
          coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
-         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE (accepted IS NOT NULL) AND (accepted)), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE (result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_avoided,
          coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
-         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE (followed_up) AND (same_problem_recontact_6m)), 0)::integer AS n_bounce_back,
          coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
   FROM (
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
@@ -1052,13 +1305,13 @@ AS $function$
   SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
          coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
          coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
-         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE (result IN ('positive', 'partly_positive', 'negative')) AND (result IN ('positive', 'partly_positive'))), 0)::integer AS n_positive,
          coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
-         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE (accepted IS NOT NULL) AND (accepted)), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE (result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_avoided,
          coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
-         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE (followed_up) AND (same_problem_recontact_6m)), 0)::integer AS n_bounce_back,
          coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
   FROM (
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
@@ -1113,13 +1366,13 @@ AS $function$
   SELECT organisation_id, dim, dim_value, closed_on, band, -n_closed, -n_with_result, -n_positive, -n_accept_asked, -n_accepted, -n_negative_appeal_known, -n_negative_avoided, -n_uncovered, -n_bounce_back, -n_followed_up
   FROM (SELECT organisation_id, dim, dim_value, closed_on, band, count(*) FILTER (WHERE true)::integer AS n_closed,
   count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
-  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
+  count(*) FILTER (WHERE (result IN ('positive', 'partly_positive', 'negative')) AND (result IN ('positive', 'partly_positive')))::integer AS n_positive,
   count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
-  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
-  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))::integer AS n_negative_appeal_known,
-  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')::integer AS n_negative_avoided,
+  count(*) FILTER (WHERE (accepted IS NOT NULL) AND (accepted))::integer AS n_accepted,
+  count(*) FILTER (WHERE result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')))::integer AS n_negative_appeal_known,
+  count(*) FILTER (WHERE (result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')))::integer AS n_negative_avoided,
   count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
-  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back,
+  count(*) FILTER (WHERE (followed_up) AND (same_problem_recontact_6m))::integer AS n_bounce_back,
   count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
         FROM (
   SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
@@ -1150,13 +1403,13 @@ AS $function$
   SELECT organisation_id, dim, dim_value, closed_on, band, +n_closed, +n_with_result, +n_positive, +n_accept_asked, +n_accepted, +n_negative_appeal_known, +n_negative_avoided, +n_uncovered, +n_bounce_back, +n_followed_up
   FROM (SELECT organisation_id, dim, dim_value, closed_on, band, count(*) FILTER (WHERE true)::integer AS n_closed,
   count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
-  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
+  count(*) FILTER (WHERE (result IN ('positive', 'partly_positive', 'negative')) AND (result IN ('positive', 'partly_positive')))::integer AS n_positive,
   count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
-  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
-  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))::integer AS n_negative_appeal_known,
-  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')::integer AS n_negative_avoided,
+  count(*) FILTER (WHERE (accepted IS NOT NULL) AND (accepted))::integer AS n_accepted,
+  count(*) FILTER (WHERE result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')))::integer AS n_negative_appeal_known,
+  count(*) FILTER (WHERE (result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')))::integer AS n_negative_avoided,
   count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
-  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back,
+  count(*) FILTER (WHERE (followed_up) AND (same_problem_recontact_6m))::integer AS n_bounce_back,
   count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
         FROM (
   SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
@@ -1197,6 +1450,144 @@ AS $function$
         END IF;
         RETURN NULL;
       END $function$
+CREATE OR REPLACE FUNCTION public.deepvalue_distribute()
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  local_tables text[] := ARRAY['migrations','sign_in_attempts','sign_in_failures','audit_log','audit_chain_heads','import_jobs'];
+  reference_tables text[] := ARRAY['organisations','organisation_shares'];
+  r record;
+  fk record;
+  cols text;
+  def text;
+  anchor text;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN RETURN; END IF;
+
+  -- 0. The facts and roll-up triggers run on the workers' shards. Citus cannot plan the parameters
+  -- of a LANGUAGE sql function there, so the void SQL functions they call (refresh_case_facts,
+  -- rebuild_case_rollups, ...) become PL/pgSQL with the same statements and settings, and
+  -- case_facts' ON CONFLICT names its new key. Done on every run: a later migration may redefine them.
+  FOR r IN
+    SELECT p.oid, p.proname, pg_get_function_arguments(p.oid) AS args, p.prosrc, p.proconfig
+    FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+    WHERE p.pronamespace = 'public'::regnamespace AND l.lanname = 'sql' AND p.prorettype = 'void'::regtype
+  LOOP
+    EXECUTE format('CREATE OR REPLACE FUNCTION public.%I(%s) RETURNS void LANGUAGE plpgsql AS %L', r.proname, r.args,
+      'BEGIN ' || regexp_replace(replace(r.prosrc, 'ON CONFLICT (case_id)', 'ON CONFLICT (organisation_id, case_id)'),
+                                 ';?\s*$', '') || '; END');
+    FOR def IN SELECT unnest(r.proconfig) LOOP
+      EXECUTE format('ALTER FUNCTION public.%I(%s) SET %I = %L', r.proname, r.args, split_part(def, '=', 1),
+                     substring(def FROM position('=' IN def) + 1));
+    END LOOP;
+  END LOOP;
+  -- Nothing left to place: every table already is distributed, a reference table or deliberately local.
+  IF NOT EXISTS (
+    SELECT 1 FROM pg_class c
+    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+      AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid AND p.partmethod IN ('h', 'n'))
+      AND NOT c.relname = ANY(local_tables)
+      AND (c.relname = ANY(reference_tables) OR EXISTS (
+        SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisation_id' AND a.attnotnull))
+  ) THEN RETURN; END IF;
+
+  PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+  PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+
+  CREATE TEMP TABLE dv_targets ON COMMIT DROP AS
+    SELECT c.oid AS rel, c.relname AS name,
+           CASE WHEN c.relname = ANY(reference_tables) THEN 'reference' ELSE 'distributed' END AS kind,
+           EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid AND p.partmethod IN ('h', 'n')) AS placed
+    FROM pg_class c
+    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND NOT c.relname = ANY(local_tables)
+      AND (c.relname = ANY(reference_tables) OR EXISTS (
+        SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisation_id' AND a.attnotnull));
+
+  -- 1. Take off every foreign key touching a table still to be placed (kept by name: placing a
+  -- coordinator table that references a reference table replaces it by a new relation).
+  CREATE TEMP TABLE dv_fks ON COMMIT DROP AS
+    SELECT con.conname, con.conrelid::regclass::text AS src, con.confrelid::regclass::text AS dst,
+           pg_get_constraintdef(con.oid) AS def,
+           ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
+                 JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i) AS cols,
+           ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, i)
+                 JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.i) AS ref_cols
+    FROM pg_constraint con
+    WHERE con.contype = 'f' AND con.connamespace = 'public'::regnamespace
+      AND (con.conrelid IN (SELECT rel FROM dv_targets WHERE NOT placed)
+        OR con.confrelid IN (SELECT rel FROM dv_targets WHERE NOT placed));
+  FOR fk IN SELECT * FROM dv_fks LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.src, fk.conname);
+  END LOOP;
+
+  -- 2. Unique keys of tables to distribute must contain organisation_id.
+  FOR r IN
+    SELECT con.conname, con.conrelid, con.contype, t.name
+    FROM pg_constraint con JOIN dv_targets t ON t.rel = con.conrelid
+    WHERE t.kind = 'distributed' AND NOT t.placed AND con.contype IN ('p', 'u')
+      AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = ANY(con.conkey)
+                        AND a.attname = 'organisation_id')
+  LOOP
+    SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.i) INTO cols
+    FROM unnest((SELECT conkey FROM pg_constraint WHERE conname = r.conname AND conrelid = r.conrelid)) WITH ORDINALITY k(attnum, i)
+    JOIN pg_attribute a ON a.attrelid = r.conrelid AND a.attnum = k.attnum;
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.conrelid::regclass, r.conname);
+    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = r.conrelid AND contype IN ('p', 'u')
+                 AND pg_get_constraintdef(oid) IN (format('UNIQUE (organisation_id, %s)', cols), format('PRIMARY KEY (organisation_id, %s)', cols)))
+       AND r.contype = 'u' THEN
+      CONTINUE;
+    END IF;
+    IF r.contype = 'p' AND EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = r.conrelid AND contype = 'u'
+                                     AND pg_get_constraintdef(oid) = format('UNIQUE (organisation_id, %s)', cols)) THEN
+      -- UNIQUE (organisation_id, id) already there: it becomes the primary key.
+      SELECT conname INTO def FROM pg_constraint WHERE conrelid = r.conrelid AND contype = 'u'
+        AND pg_get_constraintdef(oid) = format('UNIQUE (organisation_id, %s)', cols);
+      EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.conrelid::regclass, def);
+    END IF;
+    EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s (organisation_id, %s)', r.conrelid::regclass, r.conname,
+                   CASE r.contype WHEN 'p' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END, cols);
+  END LOOP;
+
+  -- 3. Place the tables: reference tables, then cases, then the rest co-located with cases.
+  FOR r IN SELECT * FROM dv_targets WHERE kind = 'reference' AND NOT placed LOOP
+    PERFORM create_reference_table(r.rel);
+  END LOOP;
+  IF EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'cases'::regclass AND partmethod = 'h') THEN
+    anchor := 'cases';
+  ELSE
+    PERFORM create_distributed_table('cases', 'organisation_id');
+    anchor := 'cases';
+  END IF;
+  FOR r IN SELECT * FROM dv_targets WHERE kind = 'distributed' AND NOT placed AND name <> 'cases' ORDER BY name LOOP
+    PERFORM create_distributed_table(r.rel, 'organisation_id', colocate_with => anchor);
+  END LOOP;
+
+  -- 4. Put the foreign keys back, composite where the key they referenced now is. Citus refuses
+  -- ON DELETE SET NULL on a key holding the distribution column: such keys become NO ACTION.
+  FOR fk IN SELECT * FROM dv_fks LOOP
+    def := fk.def;
+    IF EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = fk.dst::regclass AND partmethod = 'h') THEN
+      IF NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = fk.src::regclass AND partmethod = 'h') THEN
+        RAISE NOTICE 'deepvalue_distribute: % on % dropped (a coordinator or reference table cannot reference a distributed one)',
+          fk.conname, fk.src;
+        CONTINUE;
+      END IF;
+      IF NOT 'organisation_id' = ANY(fk.cols) THEN
+        fk.cols := array_prepend('organisation_id'::text, fk.cols);
+        fk.ref_cols := array_prepend('organisation_id'::text, fk.ref_cols);
+      END IF;
+      IF def LIKE '%ON DELETE SET%' THEN
+        RAISE NOTICE 'deepvalue_distribute: % on % is NO ACTION on delete (was %)', fk.conname, fk.src, substring(def FROM 'ON DELETE SET [A-Z]+');
+      END IF;
+      SELECT format('FOREIGN KEY (%s) REFERENCES %s(%s)', string_agg(quote_ident(c), ', '), fk.dst,
+                    (SELECT string_agg(quote_ident(rc), ', ') FROM unnest(fk.ref_cols) rc))
+        INTO def FROM unnest(fk.cols) c;
+      IF fk.def LIKE '%ON DELETE CASCADE%' THEN def := def || ' ON DELETE CASCADE'; END IF;
+    END IF;
+    EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.src, fk.conname, def);
+  END LOOP;
+END $function$
 CREATE OR REPLACE FUNCTION public.feedback_scores_valid(items jsonb)
  RETURNS boolean
  LANGUAGE sql
@@ -1217,13 +1608,13 @@ AS $function$
   SELECT organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes,
          coalesce(sum(s) FILTER (WHERE true), 0)::integer AS n_closed,
          coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative')), 0)::integer AS n_with_result,
-         coalesce(sum(s) FILTER (WHERE result IN ('positive', 'partly_positive')), 0)::integer AS n_positive,
+         coalesce(sum(s) FILTER (WHERE (result IN ('positive', 'partly_positive', 'negative')) AND (result IN ('positive', 'partly_positive'))), 0)::integer AS n_positive,
          coalesce(sum(s) FILTER (WHERE accepted IS NOT NULL), 0)::integer AS n_accept_asked,
-         coalesce(sum(s) FILTER (WHERE accepted), 0)::integer AS n_accepted,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')), 0)::integer AS n_negative_appeal_known,
-         coalesce(sum(s) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'), 0)::integer AS n_negative_avoided,
+         coalesce(sum(s) FILTER (WHERE (accepted IS NOT NULL) AND (accepted)), 0)::integer AS n_accepted,
+         coalesce(sum(s) FILTER (WHERE result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_appeal_known,
+         coalesce(sum(s) FILTER (WHERE (result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))), 0)::integer AS n_negative_avoided,
          coalesce(sum(s) FILTER (WHERE problems_count > 0), 0)::integer AS n_uncovered,
-         coalesce(sum(s) FILTER (WHERE same_problem_recontact_6m), 0)::integer AS n_bounce_back,
+         coalesce(sum(s) FILTER (WHERE (followed_up) AND (same_problem_recontact_6m)), 0)::integer AS n_bounce_back,
          coalesce(sum(s) FILTER (WHERE followed_up), 0)::integer AS n_followed_up
   FROM (
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
@@ -1248,13 +1639,13 @@ AS $function$
         INSERT INTO case_rollups (organisation_id, dim, dim_value, closed_on, band, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
         SELECT organisation_id, dim, dim_value, closed_on, band, count(*) FILTER (WHERE true)::integer AS n_closed,
   count(*) FILTER (WHERE result IN ('positive', 'partly_positive', 'negative'))::integer AS n_with_result,
-  count(*) FILTER (WHERE result IN ('positive', 'partly_positive'))::integer AS n_positive,
+  count(*) FILTER (WHERE (result IN ('positive', 'partly_positive', 'negative')) AND (result IN ('positive', 'partly_positive')))::integer AS n_positive,
   count(*) FILTER (WHERE accepted IS NOT NULL)::integer AS n_accept_asked,
-  count(*) FILTER (WHERE accepted)::integer AS n_accepted,
-  count(*) FILTER (WHERE result = 'negative' AND appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))::integer AS n_negative_appeal_known,
-  count(*) FILTER (WHERE result = 'negative' AND appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')::integer AS n_negative_avoided,
+  count(*) FILTER (WHERE (accepted IS NOT NULL) AND (accepted))::integer AS n_accepted,
+  count(*) FILTER (WHERE result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')))::integer AS n_negative_appeal_known,
+  count(*) FILTER (WHERE (result = 'negative' AND (appeal IS NOT NULL AND (appeal <> 'considered_not_pursued' OR accepted IS NOT NULL OR NOT coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((appeal = 'considered_not_pursued' AND accepted AND coalesce(appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')))::integer AS n_negative_avoided,
   count(*) FILTER (WHERE problems_count > 0)::integer AS n_uncovered,
-  count(*) FILTER (WHERE same_problem_recontact_6m)::integer AS n_bounce_back,
+  count(*) FILTER (WHERE (followed_up) AND (same_problem_recontact_6m))::integer AS n_bounce_back,
   count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
         FROM (
   SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
@@ -1353,6 +1744,7 @@ AS $function$
 CREATE TRIGGER adviser_assessments_facts_del AFTER DELETE ON public.adviser_assessments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
 CREATE TRIGGER adviser_assessments_facts_ins AFTER INSERT ON public.adviser_assessments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
 CREATE TRIGGER adviser_assessments_facts_upd AFTER UPDATE ON public.adviser_assessments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER audit_log_link BEFORE INSERT ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_link()
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()
 CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()
