@@ -124,5 +124,5 @@ describe('npm run deepvalue -- report …', () => {
     const org = await run(['report', 'measures', '--org', 'no-such-org'], sut.db);
     expect(org.code).toBe(2);
     expect(org.stderr).toMatch(/--org: no organisation with ref "no-such-org"/);
-  });
+  }, 180_000); // four CLI processes, each starting Node and Nest: over a minute on a busy machine
 });

@@ -94,7 +94,7 @@ function SettingsForm({ settings, onSaved }: { settings: OrganisationSettings; o
           what="settings"
           fields={[
             { key: 'retentionYears', label: 'Keep client details for (years)' },
-            { key: 'suppressionThreshold', label: 'Suppress counts below' },
+            { key: 'suppressionThreshold', label: 'Smallest count published' },
             { key: 'requireTwoFactorForManagers', label: 'Two-factor for managers and admins' },
           ]}
           mine={{
@@ -142,8 +142,8 @@ function SettingsForm({ settings, onSaved }: { settings: OrganisationSettings; o
           />
           <TextInput
             id="suppressionThreshold"
-            label="Suppress counts below this number in evidence packs"
-            hint="A count below it shows as “<5” (for 5), so a person cannot be picked out. At least 5: it can only be raised."
+            label="Smallest count published to commissioners and in evidence packs"
+            hint="Counts are rounded to a multiple of 5 (or of 10, 20, 25… if you raise this), and a band with fewer cases is merged with its neighbour, so no person can be picked out. At least 5: it can only be raised."
             width={3}
             inputMode="numeric"
             value={values.suppressionThreshold}

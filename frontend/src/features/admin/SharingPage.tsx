@@ -65,7 +65,8 @@ export function SharingPage() {
       <h1 className="govuk-heading-l">Sharing with commissioners</h1>
       <p className="govuk-body">
         A commissioner you share with sees aggregated, anonymised figures and evidence packs for your organisation:
-        counts and rates, with small numbers suppressed. Never names, dates of birth, notes or case references.
+        counts and rates, with counts rounded and small groups merged so no one can be picked out. Never names, dates of
+        birth, notes or case references.
       </p>
       <QueryState query={shares} what="Your sharing">
         {(list) =>
