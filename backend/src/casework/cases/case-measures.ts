@@ -65,7 +65,7 @@ export async function caseMeasures(
 ): Promise<CaseMeasuresDto> {
   const [row]: FactsRow[] = await manager.query(
     `SELECT relationship_minutes, total_minutes, lead_relationship_minutes,
-            first_relationship_on - opened_on AS first_contact_latency_days,
+            first_relationship_on - first_contact_on AS first_contact_latency_days,
             feedback_score_sum, feedback_items_n, problems_count
        FROM case_facts WHERE organisation_id = $1 AND case_id = $2`,
     [organisationId, caseId],

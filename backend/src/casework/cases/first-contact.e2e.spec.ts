@@ -66,6 +66,12 @@ describe('first contact', () => {
       [kase.id],
     );
     expect(facts).toEqual({ first_contact_on: '2025-01-03', days: 12, working_days: 8 });
+    // The case page's own figure counts from the first contact too, not from the opening (7 days).
+    const detail = await h
+      .as(org.adviser)
+      .get(`/api/cases/${String(kase.id)}`)
+      .expect(200);
+    expect(detail.body.measures.firstContactLatencyDays).toBe(12);
   });
 
   it('counts working days as a day-by-day count does, from every weekday, over four weeks', async () => {
