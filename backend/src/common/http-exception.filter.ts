@@ -46,7 +46,9 @@ export function isConnectionError(error: unknown): boolean {
   // A query whose connection was lost mid-request (e.g. PostgreSQL restarting) is unavailability too.
   if (e?.name === 'QueryRunnerAlreadyReleasedError') return true;
   const code = e?.code ?? e?.driverError?.code;
-  if (code && (CONNECTION_ERRORS.has(code) || code.startsWith('08'))) return true;
+  // Class 08 is connection exceptions, except 08P01 (protocol violation): a query sent with the wrong
+  // number of parameters, a bug to answer with 500 and log, not "the database is unavailable".
+  if (code && (CONNECTION_ERRORS.has(code) || (code.startsWith('08') && code !== '08P01'))) return true;
   const message = e?.message ?? '';
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
     message,
