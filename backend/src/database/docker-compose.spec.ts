@@ -19,6 +19,7 @@ describe('docker/compose.yaml', () => {
     const appEnv: Record<string, string> = compose.services.app.environment;
     const known = [
       'DATABASE_URL',
+      'DATABASE_OWNER_URL',
       'PORT',
       'NODE_ENV',
       'DEMO_DATA',
@@ -40,10 +41,19 @@ describe('docker/compose.yaml', () => {
       ]),
     );
     const config = loadConfig(resolved as NodeJS.ProcessEnv);
-    expect(config.databaseUrl).toMatch(/^postgres:\/\/deepvalue:.+@db:5432\/deepvalue$/);
+    // The app serves as the role initdb/10-app-role.sh creates; the owner runs the migrations.
+    expect(config.databaseUrl).toMatch(/^postgres:\/\/deepvalue_app:.+@db:5432\/deepvalue$/);
+    expect(config.databaseOwnerUrl).toMatch(/^postgres:\/\/deepvalue:.+@db:5432\/deepvalue$/);
     expect(config.production).toBe(true);
     expect(config.demoData).toBe(false);
     expect(config.secureCookies).toBe(true);
+  });
+
+  it('creates the app role on a new volume, with no superuser, database or role rights', () => {
+    expect(compose.services.db.volumes).toContain('./initdb:/docker-entrypoint-initdb.d:ro');
+    const script = fs.readFileSync(path.join(REPO_ROOT, 'docker/initdb/10-app-role.sh'), 'utf8');
+    expect(script).toMatch(/CREATE ROLE deepvalue_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE/);
+    expect(fs.statSync(path.join(REPO_ROOT, 'docker/initdb/10-app-role.sh')).mode & 0o111).not.toBe(0);
   });
 
   it('builds from a Dockerfile that runs as a non-root user', () => {
