@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { writeNdjson } from '../interchange/generator.js';
 import type { ImportCase, ImportHeader } from '../interchange/import-format.js';
 import { ImportService } from '../interchange/import.service.js';
+import { slug } from '../interchange/sheets/sheet-build.js';
 import { SheetImportService } from '../interchange/sheets/sheet-import.service.js';
 import { generatorOptions } from './import-bench.js';
 import { withRssSampling, type RssSample } from './rss.js';
@@ -188,16 +189,4 @@ async function writeFiles(workDir: string, rows: number) {
   await new Promise<void>((resolve, reject) => ndjson.end((e?: Error | null) => (e ? reject(e) : resolve())));
   fs.rmSync(generated, { force: true });
   return { csv: csvFile, ndjson: ndjsonFile, rows: written, cases };
-}
-
-/** As sheet-build.ts makes an adviser's ref from a name it does not know. */
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'unnamed'
-  );
 }

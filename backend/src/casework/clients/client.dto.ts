@@ -22,14 +22,15 @@ export const upperTrimmed = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
 
 const names = (p: Presence) => TextField({ ...p, nullable: true, max: 100 });
-const district = (p: Presence) =>
+/** A postcode district (E3, SW1A, M1): the only part of an address Deep Value keeps. */
+export const PostcodeDistrictField = (p: Presence) =>
   TextField({
     ...p,
-    nullable: true,
     max: 4,
     pattern: POSTCODE_DISTRICT,
     patternMessage: 'must be a postcode district such as E3, SW1A or M1',
   });
+const district = (p: Presence) => PostcodeDistrictField({ ...p, nullable: true });
 
 export class CreateClientDto {
   @TextField({ optional: true, min: 1, max: 100, description: 'Your reference; generated when left out.' })

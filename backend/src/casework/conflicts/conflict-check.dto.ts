@@ -11,7 +11,7 @@ import {
   PARTY_ROLES,
   type PartyRole,
 } from '@deepvalue/shared';
-import { EARLIEST_BIRTH_DATE, POSTCODE_DISTRICT, upperTrimmed } from '../clients/client.dto.js';
+import { EARLIEST_BIRTH_DATE, PostcodeDistrictField, upperTrimmed } from '../clients/client.dto.js';
 import { CrossField, DateField, EnumField, TextField, UuidField } from '../validation.js';
 
 /** GET /conflict-checks/search: the details typed so far. */
@@ -19,12 +19,7 @@ export class ConflictSearchQuery {
   @TextField({ min: 2, max: 200, description: 'A name, in any order; a typo or two still finds it.' }) name: string;
   @DateField({ optional: true, notBefore: EARLIEST_BIRTH_DATE }) dateOfBirth?: string;
   @upperTrimmed()
-  @TextField({
-    optional: true,
-    max: 4,
-    pattern: POSTCODE_DISTRICT,
-    patternMessage: 'must be a postcode district such as E3, SW1A or M1',
-  })
+  @PostcodeDistrictField({ optional: true })
   postcodeDistrict?: string;
   @UuidField({ optional: true, description: 'Leave this client out (the client being checked).' })
   exceptClientId?: string;

@@ -10,21 +10,14 @@ import {
   type PartyRole,
 } from '@deepvalue/shared';
 import type { FieldErrorMap } from '../database-errors.js';
-import { EARLIEST_BIRTH_DATE, POSTCODE_DISTRICT, upperTrimmed } from '../clients/client.dto.js';
+import { EARLIEST_BIRTH_DATE, PostcodeDistrictField, upperTrimmed } from '../clients/client.dto.js';
 import type { FieldError } from '../../common/domain-error.js';
 import { ConflictDecisionDto } from '../conflicts/conflict-check.dto.js';
 import { DateField, EnumField, NestedObject, type Presence, TextField, VersionField } from '../validation.js';
 import type { PartyEntity } from './party.entity.js';
 
 const text = (max: number, description?: string) => TextField({ optional: true, nullable: true, max, description });
-const district = (p: Presence) =>
-  TextField({
-    ...p,
-    nullable: true,
-    max: 4,
-    pattern: POSTCODE_DISTRICT,
-    patternMessage: 'must be a postcode district such as E3, SW1A or M1',
-  });
+const district = (p: Presence) => PostcodeDistrictField({ ...p, nullable: true });
 
 const ONLY_OPPONENT = { path: 'opponentType', message: 'is only for an opponent' };
 const ONLY_THIRD_PARTY = { path: 'passPhrase', message: 'is only for a third party acting for the client' };

@@ -210,7 +210,8 @@ function defaultActivity(timeClass: TimeClass): Activity {
   return timeClass === 'relationship' ? 'advice_session' : timeClass === 'travel' ? 'travel' : 'other';
 }
 
-function slug(text: string): string {
+/** An adviser's ref made from a name the organisation does not know yet. */
+export function slug(text: string): string {
   return (
     text
       .toLowerCase()
