@@ -1,5 +1,5 @@
 /**
- * Issue 17's journey: a manager who keeps casework in a spreadsheet uploads it with deliberate
+ * The spreadsheet journey: a manager who keeps casework in a spreadsheet uploads it with deliberate
  * problems, fixes the mapping, sees the dry run's problems on their rows and columns, corrects the
  * file, imports it, and imports next month's sheet without duplicating a case.
  */

@@ -1,5 +1,5 @@
 /**
- * The relationship chain report (issue 15): the seeds' chain relationship time → trust and disclosure →
+ * The relationship chain report (docs/measures.md): the seeds' chain relationship time → trust and disclosure →
  * problems uncovered and outcomes understood → acceptance → fewer appeals, each link as a case-mix-adjusted
  * estimate, and how much of the association between time and acceptance runs through understanding.
  */

@@ -33,7 +33,7 @@ export const VULNERABILITIES = [
 ] as const;
 export type Vulnerability = (typeof VULNERABILITIES)[number];
 
-/** Class of a time entry (brief §2). Relationship time is direct contact with the client. */
+/** Class of a time entry (docs/measures.md). Relationship time is direct contact with the client. */
 export const TIME_CLASSES = ['relationship', 'casework', 'administration', 'travel'] as const;
 export type TimeClass = (typeof TIME_CLASSES)[number];
 
@@ -117,7 +117,7 @@ export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Default client feedback items (brief §2): what clients said they value in the study. */
+/** Default client feedback items (docs/measures.md): what clients said they value in the study. */
 export const DEFAULT_FEEDBACK_ITEMS = [
   { key: 'time_to_listen', label: 'Had time to listen to me' },
   { key: 'respect', label: 'Treated me with respect' },

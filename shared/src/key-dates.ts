@@ -1,5 +1,5 @@
 /**
- * Key dates and tasks on a case (issue 16 item 2): limitation dates, hearings, deadlines and tasks
+ * Key dates and tasks on a case: limitation dates, hearings, deadlines and tasks
  * for an adviser, each with a due date and a done state.
  */
 export const KEY_DATE_KINDS = ['limitation', 'hearing', 'deadline', 'task'] as const;

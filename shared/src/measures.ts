@@ -1,5 +1,5 @@
 /**
- * Measure definitions (brief §3 and §4). Names, labels and plain-English definitions live here;
+ * Measure definitions (docs/measures.md). Names, labels and plain-English definitions live here;
  * the SQL that computes each one lives in backend/src/analytics. docs/measures.md gives the
  * reasoning from the seed reports behind each.
  */
@@ -91,7 +91,7 @@ export const MEASURES = {
 
 export type MeasureKey = keyof typeof MEASURES;
 
-/** Measures reported by band of relationship time, with the adjusted model (brief §4). */
+/** Measures reported by band of relationship time, with the adjusted model (docs/measures.md). */
 export const OUTCOME_MEASURES = [
   'positive_outcome',
   'accepted',

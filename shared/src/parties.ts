@@ -1,6 +1,6 @@
 /**
  * People and organisations involved in a case other than the client, the conflict check that
- * searches them, and how the client may safely be contacted (issue 16 items 3 and 4).
+ * searches them, and how the client may safely be contacted.
  */
 
 /** opponent: the other side; third_party: acts for the client (checked by pass phrase); interpreter. */

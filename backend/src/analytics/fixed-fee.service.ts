@@ -1,5 +1,5 @@
 /**
- * Fixed fee against need (brief §4): per category, the hours a fixed fee pays for (fee ÷ local
+ * Fixed fee against need (docs/measures.md): per category, the hours a fixed fee pays for (fee ÷ local
  * hourly rate) beside the hours closed cases actually took, the positive outcome rate of cases
  * within and beyond that line, and the cases whose time crossed the escape threshold. Hours are all
  * recorded time on the case; the line for a case is drawn from the fee row in force when it opened.

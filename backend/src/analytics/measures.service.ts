@@ -1,5 +1,5 @@
 /**
- * The measures summary: every measure of brief §3 over the closed cases in scope, each with what it
+ * The measures summary: every measure in docs/measures.md over the closed cases in scope, each with what it
  * rests on (n, and the count for rates with a 95% Wilson interval) and its definition.
  */
 import { Injectable } from '@nestjs/common';

@@ -1,5 +1,5 @@
 /**
- * The SQL definition of every measure of brief §3 over per-case facts `f` (one row per case), written
+ * The SQL definition of every measure in docs/measures.md over per-case facts `f` (one row per case), written
  * once here; shared/src/measures.ts says them in words and docs/measures.md gives the reasoning.
  * The outcome measures reuse outcome-measures.sql.ts, so time against outcome, the measures summary,
  * trends, breakdowns and drill-downs all count the same cases.

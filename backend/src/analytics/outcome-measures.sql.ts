@@ -1,5 +1,5 @@
 /**
- * The SQL definition of each outcome measure of brief §3/§4, over per-case facts (closed cases).
+ * The SQL definition of each outcome measure of docs/measures.md, over per-case facts (closed cases).
  * `eligible` is the denominator (which closed cases the rate is taken among), `success` the
  * numerator; `trials`/`successes` name the same counts in the case_rollups table. This is the one
  * place these definitions are written; shared/src/measures.ts says them in words.
@@ -22,7 +22,7 @@ export interface OutcomeMeasureSql {
 const NOT_RULED_OUT = `coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'`;
 
 /**
- * An avoided appeal (brief §2, §3): considered and not pursued *because the client understood and
+ * An avoided appeal (docs/measures.md): considered and not pursued *because the client understood and
  * accepted the outcome* — acceptance recorded as yes, and no other reason given. A client who gave up
  * on a good appeal (could not face it, out of time, advised it had no merit) is not a saving.
  */

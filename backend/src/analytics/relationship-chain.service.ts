@@ -1,5 +1,5 @@
 /**
- * The relationship chain report (issue 15): each link of relationship time → trust and disclosure → problems
+ * The relationship chain report (docs/measures.md): each link of relationship time → trust and disclosure → problems
  * uncovered and outcomes understood → acceptance → fewer appeals, adjusted for case mix, and how much of the
  * association between time and acceptance runs through understanding (statistics/chain-model.ts). Commissioners'
  * views count consenting clients only and publish case counts rounded as evidence packs do.

@@ -76,7 +76,7 @@ function addMonths(iso: string, months: number) {
   return d.toISOString().slice(0, 10);
 }
 
-/** The definitions of brief §3/§4, written independently of the SQL. */
+/** The definitions of docs/measures.md, written independently of the SQL. */
 function expected(cases: SimCase[], measure: OutcomeMeasure, asOf: string, keep: (c: SimCase) => boolean) {
   const counts = BANDS.map(() => ({ n: 0, count: 0 }));
   for (const c of cases) {

@@ -1,5 +1,5 @@
 /**
- * Time against outcome (brief §4): each outcome measure by band of relationship time, with n,
+ * Time against outcome (docs/measures.md): each outcome measure by band of relationship time, with n,
  * count, rate and a 95% Wilson interval, beside the case-mix-adjusted odds ratio per doubling of
  * relationship time. Always carries the association-not-cause caveat.
  */

@@ -1,5 +1,5 @@
 /**
- * Record-a-session latency (issue 8's 30-second entry, as the API sees it): POST
+ * Record-a-session latency (the 30-second entry, as the API sees it): POST
  * /api/time-entries/quick from 50 concurrent clients against the real app in its own process,
  * each request a new Idempotency-Key on an open case; then the same rows through a plain INSERT
  * loop on 50 pooled connections, for the throughput ratio.

@@ -1,5 +1,5 @@
 /**
- * Initial JavaScript of the web app, gzipped (issue 8: ≤ 200 KB): the scripts index.html loads or
+ * Initial JavaScript of the web app, gzipped (target ≤ 200 KB): the scripts index.html loads or
  * preloads, counted as frontend/scripts/check-bundle-size.mjs counts them. Needs a built frontend.
  */
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 8's "dashboard interactive within 1.5 s locally", measured in a browser: the built app in
+ * The target "dashboard interactive within 1.5 s locally", measured in a browser: the built app in
  * its own process on the bench database, a manager of the organisation signed in (a session
  * cookie, as sign-in would set), Debian's Chromium driven by Playwright opening the manager's
  * dashboard (time against outcome).

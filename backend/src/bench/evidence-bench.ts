@@ -1,5 +1,5 @@
 /**
- * Evidence pack (issue 7: ≤ 5 s for all formats at 1,000,000 cases): builds the pack for the
+ * Evidence pack (target ≤ 5 s for all formats at 1,000,000 cases): builds the pack for the
  * organisation over the whole generated period and renders XLSX, PDF, CSV and the manifest, as
  * `deepvalue evidence-pack` does (files written to a temporary directory).
  */

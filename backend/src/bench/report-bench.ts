@@ -1,5 +1,5 @@
 /**
- * Time against outcome at scale (issue 6): the bands with no filter and with each single filter,
+ * Time against outcome at scale (target in docs/benchmarks.md): the bands with no filter and with each single filter,
  * read three ways in the same run — the roll-ups (what the API serves), the per-case facts, and
  * the straightforward query over the raw time entries — and the adjusted model.
  */

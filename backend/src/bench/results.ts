@@ -98,7 +98,7 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
     add(
       `  raw time entries p50 (×${f.ratio.toLocaleString('en-GB')} the roll-ups)`,
       `${ms(f.naive.p50)} ${spread(f.naive)}`,
-      // Issue 6 sets the ratio at full size; at small sizes the raw query is fast too.
+      // The target sets the ratio at full size; at small sizes the raw query is fast too.
       r.cases >= 1_000_000 ? '≥ 100×' : '≥ 100× at 1M',
       r.cases >= 1_000_000 ? check(f.ratio >= 100) : '',
     );

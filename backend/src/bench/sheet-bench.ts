@@ -1,5 +1,5 @@
 /**
- * The spreadsheet import beside the JSON import (issue 17): the same generated casework written
+ * The spreadsheet import beside the JSON import (docs/spreadsheet-import.md): the same generated casework written
  * twice — a CSV of one row per time entry with the case columns repeated (100,000 rows by default),
  * and an NDJSON document holding exactly what the CSV holds — each imported into a fresh
  * organisation through its own path (SheetImportService; ImportService), timed, peak RSS sampled.

@@ -1,6 +1,6 @@
 /**
  * Start-up time of `node backend/dist/main.js` on the embedded database with no demo data: cold
- * (a fresh data directory: initdb, start, migrations) and warm (the same directory again; issue 3
+ * (a fresh data directory: initdb, start, migrations) and warm (the same directory again;
  * wants a second start ready in under 10 s). Timed from spawn until /api/health answers 200.
  */
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Concurrency (issue 9): two advisers editing the same case never lose an update, and sessions
+ * Concurrency: two advisers editing the same case never lose an update, and sessions
  * recorded at the same moment by two advisers all count in the per-case facts the reports read.
  * "100 retried submissions with the same idempotency key give one record" is proven in
  * idempotency/idempotency.e2e.spec.ts ('records once under 100 concurrent identical requests').

@@ -1,8 +1,8 @@
 /**
- * A bounded soak (issue 9): mixed, realistic traffic at a fixed rate against the built app in its
+ * A bounded soak: mixed, realistic traffic at a fixed rate against the built app in its
  * own process — advisers listing and opening cases, searching clients and recording sessions,
  * managers reading reports — for SOAK_SECONDS (default 600). Zero errors; the app's memory is
- * sampled throughout and must stay flat. Meanwhile the hostile inputs of issue 13 arrive four a
+ * sampled throughout and must stay flat. Meanwhile the hostile inputs the hardening review used arrive four a
  * second (common/testing/hostile-traffic.ts): none may be answered 5xx, and the process must not
  * exit. Figures are written to bench-results/soak.json.
  */

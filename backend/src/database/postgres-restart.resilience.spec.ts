@@ -1,5 +1,5 @@
 /**
- * PostgreSQL stopped and started again while requests flow (issue 9). The app runs in its own
+ * PostgreSQL stopped and started again while requests flow. The app runs in its own
  * process against a cluster this test controls: while the database is down, health says so (503)
  * and requests fail cleanly with 503 — never 500, never a hang; every write the app acknowledged is
  * there afterwards; and the app serves again without a restart.

@@ -1,5 +1,5 @@
 /**
- * Least privilege (issue 13): migrations run as the schema's owner; the app connects as a role
+ * Least privilege: migrations run as the schema's owner; the app connects as a role
  * that owns nothing, is not a superuser, and may read and write casework but only add to the audit
  * log — never UPDATE, DELETE or TRUNCATE it — and only read the audit chain's heads (the linking
  * trigger runs as the owner). The grants are applied after every migration run, so a new table is

@@ -1,5 +1,5 @@
 /**
- * Demo mode (issue 3): on an empty database, load two believable organisations from the seeded
+ * Demo mode: on an empty database, load two believable organisations from the seeded
  * generator — a law centre and an advice agency — that share with one commissioner, plus one
  * signed-in user per role. Only ever runs in demo mode (DEMO_DATA, on by default on the embedded
  * database); production databases never get demo users.

@@ -1,5 +1,5 @@
 /**
- * Disclosure control by rounding and band merging (issue 14; reasoning in docs/decisions.md), for every
+ * Disclosure control by rounding and band merging (reasoning in docs/decisions.md), for every
  * figure published outside a provider: commissioners' live reports and every evidence-pack format.
  *
  * - Every count is rounded to the nearest multiple of the base (roundingBaseFor the threshold from

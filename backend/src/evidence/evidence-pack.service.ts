@@ -1,5 +1,5 @@
 /**
- * Builds the commissioner evidence pack (brief §6) in memory: aggregate tables with small-number
+ * Builds the commissioner evidence pack (backend/src/evidence/README.md) in memory: aggregate tables with small-number
  * suppression, the pricing of deep value, headline figures and the method. A manager builds it for
  * their organisation; a commissioner for the organisations that share with them (combined figures,
  * priced with the commissioner's own unit-cost table, suppressed at the strictest threshold).

@@ -1,5 +1,5 @@
 /**
- * The method that travels with every pack (brief §5–§6): what was counted, how, how strong the
+ * The method that travels with every pack (backend/src/evidence/README.md): what was counted, how, how strong the
  * evidence is (Nesta Standards of Evidence), what was left out, how small numbers are protected,
  * how outcomes were priced, and the caveats a funding panel needs.
  */
@@ -11,7 +11,7 @@ import { percent } from './format.js';
 import { MIN_RATE_N, roundingBaseFor } from '../disclosure/rounding.js';
 import type { MethodSection, PackMeta } from '@deepvalue/shared';
 
-/** The level these figures reach, and why not higher. Never claim more (brief §5). */
+/** The level these figures reach, and why not higher. Never claim more (docs/pricing.md). */
 export const NESTA_LEVEL = 2;
 export const NESTA_SUMMARY =
   'Nesta Standards of Evidence level 2: data from the organisation’s own casework records shows change and ' +

@@ -8,7 +8,7 @@
  *   and higher client feedback (RQI) → a better understood, more often accepted outcome, so negative
  *   outcomes are more often "considered and not pursued" (avoided appeals) → less bounce-back;
  * - complexity and vulnerability lower outcomes, so raw rates understate the association with time
- *   a little (the case-mix adjustment of brief §4 has something to do).
+ *   a little (the case-mix adjustment in docs/measures.md has something to do).
  *
  * Each case draws from its own PRNG stream (seed, case index): cases are independent of each other
  * and of the order they are generated in.

@@ -160,7 +160,7 @@ const funding = (legalAid: number, grant: number, proBono: number, other: number
   other,
 });
 
-// Complex categories (immigration, community care) and housing possession take longer (brief, issue 3).
+// Complex categories (immigration, community care) and housing possession take longer (docs/measures.md: fixed fee against need).
 export const CATEGORY_MODELS: Readonly<Record<Category, CategoryModel>> = {
   housing: {
     complexity: 1.0,

@@ -116,7 +116,7 @@ describe('generated casework', () => {
   });
 });
 
-/** Per-case facts as the reports of brief §3–4 define them. */
+/** Per-case facts as the reports of docs/measures.md define them. */
 function facts(c: ImportCase) {
   const entries = c.timeEntries ?? [];
   const relationship = entries.filter((e) => e.class === 'relationship').reduce((sum, e) => sum + e.minutes, 0);

@@ -1,6 +1,6 @@
 /**
- * Deterministic generator of `deepvalue.import.v1` casework: demo data (issue 3), the `seed` CLI
- * command and test data sets (issue 4). Same options and seed → byte-identical output, on any
+ * Deterministic generator of `deepvalue.import.v1` casework: demo data, the `seed` CLI
+ * command and test data sets. Same options and seed → byte-identical output, on any
  * machine and time zone. Cases are produced one at a time, so a million can be streamed to a file
  * in constant memory. The model behind each case is described in generator-case.ts.
  */
@@ -39,7 +39,7 @@ const PROGRESS_EVERY = 10_000;
 const CHUNK_CHARS = 1 << 18;
 
 /**
- * NDJSON: one header line holding everything but `cases`, then one case per line (brief §8).
+ * NDJSON: one header line holding everything but `cases`, then one case per line (docs/interchange.md).
  * Honours back-pressure; does not end the stream (it may be stdout).
  */
 export async function writeNdjson(

@@ -1,5 +1,5 @@
 /**
- * Types of a `deepvalue.import.v1` document (brief §8). Field names are the brief's, unchanged:
+ * Types of a `deepvalue.import.v1` document (docs/interchange.md). Field names are kept unchanged:
  * the format is a public contract between organisations, researchers, the importer and the exporter.
  *
  * Optional fields may be left out or written as null (the validator treats both alike), so an
@@ -62,7 +62,7 @@ export interface ImportPartner {
   contact?: string | null;
 }
 
-/** An organisation's own feedback item (brief §2: the item set is configurable per organisation). */
+/** An organisation's own feedback item (docs/measures.md: the item set is configurable per organisation). */
 export interface ImportFeedbackItem {
   key: string;
   label: string;

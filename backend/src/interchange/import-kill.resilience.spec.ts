@@ -1,5 +1,5 @@
 /**
- * kill -9 of the app in the middle of a large import (issue 9): the import runs in one
+ * kill -9 of the app in the middle of a large import: the import runs in one
  * transaction, so after a restart nothing of the document is there, and importing it again works.
  * Runs the built app (`npx tsc -b shared backend` first) on its own embedded data directory.
  */

@@ -1,5 +1,5 @@
 /**
- * Validator for `deepvalue.import.v1` (brief §8), built for streaming: the importer validates the
+ * Validator for `deepvalue.import.v1` (docs/interchange.md), built for streaming: the importer validates the
  * header, builds a context from it, then validates each case as it is read, collecting every error
  * in the document (import is all-or-nothing and must report all of them at once).
  *

@@ -1,5 +1,5 @@
 /**
- * Social-value adjustments (brief §5), as SROI practice applies them to a gross value:
+ * Social-value adjustments (docs/pricing.md), as SROI practice applies them to a gross value:
  *   net = gross per year × (1 − deadweight) × (1 − attribution) × Σ over years t = 1..n of
  *         (1 − drop-off)^(t−1) ÷ (1 + discount rate)^(t−1)
  * Year 1 is the year of the outcome, so it is neither dropped off nor discounted (HM Treasury Green

@@ -1,5 +1,5 @@
 /**
- * Which unit costs each recorded benefit or avoided event is priced with (brief §5). A plain, editable
+ * Which unit costs each recorded benefit or avoided event is priced with (docs/pricing.md). A plain, editable
  * data structure: an event may map to several unit costs of different kinds (eviction avoided is
  * both public money saved and wellbeing to the person), and the kinds stay apart when valued.
  */
@@ -40,7 +40,7 @@ export const DEFAULT_BENEFIT_MAPPING: BenefitMapping = [
     event: 'home_kept',
     unitCostKey: 'eviction_public_cost',
     durationYears: 1,
-    rationale: 'The same benefit as eviction avoided (brief §2: "home kept or eviction avoided")',
+    rationale: 'The same benefit as eviction avoided (recorded as one benefit: "home kept or eviction avoided")',
   },
   { event: 'home_kept', unitCostKey: 'hact_temporary_to_settled_housing', durationYears: 1, rationale: HOUSING_PROXY },
   {

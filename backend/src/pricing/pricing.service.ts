@@ -1,5 +1,5 @@
 /**
- * Prices deep value for a set of organisations (brief §5): reads the aggregates, applies the
+ * Prices deep value for a set of organisations (docs/pricing.md): reads the aggregates, applies the
  * unit-cost version of the organisation doing the pricing (a manager's own; a commissioner's own
  * table for the providers that share with it) and returns the figures overall, per category and per
  * band. A manager sees their organisation's own figures in full; anything that leaves the providers

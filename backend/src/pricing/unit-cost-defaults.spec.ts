@@ -13,7 +13,7 @@ import {
 const byKey = (key: string) => DEFAULT_UNIT_COSTS.find((cost) => cost.key === key);
 
 describe('DEFAULT_UNIT_COSTS', () => {
-  it('seeds exactly the priced rows of brief §5, each with its kind, unit, source and year', () => {
+  it('seeds exactly the priced rows of docs/pricing.md, each with its kind, unit, source and year', () => {
     const priced = DEFAULT_UNIT_COSTS.filter((cost) => cost.basis === 'unit_rate' && cost.valueGbp !== null);
     expect(priced.map(({ key, kind, valueGbp, unit, year }) => ({ key, kind, valueGbp, unit, year }))).toEqual([
       { key: 'eviction_public_cost', kind: 'fiscal', valueGbp: 34000, unit: 'per_event', year: 2009 },

@@ -1,5 +1,5 @@
 /**
- * Seeded defaults for pricing deep value (brief §5): the unit-cost table and the Legal Help fee table.
+ * Seeded defaults for pricing deep value (docs/pricing.md): the unit-cost table and the Legal Help fee table.
  *
  * Every priced row carries a citable source and year. Where no figure can be cited the row ships
  * with `valueGbp: null` and is reported as NOT_PRICED — never as zero, because a zero would tell a
@@ -9,7 +9,7 @@
 import type { Category } from '@deepvalue/shared';
 
 /**
- * Kinds of value, reported apart and never summed into one figure (brief §5).
+ * Kinds of value, reported apart and never summed into one figure (docs/pricing.md).
  * `client_financial` is money that reaches the client (benefits gained, debt written off): it is a
  * transfer, not public money saved (a benefit award costs the state) and not a wellbeing value, so
  * counting it under either would mislead a commissioner.
@@ -217,7 +217,7 @@ export interface FeeRow {
 const REGS_2013 = 'Civil Legal Aid (Remuneration) Regulations 2013 Sch 1; ministryofjustice/laa-fee-scheme-api';
 
 /**
- * Legal Help fixed fees (brief §5). Categories without a row (employment, immigration, community
+ * Legal Help fixed fees (docs/pricing.md). Categories without a row (employment, immigration, community
  * care) have no fee here: the user enters one; nothing is assumed.
  */
 export const DEFAULT_FEE_TABLE: readonly FeeRow[] = [

@@ -1,5 +1,5 @@
 /**
- * The unit-cost table each organisation edits (brief §5): unit costs with sources, the mapping from
+ * The unit-cost table each organisation edits (docs/pricing.md): unit costs with sources, the mapping from
  * outcome events to them, the low / central / high adjustments and the hourly cost of adviser time.
  * Version 1 is the sourced defaults, stored the first time the table is read so that a pack priced
  * with it can be re-created even after the shipped defaults change. Every save appends a version.

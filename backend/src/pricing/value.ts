@@ -1,5 +1,5 @@
 /**
- * Deep value in pounds (brief §5), from aggregates: the evidence pack never sees a case, only counts
+ * Deep value in pounds (docs/pricing.md), from aggregates: the evidence pack never sees a case, only counts
  * of outcome events and £ sums per category and band of relationship time.
  *
  * For each event and each unit cost it maps to:

@@ -1,5 +1,5 @@
 /**
- * The relationship chain (issue 15; seeds 000 and 004): relationship time → trust and disclosure → problems
+ * The relationship chain (seeds 000 and 004; docs/measures.md): relationship time → trust and disclosure → problems
  * uncovered and outcomes understood → acceptance → fewer appeals. Each link is a regression of one step on the
  * one before, holding the case mix of the time-vs-outcome model (category, vulnerability flags, funding stream)
  * and, for links that do not start at time, relationship time too, so a link is the association beyond what time

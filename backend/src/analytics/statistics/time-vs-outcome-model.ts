@@ -1,5 +1,5 @@
 /**
- * The case-mix-adjusted estimate beside "time against outcome" (brief §4): a logistic regression of the outcome on
+ * The case-mix-adjusted estimate beside "time against outcome" (docs/measures.md): a logistic regression of the outcome on
  * log2(max(relationship minutes, 15) / 60), category, vulnerability flags and funding stream, fitted on rows that
  * group cases by covariate pattern.
  */

@@ -7,7 +7,7 @@ export interface RateInterval {
   ciHigh: number | null;
 }
 
-/** Rate count/n with its Wilson score interval (brief §4); rate and interval are null when n = 0. */
+/** Rate count/n with its Wilson score interval (docs/measures.md); rate and interval are null when n = 0. */
 export function wilsonInterval(count: number, n: number, z = Z95): RateInterval {
   if (!Number.isInteger(count) || !Number.isInteger(n) || count < 0 || count > n) {
     throw new RangeError(`wilsonInterval needs whole numbers 0 ≤ count ≤ n, got ${count}/${n}`);

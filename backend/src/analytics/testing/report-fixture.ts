@@ -283,7 +283,7 @@ export async function seed(
   return { orgId, officeIds, adviserIds, adviserNames: ADVISER_NAMES, cases };
 }
 
-// ---- The definitions of brief §3, computed independently of the SQL ----
+// ---- The definitions in docs/measures.md, computed independently of the SQL ----
 
 export const relationshipMinutes = (c: SimCase) => c.sessions.reduce((s, x) => s + x.minutes, 0);
 export const totalMinutes = (c: SimCase) => relationshipMinutes(c) + c.caseworkMinutes;

@@ -1,5 +1,5 @@
 /**
- * A case's own measures (brief §3; definitions in shared/src/measures.ts), read from its case_facts
+ * A case's own measures (docs/measures.md; definitions in shared/src/measures.ts), read from its case_facts
  * row, which the database keeps current in the same transaction as every write to the case.
  */
 import { ApiProperty } from '@nestjs/swagger';

@@ -1,5 +1,5 @@
 /**
- * The search behind a conflict check (and, by issue 18, the search for a client or party): people
+ * The search behind a conflict check (and the search for a client or party): people
  * and organisations of one organisation whose name is like the one given — pg_trgm similarity,
  * which compares sets of three-letter pieces of each word, so a typo costs a few pieces and the
  * order of the words none — or whose date of birth is the one given. Results are ranked by name

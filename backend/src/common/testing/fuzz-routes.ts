@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of every route in the OpenAPI document (issue 9): each operation gets
+ * Property-based fuzzing of every route in the OpenAPI document: each operation gets
  * generated bad inputs — wrong types, missing and extra fields, huge and unicode strings, boundary
  * numbers, malformed ids in the path and query — as each given user. A request must never get a
  * 5xx, and a request that fails must leave every table's row count as it was (no partial write).

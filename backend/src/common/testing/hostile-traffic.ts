@@ -1,5 +1,5 @@
 /**
- * The hostile inputs of issue 13, sent at a steady pace while other traffic flows (the soak):
+ * The hostile inputs the hardening review used (docs/architecture.md), sent at a steady pace while other traffic flows (the soak):
  * impossible dates on report and audit-export routes, JSON nested 5,000 deep (sign-in included),
  * NUL bytes in paths, queries and JSON, bodies and NDJSON imports that are not UTF-8, an upload
  * without a session. Each must be answered below 500; `stop()` says how many were sent and lists

@@ -1,5 +1,5 @@
 /**
- * Per-case facts for the reports (brief §3): one row per case holding everything the measures
+ * Per-case facts for the reports (docs/measures.md): one row per case holding everything the measures
  * need, so reports never aggregate the raw time-entry table. The facts are kept current by
  * statement-level triggers in the same transaction as every write, so a report is never stale.
  * Bulk imports set `deepvalue.defer_facts = on` for their transaction and call

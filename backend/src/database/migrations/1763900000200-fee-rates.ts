@@ -1,5 +1,5 @@
 /**
- * The dated fee table behind "fixed fee against need" (brief §4/§5), per organisation. Each save
+ * The dated fee table behind "fixed fee against need" (docs/measures.md), per organisation. Each save
  * writes the whole table again as a new `version` (rows are never updated or deleted), so the
  * table a report used can be read back later and an old evidence pack reproduced. An organisation
  * with no rows uses the sourced defaults in backend/src/pricing/unit-cost-defaults.ts.

@@ -1,5 +1,5 @@
 /**
- * The unit-cost table behind pricing deep value (brief §5), per organisation and versioned: every
+ * The unit-cost table behind pricing deep value (docs/pricing.md), per organisation and versioned: every
  * change inserts the whole table (rows, benefit mapping, sensitivity adjustments, hourly cost of
  * adviser time) as the next version, so an evidence pack names the version it used and can be
  * re-created from it. Version 1 is the sourced defaults, written the first time the table is read.

@@ -1,5 +1,5 @@
 /**
- * Roll-ups of closed cases by covariate pattern for the adjusted model (brief §4): one row per
+ * Roll-ups of closed cases by covariate pattern for the adjusted model (docs/measures.md): one row per
  * organisation × dimension value × evidence consent × the model's covariates (relationship minutes
  * floored at 15, category, vulnerability count, funding stream), holding the same outcome counts as
  * case_rollups. Each closed case counts in the 'all' row and in one row per office, arrival route

@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling by account and source together (issue 13). One row per (email, source) —
+ * Sign-in throttling by account and source together. One row per (email, source) —
  * and one per source with email '' for failures across accounts — counts attempts since the last
  * success and says when the next may be checked. The old per-failure rows are dropped: they were
  * read and written in separate statements, so parallel guesses slipped past the limit, and the

@@ -4,7 +4,7 @@
  * which compares the sets of three-letter pieces of each word, so "Smith John" matches "John
  * Smyth"), date of birth and postcode district, and records what they decided.
  *
- * Indexes for that search (issue 18: p95 ≤ 50 ms over 1,000,000 clients and 1,000,000 parties):
+ * Indexes for that search (target p95 ≤ 50 ms over 1,000,000 clients and 1,000,000 parties):
  * a trigram GIN index on each name as the search normalises it (lower-case, first name then last
  * name), and a b-tree on (organisation, date of birth) so an exact date finds its people directly.
  * A postcode district only ranks results (a district holds thousands of people), so it has none.

@@ -1,5 +1,5 @@
 /**
- * Contact safety (issue 16 item 4): for each way of reaching a client, whether it is safe (true),
+ * Contact safety: for each way of reaching a client, whether it is safe (true),
  * not safe (false) or not asked (null) — for a client at risk of domestic abuse a letter or a
  * voicemail can put them in danger —, the way they prefer, a note (e.g. "only after 3pm"), and the
  * adaptations they need: an interpreter (the language), BSL, large print, anything else.

@@ -1,5 +1,5 @@
 /**
- * The audit log proves itself (issue 13): every row carries its place in its organisation's chain
+ * The audit log proves itself: every row carries its place in its organisation's chain
  * (`chain_seq`, 1, 2, 3…), the previous row's hash and its own hash, sha256(prev_hash || content).
  * Rows without an organisation (e.g. a failed sign-in for an unknown email) form one more chain
  * under the nil uuid. A BEFORE INSERT trigger links each row, whoever inserts it; it locks the

@@ -1,5 +1,5 @@
 /**
- * The case-mix-adjusted estimate per outcome measure (brief §4): odds ratio per doubling of
+ * The case-mix-adjusted estimate per outcome measure (docs/measures.md): odds ratio per doubling of
  * relationship time with its 95% interval. A model estimate is not a small count: it is published
  * whenever the model converged, beside the measure's n as the tables publish it (rounded). The model
  * itself needs at least 30 cases with 5 or more on each side of the outcome.

@@ -1,5 +1,5 @@
 /**
- * Fixed fee against need (brief §4), per category: the hours the Legal Help fixed fee pays for (fee ÷
+ * Fixed fee against need (docs/measures.md), per category: the hours the Legal Help fixed fee pays for (fee ÷
  * the local hourly rate in the fee table) beside the hours closed cases took, how many stayed within
  * that line, positive outcome rates on each side, and escapes. Each case is measured against the fee
  * row in force when it opened; the fee shown is every row in force during the period.

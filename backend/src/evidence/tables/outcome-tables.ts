@@ -1,7 +1,7 @@
 /**
  * The cases table and one time-against-outcome table per outcome measure: each figure for all
  * categories by band of relationship time, and per category for all bands, with the overall total.
- * Published by rounding (disclosure/rounding.ts, issue 14): every count rounded to the threshold's
+ * Published by rounding (disclosure/rounding.ts): every count rounded to the threshold's
  * base, totals the sums of the rounded bands, rates and intervals from rounded figures, one category
  * base for every figure of the pack, small bands merged with a neighbour and labelled.
  *

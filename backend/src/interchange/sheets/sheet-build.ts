@@ -18,7 +18,7 @@ import type { ImportAdviser, ImportCase, ImportHeader, ImportPartner, ImportTime
 import type { SheetCase } from './sheet-convert.js';
 import { readCell, type CellValue } from './sheet-values.js';
 
-/** Modes in which the client takes part: their time is relationship time (brief §2). */
+/** Modes in which the client takes part: their time is relationship time (docs/measures.md). */
 const CLIENT_PRESENT: readonly Mode[] = ['face_to_face', 'phone', 'video', 'home_visit'];
 
 export interface BuiltCase {

@@ -1,5 +1,5 @@
 /**
- * Spreadsheet import (issue 17): an uploaded CSV or XLSX file is looked at once (headers, first
+ * Spreadsheet import (docs/spreadsheet-import.md): an uploaded CSV or XLSX file is looked at once (headers, first
  * rows, distinct values) to propose a mapping; with the manager's mapping it is read into
  * deepvalue.import.v1 cases (sheet-convert.ts, sheet-build.ts), checked by the ordinary validator
  * and written by the ordinary import — all or nothing, idempotent by case reference, audited. Every

@@ -2,7 +2,7 @@ import { MEASURES } from '@deepvalue/shared';
 import { formatMinutes, formatNumber, formatPercent } from '../../app/format';
 import type { CaseMeasures } from './types';
 
-/** The case's relationship measures (brief §3), each with its definition one click away. */
+/** The case's relationship measures (docs/measures.md), each with its definition one click away. */
 export function MeasuresAtAGlance({ measures }: { measures: CaseMeasures }) {
   const rows = [
     {

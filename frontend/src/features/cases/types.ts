@@ -1,7 +1,7 @@
 import type { ContactSafety } from './ContactSafetyPanel';
 /**
  * Casework records as the API returns them (GET /cases/:id and friends). Field names follow the
- * import format (brief §8), camelCase.
+ * import format (docs/interchange.md), camelCase.
  */
 import type {
   Activity,

@@ -35,7 +35,7 @@ const errorsOf = (error: unknown): Errors =>
   error instanceof ApiRequestError ? error.errors : [{ path: '', message: String(error) }];
 
 /**
- * Import a spreadsheet (issue 17): upload a CSV or XLSX file, confirm which column is which field
+ * Import a spreadsheet (docs/spreadsheet-import.md): upload a CSV or XLSX file, confirm which column is which field
  * and what its values mean, check it with a dry run (every problem on its row and column), then
  * import it. The same upload can be checked again after changing the mapping; a corrected file is
  * uploaded again and keeps the mapping when its columns are the same.

@@ -10,7 +10,7 @@ const TABS = [
   { to: '/pricing/fees', label: 'Fee table' },
 ];
 
-/** Pricing deep value (brief §5): the summary, the unit-cost table and the fee table. */
+/** Pricing deep value (docs/pricing.md): the summary, the unit-cost table and the fee table. */
 export function PricingPage() {
   const section = useParams()['*'] ?? '';
   const { pathname } = useLocation();

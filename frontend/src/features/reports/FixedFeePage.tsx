@@ -12,7 +12,7 @@ import type { FixedFeeCategory } from './types';
 const hours = (value: number | null | undefined) =>
   value == null ? '' : `${formatNumber(value, 1)} ${value === 1 ? 'hour' : 'hours'}`;
 
-/** Per category: the hours a fixed fee pays for beside the hours cases took (brief §4). */
+/** Per category: the hours a fixed fee pays for beside the hours cases took (docs/measures.md). */
 export function FixedFeePage() {
   const me = useMe();
   const { filters, params, apply } = useReportParams();

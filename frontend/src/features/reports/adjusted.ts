@@ -1,5 +1,5 @@
 /**
- * The adjusted estimate in plain words (brief §4): the predicted rate at 1 and 4 hours of relationship
+ * The adjusted estimate in plain words (docs/measures.md): the predicted rate at 1 and 4 hours of relationship
  * time for the organisation's own mix of cases, then the odds ratio per doubling with its interval and
  * n, or why there is no number; and the model's reference groups named in words.
  */
