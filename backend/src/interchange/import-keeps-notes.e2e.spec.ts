@@ -1,10 +1,12 @@
 /**
- * Case notes and key dates are not in the import format yet, so an import that would replace a case with them is
- * refused, naming the case, and changes nothing (it would otherwise delete them, and a note's history).
+ * Re-importing a case (next month's sheet, or the same file again) updates it in place: what advisers recorded on it
+ * that the format carries only in part — notes and their history, key dates and their changes, parties, conflict
+ * checks, contact safety — stays, a note stays linked to its re-imported time entry, and nothing is duplicated.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { generateDocument } from './generator.js';
+import type { ImportDocument } from './import-format.js';
 
 let h: Harness;
 let manager: TestUser;
@@ -18,52 +20,169 @@ afterAll(() => h.close());
 const run = (doc: object, as = manager) =>
   h.as(as).post('/api/imports?wait=true').set('Content-Type', 'application/json').send(JSON.stringify(doc)).expect(202);
 
-it('refuses to replace a case that has notes, naming it, and keeps the notes', async () => {
-  const doc = generateDocument({ cases: 4, seed: 9 });
-  expect((await run(doc)).body).toMatchObject({ status: 'succeeded' });
-  const ref = doc.cases[2].ref;
-  const [kase] = await h.dataSource.query(`SELECT id, version FROM cases WHERE organisation_id = $1 AND ref = $2`, [
-    manager.organisationId,
-    ref,
-  ]);
-  await h
-    .as(manager)
-    .post(`/api/cases/${kase.id}/notes`)
-    .send({ kind: 'file', body: 'Landlord rang back' })
-    .expect(201);
+/** Everything hung on the case that an import must not lose, in a comparable form. */
+async function recorded(caseId: string) {
+  const q = (sql: string) => h.dataSource.query(sql, [caseId]);
+  return {
+    notes: await q(
+      `SELECT n.kind, n.body, n.version, t."on"::text AS entry_on, t.minutes AS entry_minutes
+         FROM case_notes n LEFT JOIN time_entries t ON t.id = n.time_entry_id WHERE n.case_id = $1 ORDER BY n.body`,
+    ),
+    revisions: await q(`SELECT count(*)::int AS n FROM case_note_revisions WHERE case_id = $1`),
+    keyDates: await q(`SELECT kind, title, due_on::text FROM key_dates WHERE case_id = $1 ORDER BY title`),
+    keyDateChanges: await q(`SELECT change, due_on::text FROM key_date_changes WHERE case_id = $1 ORDER BY changed_at`),
+    parties: await q(`SELECT role, name FROM case_parties WHERE case_id = $1 ORDER BY name`),
+    conflictChecks: await q(`SELECT subject, result FROM conflict_checks WHERE case_id = $1 ORDER BY created_at`),
+    contactSafety: await q(
+      `SELECT cl.safe_by_phone, cl.safe_by_letter, cl.interpreter_language FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE c.id = $1`,
+    ),
+  };
+}
 
-  const again = (await run(doc)).body;
-  expect(again).toMatchObject({ status: 'failed' });
-  expect(again.errors).toEqual([{ path: `cases[ref=${ref}]`, message: expect.stringMatching(/has case notes/) }]);
-  const notes = await h.dataSource.query(`SELECT body FROM case_notes WHERE case_id = $1`, [kase.id]);
-  expect(notes).toEqual([{ body: 'Landlord rang back' }]);
+describe('re-importing a case that advisers have worked on', () => {
+  let doc: ImportDocument;
+  let kase: { id: string; client_id: string };
+  let before: Awaited<ReturnType<typeof recorded>>;
 
-  // Without the noted case, the same import goes through.
-  const rest = { ...doc, cases: doc.cases.filter((c) => c.ref !== ref) };
-  expect((await run(rest)).body).toMatchObject({ status: 'succeeded' });
-});
+  beforeAll(async () => {
+    doc = generateDocument({ cases: 4, seed: 9 });
+    // The note's time entry must survive the re-import; give the case one for certain.
+    const target = doc.cases[2];
+    target.timeEntries = [
+      ...(target.timeEntries ?? []),
+      {
+        on: target.openedOn,
+        adviserRef: target.leadAdviserRef,
+        minutes: 47,
+        class: 'relationship',
+        activity: 'advice_session',
+        mode: 'phone',
+      },
+    ];
+    expect((await run(doc)).body).toMatchObject({ status: 'succeeded' });
+    [kase] = await h.dataSource.query(`SELECT id, client_id FROM cases WHERE organisation_id = $1 AND ref = $2`, [
+      manager.organisationId,
+      target.ref,
+    ]);
+    const api = h.as(manager);
+    const [entry] = await h.dataSource.query(`SELECT id FROM time_entries WHERE case_id = $1 AND minutes = 47`, [
+      kase.id,
+    ]);
+    const linked = await api
+      .post(`/api/cases/${kase.id}/notes`)
+      .send({ kind: 'attendance', body: 'Phone advice on the possession claim', timeEntryId: entry.id })
+      .expect(201);
+    const file = await api
+      .post(`/api/cases/${kase.id}/notes`)
+      .send({ kind: 'file', body: 'Landlord rang back' })
+      .expect(201);
+    await api
+      .patch(`/api/notes/${file.body.id}`)
+      .send({ version: file.body.version, body: 'Landlord rang back: hearing adjourned' })
+      .expect(200);
+    expect(linked.body.timeEntryId).toBe(entry.id);
+    await api
+      .post(`/api/cases/${kase.id}/key-dates`)
+      .send({ kind: 'limitation', title: 'Disrepair claim limitation', dueOn: '2030-05-01' })
+      .expect(201);
+    await api
+      .post(`/api/cases/${kase.id}/parties`)
+      .send({
+        role: 'opponent',
+        opponentType: 'landlord',
+        kind: 'organisation',
+        name: 'Riverside Homes Ltd',
+        conflictCheck: { result: 'no_conflict' },
+      })
+      .expect(201);
+    const client = (await api.get(`/api/clients/${kase.client_id}`).expect(200)).body;
+    await api
+      .patch(`/api/clients/${kase.client_id}`)
+      .send({
+        version: client.version,
+        contactSafety: {
+          ...client.contactSafety,
+          safeBy: { ...client.contactSafety.safeBy, phone: false, letter: true },
+          interpreterLanguage: 'Polish',
+        },
+      })
+      .expect(200);
+    before = await recorded(kase.id);
+    expect(before.notes).toHaveLength(2);
+    expect(before.notes.find((n: { kind: string }) => n.kind === 'attendance')).toMatchObject({ entry_minutes: 47 });
+    expect(before.keyDates).toHaveLength(1);
+    expect(before.parties).toHaveLength(1);
+    expect(before.conflictChecks.length).toBeGreaterThan(0);
+    expect(before.contactSafety).toEqual([
+      { safe_by_phone: false, safe_by_letter: true, interpreter_language: 'Polish' },
+    ]);
+  });
 
-it('refuses to replace a case that has key dates, naming it and them, and keeps the limitation date', async () => {
-  // Its own organisation: the case with notes above would stop these refs importing again.
-  const other = await h.makeUser((await h.makeOrganisation()).id, 'manager');
-  const doc = generateDocument({ cases: 3, seed: 11 });
-  expect((await run(doc, other)).body).toMatchObject({ status: 'succeeded' });
-  const ref = doc.cases[1].ref;
-  const [kase] = await h.dataSource.query(`SELECT id FROM cases WHERE organisation_id = $1 AND ref = $2`, [
-    other.organisationId,
-    ref,
-  ]);
-  await h
-    .as(other)
-    .post(`/api/cases/${kase.id}/key-dates`)
-    .send({ kind: 'limitation', title: 'Disrepair claim limitation', dueOn: '2030-05-01' })
-    .expect(201);
+  it('updates the case in place, keeping its id and everything advisers recorded on it', async () => {
+    const next = structuredClone(doc);
+    next.cases[2].subcategory = 'possession';
+    next.cases[2].timeEntries!.push({
+      on: next.cases[2].openedOn,
+      adviserRef: next.cases[2].leadAdviserRef,
+      minutes: 12,
+      class: 'administration',
+      activity: 'funder_reporting',
+      mode: 'none',
+    });
+    const result = (await run(next)).body;
+    expect(result).toMatchObject({ status: 'succeeded' });
 
-  const again = (await run(doc, other)).body;
-  expect(again).toMatchObject({ status: 'failed' });
-  expect(again.errors).toEqual([
-    { path: `cases[ref=${ref}]`, message: expect.stringMatching(/has key dates, which an import cannot carry/) },
-  ]);
-  const kept = await h.dataSource.query(`SELECT title, due_on::text FROM key_dates WHERE case_id = $1`, [kase.id]);
-  expect(kept).toEqual([{ title: 'Disrepair claim limitation', due_on: '2030-05-01' }]);
+    const [after] = await h.dataSource.query(
+      `SELECT id, subcategory, version FROM cases WHERE organisation_id = $1 AND ref = $2`,
+      [manager.organisationId, doc.cases[2].ref],
+    );
+    expect(after).toMatchObject({ id: kase.id, subcategory: 'possession' });
+    expect(after.version).toBeGreaterThan(1);
+    expect(await recorded(kase.id)).toEqual(before);
+    const entries = await h.dataSource.query(`SELECT count(*)::int AS n FROM time_entries WHERE case_id = $1`, [
+      kase.id,
+    ]);
+    expect(entries[0].n).toBe(next.cases[2].timeEntries!.length);
+  });
+
+  it('imported again, duplicates nothing', async () => {
+    const count = () =>
+      h.dataSource.query(
+        `SELECT (SELECT count(*) FROM cases WHERE organisation_id = $1)::int AS cases,
+                (SELECT count(*) FROM time_entries WHERE organisation_id = $1)::int AS entries,
+                (SELECT count(*) FROM case_notes WHERE organisation_id = $1)::int AS notes,
+                (SELECT count(*) FROM key_dates WHERE organisation_id = $1)::int AS key_dates,
+                (SELECT count(*) FROM case_parties WHERE organisation_id = $1)::int AS parties`,
+        [manager.organisationId],
+      );
+    const once = await count();
+    expect((await run(doc)).body).toMatchObject({ status: 'succeeded' });
+    expect((await run(doc)).body).toMatchObject({ status: 'succeeded' });
+    expect(await count()).toEqual([{ ...once[0], entries: once[0].entries - 1 }]);
+    expect(await recorded(kase.id)).toEqual(before);
+  });
+
+  it('a refused re-import changes nothing', async () => {
+    const bad = structuredClone(doc);
+    bad.cases[2].subcategory = 'eviction';
+    bad.cases[3].timeEntries = [{ ...bad.cases[2].timeEntries![0], minutes: 0 }];
+    const result = (await run(bad)).body;
+    expect(result).toMatchObject({ status: 'failed' });
+    const [still] = await h.dataSource.query(`SELECT subcategory FROM cases WHERE id = $1`, [kase.id]);
+    expect(still.subcategory).not.toBe('eviction');
+    expect(await recorded(kase.id)).toEqual(before);
+  });
+
+  it('a note whose time entry is no longer in the file keeps the note, unlinked', async () => {
+    const fewer = structuredClone(doc);
+    fewer.cases[2].timeEntries = fewer.cases[2].timeEntries!.filter((t) => t.minutes !== 47);
+    expect((await run(fewer)).body).toMatchObject({ status: 'succeeded' });
+    const now = await recorded(kase.id);
+    expect(now.notes).toEqual(
+      before.notes.map((n: object & { kind: string }) =>
+        n.kind === 'attendance' ? { ...n, entry_on: null, entry_minutes: null } : n,
+      ),
+    );
+    expect({ ...now, notes: before.notes }).toEqual(before);
+  });
 });

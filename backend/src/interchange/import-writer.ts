@@ -1,7 +1,8 @@
 /**
  * Writes validated deepvalue.import.v1 records inside the caller's transaction. Refs are the keys:
- * directory records are upserted by ref; a case already present is replaced whole (its old rows are
- * deleted, keeping its id), so importing the same document twice leaves the same data.
+ * directory records are upserted by ref; a case already present keeps its id and is updated in place
+ * (the records the format carries are rewritten, see clearCarriedRecords), so importing the same
+ * document twice leaves the same data.
  * Cases go in batches through COPY; per-case facts are refreshed once per batch (the transaction
  * runs with deepvalue.defer_facts on, so the per-statement triggers stand aside); the report
  * roll-ups are rebuilt once for the organisation by finish().
@@ -14,15 +15,7 @@
 import type pg from 'pg';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { canSkipTriggers, prepareBatchCheck, runBatchCheck, type BatchCheck } from './foreign-key-check.js';
-import type { FieldError } from '../common/domain-error.js';
 import type { ImportAdviser, ImportCase, ImportClient, ImportHeader } from './import-format.js';
-
-/** An import that would lose records the format does not carry; the caller rolls back and reports it. */
-export class ImportWouldLoseRecords extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => e.message).join('; '));
-  }
-}
 
 interface RefMaps {
   offices: Map<string, string>;
@@ -44,6 +37,33 @@ export interface WriteCounts {
 }
 
 type Rows = CopyValue[][];
+
+const CASE_COLUMNS =
+  'id, organisation_id, ref, client_id, office_id, category, subcategory, opened_on, first_contact_on, closed_on, lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before';
+
+/** A note linked to a time entry the import replaces: the entry it pointed at, to find again among the new ones. */
+interface NoteLink {
+  noteId: string;
+  caseId: string;
+  adviserId: string;
+  on: string;
+  minutes: number;
+  class: string;
+  activity: string;
+  mode: string;
+}
+
+/** Tables the format carries per case, besides cases itself: a re-imported case's rows in them are rewritten. */
+const CARRIED_TABLES = [
+  'time_entries',
+  'feedback',
+  'adviser_assessments',
+  'underlying_problems',
+  'referrals',
+  'outcomes',
+  'outcome_benefits',
+  'follow_ups',
+];
 
 /** Tables written per case, besides cases itself. */
 const CASE_TABLES = [
@@ -172,33 +192,9 @@ export class ImportWriter {
       [org, cases.map((c) => c.ref)],
     );
     const caseIds = new Map(existing.map((r) => [r.ref, r.id]));
-    if (existing.length) {
-      // Case notes and key dates are not in the import format yet: replacing a case would delete them
-      // (and a limitation date must never be lost without a word).
-      const { rows: kept } = await this.client.query<{ ref: string; what: string }>(
-        `SELECT c.ref, string_agg(k.what, ' and ' ORDER BY k.what) AS what
-           FROM (SELECT DISTINCT case_id, 'case notes' AS what FROM case_notes WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])
-                 UNION
-                 SELECT DISTINCT case_id, 'key dates' FROM key_dates WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])) k
-           JOIN cases c ON c.organisation_id = $1 AND c.id = k.case_id
-          GROUP BY c.ref ORDER BY c.ref`,
-        [org, existing.map((r) => r.id)],
-      );
-      if (kept.length)
-        throw new ImportWouldLoseRecords(
-          kept.map(({ ref, what }) => ({
-            path: `cases[ref=${ref}]`,
-            message:
-              `case ${ref} already exists and has ${what}, which an import cannot carry yet: ` +
-              'importing it again would delete them. Leave this case out of the file.',
-          })),
-        );
-      await this.client.query(`DELETE FROM cases WHERE organisation_id = $1 AND id = ANY($2::uuid[])`, [
-        org,
-        existing.map((r) => r.id),
-      ]);
-      this.counts.replacedCases += existing.length;
-    }
+    const replaced = new Set(existing.map((r) => r.id));
+    const noteLinks = existing.length ? await this.clearCarriedRecords([...replaced]) : [];
+    this.counts.replacedCases += existing.length;
     const fresh = cases.filter((c) => !caseIds.has(c.ref));
     if (fresh.length) {
       // Time-ordered ids, as the schema's default gives: index inserts stay local at a million cases.
@@ -310,9 +306,10 @@ export class ImportWriter {
       copyRows(this.client, table, columns.split(/,\s*/), data);
     await copy(
       'cases',
-      'id, organisation_id, ref, client_id, office_id, category, subcategory, opened_on, first_contact_on, closed_on, lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before',
-      rows.cases,
+      CASE_COLUMNS,
+      rows.cases.filter((r) => !replaced.has(r[0] as string)),
     );
+    await this.updateCases(rows.cases.filter((r) => replaced.has(r[0] as string)));
     await copy(
       'time_entries',
       'organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode, note',
@@ -337,6 +334,7 @@ export class ImportWriter {
     );
     await copy('outcome_benefits', 'organisation_id, case_id, type, amount_gbp', rows.benefits);
     await copy('follow_ups', 'organisation_id, case_id, "on", recontact, outcome_sustained', rows.followUps);
+    await this.relinkNotes(noteLinks);
     await this.client.query(`SELECT refresh_case_facts($1::uuid[])`, [[...caseIds.values()]]);
     if (triggersOff) {
       // A parallel plan's start-up would cost more than the check itself.
@@ -359,6 +357,82 @@ export class ImportWriter {
     }
     this.counts.cases += cases.length;
     this.counts.timeEntries += rows.timeEntries.length;
+  }
+
+  /**
+   * A case already present is updated in place: only the records the format carries are deleted
+   * (to be written again from the file). Everything else hung on the case — notes and their
+   * history, key dates and their changes, parties, conflict checks, feedback links and whatever the
+   * format does not carry — stays, so a monthly re-import never loses what advisers recorded.
+   * Returns the notes whose linked time entry goes, so they can be linked to its re-imported twin.
+   */
+  private async clearCarriedRecords(caseIds: string[]): Promise<NoteLink[]> {
+    const org = this.organisationId;
+    const { rows: links } = await this.client.query<NoteLink>(
+      `SELECT n.id AS "noteId", n.case_id AS "caseId", t.adviser_id AS "adviserId", t."on"::text AS "on",
+              t.minutes, t.class, t.activity, t.mode
+         FROM case_notes n
+         JOIN time_entries t ON t.organisation_id = n.organisation_id AND t.case_id = n.case_id AND t.id = n.time_entry_id
+        WHERE n.organisation_id = $1 AND n.case_id = ANY($2::uuid[])`,
+      [org, caseIds],
+    );
+    for (const table of CARRIED_TABLES)
+      await this.client.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
+        org,
+        caseIds,
+      ]);
+    return links;
+  }
+
+  private async updateCases(rows: Rows): Promise<void> {
+    if (rows.length === 0) return;
+    await this.client.query(
+      `CREATE TEMP TABLE IF NOT EXISTS import_case_updates (LIKE cases INCLUDING DEFAULTS) ON COMMIT DROP`,
+    );
+    await this.client.query(`TRUNCATE import_case_updates`);
+    await copyRows(this.client, 'import_case_updates', CASE_COLUMNS.split(/,\s*/), rows);
+    const set = CASE_COLUMNS.split(/,\s*/)
+      .filter((c) => c !== 'id' && c !== 'organisation_id' && c !== 'ref')
+      .map((c) => `${c} = u.${c}`)
+      .join(', ');
+    await this.client.query(
+      `UPDATE cases c SET ${set}, version = c.version + 1, updated_at = now()
+         FROM import_case_updates u WHERE c.organisation_id = $1 AND c.id = u.id`,
+      [this.organisationId],
+    );
+  }
+
+  /** Links each note to the re-imported time entry that matches the one it had (if the file still has it). */
+  private async relinkNotes(links: NoteLink[]): Promise<void> {
+    if (links.length === 0) return;
+    await this.client.query(
+      `WITH lost AS (
+         SELECT l.*, row_number() OVER (PARTITION BY case_id, adviser_id, "on", minutes, class, activity, mode ORDER BY note_id) AS nth
+           FROM json_to_recordset($2::json) AS l(note_id uuid, case_id uuid, adviser_id uuid, "on" date, minutes int,
+                class text, activity text, mode text)),
+       candidates AS (
+         SELECT t.id, t.case_id, t.adviser_id, t."on", t.minutes, t.class, t.activity, t.mode,
+                row_number() OVER (PARTITION BY t.case_id, t.adviser_id, t."on", t.minutes, t.class, t.activity, t.mode ORDER BY t.id) AS nth
+           FROM time_entries t WHERE t.organisation_id = $1 AND t.case_id IN (SELECT case_id FROM lost))
+       UPDATE case_notes n SET time_entry_id = c.id
+         FROM lost l JOIN candidates c USING (case_id, adviser_id, "on", minutes, class, activity, mode, nth)
+        WHERE n.organisation_id = $1 AND n.id = l.note_id`,
+      [
+        this.organisationId,
+        JSON.stringify(
+          links.map((l) => ({
+            note_id: l.noteId,
+            case_id: l.caseId,
+            adviser_id: l.adviserId,
+            on: l.on,
+            minutes: l.minutes,
+            class: l.class,
+            activity: l.activity,
+            mode: l.mode,
+          })),
+        ),
+      ],
+    );
   }
 
   /** Decided once per import: the check to run after each batch, or null (triggers stay on). */

@@ -10,7 +10,7 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { FieldError } from '../common/domain-error.js';
 import type { ImportCase, ImportHeader } from './import-format.js';
 import { checkUtf8, detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
-import { ImportWouldLoseRecords, ImportWriter, type WriteCounts } from './import-writer.js';
+import { ImportWriter, type WriteCounts } from './import-writer.js';
 import { createValidationContext, validateCase, validateHeader } from './validate.js';
 
 const BATCH_CASES = 2000;
@@ -145,8 +145,6 @@ export class ImportService {
       return { ok: true, organisationId, counts: writer.counts };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      if (error instanceof ImportWouldLoseRecords)
-        return { ok: false, errors: error.errors.slice(0, MAX_LISTED_ERRORS), errorCount: error.errors.length };
       throw error;
     } finally {
       await runner.release();
