@@ -83,6 +83,8 @@ export interface MethodSection {
 
 export interface EvidencePack {
   meta: PackMeta;
+  /** The first page, in plain English. */
+  summary: PackSummary;
   headlines: Headline[];
   tables: PackTable[];
   method: MethodSection[];
@@ -94,3 +96,13 @@ export interface EvidencePackPreview extends EvidencePack {
 }
 
 export const NOT_PUBLISHED = 'Not published: too few cases.';
+
+/** The plain-English page a funding panel reads first (the PDF draws the headline chart after the 'time' section). */
+export interface PackSummary {
+  heading: string;
+  sections: Array<{
+    key: 'service' | 'time' | 'adjusted' | 'value' | 'evidence';
+    heading: string;
+    paragraphs: string[];
+  }>;
+}

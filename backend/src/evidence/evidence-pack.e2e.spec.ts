@@ -340,6 +340,23 @@ describe('evidence packs', () => {
         'Page 1 of',
       ])
         expect(text).toContain(expected);
+      // Page 1 is the plain-English summary, with the headline chart, in the pack's own words.
+      const first = popplerText(file.bytes, { page: 1 });
+      const pack = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200))
+        .body as EvidencePackPreview;
+      if (first !== null) {
+        const oneLine = first.replace(/\s+/g, ' ');
+        expect(oneLine).toContain('In brief');
+        expect(oneLine).toContain('Positive outcome by relationship time (all categories)');
+        for (const section of pack.summary.sections) {
+          expect(oneLine).toContain(section.heading);
+          for (const p of section.paragraphs) expect(oneLine).toContain(p.slice(0, 60));
+        }
+        expect(oneLine).toMatch(/predicts a positive or partly positive outcome in \d+% of cases given 4 hours/);
+        expect(oneLine).toMatch(/Every £1 spent on adviser time went with about £\d+\.\d\d/);
+        expect(oneLine).toContain('Nesta level 2 of 5');
+        expect(oneLine).not.toMatch(/legal_aid|funding: |category: /);
+      }
     });
 
     it('gives the CSV files and manifest as a zip whose hashes match the manifest', async () => {

@@ -36,6 +36,7 @@ import { EvidenceRepository } from './evidence.repository.js';
 import { gbp, percent } from './format.js';
 import { methodSections, NESTA_LEVEL } from './method.js';
 import type { EvidencePack, Headline, PackMeta, PackTable } from '@deepvalue/shared';
+import { packSummary } from './summary.js';
 import { adjustedTable } from './tables/adjusted-table.js';
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
 import {
@@ -228,6 +229,14 @@ export class EvidencePackService {
     ];
     return {
       meta,
+      summary: packSummary({
+        meta,
+        rounded,
+        excludedShown,
+        overall: view.groups[0],
+        positiveEstimate: estimates.positive_outcome,
+        positiveN: publishedN.positive_outcome,
+      }),
       headlines: headlines(rounded, priced, excludedShown, meta),
       tables,
       method: methodSections({

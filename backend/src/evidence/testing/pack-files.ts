@@ -50,11 +50,12 @@ export function pdfText(pdf: Buffer): string {
 }
 
 /** Text of the PDF as poppler's pdftotext reads it, or null when poppler-utils is not installed. */
-export function popplerText(pdf: Buffer): string | null {
+export function popplerText(pdf: Buffer, options: { page?: number } = {}): string | null {
   const file = path.join(os.tmpdir(), `dv-pack-${process.pid}-${Date.now()}.pdf`);
   fs.writeFileSync(file, pdf);
+  const pages = options.page ? ['-f', String(options.page), '-l', String(options.page)] : [];
   try {
-    const result = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const result = spawnSync('pdftotext', ['-layout', ...pages, file, '-'], { encoding: 'utf8' });
     return result.error || result.status !== 0 ? null : result.stdout;
   } finally {
     fs.rmSync(file, { force: true });

@@ -68,6 +68,7 @@ export async function packPdf(pack: EvidencePack, inputsSha256: string, options:
     doc.on('error', reject);
   });
 
+  summaryPage(doc, pack);
   titlePage(doc, pack);
   outcomesPage(doc, pack);
   otherOutcomesPage(doc, pack);
@@ -125,6 +126,65 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > BOTTOM) {
     doc.addPage();
     doc.y = MARGIN;
+  }
+}
+
+/**
+ * Page 1: the plain-English summary a funding panel reads first, with the headline outcome's chart
+ * by relationship time after the section that describes it. Written to fit one page.
+ */
+function summaryPage(doc: Doc, pack: EvidencePack): void {
+  const { meta, summary } = pack;
+  doc.addPage();
+  doc.rect(0, 0, PAGE_WIDTH, 118).fill(BLUE);
+  doc.font('Helvetica-Bold').fontSize(22).fillColor('#ffffff').text(pdfText(meta.title), MARGIN, 36, { width: WIDTH });
+  doc
+    .font('Helvetica')
+    .fontSize(12)
+    .text(pdfText(organisationLine(pack)), MARGIN, doc.y + 4, { width: WIDTH, height: 30, ellipsis: true });
+  doc
+    .fontSize(9.5)
+    .text(
+      pdfText(
+        `Cases closed ${meta.period.from} to ${meta.period.to} · figures as at ${meta.asOf} · built on ${meta.builtOn}`,
+      ),
+      MARGIN,
+      doc.y + 2,
+      { width: WIDTH },
+    );
+  doc.y = 134;
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .fillColor(INK)
+    .text(pdfText(summary.heading), MARGIN, doc.y, { width: WIDTH });
+  doc.y += 4;
+  for (const section of summary.sections) {
+    doc.y += 4;
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .fillColor(BLUE)
+      .text(pdfText(section.heading), MARGIN, doc.y, { width: WIDTH });
+    doc.y += 2;
+    section.paragraphs.forEach((p, i) => {
+      doc.y += i > 0 ? 3 : 0;
+      doc
+        .font('Helvetica')
+        .fontSize(9.5)
+        .fillColor(INK)
+        .text(pdfText(p), MARGIN, doc.y, { width: WIDTH, lineGap: 1.5 });
+    });
+    if (section.key === 'time') {
+      const top = doc.y + 6;
+      rateChart(
+        doc,
+        { x: MARGIN, y: top, width: WIDTH, height: 170 },
+        `${MEASURES.positive_outcome.label} by relationship time (all categories)`,
+        measureBars(pack, MEASURE_FILE_NAMES.positive_outcome),
+      );
+      doc.y = top + 176;
+    }
   }
 }
 
