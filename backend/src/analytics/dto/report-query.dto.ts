@@ -4,9 +4,6 @@ import type { ArrivalRoute, Category, FundingStream, OutcomeMeasure, Vulnerabili
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DateField } from '../../casework/validation.js';
 
-export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export const DATE_MESSAGE = { message: 'must be a date written YYYY-MM-DD' };
-
 /** Filters shared by every report. Each is optional; together they narrow the closed cases counted. */
 export class ReportFiltersDto {
   @DateField({ optional: true, description: 'Cases closed on or after this date (YYYY-MM-DD)' })

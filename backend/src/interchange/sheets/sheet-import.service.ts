@@ -58,10 +58,6 @@ export interface PreparedSheet {
   timeEntriesRemoved: number;
 }
 
-export interface SheetTarget {
-  organisationId: string;
-}
-
 @Injectable()
 export class SheetImportService {
   constructor(
