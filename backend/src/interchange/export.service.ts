@@ -22,7 +22,11 @@ const caseSql = (where: string) => `
     c.prior_organisations_contacted AS "priorOrganisationsContacted", c.times_told_story_before AS "timesToldStoryBefore",
     json_build_object('ref', cl.ref, 'firstName', cl.first_name, 'lastName', cl.last_name,
       'dateOfBirth', to_char(cl.date_of_birth, 'YYYY-MM-DD'), 'postcodeDistrict', cl.postcode_district,
-      'email', cl.email, 'phone', cl.phone, 'vulnerabilities', cl.vulnerabilities, 'evidenceConsent', cl.evidence_consent) AS client,
+      'email', cl.email, 'phone', cl.phone, 'vulnerabilities', cl.vulnerabilities, 'evidenceConsent', cl.evidence_consent,
+      'contactSafety', json_build_object('safeBy', json_build_object('phone', cl.safe_by_phone, 'text', cl.safe_by_text,
+          'voicemail', cl.safe_by_voicemail, 'email', cl.safe_by_email, 'letter', cl.safe_by_letter, 'visit', cl.safe_by_visit),
+        'preferredChannel', cl.preferred_channel, 'note', cl.contact_note, 'interpreterLanguage', cl.interpreter_language,
+        'bsl', cl.bsl, 'largePrint', cl.large_print, 'otherAdaptations', cl.other_adaptations)) AS client,
     (SELECT coalesce(json_agg(json_build_object('on', to_char(t."on", 'YYYY-MM-DD'), 'adviserRef', ${USER_REF.replace(/u\./g, 'tu.')},
         'minutes', t.minutes, 'class', t.class, 'activity', t.activity, 'mode', t.mode, 'note', t.note)
         ORDER BY t."on", t.created_at, t.id), '[]')
@@ -50,7 +54,25 @@ const caseSql = (where: string) => `
       FROM outcomes oc WHERE oc.organisation_id = c.organisation_id AND oc.case_id = c.id) AS outcome,
     (SELECT coalesce(json_agg(json_build_object('on', to_char(fu."on", 'YYYY-MM-DD'), 'recontact', fu.recontact,
         'outcomeSustained', fu.outcome_sustained) ORDER BY fu."on", fu.id), '[]')
-      FROM follow_ups fu WHERE fu.organisation_id = c.organisation_id AND fu.case_id = c.id) AS "followUps"
+      FROM follow_ups fu WHERE fu.organisation_id = c.organisation_id AND fu.case_id = c.id) AS "followUps",
+    (SELECT coalesce(json_agg(json_build_object('kind', n.kind, 'on', to_char(n."on", 'YYYY-MM-DD'),
+        'authorRef', ${USER_REF.replace(/u\./g, 'nu.')}, 'writtenAt', n.created_at, 'body', n.body,
+        'timeEntryIndex', (SELECT te.pos - 1 FROM (SELECT t.id, row_number() OVER (ORDER BY t."on", t.created_at, t.id) AS pos
+            FROM time_entries t WHERE t.organisation_id = c.organisation_id AND t.case_id = c.id) te WHERE te.id = n.time_entry_id))
+        ORDER BY n.created_at, n.id), '[]')
+      FROM case_notes n JOIN users nu ON nu.organisation_id = n.organisation_id AND nu.id = n.author_id
+      WHERE n.organisation_id = c.organisation_id AND n.case_id = c.id) AS notes,
+    (SELECT coalesce(json_agg(json_build_object('kind', k.kind, 'title', k.title, 'dueOn', to_char(k.due_on, 'YYYY-MM-DD'),
+        'doneOn', to_char(k.done_on, 'YYYY-MM-DD'), 'note', k.note, 'assigneeRef', ${USER_REF.replace(/u\./g, 'ku.')},
+        'createdByRef', ${USER_REF.replace(/u\./g, 'kc.')}) ORDER BY k.due_on, k.created_at, k.id), '[]')
+      FROM key_dates k JOIN users kc ON kc.organisation_id = k.organisation_id AND kc.id = k.created_by_id
+      LEFT JOIN users ku ON ku.organisation_id = k.organisation_id AND ku.id = k.assignee_id
+      WHERE k.organisation_id = c.organisation_id AND k.case_id = c.id) AS "keyDates",
+    (SELECT coalesce(json_agg(json_build_object('role', p.role, 'opponentType', p.opponent_type, 'kind', p.kind, 'name', p.name,
+        'dateOfBirth', to_char(p.date_of_birth, 'YYYY-MM-DD'), 'postcodeDistrict', p.postcode_district, 'contact', p.contact,
+        'reference', p.reference, 'relationship', p.relationship, 'passPhrase', p.pass_phrase, 'language', p.language,
+        'note', p.note) ORDER BY p.created_at, p.id), '[]')
+      FROM case_parties p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id) AS parties
   FROM cases c
   JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
   JOIN users u ON u.organisation_id = c.organisation_id AND u.id = c.lead_adviser_id
@@ -80,7 +102,9 @@ export class ExportService {
       q(`SELECT ref, name FROM offices WHERE organisation_id = $1 ORDER BY ref`),
       q(`SELECT ${USER_REF} AS ref, u.name, u.email, o.ref AS office FROM users u LEFT JOIN offices o ON o.id = u.office_id
          WHERE u.organisation_id = $1 AND (u.ref IS NOT NULL OR u.role IN ('adviser', 'manager')
-           OR EXISTS (SELECT 1 FROM time_entries t WHERE t.adviser_id = u.id) OR EXISTS (SELECT 1 FROM cases c WHERE c.lead_adviser_id = u.id))
+           OR EXISTS (SELECT 1 FROM time_entries t WHERE t.adviser_id = u.id) OR EXISTS (SELECT 1 FROM cases c WHERE c.lead_adviser_id = u.id)
+           OR EXISTS (SELECT 1 FROM case_notes n WHERE n.author_id = u.id)
+           OR EXISTS (SELECT 1 FROM key_dates k WHERE u.id IN (k.created_by_id, k.assignee_id)))
          ORDER BY 1`),
       q(`SELECT ref, name, service, contact FROM partners WHERE organisation_id = $1 ORDER BY ref`),
       q(`SELECT key, label FROM feedback_items WHERE organisation_id = $1 ORDER BY position, key`),

@@ -13,11 +13,17 @@ import type {
   ArrivalRoute,
   BenefitType,
   Category,
+  ContactChannel,
   Disclosure,
   FeedbackSource,
   FundingStream,
+  KeyDateKind,
   Mode,
+  NoteKind,
+  OpponentType,
   OutcomeResult,
+  PartyKind,
+  PartyRole,
   ProblemAction,
   Recontact,
   ReferralDirection,
@@ -96,6 +102,67 @@ export interface ImportClient {
   vulnerabilities?: Vulnerability[] | null;
   /** Consent to the use of their anonymised data in evidence; absent means no consent. */
   evidenceConsent?: boolean | null;
+  /** How the client may safely be contacted; absent: what Deep Value holds is kept. */
+  contactSafety?: ImportContactSafety | null;
+}
+
+/** Per channel: true safe, false not safe, null or absent not asked. */
+export interface ImportContactSafety {
+  safeBy?: Partial<Record<ContactChannel, boolean | null>> | null;
+  /** Never a channel marked not safe. */
+  preferredChannel?: ContactChannel | null;
+  note?: string | null;
+  interpreterLanguage?: string | null;
+  bsl?: boolean | null;
+  largePrint?: boolean | null;
+  otherAdaptations?: string | null;
+}
+
+/**
+ * A case note. On re-import a note already on the case (same author and writtenAt, or without
+ * writtenAt the same author, kind, day and text) is left as Deep Value holds it, with its history.
+ */
+export interface ImportNote {
+  kind: NoteKind;
+  on: IsoDate;
+  authorRef: string;
+  /** When it was written (ISO 8601 date-time); absent: the time of the import. */
+  writtenAt?: string | null;
+  /** 1–20,000 characters. */
+  body: string;
+  /** The position (from 0) in this case's timeEntries of the time entry the note records. */
+  timeEntryIndex?: number | null;
+}
+
+/** A key date or task. On re-import one with the same kind, title and due date is left as it is. */
+export interface ImportKeyDate {
+  kind: KeyDateKind;
+  title: string;
+  dueOn: IsoDate;
+  doneOn?: IsoDate | null;
+  note?: string | null;
+  assigneeRef?: string | null;
+  /** Who added it; absent: the case's lead adviser. */
+  createdByRef?: string | null;
+}
+
+/** Someone involved in the case other than the client. On re-import one with the same role, kind and name is left as it is. */
+export interface ImportParty {
+  role: PartyRole;
+  /** Only for an opponent. */
+  opponentType?: OpponentType | null;
+  kind: PartyKind;
+  name: string;
+  /** Only for a person. */
+  dateOfBirth?: IsoDate | null;
+  postcodeDistrict?: string | null;
+  contact?: string | null;
+  reference?: string | null;
+  relationship?: string | null;
+  /** Only for a third party. */
+  passPhrase?: string | null;
+  language?: string | null;
+  note?: string | null;
 }
 
 export interface ImportArrival {
@@ -197,4 +264,8 @@ export interface ImportCase {
   referrals?: ImportReferral[] | null;
   outcome?: ImportOutcome | null;
   followUps?: ImportFollowUp[] | null;
+  /** Notes, key dates and parties are added to a case, never removed by an import: absent keeps what is held. */
+  notes?: ImportNote[] | null;
+  keyDates?: ImportKeyDate[] | null;
+  parties?: ImportParty[] | null;
 }

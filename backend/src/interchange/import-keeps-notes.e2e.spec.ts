@@ -4,9 +4,15 @@
  * checks, contact safety — stays, a note stays linked to its re-imported time entry, and nothing is duplicated.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import { ExportService } from './export.service.js';
 import { generateDocument } from './generator.js';
-import type { ImportDocument } from './import-format.js';
+import type { ImportCase, ImportDocument } from './import-format.js';
+import { ImportService } from './import.service.js';
 
 let h: Harness;
 let manager: TestUser;
@@ -19,6 +25,24 @@ afterAll(() => h.close());
 
 const run = (doc: object, as = manager) =>
   h.as(as).post('/api/imports?wait=true').set('Content-Type', 'application/json').send(JSON.stringify(doc)).expect(202);
+
+async function exportDoc(organisationId: string): Promise<ImportDocument> {
+  const chunks: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  await h.app.get(ExportService).writeJson(organisationId, sink);
+  return JSON.parse(chunks.join(''));
+}
+
+const importFile = (doc: ImportDocument, target: Parameters<ImportService['importFile']>[1]) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deepvalue-keeps-')), 'doc.json');
+  fs.writeFileSync(file, JSON.stringify(doc));
+  return h.app.get(ImportService).importFile(file, target);
+};
 
 /** Everything hung on the case that an import must not lose, in a comparable form. */
 async function recorded(caseId: string) {
@@ -171,6 +195,46 @@ describe('re-importing a case that advisers have worked on', () => {
     const [still] = await h.dataSource.query(`SELECT subcategory FROM cases WHERE id = $1`, [kase.id]);
     expect(still.subcategory).not.toBe('eviction');
     expect(await recorded(kase.id)).toEqual(before);
+  });
+
+  it('carries notes, key dates, parties and contact safety through export → import into another organisation → export', async () => {
+    const first = await exportDoc(manager.organisationId);
+    const exported = first.cases.find((c) => c.ref === doc.cases[2].ref)!;
+    const entry47 = exported.timeEntries!.findIndex((t) => t.minutes === 47);
+    expect(exported.notes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'attendance',
+          body: 'Phone advice on the possession claim',
+          timeEntryIndex: entry47,
+        }),
+        expect.objectContaining({ kind: 'file', body: 'Landlord rang back: hearing adjourned', timeEntryIndex: null }),
+      ]),
+    );
+    expect(exported.keyDates).toEqual([expect.objectContaining({ kind: 'limitation', dueOn: '2030-05-01' })]);
+    expect(exported.parties).toEqual([expect.objectContaining({ role: 'opponent', name: 'Riverside Homes Ltd' })]);
+    expect(exported.client.contactSafety).toMatchObject({
+      safeBy: { phone: false, letter: true },
+      interpreterLanguage: 'Polish',
+    });
+
+    const copy = await importFile(first, { createOrganisation: true, organisationRef: 'keeps-copy' });
+    expect(copy).toMatchObject({ ok: true, counts: { notesAdded: 2, keyDatesAdded: 1, partiesAdded: 1 } });
+    if (!copy.ok) return;
+    const second = await exportDoc(copy.organisationId);
+    const byRef = (d: ImportDocument) => Object.fromEntries(d.cases.map((c: ImportCase) => [c.ref, c]));
+    expect(byRef(second)).toEqual(byRef(first));
+    const [change] = await h.dataSource.query(`SELECT change FROM key_date_changes WHERE organisation_id = $1`, [
+      copy.organisationId,
+    ]);
+    expect(change).toEqual({ change: 'added' });
+  });
+
+  it('importing its own export again adds nothing', async () => {
+    const again = await importFile(await exportDoc(manager.organisationId), { organisationId: manager.organisationId });
+    expect(again).toMatchObject({ ok: true, counts: { notesAdded: 0, keyDatesAdded: 0, partiesAdded: 0 } });
+    const now = await recorded(kase.id);
+    expect({ ...now, notes: now.notes.length }).toEqual({ ...before, notes: before.notes.length });
   });
 
   it('a note whose time entry is no longer in the file keeps the note, unlinked', async () => {

@@ -15,7 +15,7 @@
 import type pg from 'pg';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { canSkipTriggers, prepareBatchCheck, runBatchCheck, type BatchCheck } from './foreign-key-check.js';
-import type { ImportAdviser, ImportCase, ImportClient, ImportHeader } from './import-format.js';
+import type { ImportAdviser, ImportCase, ImportClient, ImportHeader, ImportTimeEntry } from './import-format.js';
 
 interface RefMaps {
   offices: Map<string, string>;
@@ -34,6 +34,10 @@ export interface WriteCounts {
   /** Advisers added as records without sign-in, and such records updated (name, office). */
   adviserRecordsCreated: number;
   adviserRecordsUpdated: number;
+  /** Notes, key dates and parties of the file not already on their case. */
+  notesAdded: number;
+  keyDatesAdded: number;
+  partiesAdded: number;
 }
 
 type Rows = CopyValue[][];
@@ -52,6 +56,58 @@ interface NoteLink {
   activity: string;
   mode: string;
 }
+
+interface NoteRow {
+  pos: number;
+  case_id: string;
+  kind: string;
+  on: string;
+  author_id: string;
+  written_at: string | null;
+  body: string;
+  entry: (ImportTimeEntry & { adviserId: string }) | null;
+}
+
+/** $1 organisation, $2 JSON rows; a note already on the case (same author and time written, or same text) is skipped. */
+const ADD_NOTES_SQL = `
+  WITH src AS (
+    SELECT uuidv7() AS id, s.* FROM json_to_recordset($2::json)
+      AS s(pos int, case_id uuid, kind text, "on" date, author_id uuid, written_at timestamptz, body text)),
+  ins AS (
+    INSERT INTO case_notes (id, organisation_id, case_id, kind, "on", author_id, body, created_at, updated_at)
+    SELECT id, $1, case_id, kind, "on", author_id, body, coalesce(written_at, now()), coalesce(written_at, now())
+      FROM src
+     WHERE NOT EXISTS (
+       SELECT 1 FROM case_notes n
+        WHERE n.organisation_id = $1 AND n.case_id = src.case_id AND n.author_id = src.author_id
+          AND CASE WHEN src.written_at IS NOT NULL THEN n.created_at = src.written_at
+                   ELSE (n.kind, n."on", n.body) = (src.kind, src."on", src.body) END)
+    RETURNING id)
+  SELECT src.pos, src.id FROM src JOIN ins USING (id)`;
+
+/** Every key date added is recorded as a change, as the API does, so a limitation date's history starts here. */
+const ADD_KEY_DATES_SQL = `
+  WITH ins AS (
+    INSERT INTO key_dates (organisation_id, case_id, kind, title, due_on, done_on, note, assignee_id, created_by_id)
+    SELECT $1, s.case_id, s.kind, s.title, s.due_on, s.done_on, s.note, s.assignee_id, s.created_by_id
+      FROM json_to_recordset($2::json) AS s(case_id uuid, kind text, title text, due_on date, done_on date, note text,
+           assignee_id uuid, created_by_id uuid)
+     WHERE NOT EXISTS (
+       SELECT 1 FROM key_dates k WHERE k.organisation_id = $1 AND k.case_id = s.case_id AND k.kind = s.kind
+          AND k.title = s.title AND k.due_on = s.due_on)
+    RETURNING *)
+  INSERT INTO key_date_changes (organisation_id, case_id, key_date_id, change, kind, title, due_on, assignee_id, done_on, changed_by_id)
+  SELECT organisation_id, case_id, id, 'added', kind, title, due_on, assignee_id, done_on, created_by_id FROM ins`;
+
+const ADD_PARTIES_SQL = `
+  INSERT INTO case_parties (organisation_id, case_id, role, opponent_type, kind, name, date_of_birth, postcode_district,
+    contact, reference, relationship, pass_phrase, language, note)
+  SELECT $1, s.* FROM json_to_recordset($2::json) AS s(case_id uuid, role text, opponent_type text, kind text, name text,
+       date_of_birth date, postcode_district text, contact text, reference text, relationship text, pass_phrase text,
+       language text, note text)
+   WHERE NOT EXISTS (
+     SELECT 1 FROM case_parties p WHERE p.organisation_id = $1 AND p.case_id = s.case_id AND p.role = s.role
+        AND p.kind = s.kind AND lower(p.name) = lower(s.name))`;
 
 /** Tables the format carries per case, besides cases itself: a re-imported case's rows in them are rewritten. */
 const CARRIED_TABLES = [
@@ -89,6 +145,9 @@ export class ImportWriter {
     existingUsers: 0,
     adviserRecordsCreated: 0,
     adviserRecordsUpdated: 0,
+    notesAdded: 0,
+    keyDatesAdded: 0,
+    partiesAdded: 0,
   };
   /** The check run after each batch written with triggers off; null: triggers stay on. */
   private batchCheck: BatchCheck | null | undefined;
@@ -355,8 +414,96 @@ export class ImportWriter {
       });
       await this.client.query(`SET LOCAL max_parallel_workers_per_gather TO DEFAULT`);
     }
+    await this.addCaseRecords(cases, caseIds);
     this.counts.cases += cases.length;
     this.counts.timeEntries += rows.timeEntries.length;
+  }
+
+  /**
+   * Adds the file's notes, key dates and parties that are not on their case already (see
+   * import-format.ts for what counts as the same); an import never edits or removes them.
+   */
+  private async addCaseRecords(cases: ImportCase[], caseIds: Map<string, string>): Promise<void> {
+    const adviser = (ref: string) => this.refs.advisers.get(ref)!;
+    const notes: NoteRow[] = [];
+    const keyDates: object[] = [];
+    const parties: object[] = [];
+    for (const c of cases) {
+      const caseId = caseIds.get(c.ref)!;
+      for (const n of c.notes ?? []) {
+        const entry = n.timeEntryIndex != null ? c.timeEntries?.[n.timeEntryIndex] : undefined;
+        notes.push({
+          pos: notes.length,
+          case_id: caseId,
+          kind: n.kind,
+          on: n.on,
+          author_id: adviser(n.authorRef),
+          written_at: n.writtenAt ?? null,
+          body: n.body,
+          entry: entry ? { ...entry, adviserId: adviser(entry.adviserRef) } : null,
+        });
+      }
+      for (const k of c.keyDates ?? [])
+        keyDates.push({
+          case_id: caseId,
+          kind: k.kind,
+          title: k.title,
+          due_on: k.dueOn,
+          done_on: k.doneOn ?? null,
+          note: k.note ?? null,
+          assignee_id: k.assigneeRef ? adviser(k.assigneeRef) : null,
+          created_by_id: adviser(k.createdByRef ?? c.leadAdviserRef),
+        });
+      for (const p of c.parties ?? [])
+        parties.push({
+          case_id: caseId,
+          role: p.role,
+          opponent_type: p.opponentType ?? null,
+          kind: p.kind,
+          name: p.name,
+          date_of_birth: p.dateOfBirth ?? null,
+          postcode_district: p.postcodeDistrict ?? null,
+          contact: p.contact ?? null,
+          reference: p.reference ?? null,
+          relationship: p.relationship ?? null,
+          pass_phrase: p.passPhrase ?? null,
+          language: p.language ?? null,
+          note: p.note ?? null,
+        });
+    }
+    if (notes.length) await this.addNotes(notes);
+    if (keyDates.length) {
+      const { rowCount } = await this.client.query(ADD_KEY_DATES_SQL, [this.organisationId, JSON.stringify(keyDates)]);
+      this.counts.keyDatesAdded += rowCount ?? 0;
+    }
+    if (parties.length) {
+      const { rowCount } = await this.client.query(ADD_PARTIES_SQL, [this.organisationId, JSON.stringify(parties)]);
+      this.counts.partiesAdded += rowCount ?? 0;
+    }
+  }
+
+  private async addNotes(notes: NoteRow[]): Promise<void> {
+    const { rows } = await this.client.query<{ pos: number; id: string }>(ADD_NOTES_SQL, [
+      this.organisationId,
+      JSON.stringify(notes.map(({ entry: _entry, ...n }) => n)),
+    ]);
+    this.counts.notesAdded += rows.length;
+    const links: NoteLink[] = [];
+    for (const { pos, id } of rows) {
+      const n = notes[pos];
+      if (n.entry)
+        links.push({
+          noteId: id,
+          caseId: n.case_id,
+          adviserId: n.entry.adviserId,
+          on: n.entry.on,
+          minutes: n.entry.minutes,
+          class: n.entry.class,
+          activity: n.entry.activity,
+          mode: n.entry.mode,
+        });
+    }
+    await this.relinkNotes(links);
   }
 
   /**
@@ -458,6 +605,37 @@ export class ImportWriter {
     }
   }
 
+  /** Contact safety given in the file replaces the client's whole, as the API does; where it is absent what is held stays. */
+  private async setContactSafety(clients: ImportClient[]): Promise<void> {
+    const given = clients.filter((c) => c.contactSafety);
+    if (given.length === 0) return;
+    await this.client.query(
+      `UPDATE clients c SET safe_by_phone = s.phone, safe_by_text = s.text, safe_by_voicemail = s.voicemail,
+         safe_by_email = s.email, safe_by_letter = s.letter, safe_by_visit = s.visit, preferred_channel = s.preferred_channel,
+         contact_note = s.note, interpreter_language = s.interpreter_language, bsl = s.bsl, large_print = s.large_print,
+         other_adaptations = s.other_adaptations, version = c.version + 1, updated_at = now()
+         FROM json_to_recordset($2::json) AS s(ref text, phone boolean, text boolean, voicemail boolean, email boolean,
+           letter boolean, visit boolean, preferred_channel text, note text, interpreter_language text, bsl boolean,
+           large_print boolean, other_adaptations text)
+        WHERE c.organisation_id = $1 AND c.ref = s.ref`,
+      [
+        this.organisationId,
+        JSON.stringify(
+          given.map(({ ref, contactSafety: cs }) => ({
+            ref,
+            ...cs!.safeBy,
+            preferred_channel: cs!.preferredChannel ?? null,
+            note: cs!.note ?? null,
+            interpreter_language: cs!.interpreterLanguage ?? null,
+            bsl: cs!.bsl ?? false,
+            large_print: cs!.largePrint ?? false,
+            other_adaptations: cs!.otherAdaptations ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
   /** Clients are shared between cases: upsert each distinct client of the batch by ref. */
   private async upsertClients(cases: ImportCase[]): Promise<Map<string, string>> {
     const clients = new Map<string, ImportClient>();
@@ -489,6 +667,7 @@ export class ImportWriter {
       ],
     );
     for (const r of rows) this.counts[r.created ? 'clientsCreated' : 'clientsUpdated']++;
+    await this.setContactSafety(list);
     return new Map(rows.map((r) => [r.ref, r.id]));
   }
 }

@@ -182,6 +182,7 @@ function written(counts: WriteCounts) {
     status: 'succeeded',
     cases: { created: counts.cases - counts.replacedCases, replaced: counts.replacedCases },
     timeEntries: counts.timeEntries,
+    added: { notes: counts.notesAdded, keyDates: counts.keyDatesAdded, parties: counts.partiesAdded },
     clients: { created: counts.clientsCreated, updated: counts.clientsUpdated },
     advisers: {
       existingUsers: counts.existingUsers,

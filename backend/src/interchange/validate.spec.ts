@@ -201,6 +201,60 @@ describe('validateCase', () => {
   const check = (changes: Record<string, unknown>) =>
     validateCase(changed(exampleCase('c-1'), changes), 0, createValidationContext(header()));
 
+  it('checks notes, key dates, parties and contact safety, naming the field', () => {
+    const good = {
+      notes: [
+        {
+          kind: 'attendance',
+          on: '2025-01-06',
+          authorRef: 'a-1',
+          writtenAt: '2025-01-06T10:15:00Z',
+          body: 'Advice given',
+          timeEntryIndex: 1,
+        },
+      ],
+      keyDates: [{ kind: 'limitation', title: 'Claim limitation', dueOn: '2030-05-01', assigneeRef: 'a-2' }],
+      parties: [
+        { role: 'opponent', opponentType: 'landlord', kind: 'organisation', name: 'Riverside Homes' },
+        { role: 'third_party', kind: 'person', name: 'Jo Ruiz', passPhrase: 'blue kettle', dateOfBirth: '1960-03-01' },
+      ],
+      'client.contactSafety': { safeBy: { phone: false, letter: true }, preferredChannel: 'letter', bsl: true },
+    };
+    expect(check(good)).toEqual([]);
+    const errors = check({
+      ...good,
+      'notes[0].timeEntryIndex': 2,
+      'notes[0].writtenAt': '6 January',
+      'notes[0].authorRef': 'a-9',
+      'keyDates[0].kind': 'reminder',
+      'keyDates[0].dueOn': '2030-02-30',
+      'parties[0].passPhrase': 'x',
+      'parties[0].dateOfBirth': '1960-01-01',
+      'parties[1].opponentType': 'dwp',
+      'client.contactSafety': { safeBy: { phone: false, fax: true }, preferredChannel: 'phone' },
+    });
+    expect(errors.map((e) => e.path).sort()).toEqual(
+      [
+        'cases[0].notes[0].timeEntryIndex',
+        'cases[0].notes[0].writtenAt',
+        'cases[0].notes[0].authorRef',
+        'cases[0].keyDates[0].kind',
+        'cases[0].keyDates[0].dueOn',
+        'cases[0].parties[0].passPhrase',
+        'cases[0].parties[0].dateOfBirth',
+        'cases[0].parties[1].opponentType',
+        'cases[0].client.contactSafety.safeBy.fax',
+        'cases[0].client.contactSafety.preferredChannel',
+      ].sort(),
+    );
+    expect(messagesAt(errors, 'cases[0].notes[0].timeEntryIndex')).toEqual([
+      "must be the position of one of this case's 2 time entries, from 0 to 1",
+    ]);
+    expect(messagesAt(check({ ...good, timeEntries: [] }), 'cases[0].notes[0].timeEntryIndex')).toEqual([
+      'must be left out: this case has no time entries',
+    ]);
+  });
+
   it('checks minutes are whole, positive and at most a day', () => {
     const at = 'cases[0].timeEntries[0].minutes';
     const minutes = (value: unknown) => messagesAt(check({ 'timeEntries[0].minutes': value }), at);

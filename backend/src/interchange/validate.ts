@@ -18,11 +18,23 @@ import {
   ARRIVAL_ROUTES,
   BENEFIT_TYPES,
   CATEGORIES,
+  CONTACT_CHANNELS,
   DISCLOSURES,
   FEEDBACK_SOURCES,
   FUNDING_STREAMS,
+  KEY_DATE_KINDS,
+  MAX_CONTACT_NOTE_LENGTH,
+  MAX_KEY_DATE_NOTE_LENGTH,
+  MAX_KEY_DATE_TITLE_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_PARTY_NAME_LENGTH,
+  MAX_PARTY_NOTE_LENGTH,
   MODES,
+  NOTE_KINDS,
+  OPPONENT_TYPES,
   OUTCOME_RESULTS,
+  PARTY_KINDS,
+  PARTY_ROLES,
   PROBLEM_ACTIONS,
   RECONTACTS,
   REFERRAL_DIRECTIONS,
@@ -92,6 +104,9 @@ const CASE = fields(
   'referrals',
   'outcome',
   'followUps',
+  'notes',
+  'keyDates',
+  'parties',
 );
 const CLIENT = fields(
   'ref',
@@ -103,7 +118,36 @@ const CLIENT = fields(
   'phone',
   'vulnerabilities',
   'evidenceConsent',
+  'contactSafety',
 );
+const CONTACT_SAFETY = fields(
+  'safeBy',
+  'preferredChannel',
+  'note',
+  'interpreterLanguage',
+  'bsl',
+  'largePrint',
+  'otherAdaptations',
+);
+const SAFE_BY = fields(...CONTACT_CHANNELS);
+const NOTE_RECORD = fields('kind', 'on', 'authorRef', 'writtenAt', 'body', 'timeEntryIndex');
+const KEY_DATE = fields('kind', 'title', 'dueOn', 'doneOn', 'note', 'assigneeRef', 'createdByRef');
+const PARTY = fields(
+  'role',
+  'opponentType',
+  'kind',
+  'name',
+  'dateOfBirth',
+  'postcodeDistrict',
+  'contact',
+  'reference',
+  'relationship',
+  'passPhrase',
+  'language',
+  'note',
+);
+/** An ISO 8601 date-time with its offset, e.g. 2025-01-06T10:15:00.000Z. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ARRIVAL = fields('route', 'referrerRef');
 const TIME_ENTRY = fields('on', 'adviserRef', 'minutes', 'class', 'activity', 'mode', 'note');
 const FEEDBACK = fields('on', 'items', 'comment', 'source');
@@ -358,7 +402,79 @@ export function validateCase(value: unknown, index: number, context: ValidationC
     check.oneOf(o, 'recontact', p, RECONTACTS, true);
     check.boolean(o, 'outcomeSustained', p);
   });
+
+  const entries = Array.isArray(c.timeEntries) ? c.timeEntries.length : 0;
+  eachOf(check, c, 'notes', path, NOTE_RECORD, (o, p) => {
+    check.oneOf(o, 'kind', p, NOTE_KINDS, true);
+    check.date(o, 'on', p, { required: true, notBefore: EARLIEST_CASE_DATE });
+    check.ref(o, 'authorRef', p, context.advisers, 'advisers', true);
+    const writtenAt = check.text(o, 'writtenAt', p, { max: 40 });
+    if (writtenAt !== undefined && (!DATE_TIME.test(writtenAt) || Number.isNaN(Date.parse(writtenAt))))
+      check.add(`${p}.writtenAt`, 'must be a date and time such as 2025-01-06T10:15:00Z');
+    check.text(o, 'body', p, { required: true, min: 1, max: MAX_NOTE_LENGTH });
+    if (entries === 0) {
+      if (check.present(o, 'timeEntryIndex', p, {}) !== undefined)
+        check.add(`${p}.timeEntryIndex`, 'must be left out: this case has no time entries');
+    } else {
+      check.integer(o, 'timeEntryIndex', p, {
+        min: 0,
+        max: entries - 1,
+        message: `must be the position of one of this case's ${entries} time entries, from 0 to ${entries - 1}`,
+      });
+    }
+  });
+
+  eachOf(check, c, 'keyDates', path, KEY_DATE, (o, p) => {
+    check.oneOf(o, 'kind', p, KEY_DATE_KINDS, true);
+    check.text(o, 'title', p, { required: true, min: 1, max: MAX_KEY_DATE_TITLE_LENGTH });
+    check.date(o, 'dueOn', p, { required: true, notBefore: EARLIEST_CASE_DATE });
+    check.date(o, 'doneOn', p, { notBefore: EARLIEST_CASE_DATE });
+    check.text(o, 'note', p, { max: MAX_KEY_DATE_NOTE_LENGTH });
+    check.ref(o, 'assigneeRef', p, context.advisers, 'advisers');
+    check.ref(o, 'createdByRef', p, context.advisers, 'advisers');
+  });
+
+  eachOf(check, c, 'parties', path, PARTY, (o, p) => {
+    const role = check.oneOf(o, 'role', p, PARTY_ROLES, true);
+    const opponentType = check.oneOf(o, 'opponentType', p, OPPONENT_TYPES);
+    if (opponentType !== undefined && role !== undefined && role !== 'opponent')
+      check.add(`${p}.opponentType`, 'is only for an opponent');
+    const kind = check.oneOf(o, 'kind', p, PARTY_KINDS, true);
+    check.text(o, 'name', p, { required: true, min: 1, max: MAX_PARTY_NAME_LENGTH });
+    const born = check.date(o, 'dateOfBirth', p, { notBefore: EARLIEST_BIRTH_DATE });
+    if (born !== undefined && kind === 'organisation') check.add(`${p}.dateOfBirth`, 'is only for a person');
+    const district = check.text(o, 'postcodeDistrict', p, { max: 100 });
+    if (district !== undefined && !POSTCODE_DISTRICT.test(district))
+      check.add(
+        `${p}.postcodeDistrict`,
+        'must be a postcode district such as E3, SW1A or M1 (capital letters, no space)',
+      );
+    check.text(o, 'contact', p, { max: 500 });
+    check.text(o, 'reference', p, { max: 100 });
+    check.text(o, 'relationship', p, { max: 100 });
+    const passPhrase = check.text(o, 'passPhrase', p, { max: 200 });
+    if (passPhrase !== undefined && role !== undefined && role !== 'third_party')
+      check.add(`${p}.passPhrase`, 'is only for a third party acting for the client');
+    check.text(o, 'language', p, { max: 100 });
+    check.text(o, 'note', p, { max: MAX_PARTY_NOTE_LENGTH });
+  });
   return errors;
+}
+
+function validateContactSafety(check: FieldChecks, value: unknown, path: string): void {
+  const o = check.object(value, path, CONTACT_SAFETY);
+  if (!o) return;
+  const safeBy = check.present(o, 'safeBy', path, {});
+  const safe = safeBy === undefined ? undefined : check.object(safeBy, `${path}.safeBy`, SAFE_BY);
+  for (const channel of CONTACT_CHANNELS) if (safe) check.boolean(safe, channel, `${path}.safeBy`);
+  const preferred = check.oneOf(o, 'preferredChannel', path, CONTACT_CHANNELS);
+  if (preferred !== undefined && safe?.[preferred] === false)
+    check.add(`${path}.preferredChannel`, 'is marked not safe');
+  check.text(o, 'note', path, { max: MAX_CONTACT_NOTE_LENGTH });
+  check.text(o, 'interpreterLanguage', path, { max: 100 });
+  check.boolean(o, 'bsl', path);
+  check.boolean(o, 'largePrint', path);
+  check.text(o, 'otherAdaptations', path, { max: 500 });
 }
 
 function eachOf(
@@ -416,6 +532,8 @@ function validateClient(
     });
   }
   check.boolean(o, 'evidenceConsent', path);
+  const safety = check.present(o, 'contactSafety', path, {});
+  if (safety !== undefined) validateContactSafety(check, safety, `${path}.contactSafety`);
 
   // Only a well-formed client is remembered, so one bad record does not flag every later case too.
   if (ref === undefined || check.errors.length > before) return;
@@ -505,6 +623,7 @@ function clientHash(o: JsonObject): number {
     o.phone ?? null,
     vulnerabilities,
     o.evidenceConsent ?? false,
+    o.contactSafety ?? null,
   ]);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

@@ -65,7 +65,7 @@ export class SheetCaseBuilder {
       return existing ? undefined : this.defaults.get(key);
     };
     const c: ImportCase = existing
-      ? structuredClone(existing)
+      ? withoutAddedRecords(existing)
       : ({ ref: sheet.ref, client: { ref: `client-${sheet.ref}` }, arrival: { route: 'self' } } as ImportCase);
 
     const client = c.client;
@@ -234,4 +234,14 @@ function countMissing(before: ImportTimeEntry[], after: ImportTimeEntry[]): numb
     else missing++;
   }
   return missing;
+}
+
+/**
+ * A held case as the base of its sheet row, without what a sheet never carries: notes, key dates,
+ * parties and contact safety are left alone by an import that does not give them.
+ */
+function withoutAddedRecords(held: ImportCase): ImportCase {
+  const { notes: _notes, keyDates: _keyDates, parties: _parties, ...rest } = structuredClone(held);
+  const { contactSafety: _contactSafety, ...client } = rest.client;
+  return { ...rest, client };
 }
