@@ -58,6 +58,9 @@ export interface PackMeta {
     hourlyCostGbp: number | null;
     /** Where the hourly cost comes from: the cited default's source, or null when the organisation entered it. */
     hourlyCostSource: string | null;
+    /** Every unit cost is uprated to this year's prices with the deflator series named here. */
+    priceYear: number;
+    deflators: { version: string; published: string; source: string };
   };
   feeTables: Array<{ organisationRef: string; version: number; usingDefaults: boolean }>;
   softwareVersion: string;

@@ -202,14 +202,26 @@ describe('evidence packs', () => {
       expect(text).toContain('not that relationship time caused them');
     });
 
-    it('prices evictions avoided at £34,000 of public money each, apart from wellbeing', () => {
+    it('prices evictions avoided at £34,000 of 2009 public money each, uprated to 2024 prices, apart from wellbeing', () => {
       const lines = tableOf(pack, 'value-by-outcome');
       const eviction = lines.rows.find(
         (r) => r.event === 'Eviction avoided' && r.unit_cost === 'Tenant eviction avoided (public money)',
       )!;
       // Priced from the published count: each band's evictions rounded to 5, summed.
       expect(eviction.cases).toBe(fixture.evictionsAvoidedByBand.reduce((s, n) => s + roundToBase(n, 5), 0));
-      expect(eviction.gross_gbp).toBe((eviction.cases as number) * 34_000);
+      // £34,000 at 2009 prices × the GDP deflator factor 100 ÷ 68.217 = 1.4659 (worked out apart) = £49,840.60.
+      expect(eviction.gross_gbp).toBe(Number(((eviction.cases as number) * 49_840.6).toFixed(2)));
+      expect(pack.meta.unitCosts.priceYear).toBe(2024);
+      const costs = tableOf(pack, 'unit-costs');
+      expect(costs.rows.find((r) => r.key === 'eviction_public_cost')).toMatchObject({
+        value_gbp: 34_000,
+        year: 2009,
+        deflator_factor: 1.4659,
+        value_at_price_year_gbp: 49_840.6,
+      });
+      const pricing = pack.method.find((m) => m.heading === 'Pricing')!.paragraphs.join(' ');
+      expect(pricing).toContain('uprated from its own price year to 2024 prices');
+      expect(pricing).toContain('priced once, as eviction avoided');
       const summary = tableOf(pack, 'value-summary');
       const overall = summary.rows.filter((r) => r.group_by === 'Overall');
       expect(overall.map((r) => r.kind)).toEqual([

@@ -190,6 +190,8 @@ export class EvidencePackService {
         createdAt: priced.unitCosts.createdAt.toISOString(),
         hourlyCostGbp: priced.input.hourlyCostGbp,
         hourlyCostSource: hourlyCostOf(priced.unitCosts.hourlyCostGbp).source,
+        priceYear: priced.prices.year,
+        deflators: priced.prices.series,
       },
       feeTables: feeTables.map((t) => ({
         organisationRef: refOf.get(t.organisationId)?.ref ?? '',
@@ -223,7 +225,7 @@ export class EvidencePackService {
       valueLinesTable(view),
       unpricedTable(view),
       consentTable(rounded, excludedShown),
-      unitCostsTable(priced.unitCosts.rows),
+      unitCostsTable(priced.unitCosts.rows, priced.prices),
       adjustmentsTable(priced.unitCosts.sensitivity),
       mappingTable(priced.unitCosts.mapping, priced.unitCosts.rows),
     ];
@@ -472,7 +474,7 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
       label: 'Priced with',
       value: `Unit costs of ${meta.unitCosts.organisationName}`,
       detail:
-        `version ${meta.unitCosts.version}; adviser time at £${(meta.unitCosts.hourlyCostGbp ?? 0).toFixed(2)} an hour` +
+        `version ${meta.unitCosts.version}, at ${meta.unitCosts.priceYear} prices; adviser time at £${(meta.unitCosts.hourlyCostGbp ?? 0).toFixed(2)} an hour` +
         (meta.unitCosts.hourlyCostSource ? ' (the cited Legal Help rate, 2025)' : ' (entered by the organisation)'),
     },
     { label: 'Fiscal value per £1 of adviser time', ...perPoundHeadline() },

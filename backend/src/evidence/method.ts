@@ -4,6 +4,7 @@
  * how outcomes were priced, and the caveats a funding panel needs.
  */
 import { ASSOCIATION_CAVEAT, BANDS, MEASURES, OUTCOME_MEASURES, SMALL_BAND_N } from '@deepvalue/shared';
+import { SAME_EVENT_NOTE } from '../pricing/benefit-mapping.js';
 import { KINDS_APART_NOTE } from '../pricing/pricing.service.js';
 import { SCENARIOS, type Sensitivity } from '../pricing/adjustments.js';
 import { NOT_PRICED } from '../pricing/unit-cost-defaults.js';
@@ -143,6 +144,14 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
         }).join('; ')}. These are assumptions, shown so that they can be challenged; every £ figure carries the ` +
           'low to high range they give.',
         `Priced with the unit-cost table of ${meta.unitCosts.organisationName} (version ${meta.unitCosts.version}).`,
+        `Prices of one year: every unit cost is uprated from its own price year to ${meta.unitCosts.priceYear} prices ` +
+          'with the GDP deflator at market prices (the figure as published × index for ' +
+          `${meta.unitCosts.priceYear} ÷ index for its year, the factor to four places; the unit costs table shows ` +
+          `each original figure, its year, the factor and the result). Series: ${meta.unitCosts.deflators.source} ` +
+          `(version ${meta.unitCosts.deflators.version}, published ${meta.unitCosts.deflators.published}). The price ` +
+          'year is the year the period ends, or the latest year the series gives an index for. £ recorded on outcomes ' +
+          '(benefits, debt written off) and the cost of adviser time are taken as recorded.',
+        SAME_EVENT_NOTE,
         meta.unitCosts.hourlyCostGbp === null
           ? 'No hourly cost of adviser time has been entered, so the cost of adviser time and value per £1 are not given.'
           : `Cost of adviser time: all recorded hours × £${meta.unitCosts.hourlyCostGbp.toFixed(2)} an hour` +

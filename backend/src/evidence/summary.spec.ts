@@ -34,6 +34,8 @@ const meta = {
     createdAt: '2026-01-01T00:00:00.000Z',
     hourlyCostGbp: 65.35,
     hourlyCostSource: 'Legal Help rate',
+    priceYear: 2024,
+    deflators: { version: 'hmt', published: '2025-12', source: 'HM Treasury' },
   },
   feeTables: [],
   softwareVersion: '0.1.0',

@@ -151,7 +151,7 @@ function adjustedSection(estimate: AdjustedEstimate, publishedN: number): string
 function valueSection(meta: PackMeta, overall: PricingGroupView): string[] {
   const fiscal = overall.kinds.find((k) => k.kind === 'fiscal')!;
   const { central, low, high } = fiscal.netPerPoundSpent;
-  const whose = `priced with the unit costs of ${meta.unitCosts.organisationName}`;
+  const whose = `priced with the unit costs of ${meta.unitCosts.organisationName} at ${meta.unitCosts.priceYear} prices`;
   const hourly =
     meta.unitCosts.hourlyCostGbp === null
       ? ''

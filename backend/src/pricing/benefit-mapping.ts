@@ -3,7 +3,7 @@
  * data structure: an event may map to several unit costs of different kinds (eviction avoided is
  * both public money saved and wellbeing to the person), and the kinds stay apart when valued.
  */
-import { BENEFIT_TYPES } from '@deepvalue/shared';
+import { BENEFIT_TYPES, labelOf } from '@deepvalue/shared';
 import type { FieldError } from '../common/domain-error.js';
 import type { UnitCost } from './unit-cost-defaults.js';
 
@@ -84,6 +84,21 @@ export const DEFAULT_BENEFIT_MAPPING: BenefitMapping = [
   },
   // 'other' is deliberately unmapped: it is listed as unmapped in the result, not priced.
 ];
+
+/**
+ * Benefits that record the same avoided event: a case recording both is priced once, as `sameAs`
+ * (pricing-aggregates.repository.ts leaves the other out of that case's events). Home kept and eviction
+ * avoided are one benefit ("home kept or eviction avoided") and both price the avoided eviction.
+ */
+export const SAME_AVOIDED_EVENT: ReadonlyArray<{ event: OutcomeEvent; sameAs: OutcomeEvent }> = [
+  { event: 'home_kept', sameAs: 'eviction_avoided' },
+];
+
+export const SAME_EVENT_NOTE = SAME_AVOIDED_EVENT.map(
+  ({ event, sameAs }) =>
+    `A case that records both "${labelOf(event).toLowerCase()}" and "${labelOf(sameAs).toLowerCase()}" (the same ` +
+    `avoided event) is priced once, as ${labelOf(sameAs).toLowerCase()}.`,
+).join(' ');
 
 export function entriesFor(mapping: BenefitMapping, event: OutcomeEvent): MappingEntry[] {
   return mapping.filter((entry) => entry.event === event);

@@ -100,4 +100,25 @@ describe('pricing aggregates: recorded benefits', () => {
     await followUp(b, '2025-05-01', 'same_problem'); // came back about the same problem
     expect(await bouncesAvoided()).toBe(1);
   });
+
+  it('prices a case recording both home kept and eviction avoided once, as an eviction avoided', async () => {
+    const housing = async () =>
+      (
+        await sut.app
+          .get(PricingAggregatesRepository)
+          .aggregates([orgId], { from: '2025-01-01', to: '2025-12-31' }, '2025-12-31', 'all_cases')
+      ).events
+        .filter((e) => e.event === 'home_kept' || e.event === 'eviction_avoided')
+        .map(({ event, count }) => ({ event, count }))
+        .sort((x, y) => x.event.localeCompare(y.event));
+    const [a, b, c] = caseIds;
+    await addBenefit(a, 'home_kept', null); // a: both → one eviction avoided
+    await addBenefit(a, 'eviction_avoided', null);
+    await addBenefit(b, 'home_kept', null); // b: home kept only → stays home kept
+    await addBenefit(c, 'eviction_avoided', null); // c: eviction avoided only
+    expect(await housing()).toEqual([
+      { event: 'eviction_avoided', count: 2 },
+      { event: 'home_kept', count: 1 },
+    ]);
+  });
 });

@@ -4,7 +4,7 @@
  * it. Pricing never sees a case, only these cells.
  *
  * Events: each recorded benefit type (counted once per case, its £ summed over the case's rows of that
- * type); an avoided appeal (AVOIDED_APPEAL: considered and not pursued because the client understood
+ * type; a benefit recording the same avoided event as another on the case is left out: SAME_AVOIDED_EVENT); an avoided appeal (AVOIDED_APPEAL: considered and not pursued because the client understood
  * and accepted the outcome — never one dropped for another reason); a bounce-back avoided (a case
  * closed at least 6 months before the as-of date, followed up, with no same-problem re-contact within
  * 6 months). Only known events are priced: a case nobody followed up is not a bounce-back avoided.
@@ -16,7 +16,7 @@ import { factsWhere } from '../analytics/analytics.repository.js';
 import { maturityCutoff } from '../analytics/measures.sql.js';
 import { AVOIDED_APPEAL, OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
-import type { OutcomeEvent } from './benefit-mapping.js';
+import { SAME_AVOIDED_EVENT, type OutcomeEvent } from './benefit-mapping.js';
 import type { EventAggregate, TimeAggregate } from './value.js';
 
 export interface PricingAggregates {
@@ -122,6 +122,7 @@ export class PricingAggregatesRepository {
 
   private async benefits(organisationIds: string[], filters: ReportFilters, asOf: string, consent: ConsentRule) {
     const where = packWhere(organisationIds, filters, asOf, consent);
+    const at = where.params.length;
     const rows: Array<{
       category: Category;
       band: number;
@@ -136,9 +137,11 @@ export class PricingAggregatesRepository {
          FROM case_facts f
         CROSS JOIN LATERAL unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)
         WHERE ${where.sql}
+          AND NOT EXISTS (SELECT 1 FROM unnest($${at + 1}::text[], $${at + 2}::text[]) AS same(event, same_as)
+                           WHERE same.event = b.type AND same.same_as = ANY(f.benefit_types))
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3`,
-      where.params,
+      [...where.params, SAME_AVOIDED_EVENT.map((s) => s.event), SAME_AVOIDED_EVENT.map((s) => s.sameAs)],
     );
     return rows;
   }

@@ -16,6 +16,7 @@ import { HOURLY_COST_NOTE } from './dto/unit-costs.dto.js';
 import { PricingAggregatesRepository, type ConsentRule } from './pricing-aggregates.repository.js';
 import { buildPricingView, type PricingView } from './pricing-view.js';
 import { publishedValue, type PublishedRounding } from './published-pricing.js';
+import { activeDeflatorSeries, atPriceYear, priceYearFor, type Uprating } from './deflators.js';
 import { hourlyCostOf } from './unit-cost-defaults.js';
 import { UnitCostsService } from './unit-costs.service.js';
 import type { UnitCostVersionRecord } from './unit-costs.repository.js';
@@ -36,9 +37,19 @@ export interface PricingRequest {
   unitCostVersion?: number;
 }
 
+/** The price year of the figures and how each unit cost was brought to it (deflators.ts). */
+export interface Prices {
+  year: number;
+  series: { version: string; published: string; source: string };
+  /** By unit-cost key: the original figure, its year, the factor and the result. */
+  upratings: Record<string, Uprating>;
+}
+
 export interface PricingInputs {
   input: PricingInput;
+  /** The table as stored (figures at their own price years). */
   unitCosts: UnitCostVersionRecord;
+  prices: Prices;
 }
 
 export interface Priced {
@@ -46,6 +57,7 @@ export interface Priced {
   value: DeepValue;
   view: PricingView;
   unitCosts: UnitCostVersionRecord;
+  prices: Prices;
 }
 
 export interface PricingReport extends PricingView {
@@ -54,6 +66,8 @@ export interface PricingReport extends PricingView {
   organisationIds: string[];
   consent: ConsentRule;
   unitCosts: { version: number; createdAt: string; hourlyCostGbp: number | null; hourlyCostNote: string | null };
+  /** Unit costs are at this year's prices (GDP deflators). */
+  priceYear: number;
   notes: string[];
 }
 
@@ -74,24 +88,32 @@ export class PricingService {
         : this.unitCosts.version(request.pricingOrganisationId, request.unitCostVersion),
       this.aggregates.aggregates(request.organisationIds, filters, request.asOf, request.consent),
     ]);
+    const series = activeDeflatorSeries();
+    const year = priceYearFor(filters.to ?? request.asOf, series);
+    const atYear = atPriceYear(unitCosts.rows, year, series);
+    const prices: Prices = {
+      year,
+      series: { version: series.version, published: series.published, source: series.source },
+      upratings: Object.fromEntries(atYear.upratings),
+    };
     const input: PricingInput = {
       ...aggregates,
-      unitCosts: unitCosts.rows,
+      unitCosts: atYear.rows,
       mapping: unitCosts.mapping,
       sensitivity: unitCosts.sensitivity,
       hourlyCostGbp: hourlyCostOf(unitCosts.hourlyCostGbp).valueGbp,
     };
-    return { input, unitCosts };
+    return { input, unitCosts, prices };
   }
 
   /** Exact figures (rounding null: a manager's own), or priced from the rounded counts a pack publishes. */
-  valued({ input, unitCosts }: PricingInputs, rounding: PublishedRounding | null): Priced {
+  valued({ input, unitCosts, prices }: PricingInputs, rounding: PublishedRounding | null): Priced {
     if (rounding === null) {
       const value = priceDeepValue(input);
-      return { input, value, view: buildPricingView(input, value, null), unitCosts };
+      return { input, value, view: buildPricingView(input, value, null), unitCosts, prices };
     }
     const { value, marks } = publishedValue(input, rounding);
-    return { input, value, view: buildPricingView(input, value, marks), unitCosts };
+    return { input, value, view: buildPricingView(input, value, marks), unitCosts, prices };
   }
 
   /** GET /reports/pricing for a manager: their own organisation's figures in full. */
@@ -131,6 +153,15 @@ export function pricingReport(
       hourlyCostGbp: priced.input.hourlyCostGbp,
       hourlyCostNote: priced.unitCosts.hourlyCostGbp === null ? HOURLY_COST_NOTE : null,
     },
-    notes: [KINDS_APART_NOTE, ASSOCIATION_CAVEAT],
+    priceYear: priced.prices.year,
+    notes: [KINDS_APART_NOTE, pricesNote(priced.prices), ASSOCIATION_CAVEAT],
   };
+}
+
+/** One sentence on the price year, for reports and the method. */
+export function pricesNote(prices: Prices): string {
+  return (
+    `Unit costs are at ${prices.year} prices: each is uprated from its own price year with the GDP deflator ` +
+    `(${prices.series.source}; version ${prices.series.version}).`
+  );
 }

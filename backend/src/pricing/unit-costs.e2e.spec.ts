@@ -11,6 +11,9 @@ import type { PricingReport } from './pricing.service.js';
 
 const editable = (rows: UnitCostRowView[]) => rows.map(({ priced: _p, note: _n, ...row }) => row);
 
+/** £34,000 (2009 prices) × 1.4659, the GDP deflator factor to 2024 prices (100 ÷ 68.217, worked out apart). */
+const EVICTION_AT_2024_PRICES = 49_840.6;
+
 describe('unit costs', () => {
   let sut: Harness;
   let manager: TestUser;
@@ -239,14 +242,19 @@ describe('GET /api/reports/pricing', () => {
     expect(overall.adviserHours).toBe(24);
     expect(overall.adviserCostGbp).toBe(1200);
     const fiscal = overall.kinds.find((k) => k.kind === 'fiscal')!;
-    // Gross 6 × £34,000 = £204,000; net central × 0.75 × 0.75 = £114,750; low × 0.36 = £73,440; high × 0.81 = £165,240.
-    expect(fiscal.gross).toBe(204_000);
-    expect(fiscal.net).toEqual({ low: 73_440, central: 114_750, high: 165_240 });
-    // Per £1: 114,750 ÷ 1,200 = 95.625.
-    expect(fiscal.netPerPoundSpent.central).toBe(95.625);
+    // £34,000 at 2009 prices is £49,840.60 at 2024 prices (GDP deflator factor 1.4659, worked out apart).
+    // Gross 6 × £49,840.60 = £299,043.60; net central × 0.75 × 0.75 = £168,212.025; low × 0.36 = £107,655.696;
+    // high × 0.81 = £242,225.316 (each published to the penny).
+    expect(report.priceYear).toBe(2024);
+    expect(fiscal.gross).toBe(299_043.6);
+    expect(fiscal.net.low).toBeCloseTo(107_655.696, 1);
+    expect(fiscal.net.central).toBeCloseTo(168_212.025, 1);
+    expect(fiscal.net.high).toBeCloseTo(242_225.316, 1);
+    // Per £1: 168,212.025 ÷ 1,200 = 140.1767 (to four places).
+    expect(fiscal.netPerPoundSpent.central).toBeCloseTo(140.1767, 3);
     const wellbeing = overall.kinds.find((k) => k.kind === 'wellbeing')!;
-    // HACT temporary to settled housing £8,019 × 6 = £48,114, a separate figure.
-    expect(wellbeing.gross).toBe(48_114);
+    // HACT temporary to settled housing £8,019 (2015) × 1.3306 = £10,670.08 × 6 = £64,020.48, a separate figure.
+    expect(wellbeing.gross).toBe(64_020.48);
     expect(report.unpriced.some((u) => u.note === NOT_PRICED)).toBe(true);
     const band = report.groups.find((g) => g.groupBy === 'band' && g.key === '2-4h')!;
     expect(band.cases).toBe(6);
@@ -260,7 +268,7 @@ describe('GET /api/reports/pricing', () => {
     expect(report.unitCosts.version).toBe(1);
     const overall = report.groups.find((g) => g.groupBy === 'overall')!;
     expect(overall.cases).toBe(5);
-    expect(overall.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe(170_000);
+    expect(overall.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe(5 * EVICTION_AT_2024_PRICES);
     // Debt has no cases: zero is published, not hidden.
     expect(report.groups.find((g) => g.key === 'debt')!.cases).toBe(0);
   });
@@ -273,10 +281,10 @@ describe('GET /api/reports/pricing', () => {
     try {
       const res = await sut.as(commissioner).get('/api/reports/pricing?from=2025-01-01&to=2025-12-31').expect(200);
       const report = res.body as PricingReport;
-      // Housing: 4 cases with an eviction avoided are published as 5, and priced as 5 × £34,000.
+      // Housing: 4 cases with an eviction avoided are published as 5, and priced as 5 × £49,840.60.
       const housing = report.groups.find((g) => g.key === 'housing')!;
       expect(housing.cases).toBe(5);
-      expect(housing.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe(5 * 34_000);
+      expect(housing.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe(5 * EVICTION_AT_2024_PRICES);
       // 4 h a case × the 5 published cases, not the 16 hours of the 4 real ones.
       expect(housing.adviserHours).toBe(20);
       // Debt: 1 case is published as 0, and so is its £.
@@ -285,7 +293,7 @@ describe('GET /api/reports/pricing', () => {
       expect(debt.kinds.find((k) => k.kind === 'fiscal')!.gross).toBe(0);
       for (const group of report.groups) {
         expect((group.cases as number) % 5).toBe(0);
-        expect((group.kinds.find((k) => k.kind === 'fiscal')!.gross as number) % (5 * 34_000)).toBe(0);
+        expect((group.kinds.find((k) => k.kind === 'fiscal')!.gross as number) % (5 * EVICTION_AT_2024_PRICES)).toBe(0);
       }
       for (const line of report.lines) expect((line.cases as number) % 5).toBe(0);
     } finally {

@@ -7,6 +7,7 @@ import { labelOf } from '@deepvalue/shared';
 import { SCENARIOS, type Scenario, type Sensitivity } from '../../pricing/adjustments.js';
 import type { MappingEntry } from '../../pricing/benefit-mapping.js';
 import type { PricingView } from '../../pricing/pricing-view.js';
+import type { Prices } from '../../pricing/pricing.service.js';
 import { NOT_PRICED, VALUE_KIND_LABELS, isPriced, type UnitCost } from '../../pricing/unit-cost-defaults.js';
 import { NOT_PUBLISHED_MARK } from '../../disclosure/rounding.js';
 import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
@@ -140,33 +141,44 @@ export function unpricedTable(view: PricingView): PackTable {
   };
 }
 
-export function unitCostsTable(rows: UnitCost[]): PackTable {
+export function unitCostsTable(rows: UnitCost[], prices: Prices): PackTable {
   return {
     name: 'unit-costs',
     sheet: 'Unit costs',
     title: 'Unit costs used',
-    description: 'Each unit cost with its source and price year. A unit cost without a citable figure is not priced.',
+    description:
+      `Each unit cost with its source and price year, uprated to ${prices.year} prices: the figure as published × ` +
+      `the GDP deflator factor (index for ${prices.year} ÷ index for its year, to four places) = the figure used. ` +
+      'A unit cost without a citable figure is not priced.',
     note: null,
     partOfMethod: true,
     columns: [
       { key: 'key', label: 'Key', kind: 'text' },
       { key: 'label', label: 'Unit cost', kind: 'text' },
       { key: 'kind', label: 'Kind of value', kind: 'text' },
-      { key: 'value_gbp', label: '£ per unit', kind: 'gbp' },
+      { key: 'value_gbp', label: '£ per unit as published', kind: 'gbp' },
       { key: 'unit', label: 'Unit', kind: 'text' },
       { key: 'source', label: 'Source', kind: 'text' },
       { key: 'year', label: 'Price year', kind: 'number' },
+      { key: 'deflator_factor', label: 'Deflator factor', kind: 'number' },
+      { key: 'value_at_price_year_gbp', label: `£ per unit at ${prices.year} prices`, kind: 'gbp' },
     ],
-    rows: rows.map((row) => ({
-      key: row.key,
-      label: row.label,
-      kind: VALUE_KIND_LABELS[row.kind],
-      value_gbp:
-        row.basis === 'recorded_amount' ? 'as recorded on each outcome' : isPriced(row) ? row.valueGbp : NOT_PRICED,
-      unit: row.unit === 'per_event' ? 'per event' : 'per person per year',
-      source: row.source,
-      year: row.year,
-    })),
+    rows: rows.map((row) => {
+      const uprating = prices.upratings[row.key];
+      const shown =
+        row.basis === 'recorded_amount' ? 'as recorded on each outcome' : isPriced(row) ? row.valueGbp : NOT_PRICED;
+      return {
+        key: row.key,
+        label: row.label,
+        kind: VALUE_KIND_LABELS[row.kind],
+        value_gbp: shown,
+        unit: row.unit === 'per_event' ? 'per event' : 'per person per year',
+        source: row.source,
+        year: row.year,
+        deflator_factor: uprating ? (uprating.factor ?? `no index for ${uprating.year}: used as it stands`) : null,
+        value_at_price_year_gbp: uprating ? uprating.resultGbp : shown,
+      };
+    }),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { BANDS, CATEGORIES, OUTCOME_MEASURES, SMALL_BAND_N, MEASURES, labelOf } from '@deepvalue/shared';
 import PDFDocument from 'pdfkit';
-import { formatCell, gbp } from '../format.js';
+import { formatCell, gbp, thousands } from '../format.js';
 import type { Cell, EvidencePack, PackColumn, PackTable } from '@deepvalue/shared';
 import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from '../tables/outcome-tables.js';
 import {
@@ -208,7 +208,10 @@ function titlePage(doc: Doc, pack: EvidencePack): void {
         .map(([k, v]) => `${k}: ${v}`)
         .join('; ') || 'none',
     ],
-    ['Unit costs', `${meta.unitCosts.organisationName}, version ${meta.unitCosts.version}`],
+    [
+      'Unit costs',
+      `${meta.unitCosts.organisationName}, version ${meta.unitCosts.version}, uprated to ${meta.unitCosts.priceYear} prices`,
+    ],
   ];
   for (const [label, value] of facts) {
     const y = doc.y;
@@ -571,9 +574,18 @@ function methodPages(doc: Doc, pack: EvidencePack, inputsSha256: string): void {
   const costs = table(pack, 'unit-costs');
   drawTable(
     doc,
-    costs.columns.filter((c) => ['label', 'value_gbp', 'source', 'year'].includes(c.key)),
-    costs.rows,
-    [130, 80, 220],
+    ['label', 'value_gbp', 'year', 'deflator_factor', 'value_at_price_year_gbp', 'source'].map((key) =>
+      costs.columns.find((c) => c.key === key)!,
+    ),
+    // Uprated figures to the penny, as the method's arithmetic gives them.
+    costs.rows.map((r) => ({
+      ...r,
+      value_at_price_year_gbp:
+        typeof r.value_at_price_year_gbp === 'number'
+          ? `£${thousands(r.value_at_price_year_gbp, 2)}`
+          : r.value_at_price_year_gbp,
+    })),
+    [105, 58, 36, 48, 66],
     8,
   );
   subheading(doc, 'Adjustments');
