@@ -41,6 +41,9 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
         ...serveFrontend,
         AccessModule,
+        // Before AuditModule: global interceptors wrap in this order, so an idempotent write's audit
+        // row is written inside the request's transaction and commits (or not) with the write.
+        IdempotencyModule,
         AuditModule,
         OrganisationsModule,
         PrivacyModule,
@@ -48,7 +51,6 @@ export class AppModule {
         AnalyticsModule,
         PricingModule,
         EvidenceModule,
-        IdempotencyModule,
         CaseworkModule,
         InterchangeModule,
       ],

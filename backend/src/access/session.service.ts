@@ -10,6 +10,8 @@ import { DataSource } from 'typeorm';
 
 export const IDLE_TIMEOUT_MINUTES = 30;
 export const ABSOLUTE_TIMEOUT_HOURS = 12;
+/** How stale the stored idle clock may get: the idle timeout is kept to within this. */
+const TOUCH_EVERY_SECONDS = 60;
 
 export interface SessionRecord {
   sessionId: string;
@@ -55,7 +57,12 @@ export class SessionService {
     return { token, csrfToken, sessionId };
   }
 
-  /** Finds a live session for a token and marks it as used; expired sessions are deleted. */
+  /**
+   * Finds a live session for a token and marks it as used; expired sessions are deleted. The idle
+   * clock is written at most once a minute (TOUCH_EVERY_SECONDS): a request inside that minute only
+   * reads, so requests on one session do not queue behind each other's commit of the same row, and
+   * sign-out, deactivation and expiry are still checked on every request.
+   */
   async resolve(token: string): Promise<SessionRecord | undefined> {
     const rows: Array<{
       id: string;
@@ -66,18 +73,20 @@ export class SessionService {
       second_factor_pending: boolean;
       enrolment_required: boolean;
     }> = await this.dataSource.query(
-      // A CTE so the driver returns plain rows (an UPDATE … RETURNING comes back as [rows, count]).
-      `WITH touched AS (
-         UPDATE sessions s SET last_seen_at = now()
-         FROM users u, organisations o
-         WHERE s.id = $1 AND u.id = s.user_id AND u.active AND o.id = u.organisation_id
-           AND u.organisation_id = s.organisation_id
-           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
-         RETURNING s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending,
+      `WITH live AS (
+         SELECT s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending, s.last_seen_at,
            (coalesce((o.settings ->> 'requireTwoFactorForManagers')::boolean, false)
-             AND u.role IN ('manager', 'admin') AND NOT u.totp_enabled) AS enrolment_required)
-       SELECT * FROM touched`,
-      [digest(token), IDLE_TIMEOUT_MINUTES],
+             AND u.role IN ('manager', 'admin') AND NOT u.totp_enabled) AS enrolment_required
+         FROM sessions s
+         JOIN users u ON u.id = s.user_id AND u.organisation_id = s.organisation_id
+         JOIN organisations o ON o.id = u.organisation_id
+         WHERE s.id = $1 AND u.active
+           AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)),
+       touched AS (
+         UPDATE sessions s SET last_seen_at = now() FROM live
+         WHERE s.id = live.id AND live.last_seen_at < now() - make_interval(secs => $3))
+       SELECT id, user_id, organisation_id, role, csrf_token, second_factor_pending, enrolment_required FROM live`,
+      [digest(token), IDLE_TIMEOUT_MINUTES, TOUCH_EVERY_SECONDS],
     );
     const row = rows[0];
     if (!row) {

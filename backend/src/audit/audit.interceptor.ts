@@ -1,7 +1,8 @@
 /**
  * Global: every successful request that reads or changes client data writes an audit row before
  * the response leaves, so a read is never shown without being logged (if the row cannot be
- * written, the request fails).
+ * written, the request fails). Inside an idempotent POST the row is written in the request's
+ * transaction (UnitOfWork), so it commits with the change it records, in one commit.
  */
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -11,12 +12,14 @@ import type { RequestUser } from '../access/request-user.js';
 import { idsOf, planAudit, recordsIn, relatedIdsIn, type AuditPlan } from './audit-plan.js';
 import { AUDITED } from './audited.decorator.js';
 import { AuditService, type AuditEntry } from './audit.service.js';
+import { UnitOfWork } from '../idempotency/unit-of-work.js';
 
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -36,12 +39,10 @@ export class AuditInterceptor implements NestInterceptor {
         if (user) {
           const entry = entryFor(plan, body, request.body as unknown);
           if (entry)
-            await this.audit.record({
-              ...entry,
-              organisationId: user.organisationId,
-              userId: user.userId,
-              ip: request.ip,
-            });
+            await this.audit.record(
+              { ...entry, organisationId: user.organisationId, userId: user.userId, ip: request.ip },
+              this.uow.manager,
+            );
         }
         return body;
       }),

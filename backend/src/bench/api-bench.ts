@@ -2,7 +2,9 @@
  * Record-a-session latency (the 30-second entry, as the API sees it): POST
  * /api/time-entries/quick from 50 concurrent clients against the real app in its own process,
  * each request a new Idempotency-Key on an open case; then the same rows through a plain INSERT
- * loop on 50 pooled connections, for the throughput ratio.
+ * loop on 50 pooled connections, for the throughput ratio, and the database-alone anchors
+ * (write-anchors.ts) in the same run; then closing cases one after another (outcome and benefits in
+ * one submission), for the close-a-case latency.
  */
 import autocannon, { type Result } from 'autocannon';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -12,7 +14,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../access/session.service.js';
 import { spawnApp, throwawaySecretsKey } from './app-process.js';
-import { summarise, type Summary } from './stats.js';
+import { summarise, timed, type Summary } from './stats.js';
+import { measureAnchors } from './write-anchors.js';
 
 export const CONNECTIONS = 50;
 
@@ -31,6 +34,16 @@ export interface ApiFigures {
   latencyP99: Summary;
   requestsPerSecond: Summary;
   insertsPerSecond: Summary;
+  /** The same one-row INSERTs into a copy of the table without the product's triggers. */
+  insertsWithoutTriggersPerSecond: Summary;
+  /** Read the case, insert the entry, update a per-case total: one transaction (the database alone). */
+  threeStatementPerSecond: Summary;
+  /** Plain INSERTs with the triggers ÷ without them (medians). */
+  triggerCostRatio: number;
+  /** API requests per second ÷ three-statement transactions per second (medians). */
+  anchorRatio: number;
+  /** POST /api/cases/:id/close, one request at a time, milliseconds. */
+  closeCase: Summary;
   /** CPU time of the app process per acknowledged request (the database's is not included). */
   appCpuMsPerRequest: number;
   /** API requests per second ÷ plain INSERTs per second (medians). */
@@ -94,6 +107,50 @@ async function apiRound(url: string, token: string, target: Target, amount: numb
   });
 }
 
+/**
+ * Closes open cases that the session rounds do not write to, one request at a time: the closing
+ * date, an outcome and two benefits in one submission, as the case page sends them.
+ */
+async function closeCases(dataSource: DataSource, url: string, token: string, target: Target, count: number) {
+  const cases: Array<{ id: string; version: number }> = await dataSource.query(
+    `SELECT id, version FROM cases WHERE organisation_id = $1 AND closed_on IS NULL AND NOT (id = ANY($2))
+      ORDER BY id DESC LIMIT $3`,
+    [target.organisationId, target.caseIds, count],
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const times: number[] = [];
+  for (const c of cases) {
+    const { ms, value: status } = await timed(async () => {
+      const response = await fetch(`${url}/api/cases/${c.id}/close`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({
+          version: c.version,
+          closedOn: today,
+          outcome: {
+            result: 'positive',
+            accepted: true,
+            understood: 5,
+            benefits: [
+              { type: 'benefit_awarded', amountGbp: 4200 },
+              { type: 'debt_written_off', amountGbp: 1300 },
+            ],
+          },
+        }),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    });
+    if (status !== 200 && status !== 201) throw new Error(`closing case ${c.id} answered ${status}`);
+    times.push(ms);
+  }
+  return summarise(times);
+}
+
 /** The same rows with plain INSERTs on 50 pooled connections; rows per second. */
 async function insertRound(pool: pg.Pool, target: Target, amount: number): Promise<number> {
   let count = 0;
@@ -117,8 +174,9 @@ async function insertRound(pool: pg.Pool, target: Target, amount: number): Promi
 export async function benchApi(
   services: INestApplicationContext,
   databaseUrl: string,
+  ownerUrl: string,
   organisationId: string,
-  options: { requests: number; rounds: number },
+  options: { requests: number; rounds: number; closes: number },
   log: (message: string) => void,
 ): Promise<ApiFigures> {
   const dataSource = services.get(DataSource);
@@ -147,6 +205,7 @@ export async function benchApi(
   let non2xx = 0;
   let errors = 0;
   const tally = { acknowledged: 0, stored: 0, cpuMs: 0 };
+  let closeCase: Summary | undefined;
   try {
     await apiRound(app.url, token, target, CONNECTIONS * 2); // warm-up: JIT, pools, caches
     const warmed = await countRows();
@@ -166,6 +225,8 @@ export async function benchApi(
     tally.cpuMs = cpuMs(app.child.pid!) - cpuBefore;
     tally.stored = (await countRows()) - warmed;
     log(`  ${tally.stored} rows stored for ${tally.acknowledged} acknowledged requests`);
+    closeCase = await closeCases(dataSource, app.url, token, target, options.closes);
+    log(`  close a case: p50 ${closeCase.p50} ms, p95 ${closeCase.p95} ms (${closeCase.runs} cases)`);
   } finally {
     await app.stop();
   }
@@ -181,8 +242,17 @@ export async function benchApi(
   } finally {
     await pool.end();
   }
+  const anchors = await measureAnchors(
+    ownerUrl,
+    target,
+    { connections: CONNECTIONS, amount: options.requests, rounds: options.rounds },
+    log,
+  );
   const requestsPerSecond = summarise(rps);
   const insertsPerSecond = summarise(inserts);
+  const insertsWithoutTriggersPerSecond = summarise(anchors.insertWithoutTriggers);
+  const threeStatementPerSecond = summarise(anchors.threeStatement);
+  const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
   return {
     connections: CONNECTIONS,
     requestsPerRound: options.requests,
@@ -191,7 +261,12 @@ export async function benchApi(
     latencyP99: summarise(p99),
     requestsPerSecond,
     insertsPerSecond,
-    throughputRatio: Math.round((requestsPerSecond.p50 / insertsPerSecond.p50) * 1000) / 1000,
+    insertsWithoutTriggersPerSecond,
+    threeStatementPerSecond,
+    throughputRatio: ratio(requestsPerSecond.p50, insertsPerSecond.p50),
+    triggerCostRatio: ratio(insertsPerSecond.p50, insertsWithoutTriggersPerSecond.p50),
+    anchorRatio: ratio(requestsPerSecond.p50, threeStatementPerSecond.p50),
+    closeCase: closeCase!,
     non2xx,
     errors,
     acknowledgedStored: `${tally.stored}/${tally.acknowledged}`,

@@ -116,10 +116,12 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       partial.api = await benchApi(
         services,
         db.appUrl,
+        db.url,
         organisationId,
         {
           requests: options.loadRequests,
           rounds: options.quick ? 1 : 3,
+          closes: options.quick ? 20 : 100,
         },
         log,
       );

@@ -140,6 +140,28 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
       `${Math.round(a.requestsPerSecond.p50)} req/s vs ${Math.round(a.insertsPerSecond.p50)} rows/s (${a.throughputRatio}×); app CPU ${a.appCpuMsPerRequest} ms/request`,
     );
     add(
+      '  the database alone, same rows: INSERT without triggers; read + insert + update transaction',
+      `${Math.round(a.insertsWithoutTriggersPerSecond.p50)} rows/s; ${Math.round(a.threeStatementPerSecond.p50)} tx/s`,
+    );
+    add(
+      '  trigger cost: INSERT with triggers ÷ without',
+      `${a.triggerCostRatio}×`,
+      '≥ 0.5×',
+      check(a.triggerCostRatio >= 0.5),
+    );
+    add(
+      '  API ÷ three-statement transaction; p99',
+      `${a.anchorRatio}×; ${ms(a.latencyP99.p50)}`,
+      '≥ 0.25×; ≤ 150 ms',
+      check(a.anchorRatio >= 0.25 && a.latencyP99.p50 <= 150),
+    );
+    add(
+      `close a case (outcome and benefits), one at a time, p50 / p95 (${a.closeCase.runs} cases)`,
+      `${ms(a.closeCase.p50)} / ${ms(a.closeCase.p95)}`,
+      '≤ 300 ms p95',
+      check(a.closeCase.p95 <= 300),
+    );
+    add(
       '  non-2xx / errors; acknowledged rows stored',
       `${a.non2xx} / ${a.errors}; ${a.acknowledgedStored}`,
       '0 / 0',

@@ -1157,38 +1157,52 @@ AS $function$
         UPDATE audit_chain_heads SET seq = NEW.chain_seq, hash = NEW.hash WHERE organisation_id = chain;
         RETURN NEW;
       END $function$
-CREATE OR REPLACE FUNCTION public.case_facts_touch_cases()
+CREATE OR REPLACE FUNCTION public.case_facts_add_time_entry()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
       BEGIN
-        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
-        PERFORM refresh_case_facts(ARRAY(SELECT id FROM new_rows));
+        UPDATE case_facts f SET
+          total_minutes = f.total_minutes + NEW.minutes,
+          relationship_minutes = f.relationship_minutes + CASE WHEN NEW.class = 'relationship' THEN NEW.minutes ELSE 0 END,
+          lead_relationship_minutes = f.lead_relationship_minutes
+            + CASE WHEN NEW.class = 'relationship' AND NEW.adviser_id = f.lead_adviser_id THEN NEW.minutes ELSE 0 END,
+          first_relationship_on = CASE WHEN NEW.class = 'relationship' THEN least(f.first_relationship_on, NEW."on")
+                                       ELSE f.first_relationship_on END
+        WHERE f.organisation_id = NEW.organisation_id AND f.case_id = NEW.case_id;
+        -- No facts yet (the case was written while they were deferred): compute them whole.
+        IF NOT FOUND THEN PERFORM refresh_case_facts(ARRAY[NEW.case_id]); END IF;
         RETURN NULL;
       END $function$
-CREATE OR REPLACE FUNCTION public.case_facts_touch_children()
+CREATE OR REPLACE FUNCTION public.case_facts_touch_case_row()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
       BEGIN
-        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
-        IF TG_OP = 'INSERT' THEN
-          PERFORM refresh_case_facts(ARRAY(SELECT DISTINCT case_id FROM new_rows));
-        ELSIF TG_OP = 'UPDATE' THEN
-          PERFORM refresh_case_facts(ARRAY(SELECT case_id FROM new_rows UNION SELECT case_id FROM old_rows));
-        ELSE
-          PERFORM refresh_case_facts(ARRAY(SELECT DISTINCT case_id FROM old_rows));
-        END IF;
+        PERFORM refresh_case_facts(ARRAY[NEW.id]);
         RETURN NULL;
       END $function$
-CREATE OR REPLACE FUNCTION public.case_facts_touch_clients()
+CREATE OR REPLACE FUNCTION public.case_facts_touch_client_row()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
       BEGIN
-        IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
         PERFORM refresh_case_facts(ARRAY(
-          SELECT c.id FROM cases c JOIN new_rows n ON c.organisation_id = n.organisation_id AND c.client_id = n.id));
+          SELECT c.id FROM cases c WHERE c.organisation_id = NEW.organisation_id AND c.client_id = NEW.id));
+        RETURN NULL;
+      END $function$
+CREATE OR REPLACE FUNCTION public.case_facts_touch_row()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          PERFORM refresh_case_facts(ARRAY[NEW.case_id]);
+        ELSIF TG_OP = 'DELETE' OR OLD.case_id = NEW.case_id THEN
+          PERFORM refresh_case_facts(ARRAY[OLD.case_id]);
+        ELSE
+          PERFORM refresh_case_facts(ARRAY[OLD.case_id, NEW.case_id]);
+        END IF;
         RETURN NULL;
       END $function$
 CREATE OR REPLACE FUNCTION public.case_pattern_rollups_apply()
@@ -1217,7 +1231,7 @@ AS $function$
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
          f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, 1 AS s,
          f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
-  FROM new_rows f
+  FROM (SELECT NEW.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
@@ -1256,7 +1270,7 @@ AS $function$
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
          f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, 1 AS s,
          f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
-  FROM new_rows f
+  FROM (SELECT NEW.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
@@ -1265,7 +1279,7 @@ AS $function$
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
          f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
          f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
-  FROM old_rows f
+  FROM (SELECT OLD.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
@@ -1291,7 +1305,7 @@ AS $function$
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
          f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
          f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
-  FROM old_rows f
+  FROM (SELECT OLD.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
@@ -1317,7 +1331,7 @@ AS $function$
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
          f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
          f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
-  FROM old_rows f
+  FROM (SELECT OLD.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
@@ -1343,7 +1357,7 @@ AS $function$
   SELECT f.organisation_id, d.dim, d.dim_value, f.evidence_consent, f.category, f.funding_stream,
          f.vulnerability_count, greatest(f.relationship_minutes, 15) AS minutes, -1 AS s,
          f.result, f.accepted, f.appeal, f.problems_count, f.same_problem_recontact_6m, f.appeal_not_pursued_reason, f.followed_up
-  FROM old_rows f
+  FROM (SELECT OLD.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('office', coalesce(f.office_id::text, '')), ('arrival', f.arrival_route)
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
@@ -1376,7 +1390,7 @@ AS $function$
   count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
         FROM (
   SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
-  FROM old_rows f
+  FROM (SELECT OLD.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
            ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
@@ -1413,7 +1427,7 @@ AS $function$
   count(*) FILTER (WHERE followed_up)::integer AS n_followed_up
         FROM (
   SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
-  FROM new_rows f
+  FROM (SELECT NEW.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
            ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
@@ -1438,7 +1452,7 @@ AS $function$
           DELETE FROM case_rollups r
           USING (SELECT DISTINCT organisation_id, dim, dim_value, closed_on, band FROM (
   SELECT organisation_id, d.dim, d.dim_value, closed_on, band, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up
-  FROM old_rows f
+  FROM (SELECT OLD.*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
            ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
@@ -1597,6 +1611,22 @@ AS $function$
           SELECT 1 FROM jsonb_each(items) e
           WHERE jsonb_typeof(e.value) <> 'number' OR e.value::numeric NOT IN (1, 2, 3, 4, 5))
       $function$
+CREATE OR REPLACE FUNCTION public.idempotency_claim(org uuid, idempotency_key text, lifetime_hours integer)
+ RETURNS TABLE(claimed boolean, method text, path text, request_hash text, status_code integer, response jsonb)
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        RETURN QUERY SELECT false, k.method, k.path, k.request_hash, k.status_code, k.response FROM idempotency_keys k
+          WHERE k.organisation_id = org AND k.key = idempotency_key AND k.status_code IS NOT NULL
+            AND k.created_at >= now() - make_interval(hours => lifetime_hours);
+        IF FOUND THEN RETURN; END IF;
+        IF NOT pg_try_advisory_xact_lock(hashtext(org::text), hashtext(idempotency_key)) THEN RETURN; END IF;
+        RETURN QUERY SELECT false, k.method, k.path, k.request_hash, k.status_code, k.response FROM idempotency_keys k
+          WHERE k.organisation_id = org AND k.key = idempotency_key AND k.status_code IS NOT NULL
+            AND k.created_at >= now() - make_interval(hours => lifetime_hours);
+        IF FOUND THEN RETURN; END IF;
+        RETURN QUERY SELECT true, NULL::text, NULL::text, NULL::text, NULL::integer, NULL::jsonb;
+      END $function$
 CREATE OR REPLACE FUNCTION public.rebuild_case_pattern_rollups(org uuid)
  RETURNS void
  LANGUAGE sql
@@ -1741,40 +1771,40 @@ AS $function$
       END $function$
 
 -- Triggers
-CREATE TRIGGER adviser_assessments_facts_del AFTER DELETE ON public.adviser_assessments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER adviser_assessments_facts_ins AFTER INSERT ON public.adviser_assessments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER adviser_assessments_facts_upd AFTER UPDATE ON public.adviser_assessments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER adviser_assessments_facts_del AFTER DELETE ON public.adviser_assessments FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER adviser_assessments_facts_ins AFTER INSERT ON public.adviser_assessments FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER adviser_assessments_facts_upd AFTER UPDATE ON public.adviser_assessments FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
 CREATE TRIGGER audit_log_link BEFORE INSERT ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_link()
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()
-CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()
-CREATE TRIGGER case_facts_patterns_ins AFTER INSERT ON public.case_facts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()
-CREATE TRIGGER case_facts_patterns_upd AFTER UPDATE ON public.case_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_pattern_rollups_apply()
-CREATE TRIGGER case_facts_rollup_del AFTER DELETE ON public.case_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()
-CREATE TRIGGER case_facts_rollup_ins AFTER INSERT ON public.case_facts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()
-CREATE TRIGGER case_facts_rollup_upd AFTER UPDATE ON public.case_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_rollups_apply()
-CREATE TRIGGER cases_facts_ins AFTER INSERT ON public.cases REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_cases()
-CREATE TRIGGER cases_facts_upd AFTER UPDATE ON public.cases REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_cases()
-CREATE TRIGGER clients_facts_upd AFTER UPDATE ON public.clients REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_clients()
-CREATE TRIGGER feedback_facts_del AFTER DELETE ON public.feedback REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER feedback_facts_ins AFTER INSERT ON public.feedback REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER feedback_facts_upd AFTER UPDATE ON public.feedback REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER follow_ups_facts_del AFTER DELETE ON public.follow_ups REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER follow_ups_facts_ins AFTER INSERT ON public.follow_ups REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER follow_ups_facts_upd AFTER UPDATE ON public.follow_ups REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER outcome_benefits_facts_del AFTER DELETE ON public.outcome_benefits REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER outcome_benefits_facts_ins AFTER INSERT ON public.outcome_benefits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER outcome_benefits_facts_upd AFTER UPDATE ON public.outcome_benefits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER outcomes_facts_del AFTER DELETE ON public.outcomes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER outcomes_facts_ins AFTER INSERT ON public.outcomes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER outcomes_facts_upd AFTER UPDATE ON public.outcomes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER referrals_facts_del AFTER DELETE ON public.referrals REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER referrals_facts_ins AFTER INSERT ON public.referrals REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER referrals_facts_upd AFTER UPDATE ON public.referrals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER time_entries_facts_del AFTER DELETE ON public.time_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER time_entries_facts_ins AFTER INSERT ON public.time_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER time_entries_facts_upd AFTER UPDATE ON public.time_entries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER underlying_problems_facts_del AFTER DELETE ON public.underlying_problems REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER underlying_problems_facts_ins AFTER INSERT ON public.underlying_problems REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
-CREATE TRIGGER underlying_problems_facts_upd AFTER UPDATE ON public.underlying_problems REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_facts_touch_children()
+CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (old.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
+CREATE TRIGGER case_facts_patterns_ins AFTER INSERT ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (new.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
+CREATE TRIGGER case_facts_patterns_upd AFTER UPDATE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND ((old.closed_on IS NOT NULL) OR (new.closed_on IS NOT NULL)) AND (old.* IS DISTINCT FROM new.*))) EXECUTE FUNCTION case_pattern_rollups_apply()
+CREATE TRIGGER case_facts_rollup_del AFTER DELETE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (old.closed_on IS NOT NULL))) EXECUTE FUNCTION case_rollups_apply()
+CREATE TRIGGER case_facts_rollup_ins AFTER INSERT ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (new.closed_on IS NOT NULL))) EXECUTE FUNCTION case_rollups_apply()
+CREATE TRIGGER case_facts_rollup_upd AFTER UPDATE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND ((old.closed_on IS NOT NULL) OR (new.closed_on IS NOT NULL)) AND (old.* IS DISTINCT FROM new.*))) EXECUTE FUNCTION case_rollups_apply()
+CREATE TRIGGER cases_facts_ins AFTER INSERT ON public.cases FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_case_row()
+CREATE TRIGGER cases_facts_upd AFTER UPDATE ON public.cases FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_case_row()
+CREATE TRIGGER clients_facts_upd AFTER UPDATE ON public.clients FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_client_row()
+CREATE TRIGGER feedback_facts_del AFTER DELETE ON public.feedback FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER feedback_facts_ins AFTER INSERT ON public.feedback FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER feedback_facts_upd AFTER UPDATE ON public.feedback FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER follow_ups_facts_del AFTER DELETE ON public.follow_ups FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER follow_ups_facts_ins AFTER INSERT ON public.follow_ups FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER follow_ups_facts_upd AFTER UPDATE ON public.follow_ups FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER outcome_benefits_facts_del AFTER DELETE ON public.outcome_benefits FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER outcome_benefits_facts_ins AFTER INSERT ON public.outcome_benefits FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER outcome_benefits_facts_upd AFTER UPDATE ON public.outcome_benefits FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER outcomes_facts_del AFTER DELETE ON public.outcomes FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER outcomes_facts_ins AFTER INSERT ON public.outcomes FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER outcomes_facts_upd AFTER UPDATE ON public.outcomes FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER referrals_facts_del AFTER DELETE ON public.referrals FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER referrals_facts_ins AFTER INSERT ON public.referrals FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER referrals_facts_upd AFTER UPDATE ON public.referrals FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER time_entries_facts_del AFTER DELETE ON public.time_entries FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER time_entries_facts_ins AFTER INSERT ON public.time_entries FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_add_time_entry()
+CREATE TRIGGER time_entries_facts_upd AFTER UPDATE ON public.time_entries FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (((((old.case_id IS DISTINCT FROM new.case_id) OR (old.adviser_id IS DISTINCT FROM new.adviser_id)) OR (old."on" IS DISTINCT FROM new."on")) OR (old.minutes IS DISTINCT FROM new.minutes)) OR (old.class IS DISTINCT FROM new.class)))) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER underlying_problems_facts_del AFTER DELETE ON public.underlying_problems FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER underlying_problems_facts_ins AFTER INSERT ON public.underlying_problems FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
+CREATE TRIGGER underlying_problems_facts_upd AFTER UPDATE ON public.underlying_problems FOR EACH ROW WHEN ((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text)) EXECUTE FUNCTION case_facts_touch_row()
 CREATE TRIGGER unit_cost_versions_no_update BEFORE UPDATE ON public.unit_cost_versions FOR EACH ROW EXECUTE FUNCTION unit_cost_versions_immutable()

@@ -6,7 +6,9 @@
  * the first commits (then replays it) or gives up with 409.
  *
  * One key runs at a time through a transaction-scoped advisory lock, taken with try-lock and
- * polled, so a waiting retry holds no pooled connection. If the first attempt fails its
+ * polled, so a waiting retry holds no pooled connection (idempotency_claim, migration
+ * 1764300000100). A retry whose first request has committed replays it without taking the lock,
+ * so retries waiting together never queue behind each other. If the first attempt fails its
  * transaction rolls back, releasing the key for a retry. A key is remembered for 24 hours; after
  * that the same key starts a new request.
  */
@@ -14,7 +16,7 @@ import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type N
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { RequestUser } from '../access/request-user.js';
 import { DomainError, invalid } from '../common/domain-error.js';
 import { requestHash } from './stable-hash.js';
@@ -32,6 +34,11 @@ interface StoredKey {
   request_hash: string;
   status_code: number;
   response: unknown;
+}
+
+/** idempotency_claim's answer: claimed (this request runs), or a stored response to replay. */
+interface ClaimRow extends StoredKey {
+  claimed: boolean;
 }
 
 @Injectable()
@@ -78,8 +85,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await runner.connect();
       try {
         await runner.startTransaction();
-        if (!(await this.tryLock(runner, claim.organisationId, claim.key))) {
+        // One round trip: a committed response to replay, or the key's lock, or neither (busy).
+        const [found]: ClaimRow[] = await runner.query(`SELECT * FROM idempotency_claim($1, $2, $3)`, [
+          claim.organisationId,
+          claim.key,
+          KEY_LIFETIME_HOURS,
+        ]);
+        if (!found || !found.claimed) {
           await runner.rollbackTransaction();
+          if (found) return this.replay(found, claim, response);
           if (Date.now() >= deadline) {
             throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed', [
               { path: 'Idempotency-Key', message: 'is still being processed by an earlier request; retry shortly' },
@@ -89,29 +103,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
           await sleep(POLL_MS);
           continue;
         }
-        await runner.query(
-          `DELETE FROM idempotency_keys
-            WHERE organisation_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`,
-          [claim.organisationId, claim.key, KEY_LIFETIME_HOURS],
-        );
-        const [stored]: StoredKey[] = await runner.query(
-          `SELECT method, path, request_hash, status_code, response FROM idempotency_keys
-            WHERE organisation_id = $1 AND key = $2`,
-          [claim.organisationId, claim.key],
-        );
-        if (stored) {
-          await runner.rollbackTransaction();
-          return this.replay(stored, claim, response);
-        }
-        await runner.query(
-          `INSERT INTO idempotency_keys (organisation_id, key, method, path, request_hash)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-          [claim.organisationId, claim.key, claim.method, claim.path, claim.hash],
-        );
         const result = await runInUnitOfWork(runner.manager, handle);
+        // Written with its response only now: the lock kept every other request with the key out until
+        // commit. A row still there is one past its lifetime, which this request replaces.
         await runner.query(
-          `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE organisation_id = $1 AND key = $2`,
-          [claim.organisationId, claim.key, status, storable(result)],
+          `INSERT INTO idempotency_keys (organisation_id, key, method, path, request_hash, status_code, response)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (organisation_id, key) DO UPDATE SET method = EXCLUDED.method, path = EXCLUDED.path,
+             request_hash = EXCLUDED.request_hash, status_code = EXCLUDED.status_code,
+             response = EXCLUDED.response, created_at = now()`,
+          [claim.organisationId, claim.key, claim.method, claim.path, claim.hash, status, storable(result)],
         );
         await runner.commitTransaction();
         return result;
@@ -122,14 +123,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (!runner.isReleased) await runner.release();
       }
     }
-  }
-
-  private async tryLock(runner: QueryRunner, organisationId: string, key: string): Promise<boolean> {
-    const [row]: Array<{ locked: boolean }> = await runner.query(
-      `SELECT pg_try_advisory_xact_lock(hashtext($1), hashtext($2)) AS locked`,
-      [organisationId, key],
-    );
-    return row.locked;
   }
 
   private replay(

@@ -14,6 +14,20 @@ import {
   type UpdateTimeEntryDto,
 } from './time-entry.dto.js';
 
+interface TimeEntryRow {
+  id: string;
+  case_id: string;
+  adviser_id: string;
+  on: string;
+  minutes: number;
+  class: TimeEntryDto['class'];
+  activity: TimeEntryDto['activity'];
+  mode: TimeEntryDto['mode'];
+  note: string | null;
+  version: number;
+  adviser_name: string | null;
+}
+
 @Injectable()
 export class TimeEntriesService {
   constructor(private readonly uow: UnitOfWork) {}
@@ -27,24 +41,39 @@ export class TimeEntriesService {
   ): Promise<TimeEntryDto> {
     const problems = sessionProblems(input);
     if (problems.length) throw invalid(problems);
-    const m = this.uow.manager;
-    const entry = await writeToCase(
-      m.save(
-        m.create(TimeEntryEntity, {
+    // One round trip: the row and the adviser's name for the answer.
+    const [row]: TimeEntryRow[] = await writeToCase(
+      this.uow.manager.query(
+        `INSERT INTO time_entries (organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING id, case_id, adviser_id, "on"::text, minutes, class, activity, mode, note, version,
+           (SELECT u.name FROM users u WHERE u.organisation_id = $1 AND u.id = $3) AS adviser_name`,
+        [
           organisationId,
           caseId,
-          adviserId: input.adviserId ?? userId,
-          on: input.on,
-          minutes: input.minutes,
-          class: input.class,
-          activity: input.activity,
-          mode: input.mode,
-          note: input.note ?? null,
-        }),
-        { transaction: false },
+          input.adviserId ?? userId,
+          input.on,
+          input.minutes,
+          input.class,
+          input.activity,
+          input.mode,
+          input.note ?? null,
+        ],
       ),
     );
-    return this.toDto(organisationId, entry);
+    return {
+      id: row.id,
+      caseId: row.case_id,
+      on: row.on,
+      adviserId: row.adviser_id,
+      adviserName: row.adviser_name ?? '',
+      minutes: row.minutes,
+      class: row.class,
+      activity: row.activity,
+      mode: row.mode,
+      note: row.note,
+      version: row.version,
+    };
   }
 
   /** The 30-second entry: today (in London) and the caller, unless the date is given. */

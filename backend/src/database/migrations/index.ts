@@ -24,6 +24,8 @@ import { SheetMappings1764200000400 } from './1764200000400-sheet-mappings.js';
 import { AuditChain1764200000500 } from './1764200000500-audit-chain.js';
 import { CitusDistribution1764200000600 } from './1764200000600-citus-distribution.js';
 import { RollupsFromDefinitions1764200000900 } from './1764200000900-rollups-from-definitions.js';
+import { RowLevelFacts1764300000000 } from './1764300000000-row-level-facts.js';
+import { IdempotencyClaim1764300000100 } from './1764300000100-idempotency-claim.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   AuditChain1764200000500,
   CitusDistribution1764200000600,
   RollupsFromDefinitions1764200000900,
+  RowLevelFacts1764300000000,
+  IdempotencyClaim1764300000100,
 ];

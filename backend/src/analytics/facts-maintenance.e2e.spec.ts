@@ -1,0 +1,131 @@
+/**
+ * The per-case facts and both roll-up tables as the row-level triggers keep them (migration
+ * 1764300000000: a time entry added moves its case's facts by its own minutes; any other write
+ * recomputes the case) against the same tables computed afresh — refresh_case_facts over every
+ * case, rebuild_case_rollups and rebuild_case_pattern_rollups — after writes of every kind, open
+ * and closed cases, one row and many rows per statement, and concurrent sessions on one case.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHarness, type Harness } from '../../test/harness.js';
+import { type Fixture, seedOrganisation } from './testing/report-fixture.js';
+
+const FACTS = `SELECT * FROM case_facts WHERE organisation_id = $1 ORDER BY case_id`;
+const ROLLUPS = `SELECT * FROM case_rollups WHERE organisation_id = $1 ORDER BY dim, dim_value, closed_on, band`;
+const PATTERNS = `SELECT * FROM case_pattern_rollups WHERE organisation_id = $1
+  ORDER BY dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes`;
+
+describe('facts and roll-ups kept by the row-level triggers', () => {
+  let h: Harness;
+  let fixture: Fixture;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    ({ fixture } = await seedOrganisation(h, 120, 5));
+  });
+  afterAll(() => h.close());
+
+  const q = (sql: string, params: unknown[] = []) => h.dataSource.query(sql, params);
+  const org = () => fixture.orgId;
+
+  /** What the triggers left, then the same recomputed from the records; both must be equal. */
+  const expectCurrent = async () => {
+    const kept = {
+      facts: await q(FACTS, [org()]),
+      rollups: await q(ROLLUPS, [org()]),
+      patterns: await q(PATTERNS, [org()]),
+    };
+    expect(kept.rollups.length).toBeGreaterThan(20);
+    await q(`SELECT refresh_case_facts(ARRAY(SELECT id FROM cases WHERE organisation_id = $1))`, [org()]);
+    await q(`SELECT rebuild_case_rollups($1), rebuild_case_pattern_rollups($1)`, [org()]);
+    expect(await q(FACTS, [org()])).toEqual(kept.facts);
+    expect(await q(ROLLUPS, [org()])).toEqual(kept.rollups);
+    expect(await q(PATTERNS, [org()])).toEqual(kept.patterns);
+  };
+
+  const entry = (caseId: string, adviserId: string, on: string, minutes: number, kind = 'relationship') =>
+    q(
+      `INSERT INTO time_entries (organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode)
+       VALUES ($1, $2, $3, $4, $5, $6, 'advice_session', $7)`,
+      [org(), caseId, adviserId, on, minutes, kind, kind === 'relationship' ? 'phone' : 'none'],
+    );
+
+  it('adds each new time entry to its case: open and closed, lead adviser or not, earlier than any before', async () => {
+    const closed = fixture.cases.filter((c) => c.closedOn);
+    const open = fixture.cases.filter((c) => !c.closedOn);
+    const [lead, other] = [
+      fixture.adviserIds[closed[0].adviser],
+      fixture.adviserIds[(closed[0].adviser + 1) % fixture.adviserIds.length],
+    ];
+    await entry(closed[0].id, lead, closed[0].openedOn, 45); // moves its band
+    await entry(closed[1].id, other, closed[1].openedOn, 200);
+    await entry(closed[2].id, lead, '2019-01-02', 15); // the earliest relationship session now
+    await entry(closed[3].id, lead, closed[3].openedOn, 30, 'casework');
+    await entry(open[0].id, lead, open[0].openedOn, 60);
+    await entry(open[1].id, other, '2019-01-02', 5);
+    // A case with no session yet gets its first.
+    const [bare] = await q(
+      `SELECT c.id FROM cases c WHERE c.organisation_id = $1 AND c.closed_on IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM time_entries t WHERE t.case_id = c.id) LIMIT 1`,
+      [org()],
+    );
+    if (bare) await entry(bare.id, lead, '2024-05-05', 25);
+    await expectCurrent();
+  });
+
+  it('stays current through many rows in one statement, corrections, removals and a changed lead adviser', async () => {
+    const closed = fixture.cases.filter((c) => c.closedOn);
+    await q(
+      `INSERT INTO time_entries (organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode)
+       SELECT c.organisation_id, c.id, c.lead_adviser_id, c.opened_on, 20 + (row_number() OVER ())::int % 50,
+              'relationship', 'advice_session', 'phone'
+         FROM cases c, generate_series(1, 3) WHERE c.organisation_id = $1`,
+      [org()],
+    );
+    await q(`UPDATE time_entries SET minutes = minutes + 90 WHERE case_id = $1 AND class = 'relationship'`, [
+      closed[4].id,
+    ]);
+    await q(`UPDATE time_entries SET note = 'a note moves nothing' WHERE case_id = $1`, [closed[5].id]);
+    await q(`UPDATE time_entries SET class = 'casework', mode = 'none' WHERE case_id = $1`, [closed[6].id]);
+    await q(`DELETE FROM time_entries WHERE case_id = $1`, [closed[7].id]);
+    await q(`UPDATE cases SET lead_adviser_id = $2 WHERE id = $1`, [
+      closed[8].id,
+      fixture.adviserIds[(closed[8].adviser + 1) % fixture.adviserIds.length],
+    ]);
+    await q(`UPDATE outcomes SET result = 'negative' WHERE case_id = $1`, [closed[9].id]);
+    await q(`DELETE FROM outcome_benefits WHERE organisation_id = $1 AND case_id = $2`, [org(), closed[10].id]);
+    await q(`UPDATE cases SET closed_on = NULL WHERE id = $1`, [closed[11].id]);
+    await q(`DELETE FROM cases WHERE id = $1`, [closed[12].id]);
+    await expectCurrent();
+  });
+
+  it('counts every one of many sessions recorded on one case at the same time', async () => {
+    const target = fixture.cases.find((c) => c.closedOn)!;
+    const lead = fixture.adviserIds[target.adviser];
+    await Promise.all(Array.from({ length: 20 }, (_, i) => entry(target.id, lead, target.openedOn, 10 + i)));
+    await expectCurrent();
+  });
+
+  it('stands aside while facts are deferred, leaving the refresh to the writer', async () => {
+    const open = fixture.cases.filter((c) => !c.closedOn);
+    const before = await q(`SELECT total_minutes FROM case_facts WHERE case_id = $1`, [open[2].id]);
+    const runner = h.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL deepvalue.defer_facts = 'on'`);
+      await runner.query(
+        `INSERT INTO time_entries (organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode)
+         VALUES ($1, $2, $3, $4, 33, 'relationship', 'advice_session', 'phone')`,
+        [org(), open[2].id, fixture.adviserIds[open[2].adviser], open[2].openedOn],
+      );
+      expect(await runner.query(`SELECT total_minutes FROM case_facts WHERE case_id = $1`, [open[2].id])).toEqual(
+        before,
+      );
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    await q(`SELECT refresh_case_facts(ARRAY[$1]::uuid[])`, [open[2].id]);
+    await expectCurrent();
+  });
+});
