@@ -214,6 +214,3 @@ export function subcategoryLabel(value: string): string {
 /** A note on a case: an attendance note records a meeting or call with or for the client; a file note anything else. */
 export const NOTE_KINDS = ['attendance', 'file'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
-
-/** Longest note text, in characters. */
-export const MAX_NOTE_LENGTH = 20_000;

@@ -8,3 +8,4 @@ export * from './parties.js';
 export * from './spreadsheet.js';
 export * from './chain-types.js';
 export * from './key-dates.js';
+export * from './limits.js';

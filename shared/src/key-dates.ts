@@ -1,3 +1,5 @@
+import { MAX_SHORT_TEXT_LENGTH } from './limits.js';
+
 /**
  * Key dates and tasks on a case: limitation dates, hearings, deadlines and tasks
  * for an adviser, each with a due date and a done state.
@@ -17,7 +19,7 @@ export const KEY_DATE_CHANGES = ['added', 'changed', 'done', 'reopened', 'remove
 export type KeyDateChange = (typeof KEY_DATE_CHANGES)[number];
 
 export const MAX_KEY_DATE_TITLE_LENGTH = 200;
-export const MAX_KEY_DATE_NOTE_LENGTH = 2000;
+export const MAX_KEY_DATE_NOTE_LENGTH = MAX_SHORT_TEXT_LENGTH;
 
 /**
  * Deadlines that run from a decision: the due date is the decision's date plus the period, in

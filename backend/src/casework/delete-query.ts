@@ -1,4 +1,4 @@
-import { QueryInt } from './validation.js';
+import { QueryInt } from '../common/fields.js';
 
 /** DELETE ?version=N refuses (409) when the record changed since it was read; without it, deletes. */
 export class DeleteQuery {

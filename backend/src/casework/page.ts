@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { QueryInt, TextField } from './validation.js';
+import { QueryInt, TextField } from '../common/fields.js';
 
 export const MAX_PAGE = 200;
 

@@ -20,8 +20,14 @@ import {
   DISCLOSURES,
   FEEDBACK_SOURCES,
   FUNDING_STREAMS,
+  EARLIEST_BIRTH_DATE,
+  EARLIEST_CASE_DATE,
   KEY_DATE_CHANGES,
   KEY_DATE_KINDS,
+  MAX_AMOUNT_GBP,
+  MAX_MINUTES,
+  MAX_NOTE_LENGTH,
+  MAX_SHORT_TEXT_LENGTH,
   MODES,
   NOTE_KINDS,
   OPPONENT_TYPES,
@@ -80,6 +86,19 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
 /** Lists that are not a shared enumeration (they are named only here and in their migration). */
 const OTHER_LISTS = new Set(['organisations.kind', 'import_jobs.status', 'password_tokens.purpose']);
 
+/** constraint → what PostgreSQL prints for it when it holds the shared limit (shared/src/limits.ts). */
+const LIMIT_CONSTRAINTS: Record<string, string> = {
+  time_entries_minutes_check: `CHECK (((minutes >= 1) AND (minutes <= ${MAX_MINUTES})))`,
+  time_entries_note_check: `CHECK ((length(note) <= ${MAX_SHORT_TEXT_LENGTH}))`,
+  referrals_note_check: `CHECK ((length(note) <= ${MAX_SHORT_TEXT_LENGTH}))`,
+  key_dates_note_check: `CHECK ((length(note) <= ${MAX_SHORT_TEXT_LENGTH}))`,
+  case_notes_body_check: `CHECK (((length(body) >= 1) AND (length(body) <= ${MAX_NOTE_LENGTH})))`,
+  cases_opened_on_check: `CHECK ((opened_on >= '${EARLIEST_CASE_DATE}'::date))`,
+  time_entries_on_check: `CHECK (("on" >= '${EARLIEST_CASE_DATE}'::date))`,
+  clients_date_of_birth_check: `CHECK ((date_of_birth >= '${EARLIEST_BIRTH_DATE}'::date))`,
+  outcome_benefits_amount_gbp_check: `CHECK (((amount_gbp >= (0)::numeric) AND (amount_gbp < (${MAX_AMOUNT_GBP})::numeric)))`,
+};
+
 interface ListConstraint {
   table: string;
   column: string;
@@ -122,6 +141,15 @@ describe('the schema’s value lists', () => {
       expect({ name, known: expected !== undefined }).toEqual({ name, known: true });
       expect({ name, values: [...values].sort() }).toEqual({ name, values: [...expected].sort() });
     }
+  });
+
+  it('holds the limits the API, the importer and the forms validate with (shared/src/limits.ts)', async () => {
+    const rows: Array<{ name: string; def: string }> = await h.dataSource.query(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = ANY($1)`,
+      [Object.keys(LIMIT_CONSTRAINTS)],
+    );
+    const found = Object.fromEntries(rows.map((r) => [r.name, r.def]));
+    expect(found).toEqual(LIMIT_CONSTRAINTS);
   });
 
   it('is the schema written in schema.sql (regenerate it with `npm run schema:update -w backend`)', async () => {

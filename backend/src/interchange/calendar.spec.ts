@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { addMonths, dayOf, isoOf, weekdayOf, workday } from './calendar.js';
-import { isRealDate } from './field-checks.js';
+import { isRealDate } from '../common/dates.js';
 
 describe('calendar', () => {
   it('converts ISO dates to day numbers and back, across leap years and centuries', () => {

@@ -6,6 +6,7 @@
  *
  * Optional fields may be absent or null alike (see import-format.ts).
  */
+import { DATE_PATTERN, isRealDate } from '../common/dates.js';
 import type { FieldError } from '../common/domain-error.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -25,21 +26,6 @@ export function childPath(path: string, key: string): string {
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** True for a real calendar date written YYYY-MM-DD (so 2025-02-30 and 2023-02-29 are not). */
-export function isRealDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 interface Presence {

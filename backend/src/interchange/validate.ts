@@ -15,11 +15,15 @@ import {
   ACTIVITIES,
   APPEAL_NOT_PURSUED_REASONS,
   APPEAL_STATUSES,
+  type AppealAnswers,
+  appealReasonProblem,
   ARRIVAL_ROUTES,
   BENEFIT_TYPES,
   CATEGORIES,
   CONTACT_CHANNELS,
   DISCLOSURES,
+  EARLIEST_BIRTH_DATE,
+  EARLIEST_CASE_DATE,
   FEEDBACK_SOURCES,
   FUNDING_STREAMS,
   KEY_DATE_KINDS,
@@ -29,6 +33,9 @@ import {
   MAX_NOTE_LENGTH,
   MAX_PARTY_NAME_LENGTH,
   MAX_PARTY_NOTE_LENGTH,
+  MAX_AMOUNT_GBP,
+  MAX_MINUTES,
+  MAX_SHORT_TEXT_LENGTH,
   MODES,
   NOTE_KINDS,
   OPPONENT_TYPES,
@@ -41,8 +48,6 @@ import {
   REFERRAL_KINDS,
   TIME_CLASSES,
   VULNERABILITIES,
-  appealReasonProblem,
-  type AppealAnswers,
 } from '@deepvalue/shared';
 import type { FieldError } from '../common/domain-error.js';
 import { FieldChecks, childPath, isObject, quote, type JsonObject } from './field-checks.js';
@@ -66,15 +71,12 @@ export interface ValidationContext {
 // Limits from the schema migration; keep in step with it.
 const REF = { min: 1, max: 100 };
 const NAME = { min: 1, max: 200 };
-const NOTE = { max: 2000 };
-const EARLIEST_CASE_DATE = '1990-01-01';
-const EARLIEST_BIRTH_DATE = '1900-01-01';
+const NOTE = { max: MAX_SHORT_TEXT_LENGTH };
 /** Other dates have no database floor; this catches typed years such as 0205. */
 const EARLIEST_DATE = '1900-01-01';
 const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 const FEEDBACK_KEY = /^[a-z][a-z0-9_]{0,49}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const MAX_AMOUNT_GBP = 10_000_000;
 
 const fields = (...keys: string[]): ReadonlySet<string> => new Set(keys);
 const HEADER = fields('format', 'organisation', 'advisers', 'offices', 'partners', 'feedbackItems', 'cases');
@@ -345,9 +347,9 @@ export function validateCase(value: unknown, index: number, context: ValidationC
     check.integer(o, 'minutes', p, {
       required: true,
       min: 1,
-      max: 1440,
+      max: MAX_MINUTES,
       message: 'must be a positive integer',
-      maxMessage: 'must be at most 1440 (one whole day)',
+      maxMessage: `must be at most ${MAX_MINUTES} (one whole day)`,
     });
     const timeClass = check.oneOf(o, 'class', p, TIME_CLASSES, true);
     check.oneOf(o, 'activity', p, ACTIVITIES, true);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORIES, type Category } from '@deepvalue/shared';
 import { Type } from 'class-transformer';
-import { DateField } from '../../casework/validation.js';
+import { DateField } from '../../common/fields.js';
 import {
   ArrayMaxSize,
   ArrayMinSize,

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ARRIVAL_ROUTES, CATEGORIES, FUNDING_STREAMS, OUTCOME_MEASURES, VULNERABILITIES } from '@deepvalue/shared';
 import type { ArrivalRoute, Category, FundingStream, OutcomeMeasure, Vulnerability } from '@deepvalue/shared';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DateField } from '../../casework/validation.js';
+import { DateField } from '../../common/fields.js';
 
 /** Filters shared by every report. Each is optional; together they narrow the closed cases counted. */
 export class ReportFiltersDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { DateField } from '../../casework/validation.js';
+import { DateField } from '../../common/fields.js';
 import { AUDIT_ACTIONS, type AuditAction, type AuditRow } from '../audit.service.js';
 
 export class AuditFilterDto {

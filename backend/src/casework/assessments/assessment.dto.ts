@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DISCLOSURES, type Disclosure } from '@deepvalue/shared';
-import { EnumField, IntField, ScoreField } from '../validation.js';
+import { EnumField, IntField, ScoreField } from '../../common/fields.js';
 import type { AssessmentEntity } from './assessment.entity.js';
 
 export class PutAssessmentDto {

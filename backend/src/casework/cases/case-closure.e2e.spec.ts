@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { closeCase, makeCase, makeStaffedOrganisation, OUTCOME, type Staff } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 
 describe('closing and reopening a case', () => {
   let h: Harness;

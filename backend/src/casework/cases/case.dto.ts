@@ -3,9 +3,10 @@ import {
   ARRIVAL_ROUTES,
   type ArrivalRoute,
   CASE_STATUSES,
-  CATEGORIES,
   type CaseStatus,
+  CATEGORIES,
   type Category,
+  EARLIEST_CASE_DATE,
   FUNDING_STREAMS,
   type FundingStream,
 } from '@deepvalue/shared';
@@ -20,11 +21,9 @@ import {
   TextField,
   UuidField,
   VersionField,
-} from '../validation.js';
+} from '../../common/fields.js';
 import { ConflictDecisionDto } from '../conflicts/conflict-check.dto.js';
 import type { CaseEntity } from './case.entity.js';
-
-export const EARLIEST_CASE_DATE = '1990-01-01';
 
 const bounce = (description: string) => IntField({ optional: true, nullable: true, min: 0, max: 100, description });
 

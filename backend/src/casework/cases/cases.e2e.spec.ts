@@ -9,7 +9,7 @@ import {
   type Staff,
 } from '../../../test/factories.js';
 import { createHarness, type Harness, type TestUser } from '../../../test/harness.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 
 describe('cases API', () => {
   let h: Harness;

@@ -7,7 +7,7 @@ import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { toAssessmentDto } from '../assessments/assessment.dto.js';
 import { ClientEntity } from '../clients/client.entity.js';
 import { type FieldErrorMap, withFieldErrors } from '../database-errors.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 import { OfficeEntity } from '../directory/office.entity.js';
 import { PartnerEntity } from '../directory/partner.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';

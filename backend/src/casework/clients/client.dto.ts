@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
+import { EARLIEST_BIRTH_DATE, VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
 import { Transform } from 'class-transformer';
 import { PageMeta, PageQuery } from '../page.js';
 import { ContactSafetyDto, ContactSafetyReadDto, toContactSafetyDto } from './contact-safety.js';
@@ -11,10 +11,9 @@ import {
   type Presence,
   TextField,
   VersionField,
-} from '../validation.js';
+} from '../../common/fields.js';
 import type { ClientEntity } from './client.entity.js';
 
-export const EARLIEST_BIRTH_DATE = '1900-01-01';
 export const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 
 /** "sw1a " and "SW1A" are the same district; store it the way the reports group it. */

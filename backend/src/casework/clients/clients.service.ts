@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../common/domain-error.js';
 import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { withFieldErrors } from '../database-errors.js';
 import { containsPattern, pageOf } from '../page.js';
-import { isRealDate } from '../dates.js';
+import { isRealDate } from '../../common/dates.js';
 import { deleteVersioned, updateVersioned } from '../versioned-update.js';
 import { ClientEntity } from './client.entity.js';
 import { contactSafetyColumns } from './contact-safety.js';

@@ -4,7 +4,7 @@
  */
 import { ApiProperty } from '@nestjs/swagger';
 import { CONTACT_CHANNELS, type ContactChannel, MAX_CONTACT_NOTE_LENGTH } from '@deepvalue/shared';
-import { BoolField, CrossField, EnumField, NestedObject, TextField } from '../validation.js';
+import { BoolField, CrossField, EnumField, NestedObject, TextField } from '../../common/fields.js';
 import type { ClientEntity } from './client.entity.js';
 
 const safe = (channel: string) =>

@@ -6,13 +6,15 @@ import {
   type ConflictMatchField,
   type ConflictResult,
   type ConflictSubject,
+  EARLIEST_BIRTH_DATE,
+  MAX_SHORT_TEXT_LENGTH,
   OPPONENT_TYPES,
   type OpponentType,
   PARTY_ROLES,
   type PartyRole,
 } from '@deepvalue/shared';
-import { EARLIEST_BIRTH_DATE, PostcodeDistrictField, upperTrimmed } from '../clients/client.dto.js';
-import { CrossField, DateField, EnumField, TextField, UuidField } from '../validation.js';
+import { PostcodeDistrictField, upperTrimmed } from '../clients/client.dto.js';
+import { CrossField, DateField, EnumField, TextField, UuidField } from '../../common/fields.js';
 
 /** GET /conflict-checks/search: the details typed so far. */
 export class ConflictSearchQuery {
@@ -31,7 +33,7 @@ export class ConflictDecisionDto {
     description: 'no_conflict; conflict_can_proceed (say why in reason); cannot_act (say why in reason).',
   })
   result: ConflictResult;
-  @TextField({ optional: true, nullable: true, max: 2000 })
+  @TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH })
   @CrossField<ConflictDecisionDto>((d) =>
     d.result && d.result !== 'no_conflict' && !d.reason?.trim()
       ? 'is required when a conflict was found: say why you can proceed or why you cannot act'

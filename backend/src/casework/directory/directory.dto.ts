@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMeta, PageQuery } from '../page.js';
-import { NestedList, TextField, VersionField } from '../validation.js';
+import { NestedList, TextField, VersionField } from '../../common/fields.js';
 import type { FeedbackItemEntity } from './feedback-item.entity.js';
 import type { OfficeEntity } from './office.entity.js';
 import type { PartnerEntity } from './partner.entity.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { FeedbackItemDto } from '../directory/directory.dto.js';
-import { TextField } from '../validation.js';
+import { TextField } from '../../common/fields.js';
 import { ScoreMapField } from './score-map.js';
 
 export class TokenParam {

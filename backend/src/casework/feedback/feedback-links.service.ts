@@ -10,7 +10,7 @@ import { DomainError } from '../../common/domain-error.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import type { FeedbackItemDto } from '../directory/directory.dto.js';
 import { FeedbackService } from './feedback.service.js';

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FEEDBACK_SOURCES, type FeedbackSource } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
-import { DateField, EnumField, TextField } from '../validation.js';
+import { EARLIEST_CASE_DATE, FEEDBACK_SOURCES, type FeedbackSource } from '@deepvalue/shared';
+import { DateField, EnumField, TextField } from '../../common/fields.js';
 import { ScoreMapField } from './score-map.js';
 import type { FeedbackEntity } from './feedback.entity.js';
 

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RECONTACTS, type Recontact } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
-import { BoolField, DateField, EnumField } from '../validation.js';
+import { EARLIEST_CASE_DATE, type Recontact, RECONTACTS } from '@deepvalue/shared';
+import { BoolField, DateField, EnumField } from '../../common/fields.js';
 import type { FollowUpEntity } from './follow-up.entity.js';
 
 export class CreateFollowUpDto {

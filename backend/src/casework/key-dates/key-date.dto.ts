@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  EARLIEST_CASE_DATE,
   KEY_DATE_CHANGES,
   KEY_DATE_KINDS,
   type KeyDateChange,
@@ -7,9 +8,8 @@ import {
   MAX_KEY_DATE_NOTE_LENGTH,
   MAX_KEY_DATE_TITLE_LENGTH,
 } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
 import { PageMeta, PageQuery } from '../page.js';
-import { BoolField, DateField, EnumField, QueryBool, TextField, UuidField, VersionField } from '../validation.js';
+import { BoolField, DateField, EnumField, QueryBool, TextField, UuidField, VersionField } from '../../common/fields.js';
 import type { KeyDateChangeEntity, KeyDateEntity } from './key-date.entity.js';
 
 const dueOn = (optional = false) => DateField({ optional, notBefore: EARLIEST_CASE_DATE });

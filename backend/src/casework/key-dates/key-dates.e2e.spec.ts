@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeCase, makeStaffedOrganisation, type Staff } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 
 /** YYYY-MM-DD moved by whole days, worked out here apart from the SQL under test. */
 const shift = (iso: string, days: number) => {

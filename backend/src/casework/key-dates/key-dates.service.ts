@@ -5,7 +5,7 @@ import { notFound } from '../../common/domain-error.js';
 import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { writeToCase } from '../case-child.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 import { pageOf } from '../page.js';
 import { userNames } from '../user-names.js';
 import { deleteVersioned, updateVersioned } from '../versioned-update.js';

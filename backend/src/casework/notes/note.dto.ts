@@ -2,15 +2,16 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   ACTIVITIES,
   type Activity,
+  EARLIEST_CASE_DATE,
+  MAX_MINUTES,
   MAX_NOTE_LENGTH,
-  MODES,
   type Mode,
+  MODES,
   NOTE_KINDS,
   type NoteKind,
   TIME_CLASSES,
   type TimeClass,
 } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
 import { PageMeta, PageQuery } from '../page.js';
 import {
   CrossField,
@@ -21,7 +22,7 @@ import {
   TextField,
   UuidField,
   VersionField,
-} from '../validation.js';
+} from '../../common/fields.js';
 import type { CaseNoteEntity, CaseNoteRevisionEntity } from './note.entity.js';
 
 const on = (optional: boolean, description?: string) =>
@@ -30,7 +31,7 @@ const body = (optional = false) => TextField({ optional, min: 1, max: MAX_NOTE_L
 
 /** The time spent, recorded with the note as one action (the entry is dated the note's date, for you). */
 export class NoteTimeDto {
-  @IntField({ min: 1, max: 1440 }) minutes: number;
+  @IntField({ min: 1, max: MAX_MINUTES }) minutes: number;
   @EnumField(TIME_CLASSES) class: TimeClass;
   @EnumField(ACTIVITIES) activity: Activity;
   @EnumField(MODES) mode: Mode;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeCase, makeStaffedOrganisation, makeTimeEntry, type Staff } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 
 describe('case notes API', () => {
   let h: Harness;

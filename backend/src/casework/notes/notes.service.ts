@@ -5,7 +5,7 @@ import { UnitOfWork } from '../../idempotency/unit-of-work.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { writeToCase } from '../case-child.js';
 import type { FieldErrorMap } from '../database-errors.js';
-import { todayInLondon } from '../dates.js';
+import { todayInLondon } from '../../common/dates.js';
 import { containsPattern, pageOf } from '../page.js';
 import { TimeEntriesService } from '../time-entries/time-entries.service.js';
 import { userNames } from '../user-names.js';

@@ -6,10 +6,10 @@ import {
   type AppealStatus,
   BENEFIT_TYPES,
   type BenefitType,
+  EARLIEST_CASE_DATE,
   OUTCOME_RESULTS,
   type OutcomeResult,
 } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
 import {
   AmountField,
   BoolField,
@@ -19,7 +19,7 @@ import {
   NestedObject,
   ScoreField,
   VersionField,
-} from '../validation.js';
+} from '../../common/fields.js';
 import type { OutcomeBenefitEntity, OutcomeEntity } from './outcome.entity.js';
 
 const maybe = { optional: true, nullable: true };

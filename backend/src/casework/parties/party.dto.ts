@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  EARLIEST_BIRTH_DATE,
   MAX_PARTY_NAME_LENGTH,
   MAX_PARTY_NOTE_LENGTH,
   OPPONENT_TYPES,
@@ -10,10 +11,10 @@ import {
   type PartyRole,
 } from '@deepvalue/shared';
 import type { FieldErrorMap } from '../database-errors.js';
-import { EARLIEST_BIRTH_DATE, PostcodeDistrictField, upperTrimmed } from '../clients/client.dto.js';
+import { PostcodeDistrictField, upperTrimmed } from '../clients/client.dto.js';
 import type { FieldError } from '../../common/domain-error.js';
 import { ConflictDecisionDto } from '../conflicts/conflict-check.dto.js';
-import { DateField, EnumField, NestedObject, type Presence, TextField, VersionField } from '../validation.js';
+import { DateField, EnumField, NestedObject, type Presence, TextField, VersionField } from '../../common/fields.js';
 import type { PartyEntity } from './party.entity.js';
 
 const text = (max: number, description?: string) => TextField({ optional: true, nullable: true, max, description });

@@ -2,13 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   CATEGORIES,
   type Category,
+  EARLIEST_CASE_DATE,
+  MAX_SHORT_TEXT_LENGTH,
   OUTCOME_RESULTS,
   type OutcomeResult,
   PROBLEM_ACTIONS,
   type ProblemAction,
 } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
-import { BoolField, DateField, EnumField, TextField, UuidField, VersionField } from '../validation.js';
+import { BoolField, DateField, EnumField, TextField, UuidField, VersionField } from '../../common/fields.js';
 import type { ProblemEntity } from './problem.entity.js';
 
 const uncoveredOn = (optional = false) =>
@@ -16,7 +17,7 @@ const uncoveredOn = (optional = false) =>
 
 export class CreateProblemDto {
   @EnumField(CATEGORIES) category: Category;
-  @TextField({ optional: true, nullable: true, max: 2000 }) description?: string | null;
+  @TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH }) description?: string | null;
   @uncoveredOn() uncoveredOn: string;
   @EnumField(PROBLEM_ACTIONS) action: ProblemAction;
   @UuidField({ optional: true, nullable: true, description: 'Who it was referred or signposted to.' })
@@ -29,7 +30,7 @@ export class CreateProblemDto {
 export class UpdateProblemDto {
   @VersionField() version: number;
   @EnumField(CATEGORIES, { optional: true }) category?: Category;
-  @TextField({ optional: true, nullable: true, max: 2000 }) description?: string | null;
+  @TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH }) description?: string | null;
   @uncoveredOn(true) uncoveredOn?: string;
   @EnumField(PROBLEM_ACTIONS, { optional: true }) action?: ProblemAction;
   @UuidField({ optional: true, nullable: true }) partnerId?: string | null;

@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REFERRAL_DIRECTIONS, REFERRAL_KINDS, type ReferralDirection, type ReferralKind } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
-import { BoolField, DateField, EnumField, TextField, UuidField, VersionField } from '../validation.js';
+import {
+  EARLIEST_CASE_DATE,
+  MAX_SHORT_TEXT_LENGTH,
+  REFERRAL_DIRECTIONS,
+  REFERRAL_KINDS,
+  type ReferralDirection,
+  type ReferralKind,
+} from '@deepvalue/shared';
+import { BoolField, DateField, EnumField, TextField, UuidField, VersionField } from '../../common/fields.js';
 import type { ReferralEntity } from './referral.entity.js';
 
 const on = (optional = false) => DateField({ optional, notBefore: EARLIEST_CASE_DATE, notFuture: true });
@@ -14,7 +20,7 @@ export class CreateReferralDto {
   @EnumField(REFERRAL_KINDS) kind: ReferralKind;
   @BoolField({ optional: true, nullable: true, description: 'For referrals out: did the client reach the support?' })
   reachedSupport?: boolean | null;
-  @TextField({ optional: true, nullable: true, max: 2000 }) note?: string | null;
+  @TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH }) note?: string | null;
 }
 
 export class UpdateReferralDto {
@@ -24,7 +30,7 @@ export class UpdateReferralDto {
   @on(true) on?: string;
   @EnumField(REFERRAL_KINDS, { optional: true }) kind?: ReferralKind;
   @BoolField({ optional: true, nullable: true }) reachedSupport?: boolean | null;
-  @TextField({ optional: true, nullable: true, max: 2000 }) note?: string | null;
+  @TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH }) note?: string | null;
 }
 
 export class ReferralDto {

@@ -1,14 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACTIVITIES, type Activity, MODES, type Mode, TIME_CLASSES, type TimeClass } from '@deepvalue/shared';
-import { EARLIEST_CASE_DATE } from '../cases/case.dto.js';
-import { DateField, EnumField, IntField, TextField, UuidField, VersionField } from '../validation.js';
+import {
+  ACTIVITIES,
+  type Activity,
+  EARLIEST_CASE_DATE,
+  MAX_MINUTES,
+  MAX_SHORT_TEXT_LENGTH,
+  type Mode,
+  MODES,
+  TIME_CLASSES,
+  type TimeClass,
+} from '@deepvalue/shared';
+import { DateField, EnumField, IntField, TextField, UuidField, VersionField } from '../../common/fields.js';
 import type { TimeEntryEntity } from './time-entry.entity.js';
 
 /** Up to a whole day; above it is a different mistake from 0 (seconds typed as minutes?). */
-const minutes = (optional = false) => IntField({ optional, min: 1, max: 1440 });
+const minutes = (optional = false) => IntField({ optional, min: 1, max: MAX_MINUTES });
 const on = (optional = false, description?: string) =>
   DateField({ optional, notBefore: EARLIEST_CASE_DATE, notFuture: true, description });
-const note = () => TextField({ optional: true, nullable: true, max: 2000 });
+const note = () => TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH });
 
 export class CreateTimeEntryDto {
   @on() on: string;

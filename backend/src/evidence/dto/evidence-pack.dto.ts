@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { DateField } from '../../casework/validation.js';
+import { DateField } from '../../common/fields.js';
 import { ReportFiltersDto } from '../../analytics/dto/report-query.dto.js';
 import { PRICED_WITH, type PackRequest, type PricedWith } from '../evidence-pack.service.js';
 

@@ -2,8 +2,9 @@ import {
   type Activity,
   type ApiError,
   labelOf,
-  MODES,
+  MAX_MINUTES,
   type Mode,
+  MODES,
   TIME_CLASSES,
   type TimeClass,
 } from '@deepvalue/shared';
@@ -31,7 +32,7 @@ export function validateTimeEntry(values: TimeValues, now = today()): ApiError[]
   const minutes = values.minutes.trim();
   if (!minutes) errors.push({ path: 'minutes', message: 'Enter how many minutes the session or work took' });
   else if (!/^\d+$/.test(minutes)) errors.push({ path: 'minutes', message: 'Minutes must be a whole number, like 45' });
-  else if (Number(minutes) < 1 || Number(minutes) > 1440)
+  else if (Number(minutes) < 1 || Number(minutes) > MAX_MINUTES)
     errors.push({ path: 'minutes', message: 'Minutes must be between 1 and 1,440 (24 hours)' });
   if (!isIsoDate(values.on)) errors.push({ path: 'on', message: 'Enter the date of the session or work' });
   else if (values.on > now) errors.push({ path: 'on', message: 'The date must be today or in the past' });

@@ -3,7 +3,7 @@
  * the server's zone: a session recorded at 00:30 BST belongs to that day.
  */
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written YYYY-MM-DD (so 2025-02-30 and 2023-02-29 are not). */

@@ -7,6 +7,7 @@
  * string, 1e308 or 2025-02-30 never reaches the database.
  */
 import { applyDecorators } from '@nestjs/common';
+import { MAX_AMOUNT_GBP } from '@deepvalue/shared';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { isUUID, ValidateBy, ValidateNested } from 'class-validator';
@@ -113,8 +114,6 @@ export const VersionField = () =>
     description: 'The version you last read; a stale version gets 409 with the current record.',
   });
 
-export const MAX_AMOUNT_GBP = 10_000_000;
-
 /** Pounds with at most 2 decimal places: numeric(12, 2) would silently round a third one. */
 export function AmountField(presence: Presence = {}): PropertyDecorator {
   return field(
@@ -123,7 +122,7 @@ export function AmountField(presence: Presence = {}): PropertyDecorator {
     (value) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be an amount in pounds';
       if (value < 0) return 'must be at least 0';
-      if (value >= MAX_AMOUNT_GBP) return 'must be less than 10000000';
+      if (value >= MAX_AMOUNT_GBP) return `must be less than ${MAX_AMOUNT_GBP}`;
       const pence = value * 100;
       if (Math.abs(pence - Math.round(pence)) > 1e-6) return 'must have at most 2 decimal places';
       return undefined;
