@@ -105,6 +105,7 @@ describe('imports and user accounts', () => {
         status: 'succeeded',
         cases: { created: 0, replaced: 4 },
         timeEntries: entries,
+        added: { notes: 0, keyDates: 0, parties: 0 },
         clients: expect.objectContaining({ created: 0 }),
         advisers: { existingUsers: 1, recordsCreated: 0, recordsUpdated: 2 },
       },
