@@ -123,6 +123,10 @@ export class PricingAggregatesRepository {
   private async benefits(organisationIds: string[], filters: ReportFilters, asOf: string, consent: ConsentRule) {
     const where = packWhere(organisationIds, filters, asOf, consent);
     const at = where.params.length;
+    // A plain condition per pair (no subquery per benefit row: this query reads every benefit in scope).
+    const sameEvent = SAME_AVOIDED_EVENT.map(
+      (_, i) => `AND NOT (b.type = $${at + 2 * i + 1} AND f.benefit_types @> $${at + 2 * i + 2}::text[])`,
+    ).join(' ');
     const rows: Array<{
       category: Category;
       band: number;
@@ -137,11 +141,10 @@ export class PricingAggregatesRepository {
          FROM case_facts f
         CROSS JOIN LATERAL unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)
         WHERE ${where.sql}
-          AND NOT EXISTS (SELECT 1 FROM unnest($${at + 1}::text[], $${at + 2}::text[]) AS same(event, same_as)
-                           WHERE same.event = b.type AND same.same_as = ANY(f.benefit_types))
+          ${sameEvent}
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3`,
-      [...where.params, SAME_AVOIDED_EVENT.map((s) => s.event), SAME_AVOIDED_EVENT.map((s) => s.sameAs)],
+      [...where.params, ...SAME_AVOIDED_EVENT.flatMap((s) => [s.event, [s.sameAs]])],
     );
     return rows;
   }
