@@ -163,6 +163,35 @@ describe('evidence packs', () => {
       expect(adjusted.rows.every((r) => typeof r.n === 'number')).toBe(true);
     });
 
+    it('publishes bounce-out and referral completion by band under the same rounding, counted apart', async () => {
+      // Worked out from the outcome rows themselves (the fixture records no referrals out): per band of
+      // consenting closed cases with an outcome, those withdrawn or lost contact.
+      const raw: Array<{ band: number; n: number; count: number }> = await sut.dataSource.query(
+        `SELECT f.band, count(*)::int AS n,
+                count(*) FILTER (WHERE o.result IN ('withdrawn', 'lost_contact'))::int AS count
+           FROM case_facts f JOIN outcomes o ON o.organisation_id = f.organisation_id AND o.case_id = f.case_id
+          WHERE f.organisation_id = $1 AND f.evidence_consent AND f.closed_on BETWEEN $2 AND $3
+          GROUP BY 1`,
+        [manager.organisationId, PERIOD.from, PERIOD.to],
+      );
+      const rounded = (key: 'n' | 'count') => raw.reduce((s, r) => s + roundToBase(r[key], 5), 0);
+      const bounceOut = tableOf(pack, 'by-band-bounce-out');
+      const overall = rowOf(bounceOut, ALL_CATEGORIES, ALL_BANDS);
+      expect(overall.n).toBe(rounded('n'));
+      expect(overall.count).toBe(rounded('count'));
+      expect(overall.rate).toBeCloseTo(rounded('count') / rounded('n'), 4);
+      const bands = bounceOut.rows.filter((r) => r.category === ALL_CATEGORIES && r.band !== ALL_BANDS);
+      expect(bands.length).toBeGreaterThanOrEqual(2);
+      for (const row of bands) {
+        expect(typeof row.rate).toBe('number');
+        expect((row.n as number) % 5).toBe(0);
+        expect((row.count as number) % 5).toBe(0);
+      }
+      // No referrals out recorded: no rate, never a 0% rate.
+      const referrals = rowOf(tableOf(pack, 'by-band-referral-completion'), ALL_CATEGORIES, ALL_BANDS);
+      expect(referrals).toMatchObject({ n: 0, rate: null });
+    });
+
     it('counts only consenting clients and says how many cases were left out', () => {
       const consent = tableOf(pack, 'consent-exclusions');
       const cases = tableOf(pack, 'cases');
@@ -350,6 +379,7 @@ describe('evidence packs', () => {
         'Outcomes and relationship time',
         'Method and caveats',
         'Page 1 of',
+        'More measures by relationship time',
       ])
         expect(text).toContain(expected);
       // Page 1 is the plain-English summary, with the headline chart, in the pack's own words.

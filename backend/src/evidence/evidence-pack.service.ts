@@ -39,8 +39,10 @@ import type { EvidencePack, Headline, PackMeta, PackTable } from '@deepvalue/sha
 import { packSummary } from './summary.js';
 import { adjustedTable } from './tables/adjusted-table.js';
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
+import { PACK_RATES } from './evidence.repository.js';
 import {
   casesTable,
+  packRateTable,
   publishedTotal,
   roundedOutcomes,
   timeVsOutcomeTable,
@@ -212,6 +214,7 @@ export class EvidencePackService {
     const tables: PackTable[] = [
       casesTable(rounded),
       ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(rounded, m)),
+      ...PACK_RATES.map((r) => packRateTable(rounded, r)),
       adjustedTable(estimates, publishedN),
       fixedFeeTable(
         feeLines,

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { factsWhere } from '../analytics/analytics.repository.js';
 import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
-import { maturityCutoff } from '../analytics/measures.sql.js';
+import { RATE_MEASURE_SQL, maturityCutoff } from '../analytics/measures.sql.js';
 import { packWhere } from '../pricing/pricing-aggregates.repository.js';
 
 /** One category × band cell of consenting clients' closed cases. */
@@ -21,7 +21,13 @@ export interface MeasureCell {
   /** Cases with a result (positive, partly positive, negative) that were negative: avoided appeal's base. */
   negative: number;
   measures: Record<OutcomeMeasure, { n: number; count: number }>;
+  /** The other rates the pack publishes by band (PACK_RATES): n and count as measures.sql.ts defines them. */
+  rates: Record<PackRate, { n: number; count: number }>;
 }
+
+/** Rates beyond the outcome measures that the pack publishes by band of relationship time. */
+export const PACK_RATES = ['bounce_out', 'referral_completion'] as const;
+export type PackRate = (typeof PACK_RATES)[number];
 
 export interface FeeLineRow {
   category: Category;
@@ -48,7 +54,7 @@ export interface FeeRowParam {
   hourlyRateGbp: number | null;
 }
 
-const columnOf = (measure: OutcomeMeasure) => measure.replace(/_/g, '');
+const columnOf = (measure: string) => measure.replace(/_/g, '');
 
 @Injectable()
 export class EvidenceRepository {
@@ -74,11 +80,17 @@ export class EvidenceRepository {
         `count(*) FILTER (WHERE ${eligible(m)})::int AS ${columnOf(m)}_n,
          count(*) FILTER (WHERE ${eligible(m)} AND ${OUTCOME_MEASURE_SQL[m].success})::int AS ${columnOf(m)}_count`,
     ).join(',\n');
+    const rateColumns = PACK_RATES.map((m) => {
+      const sql = RATE_MEASURE_SQL[m];
+      return `coalesce(sum(${sql.n}) FILTER (WHERE ${sql.eligible}), 0)::int AS ${columnOf(m)}_n,
+              coalesce(sum(${sql.count}) FILTER (WHERE ${sql.eligible}), 0)::int AS ${columnOf(m)}_count`;
+    }).join(',\n');
     // Grouping by consent as well keeps it one pass; the non-consenting groups are only counted.
     const rows: Array<Record<string, number | string | boolean>> = await this.dataSource.query(
       `SELECT f.category, f.band, f.evidence_consent AS consent, count(*)::int AS cases,
               count(*) FILTER (WHERE f.result = 'negative')::int AS negative,
-              ${columns}
+              ${columns},
+              ${rateColumns}
          FROM case_facts f
         WHERE ${where.sql}
         GROUP BY 1, 2, 3
@@ -98,6 +110,9 @@ export class EvidenceRepository {
             { n: Number(r[`${columnOf(m)}_n`]), count: Number(r[`${columnOf(m)}_count`]) },
           ]),
         ) as MeasureCell['measures'],
+        rates: Object.fromEntries(
+          PACK_RATES.map((m) => [m, { n: Number(r[`${columnOf(m)}_n`]), count: Number(r[`${columnOf(m)}_count`]) }]),
+        ) as MeasureCell['rates'],
       }));
     const withoutConsent = rows.filter((r) => r.consent !== true).reduce((sum, r) => sum + Number(r.cases), 0);
     return { cells, withoutConsent };

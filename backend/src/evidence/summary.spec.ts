@@ -15,6 +15,7 @@ function cells(): MeasureCell[] {
     measures: Object.fromEntries(
       OUTCOME_MEASURES.map((m) => [m, m === 'positive_outcome' ? { n: cases, count: positive } : { n: 0, count: 0 }]),
     ) as MeasureCell['measures'],
+    rates: { bounce_out: { n: 0, count: 0 }, referral_completion: { n: 0, count: 0 } },
   });
   return [0, 1, 2, 3, 4].map((b) => cell('housing', b, 23, 17)).concat(cell('debt', 0, 12, 3));
 }

@@ -7,12 +7,13 @@
  *
  */
 import { BANDS, CATEGORIES, MEASURES, OUTCOME_MEASURES, labelOf, type OutcomeMeasure } from '@deepvalue/shared';
-import type { MeasureCell } from '../evidence.repository.js';
+import { PACK_RATES, type MeasureCell, type PackRate } from '../evidence.repository.js';
 import {
   MIN_RATE_N,
   NOT_PUBLISHED_MARK,
   ratesOf,
   roundFigures,
+  roundedRates,
   type FigureCounts,
   type RoundedFigure,
   type RoundedRate,
@@ -42,6 +43,8 @@ export interface RoundedOutcomes {
   measures: Record<OutcomeMeasure, RoundedRateTable>;
   /** Each measure's rounded count and n by band, before bands are merged (pricing reuses them). */
   figures: Record<OutcomeMeasure, { count: RoundedFigure; n: RoundedFigure }>;
+  /** The other rates by band (PACK_RATES), rounded the same way (each count with its own n). */
+  rates: Record<PackRate, RoundedRateTable>;
 }
 
 /**
@@ -64,7 +67,19 @@ export function roundedOutcomes(cells: readonly MeasureCell[], base: number, onl
   const published = Object.fromEntries(
     OUTCOME_MEASURES.map((m, k) => [m, { count: rest[2 * k], n: rest[2 * k + 1] }]),
   ) as RoundedOutcomes['figures'];
-  return { base, cases, measures, figures: published };
+  // Rounded apart from the outcome figures (their own category base): the bounds check is per figure.
+  const rates = Object.fromEntries(
+    PACK_RATES.map((m) => [
+      m,
+      roundedRates(
+        figure(cells, (c) => c.rates[m].count),
+        figure(cells, (c) => c.rates[m].n),
+        base,
+        knownZero,
+      ),
+    ]),
+  ) as Record<PackRate, RoundedRateTable>;
+  return { base, cases, measures, figures: published, rates };
 }
 
 const GRID_COLUMNS: PackColumn[] = [
@@ -133,24 +148,57 @@ function rateCells(r: RoundedRate | null): Record<string, Cell> {
 }
 
 export function timeVsOutcomeTable(rounded: RoundedOutcomes, measure: OutcomeMeasure): PackTable {
-  const table = rounded.measures[measure];
-  const definition = MEASURES[measure];
-  const merged = table.groups.filter((g) => g.from !== g.to).map((g) => `"${g.label}"`);
-  return {
+  return rateByBandTable(rounded.measures[measure], rounded.base, {
     name: MEASURE_FILE_NAMES[measure],
     sheet: SHEETS[measure],
-    title: `${definition.label} by relationship time`,
+    ...MEASURES[measure],
+    unit: 'cases',
+  });
+}
+
+export const PACK_RATE_FILE_NAMES: Record<PackRate, string> = {
+  bounce_out: 'by-band-bounce-out',
+  referral_completion: 'by-band-referral-completion',
+};
+
+/** A rate beyond the outcome measures by band (PACK_RATES), under the same rounding. */
+export function packRateTable(rounded: RoundedOutcomes, rate: PackRate): PackTable {
+  const definition = RATE_DEFINITIONS[rate];
+  return rateByBandTable(rounded.rates[rate], rounded.base, {
+    name: PACK_RATE_FILE_NAMES[rate],
+    sheet: definition.label,
+    label: definition.label,
+    definition: definition.definition,
+    unit: rate === 'referral_completion' ? 'referrals' : 'cases',
+  });
+}
+
+const RATE_DEFINITIONS: Record<PackRate, { label: string; definition: string }> = {
+  bounce_out: MEASURES.bounce_out,
+  referral_completion: MEASURES.referral_completion,
+};
+
+function rateByBandTable(
+  table: RoundedRateTable,
+  base: number,
+  about: { name: string; sheet: string; label: string; definition: string; unit: 'cases' | 'referrals' },
+): PackTable {
+  const merged = table.groups.filter((g) => g.from !== g.to).map((g) => `"${g.label}"`);
+  return {
+    name: about.name,
+    sheet: about.sheet,
+    title: `${about.label} by relationship time`,
     description:
-      `${definition.definition} Rates with a 95% Wilson interval, computed from the rounded count and n; n is the ` +
-      `cases the rate is taken among. ${roundingNote(rounded.base)} A band with fewer than ${MIN_RATE_N} cases ` +
+      `${about.definition} Rates with a 95% Wilson interval, computed from the rounded count and n; n is the ` +
+      `${about.unit} the rate is taken among. ${roundingNote(base)} A band with fewer than ${MIN_RATE_N} ${about.unit} ` +
       'is merged with its neighbour' +
       (merged.length ? `: here ${merged.join(' and ')} ${merged.length === 1 ? 'is' : 'are'} merged bands.` : '.') +
-      ` A category with fewer than ${MIN_RATE_N} cases has no rate.`,
+      ` A category with fewer than ${MIN_RATE_N} ${about.unit} has no rate.`,
     note: null,
     columns: [
       { key: 'measure', label: 'Measure', kind: 'text' },
       ...GRID_COLUMNS,
-      { key: 'n', label: 'n (cases)', kind: 'count' },
+      { key: 'n', label: `n (${about.unit})`, kind: 'count' },
       { key: 'count', label: 'With the outcome', kind: 'count' },
       { key: 'rate', label: 'Rate', kind: 'rate' },
       { key: 'ci_low', label: '95% interval from', kind: 'rate' },
@@ -158,14 +206,14 @@ export function timeVsOutcomeTable(rounded: RoundedOutcomes, measure: OutcomeMea
     ],
     rows: [
       ...table.groups.map((g) => ({
-        measure: definition.label,
+        measure: about.label,
         category: ALL_CATEGORIES,
         band: g.label,
         ...rateCells(g),
       })),
-      { measure: definition.label, category: ALL_CATEGORIES, band: ALL_BANDS, ...rateCells(table.overall) },
+      { measure: about.label, category: ALL_CATEGORIES, band: ALL_BANDS, ...rateCells(table.overall) },
       ...CATEGORIES.map((c, i) => ({
-        measure: definition.label,
+        measure: about.label,
         category: labelOf(c),
         band: ALL_BANDS,
         ...rateCells(table.byCategory[i]),

@@ -9,7 +9,8 @@ import { BANDS, CATEGORIES, OUTCOME_MEASURES, SMALL_BAND_N, MEASURES, labelOf } 
 import PDFDocument from 'pdfkit';
 import { formatCell, gbp, thousands } from '../format.js';
 import type { Cell, EvidencePack, PackColumn, PackTable } from '@deepvalue/shared';
-import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from '../tables/outcome-tables.js';
+import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES, PACK_RATE_FILE_NAMES } from '../tables/outcome-tables.js';
+import { PACK_RATES } from '../evidence.repository.js';
 import {
   BLUE,
   GRID,
@@ -72,6 +73,7 @@ export async function packPdf(pack: EvidencePack, inputsSha256: string, options:
   titlePage(doc, pack);
   outcomesPage(doc, pack);
   otherOutcomesPage(doc, pack);
+  moreMeasuresPage(doc, pack);
   categoryPage(doc, pack);
   fixedFeePage(doc, pack);
   valuePage(doc, pack);
@@ -393,6 +395,36 @@ function otherOutcomesPage(doc: Doc, pack: EvidencePack): void {
   paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
   for (const m of measures)
     paragraph(doc, `${MEASURES[m].label}: ${MEASURES[m].definition}`, { size: 8, color: MUTED });
+}
+
+/** The other rates the pack publishes by band (bounce-out, referral completion), drawn as the outcomes are. */
+function moreMeasuresPage(doc: Doc, pack: EvidencePack): void {
+  newPage(doc, 'More measures by relationship time');
+  paragraph(
+    doc,
+    'Where clients went next: how often a case ended by being passed on or without a result (bounce-out), and how ' +
+      'often a client referred elsewhere reached that help (referral completion). Cases where this is not ' +
+      'recorded are left out of the rate, not counted as "no".',
+    { size: 9, color: MUTED },
+  );
+  const top = doc.y + 6;
+  const width = (WIDTH - 20) / 2;
+  const height = 205;
+  PACK_RATES.forEach((r, i) => {
+    const t = table(pack, PACK_RATE_FILE_NAMES[r]);
+    rateChart(
+      doc,
+      { x: MARGIN + i * (width + 20), y: top, width, height },
+      t.title.replace(' by relationship time', ''),
+      measureBars(pack, PACK_RATE_FILE_NAMES[r]),
+    );
+  });
+  doc.y = top + height + 20;
+  paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
+  for (const r of PACK_RATES) {
+    const t = table(pack, PACK_RATE_FILE_NAMES[r]);
+    paragraph(doc, t.description, { size: 8, color: MUTED });
+  }
 }
 
 function categoryPage(doc: Doc, pack: EvidencePack): void {

@@ -21,6 +21,44 @@ describe('EvidencePackPage', () => {
     );
   });
 
+  it('shows the plain-English summary the PDF opens with, before the headlines', async () => {
+    const pack = {
+      meta: {
+        title: 'Deep value evidence pack',
+        organisations: [{ ref: 'A', name: 'Northside Law Centre' }],
+        commissioner: null,
+        period: { from: '2025-04-01', to: '2026-03-31' },
+        asOf: '2026-03-31',
+        filters: {},
+        threshold: 5,
+        unitCosts: { version: 1, priceYear: 2024 },
+        softwareVersion: '0.1.0',
+      },
+      summary: {
+        heading: 'In brief',
+        sections: [
+          { key: 'service', heading: 'What the service did', paragraphs: ['Northside closed about 220 cases.'] },
+          { key: 'value', heading: 'Value for money', paragraphs: ['Every £1 went with about £4.25.'] },
+        ],
+      },
+      headlines: [{ label: 'Closed cases counted', value: '220', detail: 'rounded' }],
+      tables: [],
+      method: [],
+      inputsSha256: 'abc',
+    };
+    fakeFetch({ 'GET /api/offices': { body: [] }, 'GET /api/evidence-packs/preview': { body: pack } });
+    renderPage(<EvidencePackPage />, {
+      path: '/evidence',
+      url: '/evidence?from=2025-04-01&to=2026-03-31',
+      me: MANAGER,
+    });
+    const brief = await screen.findByRole('heading', { name: 'In brief' });
+    expect(screen.getByRole('heading', { name: 'What the service did' })).toBeInTheDocument();
+    expect(screen.getByText('Every £1 went with about £4.25.')).toBeInTheDocument();
+    const headlines = screen.getByRole('heading', { name: 'Headlines' });
+    expect(brief.compareDocumentPosition(headlines) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('knows the financial year turns on 1 April', () => {
     expect(lastFinancialYear('2026-03-31')).toEqual({ from: '2024-04-01', to: '2025-03-31' });
     expect(lastFinancialYear('2026-04-01')).toEqual({ from: '2025-04-01', to: '2026-03-31' });

@@ -108,6 +108,18 @@ function Preview({ pack, query }: { pack: EvidencePackPreview; query: PackQuery 
         </p>
       </section>
 
+      <h3 className="govuk-heading-m">{pack.summary.heading}</h3>
+      {pack.summary.sections.map((section) => (
+        <div key={section.key}>
+          <h4 className="govuk-heading-s">{section.heading}</h4>
+          {section.paragraphs.map((p) => (
+            <p className="govuk-body" key={p}>
+              {p}
+            </p>
+          ))}
+        </div>
+      ))}
+
       <h3 className="govuk-heading-m">Headlines</h3>
       <dl className="dv-stats dv-stats--wide">
         {pack.headlines.map((h) => (
@@ -119,8 +131,8 @@ function Preview({ pack, query }: { pack: EvidencePackPreview; query: PackQuery 
         ))}
       </dl>
       <p className="govuk-body-s">
-        “[c]” in a table means the figure is hidden: it rests on fewer than {meta.threshold} cases, or could be worked
-        out from figures that do.
+        Counts are rounded so that no client can be identified, and rates are worked out from the rounded counts. “[c]”
+        in a table means a figure is not published, because it could be narrowed down to a small count.
       </p>
 
       <h3 className="govuk-heading-m">Tables</h3>

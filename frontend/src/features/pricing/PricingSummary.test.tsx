@@ -40,6 +40,7 @@ const report: PricingReport = {
   organisationIds: [],
   consent: 'all_cases',
   unitCosts: { version: 1, createdAt: '2026-01-01T00:00:00.000Z', hourlyCostGbp: 50, hourlyCostNote: null },
+  priceYear: 2024,
   notes: [],
 } as unknown as PricingReport;
 
@@ -54,5 +55,6 @@ describe('PricingSummary', () => {
     expect(wellbeing).not.toHaveTextContent('£0');
     expect(wellbeing).not.toHaveTextContent('leaves out');
     expect(screen.getByRole('row', { name: /^Money to clients/ })).not.toHaveTextContent('leaves out');
+    expect(screen.getByText(/At 2024 prices/)).toBeInTheDocument();
   });
 });

@@ -36,6 +36,9 @@ export function PricingSummary() {
                   .
                 </div>
               )}
+              <p className="govuk-body-s dv-muted">
+                At {r.priceYear} prices: each unit cost is uprated from its own year with the GDP deflator.
+              </p>
               {overall && <KindTable group={overall} caption={`All cases (${casesOf(overall.cases)})`} />}
               <GroupTable title="By category" groups={r.groups.filter((g) => g.groupBy === 'category')} />
               <GroupTable title="By band of relationship time" groups={r.groups.filter((g) => g.groupBy === 'band')} />

@@ -54,6 +54,8 @@ export interface PricingReport {
   asOf: string;
   filters: Record<string, string>;
   unitCosts: { version: number; createdAt: string; hourlyCostGbp: number | null; hourlyCostNote: string | null };
+  /** Unit costs are uprated to this year's prices. */
+  priceYear: number;
   notes: string[];
 }
 
