@@ -51,9 +51,19 @@ export function strictlyNecessaryTimes(rows: readonly TimeOutcomeRow[]): Map<str
 
   const result = new Map<string, StrictlyNecessaryTime>();
   for (const category of categories) {
-    const members = used.map((r, i) => (r.category === category ? i : -1)).filter((i) => i >= 0);
-    const n = members.reduce((sum, i) => sum + design[i].trials, 0);
-    const rateAt = (t: number) => members.reduce((s, i) => s + design[i].trials * sigmoid(rest[i] + slope * t), 0) / n;
+    // The category's rows grouped by their covariates other than time (every case is moved to the same time, so
+    // rows differing only in time move together): a few dozen groups instead of thousands of patterns.
+    const groups = new Map<string, { i: number; trials: number }>();
+    used.forEach((r, i) => {
+      if (r.category !== category) return;
+      const key = columnsOf(design[i].x, 0).join(',');
+      const group = groups.get(key);
+      if (group) group.trials += design[i].trials;
+      else groups.set(key, { i, trials: design[i].trials });
+    });
+    const members = [...groups.values()];
+    const n = members.reduce((sum, g) => sum + g.trials, 0);
+    const rateAt = (t: number) => members.reduce((s, g) => s + g.trials * sigmoid(rest[g.i] + slope * t), 0) / n;
     const base = { targetRate, n };
     if (rateAt(tMin) >= targetRate) {
       result.set(category, {
@@ -85,9 +95,9 @@ export function strictlyNecessaryTimes(rows: readonly TimeOutcomeRow[]): Map<str
     // Implicit function: G(t, β) = target, so dt/dβ = −(∂G/∂β) / (∂G/∂t).
     const dBeta = new Array<number>(width).fill(0);
     let dT = 0;
-    for (const i of members) {
+    for (const { i, trials } of members) {
       const p = sigmoid(rest[i] + slope * t);
-      const w = (design[i].trials * p * (1 - p)) / n;
+      const w = (trials * p * (1 - p)) / n;
       columnsOf(design[i].x, t).forEach((v, k) => (dBeta[k] += w * v));
       dT += w * slope;
     }

@@ -33,14 +33,24 @@ export function log2RelationshipTime(minutes: number): number {
 }
 
 export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedEstimate {
+  return timeModel(rows).estimate;
+}
+
+interface TimeModel {
+  estimate: AdjustedEstimate;
+  /** Present when the estimate is a number. */
+  model?: { used: TimeOutcomeRow[]; design: BinomialRow[]; fit: LogisticFit };
+}
+
+function timeModel(rows: readonly TimeOutcomeRow[]): TimeModel {
   // The fit sums over rows, so rows are put in one canonical order: the same cases give the same bits.
-  const used = rows.filter((r) => r.trials > 0).sort(byPattern);
+  const used = canonicalOrder(rows.filter((r) => r.trials > 0));
   const n = used.reduce((sum, r) => sum + r.trials, 0);
   const successes = used.reduce((sum, r) => sum + r.successes, 0);
   const noEstimate = { oddsRatioPerDoubling: null, ciLow: null, ciHigh: null, n, converged: false, separation: false };
 
   if (n < MIN_MODEL_CASES || Math.min(successes, n - successes) < MIN_CASES_PER_OUTCOME) {
-    return {
+    const estimate: AdjustedEstimate = {
       ...noEstimate,
       covariates: [],
       iterations: 0,
@@ -48,6 +58,7 @@ export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedE
         `Too few cases for the adjusted estimate: ${n} cases, ${successes} with the outcome and ${n - successes} ` +
         `without (it needs at least ${MIN_MODEL_CASES} cases and at least ${MIN_CASES_PER_OUTCOME} of each).`,
     };
+    return { estimate };
   }
 
   const { names, design, references } = buildDesign(used);
@@ -61,28 +72,30 @@ export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedE
     const note =
       `Every case had the same relationship time (${TIME_FLOOR_MINUTES} minutes or less counts as ` +
       `${TIME_FLOOR_MINUTES}), so there is no difference in time to estimate an effect from.`;
-    return { ...fitted, note };
+    return { estimate: { ...fitted, note } };
   }
   if (separation) {
     const note =
       'No estimate: within some group of cases every case had the same outcome, in a way the covariates predict ' +
       'perfectly (separation), so the model has no finite answer. A wider date range or fewer filters may help.';
-    return { ...fitted, note };
+    return { estimate: { ...fitted, note } };
   }
   if (!converged) {
-    return { ...fitted, note: `No estimate: the model did not settle within ${iterations} iterations.` };
+    return { estimate: { ...fitted, note: `No estimate: the model did not settle within ${iterations} iterations.` } };
   }
 
   const [beta, se] = [fit.coefficients[1], fit.standardErrors[1]];
+  const mix = caseMixOf(used, design, fit);
   const notUsed = notUsedNote(names, fit.droppedConstant, fit.droppedCollinear);
-  return {
+  const estimate: AdjustedEstimate = {
     ...fitted,
     oddsRatioPerDoubling: Math.exp(beta),
     ciLow: Math.exp(beta - Z95 * se),
     ciHigh: Math.exp(beta + Z95 * se),
     ...(notUsed && { note: notUsed }),
-    predictedRates: PREDICTION_MINUTES.map((minutes) => predictedRate(design, fit, minutes)),
+    predictedRates: PREDICTION_MINUTES.map((minutes) => predictedRateOfMix(mix, fit, minutes)),
   };
+  return { estimate, model: { used, design, fit } };
 }
 
 /**
@@ -92,29 +105,54 @@ export function adjustedTimeEstimate(rows: readonly TimeOutcomeRow[]): AdjustedE
 export function fitTimeModel(
   rows: readonly TimeOutcomeRow[],
 ): { note: string } | { used: TimeOutcomeRow[]; design: BinomialRow[]; fit: LogisticFit } {
-  const used = rows.filter((r) => r.trials > 0).sort(byPattern);
-  const estimate = adjustedTimeEstimate(used);
-  if (estimate.oddsRatioPerDoubling === null) return { note: estimate.note ?? 'No adjusted estimate.' };
-  const { design } = buildDesign(used);
-  return { used, design, fit: fitLogistic(design) };
+  const { estimate, model } = timeModel(rows);
+  return model ?? { note: estimate.note ?? 'No adjusted estimate.' };
+}
+
+/**
+ * The design rows grouped by their covariates other than time: with every case given the same time, rows that
+ * differ only in time predict the same, so predictions sum over a few hundred groups instead of every pattern.
+ * Each group's x is the kept columns with the time column left for the caller (intercept first).
+ */
+function caseMixOf(
+  used: readonly TimeOutcomeRow[],
+  design: readonly BinomialRow[],
+  fit: LogisticFit,
+): Array<{ x: number[]; trials: number }> {
+  const groups = new Map<string, { x: number[]; trials: number }>();
+  design.forEach((row, i) => {
+    // The design's other columns are a function of these three (buildDesign).
+    const key = `${used[i].category}\u0000${used[i].vulnerabilityCount}\u0000${used[i].fundingStream}`;
+    const group = groups.get(key);
+    if (group) group.trials += row.trials;
+    else groups.set(key, { x: [1, ...fit.kept.map((j) => (j === 0 ? 0 : row.x[j]))], trials: row.trials });
+  });
+  return [...groups.values()];
 }
 
 /**
  * The average predicted probability if every case had `minutes` of relationship time, each case keeping its own
  * covariates; the interval is the delta method on the log-odds of that average, so it stays within 0–100%.
  */
-export function predictedRate(design: readonly BinomialRow[], fit: LogisticFit, minutes: number): PredictedRate {
+function predictedRateOfMix(
+  mix: ReadonlyArray<{ x: number[]; trials: number }>,
+  fit: LogisticFit,
+  minutes: number,
+): PredictedRate {
   const t = log2RelationshipTime(minutes);
   const width = fit.coefficients.length;
+  const timeAt = fit.kept.indexOf(0) + 1;
   const gradient = new Array<number>(width).fill(0);
   let [sum, cases] = [0, 0];
-  for (const row of design) {
-    const x = [1, ...fit.kept.map((j) => (j === 0 ? t : row.x[j]))];
-    const eta = x.reduce((s, v, k) => s + v * fit.coefficients[k], 0);
+  for (const group of mix) {
+    const x = group.x;
+    if (timeAt > 0) x[timeAt] = t;
+    let eta = 0;
+    for (let k = 0; k < width; k++) eta += x[k] * fit.coefficients[k];
     const p = 1 / (1 + Math.exp(-eta));
-    sum += row.trials * p;
-    cases += row.trials;
-    for (let k = 0; k < width; k++) gradient[k] += row.trials * p * (1 - p) * x[k];
+    sum += group.trials * p;
+    cases += group.trials;
+    for (let k = 0; k < width; k++) gradient[k] += group.trials * p * (1 - p) * x[k];
   }
   const rate = sum / cases;
   // d logit(rate) / d beta = (d rate / d beta) / (rate (1 − rate)).
@@ -177,9 +215,16 @@ function timeOf(r: TimeOutcomeRow): number {
   return 'log2Time' in r ? r.log2Time : log2RelationshipTime(r.relationshipMinutes);
 }
 
+/** Rows sorted by pattern, each row's time worked out once rather than in every comparison. */
+function canonicalOrder(rows: readonly TimeOutcomeRow[]): TimeOutcomeRow[] {
+  return rows
+    .map((row) => ({ row, time: timeOf(row) }))
+    .sort((a, b) => a.time - b.time || byPattern(a.row, b.row))
+    .map(({ row }) => row);
+}
+
 function byPattern(a: TimeOutcomeRow, b: TimeOutcomeRow): number {
   return (
-    timeOf(a) - timeOf(b) ||
     compareText(a.category, b.category) ||
     a.vulnerabilityCount - b.vulnerabilityCount ||
     compareText(a.fundingStream, b.fundingStream) ||
