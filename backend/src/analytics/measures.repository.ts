@@ -18,6 +18,7 @@ import {
   type RateMeasure,
 } from './measures.sql.js';
 import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from './report-filters.js';
+import type { MedianMeasure } from './measure-rollups.sql.js';
 import { percentileFromCounts, type ValueCount } from './statistics/percentile.js';
 
 export interface Counts {
@@ -68,12 +69,23 @@ const GROUP_LABEL: Partial<Record<BreakdownDimension, string>> = {
 export class MeasuresRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every measure over the closed cases in scope, in one pass over the facts. */
+  /**
+   * Every measure over the closed cases in scope: from the roll-ups with no dimension filter or one
+   * (they count every client, so consent-only views read the facts), otherwise from the per-case facts.
+   */
   async summary(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<SummaryRow> {
+    const dimensions = dimensionFiltersOf(filters);
+    if (dimensions.length <= 1 && !filters.consentOnly)
+      return this.summaryFromRollups(organisationIds, filters, asOf, dimensions[0]);
+    return this.summaryFromFacts(organisationIds, filters, asOf);
+  }
+
+  /** Every measure over the closed cases in scope, in one pass over the facts (the straightforward way). */
+  async summaryFromFacts(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<SummaryRow> {
     const where = factsWhere(organisationIds, filters, undefined, asOf);
     const params = [...where.params];
     const inOwnQuery = RATE_MEASURES.filter((m) => RATE_MEASURE_SQL[m].ownQuery);
-    const separately = Promise.all(inOwnQuery.map((m) => this.rateTotal(organisationIds, filters, m, asOf)));
+    const separately = Promise.all(inOwnQuery.map((m) => this.rateTotalFromFacts(organisationIds, filters, m, asOf)));
     const rateColumns = RATE_MEASURES.filter((m) => !RATE_MEASURE_SQL[m].ownQuery).map((measure) => {
       const sql = RATE_MEASURE_SQL[measure];
       let inScope = 'true';
@@ -88,7 +100,7 @@ export class MeasuresRepository {
               coalesce(sum(${sql.unknown}) FILTER (WHERE ${inScope}), 0)::int AS "${measure}.unknown"`;
     });
     const v = CASE_VALUE_SQL;
-    const medians = this.medians(organisationIds, filters, asOf);
+    const medians = this.medianCounts(organisationIds, filters, asOf);
     const [row]: Array<Record<string, number | null>> = await this.dataSource.query(
       `SELECT count(*)::int AS closed,
               ${rateColumns.join(',\n              ')},
@@ -120,63 +132,74 @@ export class MeasuresRepository {
         WHERE ${where.sql}`,
       params,
     );
-    const [{ relationshipTime, firstContactLatency }, separate] = await Promise.all([medians, separately]);
-    const num = (key: string) => row[key] ?? 0;
-    const nullable = (key: string) => row[key] ?? null;
-    const rates = Object.fromEntries(
-      RATE_MEASURES.map((m) => [
-        m,
-        separate[inOwnQuery.indexOf(m)] ?? {
-          n: num(`${m}.n`),
-          count: num(`${m}.count`),
-          scope: num(`${m}.scope`),
-          unknown: num(`${m}.unknown`),
-        },
-      ]),
-    ) as Record<RateMeasure, CoveredCounts>;
-    const bounceInCounts: [number, number, number, number] = [
-      num('bounceIn.0'),
-      num('bounceIn.1'),
-      num('bounceIn.2'),
-      num('bounceIn.3'),
-    ];
-    return {
-      closed: num('closed'),
-      rates,
-      relationshipTime: {
-        n: num('closed'),
-        mean: nullable('relationshipTime.mean'),
-        median: relationshipTime,
-      },
-      relationshipShare: { n: num('relationshipShare.n'), mean: nullable('relationshipShare.mean') },
-      continuity: { n: num('continuity.n'), mean: nullable('continuity.mean') },
-      firstContactLatency: {
-        n: num('firstContactLatency.n'),
-        median: firstContactLatency,
-        seenWithin: SEEN_WITHIN_WORKING_DAYS.map((days) => num(`firstContactLatency.within${days}`)),
-      },
-      rqi: { n: num('rqi.n'), mean: nullable('rqi.mean'), items: num('rqi.items') },
-      underlyingProblems: {
-        n: num('closed'),
-        mean: nullable('underlyingProblems.mean'),
-        total: num('underlyingProblems.total'),
-      },
-      bounceIn: {
-        n: bounceInCounts.reduce((a, b) => a + b, 0),
-        unknown: num('bounceIn.unknown'),
-        counts: bounceInCounts,
-      },
-    };
+    const [counts, separate] = await Promise.all([medians, separately]);
+    return summaryRow(row, counts, (m) => separate[inOwnQuery.indexOf(m)]);
   }
 
   /**
-   * Medians of relationship time and first-contact latency, from counts per value (a parallel hash
-   * aggregate) rather than sorting every case; percentileFromCounts interpolates as percentile_cont.
+   * The same figures from the roll-ups: case_measure_rollups' sums over the dimension value's closing
+   * days in the period; the medians from case_value_rollups' whole months in the period, and from the
+   * facts for the days of months it covers only in part.
    */
-  private async medians(organisationIds: string[], filters: ReportFilters, asOf: string) {
+  async summaryFromRollups(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+    dimension: [DimensionFilter, string] | undefined,
+  ): Promise<SummaryRow> {
+    const [dim, dimValue] = dimension ?? ['all', ''];
+    const params: unknown[] = [organisationIds, dim, dimValue];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const clauses = ['r.organisation_id = ANY($1::uuid[])', 'r.dim = $2', 'r.dim_value = $3'];
+    if (filters.from) clauses.push(`r.closed_on >= ${param(filters.from)}::date`);
+    if (filters.to) clauses.push(`r.closed_on <= ${param(filters.to)}::date`);
+    const sum = (column: string, filter?: string) =>
+      `coalesce(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)`;
+    const rateColumns = RATE_MEASURES.map((measure) => {
+      const months = RATE_MEASURE_SQL[measure].matureAfterMonths;
+      const inScope = months ? `r.closed_on <= ${param(maturityCutoff(asOf, months))}::date` : undefined;
+      return ['n', 'count', 'scope', 'unknown']
+        .map((part) => `${sum(`${measure}_${part}`, inScope)}::int AS "${measure}.${part}"`)
+        .join(',\n              ');
+    });
+    const mean = (total: string, n: string) => `(${sum(total)}::numeric / nullif(${sum(n)}, 0))::float8`;
+    const medians = this.medianCountsFromRollups(organisationIds, filters, asOf, dim, dimValue);
+    const [row]: Array<Record<string, number | null>> = await this.dataSource.query(
+      `SELECT ${sum('n_closed')}::int AS closed,
+              ${rateColumns.join(',\n              ')},
+              ${mean('relationship_minutes', 'n_closed')} AS "relationshipTime.mean",
+              ${mean('relationship_share_sum', 'relationship_share_n')} AS "relationshipShare.mean",
+              ${sum('relationship_share_n')}::int AS "relationshipShare.n",
+              ${mean('continuity_sum', 'continuity_n')} AS "continuity.mean",
+              ${sum('continuity_n')}::int AS "continuity.n",
+              ${sum('first_contact_n')}::int AS "firstContactLatency.n",
+              ${SEEN_WITHIN_WORKING_DAYS.map((days) => `${sum(`seen_within_${days}`)}::int AS "firstContactLatency.within${days}"`).join(',\n              ')},
+              ${mean('rqi_sum', 'rqi_n')} AS "rqi.mean",
+              ${sum('rqi_n')}::int AS "rqi.n",
+              ${sum('rqi_items')}::int AS "rqi.items",
+              ${mean('problems', 'n_closed')} AS "underlyingProblems.mean",
+              ${sum('problems')}::int AS "underlyingProblems.total",
+              ${[0, 1, 2, 3].map((k) => `${sum(`bounce_in_${k}`)}::int AS "bounceIn.${k}"`).join(',\n              ')},
+              ${sum('bounce_in_unknown')}::int AS "bounceIn.unknown"
+         FROM case_measure_rollups r
+        WHERE ${clauses.join(' AND ')}`,
+      params,
+    );
+    return summaryRow(row, await medians, () => undefined);
+  }
+
+  /** How many cases in scope took each value of the measures whose median is reported (from the facts). */
+  async medianCounts(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+  ): Promise<Record<MedianMeasure, ValueCount[]>> {
     const where = factsWhere(organisationIds, filters, undefined, asOf);
     const { relationship_time: time, first_contact_latency: latency } = CASE_VALUE_SQL;
-    const rows: Array<{ measure: string } & ValueCount> = await this.dataSource.query(
+    const rows: Array<{ measure: MedianMeasure } & ValueCount> = await this.dataSource.query(
       `SELECT 'relationship_time' AS measure, ${time.value} AS value, count(*)::int AS n
          FROM case_facts f WHERE ${where.sql} AND ${time.applies} GROUP BY 2
        UNION ALL
@@ -184,10 +207,37 @@ export class MeasuresRepository {
          FROM case_facts f WHERE ${where.sql} AND ${latency.applies} GROUP BY 2`,
       where.params,
     );
-    const of = (measure: string) => rows.filter((r) => r.measure === measure);
+    return byMeasure(rows);
+  }
+
+  /** medianCounts from case_value_rollups' whole months, and the facts of the part-covered months' days. */
+  private async medianCountsFromRollups(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+    dim: string,
+    dimValue: string,
+  ): Promise<Record<MedianMeasure, ValueCount[]>> {
+    const { months, edges } = splitByMonth(filters.from, filters.to);
+    const fromRollups = async (): Promise<Array<{ measure: MedianMeasure } & ValueCount>> => {
+      if (!months) return [];
+      const params: unknown[] = [organisationIds, dim, dimValue];
+      const clauses = ['r.organisation_id = ANY($1::uuid[])', 'r.dim = $2', 'r.dim_value = $3'];
+      if (months.from) clauses.push(`r.closed_month >= $${params.push(months.from)}::date`);
+      if (months.to) clauses.push(`r.closed_month <= $${params.push(months.to)}::date`);
+      return this.dataSource.query(
+        `SELECT r.measure, r.value, sum(r.n)::int AS n FROM case_value_rollups r
+          WHERE ${clauses.join(' AND ')} GROUP BY 1, 2`,
+        params,
+      );
+    };
+    const parts = await Promise.all([
+      fromRollups().then(byMeasure),
+      ...edges.map((edge) => this.medianCounts(organisationIds, { ...filters, ...edge }, asOf)),
+    ]);
     return {
-      relationshipTime: percentileFromCounts(of('relationship_time'), 0.5),
-      firstContactLatency: percentileFromCounts(of('first_contact_latency'), 0.5),
+      relationship_time: parts.flatMap((p) => p.relationship_time),
+      first_contact_latency: parts.flatMap((p) => p.first_contact_latency),
     };
   }
 
@@ -225,7 +275,10 @@ export class MeasuresRepository {
     );
   }
 
-  /** n and count of a rate per group of a dimension, with the office or adviser name as label. */
+  /**
+   * n and count of a rate per group of a dimension, with the office or adviser name as label: from
+   * case_measure_rollups when no dimension filter applies (a period may), otherwise from the facts.
+   */
   async rateByGroup(
     organisationIds: string[],
     filters: ReportFilters,
@@ -233,25 +286,43 @@ export class MeasuresRepository {
     by: BreakdownDimension,
     asOf: string,
   ): Promise<Array<Counts & { key: string; label: string | null }>> {
+    if (dimensionFiltersOf(filters).length === 0 && !filters.consentOnly)
+      return this.rateByGroupFromRollups(organisationIds, filters, measure, by, asOf);
+    return this.rateByGroupFromFacts(organisationIds, filters, measure, by, asOf);
+  }
+
+  async rateByGroupFromRollups(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    by: BreakdownDimension,
+    asOf: string,
+  ): Promise<Array<Counts & { key: string; label: string | null }>> {
+    const where = this.rollupWhere(organisationIds, filters, measure, asOf, undefined, by);
+    return this.dataSource.query(
+      `SELECT g.key, g.n, g.count, ${GROUP_LABEL[by] ?? 'NULL'} AS label
+         FROM (SELECT CASE WHEN r.dim_value = '' THEN 'none' ELSE r.dim_value END AS key,
+                      sum(r.${measure}_n)::int AS n, sum(r.${measure}_count)::int AS count
+                 FROM case_measure_rollups r
+                WHERE ${where.sql}
+                GROUP BY 1) g
+        WHERE g.n > 0`,
+      where.params,
+    );
+  }
+
+  /** rateByGroup the straightforward way, from the per-case facts. */
+  async rateByGroupFromFacts(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    by: BreakdownDimension,
+    asOf: string,
+  ): Promise<Array<Counts & { key: string; label: string | null }>> {
     const sql = RATE_MEASURE_SQL[measure];
-    const label = GROUP_LABEL[by] ?? 'NULL';
-    // The roll-ups hold one row per dimension value, but no 'none' row for cases without a flag.
-    if (sql.rollup && dimensionFiltersOf(filters).length === 0 && by !== 'vulnerability') {
-      const where = this.rollupWhere(organisationIds, filters, measure, asOf, undefined, by);
-      return this.dataSource.query(
-        `SELECT g.key, g.n, g.count, ${label} AS label
-           FROM (SELECT CASE WHEN r.dim_value = '' THEN 'none' ELSE r.dim_value END AS key,
-                        sum(r.${sql.rollup.trials})::int AS n, sum(r.${sql.rollup.successes})::int AS count
-                   FROM case_rollups r
-                  WHERE ${where.sql}
-                  GROUP BY 1) g
-          WHERE g.n > 0`,
-        where.params,
-      );
-    }
     const where = this.rateWhere(organisationIds, filters, measure, asOf);
     return this.dataSource.query(
-      `SELECT g.key, g.n, g.count, ${label} AS label
+      `SELECT g.key, g.n, g.count, ${GROUP_LABEL[by] ?? 'NULL'} AS label
          FROM (SELECT ${GROUP_KEY[by]} AS key, sum(${sql.n})::int AS n, sum(${sql.count})::int AS count
                  FROM case_facts f ${by === 'vulnerability' ? UNNEST_VULNERABILITIES : ''}
                 WHERE ${where.sql}
@@ -262,6 +333,25 @@ export class MeasuresRepository {
 
   /** n and count of a rate over every case in scope (once each, whatever the breakdown). */
   async rateTotal(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: RateMeasure,
+    asOf: string,
+  ): Promise<CoveredCounts> {
+    if (dimensionFiltersOf(filters).length === 0 && !filters.consentOnly) {
+      const where = this.rollupWhere(organisationIds, filters, measure, asOf, undefined);
+      const [row]: CoveredCounts[] = await this.dataSource.query(
+        `SELECT ${['n', 'count', 'scope', 'unknown'].map((part) => `coalesce(sum(r.${measure}_${part}), 0)::int AS ${part}`).join(', ')}
+           FROM case_measure_rollups r WHERE ${where.sql}`,
+        where.params,
+      );
+      return row;
+    }
+    return this.rateTotalFromFacts(organisationIds, filters, measure, asOf);
+  }
+
+  /** rateTotal the straightforward way, from the per-case facts. */
+  async rateTotalFromFacts(
     organisationIds: string[],
     filters: ReportFilters,
     measure: RateMeasure,
@@ -368,4 +458,95 @@ export interface DrillDownRow {
   closedOn: string;
   relationshipMinutes: number;
   leadAdviserName: string;
+}
+
+/** The summary's figures from one row of sums (keys as the summary queries name them) and the median counts. */
+function summaryRow(
+  row: Record<string, number | null>,
+  counts: Record<MedianMeasure, ValueCount[]>,
+  separate: (measure: RateMeasure) => CoveredCounts | undefined,
+): SummaryRow {
+  const num = (key: string) => row[key] ?? 0;
+  const nullable = (key: string) => row[key] ?? null;
+  const rates = Object.fromEntries(
+    RATE_MEASURES.map((m) => [
+      m,
+      separate(m) ?? {
+        n: num(`${m}.n`),
+        count: num(`${m}.count`),
+        scope: num(`${m}.scope`),
+        unknown: num(`${m}.unknown`),
+      },
+    ]),
+  ) as Record<RateMeasure, CoveredCounts>;
+  const bounceInCounts: [number, number, number, number] = [
+    num('bounceIn.0'),
+    num('bounceIn.1'),
+    num('bounceIn.2'),
+    num('bounceIn.3'),
+  ];
+  return {
+    closed: num('closed'),
+    rates,
+    relationshipTime: {
+      n: num('closed'),
+      mean: nullable('relationshipTime.mean'),
+      median: percentileFromCounts(counts.relationship_time, 0.5),
+    },
+    relationshipShare: { n: num('relationshipShare.n'), mean: nullable('relationshipShare.mean') },
+    continuity: { n: num('continuity.n'), mean: nullable('continuity.mean') },
+    firstContactLatency: {
+      n: num('firstContactLatency.n'),
+      median: percentileFromCounts(counts.first_contact_latency, 0.5),
+      seenWithin: SEEN_WITHIN_WORKING_DAYS.map((days) => num(`firstContactLatency.within${days}`)),
+    },
+    rqi: { n: num('rqi.n'), mean: nullable('rqi.mean'), items: num('rqi.items') },
+    underlyingProblems: {
+      n: num('closed'),
+      mean: nullable('underlyingProblems.mean'),
+      total: num('underlyingProblems.total'),
+    },
+    bounceIn: {
+      n: bounceInCounts.reduce((a, b) => a + b, 0),
+      unknown: num('bounceIn.unknown'),
+      counts: bounceInCounts,
+    },
+  };
+}
+
+function byMeasure(rows: Array<{ measure: MedianMeasure } & ValueCount>): Record<MedianMeasure, ValueCount[]> {
+  const of = (measure: MedianMeasure) =>
+    rows.filter((r) => r.measure === measure).map(({ value, n }) => ({ value: Number(value), n: Number(n) }));
+  return { relationship_time: of('relationship_time'), first_contact_latency: of('first_contact_latency') };
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+function addMonthsTo(monthStartIso: string, months: number): string {
+  const date = new Date(`${monthStartIso}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return isoDay(date);
+}
+function dayBefore(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return isoDay(date);
+}
+
+/**
+ * A closing period split into the whole months it covers (`months`, as first days, either end open)
+ * and the days of the months it covers only in part (`edges`, as from/to filters).
+ */
+export function splitByMonth(
+  from: string | undefined,
+  to: string | undefined,
+): { months: { from?: string; to?: string } | null; edges: Array<{ from: string; to: string }> } {
+  const first = from && (from === monthStart(from) ? from : addMonthsTo(monthStart(from), 1));
+  const nextAfterTo = to && addMonthsTo(monthStart(to), 1);
+  const last = to && (dayBefore(nextAfterTo!) === to ? monthStart(to) : addMonthsTo(monthStart(to), -1));
+  if (first && last && first > last) return { months: null, edges: from && to ? [{ from, to }] : [] };
+  const edges: Array<{ from: string; to: string }> = [];
+  if (from && first !== from) edges.push({ from, to: dayBefore(first!) });
+  if (to && last !== monthStart(to)) edges.push({ from: monthStart(to), to });
+  return { months: { from: first, to: last }, edges };
 }

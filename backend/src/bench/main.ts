@@ -18,6 +18,7 @@ import { measureBundle } from './bundle-size.js';
 import { benchEvidence } from './evidence-bench.js';
 import { generateFile, generatorOptions, importFile } from './import-bench.js';
 import { parseBenchOptions, type BenchOptions } from './options.js';
+import { benchManagerReports } from './manager-reports-bench.js';
 import { benchModel, benchReports } from './report-bench.js';
 import { formatTable, resultRows, type BenchResults } from './results.js';
 import { benchStart } from './start-bench.js';
@@ -84,6 +85,8 @@ async function run(options: BenchOptions): Promise<BenchResults> {
     if (steps.has('reports')) {
       log('Time against outcome: roll-ups, case facts and the raw tables…');
       partial.reports = await benchReports(services, organisationId, options, log);
+      log('The other manager reports: served, and computed from the facts…');
+      partial.managerReports = await benchManagerReports(services, organisationId, options, log);
     }
     if (steps.has('model')) {
       log('Adjusted model…');

@@ -4,6 +4,7 @@ import type { BundleFigures } from './bundle-size.js';
 import type { DashboardFigures } from './dashboard-bench.js';
 import type { EvidenceFigures } from './evidence-bench.js';
 import type { ImportFigures } from './import-bench.js';
+import type { ManagerReportFigures } from './manager-reports-bench.js';
 import type { SheetImportFigures } from './sheet-bench.js';
 import type { FilterFigures, ModelFigures } from './report-bench.js';
 import type { StartFigures } from './start-bench.js';
@@ -33,6 +34,7 @@ export interface BenchResults {
   import?: ImportFigures;
   sheet?: SheetImportFigures;
   reports?: FilterFigures[];
+  managerReports?: ManagerReportFigures[];
   model?: ModelFigures;
   evidence?: EvidenceFigures;
   evidenceError?: string;
@@ -103,6 +105,21 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
       r.cases >= 1_000_000 ? check(f.ratio >= 100) : '',
     );
     add(`  roll-ups and raw query count the same`, f.agrees ? 'yes' : 'NO', 'yes', check(f.agrees));
+  }
+  for (const f of r.managerReports ?? []) {
+    const label = f.filter === 'none' ? 'no filter' : `${f.filter} filter`;
+    add(
+      `${f.report}, ${label} (n ${f.n.toLocaleString('en-GB')}) p50 / p95`,
+      `${ms(f.served.p50)} / ${ms(f.served.p95)} ${spread(f.served)}`,
+      '≤ 100 ms p95',
+      check(f.served.p95 <= 100),
+    );
+    add(
+      `  straightforward from case_facts p50 (×${f.ratio.toLocaleString('en-GB')}); same figures`,
+      `${ms(f.straightforward.p50)}; ${f.agrees ? 'yes' : 'NO'}`,
+      'same: yes',
+      check(f.agrees),
+    );
   }
   if (r.model) {
     const m = r.model;

@@ -89,8 +89,9 @@ describe('migrations on existing data', () => {
       { dim: 'office', n: 1 },
       { dim: 'vulnerability', n: 1 },
     ]);
-    // Both roll-up rebuilds group in memory.
+    // Every roll-up rebuild groups in memory.
     expect(await q(`SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'rebuild_case_%' ORDER BY 1`)).toEqual([
+      { proname: 'rebuild_case_measure_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_pattern_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_rollups', proconfig: ['work_mem=128MB'] },
     ]);

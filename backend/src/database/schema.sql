@@ -72,6 +72,60 @@ case_facts.trust smallint
 case_facts.understood smallint
 case_facts.vulnerabilities text[] NOT NULL
 case_facts.vulnerability_count smallint NOT NULL
+case_measure_rollups.accepted_count bigint NOT NULL
+case_measure_rollups.accepted_n bigint NOT NULL
+case_measure_rollups.accepted_scope bigint NOT NULL
+case_measure_rollups.accepted_unknown bigint NOT NULL
+case_measure_rollups.avoided_appeal_count bigint NOT NULL
+case_measure_rollups.avoided_appeal_n bigint NOT NULL
+case_measure_rollups.avoided_appeal_overall_count bigint NOT NULL
+case_measure_rollups.avoided_appeal_overall_n bigint NOT NULL
+case_measure_rollups.avoided_appeal_overall_scope bigint NOT NULL
+case_measure_rollups.avoided_appeal_overall_unknown bigint NOT NULL
+case_measure_rollups.avoided_appeal_scope bigint NOT NULL
+case_measure_rollups.avoided_appeal_unknown bigint NOT NULL
+case_measure_rollups.bounce_back_count bigint NOT NULL
+case_measure_rollups.bounce_back_n bigint NOT NULL
+case_measure_rollups.bounce_back_scope bigint NOT NULL
+case_measure_rollups.bounce_back_unknown bigint NOT NULL
+case_measure_rollups.bounce_in_0 bigint NOT NULL
+case_measure_rollups.bounce_in_1 bigint NOT NULL
+case_measure_rollups.bounce_in_2 bigint NOT NULL
+case_measure_rollups.bounce_in_3 bigint NOT NULL
+case_measure_rollups.bounce_in_unknown bigint NOT NULL
+case_measure_rollups.bounce_out_count bigint NOT NULL
+case_measure_rollups.bounce_out_n bigint NOT NULL
+case_measure_rollups.bounce_out_scope bigint NOT NULL
+case_measure_rollups.bounce_out_unknown bigint NOT NULL
+case_measure_rollups.closed_on date NOT NULL
+case_measure_rollups.continuity_n bigint NOT NULL
+case_measure_rollups.continuity_sum numeric NOT NULL
+case_measure_rollups.dim text NOT NULL
+case_measure_rollups.dim_value text NOT NULL
+case_measure_rollups.first_contact_n bigint NOT NULL
+case_measure_rollups.n_closed bigint NOT NULL
+case_measure_rollups.organisation_id uuid NOT NULL
+case_measure_rollups.positive_outcome_count bigint NOT NULL
+case_measure_rollups.positive_outcome_n bigint NOT NULL
+case_measure_rollups.positive_outcome_scope bigint NOT NULL
+case_measure_rollups.positive_outcome_unknown bigint NOT NULL
+case_measure_rollups.problem_uncovered_count bigint NOT NULL
+case_measure_rollups.problem_uncovered_n bigint NOT NULL
+case_measure_rollups.problem_uncovered_scope bigint NOT NULL
+case_measure_rollups.problem_uncovered_unknown bigint NOT NULL
+case_measure_rollups.problems bigint NOT NULL
+case_measure_rollups.referral_completion_count bigint NOT NULL
+case_measure_rollups.referral_completion_n bigint NOT NULL
+case_measure_rollups.referral_completion_scope bigint NOT NULL
+case_measure_rollups.referral_completion_unknown bigint NOT NULL
+case_measure_rollups.relationship_minutes bigint NOT NULL
+case_measure_rollups.relationship_share_n bigint NOT NULL
+case_measure_rollups.relationship_share_sum numeric NOT NULL
+case_measure_rollups.rqi_items bigint NOT NULL
+case_measure_rollups.rqi_n bigint NOT NULL
+case_measure_rollups.rqi_sum numeric NOT NULL
+case_measure_rollups.seen_within_10 bigint NOT NULL
+case_measure_rollups.seen_within_2 bigint NOT NULL
 case_note_revisions.body text NOT NULL
 case_note_revisions.case_id uuid NOT NULL
 case_note_revisions.created_at timestamp with time zone NOT NULL DEFAULT now()
@@ -149,6 +203,13 @@ case_rollups.n_positive integer NOT NULL
 case_rollups.n_uncovered integer NOT NULL
 case_rollups.n_with_result integer NOT NULL
 case_rollups.organisation_id uuid NOT NULL
+case_value_rollups.closed_month date NOT NULL
+case_value_rollups.dim text NOT NULL
+case_value_rollups.dim_value text NOT NULL
+case_value_rollups.measure text NOT NULL
+case_value_rollups.n integer NOT NULL
+case_value_rollups.organisation_id uuid NOT NULL
+case_value_rollups.value integer NOT NULL
 cases.arrival_route text NOT NULL
 cases.category text NOT NULL
 cases.client_id uuid NOT NULL
@@ -501,6 +562,62 @@ case_facts case_facts_same_problem_recontact_6m_not_null: NOT NULL same_problem_
 case_facts case_facts_total_minutes_not_null: NOT NULL total_minutes
 case_facts case_facts_vulnerabilities_not_null: NOT NULL vulnerabilities
 case_facts case_facts_vulnerability_count_not_null: NOT NULL vulnerability_count
+case_measure_rollups case_measure_rollups_accepted_count_not_null: NOT NULL accepted_count
+case_measure_rollups case_measure_rollups_accepted_n_not_null: NOT NULL accepted_n
+case_measure_rollups case_measure_rollups_accepted_scope_not_null: NOT NULL accepted_scope
+case_measure_rollups case_measure_rollups_accepted_unknown_not_null: NOT NULL accepted_unknown
+case_measure_rollups case_measure_rollups_avoided_appeal_count_not_null: NOT NULL avoided_appeal_count
+case_measure_rollups case_measure_rollups_avoided_appeal_n_not_null: NOT NULL avoided_appeal_n
+case_measure_rollups case_measure_rollups_avoided_appeal_overall_count_not_null: NOT NULL avoided_appeal_overall_count
+case_measure_rollups case_measure_rollups_avoided_appeal_overall_n_not_null: NOT NULL avoided_appeal_overall_n
+case_measure_rollups case_measure_rollups_avoided_appeal_overall_scope_not_null: NOT NULL avoided_appeal_overall_scope
+case_measure_rollups case_measure_rollups_avoided_appeal_overall_unknown_not_null: NOT NULL avoided_appeal_overall_unknown
+case_measure_rollups case_measure_rollups_avoided_appeal_scope_not_null: NOT NULL avoided_appeal_scope
+case_measure_rollups case_measure_rollups_avoided_appeal_unknown_not_null: NOT NULL avoided_appeal_unknown
+case_measure_rollups case_measure_rollups_bounce_back_count_not_null: NOT NULL bounce_back_count
+case_measure_rollups case_measure_rollups_bounce_back_n_not_null: NOT NULL bounce_back_n
+case_measure_rollups case_measure_rollups_bounce_back_scope_not_null: NOT NULL bounce_back_scope
+case_measure_rollups case_measure_rollups_bounce_back_unknown_not_null: NOT NULL bounce_back_unknown
+case_measure_rollups case_measure_rollups_bounce_in_0_not_null: NOT NULL bounce_in_0
+case_measure_rollups case_measure_rollups_bounce_in_1_not_null: NOT NULL bounce_in_1
+case_measure_rollups case_measure_rollups_bounce_in_2_not_null: NOT NULL bounce_in_2
+case_measure_rollups case_measure_rollups_bounce_in_3_not_null: NOT NULL bounce_in_3
+case_measure_rollups case_measure_rollups_bounce_in_unknown_not_null: NOT NULL bounce_in_unknown
+case_measure_rollups case_measure_rollups_bounce_out_count_not_null: NOT NULL bounce_out_count
+case_measure_rollups case_measure_rollups_bounce_out_n_not_null: NOT NULL bounce_out_n
+case_measure_rollups case_measure_rollups_bounce_out_scope_not_null: NOT NULL bounce_out_scope
+case_measure_rollups case_measure_rollups_bounce_out_unknown_not_null: NOT NULL bounce_out_unknown
+case_measure_rollups case_measure_rollups_closed_on_not_null: NOT NULL closed_on
+case_measure_rollups case_measure_rollups_continuity_n_not_null: NOT NULL continuity_n
+case_measure_rollups case_measure_rollups_continuity_sum_not_null: NOT NULL continuity_sum
+case_measure_rollups case_measure_rollups_dim_not_null: NOT NULL dim
+case_measure_rollups case_measure_rollups_dim_value_not_null: NOT NULL dim_value
+case_measure_rollups case_measure_rollups_first_contact_n_not_null: NOT NULL first_contact_n
+case_measure_rollups case_measure_rollups_n_closed_not_null: NOT NULL n_closed
+case_measure_rollups case_measure_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+case_measure_rollups case_measure_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_measure_rollups case_measure_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_on)
+case_measure_rollups case_measure_rollups_positive_outcome_count_not_null: NOT NULL positive_outcome_count
+case_measure_rollups case_measure_rollups_positive_outcome_n_not_null: NOT NULL positive_outcome_n
+case_measure_rollups case_measure_rollups_positive_outcome_scope_not_null: NOT NULL positive_outcome_scope
+case_measure_rollups case_measure_rollups_positive_outcome_unknown_not_null: NOT NULL positive_outcome_unknown
+case_measure_rollups case_measure_rollups_problem_uncovered_count_not_null: NOT NULL problem_uncovered_count
+case_measure_rollups case_measure_rollups_problem_uncovered_n_not_null: NOT NULL problem_uncovered_n
+case_measure_rollups case_measure_rollups_problem_uncovered_scope_not_null: NOT NULL problem_uncovered_scope
+case_measure_rollups case_measure_rollups_problem_uncovered_unknown_not_null: NOT NULL problem_uncovered_unknown
+case_measure_rollups case_measure_rollups_problems_not_null: NOT NULL problems
+case_measure_rollups case_measure_rollups_referral_completion_count_not_null: NOT NULL referral_completion_count
+case_measure_rollups case_measure_rollups_referral_completion_n_not_null: NOT NULL referral_completion_n
+case_measure_rollups case_measure_rollups_referral_completion_scope_not_null: NOT NULL referral_completion_scope
+case_measure_rollups case_measure_rollups_referral_completion_unknown_not_null: NOT NULL referral_completion_unknown
+case_measure_rollups case_measure_rollups_relationship_minutes_not_null: NOT NULL relationship_minutes
+case_measure_rollups case_measure_rollups_relationship_share_n_not_null: NOT NULL relationship_share_n
+case_measure_rollups case_measure_rollups_relationship_share_sum_not_null: NOT NULL relationship_share_sum
+case_measure_rollups case_measure_rollups_rqi_items_not_null: NOT NULL rqi_items
+case_measure_rollups case_measure_rollups_rqi_n_not_null: NOT NULL rqi_n
+case_measure_rollups case_measure_rollups_rqi_sum_not_null: NOT NULL rqi_sum
+case_measure_rollups case_measure_rollups_seen_within_10_not_null: NOT NULL seen_within_10
+case_measure_rollups case_measure_rollups_seen_within_2_not_null: NOT NULL seen_within_2
 case_note_revisions case_note_revisions_body_check: CHECK (((length(body) >= 1) AND (length(body) <= 20000)))
 case_note_revisions case_note_revisions_body_not_null: NOT NULL body
 case_note_revisions case_note_revisions_case_id_not_null: NOT NULL case_id
@@ -606,6 +723,15 @@ case_rollups case_rollups_n_with_result_not_null: NOT NULL n_with_result
 case_rollups case_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
 case_rollups case_rollups_organisation_id_not_null: NOT NULL organisation_id
 case_rollups case_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_on, band)
+case_value_rollups case_value_rollups_closed_month_not_null: NOT NULL closed_month
+case_value_rollups case_value_rollups_dim_not_null: NOT NULL dim
+case_value_rollups case_value_rollups_dim_value_not_null: NOT NULL dim_value
+case_value_rollups case_value_rollups_measure_not_null: NOT NULL measure
+case_value_rollups case_value_rollups_n_not_null: NOT NULL n
+case_value_rollups case_value_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+case_value_rollups case_value_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_value_rollups case_value_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, measure, closed_month, value)
+case_value_rollups case_value_rollups_value_not_null: NOT NULL value
 cases cases_arrival_route_check: CHECK ((arrival_route = ANY (ARRAY['self'::text, 'referred'::text])))
 cases cases_arrival_route_not_null: NOT NULL arrival_route
 cases cases_category_check: CHECK ((category = ANY (ARRAY['housing'::text, 'welfare_benefits'::text, 'debt'::text, 'employment'::text, 'immigration'::text, 'community_care'::text])))
@@ -1026,6 +1152,7 @@ CREATE INDEX case_facts_model_idx ON public.case_facts USING btree (organisation
 CREATE INDEX case_facts_org_adviser_idx ON public.case_facts USING btree (organisation_id, lead_adviser_id, closed_on)
 CREATE INDEX case_facts_org_closed_idx ON public.case_facts USING btree (organisation_id, closed_on)
 CREATE UNIQUE INDEX case_facts_pkey ON public.case_facts USING btree (case_id)
+CREATE UNIQUE INDEX case_measure_rollups_pkey ON public.case_measure_rollups USING btree (organisation_id, dim, dim_value, closed_on)
 CREATE UNIQUE INDEX case_note_revisions_note_id_revision_key ON public.case_note_revisions USING btree (note_id, revision)
 CREATE UNIQUE INDEX case_note_revisions_pkey ON public.case_note_revisions USING btree (id)
 CREATE INDEX case_notes_body_trgm_idx ON public.case_notes USING gin (body gin_trgm_ops)
@@ -1040,6 +1167,7 @@ CREATE UNIQUE INDEX case_parties_pkey ON public.case_parties USING btree (id)
 CREATE INDEX case_parties_search_name_trgm_idx ON public.case_parties USING gin (lower(name) gin_trgm_ops)
 CREATE UNIQUE INDEX case_pattern_rollups_pkey ON public.case_pattern_rollups USING btree (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
 CREATE UNIQUE INDEX case_rollups_pkey ON public.case_rollups USING btree (organisation_id, dim, dim_value, closed_on, band)
+CREATE UNIQUE INDEX case_value_rollups_pkey ON public.case_value_rollups USING btree (organisation_id, dim, dim_value, measure, closed_month, value)
 CREATE INDEX cases_adviser_idx ON public.cases USING btree (organisation_id, lead_adviser_id, closed_on)
 CREATE INDEX cases_client_idx ON public.cases USING btree (organisation_id, client_id)
 CREATE UNIQUE INDEX cases_organisation_id_id_key ON public.cases USING btree (organisation_id, id)
@@ -1205,6 +1333,412 @@ AS $function$
         END IF;
         RETURN NULL;
       END $function$
+CREATE OR REPLACE FUNCTION public.case_measure_rollups_apply()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+  IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.closed_on IS NULL THEN RETURN NULL; END IF;
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN CASE WHEN f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS positive_outcome_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS positive_outcome_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_n,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN CASE WHEN f.accepted THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS accepted_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS accepted_scope,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_n,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_count,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_unknown,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_n,
+         coalesce(sum(f.s * (CASE WHEN true THEN CASE WHEN f.problems_count > 0 THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS problem_uncovered_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS problem_uncovered_scope,
+         coalesce(sum(f.s * (CASE WHEN false THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.same_problem_recontact_6m THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_back_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_back_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_n,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS avoided_appeal_overall_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_n,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_out_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_out_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_known ELSE 0 END)), 0)::bigint AS referral_completion_n,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_reached ELSE 0 END)), 0)::bigint AS referral_completion_count,
+         coalesce(sum(f.s * (f.referrals_out)), 0)::bigint AS referral_completion_scope,
+         coalesce(sum(f.s * ((f.referrals_out - f.referrals_out_known))), 0)::bigint AS referral_completion_unknown,
+         coalesce(sum(f.s * (f.relationship_minutes)), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN f.relationship_minutes::numeric / nullif(f.total_minutes, 0) ELSE 0 END)), 0)::numeric AS relationship_share_sum,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS relationship_share_n,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0) ELSE 0 END)), 0)::numeric AS continuity_sum,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS continuity_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS first_contact_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 2 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_2,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 10 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_10,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN (f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100 ELSE 0 END)), 0)::numeric AS rqi_sum,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN 1 ELSE 0 END)), 0)::bigint AS rqi_n,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN f.feedback_items_n ELSE 0 END)), 0)::bigint AS rqi_items,
+         coalesce(sum(f.s * (f.problems_count)), 0)::bigint AS problems,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_0,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+    FROM (SELECT 1 AS s, (NEW).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT (organisation_id, dim, dim_value, closed_on) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    positive_outcome_n = r.positive_outcome_n + EXCLUDED.positive_outcome_n,
+    positive_outcome_count = r.positive_outcome_count + EXCLUDED.positive_outcome_count,
+    positive_outcome_scope = r.positive_outcome_scope + EXCLUDED.positive_outcome_scope,
+    positive_outcome_unknown = r.positive_outcome_unknown + EXCLUDED.positive_outcome_unknown,
+    accepted_n = r.accepted_n + EXCLUDED.accepted_n,
+    accepted_count = r.accepted_count + EXCLUDED.accepted_count,
+    accepted_scope = r.accepted_scope + EXCLUDED.accepted_scope,
+    accepted_unknown = r.accepted_unknown + EXCLUDED.accepted_unknown,
+    avoided_appeal_n = r.avoided_appeal_n + EXCLUDED.avoided_appeal_n,
+    avoided_appeal_count = r.avoided_appeal_count + EXCLUDED.avoided_appeal_count,
+    avoided_appeal_scope = r.avoided_appeal_scope + EXCLUDED.avoided_appeal_scope,
+    avoided_appeal_unknown = r.avoided_appeal_unknown + EXCLUDED.avoided_appeal_unknown,
+    problem_uncovered_n = r.problem_uncovered_n + EXCLUDED.problem_uncovered_n,
+    problem_uncovered_count = r.problem_uncovered_count + EXCLUDED.problem_uncovered_count,
+    problem_uncovered_scope = r.problem_uncovered_scope + EXCLUDED.problem_uncovered_scope,
+    problem_uncovered_unknown = r.problem_uncovered_unknown + EXCLUDED.problem_uncovered_unknown,
+    bounce_back_n = r.bounce_back_n + EXCLUDED.bounce_back_n,
+    bounce_back_count = r.bounce_back_count + EXCLUDED.bounce_back_count,
+    bounce_back_scope = r.bounce_back_scope + EXCLUDED.bounce_back_scope,
+    bounce_back_unknown = r.bounce_back_unknown + EXCLUDED.bounce_back_unknown,
+    avoided_appeal_overall_n = r.avoided_appeal_overall_n + EXCLUDED.avoided_appeal_overall_n,
+    avoided_appeal_overall_count = r.avoided_appeal_overall_count + EXCLUDED.avoided_appeal_overall_count,
+    avoided_appeal_overall_scope = r.avoided_appeal_overall_scope + EXCLUDED.avoided_appeal_overall_scope,
+    avoided_appeal_overall_unknown = r.avoided_appeal_overall_unknown + EXCLUDED.avoided_appeal_overall_unknown,
+    bounce_out_n = r.bounce_out_n + EXCLUDED.bounce_out_n,
+    bounce_out_count = r.bounce_out_count + EXCLUDED.bounce_out_count,
+    bounce_out_scope = r.bounce_out_scope + EXCLUDED.bounce_out_scope,
+    bounce_out_unknown = r.bounce_out_unknown + EXCLUDED.bounce_out_unknown,
+    referral_completion_n = r.referral_completion_n + EXCLUDED.referral_completion_n,
+    referral_completion_count = r.referral_completion_count + EXCLUDED.referral_completion_count,
+    referral_completion_scope = r.referral_completion_scope + EXCLUDED.referral_completion_scope,
+    referral_completion_unknown = r.referral_completion_unknown + EXCLUDED.referral_completion_unknown,
+    relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
+    relationship_share_sum = r.relationship_share_sum + EXCLUDED.relationship_share_sum,
+    relationship_share_n = r.relationship_share_n + EXCLUDED.relationship_share_n,
+    continuity_sum = r.continuity_sum + EXCLUDED.continuity_sum,
+    continuity_n = r.continuity_n + EXCLUDED.continuity_n,
+    first_contact_n = r.first_contact_n + EXCLUDED.first_contact_n,
+    seen_within_2 = r.seen_within_2 + EXCLUDED.seen_within_2,
+    seen_within_10 = r.seen_within_10 + EXCLUDED.seen_within_10,
+    rqi_sum = r.rqi_sum + EXCLUDED.rqi_sum,
+    rqi_n = r.rqi_n + EXCLUDED.rqi_n,
+    rqi_items = r.rqi_items + EXCLUDED.rqi_items,
+    problems = r.problems + EXCLUDED.problems,
+    bounce_in_0 = r.bounce_in_0 + EXCLUDED.bounce_in_0,
+    bounce_in_1 = r.bounce_in_1 + EXCLUDED.bounce_in_1,
+    bounce_in_2 = r.bounce_in_2 + EXCLUDED.bounce_in_2,
+    bounce_in_3 = r.bounce_in_3 + EXCLUDED.bounce_in_3,
+    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown;
+    INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
+    FROM (SELECT 1 AS s, (NEW).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   CROSS JOIN LATERAL (VALUES ('relationship_time', (f.relationship_minutes)::integer, true),
+           ('first_contact_latency', ((f.first_relationship_on - f.first_contact_on))::integer, f.first_relationship_on IS NOT NULL)) AS m(measure, value, applies)
+   WHERE f.closed_on IS NOT NULL AND m.applies
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n;
+  ELSIF TG_OP = 'DELETE' THEN
+    IF OLD.closed_on IS NULL THEN RETURN NULL; END IF;
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN CASE WHEN f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS positive_outcome_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS positive_outcome_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_n,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN CASE WHEN f.accepted THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS accepted_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS accepted_scope,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_n,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_count,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_unknown,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_n,
+         coalesce(sum(f.s * (CASE WHEN true THEN CASE WHEN f.problems_count > 0 THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS problem_uncovered_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS problem_uncovered_scope,
+         coalesce(sum(f.s * (CASE WHEN false THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.same_problem_recontact_6m THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_back_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_back_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_n,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS avoided_appeal_overall_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_n,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_out_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_out_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_known ELSE 0 END)), 0)::bigint AS referral_completion_n,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_reached ELSE 0 END)), 0)::bigint AS referral_completion_count,
+         coalesce(sum(f.s * (f.referrals_out)), 0)::bigint AS referral_completion_scope,
+         coalesce(sum(f.s * ((f.referrals_out - f.referrals_out_known))), 0)::bigint AS referral_completion_unknown,
+         coalesce(sum(f.s * (f.relationship_minutes)), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN f.relationship_minutes::numeric / nullif(f.total_minutes, 0) ELSE 0 END)), 0)::numeric AS relationship_share_sum,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS relationship_share_n,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0) ELSE 0 END)), 0)::numeric AS continuity_sum,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS continuity_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS first_contact_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 2 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_2,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 10 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_10,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN (f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100 ELSE 0 END)), 0)::numeric AS rqi_sum,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN 1 ELSE 0 END)), 0)::bigint AS rqi_n,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN f.feedback_items_n ELSE 0 END)), 0)::bigint AS rqi_items,
+         coalesce(sum(f.s * (f.problems_count)), 0)::bigint AS problems,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_0,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+    FROM (SELECT -1 AS s, (OLD).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT (organisation_id, dim, dim_value, closed_on) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    positive_outcome_n = r.positive_outcome_n + EXCLUDED.positive_outcome_n,
+    positive_outcome_count = r.positive_outcome_count + EXCLUDED.positive_outcome_count,
+    positive_outcome_scope = r.positive_outcome_scope + EXCLUDED.positive_outcome_scope,
+    positive_outcome_unknown = r.positive_outcome_unknown + EXCLUDED.positive_outcome_unknown,
+    accepted_n = r.accepted_n + EXCLUDED.accepted_n,
+    accepted_count = r.accepted_count + EXCLUDED.accepted_count,
+    accepted_scope = r.accepted_scope + EXCLUDED.accepted_scope,
+    accepted_unknown = r.accepted_unknown + EXCLUDED.accepted_unknown,
+    avoided_appeal_n = r.avoided_appeal_n + EXCLUDED.avoided_appeal_n,
+    avoided_appeal_count = r.avoided_appeal_count + EXCLUDED.avoided_appeal_count,
+    avoided_appeal_scope = r.avoided_appeal_scope + EXCLUDED.avoided_appeal_scope,
+    avoided_appeal_unknown = r.avoided_appeal_unknown + EXCLUDED.avoided_appeal_unknown,
+    problem_uncovered_n = r.problem_uncovered_n + EXCLUDED.problem_uncovered_n,
+    problem_uncovered_count = r.problem_uncovered_count + EXCLUDED.problem_uncovered_count,
+    problem_uncovered_scope = r.problem_uncovered_scope + EXCLUDED.problem_uncovered_scope,
+    problem_uncovered_unknown = r.problem_uncovered_unknown + EXCLUDED.problem_uncovered_unknown,
+    bounce_back_n = r.bounce_back_n + EXCLUDED.bounce_back_n,
+    bounce_back_count = r.bounce_back_count + EXCLUDED.bounce_back_count,
+    bounce_back_scope = r.bounce_back_scope + EXCLUDED.bounce_back_scope,
+    bounce_back_unknown = r.bounce_back_unknown + EXCLUDED.bounce_back_unknown,
+    avoided_appeal_overall_n = r.avoided_appeal_overall_n + EXCLUDED.avoided_appeal_overall_n,
+    avoided_appeal_overall_count = r.avoided_appeal_overall_count + EXCLUDED.avoided_appeal_overall_count,
+    avoided_appeal_overall_scope = r.avoided_appeal_overall_scope + EXCLUDED.avoided_appeal_overall_scope,
+    avoided_appeal_overall_unknown = r.avoided_appeal_overall_unknown + EXCLUDED.avoided_appeal_overall_unknown,
+    bounce_out_n = r.bounce_out_n + EXCLUDED.bounce_out_n,
+    bounce_out_count = r.bounce_out_count + EXCLUDED.bounce_out_count,
+    bounce_out_scope = r.bounce_out_scope + EXCLUDED.bounce_out_scope,
+    bounce_out_unknown = r.bounce_out_unknown + EXCLUDED.bounce_out_unknown,
+    referral_completion_n = r.referral_completion_n + EXCLUDED.referral_completion_n,
+    referral_completion_count = r.referral_completion_count + EXCLUDED.referral_completion_count,
+    referral_completion_scope = r.referral_completion_scope + EXCLUDED.referral_completion_scope,
+    referral_completion_unknown = r.referral_completion_unknown + EXCLUDED.referral_completion_unknown,
+    relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
+    relationship_share_sum = r.relationship_share_sum + EXCLUDED.relationship_share_sum,
+    relationship_share_n = r.relationship_share_n + EXCLUDED.relationship_share_n,
+    continuity_sum = r.continuity_sum + EXCLUDED.continuity_sum,
+    continuity_n = r.continuity_n + EXCLUDED.continuity_n,
+    first_contact_n = r.first_contact_n + EXCLUDED.first_contact_n,
+    seen_within_2 = r.seen_within_2 + EXCLUDED.seen_within_2,
+    seen_within_10 = r.seen_within_10 + EXCLUDED.seen_within_10,
+    rqi_sum = r.rqi_sum + EXCLUDED.rqi_sum,
+    rqi_n = r.rqi_n + EXCLUDED.rqi_n,
+    rqi_items = r.rqi_items + EXCLUDED.rqi_items,
+    problems = r.problems + EXCLUDED.problems,
+    bounce_in_0 = r.bounce_in_0 + EXCLUDED.bounce_in_0,
+    bounce_in_1 = r.bounce_in_1 + EXCLUDED.bounce_in_1,
+    bounce_in_2 = r.bounce_in_2 + EXCLUDED.bounce_in_2,
+    bounce_in_3 = r.bounce_in_3 + EXCLUDED.bounce_in_3,
+    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown;
+    INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
+    FROM (SELECT -1 AS s, (OLD).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   CROSS JOIN LATERAL (VALUES ('relationship_time', (f.relationship_minutes)::integer, true),
+           ('first_contact_latency', ((f.first_relationship_on - f.first_contact_on))::integer, f.first_relationship_on IS NOT NULL)) AS m(measure, value, applies)
+   WHERE f.closed_on IS NOT NULL AND m.applies
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n;
+  ELSE
+    IF (OLD.closed_on IS NULL AND NEW.closed_on IS NULL) OR OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN CASE WHEN f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS positive_outcome_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS positive_outcome_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_n,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN CASE WHEN f.accepted THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS accepted_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS accepted_scope,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_n,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_count,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_unknown,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_n,
+         coalesce(sum(f.s * (CASE WHEN true THEN CASE WHEN f.problems_count > 0 THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS problem_uncovered_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS problem_uncovered_scope,
+         coalesce(sum(f.s * (CASE WHEN false THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.same_problem_recontact_6m THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_back_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_back_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_n,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS avoided_appeal_overall_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_n,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_out_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_out_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_known ELSE 0 END)), 0)::bigint AS referral_completion_n,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_reached ELSE 0 END)), 0)::bigint AS referral_completion_count,
+         coalesce(sum(f.s * (f.referrals_out)), 0)::bigint AS referral_completion_scope,
+         coalesce(sum(f.s * ((f.referrals_out - f.referrals_out_known))), 0)::bigint AS referral_completion_unknown,
+         coalesce(sum(f.s * (f.relationship_minutes)), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN f.relationship_minutes::numeric / nullif(f.total_minutes, 0) ELSE 0 END)), 0)::numeric AS relationship_share_sum,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS relationship_share_n,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0) ELSE 0 END)), 0)::numeric AS continuity_sum,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS continuity_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS first_contact_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 2 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_2,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 10 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_10,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN (f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100 ELSE 0 END)), 0)::numeric AS rqi_sum,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN 1 ELSE 0 END)), 0)::bigint AS rqi_n,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN f.feedback_items_n ELSE 0 END)), 0)::bigint AS rqi_items,
+         coalesce(sum(f.s * (f.problems_count)), 0)::bigint AS problems,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_0,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+    FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT (organisation_id, dim, dim_value, closed_on) DO UPDATE SET
+    n_closed = r.n_closed + EXCLUDED.n_closed,
+    positive_outcome_n = r.positive_outcome_n + EXCLUDED.positive_outcome_n,
+    positive_outcome_count = r.positive_outcome_count + EXCLUDED.positive_outcome_count,
+    positive_outcome_scope = r.positive_outcome_scope + EXCLUDED.positive_outcome_scope,
+    positive_outcome_unknown = r.positive_outcome_unknown + EXCLUDED.positive_outcome_unknown,
+    accepted_n = r.accepted_n + EXCLUDED.accepted_n,
+    accepted_count = r.accepted_count + EXCLUDED.accepted_count,
+    accepted_scope = r.accepted_scope + EXCLUDED.accepted_scope,
+    accepted_unknown = r.accepted_unknown + EXCLUDED.accepted_unknown,
+    avoided_appeal_n = r.avoided_appeal_n + EXCLUDED.avoided_appeal_n,
+    avoided_appeal_count = r.avoided_appeal_count + EXCLUDED.avoided_appeal_count,
+    avoided_appeal_scope = r.avoided_appeal_scope + EXCLUDED.avoided_appeal_scope,
+    avoided_appeal_unknown = r.avoided_appeal_unknown + EXCLUDED.avoided_appeal_unknown,
+    problem_uncovered_n = r.problem_uncovered_n + EXCLUDED.problem_uncovered_n,
+    problem_uncovered_count = r.problem_uncovered_count + EXCLUDED.problem_uncovered_count,
+    problem_uncovered_scope = r.problem_uncovered_scope + EXCLUDED.problem_uncovered_scope,
+    problem_uncovered_unknown = r.problem_uncovered_unknown + EXCLUDED.problem_uncovered_unknown,
+    bounce_back_n = r.bounce_back_n + EXCLUDED.bounce_back_n,
+    bounce_back_count = r.bounce_back_count + EXCLUDED.bounce_back_count,
+    bounce_back_scope = r.bounce_back_scope + EXCLUDED.bounce_back_scope,
+    bounce_back_unknown = r.bounce_back_unknown + EXCLUDED.bounce_back_unknown,
+    avoided_appeal_overall_n = r.avoided_appeal_overall_n + EXCLUDED.avoided_appeal_overall_n,
+    avoided_appeal_overall_count = r.avoided_appeal_overall_count + EXCLUDED.avoided_appeal_overall_count,
+    avoided_appeal_overall_scope = r.avoided_appeal_overall_scope + EXCLUDED.avoided_appeal_overall_scope,
+    avoided_appeal_overall_unknown = r.avoided_appeal_overall_unknown + EXCLUDED.avoided_appeal_overall_unknown,
+    bounce_out_n = r.bounce_out_n + EXCLUDED.bounce_out_n,
+    bounce_out_count = r.bounce_out_count + EXCLUDED.bounce_out_count,
+    bounce_out_scope = r.bounce_out_scope + EXCLUDED.bounce_out_scope,
+    bounce_out_unknown = r.bounce_out_unknown + EXCLUDED.bounce_out_unknown,
+    referral_completion_n = r.referral_completion_n + EXCLUDED.referral_completion_n,
+    referral_completion_count = r.referral_completion_count + EXCLUDED.referral_completion_count,
+    referral_completion_scope = r.referral_completion_scope + EXCLUDED.referral_completion_scope,
+    referral_completion_unknown = r.referral_completion_unknown + EXCLUDED.referral_completion_unknown,
+    relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
+    relationship_share_sum = r.relationship_share_sum + EXCLUDED.relationship_share_sum,
+    relationship_share_n = r.relationship_share_n + EXCLUDED.relationship_share_n,
+    continuity_sum = r.continuity_sum + EXCLUDED.continuity_sum,
+    continuity_n = r.continuity_n + EXCLUDED.continuity_n,
+    first_contact_n = r.first_contact_n + EXCLUDED.first_contact_n,
+    seen_within_2 = r.seen_within_2 + EXCLUDED.seen_within_2,
+    seen_within_10 = r.seen_within_10 + EXCLUDED.seen_within_10,
+    rqi_sum = r.rqi_sum + EXCLUDED.rqi_sum,
+    rqi_n = r.rqi_n + EXCLUDED.rqi_n,
+    rqi_items = r.rqi_items + EXCLUDED.rqi_items,
+    problems = r.problems + EXCLUDED.problems,
+    bounce_in_0 = r.bounce_in_0 + EXCLUDED.bounce_in_0,
+    bounce_in_1 = r.bounce_in_1 + EXCLUDED.bounce_in_1,
+    bounce_in_2 = r.bounce_in_2 + EXCLUDED.bounce_in_2,
+    bounce_in_3 = r.bounce_in_3 + EXCLUDED.bounce_in_3,
+    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown;
+    INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
+    FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   CROSS JOIN LATERAL (VALUES ('relationship_time', (f.relationship_minutes)::integer, true),
+           ('first_contact_latency', ((f.first_relationship_on - f.first_contact_on))::integer, f.first_relationship_on IS NOT NULL)) AS m(measure, value, applies)
+   WHERE f.closed_on IS NOT NULL AND m.applies
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n;
+  END IF;
+  IF TG_OP <> 'INSERT' AND OLD.closed_on IS NOT NULL THEN
+    DELETE FROM case_measure_rollups
+     WHERE organisation_id = OLD.organisation_id AND closed_on = OLD.closed_on AND n_closed = 0;
+    DELETE FROM case_value_rollups
+     WHERE organisation_id = OLD.organisation_id AND closed_month = date_trunc('month', OLD.closed_on)::date AND n = 0;
+  END IF;
+  RETURN NULL;
+END $function$
 CREATE OR REPLACE FUNCTION public.case_pattern_rollups_apply()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1627,6 +2161,91 @@ AS $function$
         IF FOUND THEN RETURN; END IF;
         RETURN QUERY SELECT true, NULL::text, NULL::text, NULL::text, NULL::integer, NULL::jsonb;
       END $function$
+CREATE OR REPLACE FUNCTION public.rebuild_case_measure_rollups(org uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET work_mem TO '128MB'
+AS $function$
+BEGIN
+  DELETE FROM case_measure_rollups WHERE organisation_id = org;
+  DELETE FROM case_value_rollups WHERE organisation_id = org;
+  INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
+         coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN CASE WHEN f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS positive_outcome_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS positive_outcome_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_n,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NOT NULL THEN CASE WHEN f.accepted THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS accepted_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS accepted_scope,
+         coalesce(sum(f.s * (CASE WHEN f.accepted IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS accepted_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_n,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_count,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result = 'negative' AND NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_unknown,
+         coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_n,
+         coalesce(sum(f.s * (CASE WHEN true THEN CASE WHEN f.problems_count > 0 THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS problem_uncovered_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS problem_uncovered_scope,
+         coalesce(sum(f.s * (CASE WHEN false THEN 1 ELSE 0 END)), 0)::bigint AS problem_uncovered_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.same_problem_recontact_6m THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_back_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_back_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS bounce_back_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_n,
+         coalesce(sum(f.s * (CASE WHEN (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS avoided_appeal_overall_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END)), 0)::bigint AS avoided_appeal_overall_unknown,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_n,
+         coalesce(sum(f.s * (CASE WHEN (f.result IS NOT NULL OR f.case_referrals_out > 0) THEN CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS bounce_out_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS bounce_out_scope,
+         coalesce(sum(f.s * (CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_out_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_known ELSE 0 END)), 0)::bigint AS referral_completion_n,
+         coalesce(sum(f.s * (CASE WHEN f.referrals_out_known > 0 THEN f.referrals_out_reached ELSE 0 END)), 0)::bigint AS referral_completion_count,
+         coalesce(sum(f.s * (f.referrals_out)), 0)::bigint AS referral_completion_scope,
+         coalesce(sum(f.s * ((f.referrals_out - f.referrals_out_known))), 0)::bigint AS referral_completion_unknown,
+         coalesce(sum(f.s * (f.relationship_minutes)), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN f.relationship_minutes::numeric / nullif(f.total_minutes, 0) ELSE 0 END)), 0)::numeric AS relationship_share_sum,
+         coalesce(sum(f.s * (CASE WHEN f.total_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS relationship_share_n,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0) ELSE 0 END)), 0)::numeric AS continuity_sum,
+         coalesce(sum(f.s * (CASE WHEN f.relationship_minutes > 0 THEN 1 ELSE 0 END)), 0)::bigint AS continuity_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS first_contact_n,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 2 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_2,
+         coalesce(sum(f.s * (CASE WHEN f.first_relationship_on IS NOT NULL AND ((greatest(f.first_relationship_on - f.first_contact_on, 0) / 7) * 5 + (((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1) + greatest(f.first_relationship_on - f.first_contact_on, 0) % 7) + 1) % 7, 5)) - (((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) / 7) * 5 + least((((extract(isodow FROM f.first_contact_on)::int - 1)) + 1) % 7, 5))) <= 10 THEN 1 ELSE 0 END)), 0)::bigint AS seen_within_10,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN (f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100 ELSE 0 END)), 0)::numeric AS rqi_sum,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN 1 ELSE 0 END)), 0)::bigint AS rqi_n,
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN f.feedback_items_n ELSE 0 END)), 0)::bigint AS rqi_items,
+         coalesce(sum(f.s * (f.problems_count)), 0)::bigint AS problems,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_0,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
+         coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+    FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4
+   ORDER BY 1, 2, 3, 4;
+  INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
+    FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   CROSS JOIN LATERAL (VALUES ('relationship_time', (f.relationship_minutes)::integer, true),
+           ('first_contact_latency', ((f.first_relationship_on - f.first_contact_on))::integer, f.first_relationship_on IS NOT NULL)) AS m(measure, value, applies)
+   WHERE f.closed_on IS NOT NULL AND m.applies
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6;
+END $function$
 CREATE OR REPLACE FUNCTION public.rebuild_case_pattern_rollups(org uuid)
  RETURNS void
  LANGUAGE sql
@@ -1777,6 +2396,7 @@ CREATE TRIGGER adviser_assessments_facts_upd AFTER UPDATE ON public.adviser_asse
 CREATE TRIGGER audit_log_link BEFORE INSERT ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_link()
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()
+CREATE TRIGGER case_facts_measures_row AFTER INSERT OR DELETE OR UPDATE ON public.case_facts FOR EACH ROW EXECUTE FUNCTION case_measure_rollups_apply()
 CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (old.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
 CREATE TRIGGER case_facts_patterns_ins AFTER INSERT ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (new.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
 CREATE TRIGGER case_facts_patterns_upd AFTER UPDATE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND ((old.closed_on IS NOT NULL) OR (new.closed_on IS NOT NULL)) AND (old.* IS DISTINCT FROM new.*))) EXECUTE FUNCTION case_pattern_rollups_apply()

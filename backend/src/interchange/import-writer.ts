@@ -239,6 +239,7 @@ export class ImportWriter {
   async finish(): Promise<void> {
     await this.client.query(`SELECT rebuild_case_rollups($1)`, [this.organisationId]);
     await this.client.query(`SELECT rebuild_case_pattern_rollups($1)`, [this.organisationId]);
+    await this.client.query(`SELECT rebuild_case_measure_rollups($1)`, [this.organisationId]);
   }
 
   async writeCases(cases: ImportCase[]): Promise<void> {

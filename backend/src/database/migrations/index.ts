@@ -26,6 +26,7 @@ import { CitusDistribution1764200000600 } from './1764200000600-citus-distributi
 import { RollupsFromDefinitions1764200000900 } from './1764200000900-rollups-from-definitions.js';
 import { RowLevelFacts1764300000000 } from './1764300000000-row-level-facts.js';
 import { IdempotencyClaim1764300000100 } from './1764300000100-idempotency-claim.js';
+import { MeasureRollups1764300100000 } from './1764300100000-measure-rollups.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   RollupsFromDefinitions1764200000900,
   RowLevelFacts1764300000000,
   IdempotencyClaim1764300000100,
+  MeasureRollups1764300100000,
 ];

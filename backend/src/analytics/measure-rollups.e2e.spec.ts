@@ -1,0 +1,169 @@
+/**
+ * The measures summary's roll-ups, against real PostgreSQL on generated casework: the summary read
+ * from them equals the same summary computed the straightforward way from the per-case facts, for
+ * no filter, each single filter and periods that cut months, before and after every kind of write;
+ * the tables kept by the row trigger equal a rebuild; and the installed functions count each column
+ * with the text the measure definitions generate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHarness, type Harness } from '../../test/harness.js';
+import { measureRollupColumns, valueRollupRows } from './measure-rollups.sql.js';
+import { MeasuresRepository, splitByMonth } from './measures.repository.js';
+import { RATE_MEASURES } from './measures.sql.js';
+import { DIMENSION_FILTERS, type ReportFilters } from './report-filters.js';
+import { type Fixture, seedOrganisation } from './testing/report-fixture.js';
+
+const asOf = '2026-11-01';
+const TABLES = ['case_measure_rollups', 'case_value_rollups'];
+
+describe('measures summary roll-ups', () => {
+  let sut: Harness;
+  let fixture: Fixture;
+  let repository: MeasuresRepository;
+
+  beforeAll(async () => {
+    sut = await createHarness();
+    ({ fixture } = await seedOrganisation(sut, 300, 23));
+    repository = sut.app.get(MeasuresRepository);
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const filterCases = (): Array<[string, ReportFilters]> => [
+    ['no filter', {}],
+    ['a period of whole months', { from: '2024-06-01', to: '2025-09-30' }],
+    ['a period cutting months at both ends', { from: '2024-06-17', to: '2025-09-12' }],
+    ['a period inside one month', { from: '2025-03-04', to: '2025-03-20' }],
+    ['from only, mid-month', { from: '2025-01-15' }],
+    ['to only, mid-month', { to: '2025-03-10' }],
+    ['category', { category: 'debt' }],
+    ['funding stream and a period', { fundingStream: 'grant', from: '2024-03-09', to: '2026-02-28' }],
+    ['arrival route', { arrival: 'referred' }],
+    ['vulnerability', { vulnerability: 'mental_health' }],
+    ['office', { office: fixture.officeIds[0] }],
+    ['adviser', { adviser: fixture.adviserIds[1] }],
+  ];
+
+  const expectSameSummaries = async () => {
+    for (const [name, filters] of filterCases()) {
+      const fromFacts = await repository.summaryFromFacts([fixture.orgId], filters, asOf);
+      const served = await repository.summary([fixture.orgId], filters, asOf);
+      expect({ name, closed: fromFacts.closed > 0 }).toEqual({ name, closed: true });
+      expect({ name, ...served }).toEqual({ name, ...fromFacts });
+    }
+  };
+
+  /** Rows in one table and not the other (numeric sums compared by value, not by their scale). */
+  const differences = async (table: string, saved: string) => {
+    const [{ n }] = await sut.owner(
+      `SELECT count(*)::int AS n FROM ((TABLE ${saved} EXCEPT TABLE ${table}) UNION ALL (TABLE ${table} EXCEPT TABLE ${saved})) d`,
+    );
+    return n;
+  };
+  const expectTablesCurrent = async () => {
+    for (const table of TABLES) {
+      await sut.owner(`DROP TABLE IF EXISTS kept_${table}`);
+      await sut.owner(`CREATE TABLE kept_${table} AS TABLE ${table}`);
+    }
+    await sut.dataSource.query(`SELECT rebuild_case_measure_rollups($1)`, [fixture.orgId]);
+    for (const table of TABLES)
+      expect({ table, differ: await differences(table, `kept_${table}`) }).toEqual({ table, differ: 0 });
+  };
+
+  it('serves the summary the facts give, for no filter, each single filter and periods cutting months', async () => {
+    await expectSameSummaries();
+  });
+
+  it('stays exact through every kind of write, each in its own statement', async () => {
+    const q = (sql: string, params: unknown[] = []) => sut.dataSource.query(sql, params);
+    const closed = fixture.cases.filter((c) => c.closedOn && c.sessions.length > 0);
+    await q(`UPDATE time_entries SET minutes = minutes + 7 WHERE case_id = $1 AND class = 'relationship'`, [
+      closed[0].id,
+    ]);
+    await q(`DELETE FROM time_entries WHERE case_id = $1 AND class = 'relationship'`, [closed[1].id]);
+    await q(`UPDATE outcomes SET result = 'negative', appeal = 'considered_not_pursued' WHERE case_id = $1`, [
+      closed[3].id,
+    ]);
+    await q(`UPDATE cases SET closed_on = NULL WHERE id = $1`, [closed[4].id]);
+    const open = fixture.cases.find((c) => !c.closedOn)!;
+    await q(`UPDATE cases SET closed_on = opened_on + 30 WHERE id = $1`, [open.id]);
+    await q(`UPDATE cases SET closed_on = closed_on + 40 WHERE id = $1`, [closed[6].id]);
+    await q(`DELETE FROM cases WHERE id = $1`, [closed[5].id]);
+    await q(
+      `UPDATE clients SET vulnerabilities = CASE WHEN cardinality(vulnerabilities) = 2 THEN '{}'::text[]
+                                                 WHEN cardinality(vulnerabilities) = 0 THEN '{disability}'::text[]
+                                                 ELSE vulnerabilities || '{language_need}'::text[] END
+        WHERE organisation_id = $1`,
+      [fixture.orgId],
+    );
+    await expectTablesCurrent();
+    await expectSameSummaries();
+  });
+
+  it('serves breakdowns and their totals the facts give, for every rate and dimension, with and without a period', async () => {
+    const ids = [fixture.orgId];
+    const byKey = (rows: Array<{ key: string }>) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
+    let groups = 0;
+    for (const filters of [{}, { from: '2024-06-17', to: '2025-09-12' }] as ReportFilters[]) {
+      for (const measure of RATE_MEASURES) {
+        for (const by of DIMENSION_FILTERS) {
+          const served = await repository.rateByGroup(ids, filters, measure, by, asOf);
+          const fromFacts = await repository.rateByGroupFromFacts(ids, filters, measure, by, asOf);
+          groups += fromFacts.length;
+          expect({ measure, by, filters, groups: byKey(served) }).toEqual({
+            measure,
+            by,
+            filters,
+            groups: byKey(fromFacts),
+          });
+        }
+        const total = await repository.rateTotal(ids, filters, measure, asOf);
+        const totalFromFacts = await repository.rateTotalFromFacts(ids, filters, measure, asOf);
+        expect({ measure, total }).toEqual({ measure, total: totalFromFacts });
+      }
+    }
+    expect(groups).toBeGreaterThan(100);
+  });
+
+  it('counts each column with the text the measure definitions generate', async () => {
+    const [{ apply }] = await sut.dataSource.query(
+      `SELECT pg_get_functiondef('case_measure_rollups_apply()'::regprocedure) AS apply`,
+    );
+    const [{ rebuild }] = await sut.dataSource.query(
+      `SELECT pg_get_functiondef('rebuild_case_measure_rollups(uuid)'::regprocedure) AS rebuild`,
+    );
+    const expected = [
+      ...measureRollupColumns().map((c) => `coalesce(sum(f.s * (${c.perCase})), 0)::${c.type} AS ${c.column}`),
+      `VALUES ${valueRollupRows()}`,
+    ];
+    expect(expected.filter((text) => !apply.includes(text) || !rebuild.includes(text))).toEqual([]);
+  });
+
+  it('splits a period into whole months and the days of the months it cuts', () => {
+    expect(splitByMonth(undefined, undefined)).toEqual({ months: {}, edges: [] });
+    expect(splitByMonth('2024-06-01', '2025-09-30')).toEqual({
+      months: { from: '2024-06-01', to: '2025-09-01' },
+      edges: [],
+    });
+    expect(splitByMonth('2024-06-17', '2024-09-12')).toEqual({
+      months: { from: '2024-07-01', to: '2024-08-01' },
+      edges: [
+        { from: '2024-06-17', to: '2024-06-30' },
+        { from: '2024-09-01', to: '2024-09-12' },
+      ],
+    });
+    expect(splitByMonth('2024-02-03', '2024-02-29')).toEqual({
+      months: null,
+      edges: [{ from: '2024-02-03', to: '2024-02-29' }],
+    });
+    expect(splitByMonth('2024-01-31', '2024-02-01')).toEqual({
+      months: null,
+      edges: [{ from: '2024-01-31', to: '2024-02-01' }],
+    });
+    expect(splitByMonth(undefined, '2024-02-28')).toEqual({
+      months: { from: undefined, to: '2024-01-01' },
+      edges: [{ from: '2024-02-01', to: '2024-02-28' }],
+    });
+  });
+});

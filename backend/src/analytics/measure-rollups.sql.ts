@@ -1,0 +1,84 @@
+/**
+ * The measures summary's roll-ups, generated from the one definition of each measure (measures.sql.ts):
+ *   - case_measure_rollups: per organisation × dimension value × closing day, the sums every figure of
+ *     the summary is read from (each rate's n, count, scope and unknown; the sums and counts behind
+ *     each mean; the bounce-in groups);
+ *   - case_value_rollups: per organisation × dimension value × closing month, how many cases took each
+ *     value of a measure whose median is reported, so the median is read off counts.
+ * Migration 1764300100000 writes these texts out literally (a migration is a snapshot) and
+ * analytics/measure-rollups.e2e.spec.ts checks that the installed functions still say exactly this.
+ */
+import {
+  CASE_VALUE_SQL,
+  RATE_MEASURES,
+  RATE_MEASURE_SQL,
+  SEEN_WITHIN_WORKING_DAYS,
+  workingDaysSql,
+} from './measures.sql.js';
+
+export interface RollupColumn {
+  column: string;
+  type: 'bigint' | 'numeric';
+  /** Per case (a row of case_facts `f`): what the case adds to the column. */
+  perCase: string;
+}
+
+const oneIf = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+const valueIf = (condition: string, value: string) => `CASE WHEN ${condition} THEN ${value} ELSE 0 END`;
+
+/** Every column of case_measure_rollups after its key, in order. */
+export function measureRollupColumns(): RollupColumn[] {
+  const v = CASE_VALUE_SQL;
+  const count = (column: string, condition: string): RollupColumn => ({
+    column,
+    type: 'bigint',
+    perCase: oneIf(condition),
+  });
+  const sum = (column: string, value: string, type: RollupColumn['type'] = 'bigint'): RollupColumn => ({
+    column,
+    type,
+    perCase: value,
+  });
+  const rates = RATE_MEASURES.flatMap((measure) => {
+    const sql = RATE_MEASURE_SQL[measure];
+    return [
+      sum(`${measure}_n`, valueIf(sql.eligible, sql.n)),
+      sum(`${measure}_count`, valueIf(sql.eligible, sql.count)),
+      sum(`${measure}_scope`, sql.scope),
+      sum(`${measure}_unknown`, sql.unknown),
+    ];
+  });
+  return [
+    count('n_closed', 'true'),
+    ...rates,
+    sum('relationship_minutes', v.relationship_time.value),
+    sum('relationship_share_sum', valueIf(v.relationship_share.applies, v.relationship_share.value), 'numeric'),
+    count('relationship_share_n', v.relationship_share.applies),
+    sum('continuity_sum', valueIf(v.continuity.applies, v.continuity.value), 'numeric'),
+    count('continuity_n', v.continuity.applies),
+    count('first_contact_n', v.first_contact_latency.applies),
+    ...SEEN_WITHIN_WORKING_DAYS.map((days) =>
+      count(
+        `seen_within_${days}`,
+        `${v.first_contact_latency.applies} AND ${workingDaysSql('f.first_contact_on', 'f.first_relationship_on')} <= ${days}`,
+      ),
+    ),
+    sum('rqi_sum', valueIf(v.rqi.applies, v.rqi.value), 'numeric'),
+    count('rqi_n', v.rqi.applies),
+    sum('rqi_items', valueIf(v.rqi.applies, 'f.feedback_items_n')),
+    sum('problems', v.underlying_problems.value),
+    ...[0, 1, 2, 3].map((k) => count(`bounce_in_${k}`, `${v.bounce_in.applies} AND ${v.bounce_in.value} = ${k}`)),
+    count('bounce_in_unknown', `NOT (${v.bounce_in.applies})`),
+  ];
+}
+
+/** The measures whose median the summary reports, counted per value in case_value_rollups. */
+export const MEDIAN_MEASURES = ['relationship_time', 'first_contact_latency'] as const;
+export type MedianMeasure = (typeof MEDIAN_MEASURES)[number];
+
+/** Per case: `(measure, value, applies)` rows for case_value_rollups. */
+export function valueRollupRows(): string {
+  return MEDIAN_MEASURES.map(
+    (m) => `('${m}', (${CASE_VALUE_SQL[m].value})::integer, ${CASE_VALUE_SQL[m].applies})`,
+  ).join(',\n           ');
+}

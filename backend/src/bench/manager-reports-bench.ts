@@ -1,0 +1,51 @@
+/**
+ * The other reports a manager opens from the Reports page (issue 21), with no filter and each single
+ * filter: each read the way the API serves it, beside the same figures computed the straightforward
+ * way from the per-case facts in the same run, the two checked equal.
+ */
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MeasuresRepository } from '../analytics/measures.repository.js';
+import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
+import { chooseFilters } from './report-bench.js';
+import { repeat, type Summary } from './stats.js';
+
+export interface ManagerReportFigures {
+  report: string;
+  filter: string;
+  value: string;
+  n: number;
+  served: Summary;
+  straightforward: Summary;
+  /** straightforward p50 ÷ served p50. */
+  ratio: number;
+  /** Every count and amount the same both ways. */
+  agrees: boolean;
+}
+
+export async function benchManagerReports(
+  app: INestApplicationContext,
+  organisationId: string,
+  options: { runs: number; naiveRuns: number },
+  log: (message: string) => void,
+): Promise<ManagerReportFigures[]> {
+  const measures = app.get(MeasuresRepository);
+  const asOf = todayIso();
+  const orgs = [organisationId];
+  const figures: ManagerReportFigures[] = [];
+  for (const { filter, value, filters } of await chooseFilters(app.get(DataSource), organisationId)) {
+    const normalised = normaliseFilters(filters);
+    const serve = () => measures.summary(orgs, normalised, asOf);
+    const twin = () => measures.summaryFromFacts(orgs, normalised, asOf);
+    const [a, b] = [await serve(), await twin()];
+    const served = await repeat(serve, { warmup: 2, runs: options.runs });
+    const straightforward = await repeat(twin, { warmup: 0, runs: options.naiveRuns });
+    const ratio = Math.round(straightforward.p50 / Math.max(served.p50, 0.01));
+    const agrees = JSON.stringify(a) === JSON.stringify(b);
+    figures.push({ report: 'measures', filter, value, n: a.closed, served, straightforward, ratio, agrees });
+    log(
+      `  measures ${filter.padEnd(13)} n=${a.closed}  p50 ${served.p50} ms p95 ${served.p95} ms · from the facts p50 ${straightforward.p50} ms (×${ratio})${agrees ? '' : ' DIFFERENT'}`,
+    );
+  }
+  return figures;
+}
