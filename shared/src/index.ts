@@ -9,3 +9,4 @@ export * from './spreadsheet.js';
 export * from './chain-types.js';
 export * from './key-dates.js';
 export * from './limits.js';
+export * from './audit.js';

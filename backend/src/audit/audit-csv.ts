@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
-import type { AuditRow } from './audit.service.js';
+import type { AuditRow } from './audit-row.js';
 
 const COLUMNS = ['id', 'at', 'user_id', 'user_name', 'user_email', 'action', 'entity', 'entity_ids', 'ip', 'details'];
 

@@ -4,7 +4,7 @@
  * with a client-data segment (clients, cases, time-entries, …) is logged, reads with the ids of
  * the records actually returned.
  */
-import type { AuditAction } from './audit.service.js';
+import type { AuditAction } from '@deepvalue/shared';
 
 /** Path segments that name client data, and the entity name the log uses for them. */
 export const CLIENT_DATA_SEGMENTS: Record<string, string> = {

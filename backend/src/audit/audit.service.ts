@@ -6,23 +6,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditAction } from '@deepvalue/shared';
 import { auditCsv } from './audit-csv.js';
-
-export const AUDIT_ACTIONS = [
-  'read',
-  'create',
-  'update',
-  'delete',
-  'export',
-  'sign_in',
-  'failed_sign_in',
-  'sign_out',
-  'erase',
-  'import',
-  'share',
-  'admin',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import type { AuditRow } from './audit-row.js';
 
 export interface AuditEntry {
   organisationId: string | null;
@@ -42,19 +28,6 @@ export interface AuditFilters {
   /** Inclusive dates, YYYY-MM-DD. */
   from?: string;
   to?: string;
-}
-
-export interface AuditRow {
-  id: string;
-  at: Date;
-  userId: string | null;
-  userName: string | null;
-  userEmail: string | null;
-  action: AuditAction;
-  entity: string | null;
-  entityIds: string[];
-  ip: string | null;
-  details: Record<string, unknown> | null;
 }
 
 const SELECT_ROWS = `

@@ -12,6 +12,7 @@ import {
   APPEAL_NOT_PURSUED_REASONS,
   APPEAL_STATUSES,
   ARRIVAL_ROUTES,
+  AUDIT_ACTIONS,
   BENEFIT_TYPES,
   CATEGORIES,
   CONFLICT_RESULTS,
@@ -43,7 +44,6 @@ import {
   VULNERABILITIES,
 } from '@deepvalue/shared';
 import { createHarness, type Harness } from '../../test/harness.js';
-import { AUDIT_ACTIONS } from '../audit/audit.service.js';
 import { dumpSchema } from './schema-dump.js';
 
 /** table.column → the shared enumeration its CHECK constraint must list. */

@@ -5,7 +5,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, type Actor, type AuditRow } from '../audit/audit.service.js';
+import type { AuditRow } from '../audit/audit-row.js';
+import { AuditService, type Actor } from '../audit/audit.service.js';
 import { notFound } from '../common/domain-error.js';
 
 type Row = Record<string, unknown>;

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DateField } from '../../common/fields.js';
-import { AUDIT_ACTIONS, type AuditAction, type AuditRow } from '../audit.service.js';
+import { AUDIT_ACTIONS, type AuditAction, type AuditLogEntry, type AuditLogPage } from '@deepvalue/shared';
+import type { AuditRow } from '../audit-row.js';
 
 export class AuditFilterDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
@@ -49,7 +50,7 @@ export class AuditQueryDto extends AuditFilterDto {
   offset?: number;
 }
 
-export class AuditEntryDto {
+export class AuditEntryDto implements AuditLogEntry {
   @ApiProperty() id: string;
   @ApiProperty({ description: 'ISO timestamp' }) at: string;
   @ApiProperty({ nullable: true, type: String }) userId: string | null;
@@ -62,7 +63,7 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true, type: Object }) details: Record<string, unknown> | null;
 }
 
-export class AuditPageDto {
+export class AuditPageDto implements AuditLogPage {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
   @ApiProperty() total: number;
   @ApiProperty() limit: number;

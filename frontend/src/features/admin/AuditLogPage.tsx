@@ -8,7 +8,7 @@ import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 import { useAudit } from './api';
-import { AUDIT_ACTIONS, type AuditEntry } from './types';
+import { AUDIT_ACTIONS, type AuditLogEntry } from '@deepvalue/shared';
 
 const PAGE = 50;
 const FILTERS = ['action', 'entity', 'entityId', 'from', 'to'] as const;
@@ -188,7 +188,7 @@ export function AuditLogPage() {
   );
 }
 
-function Row({ entry }: { entry: AuditEntry }) {
+function Row({ entry }: { entry: AuditLogEntry }) {
   return (
     <tr className="govuk-table__row">
       <td className="govuk-table__cell dv-nowrap">{when(entry.at)}</td>

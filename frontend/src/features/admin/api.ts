@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { AuditPage, OrganisationRef, OrganisationSettings, Share, User } from './types';
+import type { AuditLogPage } from '@deepvalue/shared';
+import type { OrganisationRef, OrganisationSettings, Share, User } from './types';
 
 export const useUsers = () =>
   useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/users', { signal }) });
@@ -23,6 +24,6 @@ export const useCommissioners = () =>
 export const useAudit = (query: string) =>
   useQuery({
     queryKey: ['audit', query],
-    queryFn: ({ signal }) => api<AuditPage>(`/audit${query}`, { signal }),
+    queryFn: ({ signal }) => api<AuditLogPage>(`/audit${query}`, { signal }),
     placeholderData: keepPreviousData,
   });

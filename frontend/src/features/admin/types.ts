@@ -40,38 +40,3 @@ export interface Share {
   commissioner: OrganisationRef;
   createdAt: string;
 }
-
-export const AUDIT_ACTIONS = [
-  'read',
-  'create',
-  'update',
-  'delete',
-  'export',
-  'sign_in',
-  'failed_sign_in',
-  'sign_out',
-  'erase',
-  'import',
-  'share',
-  'admin',
-] as const;
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  userId: string | null;
-  userName: string | null;
-  userEmail: string | null;
-  action: (typeof AUDIT_ACTIONS)[number];
-  entity: string | null;
-  entityIds: string[];
-  ip: string | null;
-  details: Record<string, unknown> | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  limit: number;
-  offset: number;
-}
