@@ -7,6 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { applySecurityHeaders } from './access/security-headers.js';
 import { AppModule } from './app.module.js';
+import { deferDocumentBody } from './casework/documents/document-upload.js';
 import { deferImportBody, isDeferred } from './interchange/import-upload.middleware.js';
 import { refuseNulInUrl, verifyJsonBody } from './common/hostile-input.js';
 import { buildApiDocument } from './common/api-document.js';
@@ -37,6 +38,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(refuseNulInUrl);
   app.use(webAppCompression);
   app.use('/api/imports', deferImportBody);
+  app.use(deferDocumentBody);
   // `verify` is not in Nest's option type (it is reserved for rawBody, which this app does not use).
   const json = {
     limit: BODY_LIMIT,

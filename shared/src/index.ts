@@ -10,3 +10,5 @@ export * from './chain-types.js';
 export * from './key-dates.js';
 export * from './limits.js';
 export * from './audit.js';
+export * from './documents.js';
+export * from './letters.js';

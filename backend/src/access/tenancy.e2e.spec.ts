@@ -37,7 +37,7 @@ const SKIP = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everyw
 /** Keys only a client row has. A commissioner must never receive one. */
 const CLIENT_KEYS = /"(firstName|lastName|dateOfBirth|postcodeDistrict|first_name|last_name|date_of_birth)"/;
 const CASEWORK_PATH =
-  /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties|conflict-checks|key-dates)(\/|$)/;
+  /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties|conflict-checks|key-dates|documents)(\/|$)/;
 
 describe('tenancy: no route leaks another organisation’s data', () => {
   let h: Harness;
@@ -66,6 +66,8 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'conflict_checks',
       'key_dates',
       'key_date_changes',
+      'case_documents',
+      'letter_templates',
       'offices',
       'partners',
       'users',
@@ -148,6 +150,8 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       notes: a.noteId,
       parties: a.partyId,
       'key-dates': a.keyDateId,
+      documents: a.documentId,
+      'letter-templates': a.letterTemplateId,
       partners: a.partnerId,
       offices: a.officeId,
       users: a.adviserId,

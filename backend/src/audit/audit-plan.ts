@@ -21,6 +21,8 @@ export const CLIENT_DATA_SEGMENTS: Record<string, string> = {
   'key-dates': 'key_date',
   parties: 'party',
   'conflict-checks': 'conflict_check',
+  documents: 'document',
+  letters: 'letter',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

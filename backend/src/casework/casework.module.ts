@@ -6,6 +6,10 @@ import { CasesController } from './cases/cases.controller.js';
 import { CasesService } from './cases/cases.service.js';
 import { ClientsController } from './clients/clients.controller.js';
 import { ClientsService } from './clients/clients.service.js';
+import { DocumentsController } from './documents/documents.controller.js';
+import { DocumentsService } from './documents/documents.service.js';
+import { LettersController } from './letters/letters.controller.js';
+import { LettersService } from './letters/letters.service.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { FeedbackController } from './feedback/feedback.controller.js';
@@ -45,6 +49,8 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     KeyDatesController,
     PartiesController,
     ConflictChecksController,
+    DocumentsController,
+    LettersController,
     DirectoryController,
   ],
   providers: [
@@ -62,8 +68,10 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     KeyDatesService,
     PartiesService,
     ConflictChecksService,
+    DocumentsService,
+    LettersService,
     DirectoryService,
   ],
-  exports: [ClientsService, CasesService, DirectoryService],
+  exports: [ClientsService, CasesService, DirectoryService, DocumentsService],
 })
 export class CaseworkModule {}

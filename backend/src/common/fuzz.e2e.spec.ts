@@ -18,11 +18,15 @@ describe('every route in the OpenAPI document, given generated bad input', () =>
     users = [staff.adviser, staff.manager];
     const poster = (user: TestUser) => async (path: string, body: object) =>
       (await h.as(user).post(path).send(body).expect(201)).body;
-    ids = await makeFuzzTargets(poster(staff.adviser), poster(staff.manager), [
-      staff.adviser.id,
-      staff.manager.id,
-      staff.admin.id,
-    ]);
+    const upload = async (path: string, content: Buffer) =>
+      (await h.as(staff.adviser).post(path).set('Content-Type', 'application/octet-stream').send(content).expect(201))
+        .body;
+    ids = await makeFuzzTargets(
+      poster(staff.adviser),
+      poster(staff.manager),
+      [staff.adviser.id, staff.manager.id, staff.admin.id],
+      upload,
+    );
   });
   afterAll(async () => {
     await h.close();

@@ -32,6 +32,8 @@ export interface AppConfig {
   importMaxBytes: number;
   /** Where import uploads are spooled while they are read (IMPORT_SPOOL_DIR; the system temporary directory by default). */
   importSpoolDir: string;
+  /** The largest document a case may hold (DOCUMENT_MAX_MB, in MiB; 20 by default). Read into memory on upload and download. */
+  documentMaxBytes: number;
   /** Encrypts stored secrets (two-factor keys); when absent, a key file in dataDir is used (not in production with DATABASE_URL). */
   secretsKey: Buffer | undefined;
 }
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', 1024, 1, 65536) * 1024 * 1024,
     importSpoolDir: directory(env, 'IMPORT_SPOOL_DIR') ?? os.tmpdir(),
+    documentMaxBytes: integer(env, 'DOCUMENT_MAX_MB', 20, 1, 256) * 1024 * 1024,
     secretsKey: secretsKey(env, production && databaseUrl !== undefined),
   };
 }

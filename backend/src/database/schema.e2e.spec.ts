@@ -8,6 +8,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  DOCUMENT_SOURCES,
+  DOCUMENT_TYPES,
+  SHIPPED_LETTER_KEYS,
   ACTIVITIES,
   APPEAL_NOT_PURSUED_REASONS,
   APPEAL_STATUSES,
@@ -80,6 +83,9 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'key_dates.kind': KEY_DATE_KINDS,
   'key_date_changes.kind': KEY_DATE_KINDS,
   'key_date_changes.change': KEY_DATE_CHANGES,
+  'case_documents.content_type': DOCUMENT_TYPES,
+  'case_documents.source': DOCUMENT_SOURCES,
+  'letter_templates.key': SHIPPED_LETTER_KEYS,
   'audit_log.action': AUDIT_ACTIONS,
 };
 

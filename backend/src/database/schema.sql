@@ -28,6 +28,19 @@ audit_log.ip text
 audit_log.organisation_id uuid
 audit_log.prev_hash bytea NOT NULL
 audit_log.user_id uuid
+case_documents.case_id uuid NOT NULL
+case_documents.content bytea NOT NULL
+case_documents.content_type text NOT NULL
+case_documents.created_at timestamp with time zone NOT NULL DEFAULT now()
+case_documents.file_name text NOT NULL
+case_documents.id uuid NOT NULL DEFAULT uuidv7()
+case_documents.organisation_id uuid NOT NULL
+case_documents.sha256 text NOT NULL
+case_documents.size_bytes integer NOT NULL
+case_documents.source text NOT NULL
+case_documents.updated_at timestamp with time zone NOT NULL DEFAULT now()
+case_documents.uploaded_by_id uuid NOT NULL
+case_documents.version integer NOT NULL DEFAULT 1
 case_facts.accepted boolean
 case_facts.appeal text
 case_facts.appeal_not_pursued_reason text
@@ -362,6 +375,15 @@ key_dates.organisation_id uuid NOT NULL
 key_dates.title text NOT NULL
 key_dates.updated_at timestamp with time zone NOT NULL DEFAULT now()
 key_dates.version integer NOT NULL DEFAULT 1
+letter_templates.body text NOT NULL
+letter_templates.created_at timestamp with time zone NOT NULL DEFAULT now()
+letter_templates.id uuid NOT NULL DEFAULT uuidv7()
+letter_templates.key text
+letter_templates.name text NOT NULL
+letter_templates.organisation_id uuid NOT NULL
+letter_templates.updated_at timestamp with time zone NOT NULL DEFAULT now()
+letter_templates.updated_by_id uuid
+letter_templates.version integer NOT NULL DEFAULT 1
 migrations.id integer NOT NULL DEFAULT nextval('migrations_id_seq'::regclass)
 migrations.name character varying NOT NULL
 migrations.timestamp bigint NOT NULL
@@ -534,6 +556,29 @@ audit_log audit_log_hash_not_null: NOT NULL hash
 audit_log audit_log_id_not_null: NOT NULL id
 audit_log audit_log_pkey: PRIMARY KEY (id)
 audit_log audit_log_prev_hash_not_null: NOT NULL prev_hash
+case_documents case_documents_case_id_not_null: NOT NULL case_id
+case_documents case_documents_content_not_null: NOT NULL content
+case_documents case_documents_content_type_check: CHECK ((content_type = ANY (ARRAY['application/pdf'::text, 'image/jpeg'::text, 'image/png'::text, 'image/gif'::text, 'image/webp'::text, 'image/tiff'::text, 'image/heic'::text, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'::text, 'application/msword'::text, 'application/vnd.oasis.opendocument.text'::text, 'application/rtf'::text])))
+case_documents case_documents_content_type_not_null: NOT NULL content_type
+case_documents case_documents_created_at_not_null: NOT NULL created_at
+case_documents case_documents_file_name_check: CHECK (((length(file_name) >= 1) AND (length(file_name) <= 255)))
+case_documents case_documents_file_name_not_null: NOT NULL file_name
+case_documents case_documents_id_not_null: NOT NULL id
+case_documents case_documents_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+case_documents case_documents_organisation_id_id_key: UNIQUE (organisation_id, id)
+case_documents case_documents_organisation_id_not_null: NOT NULL organisation_id
+case_documents case_documents_organisation_id_uploaded_by_id_fkey: FOREIGN KEY (organisation_id, uploaded_by_id) REFERENCES users(organisation_id, id)
+case_documents case_documents_pkey: PRIMARY KEY (id)
+case_documents case_documents_sha256_check: CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text))
+case_documents case_documents_sha256_not_null: NOT NULL sha256
+case_documents case_documents_size_bytes_check: CHECK ((size_bytes > 0))
+case_documents case_documents_size_bytes_not_null: NOT NULL size_bytes
+case_documents case_documents_size_matches: CHECK ((octet_length(content) = size_bytes))
+case_documents case_documents_source_check: CHECK ((source = ANY (ARRAY['upload'::text, 'letter'::text])))
+case_documents case_documents_source_not_null: NOT NULL source
+case_documents case_documents_updated_at_not_null: NOT NULL updated_at
+case_documents case_documents_uploaded_by_id_not_null: NOT NULL uploaded_by_id
+case_documents case_documents_version_not_null: NOT NULL version
 case_facts case_facts_arrival_route_not_null: NOT NULL arrival_route
 case_facts case_facts_band_not_null: NOT NULL band
 case_facts case_facts_benefit_amounts_gbp_not_null: NOT NULL benefit_amounts_gbp
@@ -933,6 +978,22 @@ key_dates key_dates_title_check: CHECK (((length(title) >= 1) AND (length(title)
 key_dates key_dates_title_not_null: NOT NULL title
 key_dates key_dates_updated_at_not_null: NOT NULL updated_at
 key_dates key_dates_version_not_null: NOT NULL version
+letter_templates letter_templates_body_check: CHECK (((length(body) >= 1) AND (length(body) <= 20000)))
+letter_templates letter_templates_body_not_null: NOT NULL body
+letter_templates letter_templates_created_at_not_null: NOT NULL created_at
+letter_templates letter_templates_id_not_null: NOT NULL id
+letter_templates letter_templates_key_check: CHECK ((key = ANY (ARRAY['client_care'::text, 'authority'::text, 'closing'::text])))
+letter_templates letter_templates_name_check: CHECK (((length(name) >= 1) AND (length(name) <= 120)))
+letter_templates letter_templates_name_not_null: NOT NULL name
+letter_templates letter_templates_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+letter_templates letter_templates_organisation_id_id_key: UNIQUE (organisation_id, id)
+letter_templates letter_templates_organisation_id_key_key: UNIQUE (organisation_id, key)
+letter_templates letter_templates_organisation_id_name_key: UNIQUE (organisation_id, name)
+letter_templates letter_templates_organisation_id_not_null: NOT NULL organisation_id
+letter_templates letter_templates_organisation_id_updated_by_id_fkey: FOREIGN KEY (organisation_id, updated_by_id) REFERENCES users(organisation_id, id)
+letter_templates letter_templates_pkey: PRIMARY KEY (id)
+letter_templates letter_templates_updated_at_not_null: NOT NULL updated_at
+letter_templates letter_templates_version_not_null: NOT NULL version
 migrations PK_8c82d7f526340ab734260ea46be: PRIMARY KEY (id)
 migrations migrations_id_not_null: NOT NULL id
 migrations migrations_name_not_null: NOT NULL name
@@ -1148,6 +1209,9 @@ CREATE INDEX audit_log_chain_idx ON public.audit_log USING btree (organisation_i
 CREATE INDEX audit_log_entity_ids_idx ON public.audit_log USING gin (entity_ids)
 CREATE INDEX audit_log_org_idx ON public.audit_log USING btree (organisation_id, at DESC)
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id)
+CREATE INDEX case_documents_case_idx ON public.case_documents USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX case_documents_organisation_id_id_key ON public.case_documents USING btree (organisation_id, id)
+CREATE UNIQUE INDEX case_documents_pkey ON public.case_documents USING btree (id)
 CREATE INDEX case_facts_model_idx ON public.case_facts USING btree (organisation_id, closed_on) INCLUDE (relationship_minutes, category, vulnerability_count, funding_stream, result, accepted, appeal, problems_count, same_problem_recontact_6m, appeal_not_pursued_reason, followed_up)
 CREATE INDEX case_facts_org_adviser_idx ON public.case_facts USING btree (organisation_id, lead_adviser_id, closed_on)
 CREATE INDEX case_facts_org_closed_idx ON public.case_facts USING btree (organisation_id, closed_on)
@@ -1199,6 +1263,10 @@ CREATE INDEX key_dates_case_idx ON public.key_dates USING btree (organisation_id
 CREATE INDEX key_dates_open_idx ON public.key_dates USING btree (organisation_id, due_on) WHERE (done_on IS NULL)
 CREATE UNIQUE INDEX key_dates_organisation_id_id_key ON public.key_dates USING btree (organisation_id, id)
 CREATE UNIQUE INDEX key_dates_pkey ON public.key_dates USING btree (id)
+CREATE UNIQUE INDEX letter_templates_organisation_id_id_key ON public.letter_templates USING btree (organisation_id, id)
+CREATE UNIQUE INDEX letter_templates_organisation_id_key_key ON public.letter_templates USING btree (organisation_id, key)
+CREATE UNIQUE INDEX letter_templates_organisation_id_name_key ON public.letter_templates USING btree (organisation_id, name)
+CREATE UNIQUE INDEX letter_templates_pkey ON public.letter_templates USING btree (id)
 CREATE UNIQUE INDEX "PK_8c82d7f526340ab734260ea46be" ON public.migrations USING btree (id)
 CREATE UNIQUE INDEX offices_organisation_id_id_key ON public.offices USING btree (organisation_id, id)
 CREATE UNIQUE INDEX offices_organisation_id_ref_key ON public.offices USING btree (organisation_id, ref)

@@ -50,6 +50,9 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'key_dates.kind': { refused: true },
   'key_date_changes.kind': { refused: true },
   'key_date_changes.change': { refused: true },
+  'case_documents.content_type': { refused: true },
+  'case_documents.sha256': { refused: true }, // 64 hex digits (CHECK)
+  'case_documents.source': { refused: true },
   'feedback.items': {
     reason:
       'scores 1–5 (CHECK feedback_scores_valid) keyed by the organisation’s feedback item keys, which the API and imports check; report facts rest on them',
@@ -174,6 +177,7 @@ describe('erasure clears every free-text column of the client’s records', () =
         'key_dates.note',
         'key_date_changes.title',
         'key_date_changes.previous_title',
+        'case_documents.file_name',
       ]),
     );
     // The API path too, so any copy it makes (audit details, stored replies) is checked as well.

@@ -114,7 +114,8 @@ export class ErasureService {
     ]);
     // Key dates and tasks carry typed titles and notes ("Call Mrs X's landlord"); they go with their
     // history of changes, which has no key to the key date so that removals stay on the case.
-    for (const table of ['key_dates', 'key_date_changes'])
+    // Documents and generated letters are about the client through and through (and named by whoever uploaded them).
+    for (const table of ['key_dates', 'key_date_changes', 'case_documents'])
       await m.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
         organisationId,
         caseIds,

@@ -27,7 +27,11 @@ const CASE_RECORDS = [
   ['conflict_checks', 'conflictChecks'],
   ['key_dates', 'keyDates'],
   ['key_date_changes', 'keyDateChanges'],
+  ['case_documents', 'documents'],
 ] as const;
+
+/** Columns left out of the report: a document's bytes are listed by name, type, size and SHA-256, and given on request. */
+const OMITTED: Partial<Record<(typeof CASE_RECORDS)[number][0], string[]>> = { case_documents: ['content'] };
 
 export interface SubjectAccessReport {
   generatedAt: string;
@@ -69,9 +73,9 @@ export class SubjectAccessService {
     for (const [table, key] of CASE_RECORDS) {
       for (const entry of byCase.values()) entry[key] = [];
       const rows = await this.rows(
-        `SELECT to_jsonb(t) AS row FROM ${table} t WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])
+        `SELECT to_jsonb(t) - $3::text[] AS row FROM ${table} t WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])
          ORDER BY created_at, id`,
-        [organisationId, caseIds],
+        [organisationId, caseIds, OMITTED[table] ?? []],
       );
       for (const row of rows) {
         byCase.get(String(row.caseId))?.[key].push(row);

@@ -63,6 +63,7 @@ const FeedbackItemsPage = lazyNamed(admin, 'FeedbackItemsPage');
 const SharingPage = lazyNamed(admin, 'SharingPage');
 const RetentionPage = lazyNamed(admin, 'RetentionPage');
 const AuditLogPage = lazyNamed(admin, 'AuditLogPage');
+const LetterTemplatesPage = lazyNamed(admin, 'LetterTemplatesPage');
 
 const REPORT_READERS: Role[] = ['manager', 'commissioner'];
 
@@ -111,6 +112,7 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/sharing', Page: SharingPage, roles: ['admin'] },
   { path: '/admin/retention', Page: RetentionPage, roles: ['admin'] },
   { path: '/admin/audit', Page: AuditLogPage, roles: ['admin'] },
+  { path: '/admin/letter-templates', Page: LetterTemplatesPage, roles: ['admin'] },
 ];
 
 /**

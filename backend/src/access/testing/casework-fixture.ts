@@ -32,6 +32,8 @@ export interface CaseworkFixture {
   partyId: string;
   conflictCheckId: string;
   keyDateId: string;
+  documentId: string;
+  letterTemplateId: string;
   /** Every record id above (not the organisation's). */
   recordIds: string[];
 }
@@ -169,6 +171,16 @@ export async function makeCasework(
     `$3, 'added', 'limitation', $4, $5, $6, $4, $6`,
     [keyDateId, text, openedOn, adviserId],
   );
+  const documentId = await child(
+    'case_documents',
+    `file_name, content_type, size_bytes, sha256, source, uploaded_by_id, content`,
+    `$3, 'application/pdf', octet_length($4::bytea), encode(sha256($4::bytea), 'hex'), 'upload', $5, $4::bytea`,
+    [`Document ${marker}.pdf`, Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`), adviserId],
+  );
+  const letterTemplateId = await one(
+    `INSERT INTO letter_templates (organisation_id, name, body) VALUES ($1, $2, $3) RETURNING id`,
+    [organisationId, `Template ${marker}`, `Dear {{client.fullName}}, ${text}`],
+  );
   const fixture = {
     marker,
     organisationId,
@@ -194,6 +206,8 @@ export async function makeCasework(
     partyId,
     conflictCheckId,
     keyDateId,
+    documentId,
+    letterTemplateId,
   };
   return {
     ...fixture,
@@ -215,6 +229,8 @@ export async function makeCasework(
       partyId,
       conflictCheckId,
       keyDateId,
+      documentId,
+      letterTemplateId,
     ],
   };
 }

@@ -3,6 +3,11 @@
  * referral, a note and a party, a partner and an office, so fuzzed bodies on real ids reach validation beyond the id.
  */
 export type Post = (path: string, body: object) => Promise<{ id: string }>;
+/** Sends raw bytes (a document upload) as the adviser. */
+export type Upload = (path: string, content: Buffer) => Promise<{ id: string }>;
+
+/** The smallest file a PDF reader (and file-type) takes for a PDF. */
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 export interface FuzzIds {
   clientId: string;
@@ -13,12 +18,18 @@ export interface FuzzIds {
   noteId: string;
   partyId: string;
   keyDateId: string;
+  documentId: string;
   partnerId: string;
   userIds: string[];
 }
 
 /** `post` as an adviser; `managerPost` for the directory (partners, offices). */
-export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: string[]): Promise<FuzzIds> {
+export async function makeFuzzTargets(
+  post: Post,
+  managerPost: Post,
+  userIds: string[],
+  upload: Upload,
+): Promise<FuzzIds> {
   const partner = await managerPost('/api/partners', { name: 'Fuzz Foodbank' });
   await managerPost('/api/offices', { name: 'Fuzz Office' });
   const client = await post('/api/clients', { firstName: 'Fuzz', lastName: 'Target', evidenceConsent: true });
@@ -62,6 +73,7 @@ export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: st
     title: 'Fuzz limitation date',
     dueOn: '2026-01-10',
   });
+  const document = await upload(`/api/cases/${kase.id}/documents?fileName=fuzz.pdf`, TINY_PDF);
   return {
     clientId: client.id,
     caseId: kase.id,
@@ -71,6 +83,7 @@ export async function makeFuzzTargets(post: Post, managerPost: Post, userIds: st
     noteId: note.id,
     partyId: party.id,
     keyDateId: keyDate.id,
+    documentId: document.id,
     partnerId: partner.id,
     userIds,
   };
@@ -87,6 +100,7 @@ export function realIdsFor(ids: FuzzIds): (path: string) => string[] {
     if (path.startsWith('/api/notes/')) return [ids.noteId];
     if (path.startsWith('/api/parties/')) return [ids.partyId];
     if (path.startsWith('/api/key-dates/')) return [ids.keyDateId];
+    if (path.startsWith('/api/documents/')) return [ids.documentId];
     if (path.startsWith('/api/partners/')) return [ids.partnerId];
     if (path.startsWith('/api/users/')) return ids.userIds;
     return [];

@@ -27,6 +27,8 @@ import { RollupsFromDefinitions1764200000900 } from './1764200000900-rollups-fro
 import { RowLevelFacts1764300000000 } from './1764300000000-row-level-facts.js';
 import { IdempotencyClaim1764300000100 } from './1764300000100-idempotency-claim.js';
 import { MeasureRollups1764300100000 } from './1764300100000-measure-rollups.js';
+import { CaseDocuments1764300300000 } from './1764300300000-case-documents.js';
+import { LetterTemplates1764300300100 } from './1764300300100-letter-templates.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -57,4 +59,6 @@ export const MIGRATIONS = [
   RowLevelFacts1764300000000,
   IdempotencyClaim1764300000100,
   MeasureRollups1764300100000,
+  CaseDocuments1764300300000,
+  LetterTemplates1764300300100,
 ];

@@ -7,6 +7,11 @@ const SECTIONS = [
     title: 'Users and invitations',
     text: 'Invite people, change roles, reset passwords and two-factor.',
   },
+  {
+    to: '/admin/letter-templates',
+    title: 'Letter templates',
+    text: 'The client care letter, letter of authority, closing letter and your own letters.',
+  },
   { to: '/admin/partners', title: 'Partner directory', text: 'The organisations clients are referred to and from.' },
   {
     to: '/admin/feedback-items',

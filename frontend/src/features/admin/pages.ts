@@ -3,6 +3,7 @@ export { AuditLogPage } from './AuditLogPage';
 export { EditUserPage } from './EditUserPage';
 export { FeedbackItemsPage } from './FeedbackItemsPage';
 export { InviteUserPage } from './InviteUserPage';
+export { LetterTemplatesPage } from './LetterTemplatesPage';
 export { PartnersPage } from './PartnersPage';
 export { RetentionPage } from './RetentionPage';
 export { SharingPage } from './SharingPage';

@@ -12,6 +12,9 @@ import { QuickTimeForm } from '../time/QuickTimeForm';
 import { useCase, useFeedbackItems, usePartners, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
 import { ContactSafetyPanel } from './ContactSafetyPanel';
+import { DocumentsSection } from './DocumentsSection';
+import { useRefreshDocuments } from './documents';
+import { GenerateLetter } from './GenerateLetter';
 import { MeasuresAtAGlance } from './MeasuresAtAGlance';
 import { KeyDatesSection } from './KeyDatesSection';
 import { NotesSection } from './NotesSection';
@@ -38,6 +41,7 @@ function CaseView({ c }: { c: CaseDetail }) {
   const [timeOpen, setTimeOpen] = useState(params.get('time') === '1');
   const [saved, setSaved] = useState<string>();
   const refresh = useRefreshCase();
+  const refreshDocuments = useRefreshDocuments();
   const items = useFeedbackItems();
   const labels = useMemo(
     () => Object.fromEntries((items.data ?? []).map((item) => [item.key, item.label])),
@@ -124,6 +128,9 @@ function CaseView({ c }: { c: CaseDetail }) {
             }}
           />
           <PartiesSection caseId={c.id} />
+          <DocumentsSection caseId={c.id}>
+            <GenerateLetter caseId={c.id} onGenerated={() => void refreshDocuments(c.id)} />
+          </DocumentsSection>
         </div>
         <div className="govuk-grid-column-one-third">
           <MeasuresAtAGlance measures={c.measures} />

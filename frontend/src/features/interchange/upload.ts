@@ -8,20 +8,23 @@ import { ApiRequestError, writeHeaders } from '../../app/api';
 export function uploadFile<T>(
   path: string,
   file: File,
-  idempotencyKey: string,
+  idempotencyKey: string | undefined,
   onProgress: (share: number) => void,
+  contentType?: string,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
     // The server reads a spreadsheet by its bytes (a workbook is a zip), so its type is only a label.
-    const type = /\.(ndjson|jsonl)$/i.test(file.name)
-      ? 'application/x-ndjson'
-      : /\.csv$/i.test(file.name)
-        ? 'text/csv'
-        : /\.xlsx$/i.test(file.name)
-          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-          : 'application/json';
+    const type =
+      contentType ??
+      (/\.(ndjson|jsonl)$/i.test(file.name)
+        ? 'application/x-ndjson'
+        : /\.csv$/i.test(file.name)
+          ? 'text/csv'
+          : /\.xlsx$/i.test(file.name)
+            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : 'application/json');
     xhr.setRequestHeader('Content-Type', type);
     xhr.setRequestHeader('Accept', 'application/json');
     for (const [name, value] of Object.entries(writeHeaders(idempotencyKey))) xhr.setRequestHeader(name, value);

@@ -1,0 +1,40 @@
+/**
+ * Documents kept on a case (issue 16 items 5 and 6): what may be uploaded, decided by the file's
+ * content, never by its name, and where a document came from.
+ */
+
+/** Media types a case document may have: PDF, images, and Word (and OpenDocument/RTF) text. */
+export const DOCUMENT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/tiff',
+  'image/heic',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/msword',
+  'application/vnd.oasis.opendocument.text',
+  'application/rtf',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG image',
+  'image/png': 'PNG image',
+  'image/gif': 'GIF image',
+  'image/webp': 'WebP image',
+  'image/tiff': 'TIFF image',
+  'image/heic': 'HEIC photo',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/msword': 'Word 97–2003 document',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument text',
+  'application/rtf': 'Rich text',
+};
+
+/** upload: sent by someone; letter: generated from a letter template. */
+export const DOCUMENT_SOURCES = ['upload', 'letter'] as const;
+export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
+
+export const MAX_DOCUMENT_NAME_LENGTH = 255;
