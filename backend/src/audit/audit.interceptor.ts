@@ -2,7 +2,8 @@
  * Global: every successful request that reads or changes client data writes an audit row before
  * the response leaves, so a read is never shown without being logged (if the row cannot be
  * written, the request fails). Inside an idempotent POST the row is written in the request's
- * transaction (UnitOfWork), so it commits with the change it records, in one commit.
+ * transaction (UnitOfWork), so it commits with the change it records, in one commit; it is linked
+ * into the chain as that transaction commits (AuditService.record).
  */
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';

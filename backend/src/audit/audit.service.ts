@@ -39,10 +39,13 @@ const SELECT_ROWS = `
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Writes one entry. Pass the transaction's manager to commit it with the change it records. */
+  /**
+   * Writes one entry. Pass the transaction's manager to commit it with the change it records. It
+   * reaches audit_log, linked into the chain, as the transaction commits (migration 1764300000200).
+   */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource).query(
-      `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_ids, ip, details)
+      `INSERT INTO audit_pending (organisation_id, user_id, action, entity, entity_ids, ip, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         entry.organisationId,

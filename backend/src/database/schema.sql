@@ -28,6 +28,14 @@ audit_log.ip text
 audit_log.organisation_id uuid
 audit_log.prev_hash bytea NOT NULL
 audit_log.user_id uuid
+audit_pending.action text NOT NULL
+audit_pending.details jsonb
+audit_pending.entity text
+audit_pending.entity_ids text[] NOT NULL DEFAULT '{}'::text[]
+audit_pending.id bigint NOT NULL GENERATED ALWAYS AS IDENTITY
+audit_pending.ip text
+audit_pending.organisation_id uuid
+audit_pending.user_id uuid
 case_documents.case_id uuid NOT NULL
 case_documents.content bytea NOT NULL
 case_documents.content_type text NOT NULL
@@ -556,6 +564,11 @@ audit_log audit_log_hash_not_null: NOT NULL hash
 audit_log audit_log_id_not_null: NOT NULL id
 audit_log audit_log_pkey: PRIMARY KEY (id)
 audit_log audit_log_prev_hash_not_null: NOT NULL prev_hash
+audit_pending audit_pending_action_not_null: NOT NULL action
+audit_pending audit_pending_entity_ids_not_null: NOT NULL entity_ids
+audit_pending audit_pending_id_not_null: NOT NULL id
+audit_pending audit_pending_move: TRIGGER DEFERRABLE INITIALLY DEFERRED
+audit_pending audit_pending_pkey: PRIMARY KEY (id)
 case_documents case_documents_case_id_not_null: NOT NULL case_id
 case_documents case_documents_content_not_null: NOT NULL content
 case_documents case_documents_content_type_check: CHECK ((content_type = ANY (ARRAY['application/pdf'::text, 'image/jpeg'::text, 'image/png'::text, 'image/gif'::text, 'image/webp'::text, 'image/tiff'::text, 'image/heic'::text, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'::text, 'application/msword'::text, 'application/vnd.oasis.opendocument.text'::text, 'application/rtf'::text])))
@@ -1209,6 +1222,7 @@ CREATE INDEX audit_log_chain_idx ON public.audit_log USING btree (organisation_i
 CREATE INDEX audit_log_entity_ids_idx ON public.audit_log USING gin (entity_ids)
 CREATE INDEX audit_log_org_idx ON public.audit_log USING btree (organisation_id, at DESC)
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id)
+CREATE UNIQUE INDEX audit_pending_pkey ON public.audit_pending USING btree (id)
 CREATE INDEX case_documents_case_idx ON public.case_documents USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX case_documents_organisation_id_id_key ON public.case_documents USING btree (organisation_id, id)
 CREATE UNIQUE INDEX case_documents_pkey ON public.case_documents USING btree (id)
@@ -1352,6 +1366,16 @@ AS $function$
         NEW.hash := sha256(NEW.prev_hash || convert_to(audit_log_content(NEW), 'UTF8'));
         UPDATE audit_chain_heads SET seq = NEW.chain_seq, hash = NEW.hash WHERE organisation_id = chain;
         RETURN NEW;
+      END $function$
+CREATE OR REPLACE FUNCTION public.audit_pending_move()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_ids, ip, details)
+        VALUES (NEW.organisation_id, NEW.user_id, NEW.action, NEW.entity, NEW.entity_ids, NEW.ip, NEW.details);
+        DELETE FROM audit_pending WHERE id = NEW.id;
+        RETURN NULL;
       END $function$
 CREATE OR REPLACE FUNCTION public.case_facts_add_time_entry()
  RETURNS trigger
@@ -2464,6 +2488,7 @@ CREATE TRIGGER adviser_assessments_facts_upd AFTER UPDATE ON public.adviser_asse
 CREATE TRIGGER audit_log_link BEFORE INSERT ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_link()
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()
+CREATE CONSTRAINT TRIGGER audit_pending_move AFTER INSERT ON public.audit_pending DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_pending_move()
 CREATE TRIGGER case_facts_measures_row AFTER INSERT OR DELETE OR UPDATE ON public.case_facts FOR EACH ROW EXECUTE FUNCTION case_measure_rollups_apply()
 CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (old.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
 CREATE TRIGGER case_facts_patterns_ins AFTER INSERT ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (new.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()

@@ -26,6 +26,7 @@ import { CitusDistribution1764200000600 } from './1764200000600-citus-distributi
 import { RollupsFromDefinitions1764200000900 } from './1764200000900-rollups-from-definitions.js';
 import { RowLevelFacts1764300000000 } from './1764300000000-row-level-facts.js';
 import { IdempotencyClaim1764300000100 } from './1764300000100-idempotency-claim.js';
+import { AuditAtCommit1764300000200 } from './1764300000200-audit-at-commit.js';
 import { MeasureRollups1764300100000 } from './1764300100000-measure-rollups.js';
 import { CaseDocuments1764300300000 } from './1764300300000-case-documents.js';
 import { LetterTemplates1764300300100 } from './1764300300100-letter-templates.js';
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   RollupsFromDefinitions1764200000900,
   RowLevelFacts1764300000000,
   IdempotencyClaim1764300000100,
+  AuditAtCommit1764300000200,
   MeasureRollups1764300100000,
   CaseDocuments1764300300000,
   LetterTemplates1764300300100,
