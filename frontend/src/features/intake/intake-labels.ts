@@ -1,0 +1,63 @@
+/** Page titles of the intake steps, and which step and label each field belongs to (for error messages). */
+import type { StepKey } from './intake-state';
+
+export const TITLES: Record<StepKey, string> = {
+  client: 'Client’s details',
+  'existing-client': 'Is this an existing client?',
+  vulnerabilities: 'Does the client have any of these vulnerabilities?',
+  consent: 'Evidence consent',
+  'conflict-check': 'Conflict check',
+  problem: 'What is the presenting problem?',
+  funding: 'How is the case funded?',
+  arrival: 'How did the client come to you?',
+  'prior-organisations': 'Organisations contacted before',
+  'told-story': 'Times they told their story',
+  'case-details': 'When did the case open?',
+  check: 'Check the details before creating the case',
+};
+
+export const STEP_OF_FIELD: Record<string, StepKey> = {
+  firstName: 'client',
+  lastName: 'client',
+  dateOfBirth: 'client',
+  postcodeDistrict: 'client',
+  email: 'client',
+  phone: 'client',
+  vulnerabilities: 'vulnerabilities',
+  evidenceConsent: 'consent',
+  result: 'conflict-check',
+  reason: 'conflict-check',
+  category: 'problem',
+  subcategory: 'problem',
+  fundingStream: 'funding',
+  arrivalRoute: 'arrival',
+  referrerPartnerId: 'arrival',
+  priorOrganisationsContacted: 'prior-organisations',
+  timesToldStoryBefore: 'told-story',
+  openedOn: 'case-details',
+  firstContactOn: 'case-details',
+  officeId: 'case-details',
+};
+
+export const FIELD_LABELS: Record<string, string> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  dateOfBirth: 'Date of birth',
+  postcodeDistrict: 'Postcode district',
+  email: 'Email',
+  phone: 'Phone',
+  vulnerabilities: 'Vulnerabilities',
+  evidenceConsent: 'Evidence consent',
+  result: 'Conflict check',
+  reason: 'Conflict check reason',
+  category: 'Presenting problem',
+  subcategory: 'Sub-category',
+  fundingStream: 'Funding',
+  arrivalRoute: 'How they came to you',
+  referrerPartnerId: 'Referred by',
+  priorOrganisationsContacted: 'Organisations contacted before',
+  timesToldStoryBefore: 'Times told their story before',
+  openedOn: 'Date opened',
+  firstContactOn: 'First contact',
+  officeId: 'Office',
+};
