@@ -63,3 +63,30 @@ test('an admin rewords a shipped letter template and is told of an unknown field
   await expect(page.getByRole('heading', { name: 'E2E chaser', level: 2 })).toBeVisible();
   await checkPage(page, 'casework-05-letter-templates');
 });
+
+test('a manager reviews a file, reassigns the case and sees files due for review', async ({ page }) => {
+  await signIn(page, demoEmail('manager'));
+  await page.getByRole('link', { name: 'File reviews' }).click();
+  await expect(page.getByRole('heading', { name: 'Files due for review' })).toBeVisible();
+  await page.getByLabel('Open cases not reviewed in the last').selectOption('1');
+  const first = page.locator('tbody tr').first().getByRole('link');
+  await expect(first).toBeVisible();
+  await checkPage(page, 'casework-06-files-due-for-review');
+  const ref = (await first.textContent()) ?? '';
+  await first.click();
+  const section = page.locator('section[aria-labelledby="supervision-title"]');
+  await section.getByLabel('Satisfactory, with actions').check();
+  await section.getByLabel('Actions agreed (optional)').fill('E2E: send the client care letter this week');
+  await section.getByRole('button', { name: 'Record the file review' }).click();
+  await expect(section.getByText('Actions: E2E: send the client care letter this week')).toBeVisible();
+  const to = section.getByLabel('New lead adviser');
+  const choice = (await to.locator('option').nth(1).textContent()) ?? '';
+  await to.selectOption({ label: choice });
+  await section.getByRole('button', { name: 'Reassign the case' }).click();
+  await expect(page.getByText(choice).first()).toBeVisible();
+  await checkPage(page, 'casework-07-file-reviewed');
+
+  await page.goto('/file-reviews');
+  await page.getByLabel('Open cases not reviewed in the last').selectOption('1');
+  await expect(page.getByRole('link', { name: ref, exact: true })).toHaveCount(0);
+});

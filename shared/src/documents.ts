@@ -38,3 +38,13 @@ export const DOCUMENT_SOURCES = ['upload', 'letter'] as const;
 export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
 
 export const MAX_DOCUMENT_NAME_LENGTH = 255;
+
+/** A supervisor's file review of a case (issue 16 item 7). */
+export const FILE_REVIEW_OUTCOMES = ['satisfactory', 'actions_needed', 'unsatisfactory'] as const;
+export type FileReviewOutcome = (typeof FILE_REVIEW_OUTCOMES)[number];
+
+export const FILE_REVIEW_OUTCOME_LABELS: Record<FileReviewOutcome, string> = {
+  satisfactory: 'Satisfactory',
+  actions_needed: 'Satisfactory, with actions',
+  unsatisfactory: 'Unsatisfactory',
+};

@@ -37,7 +37,7 @@ const SKIP = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everyw
 /** Keys only a client row has. A commissioner must never receive one. */
 const CLIENT_KEYS = /"(firstName|lastName|dateOfBirth|postcodeDistrict|first_name|last_name|date_of_birth)"/;
 const CASEWORK_PATH =
-  /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties|conflict-checks|key-dates|documents)(\/|$)/;
+  /^\/api\/(clients|cases|time-entries|problems|referrals|follow-ups|feedback|notes|parties|conflict-checks|key-dates|documents|file-reviews)(\/|$)/;
 
 describe('tenancy: no route leaks another organisation’s data', () => {
   let h: Harness;
@@ -68,6 +68,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'key_date_changes',
       'case_documents',
       'letter_templates',
+      'file_reviews',
       'offices',
       'partners',
       'users',

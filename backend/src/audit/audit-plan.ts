@@ -23,6 +23,7 @@ export const CLIENT_DATA_SEGMENTS: Record<string, string> = {
   'conflict-checks': 'conflict_check',
   documents: 'document',
   letters: 'letter',
+  'file-reviews': 'file_review',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

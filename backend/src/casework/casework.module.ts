@@ -10,6 +10,8 @@ import { DocumentsController } from './documents/documents.controller.js';
 import { DocumentsService } from './documents/documents.service.js';
 import { LettersController } from './letters/letters.controller.js';
 import { LettersService } from './letters/letters.service.js';
+import { SupervisionController } from './supervision/supervision.controller.js';
+import { SupervisionService } from './supervision/supervision.service.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { FeedbackController } from './feedback/feedback.controller.js';
@@ -51,6 +53,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ConflictChecksController,
     DocumentsController,
     LettersController,
+    SupervisionController,
     DirectoryController,
   ],
   providers: [
@@ -70,6 +73,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     ConflictChecksService,
     DocumentsService,
     LettersService,
+    SupervisionService,
     DirectoryService,
   ],
   exports: [ClientsService, CasesService, DirectoryService, DocumentsService],

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   DOCUMENT_SOURCES,
   DOCUMENT_TYPES,
+  FILE_REVIEW_OUTCOMES,
   SHIPPED_LETTER_KEYS,
   ACTIVITIES,
   APPEAL_NOT_PURSUED_REASONS,
@@ -86,6 +87,7 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'case_documents.content_type': DOCUMENT_TYPES,
   'case_documents.source': DOCUMENT_SOURCES,
   'letter_templates.key': SHIPPED_LETTER_KEYS,
+  'file_reviews.outcome': FILE_REVIEW_OUTCOMES,
   'audit_log.action': AUDIT_ACTIONS,
 };
 

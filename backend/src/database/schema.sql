@@ -326,6 +326,16 @@ feedback_links.expires_at timestamp with time zone NOT NULL
 feedback_links.organisation_id uuid NOT NULL
 feedback_links.token_hash text NOT NULL
 feedback_links.used_at timestamp with time zone
+file_reviews.actions text
+file_reviews.case_id uuid NOT NULL
+file_reviews.created_at timestamp with time zone NOT NULL DEFAULT now()
+file_reviews.id uuid NOT NULL DEFAULT uuidv7()
+file_reviews.organisation_id uuid NOT NULL
+file_reviews.outcome text NOT NULL
+file_reviews.reviewed_on date NOT NULL
+file_reviews.reviewer_id uuid NOT NULL
+file_reviews.updated_at timestamp with time zone NOT NULL DEFAULT now()
+file_reviews.version integer NOT NULL DEFAULT 1
 follow_ups.case_id uuid NOT NULL
 follow_ups.created_at timestamp with time zone NOT NULL DEFAULT now()
 follow_ups.id uuid NOT NULL DEFAULT uuidv7()
@@ -922,6 +932,22 @@ feedback_links feedback_links_organisation_id_case_id_fkey: FOREIGN KEY (organis
 feedback_links feedback_links_organisation_id_not_null: NOT NULL organisation_id
 feedback_links feedback_links_pkey: PRIMARY KEY (token_hash)
 feedback_links feedback_links_token_hash_not_null: NOT NULL token_hash
+file_reviews file_reviews_actions_check: CHECK ((length(actions) <= 2000))
+file_reviews file_reviews_case_id_not_null: NOT NULL case_id
+file_reviews file_reviews_created_at_not_null: NOT NULL created_at
+file_reviews file_reviews_id_not_null: NOT NULL id
+file_reviews file_reviews_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+file_reviews file_reviews_organisation_id_id_key: UNIQUE (organisation_id, id)
+file_reviews file_reviews_organisation_id_not_null: NOT NULL organisation_id
+file_reviews file_reviews_organisation_id_reviewer_id_fkey: FOREIGN KEY (organisation_id, reviewer_id) REFERENCES users(organisation_id, id)
+file_reviews file_reviews_outcome_check: CHECK ((outcome = ANY (ARRAY['satisfactory'::text, 'actions_needed'::text, 'unsatisfactory'::text])))
+file_reviews file_reviews_outcome_not_null: NOT NULL outcome
+file_reviews file_reviews_pkey: PRIMARY KEY (id)
+file_reviews file_reviews_reviewed_on_check: CHECK ((reviewed_on >= '1990-01-01'::date))
+file_reviews file_reviews_reviewed_on_not_null: NOT NULL reviewed_on
+file_reviews file_reviews_reviewer_id_not_null: NOT NULL reviewer_id
+file_reviews file_reviews_updated_at_not_null: NOT NULL updated_at
+file_reviews file_reviews_version_not_null: NOT NULL version
 follow_ups follow_ups_case_id_not_null: NOT NULL case_id
 follow_ups follow_ups_created_at_not_null: NOT NULL created_at
 follow_ups follow_ups_id_not_null: NOT NULL id
@@ -1267,6 +1293,9 @@ CREATE UNIQUE INDEX feedback_pkey ON public.feedback USING btree (id)
 CREATE UNIQUE INDEX feedback_items_pkey ON public.feedback_items USING btree (organisation_id, key)
 CREATE INDEX feedback_links_case_idx ON public.feedback_links USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX feedback_links_pkey ON public.feedback_links USING btree (token_hash)
+CREATE INDEX file_reviews_case_idx ON public.file_reviews USING btree (organisation_id, case_id, reviewed_on)
+CREATE UNIQUE INDEX file_reviews_organisation_id_id_key ON public.file_reviews USING btree (organisation_id, id)
+CREATE UNIQUE INDEX file_reviews_pkey ON public.file_reviews USING btree (id)
 CREATE INDEX follow_ups_case_idx ON public.follow_ups USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX follow_ups_pkey ON public.follow_ups USING btree (id)
 CREATE UNIQUE INDEX idempotency_keys_pkey ON public.idempotency_keys USING btree (organisation_id, key)

@@ -53,6 +53,7 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'case_documents.content_type': { refused: true },
   'case_documents.sha256': { refused: true }, // 64 hex digits (CHECK)
   'case_documents.source': { refused: true },
+  'file_reviews.outcome': { refused: true },
   'feedback.items': {
     reason:
       'scores 1–5 (CHECK feedback_scores_valid) keyed by the organisation’s feedback item keys, which the API and imports check; report facts rest on them',
@@ -178,6 +179,7 @@ describe('erasure clears every free-text column of the client’s records', () =
         'key_date_changes.title',
         'key_date_changes.previous_title',
         'case_documents.file_name',
+        'file_reviews.actions',
       ]),
     );
     // The API path too, so any copy it makes (audit details, stored replies) is checked as well.

@@ -30,6 +30,7 @@ const FREE_TEXT: Array<[table: string, column: string, caseKey: 'id' | 'case_id'
   ['feedback', 'comment', 'case_id'],
   ['underlying_problems', 'description', 'case_id'],
   ['referrals', 'note', 'case_id'],
+  ['file_reviews', 'actions', 'case_id'],
 ];
 
 @Injectable()

@@ -58,6 +58,7 @@ const CASE_SECTIONS: Array<[string, string]> = [
   ['conflictChecks', 'Conflict checks'],
   ['keyDates', 'Key dates and tasks'],
   ['keyDateChanges', 'Changes to key dates'],
+  ['fileReviews', 'File reviews'],
   ['documents', 'Documents and letters (listed by name, type and size; each can be downloaded from the case)'],
 ];
 

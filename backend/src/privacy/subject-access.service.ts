@@ -28,6 +28,7 @@ const CASE_RECORDS = [
   ['key_dates', 'keyDates'],
   ['key_date_changes', 'keyDateChanges'],
   ['case_documents', 'documents'],
+  ['file_reviews', 'fileReviews'],
 ] as const;
 
 /** Columns left out of the report: a document's bytes are listed by name, type, size and SHA-256, and given on request. */

@@ -27,6 +27,7 @@ const admin = () => import('../features/admin/pages');
 
 const MyCasesPage = lazyNamed(cases, 'MyCasesPage');
 const SearchPage = lazyNamed(cases, 'SearchPage');
+const ReviewsDuePage = lazyNamed(cases, 'ReviewsDuePage');
 const CasePage = lazyNamed(cases, 'CasePage');
 const EditCasePage = lazyNamed(cases, 'EditCasePage');
 const ClientPage = lazyNamed(cases, 'ClientPage');
@@ -75,6 +76,7 @@ interface PageRoute {
 
 const ROUTES: PageRoute[] = [
   { path: '/cases', Page: MyCasesPage, roles: CASEWORK_ROLES },
+  { path: '/file-reviews', Page: ReviewsDuePage, roles: ['manager', 'admin'] },
   { path: '/search', Page: SearchPage, roles: CASEWORK_ROLES },
   { path: '/intake/*', Page: IntakeWizard, roles: CASEWORK_ROLES },
   { path: '/time/new', Page: QuickTimePage, roles: CASEWORK_ROLES },

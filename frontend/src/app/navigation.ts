@@ -18,6 +18,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   manager: [
     { to: '/reports', label: 'Reports', match: ['/reports'] },
     { to: '/cases', label: 'Cases', match: ['/cases', '/clients'] },
+    { to: '/file-reviews', label: 'File reviews' },
     { to: '/search', label: 'Search' },
     { to: '/intake', label: 'New client and case', match: ['/intake'] },
     { to: '/pricing', label: 'Pricing', match: ['/pricing'] },

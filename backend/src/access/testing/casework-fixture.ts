@@ -34,6 +34,7 @@ export interface CaseworkFixture {
   keyDateId: string;
   documentId: string;
   letterTemplateId: string;
+  fileReviewId: string;
   /** Every record id above (not the organisation's). */
   recordIds: string[];
 }
@@ -177,6 +178,12 @@ export async function makeCasework(
     `$3, 'application/pdf', octet_length($4::bytea), encode(sha256($4::bytea), 'hex'), 'upload', $5, $4::bytea`,
     [`Document ${marker}.pdf`, Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`), adviserId],
   );
+  const fileReviewId = await child(
+    'file_reviews',
+    `reviewed_on, reviewer_id, outcome, actions`,
+    `$3, $4, 'actions_needed', $5`,
+    [openedOn, adviserId, text],
+  );
   const letterTemplateId = await one(
     `INSERT INTO letter_templates (organisation_id, name, body) VALUES ($1, $2, $3) RETURNING id`,
     [organisationId, `Template ${marker}`, `Dear {{client.fullName}}, ${text}`],
@@ -208,6 +215,7 @@ export async function makeCasework(
     keyDateId,
     documentId,
     letterTemplateId,
+    fileReviewId,
   };
   return {
     ...fixture,
@@ -231,6 +239,7 @@ export async function makeCasework(
       keyDateId,
       documentId,
       letterTemplateId,
+      fileReviewId,
     ],
   };
 }

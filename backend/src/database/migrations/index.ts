@@ -30,6 +30,7 @@ import { AuditAtCommit1764300000200 } from './1764300000200-audit-at-commit.js';
 import { MeasureRollups1764300100000 } from './1764300100000-measure-rollups.js';
 import { CaseDocuments1764300300000 } from './1764300300000-case-documents.js';
 import { LetterTemplates1764300300100 } from './1764300300100-letter-templates.js';
+import { FileReviews1764300300200 } from './1764300300200-file-reviews.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   MeasureRollups1764300100000,
   CaseDocuments1764300300000,
   LetterTemplates1764300300100,
+  FileReviews1764300300200,
 ];

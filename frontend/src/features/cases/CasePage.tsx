@@ -15,6 +15,8 @@ import { ContactSafetyPanel } from './ContactSafetyPanel';
 import { DocumentsSection } from './DocumentsSection';
 import { useRefreshDocuments } from './documents';
 import { GenerateLetter } from './GenerateLetter';
+import { SupervisionSection } from './SupervisionSection';
+import { useSession } from '../../app/session';
 import { MeasuresAtAGlance } from './MeasuresAtAGlance';
 import { KeyDatesSection } from './KeyDatesSection';
 import { NotesSection } from './NotesSection';
@@ -42,6 +44,8 @@ function CaseView({ c }: { c: CaseDetail }) {
   const [saved, setSaved] = useState<string>();
   const refresh = useRefreshCase();
   const refreshDocuments = useRefreshDocuments();
+  const role = useSession().me?.role;
+  const supervisor = role === 'manager' || role === 'admin';
   const items = useFeedbackItems();
   const labels = useMemo(
     () => Object.fromEntries((items.data ?? []).map((item) => [item.key, item.label])),
@@ -131,6 +135,9 @@ function CaseView({ c }: { c: CaseDetail }) {
           <DocumentsSection caseId={c.id}>
             <GenerateLetter caseId={c.id} onGenerated={() => void refreshDocuments(c.id)} />
           </DocumentsSection>
+          {supervisor && (
+            <SupervisionSection caseId={c.id} leadAdviserId={c.leadAdviserId} onReassigned={() => void refresh(c.id)} />
+          )}
         </div>
         <div className="govuk-grid-column-one-third">
           <MeasuresAtAGlance measures={c.measures} />

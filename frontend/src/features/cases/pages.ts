@@ -7,4 +7,5 @@ export { ContactSafetyPage } from './ContactSafetyPage';
 export { EditClientPage } from './EditClientPage';
 export { FollowUpPage } from './FollowUpPage';
 export { MyCasesPage } from './MyCasesPage';
+export { ReviewsDuePage } from './ReviewsDuePage';
 export { SearchPage } from './SearchPage';
