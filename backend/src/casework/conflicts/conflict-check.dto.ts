@@ -35,7 +35,7 @@ export class ConflictDecisionDto {
   result: ConflictResult;
   @TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH })
   @CrossField<ConflictDecisionDto>((d) =>
-    d.result && d.result !== 'no_conflict' && !d.reason?.trim()
+    d.result && d.result !== 'no_conflict' && !(typeof d.reason === 'string' && d.reason.trim())
       ? 'is required when a conflict was found: say why you can proceed or why you cannot act'
       : undefined,
   )

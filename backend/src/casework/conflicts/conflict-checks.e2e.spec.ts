@@ -204,6 +204,13 @@ describe('conflict checks', () => {
       .send({ subject: 'party', partyId: landlord.id, result: 'no_conflict' })
       .expect(400);
     expect(wrong.body.errors).toEqual([{ path: 'partyId', message: 'is not a party of this case' }]);
+    // A reason that is not text is a 400 naming it, not a 500 (found by the resilience fuzz).
+    const notText = await h
+      .as(ours.adviser)
+      .post(`/api/cases/${kase.id}/conflict-checks`)
+      .send({ subject: 'client', result: 'cannot_act', reason: [] })
+      .expect(400);
+    expect(notText.body.errors.map((e: { path: string }) => e.path)).toContain('reason');
     await h
       .as(theirs.adviser)
       .post(`/api/cases/${kase.id}/conflict-checks`)
