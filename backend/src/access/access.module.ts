@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { SecretBox, secretsKeyFor } from '../common/secret-box.js';
+import { SecretBox, secretsKeyFor } from './secret-box.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { BODY_LIMIT } from '../app.js';
-import { makeCasework, type CaseworkFixture } from './testing/casework-fixture.js';
+import { makeCasework, type CaseworkFixture } from '../casework/testing/casework-fixture.js';
 
 const NASTY = [
   `<script>alert('x')</script>`,

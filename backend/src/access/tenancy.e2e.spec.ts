@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { makeCasework, type CaseworkFixture } from './testing/casework-fixture.js';
+import { makeCasework, type CaseworkFixture } from '../casework/testing/casework-fixture.js';
 
 type Schema = {
   $ref?: string;

@@ -10,7 +10,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
-import { SecretBox } from '../common/secret-box.js';
+import { SecretBox } from './secret-box.js';
 
 const ISSUER = 'Deep Value';
 /** One period either side, for clock drift between server and phone. */

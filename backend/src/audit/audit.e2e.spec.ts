@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { makeCasework, type CaseworkFixture } from '../access/testing/casework-fixture.js';
+import { makeCasework, type CaseworkFixture } from '../casework/testing/casework-fixture.js';
 
 describe('audit log', () => {
   let h: Harness;

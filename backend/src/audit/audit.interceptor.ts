@@ -13,7 +13,7 @@ import type { RequestUser } from '../access/request-user.js';
 import { idsOf, planAudit, recordsIn, relatedIdsIn, type AuditPlan } from './audit-plan.js';
 import { AUDITED } from './audited.decorator.js';
 import { AuditService, type AuditEntry } from './audit.service.js';
-import { UnitOfWork } from '../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {

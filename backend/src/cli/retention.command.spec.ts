@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import { createHarness, type Harness } from '../../test/harness.js';
-import { makeCasework } from '../access/testing/casework-fixture.js';
+import { makeCasework } from '../casework/testing/casework-fixture.js';
 import type { CliContext } from './command.js';
 import { retentionApply } from './retention.command.js';
 

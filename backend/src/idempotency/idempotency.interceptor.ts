@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import type { RequestUser } from '../access/request-user.js';
 import { DomainError, invalid } from '../common/domain-error.js';
 import { requestHash } from './stable-hash.js';
-import { runInUnitOfWork } from './unit-of-work.js';
+import { runInUnitOfWork } from '../database/unit-of-work.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const HTTP_CODE_METADATA = '__httpCode__';

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { makeCasework } from '../access/testing/casework-fixture.js';
+import { makeCasework } from '../casework/testing/casework-fixture.js';
 
 /**
  * Columns that cannot hold what someone typed. `refused`: a CHECK constraint allows only a fixed

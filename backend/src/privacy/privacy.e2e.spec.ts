@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { makeCasework } from '../access/testing/casework-fixture.js';
+import { makeCasework } from '../casework/testing/casework-fixture.js';
 import { RetentionService } from './retention.service.js';
 
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)> '; DROP TABLE clients; --`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, staleVersion } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
 import { queryRows } from '../sql.js';
 import { AssessmentEntity } from './assessment.entity.js';

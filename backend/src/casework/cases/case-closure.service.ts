@@ -10,7 +10,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { appealReasonProblem } from '@deepvalue/shared';
 import { DomainError, invalid, notFound, staleVersion } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { queryRows } from '../sql.js';
 import { OutcomeBenefitEntity, OutcomeEntity } from '../outcomes/outcome.entity.js';
 import type { CloseCaseDto, ReopenCaseDto } from '../outcomes/outcome.dto.js';

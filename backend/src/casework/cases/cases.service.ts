@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { toAssessmentDto } from '../assessments/assessment.dto.js';
 import { ClientEntity } from '../clients/client.entity.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, notFound } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { withFieldErrors } from '../database-errors.js';
 import { containsPattern, pageOf } from '../page.js';
 import { isRealDate } from '../../common/dates.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { invalid, notFound } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { ClientEntity } from '../clients/client.entity.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_FEEDBACK_ITEMS } from '@deepvalue/shared';
 import { randomUUID } from 'node:crypto';
 import { invalid } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { withFieldErrors } from '../database-errors.js';
 import { containsPattern, pageOf } from '../page.js';
 import { updateVersioned } from '../versioned-update.js';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { notFound, staleVersion } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { DOCUMENT_COLUMNS, DOCUMENT_FROM, type DocumentDto, type DocumentRow, toDocumentDto } from './document.dto.js';
 import { documentType } from './document-type.js';

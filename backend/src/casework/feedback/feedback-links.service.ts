@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../common/domain-error.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
 import { todayInLondon } from '../../common/dates.js';
 import { DirectoryService } from '../directory/directory.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DUE_SOON_DAYS } from '@deepvalue/shared';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { writeToCase } from '../case-child.js';
 import { todayInLondon } from '../../common/dates.js';

@@ -3,7 +3,7 @@ import { labelOf, SHIPPED_LETTER_KEYS, subcategoryLabel } from '@deepvalue/share
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { todayInLondon } from '../../common/dates.js';
 import type { DocumentDto } from '../documents/document.dto.js';
 import { DocumentsService } from '../documents/documents.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { writeToCase } from '../case-child.js';
 import type { FieldErrorMap } from '../database-errors.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { invalid, notFound } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
 import { CaseEntity } from '../cases/case.entity.js';
 import { deleteVersioned, updateVersioned } from '../versioned-update.js';

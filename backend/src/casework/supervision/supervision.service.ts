@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, notFound } from '../../common/domain-error.js';
 import { todayInLondon } from '../../common/dates.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
 import type { CreateFileReviewDto, FileReviewDto, ReviewsDueDto } from './supervision.dto.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type FieldError, invalid } from '../../common/domain-error.js';
-import { UnitOfWork } from '../../idempotency/unit-of-work.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { todayInLondon } from '../../common/dates.js';
 import { userNames } from '../user-names.js';
 import { deleteVersioned, updateVersioned } from '../versioned-update.js';
