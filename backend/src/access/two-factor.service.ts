@@ -2,7 +2,7 @@
  * TOTP two-factor (RFC 6238, 6 digits, 30 s, as authenticator apps expect). A secret is generated
  * at setup and only becomes active once the user proves it with a code; after that it is never
  * returned again. A code is accepted once: the last used time step is stored, so a code seen over
- * a shoulder cannot be replayed. Secrets are stored sealed (common/secret-box.ts); plain ones left by
+ * a shoulder cannot be replayed. Secrets are stored sealed (access/secret-box.ts); plain ones left by
  * an older version are sealed when the app starts.
  */
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
