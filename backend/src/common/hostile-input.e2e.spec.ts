@@ -20,6 +20,8 @@ const SKIPPED = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-eve
 /** Its body is not parsed as a request: it is spooled and read by the import (see import-upload.e2e.spec.ts). */
 const UPLOAD = 'POST /api/imports';
 const SHEET_UPLOAD = 'POST /api/imports/spreadsheets';
+/** Its body is a file's bytes, read only once sign-in, role and case are accepted (documents.e2e.spec.ts). */
+const DOCUMENT_UPLOAD = 'POST /api/cases/{id}/documents';
 
 const DEEP = 5_000;
 const NESTED_BODIES = ['['.repeat(DEEP) + ']'.repeat(DEEP), '{"a":'.repeat(DEEP) + '0' + '}'.repeat(DEEP)];
@@ -110,6 +112,14 @@ describe('every route in the OpenAPI document, given hostile JSON, NUL bytes and
           const res = await send(user, method, url, NOT_UTF8_BODY);
           if (res.status >= 500) throw new Error(`${who}: ${res.status}`);
           if (user?.role === 'manager') expect(res.status).toBe(400);
+          continue;
+        }
+        if (name === DOCUMENT_UPLOAD) {
+          // Never parsed as JSON: refused before a byte is read, for nobody (401) or a case that is not there.
+          for (const body of [...NESTED_BODIES, NOT_UTF8_BODY]) {
+            const { status } = await send(user, method, `${url}?fileName=hostile.pdf`, body);
+            expect({ who, status }).toEqual({ who, status: user ? 404 : 401 });
+          }
           continue;
         }
         for (const body of NESTED_BODIES) expectRefused(await send(user, method, url, body), `${who} nested`, TOO_DEEP);
