@@ -12,3 +12,4 @@ export * from './limits.js';
 export * from './audit.js';
 export * from './documents.js';
 export * from './letters.js';
+export * from './long-date.js';

@@ -1,25 +1,9 @@
 /** Plain-English formatting used across pages (GOV.UK style: "6 January 2025", "1 h 15 min"). */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { longDate } from '@deepvalue/shared';
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return longDate(iso) ?? iso;
 }
 
 export function formatMinutes(minutes: number | null | undefined): string {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { labelOf, SHIPPED_LETTER_KEYS, subcategoryLabel } from '@deepvalue/shared';
+import { labelOf, SHIPPED_LETTER_KEYS, subcategoryLabel, longDate } from '@deepvalue/shared';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../../common/domain-error.js';
@@ -22,25 +22,8 @@ import { SHIPPED_TEMPLATES } from './shipped-templates.js';
 const SELECT = `SELECT t.id, t.key, t.name, t.body, u.name AS updated_by_name, t.updated_at, t.version
   FROM letter_templates t LEFT JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.updated_by_id`;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** 2026-03-05 → "5 March 2026", as letters write dates. */
-export const letterDate = (iso: string | null) => {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : null;
-};
+const letterDate = (iso: string | null) => (iso ? longDate(iso) : null);
 
 @Injectable()
 export class LettersService {
