@@ -13,3 +13,6 @@ export * from './audit.js';
 export * from './documents.js';
 export * from './letters.js';
 export * from './long-date.js';
+export * from './casework-types.js';
+export * from './admin-types.js';
+export * from './pricing-types.js';

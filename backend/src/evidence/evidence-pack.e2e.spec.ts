@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EvidencePackPreview, FeeRateView, FeeTableView, PackTable } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import type { UnitCostsView } from '../pricing/dto/unit-costs.dto.js';
+import type { UnitCostsView } from '@deepvalue/shared';
 import type { PricingReport } from '../pricing/pricing.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
 import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from './tables/outcome-tables.js';

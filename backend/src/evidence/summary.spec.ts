@@ -3,7 +3,7 @@ import { OUTCOME_MEASURES, type AdjustedEstimate, type PackMeta } from '@deepval
 import type { MeasureCell } from './evidence.repository.js';
 import { bandInWords, packSummary, type SummaryInputs } from './summary.js';
 import { roundedOutcomes } from './tables/outcome-tables.js';
-import type { KindFigures, PricingGroupView } from '../pricing/pricing-view.js';
+import type { KindFigures, PricingGroupView } from '@deepvalue/shared';
 
 /** 23 housing cases a band, 17 of each band positive; 12 debt cases in the first band, 3 positive. */
 function cells(): MeasureCell[] {

@@ -6,7 +6,8 @@
  * counts, rates from them, priced £, the model estimate), so the page discloses nothing more.
  */
 import { CATEGORIES, labelOf, type AdjustedEstimate, type PackSummary } from '@deepvalue/shared';
-import { NOT_PRICED_FIGURE, type PricingGroupView } from '../pricing/pricing-view.js';
+import type { PricingGroupView } from '@deepvalue/shared';
+import { NOT_PRICED_FIGURE } from '../pricing/pricing-view.js';
 import { NESTA_LEVEL } from './method.js';
 import { thousands } from './format.js';
 import type { RoundedOutcomes } from './tables/outcome-tables.js';

@@ -5,7 +5,8 @@ import { Roles } from '../access/roles.decorator.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
 import { EvidencePackService } from '../evidence/evidence-pack.service.js';
 import { PricingQueryDto } from './dto/pricing-query.dto.js';
-import { PricingService, type PricingReport } from './pricing.service.js';
+import type { PricingReport } from '@deepvalue/shared';
+import { PricingService } from './pricing.service.js';
 
 /**
  * Registered by EvidenceModule: a commissioner's figures are the evidence pack's published pricing

@@ -5,7 +5,7 @@
  * is not published, which this view shows as "[c]".
  * A figure is a number, null (not available, e.g. no hourly cost entered) or the mark shown instead.
  */
-import { BANDS, CATEGORIES, labelOf } from '@deepvalue/shared';
+import { BANDS, CATEGORIES, labelOf, type Figure, type KindFigures, type PricingGroupView } from '@deepvalue/shared';
 import { NOT_PUBLISHED_MARK } from '../disclosure/rounding.js';
 import { SCENARIOS, type Range } from './adjustments.js';
 import type { OutcomeEvent } from './benefit-mapping.js';
@@ -13,37 +13,13 @@ import type { PublishedMarks } from './published-pricing.js';
 import { NOT_PRICED, VALUE_KIND_LABELS, VALUE_KINDS, type UnitCost, type ValueKind } from './unit-cost-defaults.js';
 import type { DeepValue, GroupValue, PricingInput, UnpricedReason } from './value.js';
 
-export type Figure = number | string | null;
-
 /** The mark for a figure not published. */
 export const HIDDEN = NOT_PUBLISHED_MARK;
 
 /** A £ figure that rests only on events without a price: never shown as £0. */
 export const NOT_PRICED_FIGURE = 'not priced';
 
-export interface KindFigures {
-  kind: ValueKind;
-  label: string;
-  gross: Figure;
-  net: Record<'low' | 'central' | 'high', Figure>;
-  netPerPoundSpent: Record<'low' | 'central' | 'high', Figure>;
-  netPerRelationshipHour: Record<'low' | 'central' | 'high', Figure>;
-  /** Events of this kind in the group that are not priced (no unit cost, no £ recorded): left out of the £. */
-  eventsNotPriced: Figure;
-}
-
-export type GroupBy = 'overall' | 'category' | 'band';
-
-export interface PricingGroupView {
-  groupBy: GroupBy;
-  key: string;
-  label: string;
-  cases: Figure;
-  adviserHours: Figure;
-  relationshipHours: Figure;
-  adviserCostGbp: Figure;
-  kinds: KindFigures[];
-}
+export type GroupBy = PricingGroupView['groupBy'];
 
 export interface PricingLineView {
   event: OutcomeEvent;

@@ -3,7 +3,8 @@ import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../audit/audit.service.js';
 import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
-import { PutUnitCostsDto, type UnitCostVersionView, type UnitCostsView } from './dto/unit-costs.dto.js';
+import type { UnitCostVersion, UnitCostsView } from '@deepvalue/shared';
+import { PutUnitCostsDto } from './dto/unit-costs.dto.js';
 import { UnitCostsService } from './unit-costs.service.js';
 
 /**
@@ -27,10 +28,7 @@ export class UnitCostsController {
   @ApiOperation({ summary: 'Get one saved version of the unit-cost table' })
   @Roles('manager', 'commissioner', 'admin')
   @ApiOkResponse({ description: 'One saved version, as it was' })
-  version(
-    @CurrentUser() user: RequestUser,
-    @Param('version', ParseIntPipe) version: number,
-  ): Promise<UnitCostVersionView> {
+  version(@CurrentUser() user: RequestUser, @Param('version', ParseIntPipe) version: number): Promise<UnitCostVersion> {
     return this.unitCosts.versionView(user.organisationId, version);
   }
 
@@ -42,7 +40,7 @@ export class UnitCostsController {
     @CurrentUser() user: RequestUser,
     @CurrentActor() actor: Actor,
     @Body() body: PutUnitCostsDto,
-  ): Promise<UnitCostVersionView> {
+  ): Promise<UnitCostVersion> {
     return this.unitCosts.save(user.organisationId, actor, body);
   }
 }

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { DEFAULT_UNIT_COSTS, NOT_PRICED } from './unit-cost-defaults.js';
-import type { UnitCostRowView, UnitCostVersionView, UnitCostsView } from './dto/unit-costs.dto.js';
+import type { UnitCostRow, UnitCostVersion, UnitCostsView } from '@deepvalue/shared';
 import type { PricingReport } from './pricing.service.js';
 
-const editable = (rows: UnitCostRowView[]) => rows.map(({ priced: _p, note: _n, ...row }) => row);
+const editable = (rows: UnitCostRow[]) => rows.map(({ priced: _p, note: _n, ...row }) => row);
 
 /** £34,000 (2009 prices) × 1.4659, the GDP deflator factor to 2024 prices (100 ÷ 68.217, worked out apart). */
 const EVICTION_AT_2024_PRICES = 49_840.6;
@@ -58,7 +58,7 @@ describe('unit costs', () => {
       .put('/api/unit-costs')
       .send({ basedOnVersion: 1, rows, hourlyCostGbp: 42.5 })
       .expect(200);
-    const view = saved.body as UnitCostVersionView;
+    const view = saved.body as UnitCostVersion;
     expect(view.version).toBe(2);
     expect(view.hourlyCostGbp).toBe(42.5);
     expect(view.rows.find((r) => r.key === 'eviction_public_cost')?.valueGbp).toBe(35_500);
@@ -70,7 +70,7 @@ describe('unit costs', () => {
     );
     expect(stored.v).toBeNull();
 
-    const first = (await sut.as(manager).get('/api/unit-costs/versions/1').expect(200)).body as UnitCostVersionView;
+    const first = (await sut.as(manager).get('/api/unit-costs/versions/1').expect(200)).body as UnitCostVersion;
     expect(first.rows.find((r) => r.key === 'eviction_public_cost')?.valueGbp).toBe(34_000);
     expect(first.hourlyCostGbp).toBeNull();
     const list = (await sut.as(manager).get('/api/unit-costs').expect(200)).body as UnitCostsView;
@@ -86,7 +86,7 @@ describe('unit costs', () => {
       .expect(409);
     expect(res.body.code).toBe('stale_version');
     expect(res.body.current.version).toBe(2);
-    expect(res.body.current.rows.find((r: UnitCostRowView) => r.key === 'eviction_public_cost').valueGbp).toBe(35_500);
+    expect(res.body.current.rows.find((r: UnitCostRow) => r.key === 'eviction_public_cost').valueGbp).toBe(35_500);
   });
 
   it('keeps the previous mapping, adjustments and hourly cost when a save leaves them out', async () => {

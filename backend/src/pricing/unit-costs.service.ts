@@ -7,18 +7,13 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { UnitCostVersion, UnitCostsView } from '@deepvalue/shared';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { invalid, notFound, staleVersion, type FieldError } from '../common/domain-error.js';
 import { DEFAULT_SENSITIVITY, validateSensitivity } from './adjustments.js';
 import { DEFAULT_BENEFIT_MAPPING, validateMapping } from './benefit-mapping.js';
 import { DEFAULT_HOURLY_COST_GBP, DEFAULT_UNIT_COSTS, NO_FIGURE, type UnitCost } from './unit-cost-defaults.js';
-import {
-  toUnitCostVersionListItem,
-  toUnitCostVersionView,
-  type PutUnitCostsDto,
-  type UnitCostVersionView,
-  type UnitCostsView,
-} from './dto/unit-costs.dto.js';
+import { toUnitCostVersionListItem, toUnitCostVersion, type PutUnitCostsDto } from './dto/unit-costs.dto.js';
 import { UnitCostsRepository, type UnitCostContent, type UnitCostVersionRecord } from './unit-costs.repository.js';
 
 export const DEFAULT_CONTENT: UnitCostContent = {
@@ -38,7 +33,7 @@ export class UnitCostsService {
   async overview(organisationId: string): Promise<UnitCostsView> {
     const current = await this.current(organisationId);
     const versions = await this.repository.history(organisationId);
-    return { current: toUnitCostVersionView(current), versions: versions.map(toUnitCostVersionListItem) };
+    return { current: toUnitCostVersion(current), versions: versions.map(toUnitCostVersionListItem) };
   }
 
   /** The latest version, seeding version 1 from the defaults when the organisation has none. */
@@ -62,12 +57,12 @@ export class UnitCostsService {
     return record;
   }
 
-  async versionView(organisationId: string, version: number): Promise<UnitCostVersionView> {
-    return toUnitCostVersionView(await this.version(organisationId, version));
+  async versionView(organisationId: string, version: number): Promise<UnitCostVersion> {
+    return toUnitCostVersion(await this.version(organisationId, version));
   }
 
   /** Saves the next version; refused (409 with the current table) if someone saved since `basedOnVersion`. */
-  async save(organisationId: string, actor: Actor, input: PutUnitCostsDto): Promise<UnitCostVersionView> {
+  async save(organisationId: string, actor: Actor, input: PutUnitCostsDto): Promise<UnitCostVersion> {
     const outcome = await this.repository.locked(organisationId, async (manager) => {
       const latest = await this.current(organisationId, manager);
       if (latest.version !== input.basedOnVersion) return { stale: latest, saved: 0 };
@@ -87,7 +82,7 @@ export class UnitCostsService {
       );
       return { stale: null, saved: version };
     });
-    if (outcome.stale) throw staleVersion(toUnitCostVersionView(outcome.stale));
+    if (outcome.stale) throw staleVersion(toUnitCostVersion(outcome.stale));
     return this.versionView(organisationId, outcome.saved);
   }
 }

@@ -1,11 +1,12 @@
+import { ROLES, type Me, type Role } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 
-export class MeDto {
+export class MeDto implements Me {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['adviser', 'manager', 'commissioner', 'admin'] }) role: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() organisationId: string;
   @ApiProperty() organisationName: string;
 }

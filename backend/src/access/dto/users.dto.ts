@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@deepvalue/shared';
+import { ROLES, type Role, type User, type SetPasswordLink, type InvitedUser } from '@deepvalue/shared';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import type { IssuedToken } from '../password-tokens.service.js';
 import type { UserSummary } from '../users.service.js';
 
-export class UserDto {
+export class UserDto implements User {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty() name: string;
@@ -55,12 +55,12 @@ export class UpdateUserDto {
   version: number;
 }
 
-export class SetPasswordLinkDto {
+export class SetPasswordLinkDto implements SetPasswordLink {
   @ApiProperty({ description: 'Give this link to the user; it works once' }) setPasswordUrl: string;
   @ApiProperty() expiresAt: string;
 }
 
-export class InvitedUserDto extends SetPasswordLinkDto {
+export class InvitedUserDto extends SetPasswordLinkDto implements InvitedUser {
   @ApiProperty({ type: UserDto }) user: UserDto;
 }
 

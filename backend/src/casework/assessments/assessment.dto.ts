@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DISCLOSURES, type Disclosure } from '@deepvalue/shared';
+import { DISCLOSURES, type Disclosure, type Assessment } from '@deepvalue/shared';
 import { EnumField, IntField, ScoreField } from '../../common/fields.js';
 import type { AssessmentEntity } from './assessment.entity.js';
 
@@ -16,7 +16,7 @@ export class PutAssessmentDto {
   disclosure?: Disclosure | null;
 }
 
-export class AssessmentDto {
+export class AssessmentDto implements Assessment {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ type: Number, nullable: true }) trust: number | null;

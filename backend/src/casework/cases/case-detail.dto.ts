@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
+import { VULNERABILITIES, type Vulnerability, type CaseDetail } from '@deepvalue/shared';
 import { AssessmentDto } from '../assessments/assessment.dto.js';
 import { ClientSummaryDto } from '../clients/client.dto.js';
 import { ContactSafetyReadDto } from '../clients/contact-safety.js';
@@ -21,7 +21,7 @@ export class CaseClientDto extends ClientSummaryDto {
 }
 
 /** Everything the case page shows, in one request. */
-export class CaseDetailDto extends CaseDto {
+export class CaseDetailDto extends CaseDto implements CaseDetail {
   @ApiProperty({ type: CaseClientDto }) client: CaseClientDto;
   @ApiProperty() leadAdviserName: string;
   @ApiProperty({ type: String, nullable: true }) officeName: string | null;

@@ -1,3 +1,4 @@
+import type { CaseMeasures } from '@deepvalue/shared';
 /**
  * A case's own measures (docs/measures.md; definitions in shared/src/measures.ts), read from its case_facts
  * row, which the database keeps current in the same transaction as every write to the case.
@@ -5,7 +6,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 
-export class CaseMeasuresDto {
+export class CaseMeasuresDto implements CaseMeasures {
   @ApiProperty({ description: 'Minutes of relationship-class time.' }) relationshipMinutes: number;
   @ApiProperty({ description: 'Minutes of all time on the case.' }) totalMinutes: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Relationship time ÷ all time (0–1).' })

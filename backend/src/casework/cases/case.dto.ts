@@ -9,6 +9,8 @@ import {
   EARLIEST_CASE_DATE,
   FUNDING_STREAMS,
   type FundingStream,
+  type CaseRecord,
+  type CaseListItem,
 } from '@deepvalue/shared';
 import { PageMeta, PageQuery } from '../page.js';
 import {
@@ -102,7 +104,7 @@ export class ArrivalViewDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) referrerPartnerId: string | null;
 }
 
-export class CaseDto {
+export class CaseDto implements CaseRecord {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() ref: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;
@@ -143,7 +145,7 @@ export function toCaseDto(c: CaseEntity): CaseDto {
   };
 }
 
-export class CaseListItemDto {
+export class CaseListItemDto implements CaseListItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() ref: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;

@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EARLIEST_BIRTH_DATE, VULNERABILITIES, type Vulnerability } from '@deepvalue/shared';
+import {
+  EARLIEST_BIRTH_DATE,
+  VULNERABILITIES,
+  type Vulnerability,
+  type Client,
+  type ClientSummary,
+} from '@deepvalue/shared';
 import { Transform } from 'class-transformer';
 import { PageMeta, PageQuery } from '../page.js';
 import { ContactSafetyDto, ContactSafetyReadDto, toContactSafetyDto } from './contact-safety.js';
@@ -57,7 +63,7 @@ export class UpdateClientDto extends CreateClientDto {
 
 export class ListClientsQuery extends PageQuery {}
 
-export class ClientDto {
+export class ClientDto implements Client {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() ref: string;
   @ApiProperty({ type: String, nullable: true }) firstName: string | null;
@@ -75,7 +81,7 @@ export class ClientDto {
 }
 
 /** The few fields that let an adviser tell two clients apart. */
-export class ClientSummaryDto {
+export class ClientSummaryDto implements ClientSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() ref: string;
   @ApiProperty({ type: String, nullable: true }) firstName: string | null;

@@ -3,7 +3,7 @@
  * the API reads and writes it as one `contactSafety` object, replaced whole when given.
  */
 import { ApiProperty } from '@nestjs/swagger';
-import { CONTACT_CHANNELS, type ContactChannel, MAX_CONTACT_NOTE_LENGTH } from '@deepvalue/shared';
+import { CONTACT_CHANNELS, type ContactChannel, MAX_CONTACT_NOTE_LENGTH, type ContactSafety } from '@deepvalue/shared';
 import { BoolField, CrossField, EnumField, NestedObject, TextField } from '../../common/fields.js';
 import type { ClientEntity } from './client.entity.js';
 
@@ -49,7 +49,7 @@ export class SafeByReadDto {
   @ApiProperty({ type: Boolean, nullable: true }) visit: boolean | null;
 }
 
-export class ContactSafetyReadDto {
+export class ContactSafetyReadDto implements ContactSafety {
   @ApiProperty({ type: SafeByReadDto }) safeBy: SafeByReadDto;
   @ApiProperty({ enum: CONTACT_CHANNELS, nullable: true }) preferredChannel: ContactChannel | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;

@@ -1,3 +1,4 @@
+import type { Office, Partner, FeedbackItem } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMeta, PageQuery } from '../page.js';
 import { NestedList, TextField, VersionField } from '../../common/fields.js';
@@ -13,7 +14,7 @@ export class CreateOfficeDto {
   @TextField({ min: 1, max: 200 }) name: string;
 }
 
-export class OfficeDto {
+export class OfficeDto implements Office {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() ref: string;
   @ApiProperty() name: string;
@@ -43,7 +44,7 @@ export class UpdatePartnerDto {
 
 export class ListPartnersQuery extends PageQuery {}
 
-export class PartnerDto {
+export class PartnerDto implements Partner {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() ref: string;
   @ApiProperty() name: string;
@@ -67,7 +68,7 @@ export function toPartnerDto(partner: PartnerEntity): PartnerDto {
   };
 }
 
-export class FeedbackItemDto {
+export class FeedbackItemDto implements FeedbackItem {
   @ApiProperty({ example: 'time_to_listen' }) key: string;
   @ApiProperty({ example: 'Had time to listen to me' }) label: string;
 }

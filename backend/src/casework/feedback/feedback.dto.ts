@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EARLIEST_CASE_DATE, FEEDBACK_SOURCES, type FeedbackSource } from '@deepvalue/shared';
+import { EARLIEST_CASE_DATE, FEEDBACK_SOURCES, type FeedbackSource, type Feedback } from '@deepvalue/shared';
 import { DateField, EnumField, TextField } from '../../common/fields.js';
 import { ScoreMapField } from './score-map.js';
 import type { FeedbackEntity } from './feedback.entity.js';
@@ -12,7 +12,7 @@ export class CreateFeedbackDto {
   @EnumField(FEEDBACK_SOURCES, { optional: true, description: 'Defaults to paper.' }) source?: FeedbackSource;
 }
 
-export class FeedbackDto {
+export class FeedbackDto implements Feedback {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'date' }) on: string;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EARLIEST_CASE_DATE, type Recontact, RECONTACTS } from '@deepvalue/shared';
+import { EARLIEST_CASE_DATE, type Recontact, RECONTACTS, type FollowUp } from '@deepvalue/shared';
 import { BoolField, DateField, EnumField } from '../../common/fields.js';
 import type { FollowUpEntity } from './follow-up.entity.js';
 
@@ -9,7 +9,7 @@ export class CreateFollowUpDto {
   @BoolField({ optional: true, nullable: true }) outcomeSustained?: boolean | null;
 }
 
-export class FollowUpDto {
+export class FollowUpDto implements FollowUp {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'date' }) on: string;

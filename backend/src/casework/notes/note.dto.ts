@@ -11,6 +11,8 @@ import {
   type NoteKind,
   TIME_CLASSES,
   type TimeClass,
+  type CaseNote,
+  type NoteRevision,
 } from '@deepvalue/shared';
 import { PageMeta, PageQuery } from '../page.js';
 import {
@@ -63,7 +65,7 @@ export class UpdateNoteDto {
 
 export class SearchNotesQuery extends PageQuery {}
 
-export class NoteDto {
+export class NoteDto implements CaseNote {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: NOTE_KINDS }) kind: NoteKind;
@@ -89,7 +91,7 @@ export class NoteSearchPageDto extends PageMeta {
 
 export const NOTE_FIELDS = ['kind', 'on', 'body', 'timeEntryId'] as const;
 
-export class NoteRevisionDto {
+export class NoteRevisionDto implements NoteRevision {
   @ApiProperty({ description: 'The version of the note this was; 1 is the note as first written.' }) revision: number;
   @ApiProperty({ enum: NOTE_KINDS }) kind: NoteKind;
   @ApiProperty({ format: 'date' }) on: string;

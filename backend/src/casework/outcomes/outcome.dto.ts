@@ -9,6 +9,8 @@ import {
   EARLIEST_CASE_DATE,
   OUTCOME_RESULTS,
   type OutcomeResult,
+  type Benefit,
+  type Outcome,
 } from '@deepvalue/shared';
 import {
   AmountField,
@@ -63,12 +65,12 @@ export class ReopenCaseDto {
   @VersionField() version: number;
 }
 
-export class BenefitViewDto {
+export class BenefitViewDto implements Benefit {
   @ApiProperty({ enum: BENEFIT_TYPES }) type: BenefitType;
   @ApiProperty({ type: Number, nullable: true }) amountGbp: number | null;
 }
 
-export class OutcomeDto {
+export class OutcomeDto implements Outcome {
   @ApiProperty({ enum: OUTCOME_RESULTS }) result: OutcomeResult;
   @ApiProperty({ type: [BenefitViewDto] }) benefits: BenefitViewDto[];
   @ApiProperty({ type: Number, nullable: true }) understood: number | null;

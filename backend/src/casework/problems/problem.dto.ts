@@ -8,6 +8,7 @@ import {
   type OutcomeResult,
   PROBLEM_ACTIONS,
   type ProblemAction,
+  type Problem,
 } from '@deepvalue/shared';
 import { BoolField, DateField, EnumField, TextField, UuidField, VersionField } from '../../common/fields.js';
 import type { ProblemEntity } from './problem.entity.js';
@@ -38,7 +39,7 @@ export class UpdateProblemDto {
   @EnumField(OUTCOME_RESULTS, { optional: true, nullable: true }) result?: OutcomeResult | null;
 }
 
-export class ProblemDto {
+export class ProblemDto implements Problem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: CATEGORIES }) category: Category;

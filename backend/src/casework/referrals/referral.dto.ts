@@ -6,6 +6,7 @@ import {
   REFERRAL_KINDS,
   type ReferralDirection,
   type ReferralKind,
+  type Referral,
 } from '@deepvalue/shared';
 import { BoolField, DateField, EnumField, TextField, UuidField, VersionField } from '../../common/fields.js';
 import type { ReferralEntity } from './referral.entity.js';
@@ -33,7 +34,7 @@ export class UpdateReferralDto {
   @TextField({ optional: true, nullable: true, max: MAX_SHORT_TEXT_LENGTH }) note?: string | null;
 }
 
-export class ReferralDto {
+export class ReferralDto implements Referral {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: REFERRAL_DIRECTIONS }) direction: ReferralDirection;

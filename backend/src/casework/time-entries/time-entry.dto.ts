@@ -9,6 +9,7 @@ import {
   MODES,
   TIME_CLASSES,
   type TimeClass,
+  type TimeEntry,
 } from '@deepvalue/shared';
 import { DateField, EnumField, IntField, TextField, UuidField, VersionField } from '../../common/fields.js';
 import type { TimeEntryEntity } from './time-entry.entity.js';
@@ -51,7 +52,7 @@ export class UpdateTimeEntryDto {
   @note() note?: string | null;
 }
 
-export class TimeEntryDto {
+export class TimeEntryDto implements TimeEntry {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'date' }) on: string;

@@ -1,9 +1,10 @@
+import type { OrganisationSettings, OrganisationRef, Share as ShareView } from '@deepvalue/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { EffectiveSettings } from '../organisations.service.js';
 import type { Share } from '../shares.service.js';
 
-export class OrganisationSettingsDto {
+export class OrganisationSettingsDto implements OrganisationSettings {
   @ApiProperty({ description: 'Counts below this are suppressed in evidence packs' }) suppressionThreshold: number;
   @ApiProperty({ description: 'Clients are anonymised this many years after their last case closed' })
   retentionYears: number;
@@ -38,13 +39,13 @@ export class UpdateOrganisationSettingsDto {
   version: number;
 }
 
-export class OrganisationRefDto {
+export class OrganisationRefDto implements OrganisationRef {
   @ApiProperty() id: string;
   @ApiProperty() ref: string;
   @ApiProperty() name: string;
 }
 
-export class ShareDto {
+export class ShareDto implements ShareView {
   @ApiProperty({ type: OrganisationRefDto }) commissioner: OrganisationRefDto;
   @ApiProperty() createdAt: string;
 }

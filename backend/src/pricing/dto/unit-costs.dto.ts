@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { UnitCostVersion, UnitCostsView } from '@deepvalue/shared';
 import type { AdjustmentSet, Sensitivity } from '../adjustments.js';
 import { OUTCOME_EVENTS, type MappingEntry, type OutcomeEvent } from '../benefit-mapping.js';
 import {
@@ -184,41 +185,12 @@ export class PutUnitCostsDto {
   hourlyCostGbp?: number | null;
 }
 
-export interface UnitCostRowView extends UnitCost {
-  priced: boolean;
-  /** "not priced — enter your local figure" for a unit rate without a value; null otherwise. */
-  note: string | null;
-}
-
-export interface UnitCostVersionView {
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  rows: UnitCostRowView[];
-  mapping: MappingEntry[];
-  sensitivity: Sensitivity;
-  hourlyCostGbp: number | null;
-  /** Null when set; says what to enter otherwise. */
-  hourlyCostNote: string | null;
-}
-
-export interface UnitCostVersionListItem {
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-}
-
-export interface UnitCostsView {
-  current: UnitCostVersionView;
-  versions: UnitCostVersionListItem[];
-}
-
 export const HOURLY_COST_NOTE =
   `Adviser time is costed at the cited default of £${DEFAULT_HOURLY_COST.valueGbp} an hour, what Legal Help pays ` +
   `for an hour (${DEFAULT_HOURLY_COST.year}), not the full cost. Enter your own hourly cost (salary, on-costs and ` +
   'overheads) to replace it.';
 
-export function toUnitCostVersionView(record: UnitCostVersionRecord): UnitCostVersionView {
+export function toUnitCostVersion(record: UnitCostVersionRecord): UnitCostVersion {
   return {
     version: record.version,
     createdAt: record.createdAt.toISOString(),
@@ -235,6 +207,6 @@ export function toUnitCostVersionView(record: UnitCostVersionRecord): UnitCostVe
   };
 }
 
-export function toUnitCostVersionListItem(summary: UnitCostVersionSummary): UnitCostVersionListItem {
+export function toUnitCostVersionListItem(summary: UnitCostVersionSummary): UnitCostsView['versions'][number] {
   return { version: summary.version, createdAt: summary.createdAt.toISOString(), createdBy: summary.createdByName };
 }

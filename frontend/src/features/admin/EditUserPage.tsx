@@ -17,7 +17,7 @@ import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 import { useUsers } from './api';
 import { SetPasswordLinkPanel } from './SetPasswordLinkPanel';
-import type { SetPasswordLink, User } from './types';
+import type { SetPasswordLink, User } from '@deepvalue/shared';
 
 export function EditUserPage() {
   const { userId = '' } = useParams();

@@ -9,7 +9,7 @@ import { QueryState } from '../../ui/QueryState';
 import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useFeedbackItems } from '../cases/api';
-import type { FeedbackItem } from '../cases/types';
+import type { FeedbackItem } from '@deepvalue/shared';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 
 /** The questions on the client feedback form; questions removed here are retired, not deleted. */

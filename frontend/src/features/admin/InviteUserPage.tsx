@@ -11,7 +11,7 @@ import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 import { SetPasswordLinkPanel } from './SetPasswordLinkPanel';
-import type { InvitedUser } from './types';
+import type { InvitedUser } from '@deepvalue/shared';
 
 const ROLE_HINTS: Partial<Record<Role, string>> = {
   adviser: 'Records casework: clients, cases, time, feedback and outcomes',

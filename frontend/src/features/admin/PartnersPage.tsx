@@ -14,7 +14,7 @@ import { Textarea } from '../../ui/Textarea';
 import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { usePartners } from '../cases/api';
-import type { Partner } from '../cases/types';
+import type { Partner } from '@deepvalue/shared';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 
 /** The partner directory: /admin/partners, /admin/partners/new, /admin/partners/:id. */

@@ -13,7 +13,7 @@ import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 import { useSettings } from './api';
-import type { OrganisationSettings } from './types';
+import type { OrganisationSettings } from '@deepvalue/shared';
 
 type Values = { retentionYears: string; suppressionThreshold: string; requireTwoFactorForManagers: boolean };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../../app/format';
-import type { SetPasswordLink } from './types';
+import type { SetPasswordLink } from '@deepvalue/shared';
 
 /** The one-use link an administrator gives a new user (or one whose password was reset). */
 export function SetPasswordLinkPanel({ link, who }: { link: SetPasswordLink; who: string }) {

@@ -10,7 +10,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 import { useCommissioners, useShares } from './api';
-import type { Share } from './types';
+import type { Share } from '@deepvalue/shared';
 
 export function SharingPage() {
   usePageTitle('Sharing with commissioners');

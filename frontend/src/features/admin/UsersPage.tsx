@@ -7,7 +7,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Tag } from '../../ui/Tag';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 import { useUsers } from './api';
-import type { User } from './types';
+import type { User } from '@deepvalue/shared';
 
 function status(user: User) {
   if (!user.active) return <Tag colour="grey">Deactivated</Tag>;

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import type { AuditLogPage } from '@deepvalue/shared';
-import type { OrganisationRef, OrganisationSettings, Share, User } from './types';
+import type { OrganisationRef, OrganisationSettings, Share, User } from '@deepvalue/shared';
 
 export const useUsers = () =>
   useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/users', { signal }) });

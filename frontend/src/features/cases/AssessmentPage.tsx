@@ -13,7 +13,7 @@ import { Radios } from '../../ui/Radios';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
-import type { Assessment, CaseDetail } from './types';
+import type { Assessment, CaseDetail } from '@deepvalue/shared';
 
 const DISCLOSURE_LABELS: Record<Disclosure, string> = {
   yes: 'Yes, the full picture',

@@ -1,7 +1,7 @@
 import { labelOf } from '@deepvalue/shared';
 import { clientName } from '../../app/format';
 import { Tag } from '../../ui/Tag';
-import type { CaseRecord, ClientSummary } from './types';
+import type { CaseRecord, ClientSummary } from '@deepvalue/shared';
 
 /** Caption + heading used by every page about one case: "RLC-0042 · Housing" / "Ana Ruiz". */
 export function CaseHeading({

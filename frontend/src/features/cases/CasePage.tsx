@@ -23,7 +23,7 @@ import { NotesSection } from './NotesSection';
 import { PartiesSection } from './PartiesSection';
 import { Timeline } from './Timeline';
 import { buildTimeline } from './timeline';
-import type { CaseDetail } from './types';
+import type { CaseDetail } from '@deepvalue/shared';
 
 export function CasePage() {
   const { caseId = '' } = useParams();

@@ -1,7 +1,7 @@
 import { labelOf, subcategoryLabel } from '@deepvalue/shared';
 import { Link } from 'react-router';
 import { addMonths, formatDate } from '../../app/format';
-import type { CaseListItem } from './types';
+import type { CaseListItem } from '@deepvalue/shared';
 
 interface Props {
   caption: string;

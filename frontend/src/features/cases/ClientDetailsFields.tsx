@@ -1,7 +1,7 @@
 import type { ApiError } from '@deepvalue/shared';
 import { isIsoDate, today } from '../../app/format';
 import { TextInput } from '../../ui/TextInput';
-import type { Client } from './types';
+import type { Client } from '@deepvalue/shared';
 
 export interface ClientDetails {
   firstName: string;

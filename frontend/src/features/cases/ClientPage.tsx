@@ -8,7 +8,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { useClient, useClientCases } from './api';
 import { CaseTable } from './CaseTable';
 import { ContactSafetyPanel } from './ContactSafetyPanel';
-import type { Client } from './types';
+import type { Client } from '@deepvalue/shared';
 
 export function ClientPage() {
   const { clientId = '' } = useParams();

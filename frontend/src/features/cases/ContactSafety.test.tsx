@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, renderPage } from '../../test/render';
 import { ContactSafetyPage } from './ContactSafetyPage';
-import { type ContactSafety, ContactSafetyPanel } from './ContactSafetyPanel';
+import type { ContactSafety } from '@deepvalue/shared';
+import { ContactSafetyPanel } from './ContactSafetyPanel';
 
 const CLIENT_ID = '11111111-1111-4111-8111-111111111111';
 const NOT_ASKED: ContactSafety = {

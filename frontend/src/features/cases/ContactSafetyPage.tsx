@@ -16,8 +16,8 @@ import { Select } from '../../ui/Select';
 import { Textarea } from '../../ui/Textarea';
 import { TextInput } from '../../ui/TextInput';
 import { useClient } from './api';
-import type { ContactSafety } from './ContactSafetyPanel';
-import type { Client } from './types';
+import type { ContactSafety } from '@deepvalue/shared';
+import type { Client } from '@deepvalue/shared';
 
 type Answer = 'safe' | 'unsafe' | 'unknown';
 const ANSWERS = [

@@ -2,18 +2,8 @@
  * How the client may safely be contacted, shown wherever their contact details are: a channel
  * marked not safe (a letter or voicemail a violent partner could find) is the first thing read.
  */
-import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type ContactChannel } from '@deepvalue/shared';
+import { CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type ContactChannel, type ContactSafety } from '@deepvalue/shared';
 import { Link } from 'react-router';
-
-export interface ContactSafety {
-  safeBy: Record<ContactChannel, boolean | null>;
-  preferredChannel: ContactChannel | null;
-  note: string | null;
-  interpreterLanguage: string | null;
-  bsl: boolean;
-  largePrint: boolean;
-  otherAdaptations: string | null;
-}
 
 const list = (channels: ContactChannel[]) => channels.map((c) => CONTACT_CHANNEL_LABELS[c]).join(', ');
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, renderPage } from '../../test/render';
 import { EditCasePage } from './EditCasePage';
-import type { CaseDetail } from './types';
+import type { CaseDetail } from '@deepvalue/shared';
 
 const CASE_ID = '22222222-2222-4222-8222-222222222222';
 

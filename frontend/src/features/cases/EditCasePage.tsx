@@ -27,7 +27,7 @@ import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useOffices, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
 import { PartnerPicker } from './PartnerPicker';
-import type { CaseDetail, CaseRecord } from './types';
+import type { CaseDetail, CaseRecord } from '@deepvalue/shared';
 
 interface CaseValues {
   category: Category;

@@ -17,7 +17,7 @@ import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useQueryClient } from '@tanstack/react-query';
 import { useClient } from './api';
 import { ClientDetailsFields, type ClientDetails, clientDetailsOf, validateClientDetails } from './ClientDetailsFields';
-import type { Client } from './types';
+import type { Client } from '@deepvalue/shared';
 
 type ClientValues = ClientDetails & { vulnerabilities: Vulnerability[]; evidenceConsent: boolean };
 

@@ -14,7 +14,7 @@ import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
-import type { CaseDetail } from './types';
+import type { CaseDetail } from '@deepvalue/shared';
 
 const RECONTACT_OPTIONS: { value: Recontact; label: string; hint?: string }[] = [
   { value: 'none', label: 'No, they have not come back' },

@@ -1,6 +1,6 @@
 import { MEASURES } from '@deepvalue/shared';
 import { formatMinutes, formatNumber, formatPercent } from '../../app/format';
-import type { CaseMeasures } from './types';
+import type { CaseMeasures } from '@deepvalue/shared';
 
 /** The case's relationship measures (docs/measures.md), each with its definition one click away. */
 export function MeasuresAtAGlance({ measures }: { measures: CaseMeasures }) {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeFetch, renderPage } from '../../test/render';
 import { NotesSection } from './NotesSection';
-import type { CaseNote } from './types';
+import type { CaseNote } from '@deepvalue/shared';
 
 const CASE_ID = '22222222-2222-4222-8222-222222222222';
 const NOTE_ID = '33333333-3333-4333-8333-333333333333';

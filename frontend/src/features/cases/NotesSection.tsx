@@ -8,7 +8,7 @@ import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { Radios } from '../../ui/Radios';
 import { Textarea } from '../../ui/Textarea';
-import type { CaseNote, NoteRevision } from './types';
+import type { CaseNote, NoteRevision } from '@deepvalue/shared';
 
 const KIND_OPTIONS = [
   { value: 'attendance', label: 'Attendance note', hint: 'A meeting or call with or about the client' },

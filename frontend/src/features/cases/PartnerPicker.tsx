@@ -6,7 +6,7 @@ import { useSubmission } from '../../app/submission';
 import { Fieldset } from '../../ui/Fieldset';
 import { NotAvailable } from '../../ui/NotAvailable';
 import { usePartners } from './api';
-import type { Partner } from './types';
+import type { Partner } from '@deepvalue/shared';
 
 interface Props {
   id: string;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api';
-import type { CaseDetail, CaseListItem, Client, FeedbackItem, Office, Partner } from './types';
+import type { CaseDetail, CaseListItem, Client, FeedbackItem, Office, Partner } from '@deepvalue/shared';
 
 /** A list endpoint's page. */
 export interface Page<T> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from './timeline';
-import type { CaseDetail } from './types';
+import type { CaseDetail } from '@deepvalue/shared';
 
 const base = {
   id: 'c',

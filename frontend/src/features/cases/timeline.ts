@@ -4,7 +4,7 @@
  */
 import { labelOf, subcategoryLabel } from '@deepvalue/shared';
 import { formatGbp, formatMinutes } from '../../app/format';
-import type { CaseDetail } from './types';
+import type { CaseDetail } from '@deepvalue/shared';
 
 export type TimelineKind = 'opened' | 'time' | 'note' | 'problem' | 'referral' | 'feedback' | 'outcome' | 'follow_up';
 

@@ -24,7 +24,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useRefreshCase } from '../cases/api';
-import type { CaseDetail } from '../cases/types';
+import type { CaseDetail } from '@deepvalue/shared';
 import {
   AMOUNT_HINTS,
   type CloseAnswers,

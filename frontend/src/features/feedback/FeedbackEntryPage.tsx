@@ -15,7 +15,7 @@ import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useFeedbackItems, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
-import type { CaseDetail, FeedbackItem } from '../cases/types';
+import type { CaseDetail, FeedbackItem } from '@deepvalue/shared';
 import { ClientLinkPanel } from './ClientLinkPanel';
 
 const SCORES = [

@@ -14,7 +14,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Radios } from '../../ui/Radios';
 import { SummaryList } from '../../ui/SummaryList';
 import { useOffices } from '../cases/api';
-import type { CaseRecord, ClientSummary, CreatedClient } from '../cases/types';
+import type { CaseRecord, ClientSummary, CreatedClient } from '@deepvalue/shared';
 import { caseBody, clientBody, type IntakeAnswers, type StepKey, stepsFor, validateStep } from './intake-state';
 import { FIELD_LABELS, STEP_OF_FIELD, TITLES } from './intake-labels';
 

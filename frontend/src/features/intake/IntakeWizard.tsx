@@ -9,7 +9,7 @@ import { BackLink } from '../../ui/BackLink';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { type Page, useClient } from '../cases/api';
-import type { Client, ClientSummary } from '../cases/types';
+import type { Client, ClientSummary } from '@deepvalue/shared';
 import { type IntakeAnswers, likelyDuplicates, newAnswers, type StepKey, stepsFor, validateStep } from './intake-state';
 import { CheckAnswers } from './CheckAnswers';
 import { TITLES } from './intake-labels';

@@ -6,7 +6,7 @@ import {
   type Vulnerability,
 } from '@deepvalue/shared';
 import { isIsoDate, today } from '../../app/format';
-import type { ClientSummary } from '../cases/types';
+import type { ClientSummary } from '@deepvalue/shared';
 import { type ConflictDecision, decisionBody, decisionErrors, NO_DECISION } from '../cases/ConflictCheck';
 import { type ClientDetails, EMPTY_CLIENT_DETAILS, validateClientDetails } from '../cases/ClientDetailsFields';
 

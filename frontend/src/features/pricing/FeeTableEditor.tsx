@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { QueryState } from '../../ui/QueryState';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useFeeTable } from './api';
-import type { FeeTable } from './types';
+import type { FeeTableView } from '@deepvalue/shared';
 
 interface RowDraft {
   category: string;
@@ -22,7 +22,7 @@ interface RowDraft {
 }
 
 const text = (n: number | null) => (n == null ? '' : String(n));
-export const feeDraftOf = (t: FeeTable): RowDraft[] =>
+export const feeDraftOf = (t: FeeTableView): RowDraft[] =>
   t.rows.map((r) => ({
     category: r.category,
     effectiveFrom: r.effectiveFrom,
@@ -76,11 +76,11 @@ export function FeeTableEditor() {
   );
 }
 
-function Editor({ table, onSaved }: { table: FeeTable; onSaved: (version: number | undefined) => void }) {
+function Editor({ table, onSaved }: { table: FeeTableView; onSaved: (version: number | undefined) => void }) {
   const me = useMe();
   const canEdit = me.role === 'manager';
   const [rows, setRows] = useState(() => feeDraftOf(table));
-  const [stale, setStale] = useState<FeeTable>();
+  const [stale, setStale] = useState<FeeTableView>();
   const submission = useSubmission();
   const client = useQueryClient();
   const { prompt, bypass } = useUnsavedChanges(JSON.stringify(rows) !== JSON.stringify(feeDraftOf(table)));
@@ -103,7 +103,7 @@ function Editor({ table, onSaved }: { table: FeeTable; onSaved: (version: number
         source: r.source.trim(),
       })),
     };
-    const result = await submission.submit(body, () => api<FeeTable>('/fee-rates', { method: 'PUT', body }));
+    const result = await submission.submit(body, () => api<FeeTableView>('/fee-rates', { method: 'PUT', body }));
     if (result.ok) {
       bypass();
       onSaved(result.value.version);
@@ -111,7 +111,7 @@ function Editor({ table, onSaved }: { table: FeeTable; onSaved: (version: number
       await client.invalidateQueries({ queryKey: ['fee-rates'] });
       await client.invalidateQueries({ queryKey: ['report'] });
     } else if (result.error?.isStale) {
-      setStale(result.error.body?.current as FeeTable);
+      setStale(result.error.body?.current as FeeTableView);
     }
   }
 

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, MANAGER, renderPage } from '../../test/render';
 import { PricingSummary } from './PricingSummary';
-import type { KindFigures, PricingGroupView, PricingReport } from './types';
+import type { KindFigures, PricingGroupView, PricingReport } from '@deepvalue/shared';
 
 const range = (central: number | string) => ({ low: central, central, high: central });
 const kind = (k: KindFigures['kind'], label: string, net: number | string, eventsNotPriced: number): KindFigures => ({

@@ -4,7 +4,7 @@ import { QueryState } from '../../ui/QueryState';
 import { useReportParams } from '../reports/filters';
 import { ReportFiltersForm } from '../reports/ReportFiltersForm';
 import { usePricingReport } from './api';
-import type { Figure, KindFigures, PricingGroupView, Range } from './types';
+import type { Figure, KindFigures, PricingGroupView, Range } from '@deepvalue/shared';
 
 const gbp = (f: Figure) => (f === null ? '–' : typeof f === 'string' ? f : formatGbp(Math.round(f)));
 const ratio = (f: Figure) => (f === null ? '–' : typeof f === 'string' ? f : `£${formatNumber(f, 2)}`);

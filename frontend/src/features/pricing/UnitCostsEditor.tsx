@@ -13,7 +13,7 @@ import { QueryState } from '../../ui/QueryState';
 import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useUnitCosts, useUnitCostVersion } from './api';
-import type { AdjustmentSet, Sensitivity, UnitCostRow, UnitCostVersion } from './types';
+import type { AdjustmentSet, Sensitivity, UnitCostRow, UnitCostVersion } from '@deepvalue/shared';
 
 const KIND_LABELS = { fiscal: 'Public money', wellbeing: 'Wellbeing', client_financial: 'Money to client' } as const;
 const SCENARIOS = ['low', 'central', 'high'] as const;

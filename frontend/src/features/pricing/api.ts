@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { type ReportFilters, toQuery } from '../reports/filters';
-import type { FeeTable, PricingReport, UnitCostsView, UnitCostVersion } from './types';
+import type { FeeTableView, PricingReport, UnitCostsView, UnitCostVersion } from '@deepvalue/shared';
 
 export const usePricingReport = (filters: ReportFilters) =>
   useQuery({
@@ -23,5 +23,5 @@ export const useUnitCostVersion = (version: number | undefined) =>
 export const useFeeTable = (version?: number) =>
   useQuery({
     queryKey: ['fee-rates', version ?? 'latest'],
-    queryFn: ({ signal }) => api<FeeTable>(`/fee-rates${version ? `?version=${version}` : ''}`, { signal }),
+    queryFn: ({ signal }) => api<FeeTableView>(`/fee-rates${version ? `?version=${version}` : ''}`, { signal }),
   });

@@ -24,7 +24,7 @@ import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
 import { PartnerPicker } from '../cases/PartnerPicker';
-import type { CaseDetail } from '../cases/types';
+import type { CaseDetail } from '@deepvalue/shared';
 
 const ACTION_LABELS: Record<ProblemAction, { label: string; hint?: string }> = {
   handled_in_house: { label: 'Handled it here', hint: 'You or a colleague are dealing with it' },

@@ -16,7 +16,7 @@ import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
 import { PartnerPicker } from '../cases/PartnerPicker';
-import type { CaseDetail } from '../cases/types';
+import type { CaseDetail } from '@deepvalue/shared';
 
 interface Values {
   direction: ReferralDirection | '';

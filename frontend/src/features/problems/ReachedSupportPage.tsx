@@ -11,7 +11,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { useCase, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
-import type { CaseDetail, Problem, Referral } from '../cases/types';
+import type { CaseDetail, Problem, Referral } from '@deepvalue/shared';
 
 /** The later question on a referral or a referred problem: did the client reach the support? */
 export function ReachedSupportPage() {

@@ -1,4 +1,4 @@
-import type { OutcomeMeasure, RelationshipChainReport, TimeVsOutcomeReport } from '@deepvalue/shared';
+import type { OrganisationRef, OutcomeMeasure, RelationshipChainReport, TimeVsOutcomeReport } from '@deepvalue/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { type ReportFilters, toQuery } from './filters';
@@ -11,12 +11,6 @@ import type {
   RateMeasure,
   TrendsReport,
 } from './types';
-
-export interface OrganisationRef {
-  id: string;
-  ref: string;
-  name: string;
-}
 
 const report = <T>(path: string) => ({
   queryKey: ['report', path],

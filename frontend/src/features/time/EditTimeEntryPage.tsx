@@ -17,7 +17,7 @@ import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
-import type { CaseDetail, TimeEntry } from '../cases/types';
+import type { CaseDetail, TimeEntry } from '@deepvalue/shared';
 import { type TimeValues, validateTimeEntry } from './QuickTimeForm';
 
 const valuesOf = (t: TimeEntry): TimeValues => ({

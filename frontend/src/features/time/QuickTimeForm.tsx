@@ -12,7 +12,7 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { api } from '../../app/api';
 import { formatMinutes, isIsoDate, today } from '../../app/format';
 import { useSubmission } from '../../app/submission';
-import type { TimeEntry } from '../cases/types';
+import type { TimeEntry } from '@deepvalue/shared';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Radios } from '../../ui/Radios';
 import { TextInput } from '../../ui/TextInput';

@@ -1,4 +1,3 @@
-import type { ContactSafety } from './ContactSafetyPanel';
 /**
  * Casework records as the API returns them (GET /cases/:id and friends). Field names follow the
  * import format (docs/interchange.md), camelCase.
@@ -23,7 +22,19 @@ import type {
   ReferralKind,
   TimeClass,
   Vulnerability,
-} from '@deepvalue/shared';
+} from './enums.js';
+import type { ContactChannel } from './parties.js';
+
+/** How the client may safely be contacted: a channel marked not safe is the first thing read. */
+export interface ContactSafety {
+  safeBy: Record<ContactChannel, boolean | null>;
+  preferredChannel: ContactChannel | null;
+  note: string | null;
+  interpreterLanguage: string | null;
+  bsl: boolean;
+  largePrint: boolean;
+  otherAdaptations: string | null;
+}
 
 export interface Client {
   id: string;

@@ -1,4 +1,4 @@
-import type { Role } from '@deepvalue/shared';
+import type { Role } from './enums.js';
 
 export interface User {
   id: string;

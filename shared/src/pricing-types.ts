@@ -1,4 +1,4 @@
-/** Pricing responses; mirror backend/src/pricing (pricing-view.ts, unit-costs) and analytics fee rates. */
+/** Pricing responses (GET /reports/pricing, /unit-costs), as backend/src/pricing produces them. */
 export type Figure = number | string | null;
 export type ValueKind = 'fiscal' | 'wellbeing' | 'client_financial';
 export type Range = Record<'low' | 'central' | 'high', Figure>;
@@ -99,25 +99,4 @@ export interface UnitCostVersion {
 export interface UnitCostsView {
   current: UnitCostVersion;
   versions: Array<{ version: number; createdAt: string; createdBy: string | null }>;
-}
-
-export interface FeeRate {
-  id: string | null;
-  category: string;
-  effectiveFrom: string;
-  fixedFeeGbp: number;
-  escapeThresholdGbp: number | null;
-  hourlyRateGbp: number | null;
-  hoursPaidFor: number | null;
-  source: string;
-  note: string | null;
-}
-
-export interface FeeTable {
-  organisationId: string;
-  version: number;
-  usingDefaults: boolean;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  rows: FeeRate[];
 }
