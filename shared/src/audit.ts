@@ -32,6 +32,11 @@ export interface AuditLogEntry {
 
 export interface AuditLogPage {
   items: AuditLogEntry[];
+  /**
+   * The client or case each client and case id on the page names ("Amina Hassan", "Amina Hassan ·
+   * DV-0042"); an erased client by their pseudonym.
+   */
+  names: Record<string, string>;
   total: number;
   limit: number;
   offset: number;

@@ -16,3 +16,4 @@ export * from './long-date.js';
 export * from './casework-types.js';
 export * from './admin-types.js';
 export * from './pricing-types.js';
+export * from './privacy.js';

@@ -6,11 +6,12 @@ import { Roles } from '../access/roles.decorator.js';
 import { AuditService, type Actor, type AuditFilters } from './audit.service.js';
 import { AuditFilterDto, AuditPageDto, AuditQueryDto, toAuditEntryDto } from './dto/audit-query.dto.js';
 
-const filtersOf = ({ action, entity, user, entityId, from, to }: AuditFilterDto): AuditFilters => ({
+const filtersOf = ({ action, entity, user, entityId, client, from, to }: AuditFilterDto): AuditFilters => ({
   action,
   entity,
   userId: user,
   entityId,
+  clientId: client,
   from,
   to,
 });
@@ -24,10 +25,15 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'Search the audit log' })
   @ApiOkResponse({ type: AuditPageDto })
-  async list(@CurrentUser() user: RequestUser, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
+  async list(
+    @CurrentUser() user: RequestUser,
+    @Query() query: AuditQueryDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AuditPageDto> {
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const result = await this.audit.list(user.organisationId, filtersOf(query), page);
-    return { items: result.items.map(toAuditEntryDto), total: result.total, ...page };
+    const names = await this.audit.namesFor(user.organisationId, result.items, actor);
+    return { items: result.items.map(toAuditEntryDto), names, total: result.total, ...page };
   }
 
   @Get('export')

@@ -103,6 +103,44 @@ describe('audit log', () => {
     await h.as(admin).get(`/api/audit?action=steal`).expect(400);
   });
 
+  it('filters by client (their record and every case of theirs) and names clients and cases, logging that read', async () => {
+    const other = await makeCasework(h.dataSource, orgId);
+    await h.as(adviser).get(`/api/cases/${data.caseId}`).expect(200);
+    await h.as(adviser).get(`/api/clients/${data.clientId}`).expect(200);
+    await h.as(adviser).get(`/api/cases/${other.caseId}`).expect(200);
+    await h.as(adviser).get(`/api/cases/${data.caseId}/notes`).expect(200);
+    const page = await h.as(admin).get(`/api/audit?client=${data.clientId}&user=${adviser.id}&limit=500`).expect(200);
+    const named = (e: { entityIds: string[]; details: Record<string, string[]> | null }) => [
+      ...e.entityIds,
+      ...(e.details?.clientIds ?? []),
+      ...(e.details?.caseIds ?? []),
+    ];
+    expect(page.body.items.length).toBeGreaterThanOrEqual(3);
+    for (const entry of page.body.items) expect(named(entry)).toEqual(expect.arrayContaining([expect.any(String)]));
+    for (const entry of page.body.items) {
+      expect(entry.userId).toBe(adviser.id);
+      expect(named(entry).some((id) => id === data.clientId || id === data.caseId)).toBe(true);
+    }
+    expect(page.body.items.map((e: { entity: string }) => e.entity)).toEqual(
+      expect.arrayContaining(['case', 'client', 'note']),
+    );
+    expect(JSON.stringify(page.body.items)).not.toContain(other.caseId);
+    const fullName = `${data.clientFirstName} ${data.clientLastName}`;
+    expect(page.body.names).toMatchObject({
+      [data.clientId]: fullName,
+      [data.caseId]: `${fullName} · ${data.caseRef}`,
+    });
+    expect(Object.keys(page.body.names)).not.toContain(other.caseId);
+    const [logged] = await h.dataSource.query(
+      `SELECT entity_ids FROM audit_log WHERE user_id = $1 AND details->>'operation' = 'audit_log_names' ORDER BY id DESC LIMIT 1`,
+      [admin.id],
+    );
+    expect(logged.entity_ids).toEqual([data.clientId]);
+    await h.as(admin).get(`/api/audit?client=not-a-client`).expect(400);
+    const stranger = await h.as(admin).get(`/api/audit?client=${crypto.randomUUID()}`).expect(200);
+    expect(stranger.body).toMatchObject({ items: [], total: 0, names: {} });
+  });
+
   it('shows no other organisation’s entries and is for admins only', async () => {
     const otherOrg = (await h.makeOrganisation()).id;
     const otherAdmin = await h.makeUser(otherOrg, 'admin');

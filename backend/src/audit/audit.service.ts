@@ -25,10 +25,16 @@ export interface AuditFilters {
   entity?: string;
   userId?: string;
   entityId?: string;
+  /** Entries about this client or any of their cases. */
+  clientId?: string;
   /** Inclusive dates, YYYY-MM-DD. */
   from?: string;
   to?: string;
 }
+
+/** Entries naming any of the ids in $N: as the record, or as the client or case a record belongs to. */
+const ABOUT = (p: string) =>
+  `(a.entity_ids && ${p}::text[] OR (a.details -> 'clientIds') ?| ${p}::text[] OR (a.details -> 'caseIds') ?| ${p}::text[])`;
 
 const SELECT_ROWS = `
   SELECT a.id::text AS "id", a.at AS "at", a.user_id AS "userId", u.name AS "userName", u.email AS "userEmail",
@@ -76,6 +82,41 @@ export class AuditService {
     return { items, total };
   }
 
+  /**
+   * Who the clients and cases named by these rows are, for the log's reader. Showing a client's
+   * name is a read of client data, so it is itself logged.
+   */
+  async namesFor(organisationId: string, rows: AuditRow[], by: Actor): Promise<Record<string, string>> {
+    const clientIds = new Set<string>();
+    const caseIds = new Set<string>();
+    for (const row of rows) {
+      if (row.entity === 'client') row.entityIds.forEach((id) => clientIds.add(id));
+      if (row.entity === 'case') row.entityIds.forEach((id) => caseIds.add(id));
+      idsIn(row.details?.clientIds).forEach((id) => clientIds.add(id));
+      idsIn(row.details?.caseIds).forEach((id) => caseIds.add(id));
+    }
+    const uuids = (ids: Set<string>) => [...ids].filter((id) => UUID.test(id));
+    const found: Array<{ id: string; clientId: string; name: string }> = await this.dataSource.query(
+      `SELECT cl.id::text AS id, cl.id::text AS "clientId", ${CLIENT_NAME} AS name
+         FROM clients cl WHERE cl.organisation_id = $1 AND cl.id = ANY($2::uuid[])
+       UNION ALL
+       SELECT c.id::text, cl.id::text, ${CLIENT_NAME} || ' · ' || c.ref
+         FROM cases c JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
+        WHERE c.organisation_id = $1 AND c.id = ANY($3::uuid[])`,
+      [organisationId, uuids(clientIds), uuids(caseIds)],
+    );
+    if (found.length > 0)
+      await this.record({
+        organisationId,
+        ...by,
+        action: 'read',
+        entity: 'client',
+        entityIds: [...new Set(found.map((f) => f.clientId))],
+        details: { operation: 'audit_log_names' },
+      });
+    return Object.fromEntries(found.map((f) => [f.id, f.name]));
+  }
+
   /** Every matching row, newest first, fetched in batches so an export of any size streams. */
   async *rows(organisationId: string, filters: AuditFilters, batchSize = 2000): AsyncGenerator<AuditRow> {
     const { where, params } = whereClause(organisationId, filters);
@@ -108,13 +149,18 @@ export class AuditService {
   async aboutRecords(organisationId: string, ids: string[]): Promise<AuditRow[]> {
     return this.dataSource.query(
       `${SELECT_ROWS}
-       WHERE a.organisation_id = $1
-         AND (a.entity_ids && $2::text[] OR (a.details -> 'clientIds') ?| $2::text[] OR (a.details -> 'caseIds') ?| $2::text[])
+       WHERE a.organisation_id = $1 AND ${ABOUT('$2')}
        ORDER BY a.id`,
       [organisationId, ids],
     );
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A client's name, or their reference once erased (or never named). */
+const CLIENT_NAME = `coalesce(nullif(concat_ws(' ', cl.first_name, cl.last_name), ''), cl.ref)`;
+const idsIn = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 function whereClause(organisationId: string, filters: AuditFilters): { where: string; params: unknown[] } {
   const params: unknown[] = [organisationId];
@@ -127,6 +173,13 @@ function whereClause(organisationId: string, filters: AuditFilters): { where: st
   if (filters.entity) add((p) => `a.entity = ${p}`, filters.entity);
   if (filters.userId) add((p) => `a.user_id = ${p}::uuid`, filters.userId);
   if (filters.entityId) add((p) => `a.entity_ids @> ARRAY[${p}::text]`, filters.entityId);
+  if (filters.clientId)
+    add(
+      (p) =>
+        ABOUT(`(SELECT ${p}::text || coalesce(array_agg(c.id::text), '{}') FROM cases c
+                WHERE c.organisation_id = $1 AND c.client_id = ${p}::uuid)`),
+      filters.clientId,
+    );
   if (filters.from) add((p) => `a.at >= ${p}::date`, filters.from);
   if (filters.to) add((p) => `a.at < ${p}::date + 1`, filters.to);
   return { where: clauses.join(' AND '), params };

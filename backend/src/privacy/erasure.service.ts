@@ -21,10 +21,11 @@ const pseudonym = () => `erased-${randomBytes(6).toString('hex')}`;
 
 /**
  * Free-text columns of a case and its records, which may name the client or others. The client's
- * own columns are cleared in eraseRows, and case notes (with their history) parties and conflict checks are deleted there. erasure-free-text.e2e.spec.ts finds every text column of
- * the schema and fails until a new one is cleared here (or shown not to hold typed text).
+ * own columns are cleared in eraseRows, and the records of ERASED_RECORDS are deleted there.
+ * erasure-free-text.e2e.spec.ts finds every text column of the schema and fails until a new one is
+ * cleared here (or shown not to hold typed text).
  */
-const FREE_TEXT: Array<[table: string, column: string, caseKey: 'id' | 'case_id']> = [
+export const FREE_TEXT: Array<[table: string, column: string, caseKey: 'id' | 'case_id']> = [
   ['cases', 'subcategory', 'id'],
   ['time_entries', 'note', 'case_id'],
   ['feedback', 'comment', 'case_id'],
@@ -32,6 +33,26 @@ const FREE_TEXT: Array<[table: string, column: string, caseKey: 'id' | 'case_id'
   ['referrals', 'note', 'case_id'],
   ['file_reviews', 'actions', 'case_id'],
 ];
+
+/**
+ * Records under the client's cases that erasure deletes, in an order their foreign keys allow:
+ * - notes are free text through and through, and go with every earlier version;
+ * - conflict checks searched the client's (or a party's) name and say why;
+ * - parties are named people and organisations around the client, with their contact details and
+ *   notes: none of it can stay without saying who the client was dealing with;
+ * - key dates and tasks carry typed titles and notes ("Call Mrs X's landlord"); they go with their
+ *   history of changes, which has no key to the key date so that removals stay on the case;
+ * - documents and generated letters are about the client through and through.
+ */
+export const ERASED_RECORDS = [
+  'case_note_revisions',
+  'case_notes',
+  'conflict_checks',
+  'case_parties',
+  'key_dates',
+  'key_date_changes',
+  'case_documents',
+] as const;
 
 @Injectable()
 export class ErasureService {
@@ -97,26 +118,7 @@ export class ErasureService {
         [organisationId, caseIds],
       );
     }
-    // Notes are free text through and through: they go, with every earlier version (cascade).
-    await m.query(`DELETE FROM case_notes WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
-      organisationId,
-      caseIds,
-    ]);
-    // Parties are named people and organisations around the client, with their contact details and
-    // notes: none of it can stay without saying who the client was dealing with.
-    // Conflict checks of these cases searched the client's (or a party's) name and say why.
-    await m.query(`DELETE FROM conflict_checks WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
-      organisationId,
-      caseIds,
-    ]);
-    await m.query(`DELETE FROM case_parties WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
-      organisationId,
-      caseIds,
-    ]);
-    // Key dates and tasks carry typed titles and notes ("Call Mrs X's landlord"); they go with their
-    // history of changes, which has no key to the key date so that removals stay on the case.
-    // Documents and generated letters are about the client through and through (and named by whoever uploaded them).
-    for (const table of ['key_dates', 'key_date_changes', 'case_documents'])
+    for (const table of ERASED_RECORDS)
       await m.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
         organisationId,
         caseIds,

@@ -4,7 +4,8 @@ import { CurrentActor, CurrentUser, type RequestUser } from '../access/request-u
 import { Roles } from '../access/roles.decorator.js';
 import { AuditedByService } from '../audit/audited.decorator.js';
 import type { Actor } from '../audit/audit.service.js';
-import { ErasedClientDto, toErasedClientDto } from './dto/privacy.dto.js';
+import { ErasedClientDto, PrivacySummaryDto, toErasedClientDto } from './dto/privacy.dto.js';
+import { PrivacySummaryService } from './privacy-summary.service.js';
 import { ErasureService } from './erasure.service.js';
 import { subjectAccessHtml } from './subject-access-html.js';
 import { SubjectAccessService, type SubjectAccessReport } from './subject-access.service.js';
@@ -17,7 +18,19 @@ export class PrivacyController {
   constructor(
     private readonly subjectAccess: SubjectAccessService,
     private readonly erasure: ErasureService,
+    private readonly privacySummary: PrivacySummaryService,
   ) {}
+
+  @Get(':id/privacy')
+  @ApiOperation({ summary: 'What is held about a client, and what erasure would remove or keep' })
+  @ApiOkResponse({ type: PrivacySummaryDto })
+  privacy(
+    @CurrentUser() user: RequestUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PrivacySummaryDto> {
+    return this.privacySummary.summary(user.organisationId, id, actor);
+  }
 
   @Get(':id/subject-access')
   @ApiOperation({ summary: 'Subject access export for a client, as JSON' })

@@ -51,6 +51,49 @@ describe('privacy: subject access, erasure, retention', () => {
     expect(actions).toEqual(expect.arrayContaining(['read:case', 'export:client']));
   });
 
+  it('the privacy summary counts every kind of record and says what erasure deletes, empties or keeps', async () => {
+    const data = await makeCasework(h.dataSource, orgId);
+    const res = await h.as(manager).get(`/api/clients/${data.clientId}/privacy`).expect(200);
+    expect(res.body.client).toMatchObject({ id: data.clientId, firstName: data.clientFirstName, erasedAt: null });
+    expect(res.body.cases).toEqual([expect.objectContaining({ id: data.caseId, ref: data.caseRef })]);
+    const sar = await h.as(manager).get(`/api/clients/${data.clientId}/subject-access`).expect(200);
+    const [kase] = sar.body.cases;
+    const fates = Object.fromEntries(
+      res.body.records.map((r: { key: string; count: number; onErasure: string }) => [r.key, r.onErasure]),
+    );
+    for (const r of res.body.records) expect(r.count).toBe(kase[r.key].length);
+    expect(fates).toMatchObject({
+      notes: 'deleted',
+      noteRevisions: 'deleted',
+      parties: 'deleted',
+      documents: 'deleted',
+      timeEntries: 'text_cleared',
+      fileReviews: 'text_cleared',
+      outcomes: 'kept_anonymous',
+    });
+
+    await h.as(manager).post(`/api/clients/${data.clientId}/erase`).expect(200);
+    const after = await h.as(manager).get(`/api/clients/${data.clientId}/privacy`).expect(200);
+    expect(after.body.client).toMatchObject({ firstName: null, lastName: null, erasedAt: expect.any(String) });
+    const left = Object.fromEntries(
+      after.body.records.map((r: { key: string; count: number; onErasure: string }) => [r.key, r.count]),
+    );
+    for (const r of res.body.records)
+      expect([r.key, left[r.key]]).toEqual([r.key, r.onErasure === 'deleted' ? 0 : r.count]);
+    const [logged] = await h.dataSource.query(
+      `SELECT entity_ids, details FROM audit_log WHERE user_id = $1 AND details->>'operation' = 'privacy_summary' ORDER BY id LIMIT 1`,
+      [manager.id],
+    );
+    expect(logged).toEqual({
+      entity_ids: [data.clientId],
+      details: { operation: 'privacy_summary', caseIds: [data.caseId] },
+    });
+    const adviser = await h.makeUser(orgId, 'adviser');
+    await h.as(adviser).get(`/api/clients/${data.clientId}/privacy`).expect(403);
+    const otherManager = await h.makeUser((await h.makeOrganisation()).id, 'manager');
+    await h.as(otherManager).get(`/api/clients/${data.clientId}/privacy`).expect(404);
+  });
+
   it('the HTML report escapes everything the client or staff typed', async () => {
     const data = await makeCasework(h.dataSource, orgId, { freeText: XSS });
     const res = await h.as(manager).get(`/api/clients/${data.clientId}/subject-access.html`).expect(200);

@@ -12,7 +12,7 @@ import { notFound } from '../common/domain-error.js';
 type Row = Record<string, unknown>;
 
 /** Tables under a case, and the key each appears under in the report. */
-const CASE_RECORDS = [
+export const CASE_RECORDS = [
   ['time_entries', 'timeEntries'],
   ['feedback', 'feedback'],
   ['adviser_assessments', 'assessments'],

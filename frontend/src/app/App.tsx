@@ -24,6 +24,7 @@ const pricing = () => import('../features/pricing/pages');
 const data = () => import('../features/interchange/pages');
 const commissioner = () => import('../features/evidence/pages');
 const admin = () => import('../features/admin/pages');
+const privacy = () => import('../features/privacy/pages');
 
 const MyCasesPage = lazyNamed(cases, 'MyCasesPage');
 const SearchPage = lazyNamed(cases, 'SearchPage');
@@ -65,6 +66,9 @@ const SharingPage = lazyNamed(admin, 'SharingPage');
 const RetentionPage = lazyNamed(admin, 'RetentionPage');
 const AuditLogPage = lazyNamed(admin, 'AuditLogPage');
 const LetterTemplatesPage = lazyNamed(admin, 'LetterTemplatesPage');
+const PrivacySearchPage = lazyNamed(privacy, 'PrivacySearchPage');
+const ClientPrivacyPage = lazyNamed(privacy, 'ClientPrivacyPage');
+const EraseClientPage = lazyNamed(privacy, 'EraseClientPage');
 
 const REPORT_READERS: Role[] = ['manager', 'commissioner'];
 
@@ -115,6 +119,9 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/retention', Page: RetentionPage, roles: ['admin'] },
   { path: '/admin/audit', Page: AuditLogPage, roles: ['admin'] },
   { path: '/admin/letter-templates', Page: LetterTemplatesPage, roles: ['admin'] },
+  { path: '/admin/privacy', Page: PrivacySearchPage, roles: ['admin'] },
+  { path: '/admin/privacy/:clientId', Page: ClientPrivacyPage, roles: ['admin'] },
+  { path: '/admin/privacy/:clientId/erase', Page: EraseClientPage, roles: ['admin'] },
 ];
 
 /**

@@ -26,6 +26,11 @@ export class AuditFilterDto {
   @MaxLength(100)
   entityId?: string;
 
+  @ApiPropertyOptional({ description: 'Entries about this client or any of their cases (client id)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a client id' })
+  client?: string;
+
   @DateField({ optional: true, description: 'On or after this day (YYYY-MM-DD)' })
   from?: string;
 
@@ -65,6 +70,12 @@ export class AuditEntryDto implements AuditLogEntry {
 
 export class AuditPageDto implements AuditLogPage {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The name of each client and case the entries name, by id',
+  })
+  names: Record<string, string>;
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;

@@ -1,23 +1,29 @@
 /**
  * A filled-in letter as a file: an A4 PDF (PDFKit, already used for the evidence pack) or a Word
- * document (docx) an adviser can still edit. The PDF uses the standard fonts, which print only
- * WinAnsi characters; the DOCX carries any text.
+ * document (docx) an adviser can still edit. The PDF embeds DejaVu Sans (backend/data/fonts, from
+ * Debian's fonts-dejavu-core), so a client's name prints as written in any European alphabet;
+ * the standard PDF fonts print only WinAnsi.
  */
 import type { LetterFormat } from '@deepvalue/shared';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { pdfText } from '../../evidence/writers/pdf-text.js';
+import { REPO_ROOT } from '../../config/config.js';
 import type { Block } from './letter-text.js';
 
 export async function letterFile(blocks: Block[], format: LetterFormat, title: string): Promise<Buffer> {
   return format === 'pdf' ? letterPdf(blocks, title) : letterDocx(blocks, title);
 }
 
+const FONTS = path.join(REPO_ROOT, 'backend/data/fonts');
+const REGULAR = path.join(FONTS, 'DejaVuSans.ttf');
+const BOLD = path.join(FONTS, 'DejaVuSans-Bold.ttf');
+
 function letterPdf(blocks: Block[], title: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 64, right: 64 },
-    info: { Title: pdfText(title), Creator: 'Deep Value' },
+    info: { Title: title, Creator: 'Deep Value' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -26,14 +32,9 @@ function letterPdf(blocks: Block[], title: string): Promise<Buffer> {
     doc.on('error', reject);
   });
   for (const block of blocks) {
-    if (block.kind === 'heading') doc.font('Helvetica-Bold').fontSize(12).text(pdfText(block.lines[0]));
-    else if (block.kind === 'bullets')
-      doc.font('Helvetica').fontSize(11).list(block.items.map(pdfText), { bulletRadius: 2 });
-    else
-      doc
-        .font('Helvetica')
-        .fontSize(11)
-        .text(pdfText(block.lines.join('\n')));
+    if (block.kind === 'heading') doc.font(BOLD).fontSize(12).text(block.lines[0]);
+    else if (block.kind === 'bullets') doc.font(REGULAR).fontSize(11).list(block.items, { bulletRadius: 2 });
+    else doc.font(REGULAR).fontSize(11).text(block.lines.join('\n'));
     doc.moveDown(0.8);
   }
   doc.end();

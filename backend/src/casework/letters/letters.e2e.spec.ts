@@ -1,27 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SHIPPED_LETTER_KEYS } from '@deepvalue/shared';
-import { inflateSync } from 'node:zlib';
-import { closeCase, makeCase, makeStaffedOrganisation, type Staff } from '../../../test/factories.js';
+import { closeCase, makeCase, makeClient, makeStaffedOrganisation, type Staff } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { popplerText } from '../../evidence/testing/pack-files.js';
 
-/** The text PDFKit drew, read back from the (deflated) content streams. */
+/** The text of a PDF as a reader sees it (poppler's pdftotext, which .ci/run installs), spaces collapsed. */
 function pdfStrings(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let out = '';
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let body: string;
-    try {
-      body = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
-    } catch {
-      body = m[1];
-    }
-    for (const t of body.matchAll(/\[(.*?)\] TJ|<([0-9a-f]+)> Tj/g))
-      out += t[1]
-        ? [...t[1].matchAll(/<([0-9a-f]+)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join('')
-        : Buffer.from(t[2], 'hex').toString('latin1');
-    out += ' ';
-  }
-  return out;
+  const text = popplerText(pdf);
+  if (text === null) throw new Error('pdftotext (Debian poppler-utils) is needed to read the letter back');
+  return text.replace(/\s+/g, ' ');
 }
 
 describe('letters from templates', () => {
@@ -45,6 +32,19 @@ describe('letters from templates', () => {
       body: string;
       version: number;
     }>;
+  const download = async (documentId: string) =>
+    (
+      await h
+        .as(ours.adviser)
+        .get(`/api/documents/${documentId}/content`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
   const generate = (body: object, caseId = String(kase.id), user = ours.adviser) =>
     h.as(user).post(`/api/cases/${caseId}/letters`).send(body);
 
@@ -62,18 +62,7 @@ describe('letters from templates', () => {
     const res = await generate({ templateId: care.id }).expect(201);
     expect(res.body).toMatchObject({ caseId: kase.id, contentType: 'application/pdf', source: 'letter' });
     expect(res.body.fileName).toMatch(/^Client care letter .+\.pdf$/);
-    const pdf = (
-      await h
-        .as(ours.adviser)
-        .get(`/api/documents/${res.body.id}/content`)
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
-        .expect(200)
-    ).body as Buffer;
+    const pdf = await download(String(res.body.id));
     const text = pdfStrings(pdf);
     const [row] = await h.dataSource.query(
       `SELECT cl.first_name, cl.last_name, c.ref FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE c.id = $1`,
@@ -87,6 +76,16 @@ describe('letters from templates', () => {
       [res.body.id],
     );
     expect(audit).toMatchObject({ action: 'create', details: { caseIds: [kase.id] } });
+  });
+
+  it('prints a name outside Latin-1 as written in the PDF (the letter embeds a Unicode font)', async () => {
+    const client = await makeClient(h, ours.adviser, { firstName: 'Łucja', lastName: 'Wróbel-Żak Ğül' });
+    const polish = await makeCase(h, ours.adviser, { clientId: client.id });
+    const care = (await templates()).find((t) => t.key === 'client_care')!;
+    const res = await generate({ templateId: care.id }, String(polish.id)).expect(201);
+    const text = pdfStrings(await download(String(res.body.id)));
+    expect(text).toContain('Dear Łucja Wróbel-Żak Ğül');
+    expect(text).not.toContain('\ufffd');
   });
 
   it('generates a DOCX when asked', async () => {

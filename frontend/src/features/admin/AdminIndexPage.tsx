@@ -28,6 +28,11 @@ const SECTIONS = [
     title: 'Retention and security',
     text: 'How long client details are kept, small-number suppression and two-factor sign-in.',
   },
+  {
+    to: '/admin/privacy',
+    title: 'Subject access and erasure',
+    text: 'Find a client, export everything held about them, or erase their personal details.',
+  },
   { to: '/admin/audit', title: 'Audit log', text: 'Every read and change of client data, and every sign-in.' },
 ];
 

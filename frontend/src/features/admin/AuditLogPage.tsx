@@ -7,11 +7,11 @@ import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
-import { useAudit } from './api';
+import { useAudit, useUsers } from './api';
 import { AUDIT_ACTIONS, type AuditLogEntry } from '@deepvalue/shared';
 
 const PAGE = 50;
-const FILTERS = ['action', 'entity', 'entityId', 'from', 'to'] as const;
+const FILTERS = ['action', 'user', 'client', 'entity', 'entityId', 'from', 'to'] as const;
 
 const ACTION_LABELS: Record<string, string> = {
   read: 'Read',
@@ -54,12 +54,16 @@ export function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const audit = useAudit(query(params, { limit: PAGE, offset }));
+  const users = useUsers();
+  const clientFilter = params.get('client');
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])),
   );
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim())));
+    // The client filter is set by links, not typed: keep whichever one the page now shows.
+    const next = { ...draft, client: params.get('client') ?? '' };
+    setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v.trim())));
   };
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -75,6 +79,14 @@ export function AuditLogPage() {
           Filter the log
         </h2>
         <div className="dv-filters__grid">
+          <Select
+            id="audit-user"
+            label="Who"
+            emptyLabel="Anyone"
+            options={(users.data ?? []).map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (left)` }))}
+            value={draft.user}
+            onChange={set('user')}
+          />
           <Select
             id="audit-action"
             label="What happened"
@@ -112,6 +124,17 @@ export function AuditLogPage() {
             onChange={(e) => set('to')(e.target.value)}
           />
         </div>
+        {clientFilter && (
+          <p className="govuk-body">
+            Only entries about <strong>{audit.data?.names[clientFilter] ?? 'one client'}</strong> and their cases.{' '}
+            <Link
+              className="govuk-link"
+              to={`/admin/audit${query(new URLSearchParams([...params].filter(([k]) => k !== 'client')))}`}
+            >
+              Show every client
+            </Link>
+          </p>
+        )}
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button govuk-button--secondary">
             Apply filters
@@ -150,7 +173,7 @@ export function AuditLogPage() {
                 </thead>
                 <tbody className="govuk-table__body">
                   {page.items.map((entry) => (
-                    <Row key={entry.id} entry={entry} />
+                    <Row key={entry.id} entry={entry} names={page.names} />
                   ))}
                 </tbody>
               </table>
@@ -188,7 +211,35 @@ export function AuditLogPage() {
   );
 }
 
-function Row({ entry }: { entry: AuditLogEntry }) {
+/** The client or case a row is about, by name, linked to it and to the entries about that client. */
+function Subject({ entry, names }: { entry: AuditLogEntry; names: Record<string, string> }) {
+  const ids = entry.entityIds;
+  const details = entry.details ?? {};
+  const first = (value: unknown) => (Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined);
+  const clientId = entry.entity === 'client' && ids.length === 1 ? ids[0] : first(details.clientIds);
+  const caseId = entry.entity === 'case' && ids.length === 1 ? ids[0] : first(details.caseIds);
+  const caseName = caseId ? names[caseId] : undefined;
+  const label = caseName ?? (clientId ? names[clientId] : undefined);
+  if (!label)
+    return ids.length === 0 ? null : (
+      <span className="dv-muted">{ids.length === 1 ? ids[0].slice(0, 8) : `${ids.length} records`}</span>
+    );
+  return (
+    <>
+      <Link className="govuk-link" to={caseName ? `/cases/${caseId}` : `/clients/${clientId}`}>
+        {label}
+      </Link>
+      {ids.length > 1 && <span className="dv-block dv-muted govuk-body-s govuk-!-margin-0">{ids.length} records</span>}
+      {clientId && (
+        <Link className="dv-block govuk-link govuk-body-s govuk-!-margin-0" to={`/admin/audit?client=${clientId}`}>
+          Entries about this client
+        </Link>
+      )}
+    </>
+  );
+}
+
+function Row({ entry, names }: { entry: AuditLogEntry; names: Record<string, string> }) {
   return (
     <tr className="govuk-table__row">
       <td className="govuk-table__cell dv-nowrap">{when(entry.at)}</td>
@@ -213,21 +264,7 @@ function Row({ entry }: { entry: AuditLogEntry }) {
         )}
       </td>
       <td className="govuk-table__cell">
-        {entry.entityIds.length === 0 ? (
-          ''
-        ) : entry.entity === 'case' && entry.entityIds.length === 1 ? (
-          <Link className="govuk-link" to={`/cases/${entry.entityIds[0]}`}>
-            {entry.entityIds[0].slice(0, 8)}
-          </Link>
-        ) : entry.entity === 'client' && entry.entityIds.length === 1 ? (
-          <Link className="govuk-link" to={`/clients/${entry.entityIds[0]}`}>
-            {entry.entityIds[0].slice(0, 8)}
-          </Link>
-        ) : (
-          <span className="dv-muted">
-            {entry.entityIds.length === 1 ? entry.entityIds[0].slice(0, 8) : `${entry.entityIds.length} records`}
-          </span>
-        )}
+        <Subject entry={entry} names={names} />
       </td>
     </tr>
   );

@@ -1,0 +1,3 @@
+export { ClientPrivacyPage } from './ClientPrivacyPage';
+export { EraseClientPage } from './EraseClientPage';
+export { PrivacySearchPage } from './PrivacySearchPage';
