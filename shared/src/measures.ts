@@ -87,6 +87,83 @@ export const MEASURES = {
     label: 'Referral completion',
     definition: 'Referrals out where the client reached the support ÷ referrals out with a known result.',
   },
+  understood: {
+    key: 'understood',
+    label: 'Understood the outcome',
+    definition:
+      'How well the client understood the outcome, as the adviser recorded it at closing (1 not at all – 5 fully): the mean over closed cases where it was recorded.',
+  },
+  trust: {
+    key: 'trust',
+    label: 'Trust (adviser-assessed)',
+    definition:
+      'The adviser’s assessment of the client’s trust in them (1–5): the mean over closed cases where it was recorded.',
+  },
+  full_disclosure: {
+    key: 'full_disclosure',
+    label: 'Full disclosure (adviser-assessed)',
+    definition:
+      'Closed cases where the adviser assessed that the client told them the whole story (disclosure “yes”) ÷ closed cases where disclosure was assessed (yes, partly or no).',
+  },
+  confidence_change: {
+    key: 'confidence_change',
+    label: 'Change in confidence',
+    definition:
+      'Confidence dealing with problems like this after the advice minus before (each 1–5; “before” asked at intake, or at closing for cases opened before that question): the mean over closed cases with both answers.',
+  },
+  confidence_improved: {
+    key: 'confidence_improved',
+    label: 'Confidence improved',
+    definition: 'Closed cases where confidence after is higher than before ÷ closed cases with both answers.',
+  },
+  would_seek_advice_earlier: {
+    key: 'would_seek_advice_earlier',
+    label: 'Would seek advice earlier',
+    definition:
+      'Closed cases where the client said they would seek advice earlier next time ÷ closed cases where it was asked.',
+  },
+  could_handle_similar: {
+    key: 'could_handle_similar',
+    label: 'Could handle a similar problem',
+    definition:
+      'Closed cases where the client said they could handle a similar problem themselves ÷ closed cases where it was asked.',
+  },
+  times_told_story: {
+    key: 'times_told_story',
+    label: 'Story told before (retelling burden)',
+    definition:
+      'How many times the client had told their story to someone else about this problem before this case (0, 1, 2, 3+), recorded at opening.',
+  },
+  outcome_sustained: {
+    key: 'outcome_sustained',
+    label: 'Outcome sustained at follow-up',
+    definition:
+      'Closed cases whose latest follow-up recording it says the outcome lasted ÷ closed cases with a follow-up that records it (no follow-up, or not asked: unknown).',
+  },
+  new_problem_at_follow_up: {
+    key: 'new_problem_at_follow_up',
+    label: 'New problem at follow-up',
+    definition:
+      'Closed cases with a follow-up recording a re-contact about a new problem ÷ closed cases followed up (no follow-up: unknown).',
+  },
+  problem_actions: {
+    key: 'problem_actions',
+    label: 'Underlying problems: what was done',
+    definition:
+      'Underlying problems uncovered on closed cases by the action taken: handled in house, warm referral, signposted, client declined.',
+  },
+  problem_results: {
+    key: 'problem_results',
+    label: 'Underlying problems: their own result',
+    definition:
+      'Underlying problems uncovered on closed cases by their own result (positive, partly positive, negative, withdrawn, lost contact); problems with no result recorded are counted as not recorded.',
+  },
+  problem_time_before: {
+    key: 'problem_time_before',
+    label: 'Relationship time before a problem surfaced',
+    definition:
+      'Per underlying problem: minutes of relationship time on the case dated on or before the day it was uncovered. The mean over the underlying problems of closed cases.',
+  },
 } as const satisfies Record<string, MeasureDefinition>;
 
 export type MeasureKey = keyof typeof MEASURES;

@@ -37,7 +37,9 @@ export type MeasureFigure =
       /** Sum over the cases (e.g. problems uncovered, feedback items answered). */
       total?: number;
       small: boolean;
-    })
+      /** What the n counts, when not cases (relationship time before a problem surfaced: problems). */
+      of?: 'problems';
+    } & Partial<MeanIntervalFigure & Coverage>)
   | (MeasureHeader & {
       kind: 'median';
       unit: 'days';
@@ -49,11 +51,27 @@ export type MeasureFigure =
     })
   | (MeasureHeader & {
       kind: 'distribution';
+      /** What is counted: cases, or underlying problems. */
+      of?: 'problems';
       n: number;
       unknown: number;
-      groups: Array<{ value: string; count: number; share: number | null }>;
+      coverage?: number | null;
+      /** Each group's count, its share of n and the share's 95% Wilson interval. */
+      groups: Array<{
+        value: string;
+        count: number;
+        share: number | null;
+        ciLow?: number | null;
+        ciHigh?: number | null;
+      }>;
       small: boolean;
     });
+
+/** A mean's 95% Student t interval (null with fewer than two values). */
+export interface MeanIntervalFigure {
+  ciLow: number | null;
+  ciHigh: number | null;
+}
 
 export interface MeasuresSummary {
   /** Closed cases counted (after filters). */
@@ -61,10 +79,15 @@ export interface MeasuresSummary {
   asOf: string;
   filters: Record<string, string>;
   measures: MeasureFigure[];
+  /**
+   * With `detail=true` (and always from `report measures`): the measures by band of relationship time and
+   * side by side (docs/measures.md, "Measures in detail"), read from the per-case facts.
+   */
+  details?: DetailTable[];
   caveat: string;
 }
 
-export interface TrendPeriod extends RateFigure {
+export interface TrendPeriod extends RateFigure, Coverage {
   /** `2025-03` or `2025-Q1`. */
   period: string;
   from: string;
@@ -78,13 +101,16 @@ export interface TrendsReport {
   period: 'month' | 'quarter';
   n: number;
   count: number;
+  /** Units in scope (closed cases; referrals for referral completion) where the thing is not recorded, over the whole report. */
+  unknown: number;
+  coverage: number | null;
   filters: Record<string, string>;
   periods: TrendPeriod[];
   caveat: string;
   note?: string;
 }
 
-export interface BreakdownGroup extends RateFigure {
+export interface BreakdownGroup extends RateFigure, Coverage {
   /** The value to filter on for a drill-down (`none` for cases without one). */
   key: string;
   label: string;
@@ -97,6 +123,9 @@ export interface BreakdownReport {
   definition: string;
   n: number;
   count: number;
+  /** Over every case in scope, each counted once. */
+  unknown: number;
+  coverage: number | null;
   filters: Record<string, string>;
   groups: BreakdownGroup[];
   caveat: string;
@@ -204,4 +233,29 @@ export interface FixedFeeReport {
   feeTables: Array<{ organisationId: string; version: number; usingDefaults: boolean }>;
   categories: FixedFeeCategory[];
   caveat: string;
+}
+
+/** A mean with its 95% interval, or a rate, in one cell of a table of the measures in detail. */
+export type DetailFigure =
+  | ({ kind: 'mean'; n: number; value: number | null; small: boolean } & MeanIntervalFigure)
+  | ({ kind: 'rate' } & RateFigure);
+
+export interface DetailRow {
+  key: string;
+  label: string;
+  definition: string;
+  /** One figure per column of the table. */
+  figures: DetailFigure[];
+  /** Closed cases in scope left out because one end of the row or column is not recorded. */
+  unknown: number;
+}
+
+export interface DetailTable {
+  key: string;
+  title: string;
+  /** What the columns are (relationship-time bands, levels of understanding…). */
+  columnsAre: string;
+  columns: Array<{ key: string; label: string }>;
+  rows: DetailRow[];
+  note?: string;
 }

@@ -7,6 +7,7 @@ import { FeeRatesService } from './fee-rates.service.js';
 import { FixedFeeRepository } from './fixed-fee.repository.js';
 import { FixedFeeService } from './fixed-fee.service.js';
 import { MeasureReportsController } from './measure-reports.controller.js';
+import { MeasureDetailsService } from './measure-details.service.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
 import { RateReportsService } from './rate-reports.service.js';
@@ -24,6 +25,7 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
     RelationshipChainService,
     MeasuresRepository,
     MeasuresService,
+    MeasureDetailsService,
     RateReportsService,
     DrillDownService,
     FeeRatesRepository,

@@ -33,7 +33,7 @@ describe('GET /api/reports/drill-down', () => {
   beforeAll(async () => {
     sut = await createHarness();
     ({ manager, fixture } = await seedOrganisation(sut, 250, 23));
-  });
+  }, 180_000);
   afterAll(async () => {
     await sut.close();
   });

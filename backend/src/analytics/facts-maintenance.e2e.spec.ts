@@ -21,7 +21,7 @@ describe('facts and roll-ups kept by the row-level triggers', () => {
   beforeAll(async () => {
     h = await createHarness();
     ({ fixture } = await seedOrganisation(h, 120, 5));
-  });
+  }, 180_000);
   afterAll(() => h.close());
 
   const q = (sql: string, params: unknown[] = []) => h.dataSource.query(sql, params);

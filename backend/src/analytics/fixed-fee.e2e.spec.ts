@@ -127,7 +127,7 @@ describe('fixed fee against need', () => {
   beforeAll(async () => {
     sut = await createHarness();
     ({ manager, fixture } = await seedOrganisation(sut, 300, 5));
-  });
+  }, 180_000);
   afterAll(async () => {
     await sut.close();
   });

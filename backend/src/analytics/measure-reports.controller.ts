@@ -5,7 +5,7 @@ import { Roles } from '../access/roles.decorator.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { DrillDownService } from './drill-down.service.js';
 import { BreakdownQueryDto, DrillDownQueryDto, TrendsQueryDto } from './dto/rate-report-query.dto.js';
-import { ReportFiltersDto } from './dto/report-query.dto.js';
+import { MeasuresQueryDto, ReportFiltersDto } from './dto/report-query.dto.js';
 import { FixedFeeService } from './fixed-fee.service.js';
 import { MeasuresService } from './measures.service.js';
 import { RateReportsService } from './rate-reports.service.js';
@@ -29,10 +29,11 @@ export class MeasureReportsController {
   @Get('measures')
   @ApiOperation({ summary: 'Every measure over the filtered closed cases' })
   @ApiOkResponse({ description: 'Every measure over the filtered closed cases, with n and intervals' })
-  async measuresSummary(@CurrentUser() user: RequestUser, @Query() query: ReportFiltersDto): Promise<MeasuresSummary> {
-    const { organisation, ...filters } = query;
+  async measuresSummary(@CurrentUser() user: RequestUser, @Query() query: MeasuresQueryDto): Promise<MeasuresSummary> {
+    const { organisation, detail, ...filters } = query;
     this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
-    return this.measures.summary(await this.scope.organisationIds(user, organisation), filters);
+    const organisationIds = await this.scope.organisationIds(user, organisation);
+    return this.measures.summary(organisationIds, filters, undefined, detail === 'true');
   }
 
   @Get('fixed-fee')

@@ -25,7 +25,7 @@ describe('measures summary roll-ups', () => {
     sut = await createHarness();
     ({ fixture } = await seedOrganisation(sut, 300, 23));
     repository = sut.app.get(MeasuresRepository);
-  });
+  }, 180_000);
   afterAll(async () => {
     await sut.close();
   });

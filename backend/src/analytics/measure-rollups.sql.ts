@@ -8,8 +8,16 @@
  * Migration 1764300100000 writes these texts out literally (a migration is a snapshot) and
  * analytics/measure-rollups.e2e.spec.ts checks that the installed functions still say exactly this.
  */
+import { OUTCOME_RESULTS, PROBLEM_ACTIONS } from '@deepvalue/shared';
 import {
   CASE_VALUE_SQL,
+  PROBLEM_ACTION_SQL,
+  PROBLEM_RESULT_SQL,
+  PROBLEM_RESULT_UNKNOWN,
+  PROBLEM_TIME_BEFORE,
+  SCORE_MEASURES,
+  SCORE_SQL,
+  TIMES_TOLD_STORY,
   RATE_MEASURES,
   RATE_MEASURE_SQL,
   SEEN_WITHIN_WORKING_DAYS,
@@ -69,6 +77,23 @@ export function measureRollupColumns(): RollupColumn[] {
     sum('problems', v.underlying_problems.value),
     ...[0, 1, 2, 3].map((k) => count(`bounce_in_${k}`, `${v.bounce_in.applies} AND ${v.bounce_in.value} = ${k}`)),
     count('bounce_in_unknown', `NOT (${v.bounce_in.applies})`),
+    ...SCORE_MEASURES.flatMap((m) => {
+      const { value, applies } = SCORE_SQL[m];
+      return [
+        sum(`${m}_sum`, valueIf(applies, value)),
+        sum(`${m}_sumsq`, valueIf(applies, `(${value}) * (${value})`)),
+        count(`${m}_n`, applies),
+      ];
+    }),
+    ...[0, 1, 2, 3].map((k) =>
+      count(`told_story_${k}`, `${TIMES_TOLD_STORY.applies} AND ${TIMES_TOLD_STORY.value} = ${k}`),
+    ),
+    count('told_story_unknown', `NOT (${TIMES_TOLD_STORY.applies})`),
+    ...PROBLEM_ACTIONS.map((a) => sum(`problems_${a}`, PROBLEM_ACTION_SQL[a])),
+    ...OUTCOME_RESULTS.map((r) => sum(`problems_result_${r}`, PROBLEM_RESULT_SQL[r])),
+    sum('problems_result_unknown', PROBLEM_RESULT_UNKNOWN),
+    sum('problems_time_before', PROBLEM_TIME_BEFORE.sum),
+    sum('problems_time_before_sumsq', PROBLEM_TIME_BEFORE.sumsq),
   ];
 }
 

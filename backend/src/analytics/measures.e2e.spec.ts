@@ -4,11 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import { studentT975 } from './statistics/mean-interval.js';
 import { wilsonInterval } from './statistics/wilson.js';
 import {
   type Fixture,
   isMature,
   mean,
+  minutesBeforeProblem,
+  SCORE_DEFINITIONS,
   percentile,
   RATE_DEFINITIONS,
   coverageOver,
@@ -36,7 +39,7 @@ interface Figure {
   unknown?: number;
   coverage?: number | null;
   seenWithin?: Array<{ workingDays: number; n: number; count: number }>;
-  groups?: Array<{ value: string; count: number; share: number | null }>;
+  groups?: Array<{ value: string; count: number; share: number | null; ciLow?: number | null; ciHigh?: number | null }>;
   small: boolean;
   definition: string;
 }
@@ -97,6 +100,67 @@ function expectedSummary(cases: SimCase[]) {
   };
 }
 
+/** A mean and its 95% t interval worked out from the values themselves. */
+function expectedMean(values: number[]) {
+  const n = values.length;
+  const m = mean(values);
+  if (n < 2) return { n, value: m, ciLow: null, ciHigh: null };
+  const sd = Math.sqrt(values.reduce((s, x) => s + (x - m!) ** 2, 0) / (n - 1));
+  const half = (studentT975(n - 1) * sd) / Math.sqrt(n);
+  return { n, value: m, ciLow: m! - half, ciHigh: m! + half };
+}
+
+function expectMean(got: Figure, values: number[], closed: number | null) {
+  const want = expectedMean(values);
+  expect({ key: got.key, n: got.n }).toEqual({ key: got.key, n: want.n });
+  expect(want.n).toBeGreaterThan(10);
+  expect(got.value).toBeCloseTo(want.value!, 9);
+  expect(got.ciLow).toBeCloseTo(want.ciLow!, 9);
+  expect(got.ciHigh).toBeCloseTo(want.ciHigh!, 9);
+  if (closed !== null)
+    expect({ key: got.key, unknown: got.unknown }).toEqual({ key: got.key, unknown: closed - want.n });
+}
+
+/** Understanding, trust, personal development, retelling and underlying problems. */
+function checkExtras(got: Record<string, Figure>, cases: SimCase[]) {
+  const closed = cases.filter((c) => c.closedOn);
+  for (const [key, valueOf] of Object.entries(SCORE_DEFINITIONS))
+    expectMean(
+      got[key],
+      closed.map(valueOf).filter((v): v is number => v !== null),
+      closed.length,
+    );
+  const told = closed.map((c) => c.extras?.timesToldStory ?? null);
+  const toldKnown = told.filter((t): t is number => t !== null);
+  expect(got.times_told_story.unknown).toBe(closed.length - toldKnown.length);
+  expect(got.times_told_story.groups!.map((g) => g.count)).toEqual(
+    [0, 1, 2, 3].map((k) => toldKnown.filter((t) => Math.min(t, 3) === k).length),
+  );
+  const problems = closed.flatMap((c) => c.problems.map((p) => ({ c, p })));
+  const actions = ['handled_in_house', 'referred_warm', 'signposted', 'client_declined'];
+  expect(got.problem_actions.groups!.map((g) => [g.value, g.count])).toEqual(
+    actions.map((a) => [a, problems.filter(({ p }) => p.action === a).length]),
+  );
+  const results = ['positive', 'partly_positive', 'negative', 'withdrawn', 'lost_contact'];
+  expect(got.problem_results.groups!.map((g) => [g.value, g.count])).toEqual(
+    results.map((r) => [r, problems.filter(({ p }) => p.result === r).length]),
+  );
+  expect(got.problem_results.unknown).toBe(problems.filter(({ p }) => !p.result).length);
+  for (const g of got.problem_results.groups!) {
+    const w = wilsonInterval(g.count, got.problem_results.n);
+    expect({ value: g.value, ciLow: g.ciLow, ciHigh: g.ciHigh }).toEqual({
+      value: g.value,
+      ciLow: w.ciLow,
+      ciHigh: w.ciHigh,
+    });
+  }
+  expectMean(
+    got.problem_time_before,
+    problems.map(({ c, p }) => minutesBeforeProblem(c, p)),
+    null,
+  );
+}
+
 describe('GET /api/reports/measures', () => {
   let sut: Harness;
   let manager: TestUser;
@@ -105,7 +169,7 @@ describe('GET /api/reports/measures', () => {
   beforeAll(async () => {
     sut = await createHarness();
     ({ manager, fixture } = await seedOrganisation(sut, 300));
-  });
+  }, 180_000);
   afterAll(async () => {
     await sut.close();
   });
@@ -138,6 +202,7 @@ describe('GET /api/reports/measures', () => {
     expect(got.bounce_in.n).toBe(want.bounceIn.n);
     expect(got.bounce_in.unknown).toBe(want.bounceIn.unknown);
     expect(got.bounce_in.groups!.map((g) => g.count)).toEqual(want.bounceIn.counts);
+    checkExtras(got, cases);
     for (const measure of Object.keys(RATE_DEFINITIONS)) {
       const expected = rateOver(cases, measure, asOf);
       const w = wilsonInterval(expected.count, expected.n);

@@ -16,9 +16,11 @@ import {
   workingDaysSql,
   type CaseRateMeasure,
   type RateMeasure,
+  type RateMeasureSql,
 } from './measures.sql.js';
 import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from './report-filters.js';
 import type { MedianMeasure } from './measure-rollups.sql.js';
+import { extraColumnsFromFacts, extraColumnsFromRollups, extrasOf, type SummaryExtras } from './summary-extras.sql.js';
 import { percentileFromCounts, type ValueCount } from './statistics/percentile.js';
 
 export interface Counts {
@@ -46,6 +48,7 @@ export interface SummaryRow {
   rqi: { n: number; mean: number | null; items: number };
   underlyingProblems: { n: number; mean: number | null; total: number };
   bounceIn: { n: number; unknown: number; counts: [number, number, number, number] };
+  extras: SummaryExtras;
 }
 
 /** The group each case falls in for a breakdown (vulnerability is unnested: one row per flag, or 'none'). */
@@ -127,7 +130,8 @@ export class MeasuresRepository {
                     `count(*) FILTER (WHERE ${v.bounce_in.applies} AND ${v.bounce_in.value} = ${k})::int AS "bounceIn.${k}"`,
                 )
                 .join(',\n              ')},
-              count(*) FILTER (WHERE NOT (${v.bounce_in.applies}))::int AS "bounceIn.unknown"
+              count(*) FILTER (WHERE NOT (${v.bounce_in.applies}))::int AS "bounceIn.unknown",
+              ${extraColumnsFromFacts()}
          FROM case_facts f
         WHERE ${where.sql}`,
       params,
@@ -183,7 +187,8 @@ export class MeasuresRepository {
               ${mean('problems', 'n_closed')} AS "underlyingProblems.mean",
               ${sum('problems')}::int AS "underlyingProblems.total",
               ${[0, 1, 2, 3].map((k) => `${sum(`bounce_in_${k}`)}::int AS "bounceIn.${k}"`).join(',\n              ')},
-              ${sum('bounce_in_unknown')}::int AS "bounceIn.unknown"
+              ${sum('bounce_in_unknown')}::int AS "bounceIn.unknown",
+              ${extraColumnsFromRollups()}
          FROM case_measure_rollups r
         WHERE ${clauses.join(' AND ')}`,
       params,
@@ -242,35 +247,40 @@ export class MeasuresRepository {
   }
 
   /** n and count of a rate per closing month or quarter (`start` is the period's first day). */
+  /**
+   * A rate's counts per closing month or quarter, with the units in scope and those not recorded:
+   * every period with anything in scope (a period may have n = 0 and unknowns). From
+   * case_measure_rollups with no dimension filter or one, otherwise from the facts.
+   */
   async rateByPeriod(
     organisationIds: string[],
     filters: ReportFilters,
     measure: RateMeasure,
     period: TrendPeriodUnit,
     asOf: string,
-  ): Promise<Array<Counts & { start: string }>> {
+  ): Promise<Array<CoveredCounts & { start: string }>> {
     const sql = RATE_MEASURE_SQL[measure];
     const dimensions = dimensionFiltersOf(filters);
-    if (sql.rollup && dimensions.length <= 1) {
+    if (dimensions.length <= 1 && !filters.consentOnly) {
       const where = this.rollupWhere(organisationIds, filters, measure, asOf, dimensions[0]);
       where.params.push(period);
       return this.dataSource.query(
         `SELECT date_trunc($${where.params.length}, r.closed_on::timestamp)::date::text AS start,
-                sum(r.${sql.rollup.trials})::int AS n, sum(r.${sql.rollup.successes})::int AS count
-           FROM case_rollups r
+                ${['n', 'count', 'scope', 'unknown'].map((part) => `sum(r.${measure}_${part})::int AS ${part}`).join(', ')}
+           FROM case_measure_rollups r
           WHERE ${where.sql}
-          GROUP BY 1 HAVING sum(r.${sql.rollup.trials}) > 0 ORDER BY 1`,
+          GROUP BY 1 HAVING sum(r.${measure}_scope) > 0 ORDER BY 1`,
         where.params,
       );
     }
-    const where = this.rateWhere(organisationIds, filters, measure, asOf);
+    const where = this.rateWhere(organisationIds, filters, measure, asOf, false);
     where.params.push(period);
     return this.dataSource.query(
       `SELECT date_trunc($${where.params.length}, f.closed_on::timestamp)::date::text AS start,
-              sum(${sql.n})::int AS n, sum(${sql.count})::int AS count
+              ${coveredCountsFromFacts(sql)}
          FROM case_facts f
         WHERE ${where.sql}
-        GROUP BY 1 ORDER BY 1`,
+        GROUP BY 1 HAVING sum(${sql.scope}) > 0 ORDER BY 1`,
       where.params,
     );
   }
@@ -285,7 +295,7 @@ export class MeasuresRepository {
     measure: RateMeasure,
     by: BreakdownDimension,
     asOf: string,
-  ): Promise<Array<Counts & { key: string; label: string | null }>> {
+  ): Promise<Array<CoveredCounts & { key: string; label: string | null }>> {
     if (dimensionFiltersOf(filters).length === 0 && !filters.consentOnly)
       return this.rateByGroupFromRollups(organisationIds, filters, measure, by, asOf);
     return this.rateByGroupFromFacts(organisationIds, filters, measure, by, asOf);
@@ -297,12 +307,12 @@ export class MeasuresRepository {
     measure: RateMeasure,
     by: BreakdownDimension,
     asOf: string,
-  ): Promise<Array<Counts & { key: string; label: string | null }>> {
+  ): Promise<Array<CoveredCounts & { key: string; label: string | null }>> {
     const where = this.rollupWhere(organisationIds, filters, measure, asOf, undefined, by);
     return this.dataSource.query(
-      `SELECT g.key, g.n, g.count, ${GROUP_LABEL[by] ?? 'NULL'} AS label
+      `SELECT g.key, g.n, g.count, g.scope, g.unknown, ${GROUP_LABEL[by] ?? 'NULL'} AS label
          FROM (SELECT CASE WHEN r.dim_value = '' THEN 'none' ELSE r.dim_value END AS key,
-                      sum(r.${measure}_n)::int AS n, sum(r.${measure}_count)::int AS count
+                      ${['n', 'count', 'scope', 'unknown'].map((part) => `sum(r.${measure}_${part})::int AS ${part}`).join(', ')}
                  FROM case_measure_rollups r
                 WHERE ${where.sql}
                 GROUP BY 1) g
@@ -318,15 +328,16 @@ export class MeasuresRepository {
     measure: RateMeasure,
     by: BreakdownDimension,
     asOf: string,
-  ): Promise<Array<Counts & { key: string; label: string | null }>> {
+  ): Promise<Array<CoveredCounts & { key: string; label: string | null }>> {
     const sql = RATE_MEASURE_SQL[measure];
-    const where = this.rateWhere(organisationIds, filters, measure, asOf);
+    const where = this.rateWhere(organisationIds, filters, measure, asOf, false);
     return this.dataSource.query(
-      `SELECT g.key, g.n, g.count, ${GROUP_LABEL[by] ?? 'NULL'} AS label
-         FROM (SELECT ${GROUP_KEY[by]} AS key, sum(${sql.n})::int AS n, sum(${sql.count})::int AS count
+      `SELECT g.key, g.n, g.count, g.scope, g.unknown, ${GROUP_LABEL[by] ?? 'NULL'} AS label
+         FROM (SELECT ${GROUP_KEY[by]} AS key, ${coveredCountsFromFacts(sql)}
                  FROM case_facts f ${by === 'vulnerability' ? UNNEST_VULNERABILITIES : ''}
                 WHERE ${where.sql}
-                GROUP BY 1) g`,
+                GROUP BY 1) g
+        WHERE g.n > 0`,
       where.params,
     );
   }
@@ -451,6 +462,13 @@ export class MeasuresRepository {
   }
 }
 
+/** n, count, scope and unknown of a rate over the facts `f` in a query's rows. */
+function coveredCountsFromFacts(sql: RateMeasureSql): string {
+  return `coalesce(sum(${sql.n}) FILTER (WHERE ${sql.eligible}), 0)::int AS n,
+              coalesce(sum(${sql.count}) FILTER (WHERE ${sql.eligible}), 0)::int AS count,
+              coalesce(sum(${sql.scope}), 0)::int AS scope, coalesce(sum(${sql.unknown}), 0)::int AS unknown`;
+}
+
 export interface DrillDownRow {
   id: string;
   ref: string;
@@ -511,6 +529,7 @@ function summaryRow(
       unknown: num('bounceIn.unknown'),
       counts: bounceInCounts,
     },
+    extras: extrasOf(row),
   };
 }
 

@@ -7,16 +7,21 @@ import {
   ASSOCIATION_CAVEAT,
   BOUNCE_BACK_WINDOW_MONTHS,
   MEASURES,
+  OUTCOME_RESULTS,
+  PROBLEM_ACTIONS,
   SMALL_BAND_N,
   type MeasureKey,
 } from '@deepvalue/shared';
-import { MeasuresRepository } from './measures.repository.js';
+import { MeasureDetailsService } from './measure-details.service.js';
+import { MeasuresRepository, type SummaryRow } from './measures.repository.js';
+import { meanInterval } from './statistics/mean-interval.js';
 import {
   RATE_MEASURE_SQL,
   SEEN_WITHIN_WORKING_DAYS,
   maturityCutoff,
   rateDefinition,
   type RateMeasure,
+  type ScoreMeasure,
 } from './measures.sql.js';
 import { rateFigure } from './rate-figure.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
@@ -25,11 +30,119 @@ import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
 
 const BOUNCE_IN_GROUPS = ['0', '1', '2', '3+'];
 
+/**
+ * Understanding, trust and disclosure, personal development, retelling, follow-up and underlying
+ * problems (docs/measures.md): each with n, the unknowns beside it, and a 95% interval.
+ */
+function extraFigures(row: SummaryRow): MeasureFigure[] {
+  const { scores, toldStory, problems } = row.extras;
+  const covered = (n: number, scope: number) => ({ unknown: scope - n, coverage: scope ? n / scope : null });
+  const score = (key: ScoreMeasure, note: string): MeasureFigure => ({
+    key,
+    label: MEASURES[key].label,
+    definition: MEASURES[key].definition,
+    kind: 'mean',
+    unit: 'score',
+    ...meanInterval(scores[key]),
+    n: scores[key].n,
+    small: scores[key].n < SMALL_BAND_N,
+    ...covered(scores[key].n, row.closed),
+    note,
+  });
+  const rate = (measure: RateMeasure, note?: string): MeasureFigure => {
+    const counts = row.rates[measure];
+    return {
+      ...rateDefinition(measure),
+      kind: 'rate',
+      unit: 'cases',
+      ...rateFigure(counts),
+      unknown: counts.unknown,
+      coverage: counts.scope ? (counts.scope - counts.unknown) / counts.scope : null,
+      ...(note && { note }),
+    };
+  };
+  const distribution = (
+    key: 'times_told_story' | 'problem_actions' | 'problem_results',
+    groups: Array<[string, number]>,
+    unknown: number,
+    note: string,
+  ): MeasureFigure => {
+    const n = groups.reduce((total, [, count]) => total + count, 0);
+    return {
+      key,
+      label: MEASURES[key].label,
+      definition: MEASURES[key].definition,
+      kind: 'distribution',
+      ...(key !== 'times_told_story' && { of: 'problems' as const }),
+      n,
+      unknown,
+      coverage: n + unknown ? n / (n + unknown) : null,
+      groups: groups.map(([value, count]) => {
+        const { rate, ciLow, ciHigh } = rateFigure({ n, count });
+        return { value, count, share: rate, ciLow, ciHigh };
+      }),
+      small: n < SMALL_BAND_N,
+      note,
+    };
+  };
+  const problemCount = problems.timeBefore.n;
+  return [
+    score('understood', 'Mean score 1–5 at closing.'),
+    score('trust', 'Mean score 1–5, the adviser’s assessment.'),
+    rate('full_disclosure', 'The adviser’s assessment.'),
+    score('confidence_change', 'Mean change on the 1–5 scale; above 0, clients felt more confident after.'),
+    rate('confidence_improved'),
+    rate('would_seek_advice_earlier'),
+    rate('could_handle_similar'),
+    distribution(
+      'times_told_story',
+      toldStory.counts.map((count, i): [string, number] => [BOUNCE_IN_GROUPS[i], count]),
+      toldStory.unknown,
+      `${toldStory.unknown} closed cases have no answer recorded and are left out.`,
+    ),
+    rate('outcome_sustained', 'From the latest follow-up that asked.'),
+    rate('new_problem_at_follow_up'),
+    distribution(
+      'problem_actions',
+      PROBLEM_ACTIONS.map((a): [string, number] => [a, problems.actions[a]]),
+      0,
+      `Counted in underlying problems (${problemCount}), not cases.`,
+    ),
+    distribution(
+      'problem_results',
+      OUTCOME_RESULTS.map((r): [string, number] => [r, problems.results[r]]),
+      problems.resultUnknown,
+      `Counted in underlying problems; ${problems.resultUnknown} have no result of their own recorded and are left out.`,
+    ),
+    {
+      key: 'problem_time_before',
+      label: MEASURES.problem_time_before.label,
+      definition: MEASURES.problem_time_before.definition,
+      kind: 'mean',
+      unit: 'minutes',
+      of: 'problems',
+      ...meanInterval(problems.timeBefore),
+      n: problemCount,
+      small: problemCount < SMALL_BAND_N,
+      note: 'Counted in underlying problems, not cases; the interval treats each problem as independent.',
+    },
+  ];
+}
+
 @Injectable()
 export class MeasuresService {
-  constructor(private readonly repository: MeasuresRepository) {}
+  constructor(
+    private readonly repository: MeasuresRepository,
+    private readonly details: MeasureDetailsService,
+  ) {}
 
-  async summary(organisationIds: string[], filters: ReportFilters, asOf = todayIso()): Promise<MeasuresSummary> {
+  /** The summary; with `detail`, also the measures in detail (read from the facts, so slower). */
+  async summary(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf = todayIso(),
+    detail = false,
+  ): Promise<MeasuresSummary> {
     const normalised = normaliseFilters(filters);
     const row = await this.repository.summary(organisationIds, normalised, asOf);
     const small = (n: number) => n < SMALL_BAND_N;
@@ -137,12 +250,14 @@ export class MeasuresService {
           `Of those, ${row.rates.bounce_back.unknown} with no follow-up recorded are unknown and left out.`,
       ),
       rate('referral_completion', 'Counted in referrals, not cases.'),
+      ...extraFigures(row),
     ];
     return {
       n: row.closed,
       asOf,
       filters: describeFilters(normalised),
       measures,
+      ...(detail && { details: await this.details.tables(organisationIds, normalised, asOf, row.closed) }),
       caveat: ASSOCIATION_CAVEAT,
     };
   }

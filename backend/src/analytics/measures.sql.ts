@@ -8,7 +8,14 @@
  * denominator and `count` to the numerator (1/0 per case, or its referrals for referral completion).
  * Case values: `value` is the per-case figure, taken over the cases where `applies`.
  */
-import { MEASURES, OUTCOME_MEASURES, type MeasureDefinition, type OutcomeMeasure } from '@deepvalue/shared';
+import {
+  MEASURES,
+  OUTCOME_MEASURES,
+  type MeasureDefinition,
+  type OutcomeMeasure,
+  type OutcomeResult,
+  type ProblemAction,
+} from '@deepvalue/shared';
 import { AVOIDED_APPEAL, AVOIDED_APPEAL_KNOWN, OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
 
 /** Rates that can be reported by period, by group and (per case) drilled into. */
@@ -17,6 +24,12 @@ export const RATE_MEASURES = [
   'avoided_appeal_overall',
   'bounce_out',
   'referral_completion',
+  'full_disclosure',
+  'confidence_improved',
+  'would_seek_advice_earlier',
+  'could_handle_similar',
+  'outcome_sustained',
+  'new_problem_at_follow_up',
 ] as const;
 export type RateMeasure = (typeof RATE_MEASURES)[number];
 
@@ -91,6 +104,10 @@ function outcomeRate(measure: OutcomeMeasure): RateMeasureSql {
   });
 }
 
+/** A yes/no (or graded) answer: known when recorded; success as given. */
+const answered = (column: string, success: string) => caseRate(`${column} IS NOT NULL`, success, `${column} IS NULL`);
+const CONFIDENCE_BOTH = `f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL`;
+
 export const RATE_MEASURE_SQL: Record<RateMeasure, RateMeasureSql> = {
   positive_outcome: outcomeRate('positive_outcome'),
   accepted: outcomeRate('accepted'),
@@ -116,6 +133,17 @@ export const RATE_MEASURE_SQL: Record<RateMeasure, RateMeasureSql> = {
     scope: 'f.referrals_out',
     unknown: '(f.referrals_out - f.referrals_out_known)',
   },
+  full_disclosure: answered(`f.disclosure`, `f.disclosure = 'yes'`),
+  confidence_improved: caseRate(
+    CONFIDENCE_BOTH,
+    `f.confidence_after > f.confidence_before`,
+    `NOT (${CONFIDENCE_BOTH})`,
+  ),
+  would_seek_advice_earlier: answered(`f.would_seek_advice_earlier`, `f.would_seek_advice_earlier`),
+  could_handle_similar: answered(`f.could_handle_similar`, `f.could_handle_similar`),
+  // The latest follow-up that asked; cases nobody followed up, or not asked, are unknown.
+  outcome_sustained: answered(`f.outcome_sustained`, `f.outcome_sustained`),
+  new_problem_at_follow_up: caseRate(`f.followed_up`, `f.new_problem_at_follow_up`, `NOT f.followed_up`),
 };
 
 /**
@@ -148,6 +176,48 @@ export const CASE_VALUE_SQL = {
     applies: `f.prior_organisations_contacted IS NOT NULL`,
   },
 } as const;
+
+/**
+ * Scores reported as a mean with a 95% interval, so the roll-ups keep their sum, sum of squares and n
+ * (the cases where `applies`; the others in scope are unknown).
+ */
+export const SCORE_MEASURES = ['understood', 'trust', 'confidence_change'] as const;
+export type ScoreMeasure = (typeof SCORE_MEASURES)[number];
+export const SCORE_SQL: Record<ScoreMeasure, { value: string; applies: string }> = {
+  understood: { value: `f.understood`, applies: `f.understood IS NOT NULL` },
+  trust: { value: `f.trust`, applies: `f.trust IS NOT NULL` },
+  confidence_change: { value: `(f.confidence_after - f.confidence_before)`, applies: CONFIDENCE_BOTH },
+};
+
+/** Retelling burden: times the client told their story before (3 = 3 or more), recorded at opening. */
+export const TIMES_TOLD_STORY = {
+  value: `least(f.times_told_story_before, 3)`,
+  applies: `f.times_told_story_before IS NOT NULL`,
+} as const;
+
+/** Per case: its underlying problems with each action taken, and with each result of their own. */
+export const PROBLEM_ACTION_SQL: Record<ProblemAction, string> = {
+  handled_in_house: `f.problems_handled_in_house`,
+  referred_warm: `f.problems_referred_warm`,
+  signposted: `f.problems_signposted`,
+  client_declined: `f.problems_client_declined`,
+};
+export const PROBLEM_RESULT_SQL: Record<OutcomeResult, string> = {
+  positive: `f.problems_positive`,
+  partly_positive: `f.problems_partly_positive`,
+  negative: `f.problems_negative`,
+  withdrawn: `f.problems_withdrawn`,
+  lost_contact: `f.problems_lost_contact`,
+};
+export const PROBLEM_RESULT_UNKNOWN = `(f.problems_count - ${Object.values(PROBLEM_RESULT_SQL).join(' - ')})`;
+/**
+ * Per case: Σ over its problems of relationship minutes dated on or before the day each was uncovered,
+ * and Σ of their squares (for the interval of the mean over problems).
+ */
+export const PROBLEM_TIME_BEFORE = {
+  sum: `f.problems_relationship_minutes`,
+  sumsq: `f.problems_relationship_minutes_sq`,
+};
 
 /** First-contact latency is also reported as the share of cases seen within these many working days. */
 export const SEEN_WITHIN_WORKING_DAYS = [2, 10] as const;

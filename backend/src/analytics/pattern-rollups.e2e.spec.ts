@@ -74,7 +74,7 @@ describe('covariate-pattern roll-ups', () => {
         WHERE id IN (SELECT client_id FROM cases WHERE organisation_id = $1 AND ref = ANY($2::text[]))`,
       [fixture.orgId, fixture.cases.filter((_, i) => i % 7 === 0).map((c) => c.ref)],
     );
-  });
+  }, 180_000);
   afterAll(async () => {
     await sut.close();
   });

@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { wilsonInterval } from './statistics/wilson.js';
-import { type Fixture, RATE_DEFINITIONS, seedOrganisation, type SimCase } from './testing/report-fixture.js';
+import {
+  type Fixture,
+  RATE_DEFINITIONS,
+  seedOrganisation,
+  type SimCase,
+  UNKNOWN_DEFINITIONS,
+} from './testing/report-fixture.js';
 
 const asOf = new Date().toISOString().slice(0, 10);
 
@@ -18,8 +24,33 @@ interface Row {
   ciHigh: number | null;
   small: boolean;
 }
-type Period = Row & { period: string; from: string; to: string };
-type Group = Row & { key: string; label: string };
+type Period = Row & { period: string; from: string; to: string; unknown: number; coverage: number | null };
+type Group = Row & { key: string; label: string; unknown: number; coverage: number | null };
+
+/** Units in scope and those not recorded, per key (unknown is not negative). */
+function expectedUnknowns(cases: SimCase[], measure: string, keysOf: (c: SimCase) => string[]) {
+  const out = new Map<string, { scope: number; unknown: number }>();
+  for (const c of cases) {
+    if (!c.closedOn) continue;
+    const u = UNKNOWN_DEFINITIONS[measure](c, asOf);
+    for (const key of keysOf(c)) {
+      const sum = out.get(key) ?? { scope: 0, unknown: 0 };
+      out.set(key, { scope: sum.scope + u.scope, unknown: sum.unknown + u.unknown });
+    }
+  }
+  return out;
+}
+
+function expectCoverage(
+  rows: Array<{ unknown: number; coverage: number | null }>,
+  want: Array<{ scope: number; unknown: number }>,
+) {
+  expect(rows.map((r) => r.unknown)).toEqual(want.map((w) => w.unknown));
+  rows.forEach((r, i) => {
+    if (want[i].scope === 0) expect(r.coverage).toBeNull();
+    else expect(r.coverage).toBeCloseTo((want[i].scope - want[i].unknown) / want[i].scope, 12);
+  });
+}
 
 function periodOf(iso: string, period: 'month' | 'quarter') {
   const month = Number(iso.slice(5, 7));
@@ -86,7 +117,7 @@ describe('trends and breakdowns', () => {
   beforeAll(async () => {
     sut = await createHarness();
     ({ manager, fixture } = await seedOrganisation(sut, 300, 11));
-  });
+  }, 180_000);
   afterAll(async () => {
     await sut.close();
   });
@@ -128,6 +159,20 @@ describe('trends and breakdowns', () => {
       expect(res.body.n).toBe(want.reduce((s, p) => s + p.n, 0));
       expect(res.body.count).toBe(want.reduce((s, p) => s + p.count, 0));
       checkRows(res.body.periods);
+      // Beside each period's n, and the report's: the cases in scope where the thing is not recorded.
+      const unknowns = expectedUnknowns(fixture.cases.filter(keep), measure, (c) => [periodOf(c.closedOn!, period)]);
+      expectCoverage(
+        res.body.periods,
+        res.body.periods.map((p: Period) => unknowns.get(p.period) ?? { scope: 0, unknown: 0 }),
+      );
+      const all = [...unknowns.values()].reduce(
+        (a, b) => ({ scope: a.scope + b.scope, unknown: a.unknown + b.unknown }),
+        {
+          scope: 0,
+          unknown: 0,
+        },
+      );
+      expectCoverage([res.body], [all]);
       expect(res.body.caveat).toMatch(/not that relationship time caused/);
       expect(res.body.measure).toBe(measure);
     });
@@ -175,6 +220,14 @@ describe('trends and breakdowns', () => {
       const total = cases.filter((c) => c.closedOn).map((c) => RATE_DEFINITIONS[measure](c, asOf));
       expect(res.body.n).toBe(total.reduce((s, r) => s + r.n, 0));
       expect(res.body.count).toBe(total.reduce((s, r) => s + r.count, 0));
+      // Beside each group's n, and the report's (each case once): the cases where it is not recorded.
+      const unknowns = expectedUnknowns(cases, measure, (c) => GROUP_OF[by](c, fixture));
+      expectCoverage(
+        res.body.groups,
+        res.body.groups.map((g: Group) => unknowns.get(g.key)!),
+      );
+      const once = expectedUnknowns(cases, measure, () => ['all']).get('all')!;
+      expectCoverage([res.body], [once]);
     });
 
     it('lists advisers by name with the supervision note, never by rate', async () => {

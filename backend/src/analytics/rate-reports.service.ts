@@ -17,7 +17,7 @@ import { MeasuresRepository, type BreakdownDimension, type TrendPeriodUnit } fro
 import { rateDefinition, type RateMeasure } from './measures.sql.js';
 import { rateFigure } from './rate-figure.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
-import type { BreakdownGroup, BreakdownReport, TrendPeriod, TrendsReport } from '@deepvalue/shared';
+import type { BreakdownGroup, BreakdownReport, Coverage, TrendPeriod, TrendsReport } from '@deepvalue/shared';
 import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
 
 export const SUPERVISION_NOTE =
@@ -50,19 +50,26 @@ export class RateReportsService {
     const normalised = normaliseFilters(filters);
     const rows = await this.repository.rateByPeriod(organisationIds, normalised, measure, period, asOf);
     const byStart = new Map(rows.map((r) => [r.start, r]));
+    const counted = rows.filter((r) => r.n > 0);
     const periods: TrendPeriod[] = [];
-    if (rows.length > 0) {
-      // Every period from the first to the last with cases, so gaps show as gaps (n = 0).
-      for (let start = rows[0].start; start <= rows[rows.length - 1].start; start = nextPeriod(start, period)) {
-        const row = byStart.get(start) ?? { n: 0, count: 0 };
+    if (counted.length > 0) {
+      // Every period from the first to the last with cases counted, so gaps show as gaps (n = 0).
+      const last = counted[counted.length - 1].start;
+      for (let start = counted[0].start; start <= last; start = nextPeriod(start, period)) {
+        const row = byStart.get(start) ?? { n: 0, count: 0, scope: 0, unknown: 0 };
         periods.push({
           period: periodLabel(start, period),
           from: start,
           to: lastDayOf(start, period),
           ...rateFigure(row),
+          ...coverageOf(row),
         });
       }
     }
+    const total = rows.reduce((sum, r) => ({ scope: sum.scope + r.scope, unknown: sum.unknown + r.unknown }), {
+      scope: 0,
+      unknown: 0,
+    });
     const definition = rateDefinition(measure);
     return {
       measure,
@@ -71,6 +78,7 @@ export class RateReportsService {
       period,
       n: periods.reduce((sum, p) => sum + p.n, 0),
       count: periods.reduce((sum, p) => sum + p.count, 0),
+      ...coverageOf(total),
       filters: describeFilters(normalised),
       periods,
       caveat: ASSOCIATION_CAVEAT,
@@ -92,13 +100,12 @@ export class RateReportsService {
         key: r.key,
         label: r.key === 'none' ? (NONE_LABEL[by] ?? 'None') : (r.label ?? labelOf(r.key)),
         ...rateFigure(r),
+        ...coverageOf(r),
       }))
       .sort(fixedOrder(by));
-    // Vulnerability groups overlap, so the total is counted over cases, not summed over groups.
-    const total =
-      by === 'vulnerability'
-        ? await this.repository.rateTotal(organisationIds, normalised, measure, asOf)
-        : groups.reduce((sum, g) => ({ n: sum.n + g.n, count: sum.count + g.count }), { n: 0, count: 0 });
+    // Counted over cases, each once: vulnerability groups overlap, and groups with nothing counted
+    // (n = 0) are not listed although their unknowns count.
+    const total = await this.repository.rateTotal(organisationIds, normalised, measure, asOf);
     const definition = rateDefinition(measure);
     const note = by === 'adviser' ? SUPERVISION_NOTE : by === 'vulnerability' ? OVERLAP_NOTE : undefined;
     return {
@@ -108,12 +115,18 @@ export class RateReportsService {
       definition: definition.definition,
       n: total.n,
       count: total.count,
+      ...coverageOf(total),
       filters: describeFilters(normalised),
       groups,
       caveat: ASSOCIATION_CAVEAT,
       ...(note && { note }),
     };
   }
+}
+
+/** Beside n: the units in scope where the thing is not recorded, and the share where it is. */
+function coverageOf({ scope, unknown }: { scope: number; unknown: number }): Coverage {
+  return { unknown, coverage: scope ? (scope - unknown) / scope : null };
 }
 
 /** Vocabulary order for enumerated dimensions, name order for offices and advisers; 'none' last. */

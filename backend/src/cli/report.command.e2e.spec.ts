@@ -40,7 +40,7 @@ describe('npm run deepvalue -- report …', () => {
     if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
     sut = await createHarness();
     ({ ref, manager, fixture } = await seedOrganisation(sut, 150, 3));
-  });
+  }, 180_000);
   afterAll(async () => {
     await sut?.close();
   });
@@ -56,7 +56,7 @@ describe('npm run deepvalue -- report …', () => {
     ],
     [
       ['measures', '--arrival', 'self', '--vulnerability', 'mental_health'],
-      '/api/reports/measures?arrival=self&vulnerability=mental_health',
+      '/api/reports/measures?arrival=self&vulnerability=mental_health&detail=true',
     ],
     [['fixed-fee', '--to', '2026-06-30'], '/api/reports/fixed-fee?to=2026-06-30'],
     [

@@ -168,11 +168,12 @@ function measureValue(m: MeasureFigure): [string, string, string, string] {
           ? percent(m.value)
           : m.unit === 'minutes'
             ? `${fixed(m.value)} min`
-            : m.unit === 'score'
+            : m.key === 'rqi'
               ? `${fixed(m.value)} / 100`
               : fixed(m.value, 2);
       const median = m.median === undefined ? '' : `, median ${fixed(m.median)} min`;
-      return [`mean ${value}${median}`, String(m.n), '', ''];
+      const interval = m.ciLow == null || m.ciHigh == null ? '' : `${fixed(m.ciLow, 2)}–${fixed(m.ciHigh, 2)}`;
+      return [`mean ${value}${median}`, String(m.n), m.unknown === undefined ? '' : String(m.unknown), interval];
     }
     case 'median':
       return [
@@ -197,6 +198,21 @@ function measuresTable(r: MeasuresSummary): string[] {
     ...columns([
       ['measure', 'value', 'n', 'unknown', '95% CI'],
       ...r.measures.map((m) => [m.label, ...measureValue(m)]),
+    ]),
+    ...(r.details ?? []).flatMap((table) => [
+      '',
+      `${table.title} (columns: ${table.columnsAre})`,
+      ...columns([
+        ['', ...table.columns.map((c) => c.label), 'unknown'],
+        ...table.rows.map((row) => [
+          row.label,
+          ...row.figures.map((f) =>
+            f.kind === 'rate' ? `${percent(f.rate)} (n ${f.n})` : `${fixed(f.value, 2)} (n ${f.n})`,
+          ),
+          String(row.unknown),
+        ]),
+      ]),
+      ...(table.note ? [table.note] : []),
     ]),
     '',
     r.caveat,
@@ -312,13 +328,13 @@ export const reportCommands: CliCommand[] = [
   },
   {
     name: 'report measures',
-    summary: 'Every measure over the filtered closed cases',
+    summary: 'Every measure over the filtered closed cases, and the measures in detail',
     usage: `report measures ${FILTER_USAGE}`,
     options: baseOptions,
     async run({ values }, ctx) {
       const query = await parseQuery(ReportFiltersDto, values);
       const orgId = await organisationId(values, ctx);
-      const report = await (await ctx.app()).get(MeasuresService).summary([orgId], filtersOf(query));
+      const report = await (await ctx.app()).get(MeasuresService).summary([orgId], filtersOf(query), undefined, true);
       return print(ctx, values, report, () => measuresTable(report));
     },
   },

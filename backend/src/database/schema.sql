@@ -67,6 +67,9 @@ case_facts.case_id uuid NOT NULL
 case_facts.case_referrals_out integer NOT NULL
 case_facts.category text NOT NULL
 case_facts.closed_on date
+case_facts.confidence_after smallint
+case_facts.confidence_before smallint
+case_facts.could_handle_similar boolean
 case_facts.disclosure text
 case_facts.evidence_consent boolean NOT NULL
 case_facts.feedback_items_n integer NOT NULL
@@ -77,22 +80,37 @@ case_facts.followed_up boolean NOT NULL
 case_facts.funding_stream text NOT NULL
 case_facts.lead_adviser_id uuid NOT NULL
 case_facts.lead_relationship_minutes integer NOT NULL
+case_facts.new_problem_at_follow_up boolean NOT NULL DEFAULT false
 case_facts.office_id uuid
 case_facts.opened_on date NOT NULL
 case_facts.organisation_id uuid NOT NULL
+case_facts.outcome_sustained boolean
 case_facts.prior_organisations_contacted smallint
+case_facts.problems_client_declined integer NOT NULL DEFAULT 0
 case_facts.problems_count integer NOT NULL
+case_facts.problems_handled_in_house integer NOT NULL DEFAULT 0
+case_facts.problems_lost_contact integer NOT NULL DEFAULT 0
+case_facts.problems_negative integer NOT NULL DEFAULT 0
+case_facts.problems_partly_positive integer NOT NULL DEFAULT 0
+case_facts.problems_positive integer NOT NULL DEFAULT 0
+case_facts.problems_referred_warm integer NOT NULL DEFAULT 0
+case_facts.problems_relationship_minutes integer NOT NULL DEFAULT 0
+case_facts.problems_relationship_minutes_sq bigint NOT NULL DEFAULT 0
+case_facts.problems_signposted integer NOT NULL DEFAULT 0
+case_facts.problems_withdrawn integer NOT NULL DEFAULT 0
 case_facts.referrals_out integer NOT NULL
 case_facts.referrals_out_known integer NOT NULL
 case_facts.referrals_out_reached integer NOT NULL
 case_facts.relationship_minutes integer NOT NULL
 case_facts.result text
 case_facts.same_problem_recontact_6m boolean NOT NULL
+case_facts.times_told_story_before smallint
 case_facts.total_minutes integer NOT NULL
 case_facts.trust smallint
 case_facts.understood smallint
 case_facts.vulnerabilities text[] NOT NULL
 case_facts.vulnerability_count smallint NOT NULL
+case_facts.would_seek_advice_earlier boolean
 case_measure_rollups.accepted_count bigint NOT NULL
 case_measure_rollups.accepted_n bigint NOT NULL
 case_measure_rollups.accepted_scope bigint NOT NULL
@@ -119,13 +137,36 @@ case_measure_rollups.bounce_out_n bigint NOT NULL
 case_measure_rollups.bounce_out_scope bigint NOT NULL
 case_measure_rollups.bounce_out_unknown bigint NOT NULL
 case_measure_rollups.closed_on date NOT NULL
+case_measure_rollups.confidence_change_n bigint NOT NULL
+case_measure_rollups.confidence_change_sum bigint NOT NULL
+case_measure_rollups.confidence_change_sumsq bigint NOT NULL
+case_measure_rollups.confidence_improved_count bigint NOT NULL
+case_measure_rollups.confidence_improved_n bigint NOT NULL
+case_measure_rollups.confidence_improved_scope bigint NOT NULL
+case_measure_rollups.confidence_improved_unknown bigint NOT NULL
 case_measure_rollups.continuity_n bigint NOT NULL
 case_measure_rollups.continuity_sum numeric NOT NULL
+case_measure_rollups.could_handle_similar_count bigint NOT NULL
+case_measure_rollups.could_handle_similar_n bigint NOT NULL
+case_measure_rollups.could_handle_similar_scope bigint NOT NULL
+case_measure_rollups.could_handle_similar_unknown bigint NOT NULL
 case_measure_rollups.dim text NOT NULL
 case_measure_rollups.dim_value text NOT NULL
 case_measure_rollups.first_contact_n bigint NOT NULL
+case_measure_rollups.full_disclosure_count bigint NOT NULL
+case_measure_rollups.full_disclosure_n bigint NOT NULL
+case_measure_rollups.full_disclosure_scope bigint NOT NULL
+case_measure_rollups.full_disclosure_unknown bigint NOT NULL
 case_measure_rollups.n_closed bigint NOT NULL
+case_measure_rollups.new_problem_at_follow_up_count bigint NOT NULL
+case_measure_rollups.new_problem_at_follow_up_n bigint NOT NULL
+case_measure_rollups.new_problem_at_follow_up_scope bigint NOT NULL
+case_measure_rollups.new_problem_at_follow_up_unknown bigint NOT NULL
 case_measure_rollups.organisation_id uuid NOT NULL
+case_measure_rollups.outcome_sustained_count bigint NOT NULL
+case_measure_rollups.outcome_sustained_n bigint NOT NULL
+case_measure_rollups.outcome_sustained_scope bigint NOT NULL
+case_measure_rollups.outcome_sustained_unknown bigint NOT NULL
 case_measure_rollups.positive_outcome_count bigint NOT NULL
 case_measure_rollups.positive_outcome_n bigint NOT NULL
 case_measure_rollups.positive_outcome_scope bigint NOT NULL
@@ -135,6 +176,18 @@ case_measure_rollups.problem_uncovered_n bigint NOT NULL
 case_measure_rollups.problem_uncovered_scope bigint NOT NULL
 case_measure_rollups.problem_uncovered_unknown bigint NOT NULL
 case_measure_rollups.problems bigint NOT NULL
+case_measure_rollups.problems_client_declined bigint NOT NULL
+case_measure_rollups.problems_handled_in_house bigint NOT NULL
+case_measure_rollups.problems_referred_warm bigint NOT NULL
+case_measure_rollups.problems_result_lost_contact bigint NOT NULL
+case_measure_rollups.problems_result_negative bigint NOT NULL
+case_measure_rollups.problems_result_partly_positive bigint NOT NULL
+case_measure_rollups.problems_result_positive bigint NOT NULL
+case_measure_rollups.problems_result_unknown bigint NOT NULL
+case_measure_rollups.problems_result_withdrawn bigint NOT NULL
+case_measure_rollups.problems_signposted bigint NOT NULL
+case_measure_rollups.problems_time_before bigint NOT NULL
+case_measure_rollups.problems_time_before_sumsq bigint NOT NULL
 case_measure_rollups.referral_completion_count bigint NOT NULL
 case_measure_rollups.referral_completion_n bigint NOT NULL
 case_measure_rollups.referral_completion_scope bigint NOT NULL
@@ -147,6 +200,21 @@ case_measure_rollups.rqi_n bigint NOT NULL
 case_measure_rollups.rqi_sum numeric NOT NULL
 case_measure_rollups.seen_within_10 bigint NOT NULL
 case_measure_rollups.seen_within_2 bigint NOT NULL
+case_measure_rollups.told_story_0 bigint NOT NULL
+case_measure_rollups.told_story_1 bigint NOT NULL
+case_measure_rollups.told_story_2 bigint NOT NULL
+case_measure_rollups.told_story_3 bigint NOT NULL
+case_measure_rollups.told_story_unknown bigint NOT NULL
+case_measure_rollups.trust_n bigint NOT NULL
+case_measure_rollups.trust_sum bigint NOT NULL
+case_measure_rollups.trust_sumsq bigint NOT NULL
+case_measure_rollups.understood_n bigint NOT NULL
+case_measure_rollups.understood_sum bigint NOT NULL
+case_measure_rollups.understood_sumsq bigint NOT NULL
+case_measure_rollups.would_seek_advice_earlier_count bigint NOT NULL
+case_measure_rollups.would_seek_advice_earlier_n bigint NOT NULL
+case_measure_rollups.would_seek_advice_earlier_scope bigint NOT NULL
+case_measure_rollups.would_seek_advice_earlier_unknown bigint NOT NULL
 case_note_revisions.body text NOT NULL
 case_note_revisions.case_id uuid NOT NULL
 case_note_revisions.created_at timestamp with time zone NOT NULL DEFAULT now()
@@ -235,6 +303,7 @@ cases.arrival_route text NOT NULL
 cases.category text NOT NULL
 cases.client_id uuid NOT NULL
 cases.closed_on date
+cases.confidence_at_intake smallint
 cases.created_at timestamp with time zone NOT NULL DEFAULT now()
 cases.first_contact_on date
 cases.funding_stream text NOT NULL
@@ -617,11 +686,23 @@ case_facts case_facts_followed_up_not_null: NOT NULL followed_up
 case_facts case_facts_funding_stream_not_null: NOT NULL funding_stream
 case_facts case_facts_lead_adviser_id_not_null: NOT NULL lead_adviser_id
 case_facts case_facts_lead_relationship_minutes_not_null: NOT NULL lead_relationship_minutes
+case_facts case_facts_new_problem_at_follow_up_not_null: NOT NULL new_problem_at_follow_up
 case_facts case_facts_opened_on_not_null: NOT NULL opened_on
 case_facts case_facts_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
 case_facts case_facts_organisation_id_not_null: NOT NULL organisation_id
 case_facts case_facts_pkey: PRIMARY KEY (case_id)
+case_facts case_facts_problems_client_declined_not_null: NOT NULL problems_client_declined
 case_facts case_facts_problems_count_not_null: NOT NULL problems_count
+case_facts case_facts_problems_handled_in_house_not_null: NOT NULL problems_handled_in_house
+case_facts case_facts_problems_lost_contact_not_null: NOT NULL problems_lost_contact
+case_facts case_facts_problems_negative_not_null: NOT NULL problems_negative
+case_facts case_facts_problems_partly_positive_not_null: NOT NULL problems_partly_positive
+case_facts case_facts_problems_positive_not_null: NOT NULL problems_positive
+case_facts case_facts_problems_referred_warm_not_null: NOT NULL problems_referred_warm
+case_facts case_facts_problems_relationship_minutes_not_null: NOT NULL problems_relationship_minutes
+case_facts case_facts_problems_relationship_minutes_sq_not_null: NOT NULL problems_relationship_minutes_sq
+case_facts case_facts_problems_signposted_not_null: NOT NULL problems_signposted
+case_facts case_facts_problems_withdrawn_not_null: NOT NULL problems_withdrawn
 case_facts case_facts_referrals_out_known_not_null: NOT NULL referrals_out_known
 case_facts case_facts_referrals_out_not_null: NOT NULL referrals_out
 case_facts case_facts_referrals_out_reached_not_null: NOT NULL referrals_out_reached
@@ -656,14 +737,37 @@ case_measure_rollups case_measure_rollups_bounce_out_n_not_null: NOT NULL bounce
 case_measure_rollups case_measure_rollups_bounce_out_scope_not_null: NOT NULL bounce_out_scope
 case_measure_rollups case_measure_rollups_bounce_out_unknown_not_null: NOT NULL bounce_out_unknown
 case_measure_rollups case_measure_rollups_closed_on_not_null: NOT NULL closed_on
+case_measure_rollups case_measure_rollups_confidence_change_n_not_null: NOT NULL confidence_change_n
+case_measure_rollups case_measure_rollups_confidence_change_sum_not_null: NOT NULL confidence_change_sum
+case_measure_rollups case_measure_rollups_confidence_change_sumsq_not_null: NOT NULL confidence_change_sumsq
+case_measure_rollups case_measure_rollups_confidence_improved_count_not_null: NOT NULL confidence_improved_count
+case_measure_rollups case_measure_rollups_confidence_improved_n_not_null: NOT NULL confidence_improved_n
+case_measure_rollups case_measure_rollups_confidence_improved_scope_not_null: NOT NULL confidence_improved_scope
+case_measure_rollups case_measure_rollups_confidence_improved_unknown_not_null: NOT NULL confidence_improved_unknown
 case_measure_rollups case_measure_rollups_continuity_n_not_null: NOT NULL continuity_n
 case_measure_rollups case_measure_rollups_continuity_sum_not_null: NOT NULL continuity_sum
+case_measure_rollups case_measure_rollups_could_handle_similar_count_not_null: NOT NULL could_handle_similar_count
+case_measure_rollups case_measure_rollups_could_handle_similar_n_not_null: NOT NULL could_handle_similar_n
+case_measure_rollups case_measure_rollups_could_handle_similar_scope_not_null: NOT NULL could_handle_similar_scope
+case_measure_rollups case_measure_rollups_could_handle_similar_unknown_not_null: NOT NULL could_handle_similar_unknown
 case_measure_rollups case_measure_rollups_dim_not_null: NOT NULL dim
 case_measure_rollups case_measure_rollups_dim_value_not_null: NOT NULL dim_value
 case_measure_rollups case_measure_rollups_first_contact_n_not_null: NOT NULL first_contact_n
+case_measure_rollups case_measure_rollups_full_disclosure_count_not_null: NOT NULL full_disclosure_count
+case_measure_rollups case_measure_rollups_full_disclosure_n_not_null: NOT NULL full_disclosure_n
+case_measure_rollups case_measure_rollups_full_disclosure_scope_not_null: NOT NULL full_disclosure_scope
+case_measure_rollups case_measure_rollups_full_disclosure_unknown_not_null: NOT NULL full_disclosure_unknown
 case_measure_rollups case_measure_rollups_n_closed_not_null: NOT NULL n_closed
+case_measure_rollups case_measure_rollups_new_problem_at_follow_up_count_not_null: NOT NULL new_problem_at_follow_up_count
+case_measure_rollups case_measure_rollups_new_problem_at_follow_up_n_not_null: NOT NULL new_problem_at_follow_up_n
+case_measure_rollups case_measure_rollups_new_problem_at_follow_up_scope_not_null: NOT NULL new_problem_at_follow_up_scope
+case_measure_rollups case_measure_rollups_new_problem_at_follow_up_unknown_not_null: NOT NULL new_problem_at_follow_up_unknown
 case_measure_rollups case_measure_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
 case_measure_rollups case_measure_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_measure_rollups case_measure_rollups_outcome_sustained_count_not_null: NOT NULL outcome_sustained_count
+case_measure_rollups case_measure_rollups_outcome_sustained_n_not_null: NOT NULL outcome_sustained_n
+case_measure_rollups case_measure_rollups_outcome_sustained_scope_not_null: NOT NULL outcome_sustained_scope
+case_measure_rollups case_measure_rollups_outcome_sustained_unknown_not_null: NOT NULL outcome_sustained_unknown
 case_measure_rollups case_measure_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_on)
 case_measure_rollups case_measure_rollups_positive_outcome_count_not_null: NOT NULL positive_outcome_count
 case_measure_rollups case_measure_rollups_positive_outcome_n_not_null: NOT NULL positive_outcome_n
@@ -673,7 +777,19 @@ case_measure_rollups case_measure_rollups_problem_uncovered_count_not_null: NOT 
 case_measure_rollups case_measure_rollups_problem_uncovered_n_not_null: NOT NULL problem_uncovered_n
 case_measure_rollups case_measure_rollups_problem_uncovered_scope_not_null: NOT NULL problem_uncovered_scope
 case_measure_rollups case_measure_rollups_problem_uncovered_unknown_not_null: NOT NULL problem_uncovered_unknown
+case_measure_rollups case_measure_rollups_problems_client_declined_not_null: NOT NULL problems_client_declined
+case_measure_rollups case_measure_rollups_problems_handled_in_house_not_null: NOT NULL problems_handled_in_house
 case_measure_rollups case_measure_rollups_problems_not_null: NOT NULL problems
+case_measure_rollups case_measure_rollups_problems_referred_warm_not_null: NOT NULL problems_referred_warm
+case_measure_rollups case_measure_rollups_problems_result_lost_contact_not_null: NOT NULL problems_result_lost_contact
+case_measure_rollups case_measure_rollups_problems_result_negative_not_null: NOT NULL problems_result_negative
+case_measure_rollups case_measure_rollups_problems_result_partly_positive_not_null: NOT NULL problems_result_partly_positive
+case_measure_rollups case_measure_rollups_problems_result_positive_not_null: NOT NULL problems_result_positive
+case_measure_rollups case_measure_rollups_problems_result_unknown_not_null: NOT NULL problems_result_unknown
+case_measure_rollups case_measure_rollups_problems_result_withdrawn_not_null: NOT NULL problems_result_withdrawn
+case_measure_rollups case_measure_rollups_problems_signposted_not_null: NOT NULL problems_signposted
+case_measure_rollups case_measure_rollups_problems_time_before_not_null: NOT NULL problems_time_before
+case_measure_rollups case_measure_rollups_problems_time_before_sumsq_not_null: NOT NULL problems_time_before_sumsq
 case_measure_rollups case_measure_rollups_referral_completion_count_not_null: NOT NULL referral_completion_count
 case_measure_rollups case_measure_rollups_referral_completion_n_not_null: NOT NULL referral_completion_n
 case_measure_rollups case_measure_rollups_referral_completion_scope_not_null: NOT NULL referral_completion_scope
@@ -686,6 +802,21 @@ case_measure_rollups case_measure_rollups_rqi_n_not_null: NOT NULL rqi_n
 case_measure_rollups case_measure_rollups_rqi_sum_not_null: NOT NULL rqi_sum
 case_measure_rollups case_measure_rollups_seen_within_10_not_null: NOT NULL seen_within_10
 case_measure_rollups case_measure_rollups_seen_within_2_not_null: NOT NULL seen_within_2
+case_measure_rollups case_measure_rollups_told_story_0_not_null: NOT NULL told_story_0
+case_measure_rollups case_measure_rollups_told_story_1_not_null: NOT NULL told_story_1
+case_measure_rollups case_measure_rollups_told_story_2_not_null: NOT NULL told_story_2
+case_measure_rollups case_measure_rollups_told_story_3_not_null: NOT NULL told_story_3
+case_measure_rollups case_measure_rollups_told_story_unknown_not_null: NOT NULL told_story_unknown
+case_measure_rollups case_measure_rollups_trust_n_not_null: NOT NULL trust_n
+case_measure_rollups case_measure_rollups_trust_sum_not_null: NOT NULL trust_sum
+case_measure_rollups case_measure_rollups_trust_sumsq_not_null: NOT NULL trust_sumsq
+case_measure_rollups case_measure_rollups_understood_n_not_null: NOT NULL understood_n
+case_measure_rollups case_measure_rollups_understood_sum_not_null: NOT NULL understood_sum
+case_measure_rollups case_measure_rollups_understood_sumsq_not_null: NOT NULL understood_sumsq
+case_measure_rollups case_measure_rollups_would_seek_advice_earlier_count_not_null: NOT NULL would_seek_advice_earlier_count
+case_measure_rollups case_measure_rollups_would_seek_advice_earlier_n_not_null: NOT NULL would_seek_advice_earlier_n
+case_measure_rollups case_measure_rollups_would_seek_advice_earlier_scope_not_null: NOT NULL would_seek_advice_earlier_scope
+case_measure_rollups case_measure_rollups_would_seek_advice_earlier_unknown_not_null: NOT NULL would_seek_advice_earlier_unknown
 case_note_revisions case_note_revisions_body_check: CHECK (((length(body) >= 1) AND (length(body) <= 20000)))
 case_note_revisions case_note_revisions_body_not_null: NOT NULL body
 case_note_revisions case_note_revisions_case_id_not_null: NOT NULL case_id
@@ -807,6 +938,7 @@ cases cases_category_not_null: NOT NULL category
 cases cases_check: CHECK (((closed_on IS NULL) OR (closed_on >= opened_on)))
 cases cases_check1: CHECK (((arrival_route = 'referred'::text) OR (referrer_partner_id IS NULL)))
 cases cases_client_id_not_null: NOT NULL client_id
+cases cases_confidence_at_intake_check: CHECK (((confidence_at_intake >= 1) AND (confidence_at_intake <= 5)))
 cases cases_created_at_not_null: NOT NULL created_at
 cases cases_first_contact_check: CHECK (((first_contact_on >= '1990-01-01'::date) AND (first_contact_on <= opened_on)))
 cases cases_funding_stream_check: CHECK ((funding_stream = ANY (ARRAY['legal_aid_fixed_fee'::text, 'legal_aid_escape'::text, 'grant'::text, 'pro_bono'::text, 'other'::text])))
@@ -1410,6 +1542,7 @@ CREATE OR REPLACE FUNCTION public.case_facts_add_time_entry()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
+      DECLARE problems integer;
       BEGIN
         UPDATE case_facts f SET
           total_minutes = f.total_minutes + NEW.minutes,
@@ -1418,9 +1551,13 @@ AS $function$
             + CASE WHEN NEW.class = 'relationship' AND NEW.adviser_id = f.lead_adviser_id THEN NEW.minutes ELSE 0 END,
           first_relationship_on = CASE WHEN NEW.class = 'relationship' THEN least(f.first_relationship_on, NEW."on")
                                        ELSE f.first_relationship_on END
-        WHERE f.organisation_id = NEW.organisation_id AND f.case_id = NEW.case_id;
-        -- No facts yet (the case was written while they were deferred): compute them whole.
-        IF NOT FOUND THEN PERFORM refresh_case_facts(ARRAY[NEW.case_id]); END IF;
+        WHERE f.organisation_id = NEW.organisation_id AND f.case_id = NEW.case_id
+        RETURNING f.problems_count INTO problems;
+        -- No facts yet (the case was written while they were deferred), or relationship time on a case with
+        -- underlying problems (the time before each surfaced depends on its date): compute them whole.
+        IF NOT FOUND OR (NEW.class = 'relationship' AND problems > 0) THEN
+          PERFORM refresh_case_facts(ARRAY[NEW.case_id]);
+        END IF;
         RETURN NULL;
       END $function$
 CREATE OR REPLACE FUNCTION public.case_facts_touch_case_row()
@@ -1463,7 +1600,7 @@ BEGIN
   IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     IF NEW.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
          coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
@@ -1514,7 +1651,57 @@ BEGIN
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
-         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_n,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS full_disclosure_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS full_disclosure_scope,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS confidence_improved_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS confidence_improved_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_n,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS would_seek_advice_earlier_scope,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_n,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS could_handle_similar_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS could_handle_similar_scope,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_n,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS outcome_sustained_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS outcome_sustained_scope,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS new_problem_at_follow_up_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN f.understood ELSE 0 END)), 0)::bigint AS understood_sum,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN (f.understood) * (f.understood) ELSE 0 END)), 0)::bigint AS understood_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS understood_n,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN f.trust ELSE 0 END)), 0)::bigint AS trust_sum,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN (f.trust) * (f.trust) ELSE 0 END)), 0)::bigint AS trust_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS trust_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN (f.confidence_after - f.confidence_before) ELSE 0 END)), 0)::bigint AS confidence_change_sum,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN ((f.confidence_after - f.confidence_before)) * ((f.confidence_after - f.confidence_before)) ELSE 0 END)), 0)::bigint AS confidence_change_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_change_n,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_0,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_1,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_2,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.times_told_story_before IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS told_story_unknown,
+         coalesce(sum(f.s * (f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house,
+         coalesce(sum(f.s * (f.problems_referred_warm)), 0)::bigint AS problems_referred_warm,
+         coalesce(sum(f.s * (f.problems_signposted)), 0)::bigint AS problems_signposted,
+         coalesce(sum(f.s * (f.problems_client_declined)), 0)::bigint AS problems_client_declined,
+         coalesce(sum(f.s * (f.problems_positive)), 0)::bigint AS problems_result_positive,
+         coalesce(sum(f.s * (f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive,
+         coalesce(sum(f.s * (f.problems_negative)), 0)::bigint AS problems_result_negative,
+         coalesce(sum(f.s * (f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn,
+         coalesce(sum(f.s * (f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact,
+         coalesce(sum(f.s * ((f.problems_count - f.problems_positive - f.problems_partly_positive - f.problems_negative - f.problems_withdrawn - f.problems_lost_contact))), 0)::bigint AS problems_result_unknown,
+         coalesce(sum(f.s * (f.problems_relationship_minutes)), 0)::bigint AS problems_time_before,
+         coalesce(sum(f.s * (f.problems_relationship_minutes_sq)), 0)::bigint AS problems_time_before_sumsq
     FROM (SELECT 1 AS s, (NEW).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -1575,7 +1762,57 @@ BEGIN
     bounce_in_1 = r.bounce_in_1 + EXCLUDED.bounce_in_1,
     bounce_in_2 = r.bounce_in_2 + EXCLUDED.bounce_in_2,
     bounce_in_3 = r.bounce_in_3 + EXCLUDED.bounce_in_3,
-    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown;
+    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown,
+    full_disclosure_n = r.full_disclosure_n + EXCLUDED.full_disclosure_n,
+    full_disclosure_count = r.full_disclosure_count + EXCLUDED.full_disclosure_count,
+    full_disclosure_scope = r.full_disclosure_scope + EXCLUDED.full_disclosure_scope,
+    full_disclosure_unknown = r.full_disclosure_unknown + EXCLUDED.full_disclosure_unknown,
+    confidence_improved_n = r.confidence_improved_n + EXCLUDED.confidence_improved_n,
+    confidence_improved_count = r.confidence_improved_count + EXCLUDED.confidence_improved_count,
+    confidence_improved_scope = r.confidence_improved_scope + EXCLUDED.confidence_improved_scope,
+    confidence_improved_unknown = r.confidence_improved_unknown + EXCLUDED.confidence_improved_unknown,
+    would_seek_advice_earlier_n = r.would_seek_advice_earlier_n + EXCLUDED.would_seek_advice_earlier_n,
+    would_seek_advice_earlier_count = r.would_seek_advice_earlier_count + EXCLUDED.would_seek_advice_earlier_count,
+    would_seek_advice_earlier_scope = r.would_seek_advice_earlier_scope + EXCLUDED.would_seek_advice_earlier_scope,
+    would_seek_advice_earlier_unknown = r.would_seek_advice_earlier_unknown + EXCLUDED.would_seek_advice_earlier_unknown,
+    could_handle_similar_n = r.could_handle_similar_n + EXCLUDED.could_handle_similar_n,
+    could_handle_similar_count = r.could_handle_similar_count + EXCLUDED.could_handle_similar_count,
+    could_handle_similar_scope = r.could_handle_similar_scope + EXCLUDED.could_handle_similar_scope,
+    could_handle_similar_unknown = r.could_handle_similar_unknown + EXCLUDED.could_handle_similar_unknown,
+    outcome_sustained_n = r.outcome_sustained_n + EXCLUDED.outcome_sustained_n,
+    outcome_sustained_count = r.outcome_sustained_count + EXCLUDED.outcome_sustained_count,
+    outcome_sustained_scope = r.outcome_sustained_scope + EXCLUDED.outcome_sustained_scope,
+    outcome_sustained_unknown = r.outcome_sustained_unknown + EXCLUDED.outcome_sustained_unknown,
+    new_problem_at_follow_up_n = r.new_problem_at_follow_up_n + EXCLUDED.new_problem_at_follow_up_n,
+    new_problem_at_follow_up_count = r.new_problem_at_follow_up_count + EXCLUDED.new_problem_at_follow_up_count,
+    new_problem_at_follow_up_scope = r.new_problem_at_follow_up_scope + EXCLUDED.new_problem_at_follow_up_scope,
+    new_problem_at_follow_up_unknown = r.new_problem_at_follow_up_unknown + EXCLUDED.new_problem_at_follow_up_unknown,
+    understood_sum = r.understood_sum + EXCLUDED.understood_sum,
+    understood_sumsq = r.understood_sumsq + EXCLUDED.understood_sumsq,
+    understood_n = r.understood_n + EXCLUDED.understood_n,
+    trust_sum = r.trust_sum + EXCLUDED.trust_sum,
+    trust_sumsq = r.trust_sumsq + EXCLUDED.trust_sumsq,
+    trust_n = r.trust_n + EXCLUDED.trust_n,
+    confidence_change_sum = r.confidence_change_sum + EXCLUDED.confidence_change_sum,
+    confidence_change_sumsq = r.confidence_change_sumsq + EXCLUDED.confidence_change_sumsq,
+    confidence_change_n = r.confidence_change_n + EXCLUDED.confidence_change_n,
+    told_story_0 = r.told_story_0 + EXCLUDED.told_story_0,
+    told_story_1 = r.told_story_1 + EXCLUDED.told_story_1,
+    told_story_2 = r.told_story_2 + EXCLUDED.told_story_2,
+    told_story_3 = r.told_story_3 + EXCLUDED.told_story_3,
+    told_story_unknown = r.told_story_unknown + EXCLUDED.told_story_unknown,
+    problems_handled_in_house = r.problems_handled_in_house + EXCLUDED.problems_handled_in_house,
+    problems_referred_warm = r.problems_referred_warm + EXCLUDED.problems_referred_warm,
+    problems_signposted = r.problems_signposted + EXCLUDED.problems_signposted,
+    problems_client_declined = r.problems_client_declined + EXCLUDED.problems_client_declined,
+    problems_result_positive = r.problems_result_positive + EXCLUDED.problems_result_positive,
+    problems_result_partly_positive = r.problems_result_partly_positive + EXCLUDED.problems_result_partly_positive,
+    problems_result_negative = r.problems_result_negative + EXCLUDED.problems_result_negative,
+    problems_result_withdrawn = r.problems_result_withdrawn + EXCLUDED.problems_result_withdrawn,
+    problems_result_lost_contact = r.problems_result_lost_contact + EXCLUDED.problems_result_lost_contact,
+    problems_result_unknown = r.problems_result_unknown + EXCLUDED.problems_result_unknown,
+    problems_time_before = r.problems_time_before + EXCLUDED.problems_time_before,
+    problems_time_before_sumsq = r.problems_time_before_sumsq + EXCLUDED.problems_time_before_sumsq;
     INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
   SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
     FROM (SELECT 1 AS s, (NEW).*) f
@@ -1593,7 +1830,7 @@ BEGIN
   ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n;
   ELSIF TG_OP = 'DELETE' THEN
     IF OLD.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
          coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
@@ -1644,7 +1881,57 @@ BEGIN
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
-         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_n,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS full_disclosure_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS full_disclosure_scope,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS confidence_improved_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS confidence_improved_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_n,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS would_seek_advice_earlier_scope,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_n,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS could_handle_similar_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS could_handle_similar_scope,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_n,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS outcome_sustained_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS outcome_sustained_scope,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS new_problem_at_follow_up_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN f.understood ELSE 0 END)), 0)::bigint AS understood_sum,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN (f.understood) * (f.understood) ELSE 0 END)), 0)::bigint AS understood_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS understood_n,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN f.trust ELSE 0 END)), 0)::bigint AS trust_sum,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN (f.trust) * (f.trust) ELSE 0 END)), 0)::bigint AS trust_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS trust_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN (f.confidence_after - f.confidence_before) ELSE 0 END)), 0)::bigint AS confidence_change_sum,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN ((f.confidence_after - f.confidence_before)) * ((f.confidence_after - f.confidence_before)) ELSE 0 END)), 0)::bigint AS confidence_change_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_change_n,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_0,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_1,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_2,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.times_told_story_before IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS told_story_unknown,
+         coalesce(sum(f.s * (f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house,
+         coalesce(sum(f.s * (f.problems_referred_warm)), 0)::bigint AS problems_referred_warm,
+         coalesce(sum(f.s * (f.problems_signposted)), 0)::bigint AS problems_signposted,
+         coalesce(sum(f.s * (f.problems_client_declined)), 0)::bigint AS problems_client_declined,
+         coalesce(sum(f.s * (f.problems_positive)), 0)::bigint AS problems_result_positive,
+         coalesce(sum(f.s * (f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive,
+         coalesce(sum(f.s * (f.problems_negative)), 0)::bigint AS problems_result_negative,
+         coalesce(sum(f.s * (f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn,
+         coalesce(sum(f.s * (f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact,
+         coalesce(sum(f.s * ((f.problems_count - f.problems_positive - f.problems_partly_positive - f.problems_negative - f.problems_withdrawn - f.problems_lost_contact))), 0)::bigint AS problems_result_unknown,
+         coalesce(sum(f.s * (f.problems_relationship_minutes)), 0)::bigint AS problems_time_before,
+         coalesce(sum(f.s * (f.problems_relationship_minutes_sq)), 0)::bigint AS problems_time_before_sumsq
     FROM (SELECT -1 AS s, (OLD).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -1705,7 +1992,57 @@ BEGIN
     bounce_in_1 = r.bounce_in_1 + EXCLUDED.bounce_in_1,
     bounce_in_2 = r.bounce_in_2 + EXCLUDED.bounce_in_2,
     bounce_in_3 = r.bounce_in_3 + EXCLUDED.bounce_in_3,
-    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown;
+    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown,
+    full_disclosure_n = r.full_disclosure_n + EXCLUDED.full_disclosure_n,
+    full_disclosure_count = r.full_disclosure_count + EXCLUDED.full_disclosure_count,
+    full_disclosure_scope = r.full_disclosure_scope + EXCLUDED.full_disclosure_scope,
+    full_disclosure_unknown = r.full_disclosure_unknown + EXCLUDED.full_disclosure_unknown,
+    confidence_improved_n = r.confidence_improved_n + EXCLUDED.confidence_improved_n,
+    confidence_improved_count = r.confidence_improved_count + EXCLUDED.confidence_improved_count,
+    confidence_improved_scope = r.confidence_improved_scope + EXCLUDED.confidence_improved_scope,
+    confidence_improved_unknown = r.confidence_improved_unknown + EXCLUDED.confidence_improved_unknown,
+    would_seek_advice_earlier_n = r.would_seek_advice_earlier_n + EXCLUDED.would_seek_advice_earlier_n,
+    would_seek_advice_earlier_count = r.would_seek_advice_earlier_count + EXCLUDED.would_seek_advice_earlier_count,
+    would_seek_advice_earlier_scope = r.would_seek_advice_earlier_scope + EXCLUDED.would_seek_advice_earlier_scope,
+    would_seek_advice_earlier_unknown = r.would_seek_advice_earlier_unknown + EXCLUDED.would_seek_advice_earlier_unknown,
+    could_handle_similar_n = r.could_handle_similar_n + EXCLUDED.could_handle_similar_n,
+    could_handle_similar_count = r.could_handle_similar_count + EXCLUDED.could_handle_similar_count,
+    could_handle_similar_scope = r.could_handle_similar_scope + EXCLUDED.could_handle_similar_scope,
+    could_handle_similar_unknown = r.could_handle_similar_unknown + EXCLUDED.could_handle_similar_unknown,
+    outcome_sustained_n = r.outcome_sustained_n + EXCLUDED.outcome_sustained_n,
+    outcome_sustained_count = r.outcome_sustained_count + EXCLUDED.outcome_sustained_count,
+    outcome_sustained_scope = r.outcome_sustained_scope + EXCLUDED.outcome_sustained_scope,
+    outcome_sustained_unknown = r.outcome_sustained_unknown + EXCLUDED.outcome_sustained_unknown,
+    new_problem_at_follow_up_n = r.new_problem_at_follow_up_n + EXCLUDED.new_problem_at_follow_up_n,
+    new_problem_at_follow_up_count = r.new_problem_at_follow_up_count + EXCLUDED.new_problem_at_follow_up_count,
+    new_problem_at_follow_up_scope = r.new_problem_at_follow_up_scope + EXCLUDED.new_problem_at_follow_up_scope,
+    new_problem_at_follow_up_unknown = r.new_problem_at_follow_up_unknown + EXCLUDED.new_problem_at_follow_up_unknown,
+    understood_sum = r.understood_sum + EXCLUDED.understood_sum,
+    understood_sumsq = r.understood_sumsq + EXCLUDED.understood_sumsq,
+    understood_n = r.understood_n + EXCLUDED.understood_n,
+    trust_sum = r.trust_sum + EXCLUDED.trust_sum,
+    trust_sumsq = r.trust_sumsq + EXCLUDED.trust_sumsq,
+    trust_n = r.trust_n + EXCLUDED.trust_n,
+    confidence_change_sum = r.confidence_change_sum + EXCLUDED.confidence_change_sum,
+    confidence_change_sumsq = r.confidence_change_sumsq + EXCLUDED.confidence_change_sumsq,
+    confidence_change_n = r.confidence_change_n + EXCLUDED.confidence_change_n,
+    told_story_0 = r.told_story_0 + EXCLUDED.told_story_0,
+    told_story_1 = r.told_story_1 + EXCLUDED.told_story_1,
+    told_story_2 = r.told_story_2 + EXCLUDED.told_story_2,
+    told_story_3 = r.told_story_3 + EXCLUDED.told_story_3,
+    told_story_unknown = r.told_story_unknown + EXCLUDED.told_story_unknown,
+    problems_handled_in_house = r.problems_handled_in_house + EXCLUDED.problems_handled_in_house,
+    problems_referred_warm = r.problems_referred_warm + EXCLUDED.problems_referred_warm,
+    problems_signposted = r.problems_signposted + EXCLUDED.problems_signposted,
+    problems_client_declined = r.problems_client_declined + EXCLUDED.problems_client_declined,
+    problems_result_positive = r.problems_result_positive + EXCLUDED.problems_result_positive,
+    problems_result_partly_positive = r.problems_result_partly_positive + EXCLUDED.problems_result_partly_positive,
+    problems_result_negative = r.problems_result_negative + EXCLUDED.problems_result_negative,
+    problems_result_withdrawn = r.problems_result_withdrawn + EXCLUDED.problems_result_withdrawn,
+    problems_result_lost_contact = r.problems_result_lost_contact + EXCLUDED.problems_result_lost_contact,
+    problems_result_unknown = r.problems_result_unknown + EXCLUDED.problems_result_unknown,
+    problems_time_before = r.problems_time_before + EXCLUDED.problems_time_before,
+    problems_time_before_sumsq = r.problems_time_before_sumsq + EXCLUDED.problems_time_before_sumsq;
     INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
   SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
     FROM (SELECT -1 AS s, (OLD).*) f
@@ -1723,7 +2060,7 @@ BEGIN
   ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n;
   ELSE
     IF (OLD.closed_on IS NULL AND NEW.closed_on IS NULL) OR OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
-    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
          coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
@@ -1774,7 +2111,57 @@ BEGIN
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
-         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_n,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS full_disclosure_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS full_disclosure_scope,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS confidence_improved_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS confidence_improved_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_n,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS would_seek_advice_earlier_scope,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_n,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS could_handle_similar_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS could_handle_similar_scope,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_n,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS outcome_sustained_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS outcome_sustained_scope,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS new_problem_at_follow_up_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN f.understood ELSE 0 END)), 0)::bigint AS understood_sum,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN (f.understood) * (f.understood) ELSE 0 END)), 0)::bigint AS understood_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS understood_n,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN f.trust ELSE 0 END)), 0)::bigint AS trust_sum,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN (f.trust) * (f.trust) ELSE 0 END)), 0)::bigint AS trust_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS trust_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN (f.confidence_after - f.confidence_before) ELSE 0 END)), 0)::bigint AS confidence_change_sum,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN ((f.confidence_after - f.confidence_before)) * ((f.confidence_after - f.confidence_before)) ELSE 0 END)), 0)::bigint AS confidence_change_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_change_n,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_0,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_1,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_2,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.times_told_story_before IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS told_story_unknown,
+         coalesce(sum(f.s * (f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house,
+         coalesce(sum(f.s * (f.problems_referred_warm)), 0)::bigint AS problems_referred_warm,
+         coalesce(sum(f.s * (f.problems_signposted)), 0)::bigint AS problems_signposted,
+         coalesce(sum(f.s * (f.problems_client_declined)), 0)::bigint AS problems_client_declined,
+         coalesce(sum(f.s * (f.problems_positive)), 0)::bigint AS problems_result_positive,
+         coalesce(sum(f.s * (f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive,
+         coalesce(sum(f.s * (f.problems_negative)), 0)::bigint AS problems_result_negative,
+         coalesce(sum(f.s * (f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn,
+         coalesce(sum(f.s * (f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact,
+         coalesce(sum(f.s * ((f.problems_count - f.problems_positive - f.problems_partly_positive - f.problems_negative - f.problems_withdrawn - f.problems_lost_contact))), 0)::bigint AS problems_result_unknown,
+         coalesce(sum(f.s * (f.problems_relationship_minutes)), 0)::bigint AS problems_time_before,
+         coalesce(sum(f.s * (f.problems_relationship_minutes_sq)), 0)::bigint AS problems_time_before_sumsq
     FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -1835,7 +2222,57 @@ BEGIN
     bounce_in_1 = r.bounce_in_1 + EXCLUDED.bounce_in_1,
     bounce_in_2 = r.bounce_in_2 + EXCLUDED.bounce_in_2,
     bounce_in_3 = r.bounce_in_3 + EXCLUDED.bounce_in_3,
-    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown;
+    bounce_in_unknown = r.bounce_in_unknown + EXCLUDED.bounce_in_unknown,
+    full_disclosure_n = r.full_disclosure_n + EXCLUDED.full_disclosure_n,
+    full_disclosure_count = r.full_disclosure_count + EXCLUDED.full_disclosure_count,
+    full_disclosure_scope = r.full_disclosure_scope + EXCLUDED.full_disclosure_scope,
+    full_disclosure_unknown = r.full_disclosure_unknown + EXCLUDED.full_disclosure_unknown,
+    confidence_improved_n = r.confidence_improved_n + EXCLUDED.confidence_improved_n,
+    confidence_improved_count = r.confidence_improved_count + EXCLUDED.confidence_improved_count,
+    confidence_improved_scope = r.confidence_improved_scope + EXCLUDED.confidence_improved_scope,
+    confidence_improved_unknown = r.confidence_improved_unknown + EXCLUDED.confidence_improved_unknown,
+    would_seek_advice_earlier_n = r.would_seek_advice_earlier_n + EXCLUDED.would_seek_advice_earlier_n,
+    would_seek_advice_earlier_count = r.would_seek_advice_earlier_count + EXCLUDED.would_seek_advice_earlier_count,
+    would_seek_advice_earlier_scope = r.would_seek_advice_earlier_scope + EXCLUDED.would_seek_advice_earlier_scope,
+    would_seek_advice_earlier_unknown = r.would_seek_advice_earlier_unknown + EXCLUDED.would_seek_advice_earlier_unknown,
+    could_handle_similar_n = r.could_handle_similar_n + EXCLUDED.could_handle_similar_n,
+    could_handle_similar_count = r.could_handle_similar_count + EXCLUDED.could_handle_similar_count,
+    could_handle_similar_scope = r.could_handle_similar_scope + EXCLUDED.could_handle_similar_scope,
+    could_handle_similar_unknown = r.could_handle_similar_unknown + EXCLUDED.could_handle_similar_unknown,
+    outcome_sustained_n = r.outcome_sustained_n + EXCLUDED.outcome_sustained_n,
+    outcome_sustained_count = r.outcome_sustained_count + EXCLUDED.outcome_sustained_count,
+    outcome_sustained_scope = r.outcome_sustained_scope + EXCLUDED.outcome_sustained_scope,
+    outcome_sustained_unknown = r.outcome_sustained_unknown + EXCLUDED.outcome_sustained_unknown,
+    new_problem_at_follow_up_n = r.new_problem_at_follow_up_n + EXCLUDED.new_problem_at_follow_up_n,
+    new_problem_at_follow_up_count = r.new_problem_at_follow_up_count + EXCLUDED.new_problem_at_follow_up_count,
+    new_problem_at_follow_up_scope = r.new_problem_at_follow_up_scope + EXCLUDED.new_problem_at_follow_up_scope,
+    new_problem_at_follow_up_unknown = r.new_problem_at_follow_up_unknown + EXCLUDED.new_problem_at_follow_up_unknown,
+    understood_sum = r.understood_sum + EXCLUDED.understood_sum,
+    understood_sumsq = r.understood_sumsq + EXCLUDED.understood_sumsq,
+    understood_n = r.understood_n + EXCLUDED.understood_n,
+    trust_sum = r.trust_sum + EXCLUDED.trust_sum,
+    trust_sumsq = r.trust_sumsq + EXCLUDED.trust_sumsq,
+    trust_n = r.trust_n + EXCLUDED.trust_n,
+    confidence_change_sum = r.confidence_change_sum + EXCLUDED.confidence_change_sum,
+    confidence_change_sumsq = r.confidence_change_sumsq + EXCLUDED.confidence_change_sumsq,
+    confidence_change_n = r.confidence_change_n + EXCLUDED.confidence_change_n,
+    told_story_0 = r.told_story_0 + EXCLUDED.told_story_0,
+    told_story_1 = r.told_story_1 + EXCLUDED.told_story_1,
+    told_story_2 = r.told_story_2 + EXCLUDED.told_story_2,
+    told_story_3 = r.told_story_3 + EXCLUDED.told_story_3,
+    told_story_unknown = r.told_story_unknown + EXCLUDED.told_story_unknown,
+    problems_handled_in_house = r.problems_handled_in_house + EXCLUDED.problems_handled_in_house,
+    problems_referred_warm = r.problems_referred_warm + EXCLUDED.problems_referred_warm,
+    problems_signposted = r.problems_signposted + EXCLUDED.problems_signposted,
+    problems_client_declined = r.problems_client_declined + EXCLUDED.problems_client_declined,
+    problems_result_positive = r.problems_result_positive + EXCLUDED.problems_result_positive,
+    problems_result_partly_positive = r.problems_result_partly_positive + EXCLUDED.problems_result_partly_positive,
+    problems_result_negative = r.problems_result_negative + EXCLUDED.problems_result_negative,
+    problems_result_withdrawn = r.problems_result_withdrawn + EXCLUDED.problems_result_withdrawn,
+    problems_result_lost_contact = r.problems_result_lost_contact + EXCLUDED.problems_result_lost_contact,
+    problems_result_unknown = r.problems_result_unknown + EXCLUDED.problems_result_unknown,
+    problems_time_before = r.problems_time_before + EXCLUDED.problems_time_before,
+    problems_time_before_sumsq = r.problems_time_before_sumsq + EXCLUDED.problems_time_before_sumsq;
     INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
   SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
     FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
@@ -2290,7 +2727,7 @@ AS $function$
 BEGIN
   DELETE FROM case_measure_rollups WHERE organisation_id = org;
   DELETE FROM case_value_rollups WHERE organisation_id = org;
-  INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown)
+  INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
          coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
@@ -2341,7 +2778,57 @@ BEGIN
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_1,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_2,
          coalesce(sum(f.s * (CASE WHEN f.prior_organisations_contacted IS NOT NULL AND least(f.prior_organisations_contacted, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_3,
-         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown
+         coalesce(sum(f.s * (CASE WHEN NOT (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS bounce_in_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_n,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NOT NULL THEN CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS full_disclosure_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS full_disclosure_scope,
+         coalesce(sum(f.s * (CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS full_disclosure_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS confidence_improved_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS confidence_improved_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS confidence_improved_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_n,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NOT NULL THEN CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS would_seek_advice_earlier_scope,
+         coalesce(sum(f.s * (CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS would_seek_advice_earlier_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_n,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NOT NULL THEN CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS could_handle_similar_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS could_handle_similar_scope,
+         coalesce(sum(f.s * (CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS could_handle_similar_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_n,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NOT NULL THEN CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS outcome_sustained_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS outcome_sustained_scope,
+         coalesce(sum(f.s * (CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END)), 0)::bigint AS outcome_sustained_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_n,
+         coalesce(sum(f.s * (CASE WHEN f.followed_up THEN CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_count,
+         coalesce(sum(f.s * (1)), 0)::bigint AS new_problem_at_follow_up_scope,
+         coalesce(sum(f.s * (CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END)), 0)::bigint AS new_problem_at_follow_up_unknown,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN f.understood ELSE 0 END)), 0)::bigint AS understood_sum,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN (f.understood) * (f.understood) ELSE 0 END)), 0)::bigint AS understood_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.understood IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS understood_n,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN f.trust ELSE 0 END)), 0)::bigint AS trust_sum,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN (f.trust) * (f.trust) ELSE 0 END)), 0)::bigint AS trust_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.trust IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS trust_n,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN (f.confidence_after - f.confidence_before) ELSE 0 END)), 0)::bigint AS confidence_change_sum,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN ((f.confidence_after - f.confidence_before)) * ((f.confidence_after - f.confidence_before)) ELSE 0 END)), 0)::bigint AS confidence_change_sumsq,
+         coalesce(sum(f.s * (CASE WHEN f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL THEN 1 ELSE 0 END)), 0)::bigint AS confidence_change_n,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 0 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_0,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 1 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_1,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 2 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_2,
+         coalesce(sum(f.s * (CASE WHEN f.times_told_story_before IS NOT NULL AND least(f.times_told_story_before, 3) = 3 THEN 1 ELSE 0 END)), 0)::bigint AS told_story_3,
+         coalesce(sum(f.s * (CASE WHEN NOT (f.times_told_story_before IS NOT NULL) THEN 1 ELSE 0 END)), 0)::bigint AS told_story_unknown,
+         coalesce(sum(f.s * (f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house,
+         coalesce(sum(f.s * (f.problems_referred_warm)), 0)::bigint AS problems_referred_warm,
+         coalesce(sum(f.s * (f.problems_signposted)), 0)::bigint AS problems_signposted,
+         coalesce(sum(f.s * (f.problems_client_declined)), 0)::bigint AS problems_client_declined,
+         coalesce(sum(f.s * (f.problems_positive)), 0)::bigint AS problems_result_positive,
+         coalesce(sum(f.s * (f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive,
+         coalesce(sum(f.s * (f.problems_negative)), 0)::bigint AS problems_result_negative,
+         coalesce(sum(f.s * (f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn,
+         coalesce(sum(f.s * (f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact,
+         coalesce(sum(f.s * ((f.problems_count - f.problems_positive - f.problems_partly_positive - f.problems_negative - f.problems_withdrawn - f.problems_lost_contact))), 0)::bigint AS problems_result_unknown,
+         coalesce(sum(f.s * (f.problems_relationship_minutes)), 0)::bigint AS problems_time_before,
+         coalesce(sum(f.s * (f.problems_relationship_minutes_sq)), 0)::bigint AS problems_time_before_sumsq
     FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -2438,7 +2925,8 @@ AS $function$
           prior_organisations_contacted, total_minutes, relationship_minutes, lead_relationship_minutes,
           first_relationship_on, feedback_score_sum, feedback_items_n, trust, disclosure, problems_count,
           result, understood, accepted, appeal, appeal_not_pursued_reason, benefit_types, benefit_amounts_gbp, same_problem_recontact_6m, followed_up,
-          referrals_out, case_referrals_out, referrals_out_known, referrals_out_reached)
+          referrals_out, case_referrals_out, referrals_out_known, referrals_out_reached,
+          confidence_before, confidence_after, would_seek_advice_earlier, could_handle_similar, times_told_story_before, outcome_sustained, new_problem_at_follow_up, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_positive, problems_partly_positive, problems_negative, problems_withdrawn, problems_lost_contact, problems_relationship_minutes, problems_relationship_minutes_sq)
         SELECT c.id, c.organisation_id, c.office_id, c.lead_adviser_id, c.category, c.funding_stream, c.arrival_route,
           cl.vulnerabilities, cardinality(cl.vulnerabilities), cl.evidence_consent, c.opened_on, coalesce(c.first_contact_on, c.opened_on), c.closed_on,
           c.prior_organisations_contacted,
@@ -2449,7 +2937,13 @@ AS $function$
           coalesce(r.out_n, 0) + coalesce(p.referred_n, 0),
           coalesce(r.out_n, 0),
           coalesce(r.out_known, 0) + coalesce(p.referred_known, 0),
-          coalesce(r.out_reached, 0) + coalesce(p.referred_reached, 0)
+          coalesce(r.out_reached, 0) + coalesce(p.referred_reached, 0),
+          coalesce(c.confidence_at_intake, o.confidence_before), o.confidence_after,
+          o.would_seek_advice_earlier, o.could_handle_similar, c.times_told_story_before,
+          fu.sustained, coalesce(fu.new_problem, false),
+          coalesce(p.in_house, 0), coalesce(p.warm, 0), coalesce(p.signposted, 0), coalesce(p.declined, 0),
+          coalesce(p.positive, 0), coalesce(p.partly_positive, 0), coalesce(p.negative, 0),
+          coalesce(p.withdrawn, 0), coalesce(p.lost_contact, 0), coalesce(pm.minutes, 0), coalesce(pm.minutes_sq, 0)
         FROM unnest(ids) AS k(id)
         JOIN cases c ON c.id = k.id
         JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
@@ -2468,8 +2962,25 @@ AS $function$
           SELECT count(*)::integer AS n,
                  count(*) FILTER (WHERE up.action IN ('referred_warm', 'signposted'))::integer AS referred_n,
                  count(*) FILTER (WHERE up.action IN ('referred_warm', 'signposted') AND up.reached_support IS NOT NULL)::integer AS referred_known,
-                 count(*) FILTER (WHERE up.action IN ('referred_warm', 'signposted') AND up.reached_support)::integer AS referred_reached
+                 count(*) FILTER (WHERE up.action IN ('referred_warm', 'signposted') AND up.reached_support)::integer AS referred_reached,
+                 count(*) FILTER (WHERE up.action = 'handled_in_house')::integer AS in_house,
+                 count(*) FILTER (WHERE up.action = 'referred_warm')::integer AS warm,
+                 count(*) FILTER (WHERE up.action = 'signposted')::integer AS signposted,
+                 count(*) FILTER (WHERE up.action = 'client_declined')::integer AS declined,
+                 count(*) FILTER (WHERE up.result = 'positive')::integer AS positive,
+                 count(*) FILTER (WHERE up.result = 'partly_positive')::integer AS partly_positive,
+                 count(*) FILTER (WHERE up.result = 'negative')::integer AS negative,
+                 count(*) FILTER (WHERE up.result = 'withdrawn')::integer AS withdrawn,
+                 count(*) FILTER (WHERE up.result = 'lost_contact')::integer AS lost_contact
           FROM underlying_problems up WHERE up.organisation_id = c.organisation_id AND up.case_id = c.id) p ON true
+        LEFT JOIN LATERAL (
+          SELECT sum(pb.m)::integer AS minutes, sum(pb.m * pb.m)::bigint AS minutes_sq
+          FROM (SELECT coalesce(sum(te.minutes), 0)::bigint AS m
+                FROM underlying_problems up
+                LEFT JOIN time_entries te ON te.organisation_id = up.organisation_id AND te.case_id = up.case_id
+                                         AND te.class = 'relationship' AND te."on" <= up.uncovered_on
+                WHERE up.organisation_id = c.organisation_id AND up.case_id = c.id
+                GROUP BY up.id) pb) pm ON true
         LEFT JOIN outcomes o ON o.organisation_id = c.organisation_id AND o.case_id = c.id
         LEFT JOIN LATERAL (
           SELECT array_agg(bt.type ORDER BY bt.type) AS types, array_agg(bt.amount ORDER BY bt.type) AS amounts
@@ -2479,7 +2990,10 @@ AS $function$
         LEFT JOIN LATERAL (
           SELECT bool_or(fu.recontact = 'same_problem' AND c.closed_on IS NOT NULL
                          AND fu."on" >= c.closed_on AND fu."on" <= c.closed_on + interval '6 months') AS same_problem,
-                 count(*) > 0 AS any
+                 count(*) > 0 AS any,
+                 (array_agg(fu.outcome_sustained ORDER BY fu."on" DESC, fu.id DESC)
+                    FILTER (WHERE fu.outcome_sustained IS NOT NULL))[1] AS sustained,
+                 bool_or(fu.recontact = 'new_problem') AS new_problem
           FROM follow_ups fu WHERE fu.organisation_id = c.organisation_id AND fu.case_id = c.id) fu ON true
         LEFT JOIN LATERAL (
           SELECT count(*)::integer AS out_n,
@@ -2500,7 +3014,8 @@ AS $function$
           benefit_types = EXCLUDED.benefit_types, benefit_amounts_gbp = EXCLUDED.benefit_amounts_gbp, same_problem_recontact_6m = EXCLUDED.same_problem_recontact_6m,
           followed_up = EXCLUDED.followed_up, referrals_out = EXCLUDED.referrals_out,
           case_referrals_out = EXCLUDED.case_referrals_out,
-          referrals_out_known = EXCLUDED.referrals_out_known, referrals_out_reached = EXCLUDED.referrals_out_reached
+          referrals_out_known = EXCLUDED.referrals_out_known, referrals_out_reached = EXCLUDED.referrals_out_reached,
+          confidence_before = EXCLUDED.confidence_before, confidence_after = EXCLUDED.confidence_after, would_seek_advice_earlier = EXCLUDED.would_seek_advice_earlier, could_handle_similar = EXCLUDED.could_handle_similar, times_told_story_before = EXCLUDED.times_told_story_before, outcome_sustained = EXCLUDED.outcome_sustained, new_problem_at_follow_up = EXCLUDED.new_problem_at_follow_up, problems_handled_in_house = EXCLUDED.problems_handled_in_house, problems_referred_warm = EXCLUDED.problems_referred_warm, problems_signposted = EXCLUDED.problems_signposted, problems_client_declined = EXCLUDED.problems_client_declined, problems_positive = EXCLUDED.problems_positive, problems_partly_positive = EXCLUDED.problems_partly_positive, problems_negative = EXCLUDED.problems_negative, problems_withdrawn = EXCLUDED.problems_withdrawn, problems_lost_contact = EXCLUDED.problems_lost_contact, problems_relationship_minutes = EXCLUDED.problems_relationship_minutes, problems_relationship_minutes_sq = EXCLUDED.problems_relationship_minutes_sq
       $function$
 CREATE OR REPLACE FUNCTION public.unit_cost_versions_immutable()
  RETURNS trigger

@@ -54,3 +54,14 @@ export class TimeVsOutcomeQueryDto extends ReportFiltersDto {
   @IsIn(OUTCOME_MEASURES, { message: `must be one of ${OUTCOME_MEASURES.join(', ')}` })
   measure?: OutcomeMeasure;
 }
+
+export class MeasuresQueryDto extends ReportFiltersDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description: 'Also the measures in detail: by band of relationship time and side by side (slower)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  detail?: 'true' | 'false';
+}

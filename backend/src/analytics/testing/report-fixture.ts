@@ -25,7 +25,13 @@ export interface SimCase {
   appeal: string | null;
   /** Why an appeal considered was not pursued (only then). */
   appealReason: string | null;
-  problems: Array<{ action: string; reached: boolean | null }>;
+  problems: Array<{
+    action: string;
+    reached: boolean | null;
+    /** The problem's own result, and the day after opening it was uncovered (0: the day of opening). */
+    result?: string | null;
+    uncoveredDay?: number;
+  }>;
   referralsOut: Array<boolean | null>;
   priorOrganisations: number | null;
   recontactOn: string | null;
@@ -33,6 +39,27 @@ export interface SimCase {
   firstContactOn: string | null;
   /** Followed up with no re-contact (a case with a re-contact was followed up by definition). */
   followedUp: boolean;
+  /** The measures of understanding, trust, personal development, retelling and follow-up (`extras`). */
+  extras?: SimExtras;
+}
+
+export interface SimExtras {
+  /** On the outcome (only with one). */
+  understood: number | null;
+  confidenceBefore: number | null;
+  confidenceAfter: number | null;
+  wouldSeekEarlier: boolean | null;
+  couldHandleSimilar: boolean | null;
+  /** Asked at intake (on the case): stands in for the close-time "before" when recorded. */
+  confidenceAtIntake: number | null;
+  /** The adviser's assessment (a row only when either is recorded). */
+  trust: number | null;
+  disclosure: string | null;
+  timesToldStory: number | null;
+  /** On the case's one follow-up (closed, followed-up cases only). */
+  sustained: boolean | null;
+  /** A second, later follow-up about a new problem. */
+  newProblem: boolean;
 }
 
 export interface Fixture {
@@ -124,6 +151,30 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
     const made = cases[cases.length - 1];
     if (made.appeal === 'considered_not_pursued') made.appealReason = APPEAL_REASONS[reasonIndex];
   }
+  // A stream of its own, so adding these left every other simulated value as it was.
+  let extra = seed + 1000;
+  const rnd2 = () => (extra = (extra * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick2 = <T>(xs: readonly T[]) => xs[Math.floor(rnd2() * xs.length)];
+  const score = () => pick2([1, 2, 3, 4, 5, 4, 5, null]);
+  for (const c of cases) {
+    c.extras = {
+      understood: c.result ? score() : null,
+      confidenceBefore: c.result ? score() : null,
+      confidenceAfter: c.result ? score() : null,
+      wouldSeekEarlier: c.result ? pick2([true, false, null]) : null,
+      couldHandleSimilar: c.result ? pick2([true, true, false, null]) : null,
+      confidenceAtIntake: pick2([null, null, 2, 3]),
+      trust: score(),
+      disclosure: pick2(['yes', 'yes', 'partly', 'no', null]),
+      timesToldStory: pick2([0, 0, 1, 2, 3, 4, null]),
+      sustained: pick2([true, true, false, null]),
+      newProblem: rnd2() < 0.2,
+    };
+    for (const p of c.problems) {
+      p.result = pick2(['positive', 'partly_positive', 'negative', 'withdrawn', 'lost_contact', null, null]);
+      p.uncoveredDay = Math.floor(rnd2() * 40);
+    }
+  }
   return cases;
 }
 
@@ -179,8 +230,9 @@ export async function seed(
     const other = adviserIds[(c.adviser + 1) % adviserIds.length];
     const [row] = await q(
       `INSERT INTO cases (organisation_id, ref, client_id, office_id, category, opened_on, closed_on, lead_adviser_id,
-                          funding_stream, arrival_route, prior_organisations_contacted, first_contact_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                          funding_stream, arrival_route, prior_organisations_contacted, first_contact_on,
+                          times_told_story_before, confidence_at_intake)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [
         orgId,
         c.ref,
@@ -194,6 +246,8 @@ export async function seed(
         c.arrival,
         c.priorOrganisations,
         c.firstContactOn,
+        c.extras?.timesToldStory ?? null,
+        c.extras?.confidenceAtIntake ?? null,
       ],
     );
     const entries = [
@@ -233,21 +287,44 @@ export async function seed(
     }
     if (c.result) {
       await q(
-        `INSERT INTO outcomes (organisation_id, case_id, result, accepted, appeal, appeal_not_pursued_reason)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [orgId, row.id, c.result, c.accepted, c.appeal, c.appealReason],
-      );
-    }
-    for (const p of c.problems) {
-      await q(
-        `INSERT INTO underlying_problems (organisation_id, case_id, category, uncovered_on, action, reached_support)
-         VALUES ($1, $2, 'debt', $3, $4, $5)`,
+        `INSERT INTO outcomes (organisation_id, case_id, result, accepted, appeal, appeal_not_pursued_reason,
+                               understood, confidence_before, confidence_after, would_seek_advice_earlier,
+                               could_handle_similar)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           orgId,
           row.id,
-          c.openedOn,
+          c.result,
+          c.accepted,
+          c.appeal,
+          c.appealReason,
+          c.extras?.understood ?? null,
+          c.extras?.confidenceBefore ?? null,
+          c.extras?.confidenceAfter ?? null,
+          c.extras?.wouldSeekEarlier ?? null,
+          c.extras?.couldHandleSimilar ?? null,
+        ],
+      );
+    }
+    if (c.extras && (c.extras.trust !== null || c.extras.disclosure !== null)) {
+      await q(`INSERT INTO adviser_assessments (organisation_id, case_id, trust, disclosure) VALUES ($1, $2, $3, $4)`, [
+        orgId,
+        row.id,
+        c.extras.trust,
+        c.extras.disclosure,
+      ]);
+    }
+    for (const p of c.problems) {
+      await q(
+        `INSERT INTO underlying_problems (organisation_id, case_id, category, uncovered_on, action, reached_support, result)
+         VALUES ($1, $2, 'debt', $3, $4, $5, $6)`,
+        [
+          orgId,
+          row.id,
+          addDays(c.openedOn, p.uncoveredDay ?? 0),
           p.action,
           p.action === 'referred_warm' || p.action === 'signposted' ? p.reached : null,
+          p.result ?? null,
         ],
       );
     }
@@ -266,16 +343,26 @@ export async function seed(
         [orgId, row.id, partner.id, c.openedOn],
       );
     }
+    const sustained = c.extras?.sustained ?? null;
     if (c.recontactOn) {
       await q(
-        `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'same_problem')`,
-        [orgId, row.id, c.recontactOn],
+        `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact, outcome_sustained)
+         VALUES ($1, $2, $3, 'same_problem', $4)`,
+        [orgId, row.id, c.recontactOn, sustained],
       );
     } else if (c.followedUp && c.closedOn) {
-      await q(`INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'none')`, [
+      await q(
+        `INSERT INTO follow_ups (organisation_id, case_id, "on", recontact, outcome_sustained)
+         VALUES ($1, $2, $3, 'none', $4)`,
+        [orgId, row.id, addDays(c.closedOn, 180), sustained],
+      );
+    }
+    // A later follow-up about a new problem, which does not ask whether the outcome lasted.
+    if (c.extras?.newProblem && c.closedOn && (c.recontactOn || c.followedUp)) {
+      await q(`INSERT INTO follow_ups (organisation_id, case_id, "on", recontact) VALUES ($1, $2, $3, 'new_problem')`, [
         orgId,
         row.id,
-        addDays(c.closedOn, 180),
+        addDays(c.closedOn, 300),
       ]);
     }
     cases.push({ ...c, id: row.id });
@@ -330,6 +417,36 @@ export const RATE_DEFINITIONS: Record<string, (c: SimCase, asOf: string) => { n:
   },
 };
 
+const followedUp = (c: SimCase) => c.closedOn !== null && (c.followedUp || c.recontactOn !== null);
+/** Confidence before: asked at intake, else the close-time question. */
+export const confidenceBefore = (c: SimCase) => c.extras?.confidenceAtIntake ?? c.extras?.confidenceBefore ?? null;
+const answer = (value: boolean | string | number | null | undefined, success: boolean) =>
+  value === null || value === undefined ? { n: 0, count: 0 } : { n: 1, count: success ? 1 : 0 };
+const confidenceBoth = (c: SimCase) => confidenceBefore(c) !== null && (c.extras?.confidenceAfter ?? null) !== null;
+
+Object.assign(RATE_DEFINITIONS, {
+  full_disclosure: (c: SimCase) => answer(c.extras?.disclosure, c.extras?.disclosure === 'yes'),
+  confidence_improved: (c: SimCase) =>
+    confidenceBoth(c) ? { n: 1, count: c.extras!.confidenceAfter! > confidenceBefore(c)! ? 1 : 0 } : { n: 0, count: 0 },
+  would_seek_advice_earlier: (c: SimCase) => answer(c.extras?.wouldSeekEarlier, c.extras?.wouldSeekEarlier === true),
+  could_handle_similar: (c: SimCase) => answer(c.extras?.couldHandleSimilar, c.extras?.couldHandleSimilar === true),
+  outcome_sustained: (c: SimCase) =>
+    followedUp(c) ? answer(c.extras?.sustained, c.extras?.sustained === true) : { n: 0, count: 0 },
+  new_problem_at_follow_up: (c: SimCase) =>
+    followedUp(c) ? { n: 1, count: c.extras?.newProblem ? 1 : 0 } : { n: 0, count: 0 },
+});
+
+/** Per closed case, the value of a score measure (null: not recorded). */
+export const SCORE_DEFINITIONS: Record<string, (c: SimCase) => number | null> = {
+  understood: (c) => c.extras?.understood ?? null,
+  trust: (c) => c.extras?.trust ?? null,
+  confidence_change: (c) => (confidenceBoth(c) ? c.extras!.confidenceAfter! - confidenceBefore(c)! : null),
+};
+
+/** Per underlying problem: relationship minutes dated on or before the day it was uncovered. */
+export const minutesBeforeProblem = (c: SimCase, p: SimCase['problems'][number]) =>
+  c.sessions.filter((s) => s.day <= (p.uncoveredDay ?? 0)).reduce((total, s) => total + s.minutes, 0);
+
 export function rateOver(cases: SimCase[], measure: string, asOf: string): { n: number; count: number } {
   const total = { n: 0, count: 0 };
   for (const c of cases) {
@@ -377,6 +494,23 @@ export const UNKNOWN_DEFINITIONS: Record<string, (c: SimCase, asOf: string) => {
     return { scope: all.length, unknown: all.filter((r) => r === null).length };
   },
 };
+
+Object.assign(
+  UNKNOWN_DEFINITIONS,
+  Object.fromEntries(
+    [
+      'full_disclosure',
+      'confidence_improved',
+      'would_seek_advice_earlier',
+      'could_handle_similar',
+      'outcome_sustained',
+      'new_problem_at_follow_up',
+    ].map((measure) => [
+      measure,
+      (c: SimCase, asOf: string) => ({ scope: 1, unknown: 1 - RATE_DEFINITIONS[measure](c, asOf).n }),
+    ]),
+  ),
+);
 
 export function coverageOver(
   cases: SimCase[],

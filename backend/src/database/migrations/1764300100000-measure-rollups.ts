@@ -19,7 +19,9 @@
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const COLUMNS: Array<[column: string, type: string, perCase: string]> = [
+export type RollupColumns = Array<[column: string, type: string, perCase: string]>;
+
+export const COLUMNS: RollupColumns = [
   ['n_closed', 'bigint', 'CASE WHEN true THEN 1 ELSE 0 END'],
   [
     'positive_outcome_n',
@@ -170,14 +172,16 @@ const DIMENSIONS = `CROSS JOIN LATERAL (
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)`;
 
-const names = COLUMNS.map(([column]) => column).join(', ');
-const sums = COLUMNS.map(
-  ([column, type, perCase]) => `coalesce(sum(f.s * (${perCase})), 0)::${type} AS ${column}`,
-).join(',\n         ');
+/** The trigger function and the rebuild, counting `columns` (a later migration adds columns). */
+export function measureRollupFunctions(columns: RollupColumns): { apply: string; rebuild: string } {
+  const names = columns.map(([column]) => column).join(', ');
+  const sums = columns
+    .map(([column, type, perCase]) => `coalesce(sum(f.s * (${perCase})), 0)::${type} AS ${column}`)
+    .join(',\n         ');
 
-/** Rows `f` (each with a sign `s`: +1 counted in, −1 counted out) summed into both roll-up tables. */
-function applyRows(source: string, onConflict: boolean): string[] {
-  const measures = `INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, ${names})
+  /** Rows `f` (each with a sign `s`: +1 counted in, −1 counted out) summed into both roll-up tables. */
+  function applyRows(source: string, onConflict: boolean): string[] {
+    const measures = `INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, ${names})
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          ${sums}
     FROM (${source}) f
@@ -188,10 +192,10 @@ function applyRows(source: string, onConflict: boolean): string[] {
      onConflict
        ? `
   ON CONFLICT (organisation_id, dim, dim_value, closed_on) DO UPDATE SET
-    ${COLUMNS.map(([column]) => `${column} = r.${column} + EXCLUDED.${column}`).join(',\n    ')}`
+    ${columns.map(([column]) => `${column} = r.${column} + EXCLUDED.${column}`).join(',\n    ')}`
        : ''
    }`;
-  const values = `INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
+    const values = `INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
   SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
     FROM (${source}) f
   ${DIMENSIONS}
@@ -204,13 +208,13 @@ function applyRows(source: string, onConflict: boolean): string[] {
   ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n`
        : ''
    }`;
-  return [measures, values];
-}
+    return [measures, values];
+  }
 
-const OLD_ROW = `SELECT -1 AS s, (OLD).*`;
-const NEW_ROW = `SELECT 1 AS s, (NEW).*`;
+  const OLD_ROW = `SELECT -1 AS s, (OLD).*`;
+  const NEW_ROW = `SELECT 1 AS s, (NEW).*`;
 
-const APPLY = `CREATE OR REPLACE FUNCTION case_measure_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  const apply = `CREATE OR REPLACE FUNCTION case_measure_rollups_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
   IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
@@ -233,13 +237,15 @@ BEGIN
   RETURN NULL;
 END $fn$`;
 
-const REBUILD = `CREATE OR REPLACE FUNCTION rebuild_case_measure_rollups(org uuid) RETURNS void LANGUAGE plpgsql
+  const rebuild = `CREATE OR REPLACE FUNCTION rebuild_case_measure_rollups(org uuid) RETURNS void LANGUAGE plpgsql
 SET work_mem = '128MB' AS $fn$
 BEGIN
   DELETE FROM case_measure_rollups WHERE organisation_id = org;
   DELETE FROM case_value_rollups WHERE organisation_id = org;
   ${applyRows(`SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org`, false).join(';\n  ')};
 END $fn$`;
+  return { apply, rebuild };
+}
 
 export class MeasureRollups1764300100000 implements MigrationInterface {
   name = 'MeasureRollups1764300100000';
@@ -261,8 +267,9 @@ export class MeasureRollups1764300100000 implements MigrationInterface {
       value integer NOT NULL,
       n integer NOT NULL,
       PRIMARY KEY (organisation_id, dim, dim_value, measure, closed_month, value))`);
-    await q.query(APPLY);
-    await q.query(REBUILD);
+    const { apply, rebuild } = measureRollupFunctions(COLUMNS);
+    await q.query(apply);
+    await q.query(rebuild);
     await q.query(`CREATE TRIGGER case_facts_measures_row AFTER INSERT OR UPDATE OR DELETE ON case_facts
       FOR EACH ROW EXECUTE FUNCTION case_measure_rollups_apply()`);
     await q.query(`SELECT rebuild_case_measure_rollups(id) FROM organisations`);

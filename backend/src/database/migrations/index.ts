@@ -31,6 +31,7 @@ import { MeasureRollups1764300100000 } from './1764300100000-measure-rollups.js'
 import { CaseDocuments1764300300000 } from './1764300300000-case-documents.js';
 import { LetterTemplates1764300300100 } from './1764300300100-letter-templates.js';
 import { FileReviews1764300300200 } from './1764300300200-file-reviews.js';
+import { MoreMeasures1764400000000 } from './1764400000000-more-measures.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   CaseDocuments1764300300000,
   LetterTemplates1764300300100,
   FileReviews1764300300200,
+  MoreMeasures1764400000000,
 ];

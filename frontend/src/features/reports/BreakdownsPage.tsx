@@ -5,7 +5,7 @@ import { QueryState } from '../../ui/QueryState';
 import { useBreakdown } from './api';
 import { type ReportFilters, toQuery, useReportParams } from './filters';
 import { DIMENSION_LABELS, isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
-import { RateCell } from './RateCell';
+import { NotRecorded, RateCell, UnknownLine } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
@@ -53,6 +53,7 @@ export function BreakdownsPage() {
             </h2>
             <p className="govuk-body dv-muted">{report.definition}</p>
             {report.note && <p className="govuk-body">{report.note}</p>}
+            <UnknownLine unknown={report.unknown} coverage={report.coverage} />
             <figure className="govuk-!-margin-0 govuk-!-margin-bottom-6">
               <figcaption className="govuk-heading-s">
                 {report.label} in each group, with 95% intervals (figures in the table below)
@@ -71,6 +72,9 @@ export function BreakdownsPage() {
                     </th>
                     <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                       Cases (n)
+                    </th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                      Not recorded
                     </th>
                     <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                       With the outcome
@@ -99,6 +103,9 @@ export function BreakdownsPage() {
                           ) : (
                             formatNumber(g.n)
                           )}
+                        </td>
+                        <td className="govuk-table__cell govuk-table__cell--numeric">
+                          <NotRecorded figure={g} />
                         </td>
                         <td className="govuk-table__cell govuk-table__cell--numeric">
                           {linkable && g.count > 0 ? (

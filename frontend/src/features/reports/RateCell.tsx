@@ -1,4 +1,5 @@
-import { formatPercent } from '../../app/format';
+import { formatNumber, formatPercent } from '../../app/format';
+import type { Coverage } from '@deepvalue/shared';
 import type { RateFigure } from './types';
 
 /** "68% (56% to 79%)" with a small interval bar drawn in CSS, readable without the chart. */
@@ -23,5 +24,28 @@ export function RateCell({ figure }: { figure: RateFigure }) {
       )}
       {figure.small && <span className="dv-muted dv-block">Few cases: read with care</span>}
     </>
+  );
+}
+
+/** Beside n: how many in scope do not record the thing (unknown is not negative), and the share that do. */
+export function NotRecorded({ figure }: { figure: Coverage }) {
+  return (
+    <>
+      {formatNumber(figure.unknown)}
+      {figure.coverage !== null && figure.unknown > 0 && (
+        <span className="dv-block dv-muted">{formatPercent(figure.coverage)} recorded</span>
+      )}
+    </>
+  );
+}
+
+/** Under a report's heading: how many cases were left out of n because the thing is not recorded. */
+export function UnknownLine({ unknown, coverage }: Coverage) {
+  if (unknown === 0) return null;
+  return (
+    <p className="govuk-body">
+      Not recorded for {formatNumber(unknown)} more, left out of n (unknown is not negative)
+      {coverage !== null && <>: recorded for {formatPercent(coverage)} of those in scope</>}.
+    </p>
   );
 }

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { useMeasures } from './api';
 import { useReportParams } from './filters';
+import { MeasureDetails } from './MeasureDetails';
 import { RateCell } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import type { MeasureFigure } from './types';
@@ -94,8 +95,15 @@ export function ReportsIndexPage() {
                         <Figure m={m} />
                       </td>
                       <td className="govuk-table__cell govuk-table__cell--numeric">
-                        {formatCount(m.n, m.kind === 'rate' && m.unit === 'referrals' ? 'referral' : 'case')}
-                        {m.kind === 'rate' && m.unknown > 0 && (
+                        {formatCount(
+                          m.n,
+                          m.kind === 'rate' && m.unit === 'referrals'
+                            ? 'referral'
+                            : 'of' in m && m.of === 'problems'
+                              ? 'problem'
+                              : 'case',
+                        )}
+                        {'unknown' in m && m.unknown !== undefined && m.unknown > 0 && (
                           <span className="dv-block dv-muted">{formatNumber(m.unknown)} not recorded, left out</span>
                         )}
                       </td>
@@ -108,6 +116,7 @@ export function ReportsIndexPage() {
           </>
         )}
       </QueryState>
+      <MeasureDetails filters={filters} />
     </>
   );
 }
@@ -123,7 +132,7 @@ function Figure({ m }: { m: MeasureFigure }) {
           ? formatMinutes(m.value)
           : m.unit === 'share'
             ? formatPercent(m.value)
-            : formatNumber(m.value, m.unit === 'problems' ? 2 : 0);
+            : formatNumber(m.value, m.unit === 'problems' || m.key !== 'rqi' ? 2 : 0);
       const median =
         m.median == null
           ? ''
@@ -132,9 +141,16 @@ function Figure({ m }: { m: MeasureFigure }) {
             : m.unit === 'share'
               ? formatPercent(m.median)
               : formatNumber(m.median, 1);
+      const interval =
+        m.ciLow == null || m.ciHigh == null
+          ? ''
+          : m.unit === 'minutes'
+            ? `${formatMinutes(m.ciLow)} to ${formatMinutes(m.ciHigh)}`
+            : `${formatNumber(m.ciLow, 2)} to ${formatNumber(m.ciHigh, 2)}`;
       return (
         <>
           <span className="govuk-!-font-weight-bold">{value}</span> <span className="dv-muted">average</span>
+          {interval && <span className="dv-muted dv-nowrap"> ({interval})</span>}
           {median && <span className="dv-block dv-muted">median {median}</span>}
         </>
       );
@@ -162,9 +178,15 @@ function Figure({ m }: { m: MeasureFigure }) {
           {m.groups.map((g) => (
             <li key={g.value}>
               {labelOf(g.value)}: {formatPercent(g.share)} <span className="dv-muted">({formatNumber(g.count)})</span>
+              {g.ciLow != null && g.ciHigh != null && (
+                <span className="dv-muted dv-nowrap">
+                  {' '}
+                  {formatPercent(g.ciLow)} to {formatPercent(g.ciHigh)}
+                </span>
+              )}
             </li>
           ))}
-          {m.unknown > 0 && <li className="dv-muted">Not asked: {formatNumber(m.unknown)}</li>}
+          {m.unknown > 0 && <li className="dv-muted">Not recorded: {formatNumber(m.unknown)}</li>}
         </ul>
       );
   }

@@ -5,7 +5,7 @@ import { QueryState } from '../../ui/QueryState';
 import { useTrends } from './api';
 import { toQuery, useReportParams } from './filters';
 import { isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
-import { RateCell } from './RateCell';
+import { NotRecorded, RateCell, UnknownLine } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
@@ -45,6 +45,7 @@ export function TrendsPage() {
             </h2>
             <p className="govuk-body dv-muted">{report.definition}</p>
             {report.note && <p className="govuk-body">{report.note}</p>}
+            <UnknownLine unknown={report.unknown} coverage={report.coverage} />
             {report.periods.length === 0 ? (
               <p className="govuk-body">No closed cases match these filters.</p>
             ) : (
@@ -67,6 +68,9 @@ export function TrendsPage() {
                         </th>
                         <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                           Cases (n)
+                        </th>
+                        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                          Not recorded
                         </th>
                         <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                           With the outcome
@@ -97,6 +101,9 @@ export function TrendsPage() {
                             ) : (
                               formatNumber(p.n)
                             )}
+                          </td>
+                          <td className="govuk-table__cell govuk-table__cell--numeric">
+                            <NotRecorded figure={p} />
                           </td>
                           <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(p.count)}</td>
                           <td className="govuk-table__cell dv-bar-cell">

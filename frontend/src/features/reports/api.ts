@@ -28,6 +28,10 @@ export const useRelationshipChain = (filters: ReportFilters) =>
 export const useMeasures = (filters: ReportFilters) =>
   useQuery(report<MeasuresSummary>(`/reports/measures${toQuery(filters)}`));
 
+/** The summary with the measures in detail (slower: read from the per-case facts). */
+export const useMeasureDetails = (filters: ReportFilters) =>
+  useQuery(report<MeasuresSummary>(`/reports/measures${toQuery(filters, { detail: 'true' })}`));
+
 export const useTrends = (measure: RateMeasure, period: 'month' | 'quarter', filters: ReportFilters) =>
   useQuery(report<TrendsReport>(`/reports/trends${toQuery(filters, { measure, period })}`));
 

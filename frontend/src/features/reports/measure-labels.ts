@@ -10,6 +10,12 @@ export const RATE_MEASURE_LABELS: Record<RateMeasure, string> = {
   avoided_appeal_overall: `${MEASURES.avoided_appeal.label} (all closed cases)`,
   bounce_out: MEASURES.bounce_out.label,
   referral_completion: MEASURES.referral_completion.label,
+  full_disclosure: MEASURES.full_disclosure.label,
+  confidence_improved: MEASURES.confidence_improved.label,
+  would_seek_advice_earlier: MEASURES.would_seek_advice_earlier.label,
+  could_handle_similar: MEASURES.could_handle_similar.label,
+  outcome_sustained: MEASURES.outcome_sustained.label,
+  new_problem_at_follow_up: MEASURES.new_problem_at_follow_up.label,
 };
 
 export const RATE_MEASURE_OPTIONS = RATE_MEASURES.map((value) => ({ value, label: RATE_MEASURE_LABELS[value] }));

@@ -3,6 +3,8 @@ export type {
   RateFigure,
   MeasureFigure,
   MeasuresSummary,
+  DetailTable,
+  DetailFigure,
   TrendsReport,
   BreakdownReport,
   DrillDownPage,
@@ -10,7 +12,7 @@ export type {
   FixedFeeReport,
 } from '@deepvalue/shared';
 
-/** Rates reported by trends and breakdowns (the outcome measures plus three more). */
+/** Rates reported by trends and breakdowns (the outcome measures and the other rates of the summary). */
 export const RATE_MEASURES = [
   'positive_outcome',
   'accepted',
@@ -20,6 +22,12 @@ export const RATE_MEASURES = [
   'avoided_appeal_overall',
   'bounce_out',
   'referral_completion',
+  'full_disclosure',
+  'confidence_improved',
+  'would_seek_advice_earlier',
+  'could_handle_similar',
+  'outcome_sustained',
+  'new_problem_at_follow_up',
 ] as const;
 export type RateMeasure = (typeof RATE_MEASURES)[number];
 
