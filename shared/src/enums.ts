@@ -125,6 +125,8 @@ export const DEFAULT_FEEDBACK_ITEMS = [
   { key: 'explained_clearly', label: 'Explained things so I understood' },
   { key: 'trusted_adviser', label: 'I trusted my adviser' },
   { key: 'on_my_side', label: 'I felt they were on my side' },
+  // Retelling burden (docs/measures.md): client bounce means telling the same story over and over.
+  { key: 'did_not_repeat_story', label: 'I didn’t have to repeat my story' },
 ] as const;
 
 export const LABELS: Record<string, string> = {

@@ -4,7 +4,6 @@
  * adviser's latent trust; see generator-case.ts for the model as a whole.
  */
 import {
-  DEFAULT_FEEDBACK_ITEMS,
   FEEDBACK_SOURCES,
   type AppealNotPursuedReason,
   type AppealStatus,
@@ -132,7 +131,11 @@ function benefitsOf(r: Random, model: CategoryModel, subcategory: string, result
   return benefits;
 }
 
-/** Client feedback items: how each sits against the client's overall view (respect is rated highest). */
+/**
+ * Client feedback items the generator answers, and how each sits against the client's overall view
+ * (respect is rated highest). Its own list, not the default item set, so an item added to the defaults
+ * leaves generated data as it was.
+ */
 const ITEM_OFFSETS: Record<string, number> = {
   time_to_listen: 0,
   respect: 0.35,
@@ -145,7 +148,7 @@ const ITEM_OFFSETS: Record<string, number> = {
 export function feedbackOf(r: Random, on: string, s: CaseState): ImportFeedback {
   const view = 3.45 + 0.3 * s.x + 0.35 * (s.trustLatent - 3) + 0.4 * r.normal();
   const items: Record<string, number> = {};
-  for (const { key } of DEFAULT_FEEDBACK_ITEMS) {
+  for (const key of Object.keys(ITEM_OFFSETS)) {
     const answer = score(view + ITEM_OFFSETS[key] + 0.55 * r.normal());
     // A few items are left blank, but a form always has at least one answer.
     if (r.chance(0.93) || (key === 'on_my_side' && Object.keys(items).length === 0)) items[key] = answer;
