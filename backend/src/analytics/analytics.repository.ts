@@ -4,11 +4,15 @@
  * resolved by ReportScopeService.
  */
 import { Injectable } from '@nestjs/common';
+
 import type { OutcomeMeasure } from '@deepvalue/shared';
+
 import { DataSource } from 'typeorm';
-import { maturityCutoff } from './measures.sql.js';
+
 import { OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
+
 import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from './report-filters.js';
+import { closedUpTo, factsWhere } from './facts-query.js';
 
 export interface BandCount {
   band: number;
@@ -25,60 +29,12 @@ export interface PatternCount {
   successes: number;
 }
 
-/** A dimension filter on case_facts `f`, given its parameter (office and adviser ids are validated UUIDs). */
-const FACT_MATCH: Record<DimensionFilter, (p: string) => string> = {
-  category: (p) => `f.category = ${p}`,
-  office: (p) => `f.office_id = ${p}::uuid`,
-  adviser: (p) => `f.lead_adviser_id = ${p}::uuid`,
-  fundingStream: (p) => `f.funding_stream = ${p}`,
-  arrival: (p) => `f.arrival_route = ${p}`,
-  vulnerability: (p) => `${p} = ANY(f.vulnerabilities)`,
-};
-
-/**
- * Parameterised WHERE clause over case_facts `f` for the scope, filters and measure. `outside`
- * selects the closed cases outside the period instead of inside it (the other filters still apply).
- */
-export function factsWhere(
-  organisationIds: string[],
-  filters: ReportFilters,
-  measure: OutcomeMeasure | undefined,
-  asOf: string,
-  period: 'inside' | 'outside' = 'inside',
-): { sql: string; params: unknown[] } {
-  const params: unknown[] = [organisationIds];
-  const clauses = ['f.organisation_id = ANY($1::uuid[])', 'f.closed_on IS NOT NULL'];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const to = closedUpTo(filters, measure, asOf);
-  const bounds = [
-    filters.from && (period === 'inside' ? 'f.closed_on >= ' : 'f.closed_on < ') + `${param(filters.from)}::date`,
-    to && (period === 'inside' ? 'f.closed_on <= ' : 'f.closed_on > ') + `${param(to)}::date`,
-  ].filter((b): b is string => Boolean(b));
-  if (period === 'inside') clauses.push(...bounds);
-  else clauses.push(bounds.length ? `(${bounds.join(' OR ')})` : 'false');
-  for (const [key, value] of dimensionFiltersOf(filters)) clauses.push(FACT_MATCH[key](param(value)));
-  if (filters.consentOnly) clauses.push('f.evidence_consent');
-  if (measure) clauses.push(OUTCOME_MEASURE_SQL[measure].eligible);
-  return { sql: clauses.join(' AND '), params };
-}
-
 /** Filters the pattern roll-ups apply as covariate columns; and at most one of PATTERN_DIMS as a dimension row. */
 const PATTERN_COLUMNS: Partial<Record<DimensionFilter, string>> = {
   category: 'category',
   fundingStream: 'funding_stream',
 };
 const PATTERN_DIMS: readonly DimensionFilter[] = ['office', 'arrival', 'vulnerability'];
-
-/** The last closing date counted: the `to` filter, and for bounce-back only cases mature by asOf. */
-function closedUpTo(filters: ReportFilters, measure: OutcomeMeasure | undefined, asOf: string): string | undefined {
-  const months = measure ? OUTCOME_MEASURE_SQL[measure].matureAfterMonths : undefined;
-  if (!months) return filters.to;
-  const matureIso = maturityCutoff(asOf, months);
-  return filters.to && filters.to < matureIso ? filters.to : matureIso;
-}
 
 @Injectable()
 export class AnalyticsRepository {

@@ -4,12 +4,17 @@
  * Lists client cases, so managers only (the controller says so; commissioners see aggregates).
  */
 import { Injectable } from '@nestjs/common';
+
 import { BANDS } from '@deepvalue/shared';
+
 import { MeasuresRepository } from './measures.repository.js';
+
 import type { CaseRateMeasure } from './measures.sql.js';
+
 import { describeFilters, type ReportFilters } from './report-filters.js';
+
 import type { DrillDownPage } from '@deepvalue/shared';
-import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+import { normaliseFilters, todayIso } from './facts-query.js';
 
 export interface DrillDownSelection {
   measure: CaseRateMeasure;

@@ -7,7 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Category } from '@deepvalue/shared';
 import { invalid, notFound, staleVersion } from '../common/domain-error.js';
-import { DEFAULT_FEE_TABLE, DEFAULT_HOURLY_COST_GBP, ESCAPE_MULTIPLIER } from '../pricing/unit-cost-defaults.js';
+import { DEFAULT_FEE_TABLE, ESCAPE_MULTIPLIER } from './fee-defaults.js';
 import type { FeeRateInputDto } from './dto/fee-rates.dto.js';
 import { FeeRatesRepository, type NewFeeRate } from './fee-rates.repository.js';
 import type { FeeRateView, FeeTableView } from '@deepvalue/shared';
@@ -92,7 +92,8 @@ function defaultTable(organisationId: string): FeeTable {
     organisationId,
     version: 0,
     usingDefaults: true,
-    rows: DEFAULT_FEE_TABLE.map((r) => toFeeRateView(null, { ...r, hourlyRateGbp: DEFAULT_HOURLY_COST_GBP })),
+    // No hourly rate until the organisation enters its own: the fee line needs a local rate.
+    rows: DEFAULT_FEE_TABLE.map((r) => toFeeRateView(null, { ...r, hourlyRateGbp: null })),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { DEFAULT_FEE_TABLE } from '../pricing/unit-cost-defaults.js';
+import { DEFAULT_FEE_TABLE } from './fee-defaults.js';
 import { wilsonInterval } from './statistics/wilson.js';
 import {
   type Fixture,

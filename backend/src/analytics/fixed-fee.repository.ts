@@ -4,20 +4,14 @@
  * table in force, or the defaults) with an index so the service can name the row.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { factsWhere } from './analytics.repository.js';
-import { OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
-import type { ReportFilters } from './report-filters.js';
 
-export interface FeeRowParam {
-  index: number;
-  organisationId: string;
-  category: string;
-  effectiveFrom: string;
-  fixedFeeGbp: number;
-  escapeThresholdGbp: number | null;
-  hourlyRateGbp: number | null;
-}
+import { DataSource } from 'typeorm';
+
+import { factsWhere, feeInForce, type FeeRowParam } from './facts-query.js';
+
+import { OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
+
+import type { ReportFilters } from './report-filters.js';
 
 export interface FeeLineCounts {
   category: string;
@@ -53,28 +47,9 @@ export class FixedFeeRepository {
     asOf: string,
   ): Promise<FeeLineCounts[]> {
     const where = factsWhere(organisationIds, filters, undefined, asOf);
-    const at = where.params.length;
-    const params = [
-      ...where.params,
-      fees.map((r) => r.index),
-      fees.map((r) => r.organisationId),
-      fees.map((r) => r.category),
-      fees.map((r) => r.effectiveFrom),
-      fees.map((r) => r.fixedFeeGbp),
-      fees.map((r) => r.escapeThresholdGbp),
-      fees.map((r) => r.hourlyRateGbp),
-    ];
-    // A Legal Help matter is paid under the fee scheme in force when it was opened (new fees apply
-    // to matters opened on or after their start date), so each case meets the row in force on its
-    // opened_on: the latest row for its category starting on or before that day.
+    const fee = feeInForce(fees, where.params.length);
     return this.dataSource.query(
-      `WITH fee AS (
-         SELECT t.*, lead(t.effective_from) OVER (PARTITION BY t.organisation_id, t.category ORDER BY t.effective_from)
-                       AS effective_until
-           FROM unnest($${at + 1}::int[], $${at + 2}::uuid[], $${at + 3}::text[], $${at + 4}::date[],
-                       $${at + 5}::numeric[], $${at + 6}::numeric[], $${at + 7}::numeric[])
-                AS t(index, organisation_id, category, effective_from, fixed_fee_gbp, escape_threshold_gbp, hourly_rate_gbp)
-       )
+      `WITH ${fee.cte}
        SELECT f.category, fee.index AS "feeIndex", count(*)::int AS cases,
               count(*) FILTER (WHERE ${WITHIN_FEE})::int AS "withinCases",
               count(*) FILTER (WHERE ${WITHIN_FEE} AND ${POSITIVE.eligible})::int AS "withinN",
@@ -85,12 +60,10 @@ export class FixedFeeRepository {
               count(*) FILTER (WHERE ${ESCAPE_KNOWN})::int AS "escapeN",
               count(*) FILTER (WHERE ${ESCAPE_KNOWN} AND ${ESCAPED})::int AS "escapeCount"
          FROM case_facts f
-         LEFT JOIN fee ON fee.organisation_id = f.organisation_id AND fee.category = f.category
-                      AND f.opened_on >= fee.effective_from
-                      AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
+         ${fee.join}
         WHERE ${where.sql}
         GROUP BY 1, 2`,
-      params,
+      [...where.params, ...fee.params],
     );
   }
 

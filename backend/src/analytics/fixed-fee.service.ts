@@ -5,16 +5,23 @@
  * recorded time on the case; the line for a case is drawn from the fee row in force when it opened.
  */
 import { Injectable } from '@nestjs/common';
+
 import { ASSOCIATION_CAVEAT, CATEGORIES, labelOf } from '@deepvalue/shared';
+
 import { FeeRatesService, HOURLY_RATE_NOTE, type FeeTable } from './fee-rates.service.js';
+
 import { AnalyticsRepository } from './analytics.repository.js';
-import { FixedFeeRepository, type FeeLineCounts, type FeeRowParam } from './fixed-fee.repository.js';
+import { FixedFeeRepository, type FeeLineCounts } from './fixed-fee.repository.js';
 import { rateFigure } from './rate-figure.js';
+
 import { meanFromCounts, percentileFromCounts } from './statistics/percentile.js';
+
 import { strictlyNecessaryTimes } from './statistics/strictly-necessary.js';
+
 import { describeFilters, type ReportFilters } from './report-filters.js';
+
 import type { FeeRateView, FixedFeeCategory, FixedFeeReport } from '@deepvalue/shared';
-import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+import { type FeeRowParam, normaliseFilters, todayIso } from './facts-query.js';
 
 /** Upper edges of the hours histogram; the last bucket is open-ended. */
 export const HOUR_BUCKET_EDGES = [1, 2, 3, 4, 6, 8, 12, 20];

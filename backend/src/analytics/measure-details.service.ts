@@ -18,7 +18,7 @@ import {
   type DetailFigure,
   type DetailTable,
 } from '@deepvalue/shared';
-import { factsWhere } from './analytics.repository.js';
+import { factsWhere, normaliseFilters } from './facts-query.js';
 import {
   CASE_VALUE_SQL,
   RATE_MEASURE_SQL,
@@ -30,7 +30,6 @@ import {
 import { rateFigure } from './rate-figure.js';
 import type { ReportFilters } from './report-filters.js';
 import { meanInterval } from './statistics/mean-interval.js';
-import { normaliseFilters } from './time-vs-outcome.service.js';
 
 interface RowSpec {
   key: string;

@@ -4,8 +4,9 @@
  * the same counts, case_rollups), scoped to the organisation ids ReportScopeService resolved.
  */
 import { Injectable } from '@nestjs/common';
+
 import { DataSource } from 'typeorm';
-import { factsWhere } from './analytics.repository.js';
+
 import {
   CASE_VALUE_SQL,
   RATE_MEASURES,
@@ -18,10 +19,13 @@ import {
   type RateMeasure,
   type RateMeasureSql,
 } from './measures.sql.js';
+
 import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from './report-filters.js';
+
 import type { MedianMeasure } from './measure-rollups.sql.js';
 import { extraColumnsFromFacts, extraColumnsFromRollups, extrasOf, type SummaryExtras } from './summary-extras.sql.js';
 import { percentileFromCounts, type ValueCount } from './statistics/percentile.js';
+import { factsWhere } from './facts-query.js';
 
 export interface Counts {
   n: number;

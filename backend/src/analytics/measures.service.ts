@@ -3,6 +3,7 @@
  * rests on (n, and the count for rates with a 95% Wilson interval) and its definition.
  */
 import { Injectable } from '@nestjs/common';
+
 import {
   ASSOCIATION_CAVEAT,
   BOUNCE_BACK_WINDOW_MONTHS,
@@ -23,10 +24,13 @@ import {
   type RateMeasure,
   type ScoreMeasure,
 } from './measures.sql.js';
+
 import { rateFigure } from './rate-figure.js';
+
 import { describeFilters, type ReportFilters } from './report-filters.js';
+
 import type { MeasureFigure, MeasuresSummary } from '@deepvalue/shared';
-import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+import { normaliseFilters, todayIso } from './facts-query.js';
 
 const BOUNCE_IN_GROUPS = ['0', '1', '2', '3+'];
 

@@ -5,6 +5,7 @@
  * league table, and any ranking of unadjusted rates would read as an effect the data cannot show.
  */
 import { Injectable } from '@nestjs/common';
+
 import {
   ARRIVAL_ROUTES,
   ASSOCIATION_CAVEAT,
@@ -13,12 +14,16 @@ import {
   VULNERABILITIES,
   labelOf,
 } from '@deepvalue/shared';
+
 import { MeasuresRepository, type BreakdownDimension, type TrendPeriodUnit } from './measures.repository.js';
+
 import { rateDefinition, type RateMeasure } from './measures.sql.js';
+
 import { rateFigure } from './rate-figure.js';
+
 import { describeFilters, type ReportFilters } from './report-filters.js';
 import type { BreakdownGroup, BreakdownReport, Coverage, TrendPeriod, TrendsReport } from '@deepvalue/shared';
-import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+import { normaliseFilters, todayIso } from './facts-query.js';
 
 export const SUPERVISION_NOTE =
   'For supervision: each adviser’s figures beside the others’, in name order. This is not a ranking — ' +

@@ -5,13 +5,17 @@
  * views count consenting clients only and publish case counts rounded as evidence packs do.
  */
 import { Injectable } from '@nestjs/common';
+
 import { ASSOCIATION_CAVEAT, type RelationshipChainReport } from '@deepvalue/shared';
+
 import { DataSource } from 'typeorm';
+
 import { roundingBaseFor, roundToBase } from '../disclosure/rounding.js';
-import { factsWhere } from './analytics.repository.js';
+
 import { describeFilters, type ReportFilters } from './report-filters.js';
+
 import { mediation, relationshipChain, type ChainCase } from './statistics/chain-model.js';
-import { normaliseFilters, todayIso } from './time-vs-outcome.service.js';
+import { factsWhere, normaliseFilters, todayIso } from './facts-query.js';
 
 @Injectable()
 export class RelationshipChainService {

@@ -4,6 +4,7 @@
  * relationship time. Always carries the association-not-cause caveat.
  */
 import { Injectable } from '@nestjs/common';
+
 import {
   ASSOCIATION_CAVEAT,
   BANDS,
@@ -13,15 +14,16 @@ import {
   type OutcomeMeasure,
   type TimeVsOutcomeReport,
 } from '@deepvalue/shared';
+
 import { roundedRates, roundingBaseFor } from '../disclosure/rounding.js';
+
 import { AnalyticsRepository } from './analytics.repository.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
-import { adjustedTimeEstimate } from './statistics/time-vs-outcome-model.js';
-import { wilsonInterval } from './statistics/wilson.js';
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+import { adjustedTimeEstimate } from './statistics/time-vs-outcome-model.js';
+
+import { wilsonInterval } from './statistics/wilson.js';
+import { normaliseFilters, todayIso } from './facts-query.js';
 
 @Injectable()
 export class TimeVsOutcomeService {
@@ -114,12 +116,4 @@ export class TimeVsOutcomeService {
       suppressionThreshold: base,
     };
   }
-}
-
-export function normaliseFilters(filters: ReportFilters): ReportFilters {
-  return {
-    ...filters,
-    office: filters.office?.toLowerCase(),
-    adviser: filters.adviser?.toLowerCase(),
-  };
 }

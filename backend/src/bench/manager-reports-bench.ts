@@ -4,11 +4,15 @@
  * way from the per-case facts in the same run, the two checked equal.
  */
 import type { INestApplicationContext } from '@nestjs/common';
+
 import { DataSource } from 'typeorm';
+
 import { MeasuresRepository } from '../analytics/measures.repository.js';
-import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
+
 import { chooseFilters } from './report-bench.js';
+
 import { repeat, type Summary } from './stats.js';
+import { normaliseFilters, todayIso } from '../analytics/facts-query.js';
 
 export interface ManagerReportFigures {
   report: string;

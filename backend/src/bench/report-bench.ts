@@ -4,13 +4,19 @@
  * the straightforward query over the raw time entries — and the adjusted model.
  */
 import type { INestApplicationContext } from '@nestjs/common';
+
 import { DataSource } from 'typeorm';
+
 import { AnalyticsRepository, type BandCount } from '../analytics/analytics.repository.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
+
 import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
-import { normaliseFilters, TimeVsOutcomeService, todayIso } from '../analytics/time-vs-outcome.service.js';
+
+import { TimeVsOutcomeService } from '../analytics/time-vs-outcome.service.js';
 import { naiveBandCounts } from './naive-query.js';
+
 import { repeat, type Summary } from './stats.js';
+import { normaliseFilters, todayIso } from '../analytics/facts-query.js';
 
 export interface FilterFigures {
   filter: string;

@@ -6,6 +6,7 @@
  * Writers (writers/) turn it into CSV, XLSX and PDF.
  */
 import { Injectable } from '@nestjs/common';
+
 import {
   ARRIVAL_ROUTES,
   CATEGORIES,
@@ -18,27 +19,45 @@ import {
   type OutcomeMeasure,
   type Vulnerability,
 } from '@deepvalue/shared';
+
 import type { RequestUser } from '../access/request-user.js';
+
 import { AnalyticsRepository } from '../analytics/analytics.repository.js';
 import { FeeRatesService, type FeeTable } from '../analytics/fee-rates.service.js';
+
 import type { ReportFilters } from '../analytics/report-filters.js';
+
 import { ReportScopeService } from '../analytics/report-scope.service.js';
+
 import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
-import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
+
 import { DomainError, invalid } from '../common/domain-error.js';
+
 import { OrganisationsService } from '../organisations/organisations.service.js';
+
 import { NOT_PRICED_FIGURE } from '../pricing/pricing-view.js';
+
 import { hourlyCostOf } from '../pricing/unit-cost-defaults.js';
+
 import { PricingService, pricingReport, type Priced, type PricingReport } from '../pricing/pricing.service.js';
+
 import type { PublishedRounding } from '../pricing/published-pricing.js';
+
 import { VERSION } from '../version.js';
+
 import { EvidenceRepository } from './evidence.repository.js';
 import { gbp, percent } from './format.js';
+
 import { methodSections, NESTA_LEVEL } from './method.js';
+
 import type { EvidencePack, Headline, PackMeta, PackTable } from '@deepvalue/shared';
+
 import { packSummary } from './summary.js';
+
 import { adjustedTable } from './tables/adjusted-table.js';
+
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
+
 import { PACK_RATES } from './evidence.repository.js';
 import {
   casesTable,
@@ -48,7 +67,9 @@ import {
   timeVsOutcomeTable,
   type RoundedOutcomes,
 } from './tables/outcome-tables.js';
+
 import { NOT_PUBLISHED_MARK, roundToBase, roundingBaseFor, type RoundedFigure } from '../disclosure/rounding.js';
+
 import {
   adjustmentsTable,
   mappingTable,
@@ -57,6 +78,7 @@ import {
   valueLinesTable,
   valueSummaryTable,
 } from './tables/pricing-tables.js';
+import { normaliseFilters, todayIso } from '../analytics/facts-query.js';
 
 /** Whose cases a pack counts, and whose unit costs price them. */
 export interface PackScope {

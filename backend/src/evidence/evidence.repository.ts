@@ -5,13 +5,17 @@
  * query that looks at the others only counts them, for the method's "cases excluded".
  */
 import { Injectable } from '@nestjs/common';
+
 import { BOUNCE_BACK_WINDOW_MONTHS, OUTCOME_MEASURES, type Category, type OutcomeMeasure } from '@deepvalue/shared';
+
 import { DataSource } from 'typeorm';
-import { factsWhere } from '../analytics/analytics.repository.js';
+
 import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
+
 import type { ReportFilters } from '../analytics/report-filters.js';
+
 import { RATE_MEASURE_SQL, maturityCutoff } from '../analytics/measures.sql.js';
-import { packWhere } from '../pricing/pricing-aggregates.repository.js';
+import { factsWhere, feeInForce, packWhere, type FeeRowParam } from '../analytics/facts-query.js';
 
 /** One category × band cell of consenting clients' closed cases. */
 export interface MeasureCell {
@@ -43,15 +47,6 @@ export interface FeeLineRow {
   escapeN: number;
   escaped: number;
   medianHours: number | null;
-}
-
-export interface FeeRowParam {
-  organisationId: string;
-  category: string;
-  effectiveFrom: string;
-  fixedFeeGbp: number;
-  escapeThresholdGbp: number | null;
-  hourlyRateGbp: number | null;
 }
 
 const columnOf = (measure: string) => measure.replace(/_/g, '');
@@ -130,22 +125,18 @@ export class EvidenceRepository {
     fees: FeeRowParam[],
   ): Promise<FeeLineRow[]> {
     const where = packWhere(organisationIds, filters, asOf, 'consented_only');
-    const at = where.params.length;
-    const { eligible, success } = OUTCOME_MEASURE_SQL.positive_outcome;
     // hours × rate ≤ fee ⇔ minutes ≤ fee × 60 ÷ rate, and minutes are whole: so each fee row's line is a
     // whole number of minutes, worked out once in exact numeric arithmetic, and each case compares integers.
+    const fee = feeInForce(
+      fees,
+      where.params.length,
+      `floor(t.fixed_fee_gbp * 60 / t.hourly_rate_gbp)::int AS within_minutes,
+                floor(t.escape_threshold_gbp * 60 / t.hourly_rate_gbp)::int AS escape_minutes`,
+    );
+    const { eligible, success } = OUTCOME_MEASURE_SQL.positive_outcome;
     const histogram = this.minutesHistogram(organisationIds, filters, asOf);
     const rows: Array<Omit<FeeLineRow, 'medianHours'>> = await this.dataSource.query(
-      `WITH fee AS (
-         SELECT t.organisation_id, t.category, t.effective_from,
-                lead(t.effective_from) OVER (PARTITION BY t.organisation_id, t.category ORDER BY t.effective_from)
-                  AS effective_until,
-                floor(t.fixed_fee_gbp * 60 / t.hourly_rate_gbp)::int AS within_minutes,
-                floor(t.escape_threshold_gbp * 60 / t.hourly_rate_gbp)::int AS escape_minutes
-           FROM unnest($${at + 1}::uuid[], $${at + 2}::text[], $${at + 3}::date[], $${at + 4}::numeric[],
-                       $${at + 5}::numeric[], $${at + 6}::numeric[])
-                AS t(organisation_id, category, effective_from, fixed_fee_gbp, escape_threshold_gbp, hourly_rate_gbp)
-       ),
+      `WITH ${fee.cte},
        lined AS (
          SELECT f.category, f.total_minutes,
                 fee.within_minutes IS NOT NULL AS lined,
@@ -155,9 +146,7 @@ export class EvidenceRepository {
                 ${eligible} AS with_result,
                 ${success} AS positive
            FROM case_facts f
-           LEFT JOIN fee ON fee.organisation_id = f.organisation_id AND fee.category = f.category
-                        AND f.opened_on >= fee.effective_from
-                        AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
+           ${fee.join}
           WHERE ${where.sql}
        )
        SELECT category, count(*)::int AS cases,
@@ -173,15 +162,7 @@ export class EvidenceRepository {
          FROM lined
         GROUP BY 1
         ORDER BY 1`,
-      [
-        ...where.params,
-        fees.map((r) => r.organisationId),
-        fees.map((r) => r.category),
-        fees.map((r) => r.effectiveFrom),
-        fees.map((r) => r.fixedFeeGbp),
-        fees.map((r) => r.escapeThresholdGbp),
-        fees.map((r) => r.hourlyRateGbp),
-      ],
+      [...where.params, ...fee.params],
     );
     const counts = await histogram;
     return rows.map((row) => ({

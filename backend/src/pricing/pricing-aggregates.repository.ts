@@ -10,32 +10,25 @@
  * 6 months). Only known events are priced: a case nobody followed up is not a bounce-back avoided.
  */
 import { Injectable } from '@nestjs/common';
+
 import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '@deepvalue/shared';
+
 import { DataSource } from 'typeorm';
-import { factsWhere } from '../analytics/analytics.repository.js';
+
 import { maturityCutoff } from '../analytics/measures.sql.js';
+
 import { AVOIDED_APPEAL, OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
+
 import type { ReportFilters } from '../analytics/report-filters.js';
+
 import { SAME_AVOIDED_EVENT, type OutcomeEvent } from './benefit-mapping.js';
+
 import type { EventAggregate, TimeAggregate } from './value.js';
+import { packWhere, type ConsentRule } from '../analytics/facts-query.js';
 
 export interface PricingAggregates {
   events: EventAggregate[];
   time: TimeAggregate[];
-}
-
-/** Whose cases count: evidence leaving the organisation only uses clients who consented. */
-export type ConsentRule = 'consented_only' | 'all_cases';
-
-/** factsWhere plus the consent rule. */
-export function packWhere(
-  organisationIds: string[],
-  filters: ReportFilters,
-  asOf: string,
-  consent: ConsentRule,
-): { sql: string; params: unknown[] } {
-  const where = factsWhere(organisationIds, filters, undefined, asOf);
-  return consent === 'consented_only' ? { ...where, sql: `${where.sql} AND f.evidence_consent` } : where;
 }
 
 @Injectable()

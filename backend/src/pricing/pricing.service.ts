@@ -7,20 +7,32 @@
  * the rounded counts the pack publishes (published-pricing.ts).
  */
 import { Injectable } from '@nestjs/common';
+
 import { ASSOCIATION_CAVEAT } from '@deepvalue/shared';
+
 import { describeFilters, type ReportFilters } from '../analytics/report-filters.js';
-import { normaliseFilters, todayIso } from '../analytics/time-vs-outcome.service.js';
+
 import { thresholdFor } from '../disclosure/threshold.js';
+
 import { OrganisationsService } from '../organisations/organisations.service.js';
+
 import { HOURLY_COST_NOTE } from './dto/unit-costs.dto.js';
-import { PricingAggregatesRepository, type ConsentRule } from './pricing-aggregates.repository.js';
+
+import { PricingAggregatesRepository } from './pricing-aggregates.repository.js';
 import { buildPricingView, type PricingView } from './pricing-view.js';
+
 import { publishedValue, type PublishedRounding } from './published-pricing.js';
+
 import { activeDeflatorSeries, atPriceYear, priceYearFor, type Uprating } from './deflators.js';
+
 import { hourlyCostOf } from './unit-cost-defaults.js';
+
 import { UnitCostsService } from './unit-costs.service.js';
+
 import type { UnitCostVersionRecord } from './unit-costs.repository.js';
+
 import { priceDeepValue, type DeepValue, type PricingInput } from './value.js';
+import { type ConsentRule, normaliseFilters, todayIso } from '../analytics/facts-query.js';
 
 export const KINDS_APART_NOTE =
   'Fiscal value (public money saved), wellbeing value (value to the person) and money to clients are ' +

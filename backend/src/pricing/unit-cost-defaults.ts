@@ -1,13 +1,12 @@
 /**
- * Seeded defaults for pricing deep value (docs/pricing.md): the unit-cost table and the Legal Help fee table.
+ * Seeded defaults for pricing deep value (docs/pricing.md): the unit-cost table and the adviser-hour cost.
+ * The Legal Help fee table's defaults live beside the fee rates (analytics/fee-defaults.ts).
  *
  * Every priced row carries a citable source and year. Where no figure can be cited the row ships
  * with `valueGbp: null` and is reported as NOT_PRICED — never as zero, because a zero would tell a
  * funding panel the outcome is worth nothing rather than that nobody has priced it yet.
  * Managers edit these (the unit-cost table is versioned elsewhere); this file is only the seed.
  */
-import type { Category } from '@deepvalue/shared';
-
 /**
  * Kinds of value, reported apart and never summed into one figure (docs/pricing.md).
  * `client_financial` is money that reaches the client (benefits gained, debt written off): it is a
@@ -199,57 +198,4 @@ export function hourlyCostOf(stored: number | null): { valueGbp: number; source:
   return stored === null
     ? { valueGbp: DEFAULT_HOURLY_COST.valueGbp, source: DEFAULT_HOURLY_COST.source }
     : { valueGbp: stored, source: null };
-}
-
-/** Legal Help escape threshold: profit costs above this multiple of the fixed fee are paid hourly. */
-export const ESCAPE_MULTIPLIER = 3;
-
-export interface FeeRow {
-  category: Category;
-  /** ISO date (YYYY-MM-DD) from which the fee applies; it applies until the next row for the category. */
-  effectiveFrom: string;
-  fixedFeeGbp: number;
-  /** Profit costs at which a case escapes the fixed fee; null where the fee scheme sets none. */
-  escapeThresholdGbp: number | null;
-  source: string;
-}
-
-const REGS_2013 = 'Civil Legal Aid (Remuneration) Regulations 2013 Sch 1; ministryofjustice/laa-fee-scheme-api';
-
-/**
- * Legal Help fixed fees (docs/pricing.md). Categories without a row (employment, immigration, community
- * care) have no fee here: the user enters one; nothing is assumed.
- */
-export const DEFAULT_FEE_TABLE: readonly FeeRow[] = [
-  { category: 'housing', effectiveFrom: '2013-04-01', fixedFeeGbp: 157, escapeThresholdGbp: 471, source: REGS_2013 },
-  { category: 'housing', effectiveFrom: '2025-12-22', fixedFeeGbp: 223, escapeThresholdGbp: 669, source: REGS_2013 },
-  { category: 'debt', effectiveFrom: '2013-04-01', fixedFeeGbp: 180, escapeThresholdGbp: 540, source: REGS_2013 },
-  { category: 'debt', effectiveFrom: '2025-12-22', fixedFeeGbp: 256, escapeThresholdGbp: 768, source: REGS_2013 },
-  {
-    category: 'welfare_benefits',
-    // The brief gives the year only ("2014–"); 1 January is assumed.
-    effectiveFrom: '2014-01-01',
-    fixedFeeGbp: 208,
-    // laa-fee-scheme-api sets no escape limit for welfare benefits before 1 May 2025.
-    escapeThresholdGbp: null,
-    source: `${REGS_2013} (year 2014 per brief; day not given)`,
-  },
-  {
-    category: 'welfare_benefits',
-    effectiveFrom: '2025-05-01',
-    fixedFeeGbp: 208,
-    escapeThresholdGbp: 624,
-    source: REGS_2013,
-  },
-];
-
-/** The fee row in force for a category on an ISO date, or null when the table has none. */
-export function feeOn(table: readonly FeeRow[], category: Category, isoDate: string): FeeRow | null {
-  let found: FeeRow | null = null;
-  for (const row of table) {
-    // ISO dates compare correctly as strings.
-    if (row.category !== category || row.effectiveFrom > isoDate) continue;
-    if (found === null || row.effectiveFrom > found.effectiveFrom) found = row;
-  }
-  return found;
 }
