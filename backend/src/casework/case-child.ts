@@ -5,6 +5,7 @@
  */
 import { QueryFailedError } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
+import { constraintName } from '../database/constraint-name.js';
 import { type FieldErrorMap, toFieldError } from './database-errors.js';
 
 export const CASE_CHILD_ERRORS: FieldErrorMap = {};
@@ -12,7 +13,7 @@ export const CASE_CHILD_ERRORS: FieldErrorMap = {};
 function isCaseReference(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driver = (error as QueryFailedError & { driverError: { code?: string; constraint?: string } }).driverError;
-  return driver.code === '23503' && (driver.constraint ?? '').endsWith('_organisation_id_case_id_fkey');
+  return driver.code === '23503' && constraintName(driver).endsWith('_organisation_id_case_id_fkey');
 }
 
 /** Runs a write to a case's record; a missing case (or another organisation's) is a 404. */

@@ -6,6 +6,7 @@
  */
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type FieldError } from '../common/domain-error.js';
+import { constraintName } from '../database/constraint-name.js';
 
 interface DriverError {
   code?: string;
@@ -27,7 +28,7 @@ export interface FieldErrorMap {
 export function toFieldError(error: unknown, map: FieldErrorMap = {}): unknown {
   if (!(error instanceof QueryFailedError)) return error;
   const driver = (error as QueryFailedError & { driverError: DriverError }).driverError;
-  const constraint = driver.constraint ?? '';
+  const constraint = constraintName(driver);
   if (driver.code === '23503') {
     const column = FOREIGN_KEY.exec(constraint)?.[1];
     if (!column) return error;

@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type DomainErrorCode, type FieldError } from './domain-error.js';
 import { NUL_IN_TEXT } from './hostile-input.js';
+import { constraintName } from '../database/constraint-name.js';
 
 const STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
@@ -70,7 +71,7 @@ export function mapError(error: unknown): Mapped | undefined {
     const driver = (
       error as QueryFailedError & { driverError: { code?: string; constraint?: string; column?: string } }
     ).driverError;
-    const field = driver.column ?? driver.constraint ?? '';
+    const field = driver.column ?? constraintName(driver);
     switch (driver.code) {
       case '23505':
         return { status: 409, code: 'conflict', errors: [{ path: field, message: 'already exists' }] };

@@ -2403,7 +2403,7 @@ AS $function$
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
   ) AS d(dim, dim_value)
   WHERE f.closed_on IS NOT NULL) c) k
-  WHERE r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value AND r.evidence_consent = k.evidence_consent AND r.category = k.category AND r.funding_stream = k.funding_stream AND r.vulnerability_count = k.vulnerability_count AND r.minutes = k.minutes AND r.n_closed = 0;
+  WHERE r.organisation_id = OLD.organisation_id AND r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value AND r.evidence_consent = k.evidence_consent AND r.category = k.category AND r.funding_stream = k.funding_stream AND r.vulnerability_count = k.vulnerability_count AND r.minutes = k.minutes AND r.n_closed = 0;
         ELSE
           
   INSERT INTO case_pattern_rollups AS r (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes, n_closed, n_with_result, n_positive, n_accept_asked, n_accepted, n_negative_appeal_known, n_negative_avoided, n_uncovered, n_bounce_back, n_followed_up)
@@ -2455,7 +2455,7 @@ AS $function$
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
   ) AS d(dim, dim_value)
   WHERE f.closed_on IS NOT NULL) c) k
-  WHERE r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value AND r.evidence_consent = k.evidence_consent AND r.category = k.category AND r.funding_stream = k.funding_stream AND r.vulnerability_count = k.vulnerability_count AND r.minutes = k.minutes AND r.n_closed = 0;
+  WHERE r.organisation_id = OLD.organisation_id AND r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value AND r.evidence_consent = k.evidence_consent AND r.category = k.category AND r.funding_stream = k.funding_stream AND r.vulnerability_count = k.vulnerability_count AND r.minutes = k.minutes AND r.n_closed = 0;
         END IF;
         RETURN NULL;
       END $function$
@@ -2551,7 +2551,7 @@ AS $function$
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
   ) AS d(dim, dim_value)
   WHERE f.closed_on IS NOT NULL) c) k
-          WHERE r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value
+          WHERE r.organisation_id = OLD.organisation_id AND r.organisation_id = k.organisation_id AND r.dim = k.dim AND r.dim_value = k.dim_value
             AND r.closed_on = k.closed_on AND r.band = k.band AND r.n_closed = 0;
         END IF;
         RETURN NULL;
@@ -2588,6 +2588,7 @@ BEGIN
                      substring(def FROM position('=' IN def) + 1));
     END LOOP;
   END LOOP;
+  PERFORM deepvalue_route_facts();
   -- Nothing left to place: every table already is distributed, a reference table or deliberately local.
   IF NOT EXISTS (
     SELECT 1 FROM pg_class c
@@ -2692,6 +2693,48 @@ BEGIN
       IF fk.def LIKE '%ON DELETE CASCADE%' THEN def := def || ' ON DELETE CASCADE'; END IF;
     END IF;
     EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.src, fk.conname, def);
+  END LOOP;
+END $function$
+CREATE OR REPLACE FUNCTION public.deepvalue_route_facts()
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  src text;
+  config text[];
+  def text;
+  r record;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN RETURN; END IF;
+  SELECT p.prosrc, p.proconfig INTO src, config FROM pg_proc p WHERE p.oid = 'refresh_case_facts(uuid[])'::regprocedure;
+  IF position('JOIN cases c ON c.id = k.id' IN src) = 0 THEN
+    RAISE EXCEPTION 'deepvalue_route_facts: refresh_case_facts no longer joins cases as "JOIN cases c ON c.id = k.id"';
+  END IF;
+  src := replace(src, 'JOIN cases c ON c.id = k.id', 'JOIN cases c ON c.organisation_id = org AND c.id = k.id');
+  -- x.organisation_id = y.organisation_id, with both x and y filtered to org, is x.organisation_id = org.
+  src := regexp_replace(src, '\m([a-z][a-z0-9_]*)\.organisation_id = [a-z][a-z0-9_]*\.organisation_id', '\1.organisation_id = org', 'g');
+  EXECUTE format('CREATE OR REPLACE FUNCTION public.refresh_case_facts_of(org uuid, ids uuid[]) RETURNS void LANGUAGE plpgsql AS %L', src);
+  FOR def IN SELECT unnest(config) LOOP
+    EXECUTE format('ALTER FUNCTION public.refresh_case_facts_of(uuid, uuid[]) SET %I = %L', split_part(def, '=', 1),
+                   substring(def FROM position('=' IN def) + 1));
+  END LOOP;
+  ALTER FUNCTION public.refresh_case_facts_of(uuid, uuid[]) SET plan_cache_mode = force_custom_plan;
+
+  FOR r IN
+    SELECT p.oid, p.proname, p.prosrc FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+    WHERE p.pronamespace = 'public'::regnamespace AND l.lanname = 'plpgsql' AND p.prorettype = 'trigger'::regtype
+  LOOP
+    src := r.prosrc;
+    src := replace(src, 'refresh_case_facts(ARRAY[NEW.', 'refresh_case_facts_of(NEW.organisation_id, ARRAY[NEW.');
+    src := replace(src, 'refresh_case_facts(ARRAY[OLD.', 'refresh_case_facts_of(OLD.organisation_id, ARRAY[OLD.');
+    src := replace(src, 'refresh_case_facts(ARRAY(', 'refresh_case_facts_of(NEW.organisation_id, ARRAY(');
+    IF src ~ 'refresh_case_facts\(' THEN
+      RAISE EXCEPTION 'deepvalue_route_facts: % calls refresh_case_facts in a form it cannot route', r.proname;
+    END IF;
+    IF src <> r.prosrc THEN
+      EXECUTE format('CREATE OR REPLACE FUNCTION public.%I() RETURNS trigger LANGUAGE plpgsql AS %L', r.proname, src);
+    END IF;
+    EXECUTE format('ALTER FUNCTION public.%I() SET plan_cache_mode = force_custom_plan', r.proname);
   END LOOP;
 END $function$
 CREATE OR REPLACE FUNCTION public.feedback_scores_valid(items jsonb)

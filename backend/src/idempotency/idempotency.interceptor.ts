@@ -111,7 +111,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (organisation_id, key) DO UPDATE SET method = EXCLUDED.method, path = EXCLUDED.path,
              request_hash = EXCLUDED.request_hash, status_code = EXCLUDED.status_code,
-             response = EXCLUDED.response, created_at = now()`,
+             response = EXCLUDED.response, created_at = EXCLUDED.created_at`,
           [claim.organisationId, claim.key, claim.method, claim.path, claim.hash, status, storable(result)],
         );
         await runner.commitTransaction();

@@ -167,7 +167,7 @@ export class ImportWriter {
     for (const office of header.offices ?? []) {
       const { rows } = await this.client.query<{ id: string }>(
         `INSERT INTO offices (organisation_id, ref, name) VALUES ($1, $2, $3)
-         ON CONFLICT (organisation_id, ref) DO UPDATE SET name = EXCLUDED.name, updated_at = now() RETURNING id`,
+         ON CONFLICT (organisation_id, ref) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at RETURNING id`,
         [org, office.ref, office.name],
       );
       this.refs.offices.set(office.ref, rows[0].id);
@@ -176,7 +176,7 @@ export class ImportWriter {
       const { rows } = await this.client.query<{ id: string }>(
         `INSERT INTO partners (organisation_id, ref, name, service, contact) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (organisation_id, ref) DO UPDATE SET name = EXCLUDED.name, service = EXCLUDED.service,
-           contact = EXCLUDED.contact, updated_at = now() RETURNING id`,
+           contact = EXCLUDED.contact, updated_at = EXCLUDED.updated_at RETURNING id`,
         [org, partner.ref, partner.name, partner.service ?? null, partner.contact ?? null],
       );
       this.refs.partners.set(partner.ref, rows[0].id);

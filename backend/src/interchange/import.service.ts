@@ -156,7 +156,7 @@ export class ImportService {
     const ref = target.organisationRef ?? header.organisation.ref;
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO organisations (ref, name) VALUES ($1, $2)
-       ON CONFLICT (ref) DO UPDATE SET updated_at = now() RETURNING id`,
+       ON CONFLICT (ref) DO UPDATE SET updated_at = EXCLUDED.updated_at RETURNING id`,
       [ref, header.organisation.name],
     );
     return rows[0].id;

@@ -4,6 +4,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../../common/domain-error.js';
 import { UnitOfWork } from '../../database/unit-of-work.js';
+import { constraintName } from '../../database/constraint-name.js';
 import { todayInLondon } from '../../common/dates.js';
 import type { DocumentDto } from '../documents/document.dto.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -198,7 +199,7 @@ async function uniqueName<T>(write: Promise<T>): Promise<T> {
   } catch (error) {
     const driver =
       error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : {};
-    if (driver.code === '23505' && driver.constraint === 'letter_templates_organisation_id_name_key')
+    if (driver.code === '23505' && constraintName(driver) === 'letter_templates_organisation_id_name_key')
       throw new DomainError('conflict', 'name is already used by another template', [
         { path: 'name', message: 'is already used by another letter template' },
       ]);

@@ -32,6 +32,8 @@ import { CaseDocuments1764300300000 } from './1764300300000-case-documents.js';
 import { LetterTemplates1764300300100 } from './1764300300100-letter-templates.js';
 import { FileReviews1764300300200 } from './1764300300200-file-reviews.js';
 import { MoreMeasures1764400000000 } from './1764400000000-more-measures.js';
+import { RollupDeletesRouted1764440000000 } from './1764440000000-rollup-deletes-routed.js';
+import { CitusRoutedFacts1764440000100 } from './1764440000100-citus-routed-facts.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -67,4 +69,6 @@ export const MIGRATIONS = [
   LetterTemplates1764300300100,
   FileReviews1764300300200,
   MoreMeasures1764400000000,
+  RollupDeletesRouted1764440000000,
+  CitusRoutedFacts1764440000100,
 ];

@@ -283,7 +283,7 @@ export class SheetImportService {
     const mapping = mappingOrThrow(rawMapping);
     const [row]: Array<{ updated_at: Date }> = await this.dataSource.query(
       `INSERT INTO sheet_mappings (organisation_id, name, mapping, updated_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (organisation_id, name) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = now()
+       ON CONFLICT (organisation_id, name) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
        RETURNING updated_at`,
       [organisationId, trimmed, mapping, userId],
     );
