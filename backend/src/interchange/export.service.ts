@@ -39,11 +39,11 @@ const caseSql = (where: string) => `
     (SELECT coalesce(json_agg(json_build_object('category', p.category, 'description', p.description,
         'uncoveredOn', to_char(p.uncovered_on, 'YYYY-MM-DD'), 'action', p.action, 'partnerRef', pp.ref,
         'reachedSupport', p.reached_support, 'result', p.result) ORDER BY p.uncovered_on, p.category, p.id), '[]')
-      FROM underlying_problems p LEFT JOIN partners pp ON pp.id = p.partner_id
+      FROM underlying_problems p LEFT JOIN partners pp ON pp.organisation_id = p.organisation_id AND pp.id = p.partner_id
       WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id) AS "underlyingProblems",
     (SELECT coalesce(json_agg(json_build_object('direction', r.direction, 'partnerRef', rp2.ref, 'on', to_char(r."on", 'YYYY-MM-DD'),
         'kind', r.kind, 'reachedSupport', r.reached_support, 'note', r.note) ORDER BY r."on", r.direction, r.id), '[]')
-      FROM referrals r JOIN partners rp2 ON rp2.id = r.partner_id WHERE r.organisation_id = c.organisation_id AND r.case_id = c.id) AS referrals,
+      FROM referrals r JOIN partners rp2 ON rp2.organisation_id = r.organisation_id AND rp2.id = r.partner_id WHERE r.organisation_id = c.organisation_id AND r.case_id = c.id) AS referrals,
     (SELECT json_build_object('result', oc.result,
         'benefits', (SELECT coalesce(json_agg(json_build_object('type', b.type, 'amountGbp', b.amount_gbp::float8) ORDER BY b.type, b.amount_gbp), '[]')
                      FROM outcome_benefits b WHERE b.organisation_id = c.organisation_id AND b.case_id = c.id),
@@ -76,8 +76,8 @@ const caseSql = (where: string) => `
   FROM cases c
   JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
   JOIN users u ON u.organisation_id = c.organisation_id AND u.id = c.lead_adviser_id
-  LEFT JOIN offices o ON o.id = c.office_id
-  LEFT JOIN partners rp ON rp.id = c.referrer_partner_id
+  LEFT JOIN offices o ON o.organisation_id = c.organisation_id AND o.id = c.office_id
+  LEFT JOIN partners rp ON rp.organisation_id = c.organisation_id AND rp.id = c.referrer_partner_id
   WHERE c.organisation_id = $1 AND ${where}
   ORDER BY c.ref`;
 const CASE_SQL = `${caseSql('c.ref > $2')} LIMIT ${BATCH}`;
@@ -100,11 +100,11 @@ export class ExportService {
     const q = (sql: string) => this.dataSource.query(sql, [organisationId]);
     const [offices, advisers, partners, feedbackItems] = await Promise.all([
       q(`SELECT ref, name FROM offices WHERE organisation_id = $1 ORDER BY ref`),
-      q(`SELECT ${USER_REF} AS ref, u.name, u.email, o.ref AS office FROM users u LEFT JOIN offices o ON o.id = u.office_id
+      q(`SELECT ${USER_REF} AS ref, u.name, u.email, o.ref AS office FROM users u LEFT JOIN offices o ON o.organisation_id = u.organisation_id AND o.id = u.office_id
          WHERE u.organisation_id = $1 AND (u.ref IS NOT NULL OR u.role IN ('adviser', 'manager')
-           OR EXISTS (SELECT 1 FROM time_entries t WHERE t.adviser_id = u.id) OR EXISTS (SELECT 1 FROM cases c WHERE c.lead_adviser_id = u.id)
-           OR EXISTS (SELECT 1 FROM case_notes n WHERE n.author_id = u.id)
-           OR EXISTS (SELECT 1 FROM key_dates k WHERE u.id IN (k.created_by_id, k.assignee_id)))
+           OR EXISTS (SELECT 1 FROM time_entries t WHERE t.organisation_id = u.organisation_id AND t.adviser_id = u.id) OR EXISTS (SELECT 1 FROM cases c WHERE c.organisation_id = u.organisation_id AND c.lead_adviser_id = u.id)
+           OR EXISTS (SELECT 1 FROM case_notes n WHERE n.organisation_id = u.organisation_id AND n.author_id = u.id)
+           OR EXISTS (SELECT 1 FROM key_dates k WHERE k.organisation_id = u.organisation_id AND u.id IN (k.created_by_id, k.assignee_id)))
          ORDER BY 1`),
       q(`SELECT ref, name, service, contact FROM partners WHERE organisation_id = $1 ORDER BY ref`),
       q(`SELECT key, label FROM feedback_items WHERE organisation_id = $1 ORDER BY position, key`),

@@ -649,7 +649,7 @@ export class ImportWriter {
        ON CONFLICT (organisation_id, ref) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
          date_of_birth = EXCLUDED.date_of_birth, postcode_district = EXCLUDED.postcode_district, email = EXCLUDED.email,
          phone = EXCLUDED.phone, vulnerabilities = EXCLUDED.vulnerabilities, evidence_consent = EXCLUDED.evidence_consent,
-         updated_at = now()
+         updated_at = EXCLUDED.updated_at
        RETURNING id, ref, (xmax = 0) AS created`.replace(
         'SELECT $1, *',
         'SELECT $1, v.ref, v.first_name, v.last_name, v.date_of_birth, v.postcode_district, v.email, v.phone, v.vulnerabilities::text[], v.evidence_consent',
