@@ -16,6 +16,7 @@ import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { InterchangeModule } from './interchange/interchange.module.js';
+import { LegalAidModule } from './legal-aid/legal-aid.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PricingModule } from './pricing/pricing.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         EvidenceModule,
         CaseworkModule,
         InterchangeModule,
+        LegalAidModule,
       ],
       providers: [
         { provide: AppConfigService, useValue: new AppConfigService(config) },

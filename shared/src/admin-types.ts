@@ -27,6 +27,9 @@ export interface OrganisationSettings {
   suppressionThreshold: number;
   retentionYears: number;
   requireTwoFactorForManagers: boolean;
+  /** The LAA office account number and schedule reference, for the monthly contract report. */
+  legalAidOfficeAccount?: string | null;
+  legalAidScheduleRef?: string | null;
   version: number;
 }
 

@@ -24,6 +24,7 @@ import type {
   Vulnerability,
 } from './enums.js';
 import type { ContactChannel } from './parties.js';
+import type { Equality, LegalAid } from './legal-aid-types.js';
 
 /** How the client may safely be contacted: a channel marked not safe is the first thing read. */
 export interface ContactSafety {
@@ -49,6 +50,8 @@ export interface Client {
   evidenceConsent: boolean;
   /** How the client may safely be contacted (absent from older servers). */
   contactSafety?: ContactSafety;
+  /** Equality monitoring answers (absent from older servers). */
+  equality?: Equality;
   erasedAt?: string | null;
   version: number;
 }
@@ -220,7 +223,7 @@ export interface NoteRevision {
 }
 
 export interface CaseDetail extends CaseRecord {
-  client: ClientSummary & Pick<Client, 'vulnerabilities' | 'evidenceConsent' | 'contactSafety'>;
+  client: ClientSummary & Pick<Client, 'vulnerabilities' | 'evidenceConsent' | 'contactSafety' | 'equality'>;
   leadAdviserName: string;
   officeName: string | null;
   referrerName: string | null;
@@ -234,6 +237,8 @@ export interface CaseDetail extends CaseRecord {
   outcome: Outcome | null;
   followUps: FollowUp[];
   measures: CaseMeasures;
+  /** The LAA details of a legally aided case (absent from older servers). */
+  legalAid?: LegalAid | null;
 }
 
 export interface Partner {

@@ -17,3 +17,4 @@ export * from './casework-types.js';
 export * from './admin-types.js';
 export * from './pricing-types.js';
 export * from './privacy.js';
+export * from './legal-aid-types.js';

@@ -69,6 +69,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
       'case_documents',
       'letter_templates',
       'file_reviews',
+      'case_legal_aid',
       'offices',
       'partners',
       'users',
@@ -172,6 +173,7 @@ describe('tenancy: no route leaks another organisation’s data', () => {
     if (/partner/i.test(name)) return a.partnerId;
     if (/^search$|^q$/i.test(name)) return a.clientLastName;
     if (/^entityId$/.test(name)) return a.caseId;
+    if (name === 'month') return '2024-06'; // the month A's case closed: its contract report
     return undefined;
   }
 

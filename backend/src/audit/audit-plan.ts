@@ -24,6 +24,7 @@ export const CLIENT_DATA_SEGMENTS: Record<string, string> = {
   documents: 'document',
   letters: 'letter',
   'file-reviews': 'file_review',
+  'legal-aid': 'legal_aid',
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

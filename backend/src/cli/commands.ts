@@ -1,6 +1,7 @@
 /** Every CLI command. A new command is one file in cli/ and one line here. */
 import { auditVerify } from './audit.command.js';
 import type { CliCommand } from './command.js';
+import { contractReport } from './contract-report.command.js';
 import { evidencePack } from './evidence-pack.command.js';
 import { exportCommand } from './export.command.js';
 import { importCommand } from './import.command.js';
@@ -19,5 +20,6 @@ export const COMMANDS: CliCommand[] = [
   retentionApply,
   ...reportCommands,
   evidencePack,
+  contractReport,
   auditVerify,
 ];

@@ -34,6 +34,8 @@ export interface AppConfig {
   importSpoolDir: string;
   /** The largest document a case may hold (DOCUMENT_MAX_MB, in MiB; 20 by default). Read into memory on upload and download. */
   documentMaxBytes: number;
+  /** LEGAL_AID_CODES_DIR: a directory holding a newer set of the legal aid code lists; undefined: the shipped ones (backend/data/legal-aid). */
+  legalAidCodesDir: string | undefined;
   /** Encrypts stored secrets (two-factor keys); when absent, a key file in dataDir is used (not in production with DATABASE_URL). */
   secretsKey: Buffer | undefined;
 }
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     importMaxBytes: integer(env, 'IMPORT_MAX_MB', 1024, 1, 65536) * 1024 * 1024,
     importSpoolDir: directory(env, 'IMPORT_SPOOL_DIR') ?? os.tmpdir(),
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_MB', 20, 1, 256) * 1024 * 1024,
+    legalAidCodesDir: directory(env, 'LEGAL_AID_CODES_DIR'),
     secretsKey: secretsKey(env, production && databaseUrl !== undefined),
   };
 }

@@ -111,6 +111,22 @@ case_facts.understood smallint
 case_facts.vulnerabilities text[] NOT NULL
 case_facts.vulnerability_count smallint NOT NULL
 case_facts.would_seek_advice_earlier boolean
+case_legal_aid.access_point text
+case_legal_aid.case_id uuid NOT NULL
+case_legal_aid.category_of_law text NOT NULL
+case_legal_aid.client_postcode text
+case_legal_aid.created_at timestamp with time zone NOT NULL DEFAULT now()
+case_legal_aid.exemption_criteria text
+case_legal_aid.id uuid NOT NULL DEFAULT uuidv7()
+case_legal_aid.matter_type_1 text
+case_legal_aid.matter_type_2 text
+case_legal_aid.organisation_id uuid NOT NULL
+case_legal_aid.outcome_code text
+case_legal_aid.procurement_area text
+case_legal_aid.stage_reached text
+case_legal_aid.ufn text
+case_legal_aid.updated_at timestamp with time zone NOT NULL DEFAULT now()
+case_legal_aid.version integer NOT NULL DEFAULT 1
 case_measure_rollups.accepted_count bigint NOT NULL
 case_measure_rollups.accepted_n bigint NOT NULL
 case_measure_rollups.accepted_scope bigint NOT NULL
@@ -324,6 +340,9 @@ clients.contact_note text
 clients.created_at timestamp with time zone NOT NULL DEFAULT now()
 clients.date_of_birth date
 clients.email text
+clients.equality_disability text
+clients.equality_ethnicity text
+clients.equality_gender text
 clients.erased_at timestamp with time zone
 clients.evidence_consent boolean NOT NULL DEFAULT false
 clients.first_name text
@@ -711,6 +730,28 @@ case_facts case_facts_same_problem_recontact_6m_not_null: NOT NULL same_problem_
 case_facts case_facts_total_minutes_not_null: NOT NULL total_minutes
 case_facts case_facts_vulnerabilities_not_null: NOT NULL vulnerabilities
 case_facts case_facts_vulnerability_count_not_null: NOT NULL vulnerability_count
+case_legal_aid case_legal_aid_access_point_check: CHECK ((length(access_point) <= 10))
+case_legal_aid case_legal_aid_case_id_not_null: NOT NULL case_id
+case_legal_aid case_legal_aid_category_of_law_check: CHECK ((category_of_law ~ '^[a-z_]{1,50}$'::text))
+case_legal_aid case_legal_aid_category_of_law_not_null: NOT NULL category_of_law
+case_legal_aid case_legal_aid_client_postcode_check: CHECK ((length(client_postcode) <= 10))
+case_legal_aid case_legal_aid_created_at_not_null: NOT NULL created_at
+case_legal_aid case_legal_aid_exemption_criteria_check: CHECK ((length(exemption_criteria) <= 10))
+case_legal_aid case_legal_aid_id_not_null: NOT NULL id
+case_legal_aid case_legal_aid_matter_type_1_check: CHECK ((length(matter_type_1) <= 10))
+case_legal_aid case_legal_aid_matter_type_2_check: CHECK ((length(matter_type_2) <= 10))
+case_legal_aid case_legal_aid_organisation_id_case_id_fkey: FOREIGN KEY (organisation_id, case_id) REFERENCES cases(organisation_id, id) ON DELETE CASCADE
+case_legal_aid case_legal_aid_organisation_id_case_id_key: UNIQUE (organisation_id, case_id)
+case_legal_aid case_legal_aid_organisation_id_id_key: UNIQUE (organisation_id, id)
+case_legal_aid case_legal_aid_organisation_id_not_null: NOT NULL organisation_id
+case_legal_aid case_legal_aid_organisation_id_ufn_key: UNIQUE (organisation_id, ufn)
+case_legal_aid case_legal_aid_outcome_code_check: CHECK ((length(outcome_code) <= 10))
+case_legal_aid case_legal_aid_pkey: PRIMARY KEY (id)
+case_legal_aid case_legal_aid_procurement_area_check: CHECK ((length(procurement_area) <= 10))
+case_legal_aid case_legal_aid_stage_reached_check: CHECK ((length(stage_reached) <= 10))
+case_legal_aid case_legal_aid_ufn_check: CHECK ((ufn ~ '^[0-9]{6}/[0-9]{3}$'::text))
+case_legal_aid case_legal_aid_updated_at_not_null: NOT NULL updated_at
+case_legal_aid case_legal_aid_version_not_null: NOT NULL version
 case_measure_rollups case_measure_rollups_accepted_count_not_null: NOT NULL accepted_count
 case_measure_rollups case_measure_rollups_accepted_n_not_null: NOT NULL accepted_n
 case_measure_rollups case_measure_rollups_accepted_scope_not_null: NOT NULL accepted_scope
@@ -968,6 +1009,9 @@ clients clients_contact_note_check: CHECK ((length(contact_note) <= 1000))
 clients clients_created_at_not_null: NOT NULL created_at
 clients clients_date_of_birth_check: CHECK ((date_of_birth >= '1900-01-01'::date))
 clients clients_email_check: CHECK ((length(email) <= 320))
+clients clients_equality_disability_check: CHECK ((length(equality_disability) <= 10))
+clients clients_equality_ethnicity_check: CHECK ((length(equality_ethnicity) <= 10))
+clients clients_equality_gender_check: CHECK ((length(equality_gender) <= 10))
 clients clients_evidence_consent_not_null: NOT NULL evidence_consent
 clients clients_first_name_check: CHECK ((length(first_name) <= 100))
 clients clients_id_not_null: NOT NULL id
@@ -1388,6 +1432,10 @@ CREATE INDEX case_facts_model_idx ON public.case_facts USING btree (organisation
 CREATE INDEX case_facts_org_adviser_idx ON public.case_facts USING btree (organisation_id, lead_adviser_id, closed_on)
 CREATE INDEX case_facts_org_closed_idx ON public.case_facts USING btree (organisation_id, closed_on)
 CREATE UNIQUE INDEX case_facts_pkey ON public.case_facts USING btree (case_id)
+CREATE UNIQUE INDEX case_legal_aid_organisation_id_case_id_key ON public.case_legal_aid USING btree (organisation_id, case_id)
+CREATE UNIQUE INDEX case_legal_aid_organisation_id_id_key ON public.case_legal_aid USING btree (organisation_id, id)
+CREATE UNIQUE INDEX case_legal_aid_organisation_id_ufn_key ON public.case_legal_aid USING btree (organisation_id, ufn)
+CREATE UNIQUE INDEX case_legal_aid_pkey ON public.case_legal_aid USING btree (id)
 CREATE UNIQUE INDEX case_measure_rollups_pkey ON public.case_measure_rollups USING btree (organisation_id, dim, dim_value, closed_on)
 CREATE UNIQUE INDEX case_note_revisions_note_id_revision_key ON public.case_note_revisions USING btree (note_id, revision)
 CREATE UNIQUE INDEX case_note_revisions_pkey ON public.case_note_revisions USING btree (id)

@@ -25,6 +25,8 @@ export interface Code {
 export interface CategoryOfLaw extends Code {
   label: string;
   feeSchemeCategory?: string;
+  /** The category's key in a MATTERSTARTS record of the LAA bulk load (e.g. HOU). */
+  matterStartCode?: string;
   /** Deep Value's own category for a legally aided case of this category of law; null: none yet. */
   deepValueCategory: Category | null;
   /** false: not found in the sources listed (inferred). */
@@ -44,7 +46,9 @@ export interface LegalAidCodes {
   matterTypes: { category: string; matterType1: Code[]; matterType2: Code[]; source: string }[];
   outcomes: { category: string; outcome: Code[]; stageReached: Code[]; source: string }[];
   equality: { gender: EqualityList; ethnicity: EqualityList; disability: EqualityList };
-  formats: Record<string, FieldFormat>;
+  formats: Record<FormatName, FieldFormat>;
+  /** The formats of matter type, outcome and stage reached codes (from their own files). */
+  codeFormats: { matterType: FieldFormat; outcome: FieldFormat; stageReached: FieldFormat };
   sources: Record<string, CodeSource[]>;
 }
 
@@ -91,6 +95,7 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
       code: c.text(o, 'code', p),
       label: c.text(o, 'label', p),
       ...(o.feeSchemeCategory !== undefined ? { feeSchemeCategory: c.text(o, 'feeSchemeCategory', p) } : {}),
+      ...(o.matterStartCode !== undefined ? { matterStartCode: c.text(o, 'matterStartCode', p) } : {}),
       deepValueCategory: deepValueCategory as Category | null,
       verified: c.bool(o, 'verified', p),
     };
@@ -103,7 +108,12 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
   };
 
   const m = files['matter-types'];
-  const mtFormat = new RegExp(m.text(m.object(m.root, 'format', ''), 'pattern', 'format'));
+  const mtFormatObject = m.object(m.root, 'format', '');
+  const matterTypeFormat = {
+    pattern: m.text(mtFormatObject, 'pattern', 'format'),
+    rule: m.text(mtFormatObject, 'rule', 'format'),
+  };
+  const mtFormat = new RegExp(matterTypeFormat.pattern);
   const matterTypes = m.list(m.root, 'codes').map((o, i) => {
     const p = `codes[${i}]`;
     return {
@@ -116,10 +126,14 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
 
   const oc = files['outcome-codes'];
   const ocFormat = oc.object(oc.root, 'format', '');
-  const outcomePattern = new RegExp(oc.text(oc.object(ocFormat, 'outcome', 'format'), 'pattern', 'format.outcome'));
-  const stagePattern = new RegExp(
-    oc.text(oc.object(ocFormat, 'stageReached', 'format'), 'pattern', 'format.stageReached'),
-  );
+  const codeFormat = (key: 'outcome' | 'stageReached'): FieldFormat => {
+    const o = oc.object(ocFormat, key, 'format');
+    return { pattern: oc.text(o, 'pattern', `format.${key}`), rule: oc.text(o, 'rule', `format.${key}`) };
+  };
+  const outcomeFormat = codeFormat('outcome');
+  const stageReachedFormat = codeFormat('stageReached');
+  const outcomePattern = new RegExp(outcomeFormat.pattern);
+  const stagePattern = new RegExp(stageReachedFormat.pattern);
   const outcomes = oc.list(oc.root, 'codes').map((o, i) => {
     const p = `codes[${i}]`;
     return {
@@ -160,7 +174,8 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
     }),
   ) as Record<FormatName, FieldFormat>;
 
-  return { categories, matterTypes, outcomes, equality, formats, sources };
+  const codeFormats = { matterType: matterTypeFormat, outcome: outcomeFormat, stageReached: stageReachedFormat };
+  return { categories, matterTypes, outcomes, equality, formats, codeFormats, sources };
 }
 
 /** Field checks for one file; every failure names the file and the field. */

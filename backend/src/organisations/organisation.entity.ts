@@ -7,6 +7,10 @@ export interface OrganisationSettings {
   retentionYears?: number;
   /** Managers and admins must use two-factor sign-in. */
   requireTwoFactorForManagers?: boolean;
+  /** The LAA office account number the monthly contract report is made for (e.g. 0U099L); null: none. */
+  legalAidOfficeAccount?: string | null;
+  /** The LAA schedule reference of the contract (e.g. 0U099L/2024/01); null: none. */
+  legalAidScheduleRef?: string | null;
 }
 
 @Entity('organisations')

@@ -24,6 +24,8 @@ describe('organisation settings and commissioner shares', () => {
       suppressionThreshold: 5,
       retentionYears: 6,
       requireTwoFactorForManagers: false,
+      legalAidOfficeAccount: null,
+      legalAidScheduleRef: null,
       version: 1,
     });
     const changed = await h
@@ -35,6 +37,8 @@ describe('organisation settings and commissioner shares', () => {
       suppressionThreshold: 10,
       retentionYears: 7,
       requireTwoFactorForManagers: false,
+      legalAidOfficeAccount: null,
+      legalAidScheduleRef: null,
       version: 2,
     });
     const stale = await h

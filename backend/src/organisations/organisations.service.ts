@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   suppressionThreshold: 5,
   retentionYears: 6,
   requireTwoFactorForManagers: false,
+  legalAidOfficeAccount: null,
+  legalAidScheduleRef: null,
 };
 
 @Injectable()

@@ -54,6 +54,21 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'case_documents.sha256': { refused: true }, // 64 hex digits (CHECK)
   'case_documents.source': { refused: true },
   'file_reviews.outcome': { refused: true },
+  // Legal aid codes: the app checks each against the code lists; the columns hold at most 10
+  // characters (the category a lower-case key), so no typed text fits. UFN and postcode are cleared too.
+  'case_legal_aid.category_of_law': { refused: true },
+  'case_legal_aid.ufn': { refused: true },
+  'case_legal_aid.matter_type_1': { refused: true },
+  'case_legal_aid.matter_type_2': { refused: true },
+  'case_legal_aid.stage_reached': { refused: true },
+  'case_legal_aid.outcome_code': { refused: true },
+  'case_legal_aid.exemption_criteria': { refused: true },
+  'case_legal_aid.access_point': { refused: true },
+  'case_legal_aid.procurement_area': { refused: true },
+  'case_legal_aid.client_postcode': { refused: true },
+  'clients.equality_gender': { refused: true },
+  'clients.equality_ethnicity': { refused: true },
+  'clients.equality_disability': { refused: true },
   'feedback.items': {
     reason:
       'scores 1–5 (CHECK feedback_scores_valid) keyed by the organisation’s feedback item keys, which the API and imports check; report facts rest on them',

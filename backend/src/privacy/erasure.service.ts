@@ -96,6 +96,7 @@ export class ErasureService {
          email = NULL, phone = NULL, safe_by_phone = NULL, safe_by_text = NULL, safe_by_voicemail = NULL,
          safe_by_email = NULL, safe_by_letter = NULL, safe_by_visit = NULL, preferred_channel = NULL,
          contact_note = NULL, interpreter_language = NULL, bsl = false, large_print = false, other_adaptations = NULL,
+         equality_gender = NULL, equality_ethnicity = NULL, equality_disability = NULL,
          ref = $3, erased_at = now(), version = version + 1, updated_at = now()
        WHERE organisation_id = $1 AND id = $2`,
       [organisationId, clientId, pseudonym()],
@@ -118,6 +119,13 @@ export class ErasureService {
         [organisationId, caseIds],
       );
     }
+    // The legal aid codes stay as anonymous facts; the UFN (a key to the LAA's record of the client)
+    // and the full postcode go.
+    await m.query(
+      `UPDATE case_legal_aid SET ufn = NULL, client_postcode = NULL, version = version + 1, updated_at = now()
+       WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`,
+      [organisationId, caseIds],
+    );
     for (const table of ERASED_RECORDS)
       await m.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
         organisationId,

@@ -29,6 +29,7 @@ export const CASE_RECORDS = [
   ['key_date_changes', 'keyDateChanges'],
   ['case_documents', 'documents'],
   ['file_reviews', 'fileReviews'],
+  ['case_legal_aid', 'legalAid'],
 ] as const;
 
 /** Columns left out of the report: a document's bytes are listed by name, type, size and SHA-256, and given on request. */

@@ -25,6 +25,7 @@ const data = () => import('../features/interchange/pages');
 const commissioner = () => import('../features/evidence/pages');
 const admin = () => import('../features/admin/pages');
 const privacy = () => import('../features/privacy/pages');
+const legalAid = () => import('../features/legal-aid/pages');
 
 const MyCasesPage = lazyNamed(cases, 'MyCasesPage');
 const SearchPage = lazyNamed(cases, 'SearchPage');
@@ -69,6 +70,10 @@ const LetterTemplatesPage = lazyNamed(admin, 'LetterTemplatesPage');
 const PrivacySearchPage = lazyNamed(privacy, 'PrivacySearchPage');
 const ClientPrivacyPage = lazyNamed(privacy, 'ClientPrivacyPage');
 const EraseClientPage = lazyNamed(privacy, 'EraseClientPage');
+const LegalAidPage = lazyNamed(legalAid, 'LegalAidPage');
+const EqualityPage = lazyNamed(legalAid, 'EqualityPage');
+const ContractReportPage = lazyNamed(legalAid, 'ContractReportPage');
+const LegalAidSettingsPage = lazyNamed(legalAid, 'LegalAidSettingsPage');
 
 const REPORT_READERS: Role[] = ['manager', 'commissioner'];
 
@@ -87,8 +92,10 @@ const ROUTES: PageRoute[] = [
   { path: '/clients/:clientId', Page: ClientPage, roles: CASEWORK_ROLES },
   { path: '/clients/:clientId/edit', Page: EditClientPage, roles: CASEWORK_ROLES },
   { path: '/clients/:clientId/contact-safety', Page: ContactSafetyPage, roles: CASEWORK_ROLES },
+  { path: '/clients/:clientId/equality', Page: EqualityPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId', Page: CasePage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/edit', Page: EditCasePage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/legal-aid', Page: LegalAidPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/time', Page: QuickTimePage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/time/:entryId', Page: EditTimeEntryPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/assessment', Page: AssessmentPage, roles: CASEWORK_ROLES },
@@ -105,6 +112,7 @@ const ROUTES: PageRoute[] = [
   { path: '/reports/trends', Page: TrendsPage, roles: ['manager'] },
   { path: '/reports/breakdowns', Page: BreakdownsPage, roles: ['manager'] },
   { path: '/reports/cases', Page: DrillDownPage, roles: ['manager'] },
+  { path: '/reports/contract', Page: ContractReportPage, roles: ['manager', 'admin'] },
   { path: '/pricing/*', Page: PricingPage, roles: ['manager'] },
   { path: '/data/*', Page: DataPage, roles: ['manager'] },
   { path: '/organisations', Page: OrganisationsPage, roles: ['commissioner'] },
@@ -122,6 +130,7 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/privacy', Page: PrivacySearchPage, roles: ['admin'] },
   { path: '/admin/privacy/:clientId', Page: ClientPrivacyPage, roles: ['admin'] },
   { path: '/admin/privacy/:clientId/erase', Page: EraseClientPage, roles: ['admin'] },
+  { path: '/admin/legal-aid', Page: LegalAidSettingsPage, roles: ['admin'] },
 ];
 
 /**

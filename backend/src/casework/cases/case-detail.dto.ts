@@ -3,6 +3,7 @@ import { VULNERABILITIES, type Vulnerability, type CaseDetail } from '@deepvalue
 import { AssessmentDto } from '../assessments/assessment.dto.js';
 import { ClientSummaryDto } from '../clients/client.dto.js';
 import { ContactSafetyReadDto } from '../clients/contact-safety.js';
+import { EqualityDto, LegalAidDto } from '../../legal-aid/legal-aid.dto.js';
 import { FeedbackDto } from '../feedback/feedback.dto.js';
 import { FollowUpDto } from '../follow-ups/follow-up.dto.js';
 import { NoteDto } from '../notes/note.dto.js';
@@ -18,6 +19,8 @@ export class CaseClientDto extends ClientSummaryDto {
   @ApiProperty() evidenceConsent: boolean;
   @ApiProperty({ type: ContactSafetyReadDto, description: 'Shown wherever the client may be contacted.' })
   contactSafety: ContactSafetyReadDto;
+  @ApiProperty({ type: EqualityDto, description: 'Equality monitoring answers (codes); null: not asked.' })
+  equality: EqualityDto;
 }
 
 /** Everything the case page shows, in one request. */
@@ -35,4 +38,6 @@ export class CaseDetailDto extends CaseDto implements CaseDetail {
   @ApiProperty({ type: [FollowUpDto] }) followUps: FollowUpDto[];
   @ApiProperty({ type: [NoteDto], description: 'Attendance and file notes by date.' }) notes: NoteDto[];
   @ApiProperty({ type: CaseMeasuresDto }) measures: CaseMeasuresDto;
+  @ApiProperty({ type: LegalAidDto, nullable: true, description: 'The LAA details of a legally aided case.' })
+  legalAid: LegalAidDto | null;
 }

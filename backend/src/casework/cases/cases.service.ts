@@ -13,6 +13,8 @@ import { PartnerEntity } from '../directory/partner.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';
 import { toFeedbackDto } from '../feedback/feedback.dto.js';
 import { toContactSafetyDto } from '../clients/contact-safety.js';
+import { CaseLegalAidEntity } from '../../legal-aid/case-legal-aid.entity.js';
+import { toEqualityDto, toLegalAidDto } from '../../legal-aid/legal-aid.dto.js';
 import { ConflictChecksService } from '../conflicts/conflict-checks.service.js';
 import { CaseNoteEntity } from '../notes/note.entity.js';
 import { toNoteDto } from '../notes/note.dto.js';
@@ -233,6 +235,7 @@ export class CasesService {
       followUps,
       notes,
       measures,
+      legalAid,
     ] = await this.uow.all([
       () => m.findOneByOrFail(ClientEntity, { organisationId, id: c.clientId }),
       () => m.find(TimeEntryEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
@@ -245,6 +248,7 @@ export class CasesService {
       () => m.find(FollowUpEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC' } }),
       () => m.find(CaseNoteEntity, { where: scope, order: { on: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
       () => caseMeasures(m, organisationId, caseId),
+      () => m.findOneBy(CaseLegalAidEntity, scope),
     ]);
     const partnerIds = [...referrals.map((r) => r.partnerId), ...(c.referrerPartnerId ? [c.referrerPartnerId] : [])];
     const [names, partners, office] = await this.uow.all([
@@ -276,6 +280,7 @@ export class CasesService {
         vulnerabilities: client.vulnerabilities,
         evidenceConsent: client.evidenceConsent,
         contactSafety: toContactSafetyDto(client),
+        equality: toEqualityDto(client),
       },
       leadAdviserName: names.get(c.leadAdviserId) ?? '',
       officeName: office?.name ?? null,
@@ -289,6 +294,7 @@ export class CasesService {
       followUps: followUps.map(toFollowUpDto),
       notes: notes.map((n) => toNoteDto(n, names)),
       measures,
+      legalAid: legalAid ? toLegalAidDto(legalAid) : null,
     };
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '@deepvalue/shared';
 import { Transform } from 'class-transformer';
 import { PageMeta, PageQuery } from '../page.js';
+import { EqualityDto, toEqualityDto } from '../../legal-aid/legal-aid.dto.js';
 import { ContactSafetyDto, ContactSafetyReadDto, toContactSafetyDto } from './contact-safety.js';
 import {
   BoolField,
@@ -75,6 +76,8 @@ export class ClientDto implements Client {
   @ApiProperty({ enum: VULNERABILITIES, isArray: true }) vulnerabilities: Vulnerability[];
   @ApiProperty() evidenceConsent: boolean;
   @ApiProperty({ type: ContactSafetyReadDto }) contactSafety: ContactSafetyReadDto;
+  @ApiProperty({ type: EqualityDto, description: 'Equality monitoring answers (PUT /clients/{id}/equality).' })
+  equality: EqualityDto;
   @ApiProperty({ description: 'Set when the personal details were erased.', type: String, nullable: true })
   erasedAt: string | null;
   @ApiProperty() version: number;
@@ -115,6 +118,7 @@ export function toClientDto(client: ClientEntity): ClientDto {
     vulnerabilities: client.vulnerabilities,
     evidenceConsent: client.evidenceConsent,
     contactSafety: toContactSafetyDto(client),
+    equality: toEqualityDto(client),
     erasedAt: client.erasedAt?.toISOString() ?? null,
     version: client.version,
   };

@@ -27,4 +27,8 @@ export class ClientEntity extends TenantEntity {
   @Column('boolean') bsl: boolean;
   @Column('boolean', { name: 'large_print' }) largePrint: boolean;
   @Column('text', { name: 'other_adaptations', nullable: true }) otherAdaptations: string | null;
+  // Equality monitoring (legal-aid/legal-aid-checks.ts): a code of the lists; null not asked.
+  @Column('text', { name: 'equality_gender', nullable: true }) equalityGender: string | null;
+  @Column('text', { name: 'equality_ethnicity', nullable: true }) equalityEthnicity: string | null;
+  @Column('text', { name: 'equality_disability', nullable: true }) equalityDisability: string | null;
 }

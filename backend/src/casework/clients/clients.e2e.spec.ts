@@ -53,6 +53,7 @@ describe('clients API', () => {
         largePrint: false,
         otherAdaptations: null,
       },
+      equality: { gender: null, ethnicity: null, disability: null },
       erasedAt: null,
       version: 1,
       possibleDuplicates: [],

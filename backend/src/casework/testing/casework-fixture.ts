@@ -35,6 +35,7 @@ export interface CaseworkFixture {
   documentId: string;
   letterTemplateId: string;
   fileReviewId: string;
+  legalAidId: string;
   /** Every record id above (not the organisation's). */
   recordIds: string[];
 }
@@ -80,8 +81,9 @@ export async function makeCasework(
   const clientRef = `CL-${marker}`;
   const clientId = await one(
     `INSERT INTO clients (organisation_id, ref, first_name, last_name, date_of_birth, postcode_district, email, phone,
-       vulnerabilities, evidence_consent)
-     VALUES ($1, $2, $3, $4, '1980-05-17', 'SW9', $5, '07700 900123', '{mental_health,disability}', true) RETURNING id`,
+       vulnerabilities, evidence_consent, equality_gender, equality_ethnicity, equality_disability)
+     VALUES ($1, $2, $3, $4, '1980-05-17', 'SW9', $5, '07700 900123', '{mental_health,disability}', true, 'F', '99', 'MHC')
+     RETURNING id`,
     [organisationId, clientRef, clientFirstName, clientLastName, `client-${marker}@example.com`],
   );
   const caseRef = `CASE-${marker}`;
@@ -184,6 +186,14 @@ export async function makeCasework(
     `$3, $4, 'actions_needed', $5`,
     [openedOn, adviserId, text],
   );
+  const legalAidId = await child(
+    'case_legal_aid',
+    `category_of_law, ufn, matter_type_1, matter_type_2, stage_reached, outcome_code, access_point, procurement_area,
+       client_postcode`,
+    `'housing_hlpas', to_char($3::date, 'DDMMYY') || '/' ||
+       lpad((SELECT count(*) + 1 FROM case_legal_aid WHERE organisation_id = $1)::text, 3, '0'), 'LWRA', 'LPRI', 'LB', 'LC', 'AP00137', 'PA00136', 'SW9 8AB'`,
+    [openedOn],
+  );
   const letterTemplateId = await one(
     `INSERT INTO letter_templates (organisation_id, name, body) VALUES ($1, $2, $3) RETURNING id`,
     [organisationId, `Template ${marker}`, `Dear {{client.fullName}}, ${text}`],
@@ -216,6 +226,7 @@ export async function makeCasework(
     documentId,
     letterTemplateId,
     fileReviewId,
+    legalAidId,
   };
   return {
     ...fixture,
@@ -240,6 +251,7 @@ export async function makeCasework(
       documentId,
       letterTemplateId,
       fileReviewId,
+      legalAidId,
     ],
   };
 }

@@ -32,6 +32,7 @@ import { CaseDocuments1764300300000 } from './1764300300000-case-documents.js';
 import { LetterTemplates1764300300100 } from './1764300300100-letter-templates.js';
 import { FileReviews1764300300200 } from './1764300300200-file-reviews.js';
 import { MoreMeasures1764400000000 } from './1764400000000-more-measures.js';
+import { LegalAid1764420000000 } from './1764420000000-legal-aid.js';
 import { RollupDeletesRouted1764440000000 } from './1764440000000-rollup-deletes-routed.js';
 import { CitusRoutedFacts1764440000100 } from './1764440000100-citus-routed-facts.js';
 
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   LetterTemplates1764300300100,
   FileReviews1764300300200,
   MoreMeasures1764400000000,
+  LegalAid1764420000000,
   RollupDeletesRouted1764440000000,
   CitusRoutedFacts1764440000100,
 ];

@@ -1,6 +1,7 @@
 import type { OrganisationSettings, OrganisationRef, Share as ShareView } from '@deepvalue/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { TextField } from '../../common/fields.js';
 import type { EffectiveSettings } from '../organisations.service.js';
 import type { Share } from '../shares.service.js';
 
@@ -10,6 +11,10 @@ export class OrganisationSettingsDto implements OrganisationSettings {
   retentionYears: number;
   @ApiProperty({ description: 'Managers and admins must sign in with two-factor' })
   requireTwoFactorForManagers: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The LAA office account number, for the contract report' })
+  legalAidOfficeAccount: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The LAA schedule reference, for the contract report' })
+  legalAidScheduleRef: string | null;
   @ApiProperty() version: number;
 }
 
@@ -32,6 +37,24 @@ export class UpdateOrganisationSettingsDto {
   @IsOptional()
   @IsBoolean()
   requireTwoFactorForManagers?: boolean;
+
+  @TextField({
+    optional: true,
+    nullable: true,
+    max: 6,
+    pattern: /^[0-9A-Z]{6}$/,
+    patternMessage: 'must be the 6 capital letters or digits of an LAA office account number, e.g. 0U099L',
+  })
+  legalAidOfficeAccount?: string | null;
+
+  @TextField({
+    optional: true,
+    nullable: true,
+    max: 30,
+    pattern: /^[0-9A-Z/]{1,30}$/,
+    patternMessage: 'must be an LAA schedule reference of capital letters, digits and slashes, e.g. 0U099L/2024/01',
+  })
+  legalAidScheduleRef?: string | null;
 
   @ApiProperty({ description: 'The version you loaded; a stale one gets 409' })
   @IsInt()
@@ -59,7 +82,15 @@ export class CreateShareDto {
 
 export function toSettingsDto(value: { settings: EffectiveSettings; version: number }): OrganisationSettingsDto {
   const { suppressionThreshold, retentionYears, requireTwoFactorForManagers } = value.settings;
-  return { suppressionThreshold, retentionYears, requireTwoFactorForManagers, version: value.version };
+  const { legalAidOfficeAccount, legalAidScheduleRef } = value.settings;
+  return {
+    suppressionThreshold,
+    retentionYears,
+    requireTwoFactorForManagers,
+    legalAidOfficeAccount,
+    legalAidScheduleRef,
+    version: value.version,
+  };
 }
 
 export function toShareDto(share: Share): ShareDto {

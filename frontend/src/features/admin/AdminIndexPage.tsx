@@ -33,6 +33,11 @@ const SECTIONS = [
     title: 'Subject access and erasure',
     text: 'Find a client, export everything held about them, or erase their personal details.',
   },
+  {
+    to: '/admin/legal-aid',
+    title: 'Legal aid contract',
+    text: 'The LAA office account and schedule reference written on the monthly contract report.',
+  },
   { to: '/admin/audit', title: 'Audit log', text: 'Every read and change of client data, and every sign-in.' },
 ];
 

@@ -12,6 +12,7 @@ import { QuickTimeForm } from '../time/QuickTimeForm';
 import { useCase, useFeedbackItems, usePartners, useRefreshCase } from './api';
 import { CaseHeading } from './CaseHeading';
 import { ContactSafetyPanel } from './ContactSafetyPanel';
+import { EqualityRow, LegalAidPanel } from '../legal-aid/LegalAidPanel';
 import { DocumentsSection } from './DocumentsSection';
 import { useRefreshDocuments } from './documents';
 import { GenerateLetter } from './GenerateLetter';
@@ -150,6 +151,7 @@ function CaseView({ c }: { c: CaseDetail }) {
 
 function CaseDetails({ c }: { c: CaseDetail }) {
   const client = c.client;
+  const isLegalAid = Boolean(c.legalAid) || c.fundingStream.startsWith('legal_aid');
   return (
     <>
       <h2 className="govuk-heading-m">Case details</h2>
@@ -212,8 +214,12 @@ function CaseDetails({ c }: { c: CaseDetail }) {
             value: client.vulnerabilities.length ? client.vulnerabilities.map(labelOf).join(', ') : 'None recorded',
           },
           { key: 'Evidence consent', value: client.evidenceConsent ? 'Yes' : 'No' },
+          ...(isLegalAid
+            ? [{ key: 'Equality monitoring', value: <EqualityRow clientId={client.id} equality={client.equality} /> }]
+            : []),
         ]}
       />
+      {isLegalAid && <LegalAidPanel caseId={c.id} legalAid={c.legalAid ?? null} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { SummaryList } from '../../ui/SummaryList';
 import { useClient, useClientCases } from './api';
 import { CaseTable } from './CaseTable';
 import { ContactSafetyPanel } from './ContactSafetyPanel';
+import { EqualityRow } from '../legal-aid/LegalAidPanel';
 import type { Client } from '@deepvalue/shared';
 
 export function ClientPage() {
@@ -49,6 +50,10 @@ export function ClientPage() {
                     {
                       key: 'Consent to anonymised use in evidence',
                       value: client.evidenceConsent ? 'Yes' : 'No',
+                    },
+                    {
+                      key: 'Equality monitoring',
+                      value: <EqualityRow clientId={client.id} equality={client.equality} />,
                     },
                   ]}
                 />

@@ -33,6 +33,11 @@ const REPORTS = [
     text: 'A rate by category, office, funding, vulnerability, arrival or adviser (for supervision, not a league table).',
   },
   {
+    to: '/reports/contract',
+    title: 'Legal aid contract report',
+    text: "The month's completed and new legal aid matters as the LAA's bulk-load CSV, with what to fix first.",
+  },
+  {
     to: '/evidence',
     title: 'Evidence pack',
     text: 'Anonymised figures, value in £ and method for funders: preview, then download XLSX, PDF or CSV.',

@@ -1,0 +1,185 @@
+/** Record a legally aided case's LAA details (PUT /cases/:id/legal-aid), with codes from the lists. */
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../app/api';
+import { flash } from '../../app/flash';
+import { usePageTitle } from '../../app/page-title';
+import { useSubmission } from '../../app/submission';
+import { BackLink } from '../../ui/BackLink';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { QueryState } from '../../ui/QueryState';
+import { Select } from '../../ui/Select';
+import { TextInput } from '../../ui/TextInput';
+import { useCase, useRefreshCase } from '../cases/api';
+import { CaseHeading } from '../cases/CaseHeading';
+import type { CaseDetail } from '@deepvalue/shared';
+import { useLegalAidCodes } from './api';
+import type { LegalAidCode as Code, LegalAidCodesView as LegalAidCodes } from '@deepvalue/shared';
+import { codeLabel } from './types';
+
+const FIELDS = [
+  'categoryOfLaw',
+  'ufn',
+  'matterType1',
+  'matterType2',
+  'stageReached',
+  'outcomeCode',
+  'exemptionCriteria',
+  'accessPoint',
+  'procurementArea',
+  'clientPostcode',
+] as const;
+type Values = Record<(typeof FIELDS)[number], string>;
+
+export function LegalAidPage() {
+  const { caseId = '' } = useParams();
+  const kase = useCase(caseId);
+  const codes = useLegalAidCodes();
+  usePageTitle('Legal aid details');
+  return (
+    <>
+      <BackLink to={`/cases/${caseId}`}>Back to the case</BackLink>
+      <QueryState query={kase} what="The case">
+        {(c) => (
+          <QueryState query={codes} what="The legal aid code lists">
+            {(lists) => <LegalAidForm key={c.legalAid?.version ?? 0} c={c} lists={lists} />}
+          </QueryState>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
+  const saved = c.legalAid ?? null;
+  const [values, setValues] = useState<Values>(
+    () => Object.fromEntries(FIELDS.map((f) => [f, saved?.[f] ?? ''])) as Values,
+  );
+  const submission = useSubmission();
+  const navigate = useNavigate();
+  const refresh = useRefreshCase();
+  const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const errorFor = (path: string) => submission.errors.find((e) => e.path === path)?.message;
+  const matterTypes = lists.matterTypes.find((m) => m.category === values.categoryOfLaw);
+  const outcomes = lists.outcomes.find((o) => o.category === values.categoryOfLaw);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!values.categoryOfLaw) {
+      submission.setErrors([{ path: 'categoryOfLaw', message: 'Select the category of law' }]);
+      return;
+    }
+    const body: Record<string, unknown> = { ...(saved ? { version: saved.version } : {}) };
+    for (const f of FIELDS) {
+      const v = values[f].trim();
+      if (f === 'ufn') {
+        if (v) body.ufn = v;
+      } else body[f] = f === 'categoryOfLaw' ? v : v || null;
+    }
+    const result = await submission.submit(body, () => api(`/cases/${c.id}/legal-aid`, { method: 'PUT', body }));
+    if (result.ok) {
+      await refresh(c.id);
+      navigate(`/cases/${c.id}`, flash('Legal aid details saved'));
+    } else if (result.error?.isStale) {
+      await refresh(c.id);
+      submission.setErrors([
+        { path: '', message: 'Someone else changed these details. Reload the page to see their changes.' },
+      ]);
+    }
+  }
+
+  /** A list's codes as a select, or a text box where the lists hold none for this category yet. */
+  const codeField = (field: keyof Values, label: string, list: Code[] | undefined, hint: string) =>
+    list?.length ? (
+      <Select
+        id={field}
+        label={label}
+        emptyLabel="Not recorded"
+        options={list.map((k) => ({ value: k.code, label: codeLabel(k) }))}
+        value={values[field]}
+        error={errorFor(field)}
+        onChange={set(field)}
+      />
+    ) : (
+      <TextInput
+        id={field}
+        label={label}
+        hint={`${hint} The code lists hold none for this category yet, so only its form is checked.`}
+        width={5}
+        value={values[field]}
+        error={errorFor(field)}
+        onChange={(e) => set(field)(e.target.value)}
+      />
+    );
+
+  return (
+    <>
+      <ErrorSummary errors={submission.errors} />
+      <CaseHeading caseRecord={c} client={c.client} title="Legal aid details" />
+      <form noValidate className="dv-form" onSubmit={(e) => void save(e)}>
+        <Select
+          id="categoryOfLaw"
+          label="Category of law"
+          hint="The case's own category follows from it where the lists map one."
+          emptyLabel="Select a category"
+          options={lists.categories.map((k) => ({ value: k.code, label: k.label }))}
+          value={values.categoryOfLaw}
+          error={errorFor('categoryOfLaw')}
+          onChange={set('categoryOfLaw')}
+        />
+        <TextInput
+          id="ufn"
+          label="Unique File Number (UFN)"
+          hint="DDMMYY/NNN. Leave empty and the next free number of the day the case was opened is given."
+          width={10}
+          value={values.ufn}
+          error={errorFor('ufn')}
+          onChange={(e) => set('ufn')(e.target.value)}
+        />
+        {codeField('matterType1', 'Matter type 1', matterTypes?.matterType1, '4 capital letters.')}
+        {codeField('matterType2', 'Matter type 2', matterTypes?.matterType2, '4 capital letters.')}
+        {codeField('stageReached', 'Stage reached', outcomes?.stageReached, '2 letters or digits.')}
+        {codeField('outcomeCode', 'Outcome code', outcomes?.outcome, '2 characters; recorded when the case closes.')}
+        <TextInput
+          id="exemptionCriteria"
+          label="Exemption criteria satisfied (if any)"
+          hint="2 capital letters and 3 digits, e.g. TR001"
+          width={5}
+          value={values.exemptionCriteria}
+          error={errorFor('exemptionCriteria')}
+          onChange={(e) => set('exemptionCriteria')(e.target.value)}
+        />
+        <TextInput
+          id="accessPoint"
+          label="Access point"
+          hint="AP followed by 5 digits"
+          width={10}
+          value={values.accessPoint}
+          error={errorFor('accessPoint')}
+          onChange={(e) => set('accessPoint')(e.target.value)}
+        />
+        <TextInput
+          id="procurementArea"
+          label="Procurement area"
+          hint="2 capital letters and 5 digits, e.g. PA00136"
+          width={10}
+          value={values.procurementArea}
+          error={errorFor('procurementArea')}
+          onChange={(e) => set('procurementArea')(e.target.value)}
+        />
+        <TextInput
+          id="clientPostcode"
+          label="Client's full postcode"
+          hint="As the LAA asks for it; NFA for no fixed abode"
+          width={10}
+          value={values.clientPostcode}
+          error={errorFor('clientPostcode')}
+          onChange={(e) => set('clientPostcode')(e.target.value)}
+        />
+        <button type="submit" className="govuk-button" disabled={submission.busy}>
+          Save legal aid details
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/** The organisation's LAA office account and schedule reference, written on the contract report. */
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../app/api';
+import { usePageTitle } from '../../app/page-title';
+import { useSubmission } from '../../app/submission';
+import { Banner } from '../../ui/Banner';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { QueryState } from '../../ui/QueryState';
+import { TextInput } from '../../ui/TextInput';
+import { AdminBreadcrumbs } from '../admin/AdminBreadcrumbs';
+import { useSettings } from '../admin/api';
+import type { OrganisationSettings } from '@deepvalue/shared';
+
+export function LegalAidSettingsPage() {
+  usePageTitle('Legal aid contract');
+  const settings = useSettings();
+  const [saved, setSaved] = useState(false);
+  return (
+    <>
+      <AdminBreadcrumbs />
+      {saved && (
+        <Banner success>
+          <p className="govuk-notification-banner__heading">Legal aid contract saved</p>
+        </Banner>
+      )}
+      <QueryState query={settings} what="The settings">
+        {(s) => <ContractForm key={s.version} settings={s} onSaved={() => setSaved(true)} />}
+      </QueryState>
+    </>
+  );
+}
+
+function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; onSaved: () => void }) {
+  const [account, setAccount] = useState(settings.legalAidOfficeAccount ?? '');
+  const [schedule, setSchedule] = useState(settings.legalAidScheduleRef ?? '');
+  const submission = useSubmission();
+  const client = useQueryClient();
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      version: settings.version,
+      legalAidOfficeAccount: account.trim().toUpperCase() || null,
+      legalAidScheduleRef: schedule.trim().toUpperCase() || null,
+    };
+    const result = await submission.submit(body, () =>
+      api<OrganisationSettings>('/organisation/settings', { method: 'PATCH', body }),
+    );
+    if (result.ok) {
+      client.setQueryData(['organisation-settings'], result.value);
+      onSaved();
+    }
+  };
+  const errorFor = (path: string) => submission.errors.find((e) => e.path === path)?.message;
+  return (
+    <>
+      <ErrorSummary errors={submission.errors} />
+      <h1 className="govuk-heading-l">Legal aid contract</h1>
+      <form noValidate className="dv-form" onSubmit={(e) => void save(e)}>
+        <TextInput
+          id="legalAidOfficeAccount"
+          label="LAA office account number"
+          hint="6 letters or digits, for example 0U099L"
+          width={10}
+          value={account}
+          error={errorFor('legalAidOfficeAccount')}
+          onChange={(e) => setAccount(e.target.value)}
+        />
+        <TextInput
+          id="legalAidScheduleRef"
+          label="Schedule reference"
+          hint="As on your contract schedule, for example 0U099L/2024/01"
+          width={20}
+          value={schedule}
+          error={errorFor('legalAidScheduleRef')}
+          onChange={(e) => setSchedule(e.target.value)}
+        />
+        <button type="submit" className="govuk-button" disabled={submission.busy}>
+          Save
+        </button>
+      </form>
+    </>
+  );
+}

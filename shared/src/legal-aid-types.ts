@@ -1,0 +1,60 @@
+/** Legal aid as the API returns it: GET /legal-aid-codes, a case's legalAid, a client's equality, the contract report check. */
+
+export interface LegalAidCode {
+  code: string;
+  label?: string;
+}
+
+export interface LegalAidCodesView {
+  categories: Array<
+    LegalAidCode & { label: string; deepValueCategory: string | null; matterStartCode?: string; verified: boolean }
+  >;
+  matterTypes: Array<{ category: string; matterType1: LegalAidCode[]; matterType2: LegalAidCode[]; source: string }>;
+  outcomes: Array<{ category: string; outcome: LegalAidCode[]; stageReached: LegalAidCode[]; source: string }>;
+  equality: Record<EqualityQuestion, { pattern: string; declinedCode: string; codes: LegalAidCode[] }>;
+  formats: Record<string, { pattern: string; rule: string }>;
+  sources: Record<string, Array<{ name: string; url: string; retrieved: string }>>;
+}
+
+export const EQUALITY_QUESTIONS = ['gender', 'ethnicity', 'disability'] as const;
+export type EqualityQuestion = (typeof EQUALITY_QUESTIONS)[number];
+/** Each answer a code of its list (its declined code: prefers not to say), or null: not asked. */
+export type Equality = Record<EqualityQuestion, string | null>;
+
+export interface ClientEquality extends Equality {
+  clientId: string;
+  version: number;
+}
+
+export interface LegalAid {
+  id: string;
+  caseId: string;
+  categoryOfLaw: string;
+  /** Null only once the client was erased. */
+  ufn: string | null;
+  matterType1: string | null;
+  matterType2: string | null;
+  stageReached: string | null;
+  outcomeCode: string | null;
+  exemptionCriteria: string | null;
+  accessPoint: string | null;
+  procurementArea: string | null;
+  clientPostcode: string | null;
+  version: number;
+}
+
+export interface ContractReportProblem {
+  caseId: string | null;
+  caseRef: string | null;
+  field: string;
+  message: string;
+}
+
+export interface ContractReportCheck {
+  month: string;
+  submissionPeriod: string;
+  completedMatters: number;
+  matterStarts: number;
+  leftOut: number;
+  problems: ContractReportProblem[];
+}
