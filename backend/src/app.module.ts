@@ -17,6 +17,8 @@ import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { InterchangeModule } from './interchange/interchange.module.js';
 import { LegalAidModule } from './legal-aid/legal-aid.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { MailScheduleModule } from './mail/mail-schedule.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PricingModule } from './pricing/pricing.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -55,6 +57,8 @@ export class AppModule {
         CaseworkModule,
         InterchangeModule,
         LegalAidModule,
+        MailModule,
+        ...(options.cli ? [] : [MailScheduleModule]),
       ],
       providers: [
         { provide: AppConfigService, useValue: new AppConfigService(config) },

@@ -1,3 +1,4 @@
+import type { MailStatus } from './mail.js';
 import type { Role } from './enums.js';
 
 export interface User {
@@ -17,6 +18,8 @@ export interface SetPasswordLink {
   /** Give this link to the user; it works once. */
   setPasswordUrl: string;
   expiresAt: string;
+  /** Where the email carrying the link got to; null when the user has no email address. */
+  emailStatus: MailStatus | null;
 }
 
 export interface InvitedUser extends SetPasswordLink {

@@ -18,3 +18,4 @@ export * from './admin-types.js';
 export * from './pricing-types.js';
 export * from './privacy.js';
 export * from './legal-aid-types.js';
+export * from './mail.js';

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { SecretBox, secretsKeyFor } from './secret-box.js';
 import { AppConfigService } from '../config/app-config.service.js';
+import { MailModule } from '../mail/mail.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
@@ -14,6 +15,7 @@ import { UsersService } from './users.service.js';
 
 @Global()
 @Module({
+  imports: [MailModule],
   controllers: [AuthController, UsersController],
   providers: [
     AuthService,

@@ -4,10 +4,13 @@
  * An admin cannot lock themselves out, and an organisation always keeps one active admin.
  */
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@deepvalue/shared';
+import type { MailStatus, Role } from '@deepvalue/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, invalid, notFound, staleVersion } from '../common/domain-error.js';
+import { AppConfigService } from '../config/app-config.service.js';
+import { MailService } from '../mail/mail.service.js';
+import { invitationText, passwordResetText } from '../mail/messages.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { PasswordTokensService, type IssuedToken } from './password-tokens.service.js';
 import { SessionService } from './session.service.js';
@@ -25,6 +28,9 @@ export interface UserSummary {
   lastSignInAt: Date | null;
   version: number;
 }
+
+/** A set-password link, and where the email carrying it got to (null: the user has no email address). */
+export type EmailedToken = IssuedToken & { emailStatus: MailStatus | null };
 
 export interface NewUser {
   email: string;
@@ -57,6 +63,8 @@ export class UsersService {
     private readonly tokens: PasswordTokensService,
     private readonly twoFactor: TwoFactorService,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly config: AppConfigService,
   ) {}
 
   async list(organisationId: string): Promise<UserSummary[]> {
@@ -74,9 +82,32 @@ export class UsersService {
     return user;
   }
 
-  async invite(organisationId: string, input: NewUser, by: Actor): Promise<{ user: UserSummary } & IssuedToken> {
+  async invite(organisationId: string, input: NewUser, by: Actor): Promise<{ user: UserSummary } & EmailedToken> {
     const user = await this.insert(organisationId, input, null, by);
-    return { user, ...(await this.tokens.issue(organisationId, user.id, 'invite', by)) };
+    const issued = await this.tokens.issue(organisationId, user.id, 'invite', by);
+    return { user, ...issued, emailStatus: await this.emailLink(organisationId, user, issued, 'invitation') };
+  }
+
+  /** Emails a set-password link to the user (or holds it in the outbox when no mail server is configured). */
+  private async emailLink(
+    organisationId: string,
+    user: UserSummary,
+    issued: IssuedToken,
+    kind: 'invitation' | 'password_reset',
+  ): Promise<MailStatus | null> {
+    if (!user.email) return null;
+    const [{ name: organisation }]: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT name FROM organisations WHERE id = $1`,
+      [organisationId],
+    );
+    const words = {
+      name: user.name,
+      organisation,
+      url: `${this.config.get().publicUrl}${issued.setPasswordUrl}`,
+      expiresAt: issued.expiresAt,
+    };
+    const text = kind === 'invitation' ? invitationText(words) : passwordResetText(words);
+    return (await this.mail.deliver({ organisationId, kind, toUserId: user.id, to: user.email, ...text })) ?? null;
   }
 
   /** Creates a user with a password (the CLI, for the first admin). */
@@ -130,8 +161,8 @@ export class UsersService {
     return updated;
   }
 
-  async resetPassword(organisationId: string, userId: string, by: Actor): Promise<IssuedToken> {
-    await this.find(organisationId, userId);
+  async resetPassword(organisationId: string, userId: string, by: Actor): Promise<EmailedToken> {
+    const user = await this.find(organisationId, userId);
     const issued = await this.tokens.issue(organisationId, userId, 'reset', by);
     await this.audit.record({
       organisationId,
@@ -141,7 +172,7 @@ export class UsersService {
       entityIds: [userId],
       details: { operation: 'reset_password' },
     });
-    return issued;
+    return { ...issued, emailStatus: await this.emailLink(organisationId, user, issued, 'password_reset') };
   }
 
   async resetTwoFactor(organisationId: string, userId: string, by: Actor): Promise<UserSummary> {

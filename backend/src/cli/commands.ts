@@ -9,6 +9,7 @@ import { migrateCommand } from './migrate.command.js';
 import { reportCommands } from './report.command.js';
 import { seedCommand } from './seed.command.js';
 import { retentionApply } from './retention.command.js';
+import { sendReminders } from './send-reminders.command.js';
 import { userCreate } from './user.command.js';
 
 export const COMMANDS: CliCommand[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: CliCommand[] = [
   seedCommand,
   userCreate,
   retentionApply,
+  sendReminders,
   ...reportCommands,
   evidencePack,
   contractReport,

@@ -17,6 +17,22 @@ describe(loadConfig.name, () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('holds email in the outbox without SMTP_URL, and refuses a bad SMTP_URL, MAIL_FROM or PUBLIC_URL naming it', () => {
+    expect(loadConfig(env({ PORT: '4000' }))).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Deep Value <deepvalue@localhost>',
+      publicUrl: 'http://localhost:4000',
+    });
+    expect(
+      loadConfig(env({ SMTP_URL: 'smtps://u:p@mail.example.org:465', PUBLIC_URL: 'https://dv.example.org/' })),
+    ).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.org:465', publicUrl: 'https://dv.example.org' });
+    expect(() => loadConfig(env({ SMTP_URL: 'mail.example.org' }))).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\//,
+    );
+    expect(() => loadConfig(env({ MAIL_FROM: 'nobody' }))).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig(env({ PUBLIC_URL: 'ftp://x' }))).toThrow(/PUBLIC_URL/);
+  });
+
   it("takes a caller's default log level, which LOG_LEVEL still overrides", () => {
     expect(loadConfig(env({}), { logLevel: 'warn' }).logLevel).toBe('warn');
     expect(loadConfig(env({ LOG_LEVEL: 'debug' }), { logLevel: 'warn' }).logLevel).toBe('debug');

@@ -36,6 +36,12 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** LEGAL_AID_CODES_DIR: a directory holding a newer set of the legal aid code lists; undefined: the shipped ones (backend/data/legal-aid). */
   legalAidCodesDir: string | undefined;
+  /** SMTP_URL (smtp:// or smtps://, credentials in the URL): where email is sent. Unset, messages are held in the outbox. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the sender of every email. */
+  mailFrom: string;
+  /** PUBLIC_URL: the address people reach the web app at, for links in emails (no trailing slash). */
+  publicUrl: string;
   /** Encrypts stored secrets (two-factor keys); when absent, a key file in dataDir is used (not in production with DATABASE_URL). */
   secretsKey: Buffer | undefined;
 }
@@ -91,7 +97,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_MB', 20, 1, 256) * 1024 * 1024,
     legalAidCodesDir: directory(env, 'LEGAL_AID_CODES_DIR'),
     secretsKey: secretsKey(env, production && databaseUrl !== undefined),
+    ...mail(env),
   };
+}
+
+function mail(env: NodeJS.ProcessEnv): Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'publicUrl'> {
+  const smtpUrl = optional(env, 'SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl))
+    throw new ConfigError(
+      'SMTP_URL',
+      'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587',
+    );
+  const mailFrom = optional(env, 'MAIL_FROM') ?? 'Deep Value <deepvalue@localhost>';
+  if (!/^[^\r\n]*@[^\r\n]*$/.test(mailFrom))
+    throw new ConfigError(
+      'MAIL_FROM',
+      `must be an address such as "Law Centre <cases@example.org>", got "${mailFrom}"`,
+    );
+  const port = optional(env, 'PORT') ?? '3000';
+  const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl))
+    throw new ConfigError('PUBLIC_URL', `must be an http:// or https:// address, got "${publicUrl}"`);
+  return { smtpUrl, mailFrom, publicUrl };
 }
 
 /** SECRETS_KEY: 32 random bytes in base64. Required in production with an external database (a key file won't do there). */

@@ -29,6 +29,8 @@ import {
   EARLIEST_CASE_DATE,
   KEY_DATE_CHANGES,
   KEY_DATE_KINDS,
+  MAIL_KINDS,
+  MAIL_STATUSES,
   MAX_AMOUNT_GBP,
   MAX_MINUTES,
   MAX_NOTE_LENGTH,
@@ -88,6 +90,8 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'case_documents.source': DOCUMENT_SOURCES,
   'letter_templates.key': SHIPPED_LETTER_KEYS,
   'file_reviews.outcome': FILE_REVIEW_OUTCOMES,
+  'outbox_messages.kind': MAIL_KINDS,
+  'outbox_messages.status': MAIL_STATUSES,
   'audit_log.action': AUDIT_ACTIONS,
 };
 

@@ -512,6 +512,20 @@ organisations.ref text NOT NULL
 organisations.settings jsonb NOT NULL DEFAULT '{}'::jsonb
 organisations.updated_at timestamp with time zone NOT NULL DEFAULT now()
 organisations.version integer NOT NULL DEFAULT 1
+outbox_messages.attempts integer NOT NULL DEFAULT 0
+outbox_messages.body text NOT NULL
+outbox_messages.claimed_at timestamp with time zone
+outbox_messages.created_at timestamp with time zone NOT NULL DEFAULT now()
+outbox_messages.id uuid NOT NULL DEFAULT uuidv7()
+outbox_messages.kind text NOT NULL
+outbox_messages.last_error text
+outbox_messages.organisation_id uuid NOT NULL
+outbox_messages.reminder_on date
+outbox_messages.sent_at timestamp with time zone
+outbox_messages.status text NOT NULL
+outbox_messages.subject text NOT NULL
+outbox_messages.to_address text NOT NULL
+outbox_messages.to_user_id uuid NOT NULL
 outcome_benefits.amount_gbp numeric(12,2)
 outcome_benefits.case_id uuid NOT NULL
 outcome_benefits.created_at timestamp with time zone NOT NULL DEFAULT now()
@@ -1247,6 +1261,28 @@ organisations organisations_ref_not_null: NOT NULL ref
 organisations organisations_settings_not_null: NOT NULL settings
 organisations organisations_updated_at_not_null: NOT NULL updated_at
 organisations organisations_version_not_null: NOT NULL version
+outbox_messages outbox_messages_attempts_check: CHECK ((attempts >= 0))
+outbox_messages outbox_messages_attempts_not_null: NOT NULL attempts
+outbox_messages outbox_messages_body_check: CHECK (((length(body) >= 1) AND (length(body) <= 20000)))
+outbox_messages outbox_messages_body_not_null: NOT NULL body
+outbox_messages outbox_messages_check: CHECK (((kind = 'key_date_reminder'::text) = (reminder_on IS NOT NULL)))
+outbox_messages outbox_messages_created_at_not_null: NOT NULL created_at
+outbox_messages outbox_messages_id_not_null: NOT NULL id
+outbox_messages outbox_messages_kind_check: CHECK ((kind = ANY (ARRAY['invitation'::text, 'password_reset'::text, 'key_date_reminder'::text])))
+outbox_messages outbox_messages_kind_not_null: NOT NULL kind
+outbox_messages outbox_messages_last_error_check: CHECK ((length(last_error) <= 2000))
+outbox_messages outbox_messages_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+outbox_messages outbox_messages_organisation_id_id_key: UNIQUE (organisation_id, id)
+outbox_messages outbox_messages_organisation_id_not_null: NOT NULL organisation_id
+outbox_messages outbox_messages_organisation_id_to_user_id_fkey: FOREIGN KEY (organisation_id, to_user_id) REFERENCES users(organisation_id, id)
+outbox_messages outbox_messages_pkey: PRIMARY KEY (id)
+outbox_messages outbox_messages_status_check: CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'held'::text])))
+outbox_messages outbox_messages_status_not_null: NOT NULL status
+outbox_messages outbox_messages_subject_check: CHECK (((length(subject) >= 1) AND (length(subject) <= 200)))
+outbox_messages outbox_messages_subject_not_null: NOT NULL subject
+outbox_messages outbox_messages_to_address_check: CHECK (((length(to_address) >= 3) AND (length(to_address) <= 320)))
+outbox_messages outbox_messages_to_address_not_null: NOT NULL to_address
+outbox_messages outbox_messages_to_user_id_not_null: NOT NULL to_user_id
 outcome_benefits outcome_benefits_amount_gbp_check: CHECK (((amount_gbp >= (0)::numeric) AND (amount_gbp < (10000000)::numeric)))
 outcome_benefits outcome_benefits_case_id_not_null: NOT NULL case_id
 outcome_benefits outcome_benefits_created_at_not_null: NOT NULL created_at
@@ -1498,6 +1534,11 @@ CREATE INDEX organisation_shares_commissioner_idx ON public.organisation_shares 
 CREATE UNIQUE INDEX organisation_shares_pkey ON public.organisation_shares USING btree (provider_id, commissioner_id)
 CREATE UNIQUE INDEX organisations_pkey ON public.organisations USING btree (id)
 CREATE UNIQUE INDEX organisations_ref_key ON public.organisations USING btree (ref)
+CREATE INDEX outbox_messages_org_idx ON public.outbox_messages USING btree (organisation_id, id DESC)
+CREATE UNIQUE INDEX outbox_messages_organisation_id_id_key ON public.outbox_messages USING btree (organisation_id, id)
+CREATE INDEX outbox_messages_pending_idx ON public.outbox_messages USING btree (status) WHERE (status = ANY (ARRAY['queued'::text, 'sending'::text, 'failed'::text]))
+CREATE UNIQUE INDEX outbox_messages_pkey ON public.outbox_messages USING btree (id)
+CREATE UNIQUE INDEX outbox_messages_reminder_idx ON public.outbox_messages USING btree (organisation_id, to_user_id, reminder_on) WHERE (kind = 'key_date_reminder'::text)
 CREATE INDEX outcome_benefits_case_idx ON public.outcome_benefits USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX outcome_benefits_pkey ON public.outcome_benefits USING btree (id)
 CREATE UNIQUE INDEX outcomes_organisation_id_case_id_key ON public.outcomes USING btree (organisation_id, case_id)

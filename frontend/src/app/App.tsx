@@ -67,6 +67,7 @@ const SharingPage = lazyNamed(admin, 'SharingPage');
 const RetentionPage = lazyNamed(admin, 'RetentionPage');
 const AuditLogPage = lazyNamed(admin, 'AuditLogPage');
 const LetterTemplatesPage = lazyNamed(admin, 'LetterTemplatesPage');
+const OutboxPage = lazyNamed(admin, 'OutboxPage');
 const PrivacySearchPage = lazyNamed(privacy, 'PrivacySearchPage');
 const ClientPrivacyPage = lazyNamed(privacy, 'ClientPrivacyPage');
 const EraseClientPage = lazyNamed(privacy, 'EraseClientPage');
@@ -127,6 +128,7 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/retention', Page: RetentionPage, roles: ['admin'] },
   { path: '/admin/audit', Page: AuditLogPage, roles: ['admin'] },
   { path: '/admin/letter-templates', Page: LetterTemplatesPage, roles: ['admin'] },
+  { path: '/admin/outbox', Page: OutboxPage, roles: ['admin'] },
   { path: '/admin/privacy', Page: PrivacySearchPage, roles: ['admin'] },
   { path: '/admin/privacy/:clientId', Page: ClientPrivacyPage, roles: ['admin'] },
   { path: '/admin/privacy/:clientId/erase', Page: EraseClientPage, roles: ['admin'] },

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role, type User, type SetPasswordLink, type InvitedUser } from '@deepvalue/shared';
+import {
+  MAIL_STATUSES,
+  ROLES,
+  type InvitedUser,
+  type MailStatus,
+  type Role,
+  type SetPasswordLink,
+  type User,
+} from '@deepvalue/shared';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
-import type { IssuedToken } from '../password-tokens.service.js';
-import type { UserSummary } from '../users.service.js';
+import type { EmailedToken, UserSummary } from '../users.service.js';
 
 export class UserDto implements User {
   @ApiProperty() id: string;
@@ -58,6 +65,13 @@ export class UpdateUserDto {
 export class SetPasswordLinkDto implements SetPasswordLink {
   @ApiProperty({ description: 'Give this link to the user; it works once' }) setPasswordUrl: string;
   @ApiProperty() expiresAt: string;
+  @ApiProperty({
+    enum: MAIL_STATUSES,
+    nullable: true,
+    description:
+      'Where the email carrying the link got to: sent, failed (tried again later), held (no mail server configured); null when the user has no email address',
+  })
+  emailStatus: MailStatus | null;
 }
 
 export class InvitedUserDto extends SetPasswordLinkDto implements InvitedUser {
@@ -68,6 +82,10 @@ export function toUserDto(user: UserSummary): UserDto {
   return { ...user, lastSignInAt: user.lastSignInAt?.toISOString() ?? null };
 }
 
-export function toLinkDto(issued: IssuedToken): SetPasswordLinkDto {
-  return { setPasswordUrl: issued.setPasswordUrl, expiresAt: issued.expiresAt.toISOString() };
+export function toLinkDto(issued: EmailedToken): SetPasswordLinkDto {
+  return {
+    setPasswordUrl: issued.setPasswordUrl,
+    expiresAt: issued.expiresAt.toISOString(),
+    emailStatus: issued.emailStatus,
+  };
 }

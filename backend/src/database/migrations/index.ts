@@ -33,6 +33,7 @@ import { LetterTemplates1764300300100 } from './1764300300100-letter-templates.j
 import { FileReviews1764300300200 } from './1764300300200-file-reviews.js';
 import { MoreMeasures1764400000000 } from './1764400000000-more-measures.js';
 import { LegalAid1764420000000 } from './1764420000000-legal-aid.js';
+import { Outbox1764430000000 } from './1764430000000-outbox.js';
 import { RollupDeletesRouted1764440000000 } from './1764440000000-rollup-deletes-routed.js';
 import { CitusRoutedFacts1764440000100 } from './1764440000100-citus-routed-facts.js';
 
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   FileReviews1764300300200,
   MoreMeasures1764400000000,
   LegalAid1764420000000,
+  Outbox1764430000000,
   RollupDeletesRouted1764440000000,
   CitusRoutedFacts1764440000100,
 ];

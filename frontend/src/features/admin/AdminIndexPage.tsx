@@ -38,6 +38,11 @@ const SECTIONS = [
     title: 'Legal aid contract',
     text: 'The LAA office account and schedule reference written on the monthly contract report.',
   },
+  {
+    to: '/admin/outbox',
+    title: 'Outbox',
+    text: 'The emails sent: invitations, password resets and key-date reminders.',
+  },
   { to: '/admin/audit', title: 'Audit log', text: 'Every read and change of client data, and every sign-in.' },
 ];
 

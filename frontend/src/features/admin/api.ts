@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { AuditLogPage } from '@deepvalue/shared';
+import type { AuditLogPage, OutboxPage } from '@deepvalue/shared';
 import type { OrganisationRef, OrganisationSettings, Share, User } from '@deepvalue/shared';
 
 export const useUsers = () =>
@@ -25,5 +25,12 @@ export const useAudit = (query: string) =>
   useQuery({
     queryKey: ['audit', query],
     queryFn: ({ signal }) => api<AuditLogPage>(`/audit${query}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useOutbox = (query: string) =>
+  useQuery({
+    queryKey: ['outbox', query],
+    queryFn: ({ signal }) => api<OutboxPage>(`/outbox${query}`, { signal }),
     placeholderData: keepPreviousData,
   });

@@ -4,6 +4,7 @@ export { EditUserPage } from './EditUserPage';
 export { FeedbackItemsPage } from './FeedbackItemsPage';
 export { InviteUserPage } from './InviteUserPage';
 export { LetterTemplatesPage } from './LetterTemplatesPage';
+export { OutboxPage } from './OutboxPage';
 export { PartnersPage } from './PartnersPage';
 export { RetentionPage } from './RetentionPage';
 export { SharingPage } from './SharingPage';
