@@ -358,7 +358,9 @@ describe('cases API', () => {
 
     beforeAll(async () => {
       org = await makeStaffedOrganisation(h);
+      // A fixed ref: a generated one (C- and eight hex digits) holds "E3" one time in forty or so.
       const client = await makeClient(h, org.adviser, {
+        ref: 'GN-1',
         firstName: 'Grace',
         lastName: 'Nkemelu',
         postcodeDistrict: 'SE3',
