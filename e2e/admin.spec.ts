@@ -74,9 +74,10 @@ test('an admin changes the client feedback questions', async ({ page }) => {
   await page.getByRole('button', { name: 'Add a question' }).click();
   await page.getByRole('button', { name: 'Save questions' }).click();
   await expect(page.getByRole('alert')).toContainText('must not be empty');
-  await page.getByLabel('Question 7').fill('They kept me informed');
+  // Seven questions by default, so the one added is the eighth.
+  await page.getByLabel('Question 8').fill('They kept me informed');
   await page.getByRole('button', { name: 'Save questions' }).click();
   await expect(page.getByText('The feedback form now asks these questions.')).toBeVisible();
-  await expect(page.getByLabel('Question 7')).toHaveValue('They kept me informed');
+  await expect(page.getByLabel('Question 8')).toHaveValue('They kept me informed');
   await checkPage(page, 'admin-12-feedback-items-saved');
 });

@@ -29,7 +29,8 @@ export function MeasureDetails({ filters }: { filters: ReportFilters }) {
 
 function DetailTableView({ table }: { table: DetailTable }) {
   return (
-    <div className="dv-table-scroll govuk-!-margin-bottom-6">
+    // A wide table scrolls sideways: the region takes the keyboard focus so it can be scrolled without a mouse.
+    <div className="dv-table-scroll govuk-!-margin-bottom-6" role="region" aria-label={table.title} tabIndex={0}>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
           {table.title}
