@@ -9,6 +9,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.js';
 import { SessionService } from '../src/access/session.service.js';
+import { OrganisationsService } from '../src/organisations/organisations.service.js';
 import { loadConfig } from '../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import './one-query-per-connection.js';
@@ -62,6 +63,7 @@ export async function createHarness(
   await app.init();
   const dataSource = app.get(DataSource);
   const sessions = app.get(SessionService);
+  const organisations = app.get(OrganisationsService);
   const http = () => request(app.getHttpServer());
 
   const harness: Harness = {
@@ -80,11 +82,9 @@ export async function createHarness(
     },
     async makeOrganisation(input = {}) {
       const ref = input.ref ?? `org-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-      const [row] = await dataSource.query(
-        `INSERT INTO organisations (ref, name, kind) VALUES ($1, $2, $3) RETURNING id, ref`,
-        [ref, input.name ?? `Organisation ${ref}`, input.kind ?? 'provider'],
-      );
-      return row;
+      // Through the app's own path, so a test organisation starts as a real one does (letter templates).
+      const { id } = await organisations.create({ ref, name: input.name ?? `Organisation ${ref}`, kind: input.kind });
+      return { id, ref };
     },
     async makeUser(organisationId, role, input = {}) {
       const email = input.email ?? `${role}-${++counter}-${Math.random().toString(36).slice(2, 8)}@test.example`;

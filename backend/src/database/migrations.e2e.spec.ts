@@ -4,6 +4,7 @@
  * applied again without losing or changing anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SHIPPED_LETTER_KEYS } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test/database.js';
 import { AuditChainService } from '../audit/audit-chain.service.js';
@@ -116,6 +117,12 @@ describe('migrations on existing data', () => {
         (r: { action: string }) => r.action,
       ),
     ).toEqual(['create', 'read', 'update']);
+    // The organisation made before templates were added at creation has the shipped three.
+    expect(
+      (await q(`SELECT key FROM letter_templates WHERE organisation_id = $1 ORDER BY key`, [org])).map(
+        (r: { key: string }) => r.key,
+      ),
+    ).toEqual([...SHIPPED_LETTER_KEYS].sort());
   });
 
   it('undoes them and applies them again, and the facts keep following writes in between', async () => {

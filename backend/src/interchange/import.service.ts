@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { FieldError } from '../common/domain-error.js';
+import { addShippedTemplates } from '../casework/letters/shipped-templates.js';
 import type { ImportCase, ImportHeader } from './import-format.js';
 import { checkUtf8, detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
 import { ImportWriter, type WriteCounts } from './import-writer.js';
@@ -159,6 +160,7 @@ export class ImportService {
        ON CONFLICT (ref) DO UPDATE SET updated_at = EXCLUDED.updated_at RETURNING id`,
       [ref, header.organisation.name],
     );
+    await addShippedTemplates(client, rows[0].id);
     return rows[0].id;
   }
 

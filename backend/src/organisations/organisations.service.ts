@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { notFound, staleVersion } from '../common/domain-error.js';
+import { addShippedTemplates } from '../casework/letters/shipped-templates.js';
 import type { OrganisationSettings } from './organisation.entity.js';
 
 export interface OrganisationSummary {
@@ -41,11 +42,14 @@ export class OrganisationsService {
   }
 
   async create(input: { ref: string; name: string; kind?: 'provider' | 'commissioner' }): Promise<OrganisationSummary> {
-    const [row]: OrganisationSummary[] = await this.dataSource.query(
-      `INSERT INTO organisations (ref, name, kind) VALUES ($1, $2, $3) RETURNING id, ref, name, kind`,
-      [input.ref, input.name, input.kind ?? 'provider'],
-    );
-    return row;
+    return this.dataSource.transaction(async (m) => {
+      const [row]: OrganisationSummary[] = await m.query(
+        `INSERT INTO organisations (ref, name, kind) VALUES ($1, $2, $3) RETURNING id, ref, name, kind`,
+        [input.ref, input.name, input.kind ?? 'provider'],
+      );
+      if (row.kind === 'provider') await addShippedTemplates(m, row.id);
+      return row;
+    });
   }
 
   /** The organisation's settings with defaults filled in, and the version to send back on change. */

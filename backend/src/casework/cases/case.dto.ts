@@ -86,7 +86,12 @@ export class UpdateCaseDto {
   @subcategory() subcategory?: string | null;
   @DateField({ optional: true, notBefore: EARLIEST_CASE_DATE, notFuture: true }) openedOn?: string;
   @firstContactOn() firstContactOn?: string | null;
-  @UuidField({ optional: true }) leadAdviserId?: string;
+  @UuidField({
+    optional: true,
+    description:
+      'Refused (422): the lead adviser changes only by POST /api/cases/{id}/reassign, which audits the handover.',
+  })
+  leadAdviserId?: string;
   @EnumField(FUNDING_STREAMS, { optional: true }) fundingStream?: FundingStream;
   @NestedObject(() => ArrivalDto, { optional: true }) arrival?: ArrivalDto;
   @bounce('') priorOrganisationsContacted?: number | null;

@@ -290,7 +290,6 @@ describe('cases API', () => {
           version: 1,
           category: 'welfare_benefits',
           subcategory: null,
-          leadAdviserId: ours.manager.id,
           arrival: { route: 'referred', referrerPartnerId: partner.id },
         })
         .expect(200);
@@ -298,10 +297,28 @@ describe('cases API', () => {
         category: 'welfare_benefits',
         subcategory: null,
         fundingStream: 'legal_aid_fixed_fee',
-        leadAdviserId: ours.manager.id,
+        leadAdviserId: ours.adviser.id,
         arrival: { route: 'referred', referrerPartnerId: partner.id },
         version: 2,
       });
+    });
+
+    it('refuses a change of lead adviser, pointing to /reassign, and changes nothing', async () => {
+      const kase = await makeCase(h, ours.adviser);
+      for (const user of [ours.adviser, ours.manager]) {
+        const res = await h
+          .as(user)
+          .patch(`/api/cases/${kase.id}`)
+          .send({ version: 1, subcategory: 'handover', leadAdviserId: ours.manager.id })
+          .expect(422);
+        expect(res.body.errors).toEqual([
+          { path: 'leadAdviserId', message: expect.stringContaining('POST /api/cases/{id}/reassign') },
+        ]);
+      }
+      const [row] = await h.dataSource.query(`SELECT lead_adviser_id, subcategory, version FROM cases WHERE id = $1`, [
+        kase.id,
+      ]);
+      expect(row).toEqual({ lead_adviser_id: ours.adviser.id, subcategory: kase.subcategory ?? null, version: 1 });
     });
 
     it('refuses a stale version with the current case and leaves the row unchanged', async () => {

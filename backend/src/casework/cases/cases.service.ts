@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { notFound } from '../../common/domain-error.js';
+import { DomainError, notFound } from '../../common/domain-error.js';
 import { UnitOfWork } from '../../database/unit-of-work.js';
 import { AssessmentEntity } from '../assessments/assessment.entity.js';
 import { toAssessmentDto } from '../assessments/assessment.dto.js';
@@ -202,7 +202,12 @@ export class CasesService {
   }
 
   async update(organisationId: string, caseId: string, input: UpdateCaseDto): Promise<CaseDto> {
-    const { version, arrival, ...fields } = input;
+    const { version, arrival, leadAdviserId, ...fields } = input;
+    // A handover is supervision: only /reassign (managers and admins) makes it, and audits who had the case.
+    if (leadAdviserId !== undefined)
+      throw new DomainError('unprocessable', 'leadAdviserId is changed by POST /api/cases/{id}/reassign', [
+        { path: 'leadAdviserId', message: 'is changed by POST /api/cases/{id}/reassign, which records the handover' },
+      ]);
     const updated = await updateVersioned(this.uow.manager, {
       entity: CaseEntity,
       what: 'Case',

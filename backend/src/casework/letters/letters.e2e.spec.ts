@@ -48,8 +48,16 @@ describe('letters from templates', () => {
   const generate = (body: object, caseId = String(kase.id), user = ours.adviser) =>
     h.as(user).post(`/api/cases/${caseId}/letters`).send(body);
 
-  it('gives every organisation the three shipped templates, once', async () => {
+  it('gives every organisation the three shipped templates when it is made, and reading them writes nothing', async () => {
+    const stored = async () =>
+      h.dataSource.query(
+        `SELECT id, key, version, updated_at FROM letter_templates WHERE organisation_id = $1 ORDER BY id`,
+        [ours.organisationId],
+      );
+    const before = await stored();
+    expect(before.map((t: { key: string }) => t.key).sort()).toEqual([...SHIPPED_LETTER_KEYS].sort());
     const first = await templates();
+    expect(await stored()).toEqual(before);
     expect(first.map((t) => t.key)).toEqual([...SHIPPED_LETTER_KEYS].sort());
     expect(first.map((t) => t.name).sort()).toEqual(['Client care letter', 'Closing letter', 'Letter of authority']);
     expect(await templates()).toEqual(first);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { labelOf, SHIPPED_LETTER_KEYS, subcategoryLabel, longDate } from '@deepvalue/shared';
+import { labelOf, subcategoryLabel, longDate } from '@deepvalue/shared';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../../common/domain-error.js';
@@ -18,7 +18,6 @@ import {
 } from './letter.dto.js';
 import { letterFile } from './letter-files.js';
 import { blocksOf, fillTemplate, type LetterValues, templateProblems } from './letter-text.js';
-import { SHIPPED_TEMPLATES } from './shipped-templates.js';
 
 const SELECT = `SELECT t.id, t.key, t.name, t.body, u.name AS updated_by_name, t.updated_at, t.version
   FROM letter_templates t LEFT JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.updated_by_id`;
@@ -36,7 +35,6 @@ export class LettersService {
 
   async list(organisationId: string): Promise<LetterTemplateDto[]> {
     const m = this.uow.manager;
-    await this.ensureShipped(m, organisationId);
     const rows: LetterTemplateRow[] = await m.query(
       `${SELECT} WHERE t.organisation_id = $1 ORDER BY t.key IS NULL, t.key, t.name`,
       [organisationId],
@@ -96,7 +94,6 @@ export class LettersService {
   ): Promise<DocumentDto> {
     const m = this.uow.manager;
     await this.documents.assertCase(organisationId, caseId);
-    await this.ensureShipped(m, organisationId);
     const [template]: LetterTemplateRow[] = await m.query(`${SELECT} WHERE t.organisation_id = $1 AND t.id = $2`, [
       organisationId,
       input.templateId,
@@ -152,18 +149,6 @@ export class LettersService {
       'user.name': row.me,
       'opponent.name': row.opponent,
     };
-  }
-
-  /** The shipped templates an organisation does not have yet (a new organisation, or first use). */
-  private async ensureShipped(m: EntityManager, organisationId: string): Promise<void> {
-    const keys = [...SHIPPED_LETTER_KEYS];
-    await m.query(
-      `INSERT INTO letter_templates (organisation_id, key, name, body)
-       SELECT $1, k, n, b FROM unnest($2::text[], $3::text[], $4::text[]) AS s(k, n, b)
-       WHERE NOT EXISTS (SELECT 1 FROM letter_templates t WHERE t.organisation_id = $1 AND t.key = s.k)
-       ON CONFLICT DO NOTHING`,
-      [organisationId, keys, keys.map((k) => SHIPPED_TEMPLATES[k].name), keys.map((k) => SHIPPED_TEMPLATES[k].body)],
-    );
   }
 
   private async find(m: EntityManager, organisationId: string, id: string): Promise<LetterTemplateDto> {

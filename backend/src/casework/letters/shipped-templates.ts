@@ -4,7 +4,7 @@
  * differs between organisations (complaints procedure, supervisor, office hours) is left for the
  * admin to add. Text format: a blank line between paragraphs, "# " starts a heading, "- " a bullet.
  */
-import type { ShippedLetterKey } from '@deepvalue/shared';
+import { SHIPPED_LETTER_KEYS, type ShippedLetterKey } from '@deepvalue/shared';
 
 export const SHIPPED_TEMPLATES: Record<ShippedLetterKey, { name: string; body: string }> = {
   client_care: {
@@ -106,3 +106,22 @@ Yours sincerely
 {{organisation.name}}`,
   },
 };
+
+/** Anything that runs SQL: a TypeORM DataSource or EntityManager, or a pg client in a transaction. */
+interface Queryable {
+  query(sql: string, params: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Gives an organisation the shipped templates it does not have yet. Called where an organisation is
+ * created (and by a migration for those made before), so reading templates never writes.
+ */
+export async function addShippedTemplates(db: Queryable, organisationId: string): Promise<void> {
+  const keys = [...SHIPPED_LETTER_KEYS];
+  await db.query(
+    `INSERT INTO letter_templates (organisation_id, key, name, body)
+     SELECT $1, k, n, b FROM unnest($2::text[], $3::text[], $4::text[]) AS s(k, n, b)
+     ON CONFLICT DO NOTHING`,
+    [organisationId, keys, keys.map((k) => SHIPPED_TEMPLATES[k].name), keys.map((k) => SHIPPED_TEMPLATES[k].body)],
+  );
+}

@@ -36,6 +36,7 @@ import { LegalAid1764420000000 } from './1764420000000-legal-aid.js';
 import { Outbox1764430000000 } from './1764430000000-outbox.js';
 import { RollupDeletesRouted1764440000000 } from './1764440000000-rollup-deletes-routed.js';
 import { CitusRoutedFacts1764440000100 } from './1764440000100-citus-routed-facts.js';
+import { ShippedLetterTemplates1764520000000 } from './1764520000000-shipped-letter-templates.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   Outbox1764430000000,
   RollupDeletesRouted1764440000000,
   CitusRoutedFacts1764440000100,
+  ShippedLetterTemplates1764520000000,
 ];
