@@ -1,4 +1,4 @@
-/** An admin answers a subject access request and erases a client from the screens (issue 16 item 8). */
+/** An admin answers a subject access request and erases a client from the screens. */
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { checkPage, DEMO_PASSWORD, demoEmail, signIn } from './support';

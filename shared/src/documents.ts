@@ -1,5 +1,5 @@
 /**
- * Documents kept on a case (issue 16 items 5 and 6): what may be uploaded, decided by the file's
+ * Documents kept on a case : what may be uploaded, decided by the file's
  * content, never by its name, and where a document came from.
  */
 
@@ -39,7 +39,7 @@ export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
 
 export const MAX_DOCUMENT_NAME_LENGTH = 255;
 
-/** A supervisor's file review of a case (issue 16 item 7). */
+/** A supervisor's file review of a case. */
 export const FILE_REVIEW_OUTCOMES = ['satisfactory', 'actions_needed', 'unsatisfactory'] as const;
 export type FileReviewOutcome = (typeof FILE_REVIEW_OUTCOMES)[number];
 

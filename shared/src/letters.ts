@@ -1,5 +1,5 @@
 /**
- * Letters from templates (issue 16 item 6): the case fields a template may use, written
+ * Letters from templates: the case fields a template may use, written
  * `{{client.fullName}}` in its text, and the formats a letter is generated in.
  */
 export const LETTER_FIELDS = {

@@ -30,9 +30,8 @@ export class MeasureReportsController {
   @ApiOperation({ summary: 'Every measure over the filtered closed cases' })
   @ApiOkResponse({ description: 'Every measure over the filtered closed cases, with n and intervals' })
   async measuresSummary(@CurrentUser() user: RequestUser, @Query() query: MeasuresQueryDto): Promise<MeasuresSummary> {
-    const { organisation, detail, ...filters } = query;
-    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
-    const organisationIds = await this.scope.organisationIds(user, organisation);
+    const { detail, ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest);
     return this.measures.summary(organisationIds, filters, undefined, detail === 'true');
   }
 
@@ -40,27 +39,26 @@ export class MeasureReportsController {
   @ApiOperation({ summary: 'Hours a fixed fee pays for against hours worked' })
   @ApiOkResponse({ description: 'Per category: hours a fixed fee pays for against the hours cases took' })
   async fixedFeeReport(@CurrentUser() user: RequestUser, @Query() query: ReportFiltersDto): Promise<FixedFeeReport> {
-    const { organisation, ...filters } = query;
-    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
-    return this.fixedFee.report(await this.scope.organisationIds(user, organisation), filters);
+    const { organisationIds, filters } = await this.scope.resolve(user, query);
+    return this.fixedFee.report(organisationIds, filters);
   }
 
   @Get('trends')
   @ApiOperation({ summary: 'A measure’s rate by month or quarter' })
   @ApiOkResponse({ description: 'A rate per closing month or quarter' })
   async trends(@CurrentUser() user: RequestUser, @Query() query: TrendsQueryDto): Promise<TrendsReport> {
-    const { organisation, measure = 'positive_outcome', period = 'month', ...filters } = query;
-    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
-    return this.rates.trends(await this.scope.organisationIds(user, organisation), measure, period, filters);
+    const { measure = 'positive_outcome', period = 'month', ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest);
+    return this.rates.trends(organisationIds, measure, period, filters);
   }
 
   @Get('breakdown')
   @ApiOperation({ summary: 'A measure’s rate by group' })
   @ApiOkResponse({ description: 'A rate per group, in a fixed order (never ranked)' })
   async breakdown(@CurrentUser() user: RequestUser, @Query() query: BreakdownQueryDto): Promise<BreakdownReport> {
-    const { organisation, measure = 'positive_outcome', by, ...filters } = query;
-    this.scope.assertAdviserLevelAllowed(user, by === 'adviser' || filters.adviser !== undefined);
-    return this.rates.breakdown(await this.scope.organisationIds(user, organisation), measure, by, filters);
+    const { measure = 'positive_outcome', by, ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest, { byAdviser: by === 'adviser' });
+    return this.rates.breakdown(organisationIds, measure, by, filters);
   }
 
   @Get('drill-down')
@@ -69,16 +67,8 @@ export class MeasureReportsController {
   @Audited('case')
   @ApiOkResponse({ description: 'The cases behind a figure (managers only)' })
   async drillDownCases(@CurrentUser() user: RequestUser, @Query() query: DrillDownQueryDto): Promise<DrillDownPage> {
-    const {
-      organisation,
-      measure = 'positive_outcome',
-      band,
-      outcome = 'eligible',
-      limit = 50,
-      offset = 0,
-      ...filters
-    } = query;
-    const organisationIds = await this.scope.organisationIds(user, organisation);
+    const { measure = 'positive_outcome', band, outcome = 'eligible', limit = 50, offset = 0, ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest);
     return this.drillDown.cases(organisationIds, { measure, band, outcome }, filters, { limit, offset });
   }
 }

@@ -25,10 +25,8 @@ export class ReportsController {
     @CurrentUser() user: RequestUser,
     @Query() query: TimeVsOutcomeQueryDto,
   ): Promise<TimeVsOutcomeReport> {
-    const { measure = 'positive_outcome', organisation, ...filters } = query;
-    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
-    const organisationIds = await this.scope.organisationIds(user, organisation);
-    const { consentOnly, suppressBelow } = await this.scope.privacyFor(user, organisationIds);
+    const { measure = 'positive_outcome', ...rest } = query;
+    const { organisationIds, consentOnly, suppressBelow, filters } = await this.scope.resolve(user, rest);
     return this.timeVsOutcome.report(organisationIds, measure, { ...filters, consentOnly }, { suppressBelow });
   }
 
@@ -43,10 +41,7 @@ export class ReportsController {
     @CurrentUser() user: RequestUser,
     @Query() query: ReportFiltersDto,
   ): Promise<RelationshipChainReport> {
-    const { organisation, ...filters } = query;
-    this.scope.assertAdviserLevelAllowed(user, filters.adviser !== undefined);
-    const organisationIds = await this.scope.organisationIds(user, organisation);
-    const { consentOnly, suppressBelow } = await this.scope.privacyFor(user, organisationIds);
+    const { organisationIds, consentOnly, suppressBelow, filters } = await this.scope.resolve(user, query);
     return this.chain.report(organisationIds, { ...filters, consentOnly }, { suppressBelow });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The other reports a manager opens from the Reports page (issue 21), with no filter and each single
+ * The other reports a manager opens from the Reports page (docs/benchmarks.md), with no filter and each single
  * filter: each read the way the API serves it, beside the same figures computed the straightforward
  * way from the per-case facts in the same run, the two checked equal.
  */

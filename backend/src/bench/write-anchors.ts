@@ -1,5 +1,5 @@
 /**
- * The database alone, measured in the same run as the API (issue 18's anchors): the time-entry rows
+ * The database alone, measured in the same run as the API (the anchors of docs/benchmarks.md, the write path): the time-entry rows
  * of the record-a-session step as one-row INSERTs into a copy of `time_entries` with the same
  * columns, indexes, checks and foreign keys but none of the product's triggers; and as the
  * three-statement transaction a hand-written write would need (read the case, insert the entry, add

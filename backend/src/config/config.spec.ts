@@ -56,6 +56,7 @@ describe(loadConfig.name, () => {
     ['DEMO_CASES', '10', /DEMO_CASES must be between 50/],
     ['DEMO_CASES', 'lots', /DEMO_CASES must be a whole number/],
     ['IMPORT_SPOOL_DIR', '/no/such/directory', /IMPORT_SPOOL_DIR must be an existing directory/],
+    ['DEFLATOR_SERIES_FILE', '/no/such/series.json', /DEFLATOR_SERIES_FILE must be an existing file/],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig(env({ [name]: value }))).toThrow(ConfigError);
     expect(() => loadConfig(env({ [name]: value }))).toThrow(message);

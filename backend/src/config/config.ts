@@ -36,6 +36,8 @@ export interface AppConfig {
   documentMaxBytes: number;
   /** LEGAL_AID_CODES_DIR: a directory holding a newer set of the legal aid code lists; undefined: the shipped ones (backend/data/legal-aid). */
   legalAidCodesDir: string | undefined;
+  /** DEFLATOR_SERIES_FILE: a JSON file holding a newer GDP deflator series; undefined: the shipped one (pricing/deflators.ts). */
+  deflatorSeriesFile: string | undefined;
   /** SMTP_URL (smtp:// or smtps://, credentials in the URL): where email is sent. Unset, messages are held in the outbox. */
   smtpUrl: string | undefined;
   /** MAIL_FROM: the sender of every email. */
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     importSpoolDir: directory(env, 'IMPORT_SPOOL_DIR') ?? os.tmpdir(),
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_MB', 20, 1, 256) * 1024 * 1024,
     legalAidCodesDir: directory(env, 'LEGAL_AID_CODES_DIR'),
+    deflatorSeriesFile: file(env, 'DEFLATOR_SERIES_FILE'),
     secretsKey: secretsKey(env, production && databaseUrl !== undefined),
     ...mail(env),
   };
@@ -168,6 +171,15 @@ function directory(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const resolved = path.resolve(raw);
   if (!fs.statSync(resolved, { throwIfNoEntry: false })?.isDirectory())
     throw new ConfigError(name, `must be an existing directory, got "${raw}"`);
+  return resolved;
+}
+
+function file(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  const resolved = path.resolve(raw);
+  if (!fs.statSync(resolved, { throwIfNoEntry: false })?.isFile())
+    throw new ConfigError(name, `must be an existing file, got "${raw}"`);
   return resolved;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The page a funding panel reads first (issue 14 item 7), in plain English: what the service did, how
+ * The page a funding panel reads first, in plain English: what the service did, how
  * the headline outcome varies with relationship time (the PDF draws the chart after that section), the
  * adjusted estimate as predicted rates for this pack's mix of cases, value per £1 with its range, and
  * the strength of the evidence. Every figure comes from what the pack already publishes (rounded

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   HMT_GDP_DEFLATORS_2025_12 as HMT,
-  activeDeflatorSeries,
   atPriceYear,
   deflatorFactor,
+  loadDeflatorSeries,
   priceYearFor,
   uprate,
   validateDeflatorSeries,
@@ -58,10 +58,15 @@ describe('prices of one year (GDP deflators)', () => {
     const good = path.join(dir, 'good.json');
     const newer = { ...HMT, version: 'newer', published: '2026-03', index: { ...HMT.index, '2025': 103.1 } };
     fs.writeFileSync(good, JSON.stringify(newer));
-    const loaded = activeDeflatorSeries({ DEFLATOR_SERIES_FILE: good });
+    const loaded = loadDeflatorSeries(good);
     expect(loaded.version).toBe('newer');
     expect(priceYearFor('2026-03-31', loaded)).toBe(2025);
-    expect(activeDeflatorSeries({})).toBe(HMT);
+    expect(loadDeflatorSeries(undefined)).toBe(HMT);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ ...newer, index: {} }));
+    expect(() => loadDeflatorSeries(bad)).toThrow(
+      /DEFLATOR_SERIES_FILE .*bad\.json: index must give at least one year/,
+    );
     expect(validateDeflatorSeries({ ...newer, published: '2026', index: { '2025': -1 } })).toEqual([
       { path: 'published', message: 'must be a month written YYYY-MM' },
       { path: 'index.2025', message: 'must be a year YYYY with a positive number' },

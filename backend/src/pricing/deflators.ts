@@ -1,5 +1,5 @@
 /**
- * Prices of one year (issue 14 item 5): every unit cost is uprated from its own price year to the
+ * Prices of one year (docs/pricing.md): every unit cost is uprated from its own price year to the
  * price year of the figures with HM Treasury's GDP deflator, as the Green Book asks for appraisal across
  * government. The series is a versioned, dated table; the method shows each cost's original figure,
  * its year, the factor and the result. A newer series can be loaded from a JSON file
@@ -90,19 +90,14 @@ export function validateDeflatorSeries(value: unknown): FieldError[] {
   return errors;
 }
 
-let loaded: { file: string; series: DeflatorSeries } | undefined;
-
-/** The series in use: DEFLATOR_SERIES_FILE when set (checked once), else the shipped one. */
-export function activeDeflatorSeries(env: NodeJS.ProcessEnv = process.env): DeflatorSeries {
-  const file = env.DEFLATOR_SERIES_FILE;
+/** The series in use: the file DEFLATOR_SERIES_FILE names (checked when read), else the shipped one. */
+export function loadDeflatorSeries(file: string | undefined): DeflatorSeries {
   if (!file) return HMT_GDP_DEFLATORS_2025_12;
-  if (loaded?.file === file) return loaded.series;
   const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
   const errors = validateDeflatorSeries(parsed);
   if (errors.length)
     throw new Error(`DEFLATOR_SERIES_FILE ${file}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-  loaded = { file, series: parsed as DeflatorSeries };
-  return loaded.series;
+  return parsed as DeflatorSeries;
 }
 
 export function lastYearOf(series: DeflatorSeries): number {

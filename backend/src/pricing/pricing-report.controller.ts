@@ -29,8 +29,8 @@ export class PricingReportController {
       'Deep value in £ overall, per category and per band of relationship time, with the low/central/high range',
   })
   async pricingReport(@CurrentUser() user: RequestUser, @Query() query: PricingQueryDto): Promise<PricingReport> {
-    const { organisation, unitCostVersion, ...filters } = query;
-    const organisationIds = await this.scope.organisationIds(user, organisation);
+    const { unitCostVersion, ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest);
     if (user.role === 'commissioner') {
       const scope = {
         organisationIds,

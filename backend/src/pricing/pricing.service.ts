@@ -14,6 +14,7 @@ import { describeFilters, type ReportFilters } from '../analytics/report-filters
 
 import { thresholdFor } from '../disclosure/threshold.js';
 
+import { AppConfigService } from '../config/app-config.service.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 
 import { HOURLY_COST_NOTE } from './dto/unit-costs.dto.js';
@@ -23,7 +24,7 @@ import { buildPricingView, type PricingView } from './pricing-view.js';
 
 import { publishedValue, type PublishedRounding } from './published-pricing.js';
 
-import { activeDeflatorSeries, atPriceYear, priceYearFor, type Uprating } from './deflators.js';
+import { atPriceYear, loadDeflatorSeries, priceYearFor, type DeflatorSeries, type Uprating } from './deflators.js';
 
 import { hourlyCostOf } from './unit-cost-defaults.js';
 
@@ -85,11 +86,17 @@ export interface PricingReport extends PricingView {
 
 @Injectable()
 export class PricingService {
+  /** Read once at start-up, so a bad DEFLATOR_SERIES_FILE stops the start with a message naming it. */
+  private readonly deflators: DeflatorSeries;
+
   constructor(
     private readonly aggregates: PricingAggregatesRepository,
     private readonly unitCosts: UnitCostsService,
     private readonly organisations: OrganisationsService,
-  ) {}
+    config: AppConfigService,
+  ) {
+    this.deflators = loadDeflatorSeries(config.get().deflatorSeriesFile);
+  }
 
   /** Unit costs and aggregates: the part that reads the database (the pack runs it beside its other queries). */
   async inputs(request: PricingRequest): Promise<PricingInputs> {
@@ -100,7 +107,7 @@ export class PricingService {
         : this.unitCosts.version(request.pricingOrganisationId, request.unitCostVersion),
       this.aggregates.aggregates(request.organisationIds, filters, request.asOf, request.consent),
     ]);
-    const series = activeDeflatorSeries();
+    const series = this.deflators;
     const year = priceYearFor(filters.to ?? request.asOf, series);
     const atYear = atPriceYear(unitCosts.rows, year, series);
     const prices: Prices = {

@@ -305,4 +305,11 @@ describe('GET /api/reports/pricing', () => {
     const adviser = await sut.makeUser(manager.organisationId, 'adviser');
     await sut.as(adviser).get('/api/reports/pricing').expect(403);
   });
+
+  it('gives per-adviser figures to managers only: a commissioner asking for one adviser gets 403', async () => {
+    const adviser = await sut.makeUser(manager.organisationId, 'adviser');
+    await sut.as(manager).get(`/api/reports/pricing?adviser=${adviser.id}`).expect(200);
+    const res = await sut.as(commissioner).get(`/api/reports/pricing?adviser=${adviser.id}`).expect(403);
+    expect(JSON.stringify(res.body)).toMatch(/per adviser/);
+  });
 });

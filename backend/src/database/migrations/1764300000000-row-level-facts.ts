@@ -1,6 +1,6 @@
 /**
  * The per-case facts and the report roll-ups are kept current by row-level triggers instead of
- * statement-level triggers over transition tables (issue 18, and issue 20's blocker: Citus cannot
+ * statement-level triggers over transition tables (for write speed, docs/decisions.md; and because Citus cannot
  * plan a query over a transition table on a worker).
  *
  * - A time entry added applies its delta to its case's facts (one UPDATE of one row) instead of

@@ -1,5 +1,5 @@
 /**
- * Claiming an Idempotency-Key in one round trip (issue 18): `idempotency_claim` returns the stored
+ * Claiming an Idempotency-Key in one round trip (docs/decisions.md, the write path): `idempotency_claim` returns the stored
  * response of a committed request with the key (no lock needed: a committed response is final);
  * otherwise tries the key's transaction-scoped advisory lock and, holding it, looks again with a
  * new snapshot (the holder may have committed in between). No row back: another request holds

@@ -1,6 +1,6 @@
 /**
  * Audit rows are linked into their organisation's hash chain when the transaction commits, not when
- * they are written (issue 18). Linking takes the chain head's row lock (migration 1764200000500), so
+ * they are written (docs/decisions.md, the write path). Linking takes the chain head's row lock (migration 1764200000500), so
  * every audited write of an organisation waits for the one before it to commit; linked mid-transaction,
  * the lock was held while the app sent its remaining statements and the COMMIT, which on a busy
  * server is most of a request. Now the app writes to `audit_pending`, and a deferred constraint

@@ -1,5 +1,5 @@
 /**
- * Roll-ups for the measures summary (issue 21), so "All measures" reads a few thousand pre-summed
+ * Roll-ups for the measures summary (docs/architecture.md, roll-ups), so "All measures" reads a few thousand pre-summed
  * rows instead of every closed case:
  *   - case_measure_rollups: per organisation × dimension value × closing day, every sum the summary's
  *     figures are read from (each rate's n, count, scope and unknown; the sums and counts behind each

@@ -1,5 +1,5 @@
 /**
- * Documents on a case (issue 16 item 5): the file's bytes are kept in PostgreSQL as bytea beside
+ * Documents on a case: the file's bytes are kept in PostgreSQL as bytea beside
  * what is known of it, so the embedded default needs no directory or object store, a document
  * goes with its row (case deletion cascades, erasure deletes), and a backup of the database is a
  * backup of the documents (docs/decisions.md). Stored EXTERNAL: out of line and not compressed

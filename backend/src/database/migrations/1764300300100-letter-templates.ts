@@ -1,5 +1,5 @@
 /**
- * Letter templates (issue 16 item 6): each organisation's templates, with case fields written
+ * Letter templates: each organisation's templates, with case fields written
  * `{{client.fullName}}` in the text. The three shipped templates carry a key (client care letter,
  * letter of authority, closing letter): an admin may reword them but not remove them. Their text is
  * not in this migration: it is copied from the code into an organisation's table the first time

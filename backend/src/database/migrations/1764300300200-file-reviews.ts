@@ -1,5 +1,5 @@
 /**
- * Supervision (issue 16 item 7): a manager's file review of a case — when, by whom, the outcome and
+ * Supervision: a manager's file review of a case — when, by whom, the outcome and
  * the actions agreed. Rows belong to the case (composite key, cascade). Value lists written out.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';

@@ -1,5 +1,5 @@
 /**
- * Measures of issue 15 that were stored and never reported (docs/measures.md): understanding, trust and
+ * Measures that were stored and never reported (docs/measures.md): understanding, trust and
  * disclosure, personal development, retelling burden, outcome sustained and new problems at follow-up,
  * and each underlying problem's action, result and the relationship time before it surfaced.
  *   - cases.confidence_at_intake: the client's confidence asked at intake (the close-time "before"

@@ -1,5 +1,5 @@
 /**
- * The outbox (issue 16 item 9): every email Deep Value sends (invitations, password resets,
+ * The outbox: every email Deep Value sends (invitations, password resets,
  * key-date reminders), with where it got to. Without an SMTP server messages are held here for an
  * admin to read. A key-date reminder goes to an adviser at most once a day (the partial unique
  * index), however many processes run the reminders. Value lists written out.

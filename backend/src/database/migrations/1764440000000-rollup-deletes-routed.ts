@@ -2,7 +2,7 @@
  * The roll-up triggers' clean-up DELETEs (`DELETE FROM case_rollups r USING (…) k WHERE
  * r.organisation_id = k.organisation_id …`) also name the trigger row's organisation as a value:
  * `r.organisation_id = OLD.organisation_id`. On one PostgreSQL this changes nothing (k is made from
- * OLD). On Citus (issue 20) it is what lets the statement run: with the organisation known, Citus
+ * OLD). On Citus (docs/scaling.md) it is what lets the statement run: with the organisation known, Citus
  * sends the whole DELETE to that organisation's shard; without it, it tries to push the USING
  * subquery down to every shard and refuses ("cannot push down this subquery: VALUES is not
  * supported within a UNION"), so closing a case failed on a cluster.

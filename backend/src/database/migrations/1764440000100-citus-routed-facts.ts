@@ -4,7 +4,7 @@
  * trigger are refused: "cannot execute a distributed query from a query on a shard"). The
  * facts refresh, `INSERT INTO case_facts … SELECT … FROM unnest(ids) JOIN cases c ON c.id = k.id
  * LEFT JOIN LATERAL (… WHERE te.organisation_id = c.organisation_id …)`, names no organisation
- * as a value, so Citus plans it on every shard and the write fails (issue 20).
+ * as a value, so Citus plans it on every shard and the write fails (docs/scaling.md).
  *
  * `deepvalue_route_facts()`, called by `deepvalue_distribute()` on every migration run and only
  * when the citus extension is there, derives from the current `refresh_case_facts(uuid[])` a
