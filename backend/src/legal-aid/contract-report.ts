@@ -100,7 +100,7 @@ export function buildContractReport(
       caseRef: null,
       field: 'legalAidOfficeAccount',
       message:
-        "The organisation's LAA office account number is not recorded: an administrator adds it in Settings (6 letters or digits, e.g. 0U099L).",
+        "The organisation's LAA office account number is not recorded: an administrator adds it under Administration, Legal aid contract (6 letters or digits, e.g. 0U099L).",
     });
   else if (!new RegExp(codes.formats.officeAccountNumber.pattern, 'u').test(office.account))
     problems.push({
@@ -115,7 +115,7 @@ export function buildContractReport(
       caseRef: null,
       field: 'legalAidScheduleRef',
       message:
-        "The organisation's LAA schedule reference is not recorded: an administrator adds it in Settings (e.g. 0U099L/2024/01).",
+        "The organisation's LAA schedule reference is not recorded: an administrator adds it under Administration, Legal aid contract (e.g. 0U099L/2024/01).",
     });
 
   const completed = cases.filter((c) => inMonth(c.closedOn, month));

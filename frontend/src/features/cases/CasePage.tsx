@@ -215,7 +215,12 @@ function CaseDetails({ c }: { c: CaseDetail }) {
           },
           { key: 'Evidence consent', value: client.evidenceConsent ? 'Yes' : 'No' },
           ...(isLegalAid
-            ? [{ key: 'Equality monitoring', value: <EqualityRow clientId={client.id} equality={client.equality} /> }]
+            ? [
+                {
+                  key: 'Equality monitoring',
+                  value: <EqualityRow clientId={client.id} equality={client.equality} caseId={c.id} />,
+                },
+              ]
             : []),
         ]}
       />

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, queryString } from '../../app/api';
-import { formatNumber } from '../../app/format';
+import { formatDate, formatNumber } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { TextInput } from '../../ui/TextInput';
@@ -58,8 +58,11 @@ export function ContractReportPage() {
       </form>
       <QueryState query={check} what="The contract report">
         {(r) => (
-          <section aria-label="The month's report">
-            <h2 className="govuk-heading-m">{r.submissionPeriod}</h2>
+          <section aria-label="The month’s report">
+            <h2 className="govuk-heading-m">
+              {formatDate(`${r.month}-01`).replace(/^1 /, '')}{' '}
+              <span className="govuk-caption-m">Submission period {r.submissionPeriod}</span>
+            </h2>
             <ul className="govuk-list govuk-list--bullet">
               <li>{formatNumber(r.completedMatters)} completed matter(s) (OUTCOME records)</li>
               <li>{formatNumber(r.matterStarts)} new matter(s) (MATTERSTARTS records)</li>

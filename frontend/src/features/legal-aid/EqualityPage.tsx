@@ -1,7 +1,7 @@
 /** Record the client's equality monitoring answers (PUT /clients/:id/equality); each may be declined. */
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
 import { flash } from '../../app/flash';
 import { clientName } from '../../app/format';
@@ -24,16 +24,19 @@ const QUESTIONS: Record<EqualityQuestion, string> = {
 
 export function EqualityPage() {
   const { clientId = '' } = useParams();
+  // Asked from a case, the form goes back to that case.
+  const caseId = useSearchParams()[0].get('case');
+  const back = caseId ? `/cases/${caseId}` : `/clients/${clientId}`;
   const client = useClient(clientId);
   const codes = useLegalAidCodes();
   usePageTitle('Equality monitoring');
   return (
     <>
-      <BackLink to={`/clients/${clientId}`} />
+      <BackLink to={back}>{caseId ? 'Back to the case' : 'Back to the client'}</BackLink>
       <QueryState query={client} what="The client">
         {(c) => (
           <QueryState query={codes} what="The legal aid code lists">
-            {(lists) => <EqualityForm key={c.version} client={c} lists={lists} />}
+            {(lists) => <EqualityForm key={c.version} client={c} lists={lists} back={back} />}
           </QueryState>
         )}
       </QueryState>
@@ -41,7 +44,7 @@ export function EqualityPage() {
   );
 }
 
-function EqualityForm({ client, lists }: { client: Client; lists: LegalAidCodes }) {
+function EqualityForm({ client, lists, back }: { client: Client; lists: LegalAidCodes; back: string }) {
   const [answers, setAnswers] = useState<Record<EqualityQuestion, string>>(() => ({
     gender: client.equality?.gender ?? '',
     ethnicity: client.equality?.ethnicity ?? '',
@@ -61,7 +64,7 @@ function EqualityForm({ client, lists }: { client: Client; lists: LegalAidCodes 
     if (result.ok) {
       await queryClient.invalidateQueries({ queryKey: ['client', client.id] });
       await queryClient.invalidateQueries({ queryKey: ['case'] });
-      navigate(`/clients/${client.id}`, flash('Equality monitoring saved'));
+      navigate(back, flash('Equality monitoring saved'));
     } else if (result.error?.isStale) {
       await queryClient.invalidateQueries({ queryKey: ['client', client.id] });
       submission.setErrors([{ path: '', message: 'Someone else changed this client. Reload the page and try again.' }]);
@@ -85,6 +88,11 @@ function EqualityForm({ client, lists }: { client: Client; lists: LegalAidCodes 
               key={q}
               id={q}
               label={QUESTIONS[q]}
+              hint={
+                list.codes.some((k) => !k.label)
+                  ? 'The code list holds some of these codes without their meaning yet: read them from the LAA’s equality monitoring table.'
+                  : undefined
+              }
               emptyLabel="Not asked yet"
               options={[
                 { value: list.declinedCode, label: 'Prefers not to say' },

@@ -31,6 +31,19 @@ const FIELDS = [
 ] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
+const LABELS: Record<string, string> = {
+  categoryOfLaw: 'Category of law',
+  ufn: 'Unique File Number (UFN)',
+  matterType1: 'Matter type 1',
+  matterType2: 'Matter type 2',
+  stageReached: 'Stage reached',
+  outcomeCode: 'Outcome code',
+  exemptionCriteria: 'Exemption criteria satisfied (if any)',
+  accessPoint: 'Access point',
+  procurementArea: 'Procurement area',
+  clientPostcode: 'Client’s full postcode',
+};
+
 export function LegalAidPage() {
   const { caseId = '' } = useParams();
   const kase = useCase(caseId);
@@ -52,14 +65,20 @@ export function LegalAidPage() {
 
 function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
   const saved = c.legalAid ?? null;
-  const [values, setValues] = useState<Values>(
-    () => Object.fromEntries(FIELDS.map((f) => [f, saved?.[f] ?? ''])) as Values,
-  );
+  // A new record starts from the category of law of the case's own category, where the lists have one.
+  const [values, setValues] = useState<Values>(() => ({
+    ...(Object.fromEntries(FIELDS.map((f) => [f, saved?.[f] ?? ''])) as Values),
+    categoryOfLaw: saved?.categoryOfLaw ?? (lists.categories.some((k) => k.code === c.category) ? c.category : ''),
+  }));
   const submission = useSubmission();
   const navigate = useNavigate();
   const refresh = useRefreshCase();
   const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const errorFor = (path: string) => submission.errors.find((e) => e.path === path)?.message;
+  // The summary names the field; the message beside the field does not need to.
+  const summary = submission.errors.map((e) =>
+    LABELS[e.path] ? { ...e, message: `${LABELS[e.path]}: ${e.message}` } : e,
+  );
   const matterTypes = lists.matterTypes.find((m) => m.category === values.categoryOfLaw);
   const outcomes = lists.outcomes.find((o) => o.category === values.categoryOfLaw);
 
@@ -89,11 +108,11 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
   }
 
   /** A list's codes as a select, or a text box where the lists hold none for this category yet. */
-  const codeField = (field: keyof Values, label: string, list: Code[] | undefined, hint: string) =>
+  const codeField = (field: keyof Values, list: Code[] | undefined, hint: string) =>
     list?.length ? (
       <Select
         id={field}
-        label={label}
+        label={LABELS[field]}
         emptyLabel="Not recorded"
         options={list.map((k) => ({ value: k.code, label: codeLabel(k) }))}
         value={values[field]}
@@ -103,8 +122,12 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
     ) : (
       <TextInput
         id={field}
-        label={label}
-        hint={`${hint} The code lists hold none for this category yet, so only its form is checked.`}
+        label={LABELS[field]}
+        hint={
+          values.categoryOfLaw
+            ? `${hint} The code lists hold none for this category yet, so only its form is checked.`
+            : `${hint} Choose the category of law first to pick from its codes.`
+        }
         width={5}
         value={values[field]}
         error={errorFor(field)}
@@ -114,13 +137,13 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
 
   return (
     <>
-      <ErrorSummary errors={submission.errors} />
+      <ErrorSummary errors={summary} />
       <CaseHeading caseRecord={c} client={c.client} title="Legal aid details" />
       <form noValidate className="dv-form" onSubmit={(e) => void save(e)}>
         <Select
           id="categoryOfLaw"
-          label="Category of law"
-          hint="The case's own category follows from it where the lists map one."
+          label={LABELS.categoryOfLaw}
+          hint="The case’s own category follows from it where the lists map one."
           emptyLabel="Select a category"
           options={lists.categories.map((k) => ({ value: k.code, label: k.label }))}
           value={values.categoryOfLaw}
@@ -129,21 +152,21 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
         />
         <TextInput
           id="ufn"
-          label="Unique File Number (UFN)"
+          label={LABELS.ufn}
           hint="DDMMYY/NNN. Leave empty and the next free number of the day the case was opened is given."
           width={10}
           value={values.ufn}
           error={errorFor('ufn')}
           onChange={(e) => set('ufn')(e.target.value)}
         />
-        {codeField('matterType1', 'Matter type 1', matterTypes?.matterType1, '4 capital letters.')}
-        {codeField('matterType2', 'Matter type 2', matterTypes?.matterType2, '4 capital letters.')}
-        {codeField('stageReached', 'Stage reached', outcomes?.stageReached, '2 letters or digits.')}
-        {codeField('outcomeCode', 'Outcome code', outcomes?.outcome, '2 characters; recorded when the case closes.')}
+        {codeField('matterType1', matterTypes?.matterType1, '4 capital letters.')}
+        {codeField('matterType2', matterTypes?.matterType2, '4 capital letters.')}
+        {codeField('stageReached', outcomes?.stageReached, '2 letters or digits.')}
+        {codeField('outcomeCode', outcomes?.outcome, '2 characters; recorded when the case closes.')}
         <TextInput
           id="exemptionCriteria"
-          label="Exemption criteria satisfied (if any)"
-          hint="2 capital letters and 3 digits, e.g. TR001"
+          label={LABELS.exemptionCriteria}
+          hint="2 capital letters and 3 digits, for example TR001."
           width={5}
           value={values.exemptionCriteria}
           error={errorFor('exemptionCriteria')}
@@ -151,8 +174,8 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
         />
         <TextInput
           id="accessPoint"
-          label="Access point"
-          hint="AP followed by 5 digits"
+          label={LABELS.accessPoint}
+          hint="AP followed by 5 digits, for example AP00000."
           width={10}
           value={values.accessPoint}
           error={errorFor('accessPoint')}
@@ -160,8 +183,8 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
         />
         <TextInput
           id="procurementArea"
-          label="Procurement area"
-          hint="2 capital letters and 5 digits, e.g. PA00136"
+          label={LABELS.procurementArea}
+          hint="2 capital letters and 5 digits, for example PA00136."
           width={10}
           value={values.procurementArea}
           error={errorFor('procurementArea')}
@@ -169,8 +192,8 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
         />
         <TextInput
           id="clientPostcode"
-          label="Client's full postcode"
-          hint="As the LAA asks for it; NFA for no fixed abode"
+          label={LABELS.clientPostcode}
+          hint="As the LAA asks for it, for example E3 4AB; NFA for no fixed abode."
           width={10}
           value={values.clientPostcode}
           error={errorFor('clientPostcode')}

@@ -11,22 +11,26 @@ export function LegalAidPanel({ caseId, legalAid }: { caseId: string; legalAid: 
   const codes = useLegalAidCodes().data;
   if (!legalAid)
     return (
-      <>
-        <h2 className="govuk-heading-m">Legal aid</h2>
+      <section aria-labelledby="legal-aid-heading">
+        <h2 className="govuk-heading-m" id="legal-aid-heading">
+          Legal aid
+        </h2>
         <p className="govuk-body">No legal aid details yet (Unique File Number, matter types, outcome code).</p>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/cases/${caseId}/legal-aid`}>
             Record legal aid details
           </Link>
         </p>
-      </>
+      </section>
     );
   const category = codes?.categories.find((k) => k.code === legalAid.categoryOfLaw);
   const types = codes?.matterTypes.find((m) => m.category === legalAid.categoryOfLaw);
   const outcomes = codes?.outcomes.find((o) => o.category === legalAid.categoryOfLaw);
   return (
-    <>
-      <h2 className="govuk-heading-m">Legal aid</h2>
+    <section aria-labelledby="legal-aid-heading">
+      <h2 className="govuk-heading-m" id="legal-aid-heading">
+        Legal aid
+      </h2>
       <SummaryList
         stacked
         rows={[
@@ -44,7 +48,7 @@ export function LegalAidPanel({ caseId, legalAid }: { caseId: string; legalAid: 
           ...(legalAid.exemptionCriteria ? [{ key: 'Exemption', value: legalAid.exemptionCriteria }] : []),
           { key: 'Access point', value: legalAid.accessPoint ?? NOT },
           { key: 'Procurement area', value: legalAid.procurementArea ?? NOT },
-          { key: "Client's full postcode", value: legalAid.clientPostcode ?? NOT },
+          { key: 'Client’s full postcode', value: legalAid.clientPostcode ?? NOT },
         ]}
       />
       <p className="govuk-body">
@@ -52,7 +56,7 @@ export function LegalAidPanel({ caseId, legalAid }: { caseId: string; legalAid: 
           Change legal aid details
         </Link>
       </p>
-    </>
+    </section>
   );
 }
 
@@ -66,13 +70,22 @@ export function equalitySummary(equality: Equality | undefined, declined: Record
   }).join('; ');
 }
 
-export function EqualityRow({ clientId, equality }: { clientId: string; equality: Equality | undefined }) {
+/** `caseId`: asked from that case's page, the form returns there. */
+export function EqualityRow({
+  clientId,
+  equality,
+  caseId,
+}: {
+  clientId: string;
+  equality: Equality | undefined;
+  caseId?: string;
+}) {
   const codes = useLegalAidCodes().data;
   const declined = codes ? Object.fromEntries(EQUALITY_QUESTIONS.map((q) => [q, codes.equality[q].declinedCode])) : {};
   return (
     <>
       {equalitySummary(equality, declined)}{' '}
-      <Link className="govuk-link" to={`/clients/${clientId}/equality`}>
+      <Link className="govuk-link" to={`/clients/${clientId}/equality${caseId ? `?case=${caseId}` : ''}`}>
         {equality && EQUALITY_QUESTIONS.some((q) => equality[q] !== null) ? 'Change' : 'Ask'}
         <span className="govuk-visually-hidden"> equality monitoring</span>
       </Link>

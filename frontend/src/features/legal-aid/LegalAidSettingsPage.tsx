@@ -52,14 +52,21 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
     }
   };
   const errorFor = (path: string) => submission.errors.find((e) => e.path === path)?.message;
+  const labels: Record<string, string> = {
+    legalAidOfficeAccount: 'LAA office account number',
+    legalAidScheduleRef: 'Schedule reference',
+  };
+  const summary = submission.errors.map((e) =>
+    labels[e.path] ? { ...e, message: `${labels[e.path]}: ${e.message}` } : e,
+  );
   return (
     <>
-      <ErrorSummary errors={submission.errors} />
+      <ErrorSummary errors={summary} />
       <h1 className="govuk-heading-l">Legal aid contract</h1>
       <form noValidate className="dv-form" onSubmit={(e) => void save(e)}>
         <TextInput
           id="legalAidOfficeAccount"
-          label="LAA office account number"
+          label={labels.legalAidOfficeAccount}
           hint="6 letters or digits, for example 0U099L"
           width={10}
           value={account}
@@ -68,7 +75,7 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
         />
         <TextInput
           id="legalAidScheduleRef"
-          label="Schedule reference"
+          label={labels.legalAidScheduleRef}
           hint="As on your contract schedule, for example 0U099L/2024/01"
           width={20}
           value={schedule}
