@@ -4,6 +4,115 @@ import { checkPage, demoAdviserEmail, demoEmail, signIn } from './support';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
+const isoDay = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+
+test('an adviser runs a new case in Deep Value alone: conflict check, hearing, task, attendance note with its time, document, letter', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000); // one long journey with axe on every page
+  await signIn(page, await demoAdviserEmail(request));
+  // Given: an opponent on another of the organisation's cases (letters only, so a typo stays a typo).
+  const tag = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+  const opponent = `Wisniewska ${tag} Dorota`;
+  const other = await page
+    .locator('.dv-case-table a[href^="/cases/"]:not([href*="/time"])')
+    .first()
+    .getAttribute('href');
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const added = await page.request.post(`/api${other}/parties`, {
+    headers: { 'X-CSRF-Token': csrfToken },
+    data: { role: 'opponent', opponentType: 'landlord', kind: 'person', name: opponent },
+  });
+  expect(added.status(), await added.text()).toBe(201);
+
+  // Intake of a client whose name is the opponent's, misspelt and in the other order.
+  await page.getByRole('link', { name: 'New client and case' }).first().click();
+  await page.getByLabel('First name').fill('Dorota');
+  await page.getByLabel('Last name').fill(`Wisnieska ${tag}`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('None of these').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Yes, they agree').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Conflict check' })).toBeVisible();
+  const found = page.locator('table', { has: page.locator('caption', { hasText: /like Dorota Wisnieska/ }) });
+  const row = found.getByRole('row', { name: new RegExp(opponent) });
+  await expect(row).toContainText('Opponent (Landlord)');
+  await expect(row).toContainText('name');
+  await page.getByLabel('Conflict found, can proceed').check();
+  await page.getByLabel('Why you can act').fill('E2E: a different Dorota — other address, no link to the landlord');
+  await checkPage(page, 'journey-01-conflict-near-match');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Housing').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Legal aid (fixed fee)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Came by themselves').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel(/how many other organisations/i).fill('1');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel(/how many times had the client told their story/i).fill('1');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Create client and case' }).click();
+
+  // The case carries the check, what it found and why the adviser may act.
+  await expect(page.getByRole('heading', { name: new RegExp(`Dorota Wisnieska ${tag}`) })).toBeVisible();
+  const checks = page.locator('li.dv-panel', { hasText: 'Conflict found, can proceed' });
+  await expect(checks).toContainText(`Client: Dorota Wisnieska ${tag}`);
+  await expect(checks).toContainText('Why: E2E: a different Dorota');
+  await checks.getByText('1 possible match found').click();
+  await expect(checks.getByRole('row', { name: new RegExp(opponent) })).toBeVisible();
+  await checkPage(page, 'journey-02-case-with-conflict-check');
+
+  // A hearing date and a task.
+  const dates = page.locator('section[aria-labelledby="key-dates-title"]');
+  await dates.getByText('Add a key date or task').click();
+  const addDate = async (kind: string, title: string, dueOn: string) => {
+    await dates.getByLabel('Kind').selectOption(kind);
+    await dates.getByLabel('What is due').fill(title);
+    await dates.getByLabel('Due date').fill(dueOn);
+    await dates.getByRole('button', { name: 'Add the date' }).click();
+    await expect(dates.locator('tbody tr', { hasText: title })).toBeVisible();
+  };
+  await addDate('hearing', `E2E possession hearing ${tag}`, isoDay(1));
+  await addDate('task', `E2E ask for the rent statement ${tag}`, isoDay(0));
+  await checkPage(page, 'journey-03-hearing-and-task');
+
+  // An attendance note and its time, as one action.
+  const notes = page.locator('section[aria-labelledby="notes-title"]');
+  await notes.getByLabel('Attendance note').check();
+  await notes.getByLabel('Note', { exact: true }).fill(`E2E ${tag}: went through the possession claim form by phone.`);
+  await notes.getByLabel('Time spent (optional)').fill('35');
+  await notes.getByLabel('How you met').selectOption({ label: 'Phone' });
+  await notes.getByRole('button', { name: 'Add note' }).click();
+  const note = notes.getByRole('article', { name: /^Attendance note/ }).filter({ hasText: tag });
+  await expect(note).toContainText('With 35 min of relationship time (phone)');
+  await expect(page.locator('.dv-timeline')).toContainText('35 min relationship time');
+  await checkPage(page, 'journey-04-attendance-note');
+
+  // A document and a client care letter, kept on the case.
+  const documents = page.locator('section[aria-labelledby="documents-title"]');
+  await documents.getByLabel('Upload a document').setInputFiles({
+    name: `E2E claim form ${tag}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: PDF,
+  });
+  await documents.getByRole('button', { name: 'Upload the document' }).click();
+  await expect(documents.getByRole('link', { name: `E2E claim form ${tag}.pdf` })).toBeVisible();
+  await documents.getByLabel('Which letter').selectOption({ label: 'Client care letter' });
+  await documents.getByRole('button', { name: 'Generate the letter' }).click();
+  await expect(documents.getByRole('link', { name: /^Client care letter .+\.pdf$/ })).toBeVisible();
+  await checkPage(page, 'journey-05-document-and-letter');
+
+  // My cases: the hearing and the task are there to be seen.
+  await page.getByRole('link', { name: 'My cases' }).first().click();
+  const week = page.locator('ul', { has: page.getByText(`E2E possession hearing ${tag}`) });
+  await expect(week).toContainText(`E2E possession hearing ${tag} (Hearing)`);
+  await expect(page.getByText(`E2E ask for the rent statement ${tag}`)).toBeVisible();
+  await checkPage(page, 'journey-06-my-cases-due');
+});
+
 test('an adviser uploads a document to a case, downloads it and sees a refused file named', async ({
   page,
   request,

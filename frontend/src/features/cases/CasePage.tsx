@@ -128,6 +128,7 @@ function CaseView({ c }: { c: CaseDetail }) {
           <NotesSection
             caseId={c.id}
             notes={c.notes ?? []}
+            timeEntries={c.timeEntries}
             onChanged={async () => {
               await refresh(c.id);
             }}

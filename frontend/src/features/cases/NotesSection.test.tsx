@@ -48,6 +48,28 @@ describe('NotesSection', () => {
     ]);
   });
 
+  it('records the time of an attendance with the note, as one request; bad minutes are refused before sending', async () => {
+    const calls = fakeFetch({ [`POST /api/cases/${CASE_ID}/notes`]: { status: 201, body: note({ version: 1 }) } });
+    const onChanged = vi.fn();
+    renderPage(<NotesSection caseId={CASE_ID} notes={[]} onChanged={onChanged} />);
+    await userEvent.type(screen.getByLabelText('Note'), 'Went through the notice by phone');
+    await userEvent.type(screen.getByLabelText('Time spent (optional)'), '4.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    expect(screen.getByText('Minutes must be a whole number, like 45')).toBeTruthy();
+    expect(calls).toHaveLength(0);
+
+    await userEvent.clear(screen.getByLabelText('Time spent (optional)'));
+    await userEvent.type(screen.getByLabelText('Time spent (optional)'), '25');
+    await userEvent.selectOptions(screen.getByLabelText('How you met'), 'phone');
+    await userEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(calls[0].body).toEqual({
+      kind: 'attendance',
+      body: 'Went through the notice by phone',
+      time: { minutes: 25, class: 'relationship', activity: 'advice_session', mode: 'phone' },
+    });
+  });
+
   it('shows who wrote and edited a note, edits it with its version and shows its history', async () => {
     const calls = fakeFetch({
       [`PATCH /api/notes/${NOTE_ID}`]: { body: note({ version: 3, body: 'Edited' }) },

@@ -2,13 +2,15 @@
  * Attendance and file notes on the case page: write one, edit one (the earlier version is kept by
  * the server) and read a note's history — who wrote each version and when.
  */
-import { MAX_NOTE_LENGTH, type NoteKind } from '@deepvalue/shared';
+import { labelOf, MAX_MINUTES, MAX_NOTE_LENGTH, type Mode, MODES, type NoteKind } from '@deepvalue/shared';
 import { useState, type FormEvent } from 'react';
 import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
-import { formatDate } from '../../app/format';
+import { formatDate, formatMinutes } from '../../app/format';
 import { Radios } from '../../ui/Radios';
+import { Select } from '../../ui/Select';
 import { Textarea } from '../../ui/Textarea';
-import type { CaseNote, NoteRevision } from '@deepvalue/shared';
+import { TextInput } from '../../ui/TextInput';
+import type { CaseNote, NoteRevision, TimeEntry } from '@deepvalue/shared';
 
 const KIND_OPTIONS = [
   { value: 'attendance', label: 'Attendance note', hint: 'A meeting or call with or about the client' },
@@ -32,6 +34,28 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** How an attendance took place: every mode but "no contact", since the client took part. */
+const MET_OPTIONS = MODES.filter((m) => m !== 'none').map((m) => ({ value: m, label: labelOf(m) }));
+
+const minutesError = (minutes: string) => {
+  const typed = minutes.trim();
+  if (!typed) return undefined;
+  if (!/^\d+$/.test(typed)) return 'Minutes must be a whole number, like 45';
+  if (Number(typed) < 1 || Number(typed) > MAX_MINUTES) return 'Minutes must be between 1 and 1,440 (24 hours)';
+  return undefined;
+};
+
+/**
+ * The time recorded with a note, as one action: an attendance is relationship time (an advice
+ * session, in the way the adviser says they met); a file note is casework with no client contact.
+ */
+function noteTime(kind: NoteKind, minutes: string, mode: Mode) {
+  if (!minutes.trim()) return undefined;
+  return kind === 'attendance'
+    ? { minutes: Number(minutes), class: 'relationship', activity: 'advice_session', mode }
+    : { minutes: Number(minutes), class: 'casework', activity: 'other', mode: 'none' };
+}
+
 const bodyError = (body: string) =>
   body.trim() === ''
     ? 'Enter the note'
@@ -42,10 +66,13 @@ const bodyError = (body: string) =>
 export function NotesSection({
   caseId,
   notes,
+  timeEntries = [],
   onChanged,
 }: {
   caseId: string;
   notes: CaseNote[];
+  /** The case's time entries, to show the time recorded with a note. */
+  timeEntries?: TimeEntry[];
   onChanged: () => void | Promise<void>;
 }) {
   const newestFirst = [...notes].sort((a, b) => b.on.localeCompare(a.on) || b.createdAt.localeCompare(a.createdAt));
@@ -61,7 +88,7 @@ export function NotesSection({
         <ul className="govuk-list">
           {newestFirst.map((n) => (
             <li key={n.id}>
-              <NoteItem note={n} onSaved={onChanged} />
+              <NoteItem note={n} time={timeEntries.find((t) => t.id === n.timeEntryId)} onSaved={onChanged} />
             </li>
           ))}
         </ul>
@@ -73,22 +100,26 @@ export function NotesSection({
 function NewNoteForm({ caseId, onSaved }: { caseId: string; onSaved: () => void | Promise<void> }) {
   const [kind, setKind] = useState<NoteKind>('attendance');
   const [body, setBody] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [mode, setMode] = useState<Mode>('face_to_face');
   const [error, setError] = useState<string>();
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setShown(true);
-    if (bodyError(body)) return;
+    if (bodyError(body) || minutesError(minutes)) return;
     setBusy(true);
     setError(undefined);
     try {
+      const time = noteTime(kind, minutes, mode);
       await api<CaseNote>(`/cases/${caseId}/notes`, {
         method: 'POST',
-        body: { kind, body },
+        body: { kind, body, ...(time ? { time } : {}) },
         idempotencyKey: newIdempotencyKey(),
       });
       setBody('');
+      setMinutes('');
       setShown(false);
       await onSaved();
     } catch (e) {
@@ -117,6 +148,35 @@ function NewNoteForm({ caseId, onSaved }: { caseId: string; onSaved: () => void 
         error={shown ? bodyError(body) : undefined}
         onChange={(e) => setBody(e.target.value)}
       />
+      <div className="dv-quick-time__row">
+        <TextInput
+          id="note-minutes"
+          label="Time spent (optional)"
+          labelClassName="govuk-label--s"
+          hint={
+            kind === 'attendance'
+              ? 'Recorded with the note as relationship time (advice session)'
+              : 'Recorded with the note as casework'
+          }
+          width={4}
+          suffix="min"
+          inputMode="numeric"
+          autoComplete="off"
+          value={minutes}
+          error={shown ? minutesError(minutes) : undefined}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        {kind === 'attendance' && (
+          <Select
+            id="note-mode"
+            label="How you met"
+            labelClassName="govuk-label--s"
+            options={MET_OPTIONS}
+            value={mode}
+            onChange={(v) => setMode(v as Mode)}
+          />
+        )}
+      </div>
       {error && (
         <p className="govuk-error-message" role="alert">
           {error}
@@ -129,7 +189,15 @@ function NewNoteForm({ caseId, onSaved }: { caseId: string; onSaved: () => void 
   );
 }
 
-function NoteItem({ note, onSaved }: { note: CaseNote; onSaved: () => void | Promise<void> }) {
+function NoteItem({
+  note,
+  time,
+  onSaved,
+}: {
+  note: CaseNote;
+  time: TimeEntry | undefined;
+  onSaved: () => void | Promise<void>;
+}) {
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(note.body);
   const [error, setError] = useState<string>();
@@ -166,6 +234,8 @@ function NoteItem({ note, onSaved }: { note: CaseNote; onSaved: () => void | Pro
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         By {note.authorName}
         {note.editedByName && `; last edited by ${note.editedByName}`}
+        {time &&
+          `. With ${formatMinutes(time.minutes)} of ${labelOf(time.class).toLowerCase()}${time.mode === 'none' ? '' : ` (${labelOf(time.mode).toLowerCase()})`}`}
       </p>
       {editing ? (
         <form noValidate onSubmit={(e) => void save(e)} aria-label={`Edit ${heading}`}>
