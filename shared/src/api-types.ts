@@ -12,6 +12,27 @@ export interface ApiErrorBody {
   current?: unknown;
 }
 
+/** A list endpoint's page (limit/offset paging). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** An import running in the background (POST /imports, GET /imports/:id, the spreadsheet import). */
+export interface ImportJob {
+  id: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  casesRead: number;
+  progress: number;
+  errors: ApiError[];
+  errorCount: number;
+  summary: Record<string, unknown> | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 export interface HealthResponse {
   status: 'ok' | 'degraded';
   db: 'ok' | 'down';

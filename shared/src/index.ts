@@ -19,3 +19,4 @@ export * from './pricing-types.js';
 export * from './privacy.js';
 export * from './legal-aid-types.js';
 export * from './mail.js';
+export * from './case-records-types.js';

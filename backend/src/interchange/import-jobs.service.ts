@@ -10,23 +10,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { ImportJob } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import { AppConfigService } from '../config/app-config.service.js';
 import { ImportService, type ImportAudit, type ImportProgress, type ImportResult } from './import.service.js';
 import { removeStaleUploads } from './import-upload.middleware.js';
-
-export interface ImportJob {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  casesRead: number;
-  progress: number;
-  errors: Array<{ path: string; message: string }>;
-  errorCount: number;
-  summary: Record<string, unknown> | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 interface JobRow {
   id: string;

@@ -8,7 +8,8 @@ import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { DomainError } from '../common/domain-error.js';
 import { ExportService } from './export.service.js';
-import { ImportJobsService, type ImportJob } from './import-jobs.service.js';
+import type { ImportJob } from '@deepvalue/shared';
+import { ImportJobsService } from './import-jobs.service.js';
 import type { UploadRequest } from './import-upload.middleware.js';
 import { ImportUploadService } from './import-upload.service.js';
 

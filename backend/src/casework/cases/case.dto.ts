@@ -11,6 +11,7 @@ import {
   type FundingStream,
   type CaseRecord,
   type CaseListItem,
+  type Page,
 } from '@deepvalue/shared';
 import { PageMeta, PageQuery } from '../page.js';
 import {
@@ -165,6 +166,6 @@ export class CaseListItemDto implements CaseListItem {
   @ApiProperty() version: number;
 }
 
-export class CasePageDto extends PageMeta {
+export class CasePageDto extends PageMeta implements Page<CaseListItem> {
   @ApiProperty({ type: [CaseListItemDto] }) items: CaseListItemDto[];
 }

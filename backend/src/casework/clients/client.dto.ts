@@ -5,6 +5,7 @@ import {
   type Vulnerability,
   type Client,
   type ClientSummary,
+  type Page,
 } from '@deepvalue/shared';
 import { Transform } from 'class-transformer';
 import { PageMeta, PageQuery } from '../page.js';
@@ -101,7 +102,7 @@ export class CreatedClientDto extends ClientDto {
   possibleDuplicates: ClientSummaryDto[];
 }
 
-export class ClientPageDto extends PageMeta {
+export class ClientPageDto extends PageMeta implements Page<Client> {
   @ApiProperty({ type: [ClientDto] }) items: ClientDto[];
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ConflictCheckRecord, ConflictMatch, ConflictSearchResult } from '@deepvalue/shared';
 import {
   CONFLICT_MATCH_FIELDS,
   CONFLICT_RESULTS,
@@ -58,7 +59,7 @@ export class RecordConflictCheckDto extends ConflictDecisionDto {
 }
 
 /** One person or organisation the search found, as it reads now. */
-export class ConflictMatchDto {
+export class ConflictMatchDto implements ConflictMatch {
   @ApiProperty({ enum: ['client', 'party'] }) source: 'client' | 'party';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) clientId: string | null;
@@ -77,11 +78,11 @@ export class ConflictMatchDto {
   @ApiProperty({ enum: CONFLICT_MATCH_FIELDS, isArray: true }) matchedOn: ConflictMatchField[];
 }
 
-export class ConflictSearchDto {
+export class ConflictSearchDto implements ConflictSearchResult {
   @ApiProperty({ type: [ConflictMatchDto], description: 'Best first; at most 20.' }) items: ConflictMatchDto[];
 }
 
-export class ConflictCheckDto {
+export class ConflictCheckDto implements ConflictCheckRecord {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: CONFLICT_SUBJECTS }) subject: ConflictSubject;

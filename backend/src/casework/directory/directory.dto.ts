@@ -1,4 +1,4 @@
-import type { Office, Partner, FeedbackItem } from '@deepvalue/shared';
+import type { FeedbackItem, Office, Page, Partner } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMeta, PageQuery } from '../page.js';
 import { NestedList, TextField, VersionField } from '../../common/fields.js';
@@ -53,7 +53,7 @@ export class PartnerDto implements Partner {
   @ApiProperty() version: number;
 }
 
-export class PartnerPageDto extends PageMeta {
+export class PartnerPageDto extends PageMeta implements Page<Partner> {
   @ApiProperty({ type: [PartnerDto] }) items: PartnerDto[];
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CaseDocument } from '@deepvalue/shared';
 import { DOCUMENT_SOURCES, DOCUMENT_TYPES, type DocumentSource, type DocumentType } from '@deepvalue/shared';
 
-export class DocumentDto {
+export class DocumentDto implements CaseDocument {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ maxLength: 255 }) fileName: string;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CaseKeyDates, KeyDate, KeyDateChangeRecord, KeyDateListItem, Page } from '@deepvalue/shared';
 import {
   EARLIEST_CASE_DATE,
   KEY_DATE_CHANGES,
@@ -47,7 +48,7 @@ export class ListKeyDatesQuery extends PageQuery {
   @QueryBool({ description: 'Only dates assigned to you, or on cases you lead with no one assigned.' }) mine?: boolean;
 }
 
-export class KeyDateDto {
+export class KeyDateDto implements KeyDate {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: KEY_DATE_KINDS }) kind: KeyDateKind;
@@ -63,7 +64,7 @@ export class KeyDateDto {
   @ApiProperty() version: number;
 }
 
-export class KeyDateChangeDto {
+export class KeyDateChangeDto implements KeyDateChangeRecord {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) keyDateId: string;
   @ApiProperty({ enum: KEY_DATE_CHANGES }) change: KeyDateChange;
@@ -80,19 +81,19 @@ export class KeyDateChangeDto {
 }
 
 /** A case's key dates by due date, and every change to them, newest first. */
-export class CaseKeyDatesDto {
+export class CaseKeyDatesDto implements CaseKeyDates {
   @ApiProperty({ type: [KeyDateDto] }) items: KeyDateDto[];
   @ApiProperty({ type: [KeyDateChangeDto] }) changes: KeyDateChangeDto[];
 }
 
-export class KeyDateListItemDto extends KeyDateDto {
+export class KeyDateListItemDto extends KeyDateDto implements KeyDateListItem {
   @ApiProperty() caseRef: string;
   @ApiProperty() clientName: string;
   @ApiProperty({ format: 'uuid' }) leadAdviserId: string;
   @ApiProperty() leadAdviserName: string;
 }
 
-export class KeyDatePageDto extends PageMeta {
+export class KeyDatePageDto extends PageMeta implements Page<KeyDateListItem> {
   @ApiProperty({ type: [KeyDateListItemDto] }) items: KeyDateListItemDto[];
 }
 

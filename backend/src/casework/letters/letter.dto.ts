@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { LetterTemplate } from '@deepvalue/shared';
 import {
   LETTER_FORMATS,
   type LetterFormat,
@@ -35,7 +36,7 @@ export class GenerateLetterDto {
   format?: LetterFormat;
 }
 
-export class LetterTemplateDto {
+export class LetterTemplateDto implements LetterTemplate {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SHIPPED_LETTER_KEYS, nullable: true, type: String, description: 'Set on the shipped templates' })
   key: ShippedLetterKey | null;

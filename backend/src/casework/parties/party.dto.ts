@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { Party } from '@deepvalue/shared';
 import {
   EARLIEST_BIRTH_DATE,
   MAX_PARTY_NAME_LENGTH,
@@ -88,7 +89,7 @@ export class UpdatePartyDto {
   @text(MAX_PARTY_NOTE_LENGTH) note?: string | null;
 }
 
-export class PartyDto {
+export class PartyDto implements Party {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: PARTY_ROLES }) role: PartyRole;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { AdviserRef, FileReview, ReviewDue, ReviewsDue } from '@deepvalue/shared';
 import {
   EARLIEST_CASE_DATE,
   FILE_REVIEW_OUTCOMES,
@@ -23,12 +24,12 @@ export class DueReviewsQuery {
   @QueryInt({ min: 1, max: 120 }) months?: number;
 }
 
-export class AdviserDto {
+export class AdviserDto implements AdviserRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
 }
 
-export class FileReviewDto {
+export class FileReviewDto implements FileReview {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'date' }) reviewedOn: string;
@@ -40,7 +41,7 @@ export class FileReviewDto {
 }
 
 /** An open case not reviewed in the months asked (`id` is the case's). */
-export class ReviewDueDto {
+export class ReviewDueDto implements ReviewDue {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() ref: string;
   @ApiProperty({ format: 'date' }) openedOn: string;
@@ -49,7 +50,7 @@ export class ReviewDueDto {
   @ApiProperty({ type: String, format: 'date', nullable: true }) lastReviewedOn: string | null;
 }
 
-export class ReviewsDueDto {
+export class ReviewsDueDto implements ReviewsDue {
   @ApiProperty() months: number;
   @ApiProperty({ format: 'date', description: 'Cases last reviewed (or, never reviewed, opened) before this day' })
   before: string;

@@ -20,7 +20,7 @@ import { CurrentUser, type RequestUser } from '../../access/request-user.js';
 import { Roles } from '../../access/roles.decorator.js';
 import { AuditedByService } from '../../audit/audited.decorator.js';
 import { DomainError } from '../../common/domain-error.js';
-import type { ImportJob } from '../import-jobs.service.js';
+import type { ImportJob } from '@deepvalue/shared';
 import type { UploadRequest } from '../import-upload.middleware.js';
 import { ImportUploadService } from '../import-upload.service.js';
 import { ImportJobsService } from '../import-jobs.service.js';

@@ -27,7 +27,8 @@ import { DomainError, invalid, notFound } from '../../common/domain-error.js';
 import { AppConfigService } from '../../config/app-config.service.js';
 import { ExportService } from '../export.service.js';
 import type { ImportCase, ImportHeader } from '../import-format.js';
-import { ImportJobsService, type ImportJob } from '../import-jobs.service.js';
+import type { ImportJob } from '@deepvalue/shared';
+import { ImportJobsService } from '../import-jobs.service.js';
 import { ImportReadError } from '../import-reader.js';
 import { UPLOAD_PREFIX } from '../import-upload.middleware.js';
 import {

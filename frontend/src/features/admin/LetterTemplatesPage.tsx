@@ -1,5 +1,5 @@
 /** Letter templates: reword the three shipped letters, add the organisation's own, remove those. */
-import { LETTER_FIELDS } from '@deepvalue/shared';
+import { LETTER_FIELDS, type LetterTemplate } from '@deepvalue/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
@@ -10,7 +10,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { QueryState } from '../../ui/QueryState';
 import { Textarea } from '../../ui/Textarea';
 import { TextInput } from '../../ui/TextInput';
-import { type LetterTemplate, useLetterTemplates } from '../cases/letters';
+import { useLetterTemplates } from '../cases/letters';
 import { AdminBreadcrumbs } from './AdminBreadcrumbs';
 
 export function LetterTemplatesPage() {

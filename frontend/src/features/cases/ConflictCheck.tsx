@@ -1,3 +1,4 @@
+import type { ConflictMatch } from '@deepvalue/shared';
 /**
  * A conflict check as the adviser does it: the organisation's clients and parties that look like
  * the person (name with typos and in either order, date of birth, postcode district), and the
@@ -9,9 +10,7 @@ import {
   type ConflictMatchField,
   type ConflictResult,
   OPPONENT_TYPE_LABELS,
-  type OpponentType,
   PARTY_ROLE_LABELS,
-  type PartyRole,
 } from '@deepvalue/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api';
@@ -19,21 +18,6 @@ import { useDebounced } from '../../app/debounce';
 import { formatDate } from '../../app/format';
 import { Radios } from '../../ui/Radios';
 import { Textarea } from '../../ui/Textarea';
-
-export interface ConflictMatch {
-  source: 'client' | 'party';
-  id: string;
-  clientId: string | null;
-  caseId: string | null;
-  name: string;
-  ref: string;
-  role: 'client' | PartyRole;
-  opponentType: OpponentType | null;
-  dateOfBirth: string | null;
-  postcodeDistrict: string | null;
-  score: number;
-  matchedOn: ConflictMatchField[];
-}
 
 export interface ConflictSearch {
   name: string;

@@ -1,25 +1,11 @@
-import { CONFLICT_RESULT_LABELS, type ConflictResult } from '@deepvalue/shared';
+import type { ConflictCheckRecord } from '@deepvalue/shared';
+import { CONFLICT_RESULT_LABELS } from '@deepvalue/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { QueryState } from '../../ui/QueryState';
 import { Tag } from '../../ui/Tag';
-import { type ConflictMatch, ConflictMatchesTable } from './ConflictCheck';
-
-export interface ConflictCheckRecord {
-  id: string;
-  caseId: string;
-  subject: 'client' | 'party';
-  partyId: string | null;
-  searchedName: string;
-  searchedDateOfBirth: string | null;
-  searchedPostcodeDistrict: string | null;
-  matches: ConflictMatch[];
-  result: ConflictResult;
-  reason: string | null;
-  checkedByName: string;
-  checkedAt: string;
-}
+import { ConflictMatchesTable } from './ConflictCheck';
 
 const COLOUR = { no_conflict: 'green', conflict_can_proceed: 'yellow', cannot_act: 'red' } as const;
 

@@ -2,13 +2,13 @@
  * Documents on the case page: upload a PDF, image or Word file (the server reads its type from the
  * content), list them, download one (each download is audited), remove one after a confirmation.
  */
-import { DOCUMENT_TYPE_LABELS } from '@deepvalue/shared';
+import { DOCUMENT_TYPE_LABELS, type CaseDocument } from '@deepvalue/shared';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { api, ApiRequestError } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { QueryState } from '../../ui/QueryState';
 import { uploadFile } from '../interchange/upload';
-import { type CaseDocument, formatSize, useDocuments, useRefreshDocuments } from './documents';
+import { formatSize, useDocuments, useRefreshDocuments } from './documents';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.gif,.webp,.tif,.tiff,.heic,.doc,.docx,.odt,.rtf';
 

@@ -1,10 +1,9 @@
 /** Generate a letter from one of the organisation's templates; it is kept as a document on the case. */
-import { LETTER_FORMATS, type LetterFormat } from '@deepvalue/shared';
+import { LETTER_FORMATS, type LetterFormat, type CaseDocument } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
 import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
 import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
-import type { CaseDocument } from './documents';
 import { useLetterTemplates } from './letters';
 
 const FORMAT_LABELS: Record<LetterFormat, string> = { pdf: 'PDF', docx: 'Word document (can still be edited)' };

@@ -3,11 +3,11 @@
  * you, or on cases you lead with no one assigned), or everyone's in the organisation — the
  * manager's view of every overdue key date.
  */
-import { KEY_DATE_KIND_LABELS } from '@deepvalue/shared';
+import { KEY_DATE_KIND_LABELS, type KeyDateListItem } from '@deepvalue/shared';
 import { Link } from 'react-router';
 import { formatCount, formatDate } from '../../app/format';
 import { QueryState } from '../../ui/QueryState';
-import { type KeyDateListItem, useDueKeyDates } from './keyDates';
+import { useDueKeyDates } from './keyDates';
 
 export function KeyDatesDue({ mine }: { mine: boolean }) {
   const overdue = useDueKeyDates('overdue', mine);

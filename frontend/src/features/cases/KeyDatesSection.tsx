@@ -11,6 +11,8 @@ import {
   KEY_DATE_PRESETS,
   type KeyDateKind,
   MAX_KEY_DATE_TITLE_LENGTH,
+  type KeyDate,
+  type KeyDateChangeRecord,
 } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
 import { api, ApiRequestError, newIdempotencyKey } from '../../app/api';
@@ -20,7 +22,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { Tag } from '../../ui/Tag';
 import { TextInput } from '../../ui/TextInput';
-import { type KeyDate, type KeyDateChangeRecord, useCaseKeyDates, useRefreshKeyDates } from './keyDates';
+import { useCaseKeyDates, useRefreshKeyDates } from './keyDates';
 
 const KIND_OPTIONS = KEY_DATE_KINDS.map((k) => ({ value: k, label: KEY_DATE_KIND_LABELS[k] }));
 const PRESET_OPTIONS = KEY_DATE_PRESETS.map((p) => ({

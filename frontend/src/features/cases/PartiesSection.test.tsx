@@ -1,8 +1,8 @@
+import type { Party } from '@deepvalue/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, renderPage } from '../../test/render';
-import type { Party } from './parties';
 import { PartiesSection } from './PartiesSection';
 
 const CASE_ID = '22222222-2222-4222-8222-222222222222';

@@ -9,6 +9,7 @@ import {
   PARTY_ROLE_LABELS,
   type PartyKind,
   type PartyRole,
+  type Party,
 } from '@deepvalue/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -22,7 +23,7 @@ import { Textarea } from '../../ui/Textarea';
 import { TextInput } from '../../ui/TextInput';
 import { type ConflictDecision, ConflictCheckFields, decisionBody, decisionErrors, NO_DECISION } from './ConflictCheck';
 import { ConflictChecksList } from './ConflictChecksList';
-import { type Party, useParties, useRefreshParties } from './parties';
+import { useParties, useRefreshParties } from './parties';
 
 const ROLE_OPTIONS = [
   { value: 'opponent', label: 'Opponent', hint: 'The other side: a landlord, the council, DWP, an employer' },

@@ -1,3 +1,4 @@
+import type { ReviewsDue } from '@deepvalue/shared';
 /** Managers: open cases whose file has not been reviewed in the last N months. */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,18 +8,6 @@ import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
-
-interface ReviewsDue {
-  months: number;
-  before: string;
-  items: Array<{
-    id: string;
-    ref: string;
-    openedOn: string;
-    leadAdviserName: string;
-    lastReviewedOn: string | null;
-  }>;
-}
 
 const MONTHS = ['1', '2', '3', '6', '12'];
 

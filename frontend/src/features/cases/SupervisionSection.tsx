@@ -1,3 +1,4 @@
+import type { AdviserRef, FileReview } from '@deepvalue/shared';
 /** Supervision on the case page (managers): the file reviews, recording one, and giving the case to another adviser. */
 import { FILE_REVIEW_OUTCOME_LABELS, FILE_REVIEW_OUTCOMES, type FileReviewOutcome } from '@deepvalue/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,19 +9,6 @@ import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
 import { Textarea } from '../../ui/Textarea';
-
-interface FileReview {
-  id: string;
-  reviewedOn: string;
-  reviewerName: string;
-  outcome: FileReviewOutcome;
-  actions: string | null;
-}
-
-interface Adviser {
-  id: string;
-  name: string;
-}
 
 const messageOf = (e: unknown) =>
   e instanceof ApiRequestError ? e.errors.map((x) => x.message).join('; ') : String(e);
@@ -138,7 +126,7 @@ function ReassignForm({
 }) {
   const advisers = useQuery({
     queryKey: ['advisers'],
-    queryFn: ({ signal }) => api<Adviser[]>('/advisers', { signal }),
+    queryFn: ({ signal }) => api<AdviserRef[]>('/advisers', { signal }),
   });
   const [to, setTo] = useState('');
   const [error, setError] = useState<string | null>(null);

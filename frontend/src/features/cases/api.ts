@@ -1,14 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api';
-import type { CaseDetail, CaseListItem, Client, FeedbackItem, Office, Partner } from '@deepvalue/shared';
-
-/** A list endpoint's page. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+import type { CaseDetail, CaseListItem, Client, FeedbackItem, Office, Page, Partner } from '@deepvalue/shared';
 
 export interface CaseQuery {
   status?: 'open' | 'closed';

@@ -1,21 +1,6 @@
-import type { DocumentSource, DocumentType } from '@deepvalue/shared';
+import type { CaseDocument } from '@deepvalue/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
-
-/** A document kept on a case (GET /cases/:id/documents); its bytes are at /api/documents/:id/content. */
-export interface CaseDocument {
-  id: string;
-  caseId: string;
-  fileName: string;
-  contentType: DocumentType;
-  sizeBytes: number;
-  sha256: string;
-  source: DocumentSource;
-  uploadedById: string;
-  uploadedByName: string;
-  createdAt: string;
-  version: number;
-}
 
 export function useDocuments(caseId: string) {
   return useQuery({

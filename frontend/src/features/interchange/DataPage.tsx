@@ -1,3 +1,4 @@
+import type { ImportJob } from '@deepvalue/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,18 +9,6 @@ import { useMe } from '../../app/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SpreadsheetImport } from './SpreadsheetImport';
 import { uploadFile } from './upload';
-
-interface ImportJob {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  casesRead: number;
-  progress: number;
-  errors: Array<{ path: string; message: string }>;
-  errorCount: number;
-  summary: Record<string, unknown> | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 /** Import (upload a deepvalue.import.v1 file, follow it, see every error) and export. */
 export function DataPage() {

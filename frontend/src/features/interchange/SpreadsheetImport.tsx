@@ -1,3 +1,4 @@
+import type { ImportJob } from '@deepvalue/shared';
 import {
   CATEGORIES,
   labelOf,
@@ -19,15 +20,6 @@ import { api, ApiRequestError, newIdempotencyKey, writeHeaders } from '../../app
 import { formatNumber, formatPercent } from '../../app/format';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { uploadFile } from './upload';
-
-interface ImportJob {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progress: number;
-  errors: Array<{ path: string; message: string }>;
-  errorCount: number;
-  summary: Record<string, unknown> | null;
-}
 
 type Errors = Array<{ path: string; message: string }>;
 
