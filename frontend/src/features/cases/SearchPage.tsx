@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { clientName, formatDate } from '../../app/format';
+import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { TextInput } from '../../ui/TextInput';
 import { useCases, useClients } from './api';
 import { CaseTable } from './CaseTable';
+import { ClientResultList } from './ClientResultList';
 
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
@@ -45,25 +45,7 @@ export function SearchPage() {
               <>
                 <h2 className="govuk-heading-m">Clients ({page.total})</h2>
                 {page.items.length ? (
-                  <ul className="govuk-list dv-result-list">
-                    {page.items.map((client) => (
-                      <li key={client.id}>
-                        <Link className="govuk-link govuk-!-font-weight-bold" to={`/clients/${client.id}`}>
-                          {clientName(client)}
-                        </Link>
-                        <span className="dv-muted">
-                          {' '}
-                          {[
-                            client.dateOfBirth && `born ${formatDate(client.dateOfBirth)}`,
-                            client.postcodeDistrict,
-                            client.ref,
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  <ClientResultList clients={page.items} linkTo={(client) => `/clients/${client.id}`} />
                 ) : (
                   <p className="govuk-body">No clients match “{q}”.</p>
                 )}

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { clientName, formatDate } from '../../app/format';
+import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { TextInput } from '../../ui/TextInput';
 import { AdminBreadcrumbs } from '../admin/AdminBreadcrumbs';
 import { useClients } from '../cases/api';
+import { ClientResultList } from '../cases/ClientResultList';
 
 /** Finds the client a subject access request or an erasure is about. */
 export function PrivacySearchPage() {
@@ -45,25 +45,11 @@ export function PrivacySearchPage() {
         <QueryState query={clients} what="Clients">
           {(page) =>
             page.items.length ? (
-              <ul className="govuk-list dv-result-list" aria-label="Clients found">
-                {page.items.map((client) => (
-                  <li key={client.id}>
-                    <Link className="govuk-link govuk-!-font-weight-bold" to={`/admin/privacy/${client.id}`}>
-                      {client.erasedAt ? `Erased client ${client.ref}` : clientName(client)}
-                    </Link>
-                    <span className="dv-muted">
-                      {' '}
-                      {[
-                        client.dateOfBirth && `born ${formatDate(client.dateOfBirth)}`,
-                        client.postcodeDistrict,
-                        client.ref,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <ClientResultList
+                clients={page.items}
+                linkTo={(client) => `/admin/privacy/${client.id}`}
+                label="Clients found"
+              />
             ) : (
               <p className="govuk-body">No clients match “{q}”.</p>
             )
