@@ -544,13 +544,13 @@ function byMeasure(rows: Array<{ measure: MedianMeasure } & ValueCount>): Record
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
-function addMonthsTo(monthStartIso: string, months: number): string {
+export const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+export function addMonthsTo(monthStartIso: string, months: number): string {
   const date = new Date(`${monthStartIso}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);
   return isoDay(date);
 }
-function dayBefore(iso: string): string {
+export function dayBefore(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() - 1);
   return isoDay(date);

@@ -8,6 +8,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { MeasuresRepository } from '../analytics/measures.repository.js';
+import { PricingAggregatesRepository } from '../pricing/pricing-aggregates.repository.js';
 
 import { chooseFilters } from './report-bench.js';
 
@@ -27,6 +28,15 @@ export interface ManagerReportFigures {
   agrees: boolean;
 }
 
+/** One report read the way the API serves it, and its straightforward twin. */
+interface Twins<T> {
+  report: string;
+  serve: () => Promise<T>;
+  twin: () => Promise<T>;
+  /** The cases the figures count. */
+  n: (figures: T) => number;
+}
+
 export async function benchManagerReports(
   app: INestApplicationContext,
   organisationId: string,
@@ -34,22 +44,36 @@ export async function benchManagerReports(
   log: (message: string) => void,
 ): Promise<ManagerReportFigures[]> {
   const measures = app.get(MeasuresRepository);
+  const pricing = app.get(PricingAggregatesRepository);
   const asOf = todayIso();
   const orgs = [organisationId];
   const figures: ManagerReportFigures[] = [];
   for (const { filter, value, filters } of await chooseFilters(app.get(DataSource), organisationId)) {
     const normalised = normaliseFilters(filters);
-    const serve = () => measures.summary(orgs, normalised, asOf);
-    const twin = () => measures.summaryFromFacts(orgs, normalised, asOf);
-    const [a, b] = [await serve(), await twin()];
-    const served = await repeat(serve, { warmup: 2, runs: options.runs });
-    const straightforward = await repeat(twin, { warmup: 0, runs: options.naiveRuns });
-    const ratio = Math.round(straightforward.p50 / Math.max(served.p50, 0.01));
-    const agrees = JSON.stringify(a) === JSON.stringify(b);
-    figures.push({ report: 'measures', filter, value, n: a.closed, served, straightforward, ratio, agrees });
-    log(
-      `  measures ${filter.padEnd(13)} n=${a.closed}  p50 ${served.p50} ms p95 ${served.p95} ms · from the facts p50 ${straightforward.p50} ms (×${ratio})${agrees ? '' : ' DIFFERENT'}`,
-    );
+    const time = async <T>({ report, serve, twin, n: count }: Twins<T>) => {
+      const [a, b] = [await serve(), await twin()];
+      const served = await repeat(serve, { warmup: 2, runs: options.runs });
+      const straightforward = await repeat(twin, { warmup: 0, runs: options.naiveRuns });
+      const ratio = Math.round(straightforward.p50 / Math.max(served.p50, 0.01));
+      const agrees = JSON.stringify(a) === JSON.stringify(b);
+      const n = count(a);
+      figures.push({ report, filter, value, n, served, straightforward, ratio, agrees });
+      log(
+        `  ${report.padEnd(9)} ${filter.padEnd(13)} n=${n}  p50 ${served.p50} ms p95 ${served.p95} ms · from the facts p50 ${straightforward.p50} ms (×${ratio})${agrees ? '' : ' DIFFERENT'}`,
+      );
+    };
+    await time({
+      report: 'measures',
+      serve: () => measures.summary(orgs, normalised, asOf),
+      twin: () => measures.summaryFromFacts(orgs, normalised, asOf),
+      n: (summary) => summary.closed,
+    });
+    await time({
+      report: 'pricing',
+      serve: () => pricing.aggregates(orgs, normalised, asOf, 'all_cases'),
+      twin: () => pricing.aggregatesFromFacts(orgs, normalised, asOf, 'all_cases'),
+      n: (aggregates) => aggregates.time.reduce((total, cell) => total + cell.cases, 0),
+    });
   }
   return figures;
 }

@@ -94,6 +94,7 @@ describe('migrations on existing data', () => {
     expect(await q(`SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'rebuild_case_%' ORDER BY 1`)).toEqual([
       { proname: 'rebuild_case_measure_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_pattern_rollups', proconfig: ['work_mem=128MB'] },
+      { proname: 'rebuild_case_pricing_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_rollups', proconfig: ['work_mem=128MB'] },
     ]);
     // Nobody followed the case up, so whether it bounced back is unknown (it used to say followed up).

@@ -293,6 +293,48 @@ case_pattern_rollups.n_uncovered integer NOT NULL
 case_pattern_rollups.n_with_result integer NOT NULL
 case_pattern_rollups.organisation_id uuid NOT NULL
 case_pattern_rollups.vulnerability_count smallint NOT NULL
+case_pricing_rollups.avoided_appeal bigint NOT NULL
+case_pricing_rollups.band smallint NOT NULL
+case_pricing_rollups.benefit_benefit_awarded_cases bigint NOT NULL
+case_pricing_rollups.benefit_benefit_awarded_gbp numeric NOT NULL
+case_pricing_rollups.benefit_benefit_awarded_without bigint NOT NULL
+case_pricing_rollups.benefit_benefit_reinstated_cases bigint NOT NULL
+case_pricing_rollups.benefit_benefit_reinstated_gbp numeric NOT NULL
+case_pricing_rollups.benefit_benefit_reinstated_without bigint NOT NULL
+case_pricing_rollups.benefit_care_package_secured_cases bigint NOT NULL
+case_pricing_rollups.benefit_care_package_secured_gbp numeric NOT NULL
+case_pricing_rollups.benefit_care_package_secured_without bigint NOT NULL
+case_pricing_rollups.benefit_debt_made_manageable_cases bigint NOT NULL
+case_pricing_rollups.benefit_debt_made_manageable_gbp numeric NOT NULL
+case_pricing_rollups.benefit_debt_made_manageable_without bigint NOT NULL
+case_pricing_rollups.benefit_debt_written_off_cases bigint NOT NULL
+case_pricing_rollups.benefit_debt_written_off_gbp numeric NOT NULL
+case_pricing_rollups.benefit_debt_written_off_without bigint NOT NULL
+case_pricing_rollups.benefit_employment_kept_cases bigint NOT NULL
+case_pricing_rollups.benefit_employment_kept_gbp numeric NOT NULL
+case_pricing_rollups.benefit_employment_kept_without bigint NOT NULL
+case_pricing_rollups.benefit_eviction_avoided_cases bigint NOT NULL
+case_pricing_rollups.benefit_eviction_avoided_gbp numeric NOT NULL
+case_pricing_rollups.benefit_eviction_avoided_without bigint NOT NULL
+case_pricing_rollups.benefit_home_kept_cases bigint NOT NULL
+case_pricing_rollups.benefit_home_kept_gbp numeric NOT NULL
+case_pricing_rollups.benefit_home_kept_without bigint NOT NULL
+case_pricing_rollups.benefit_immigration_status_secured_cases bigint NOT NULL
+case_pricing_rollups.benefit_immigration_status_secured_gbp numeric NOT NULL
+case_pricing_rollups.benefit_immigration_status_secured_without bigint NOT NULL
+case_pricing_rollups.benefit_other_cases bigint NOT NULL
+case_pricing_rollups.benefit_other_gbp numeric NOT NULL
+case_pricing_rollups.benefit_other_without bigint NOT NULL
+case_pricing_rollups.bounce_back_avoided bigint NOT NULL
+case_pricing_rollups.cases bigint NOT NULL
+case_pricing_rollups.category text NOT NULL
+case_pricing_rollups.closed_month date NOT NULL
+case_pricing_rollups.dim text NOT NULL
+case_pricing_rollups.dim_value text NOT NULL
+case_pricing_rollups.evidence_consent boolean NOT NULL
+case_pricing_rollups.organisation_id uuid NOT NULL
+case_pricing_rollups.relationship_minutes bigint NOT NULL
+case_pricing_rollups.total_minutes bigint NOT NULL
 case_rollups.band smallint NOT NULL
 case_rollups.closed_on date NOT NULL
 case_rollups.dim text NOT NULL
@@ -960,6 +1002,50 @@ case_pattern_rollups case_pattern_rollups_organisation_id_fkey: FOREIGN KEY (org
 case_pattern_rollups case_pattern_rollups_organisation_id_not_null: NOT NULL organisation_id
 case_pattern_rollups case_pattern_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
 case_pattern_rollups case_pattern_rollups_vulnerability_count_not_null: NOT NULL vulnerability_count
+case_pricing_rollups case_pricing_rollups_avoided_appeal_not_null: NOT NULL avoided_appeal
+case_pricing_rollups case_pricing_rollups_band_not_null: NOT NULL band
+case_pricing_rollups case_pricing_rollups_benefit_benefit_awarded_cases_not_null: NOT NULL benefit_benefit_awarded_cases
+case_pricing_rollups case_pricing_rollups_benefit_benefit_awarded_gbp_not_null: NOT NULL benefit_benefit_awarded_gbp
+case_pricing_rollups case_pricing_rollups_benefit_benefit_awarded_without_not_null: NOT NULL benefit_benefit_awarded_without
+case_pricing_rollups case_pricing_rollups_benefit_benefit_reinstated_cases_not_null: NOT NULL benefit_benefit_reinstated_cases
+case_pricing_rollups case_pricing_rollups_benefit_benefit_reinstated_gbp_not_null: NOT NULL benefit_benefit_reinstated_gbp
+case_pricing_rollups case_pricing_rollups_benefit_benefit_reinstated_withou_not_null: NOT NULL benefit_benefit_reinstated_without
+case_pricing_rollups case_pricing_rollups_benefit_care_package_secured_case_not_null: NOT NULL benefit_care_package_secured_cases
+case_pricing_rollups case_pricing_rollups_benefit_care_package_secured_gbp_not_null: NOT NULL benefit_care_package_secured_gbp
+case_pricing_rollups case_pricing_rollups_benefit_care_package_secured_with_not_null: NOT NULL benefit_care_package_secured_without
+case_pricing_rollups case_pricing_rollups_benefit_debt_made_manageable_case_not_null: NOT NULL benefit_debt_made_manageable_cases
+case_pricing_rollups case_pricing_rollups_benefit_debt_made_manageable_gbp_not_null: NOT NULL benefit_debt_made_manageable_gbp
+case_pricing_rollups case_pricing_rollups_benefit_debt_made_manageable_with_not_null: NOT NULL benefit_debt_made_manageable_without
+case_pricing_rollups case_pricing_rollups_benefit_debt_written_off_cases_not_null: NOT NULL benefit_debt_written_off_cases
+case_pricing_rollups case_pricing_rollups_benefit_debt_written_off_gbp_not_null: NOT NULL benefit_debt_written_off_gbp
+case_pricing_rollups case_pricing_rollups_benefit_debt_written_off_without_not_null: NOT NULL benefit_debt_written_off_without
+case_pricing_rollups case_pricing_rollups_benefit_employment_kept_cases_not_null: NOT NULL benefit_employment_kept_cases
+case_pricing_rollups case_pricing_rollups_benefit_employment_kept_gbp_not_null: NOT NULL benefit_employment_kept_gbp
+case_pricing_rollups case_pricing_rollups_benefit_employment_kept_without_not_null: NOT NULL benefit_employment_kept_without
+case_pricing_rollups case_pricing_rollups_benefit_eviction_avoided_cases_not_null: NOT NULL benefit_eviction_avoided_cases
+case_pricing_rollups case_pricing_rollups_benefit_eviction_avoided_gbp_not_null: NOT NULL benefit_eviction_avoided_gbp
+case_pricing_rollups case_pricing_rollups_benefit_eviction_avoided_without_not_null: NOT NULL benefit_eviction_avoided_without
+case_pricing_rollups case_pricing_rollups_benefit_home_kept_cases_not_null: NOT NULL benefit_home_kept_cases
+case_pricing_rollups case_pricing_rollups_benefit_home_kept_gbp_not_null: NOT NULL benefit_home_kept_gbp
+case_pricing_rollups case_pricing_rollups_benefit_home_kept_without_not_null: NOT NULL benefit_home_kept_without
+case_pricing_rollups case_pricing_rollups_benefit_immigration_status_secur_not_null1: NOT NULL benefit_immigration_status_secured_gbp
+case_pricing_rollups case_pricing_rollups_benefit_immigration_status_secur_not_null2: NOT NULL benefit_immigration_status_secured_without
+case_pricing_rollups case_pricing_rollups_benefit_immigration_status_secure_not_null: NOT NULL benefit_immigration_status_secured_cases
+case_pricing_rollups case_pricing_rollups_benefit_other_cases_not_null: NOT NULL benefit_other_cases
+case_pricing_rollups case_pricing_rollups_benefit_other_gbp_not_null: NOT NULL benefit_other_gbp
+case_pricing_rollups case_pricing_rollups_benefit_other_without_not_null: NOT NULL benefit_other_without
+case_pricing_rollups case_pricing_rollups_bounce_back_avoided_not_null: NOT NULL bounce_back_avoided
+case_pricing_rollups case_pricing_rollups_cases_not_null: NOT NULL cases
+case_pricing_rollups case_pricing_rollups_category_not_null: NOT NULL category
+case_pricing_rollups case_pricing_rollups_closed_month_not_null: NOT NULL closed_month
+case_pricing_rollups case_pricing_rollups_dim_not_null: NOT NULL dim
+case_pricing_rollups case_pricing_rollups_dim_value_not_null: NOT NULL dim_value
+case_pricing_rollups case_pricing_rollups_evidence_consent_not_null: NOT NULL evidence_consent
+case_pricing_rollups case_pricing_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+case_pricing_rollups case_pricing_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_pricing_rollups case_pricing_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band)
+case_pricing_rollups case_pricing_rollups_relationship_minutes_not_null: NOT NULL relationship_minutes
+case_pricing_rollups case_pricing_rollups_total_minutes_not_null: NOT NULL total_minutes
 case_rollups case_rollups_band_not_null: NOT NULL band
 case_rollups case_rollups_closed_on_not_null: NOT NULL closed_on
 case_rollups case_rollups_dim_not_null: NOT NULL dim
@@ -1486,6 +1572,7 @@ CREATE UNIQUE INDEX case_parties_organisation_id_id_key ON public.case_parties U
 CREATE UNIQUE INDEX case_parties_pkey ON public.case_parties USING btree (id)
 CREATE INDEX case_parties_search_name_trgm_idx ON public.case_parties USING gin (lower(name) gin_trgm_ops)
 CREATE UNIQUE INDEX case_pattern_rollups_pkey ON public.case_pattern_rollups USING btree (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
+CREATE UNIQUE INDEX case_pricing_rollups_pkey ON public.case_pricing_rollups USING btree (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band)
 CREATE UNIQUE INDEX case_rollups_pkey ON public.case_rollups USING btree (organisation_id, dim, dim_value, closed_on, band)
 CREATE UNIQUE INDEX case_value_rollups_pkey ON public.case_value_rollups USING btree (organisation_id, dim, dim_value, measure, closed_month, value)
 CREATE INDEX cases_adviser_idx ON public.cases USING btree (organisation_id, lead_adviser_id, closed_on)
@@ -2548,6 +2635,399 @@ AS $function$
         END IF;
         RETURN NULL;
       END $function$
+CREATE OR REPLACE FUNCTION public.case_pricing_rollups_apply()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+  IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.closed_on IS NULL THEN RETURN NULL; END IF;
+    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.band,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_total_minutes), 0)::bigint AS total_minutes,
+         coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
+         coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
+         coalesce(sum(f.s * f.p_benefit_home_kept_cases), 0)::bigint AS benefit_home_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_home_kept_gbp), 0)::numeric AS benefit_home_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_home_kept_without), 0)::bigint AS benefit_home_kept_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_cases), 0)::bigint AS benefit_benefit_awarded_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_gbp), 0)::numeric AS benefit_benefit_awarded_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_without), 0)::bigint AS benefit_benefit_awarded_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_cases), 0)::bigint AS benefit_benefit_reinstated_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_gbp), 0)::numeric AS benefit_benefit_reinstated_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_without), 0)::bigint AS benefit_benefit_reinstated_without,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_cases), 0)::bigint AS benefit_debt_written_off_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_gbp), 0)::numeric AS benefit_debt_written_off_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_without), 0)::bigint AS benefit_debt_written_off_without,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_cases), 0)::bigint AS benefit_debt_made_manageable_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_gbp), 0)::numeric AS benefit_debt_made_manageable_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_without), 0)::bigint AS benefit_debt_made_manageable_without,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_cases), 0)::bigint AS benefit_employment_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_gbp), 0)::numeric AS benefit_employment_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_without), 0)::bigint AS benefit_employment_kept_without,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_cases), 0)::bigint AS benefit_immigration_status_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_gbp), 0)::numeric AS benefit_immigration_status_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_without), 0)::bigint AS benefit_immigration_status_secured_without,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_cases), 0)::bigint AS benefit_care_package_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_gbp), 0)::numeric AS benefit_care_package_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_without), 0)::bigint AS benefit_care_package_secured_without,
+         coalesce(sum(f.s * f.p_benefit_other_cases), 0)::bigint AS benefit_other_cases,
+         coalesce(sum(f.s * f.p_benefit_other_gbp), 0)::numeric AS benefit_other_gbp,
+         coalesce(sum(f.s * f.p_benefit_other_without), 0)::bigint AS benefit_other_without
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.band,
+           f.office_id, f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           1 AS p_cases,
+           f.total_minutes AS p_total_minutes,
+           f.relationship_minutes AS p_relationship_minutes,
+           CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
+           CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           b.*
+      FROM (SELECT 1 AS s, (NEW).*) f
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE b.type = 'eviction_avoided') AS p_benefit_eviction_avoided_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'eviction_avoided'), 0) AS p_benefit_eviction_avoided_gbp,
+              count(*) FILTER (WHERE b.type = 'eviction_avoided' AND b.amount IS NULL) AS p_benefit_eviction_avoided_without,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])) AS p_benefit_home_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])), 0) AS p_benefit_home_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[]) AND b.amount IS NULL) AS p_benefit_home_kept_without,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded') AS p_benefit_benefit_awarded_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_awarded'), 0) AS p_benefit_benefit_awarded_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded' AND b.amount IS NULL) AS p_benefit_benefit_awarded_without,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated') AS p_benefit_benefit_reinstated_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_reinstated'), 0) AS p_benefit_benefit_reinstated_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated' AND b.amount IS NULL) AS p_benefit_benefit_reinstated_without,
+              count(*) FILTER (WHERE b.type = 'debt_written_off') AS p_benefit_debt_written_off_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_written_off'), 0) AS p_benefit_debt_written_off_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_written_off' AND b.amount IS NULL) AS p_benefit_debt_written_off_without,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable') AS p_benefit_debt_made_manageable_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_made_manageable'), 0) AS p_benefit_debt_made_manageable_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable' AND b.amount IS NULL) AS p_benefit_debt_made_manageable_without,
+              count(*) FILTER (WHERE b.type = 'employment_kept') AS p_benefit_employment_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'employment_kept'), 0) AS p_benefit_employment_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'employment_kept' AND b.amount IS NULL) AS p_benefit_employment_kept_without,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured') AS p_benefit_immigration_status_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'immigration_status_secured'), 0) AS p_benefit_immigration_status_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured' AND b.amount IS NULL) AS p_benefit_immigration_status_secured_without,
+              count(*) FILTER (WHERE b.type = 'care_package_secured') AS p_benefit_care_package_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'care_package_secured'), 0) AS p_benefit_care_package_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'care_package_secured' AND b.amount IS NULL) AS p_benefit_care_package_secured_without,
+              count(*) FILTER (WHERE b.type = 'other') AS p_benefit_other_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'other'), 0) AS p_benefit_other_gbp,
+              count(*) FILTER (WHERE b.type = 'other' AND b.amount IS NULL) AS p_benefit_other_without
+         FROM unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)) b
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band) DO UPDATE SET
+    cases = r.cases + EXCLUDED.cases,
+    total_minutes = r.total_minutes + EXCLUDED.total_minutes,
+    relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
+    avoided_appeal = r.avoided_appeal + EXCLUDED.avoided_appeal,
+    bounce_back_avoided = r.bounce_back_avoided + EXCLUDED.bounce_back_avoided,
+    benefit_eviction_avoided_cases = r.benefit_eviction_avoided_cases + EXCLUDED.benefit_eviction_avoided_cases,
+    benefit_eviction_avoided_gbp = r.benefit_eviction_avoided_gbp + EXCLUDED.benefit_eviction_avoided_gbp,
+    benefit_eviction_avoided_without = r.benefit_eviction_avoided_without + EXCLUDED.benefit_eviction_avoided_without,
+    benefit_home_kept_cases = r.benefit_home_kept_cases + EXCLUDED.benefit_home_kept_cases,
+    benefit_home_kept_gbp = r.benefit_home_kept_gbp + EXCLUDED.benefit_home_kept_gbp,
+    benefit_home_kept_without = r.benefit_home_kept_without + EXCLUDED.benefit_home_kept_without,
+    benefit_benefit_awarded_cases = r.benefit_benefit_awarded_cases + EXCLUDED.benefit_benefit_awarded_cases,
+    benefit_benefit_awarded_gbp = r.benefit_benefit_awarded_gbp + EXCLUDED.benefit_benefit_awarded_gbp,
+    benefit_benefit_awarded_without = r.benefit_benefit_awarded_without + EXCLUDED.benefit_benefit_awarded_without,
+    benefit_benefit_reinstated_cases = r.benefit_benefit_reinstated_cases + EXCLUDED.benefit_benefit_reinstated_cases,
+    benefit_benefit_reinstated_gbp = r.benefit_benefit_reinstated_gbp + EXCLUDED.benefit_benefit_reinstated_gbp,
+    benefit_benefit_reinstated_without = r.benefit_benefit_reinstated_without + EXCLUDED.benefit_benefit_reinstated_without,
+    benefit_debt_written_off_cases = r.benefit_debt_written_off_cases + EXCLUDED.benefit_debt_written_off_cases,
+    benefit_debt_written_off_gbp = r.benefit_debt_written_off_gbp + EXCLUDED.benefit_debt_written_off_gbp,
+    benefit_debt_written_off_without = r.benefit_debt_written_off_without + EXCLUDED.benefit_debt_written_off_without,
+    benefit_debt_made_manageable_cases = r.benefit_debt_made_manageable_cases + EXCLUDED.benefit_debt_made_manageable_cases,
+    benefit_debt_made_manageable_gbp = r.benefit_debt_made_manageable_gbp + EXCLUDED.benefit_debt_made_manageable_gbp,
+    benefit_debt_made_manageable_without = r.benefit_debt_made_manageable_without + EXCLUDED.benefit_debt_made_manageable_without,
+    benefit_employment_kept_cases = r.benefit_employment_kept_cases + EXCLUDED.benefit_employment_kept_cases,
+    benefit_employment_kept_gbp = r.benefit_employment_kept_gbp + EXCLUDED.benefit_employment_kept_gbp,
+    benefit_employment_kept_without = r.benefit_employment_kept_without + EXCLUDED.benefit_employment_kept_without,
+    benefit_immigration_status_secured_cases = r.benefit_immigration_status_secured_cases + EXCLUDED.benefit_immigration_status_secured_cases,
+    benefit_immigration_status_secured_gbp = r.benefit_immigration_status_secured_gbp + EXCLUDED.benefit_immigration_status_secured_gbp,
+    benefit_immigration_status_secured_without = r.benefit_immigration_status_secured_without + EXCLUDED.benefit_immigration_status_secured_without,
+    benefit_care_package_secured_cases = r.benefit_care_package_secured_cases + EXCLUDED.benefit_care_package_secured_cases,
+    benefit_care_package_secured_gbp = r.benefit_care_package_secured_gbp + EXCLUDED.benefit_care_package_secured_gbp,
+    benefit_care_package_secured_without = r.benefit_care_package_secured_without + EXCLUDED.benefit_care_package_secured_without,
+    benefit_other_cases = r.benefit_other_cases + EXCLUDED.benefit_other_cases,
+    benefit_other_gbp = r.benefit_other_gbp + EXCLUDED.benefit_other_gbp,
+    benefit_other_without = r.benefit_other_without + EXCLUDED.benefit_other_without;
+  ELSIF TG_OP = 'DELETE' THEN
+    IF OLD.closed_on IS NULL THEN RETURN NULL; END IF;
+    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.band,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_total_minutes), 0)::bigint AS total_minutes,
+         coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
+         coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
+         coalesce(sum(f.s * f.p_benefit_home_kept_cases), 0)::bigint AS benefit_home_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_home_kept_gbp), 0)::numeric AS benefit_home_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_home_kept_without), 0)::bigint AS benefit_home_kept_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_cases), 0)::bigint AS benefit_benefit_awarded_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_gbp), 0)::numeric AS benefit_benefit_awarded_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_without), 0)::bigint AS benefit_benefit_awarded_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_cases), 0)::bigint AS benefit_benefit_reinstated_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_gbp), 0)::numeric AS benefit_benefit_reinstated_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_without), 0)::bigint AS benefit_benefit_reinstated_without,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_cases), 0)::bigint AS benefit_debt_written_off_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_gbp), 0)::numeric AS benefit_debt_written_off_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_without), 0)::bigint AS benefit_debt_written_off_without,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_cases), 0)::bigint AS benefit_debt_made_manageable_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_gbp), 0)::numeric AS benefit_debt_made_manageable_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_without), 0)::bigint AS benefit_debt_made_manageable_without,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_cases), 0)::bigint AS benefit_employment_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_gbp), 0)::numeric AS benefit_employment_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_without), 0)::bigint AS benefit_employment_kept_without,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_cases), 0)::bigint AS benefit_immigration_status_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_gbp), 0)::numeric AS benefit_immigration_status_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_without), 0)::bigint AS benefit_immigration_status_secured_without,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_cases), 0)::bigint AS benefit_care_package_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_gbp), 0)::numeric AS benefit_care_package_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_without), 0)::bigint AS benefit_care_package_secured_without,
+         coalesce(sum(f.s * f.p_benefit_other_cases), 0)::bigint AS benefit_other_cases,
+         coalesce(sum(f.s * f.p_benefit_other_gbp), 0)::numeric AS benefit_other_gbp,
+         coalesce(sum(f.s * f.p_benefit_other_without), 0)::bigint AS benefit_other_without
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.band,
+           f.office_id, f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           1 AS p_cases,
+           f.total_minutes AS p_total_minutes,
+           f.relationship_minutes AS p_relationship_minutes,
+           CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
+           CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           b.*
+      FROM (SELECT -1 AS s, (OLD).*) f
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE b.type = 'eviction_avoided') AS p_benefit_eviction_avoided_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'eviction_avoided'), 0) AS p_benefit_eviction_avoided_gbp,
+              count(*) FILTER (WHERE b.type = 'eviction_avoided' AND b.amount IS NULL) AS p_benefit_eviction_avoided_without,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])) AS p_benefit_home_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])), 0) AS p_benefit_home_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[]) AND b.amount IS NULL) AS p_benefit_home_kept_without,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded') AS p_benefit_benefit_awarded_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_awarded'), 0) AS p_benefit_benefit_awarded_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded' AND b.amount IS NULL) AS p_benefit_benefit_awarded_without,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated') AS p_benefit_benefit_reinstated_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_reinstated'), 0) AS p_benefit_benefit_reinstated_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated' AND b.amount IS NULL) AS p_benefit_benefit_reinstated_without,
+              count(*) FILTER (WHERE b.type = 'debt_written_off') AS p_benefit_debt_written_off_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_written_off'), 0) AS p_benefit_debt_written_off_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_written_off' AND b.amount IS NULL) AS p_benefit_debt_written_off_without,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable') AS p_benefit_debt_made_manageable_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_made_manageable'), 0) AS p_benefit_debt_made_manageable_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable' AND b.amount IS NULL) AS p_benefit_debt_made_manageable_without,
+              count(*) FILTER (WHERE b.type = 'employment_kept') AS p_benefit_employment_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'employment_kept'), 0) AS p_benefit_employment_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'employment_kept' AND b.amount IS NULL) AS p_benefit_employment_kept_without,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured') AS p_benefit_immigration_status_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'immigration_status_secured'), 0) AS p_benefit_immigration_status_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured' AND b.amount IS NULL) AS p_benefit_immigration_status_secured_without,
+              count(*) FILTER (WHERE b.type = 'care_package_secured') AS p_benefit_care_package_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'care_package_secured'), 0) AS p_benefit_care_package_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'care_package_secured' AND b.amount IS NULL) AS p_benefit_care_package_secured_without,
+              count(*) FILTER (WHERE b.type = 'other') AS p_benefit_other_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'other'), 0) AS p_benefit_other_gbp,
+              count(*) FILTER (WHERE b.type = 'other' AND b.amount IS NULL) AS p_benefit_other_without
+         FROM unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)) b
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band) DO UPDATE SET
+    cases = r.cases + EXCLUDED.cases,
+    total_minutes = r.total_minutes + EXCLUDED.total_minutes,
+    relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
+    avoided_appeal = r.avoided_appeal + EXCLUDED.avoided_appeal,
+    bounce_back_avoided = r.bounce_back_avoided + EXCLUDED.bounce_back_avoided,
+    benefit_eviction_avoided_cases = r.benefit_eviction_avoided_cases + EXCLUDED.benefit_eviction_avoided_cases,
+    benefit_eviction_avoided_gbp = r.benefit_eviction_avoided_gbp + EXCLUDED.benefit_eviction_avoided_gbp,
+    benefit_eviction_avoided_without = r.benefit_eviction_avoided_without + EXCLUDED.benefit_eviction_avoided_without,
+    benefit_home_kept_cases = r.benefit_home_kept_cases + EXCLUDED.benefit_home_kept_cases,
+    benefit_home_kept_gbp = r.benefit_home_kept_gbp + EXCLUDED.benefit_home_kept_gbp,
+    benefit_home_kept_without = r.benefit_home_kept_without + EXCLUDED.benefit_home_kept_without,
+    benefit_benefit_awarded_cases = r.benefit_benefit_awarded_cases + EXCLUDED.benefit_benefit_awarded_cases,
+    benefit_benefit_awarded_gbp = r.benefit_benefit_awarded_gbp + EXCLUDED.benefit_benefit_awarded_gbp,
+    benefit_benefit_awarded_without = r.benefit_benefit_awarded_without + EXCLUDED.benefit_benefit_awarded_without,
+    benefit_benefit_reinstated_cases = r.benefit_benefit_reinstated_cases + EXCLUDED.benefit_benefit_reinstated_cases,
+    benefit_benefit_reinstated_gbp = r.benefit_benefit_reinstated_gbp + EXCLUDED.benefit_benefit_reinstated_gbp,
+    benefit_benefit_reinstated_without = r.benefit_benefit_reinstated_without + EXCLUDED.benefit_benefit_reinstated_without,
+    benefit_debt_written_off_cases = r.benefit_debt_written_off_cases + EXCLUDED.benefit_debt_written_off_cases,
+    benefit_debt_written_off_gbp = r.benefit_debt_written_off_gbp + EXCLUDED.benefit_debt_written_off_gbp,
+    benefit_debt_written_off_without = r.benefit_debt_written_off_without + EXCLUDED.benefit_debt_written_off_without,
+    benefit_debt_made_manageable_cases = r.benefit_debt_made_manageable_cases + EXCLUDED.benefit_debt_made_manageable_cases,
+    benefit_debt_made_manageable_gbp = r.benefit_debt_made_manageable_gbp + EXCLUDED.benefit_debt_made_manageable_gbp,
+    benefit_debt_made_manageable_without = r.benefit_debt_made_manageable_without + EXCLUDED.benefit_debt_made_manageable_without,
+    benefit_employment_kept_cases = r.benefit_employment_kept_cases + EXCLUDED.benefit_employment_kept_cases,
+    benefit_employment_kept_gbp = r.benefit_employment_kept_gbp + EXCLUDED.benefit_employment_kept_gbp,
+    benefit_employment_kept_without = r.benefit_employment_kept_without + EXCLUDED.benefit_employment_kept_without,
+    benefit_immigration_status_secured_cases = r.benefit_immigration_status_secured_cases + EXCLUDED.benefit_immigration_status_secured_cases,
+    benefit_immigration_status_secured_gbp = r.benefit_immigration_status_secured_gbp + EXCLUDED.benefit_immigration_status_secured_gbp,
+    benefit_immigration_status_secured_without = r.benefit_immigration_status_secured_without + EXCLUDED.benefit_immigration_status_secured_without,
+    benefit_care_package_secured_cases = r.benefit_care_package_secured_cases + EXCLUDED.benefit_care_package_secured_cases,
+    benefit_care_package_secured_gbp = r.benefit_care_package_secured_gbp + EXCLUDED.benefit_care_package_secured_gbp,
+    benefit_care_package_secured_without = r.benefit_care_package_secured_without + EXCLUDED.benefit_care_package_secured_without,
+    benefit_other_cases = r.benefit_other_cases + EXCLUDED.benefit_other_cases,
+    benefit_other_gbp = r.benefit_other_gbp + EXCLUDED.benefit_other_gbp,
+    benefit_other_without = r.benefit_other_without + EXCLUDED.benefit_other_without;
+  ELSE
+    IF (OLD.closed_on IS NULL AND NEW.closed_on IS NULL) OR OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
+    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.band,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_total_minutes), 0)::bigint AS total_minutes,
+         coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
+         coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
+         coalesce(sum(f.s * f.p_benefit_home_kept_cases), 0)::bigint AS benefit_home_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_home_kept_gbp), 0)::numeric AS benefit_home_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_home_kept_without), 0)::bigint AS benefit_home_kept_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_cases), 0)::bigint AS benefit_benefit_awarded_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_gbp), 0)::numeric AS benefit_benefit_awarded_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_without), 0)::bigint AS benefit_benefit_awarded_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_cases), 0)::bigint AS benefit_benefit_reinstated_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_gbp), 0)::numeric AS benefit_benefit_reinstated_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_without), 0)::bigint AS benefit_benefit_reinstated_without,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_cases), 0)::bigint AS benefit_debt_written_off_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_gbp), 0)::numeric AS benefit_debt_written_off_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_without), 0)::bigint AS benefit_debt_written_off_without,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_cases), 0)::bigint AS benefit_debt_made_manageable_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_gbp), 0)::numeric AS benefit_debt_made_manageable_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_without), 0)::bigint AS benefit_debt_made_manageable_without,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_cases), 0)::bigint AS benefit_employment_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_gbp), 0)::numeric AS benefit_employment_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_without), 0)::bigint AS benefit_employment_kept_without,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_cases), 0)::bigint AS benefit_immigration_status_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_gbp), 0)::numeric AS benefit_immigration_status_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_without), 0)::bigint AS benefit_immigration_status_secured_without,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_cases), 0)::bigint AS benefit_care_package_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_gbp), 0)::numeric AS benefit_care_package_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_without), 0)::bigint AS benefit_care_package_secured_without,
+         coalesce(sum(f.s * f.p_benefit_other_cases), 0)::bigint AS benefit_other_cases,
+         coalesce(sum(f.s * f.p_benefit_other_gbp), 0)::numeric AS benefit_other_gbp,
+         coalesce(sum(f.s * f.p_benefit_other_without), 0)::bigint AS benefit_other_without
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.band,
+           f.office_id, f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           1 AS p_cases,
+           f.total_minutes AS p_total_minutes,
+           f.relationship_minutes AS p_relationship_minutes,
+           CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
+           CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           b.*
+      FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE b.type = 'eviction_avoided') AS p_benefit_eviction_avoided_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'eviction_avoided'), 0) AS p_benefit_eviction_avoided_gbp,
+              count(*) FILTER (WHERE b.type = 'eviction_avoided' AND b.amount IS NULL) AS p_benefit_eviction_avoided_without,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])) AS p_benefit_home_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])), 0) AS p_benefit_home_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[]) AND b.amount IS NULL) AS p_benefit_home_kept_without,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded') AS p_benefit_benefit_awarded_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_awarded'), 0) AS p_benefit_benefit_awarded_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded' AND b.amount IS NULL) AS p_benefit_benefit_awarded_without,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated') AS p_benefit_benefit_reinstated_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_reinstated'), 0) AS p_benefit_benefit_reinstated_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated' AND b.amount IS NULL) AS p_benefit_benefit_reinstated_without,
+              count(*) FILTER (WHERE b.type = 'debt_written_off') AS p_benefit_debt_written_off_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_written_off'), 0) AS p_benefit_debt_written_off_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_written_off' AND b.amount IS NULL) AS p_benefit_debt_written_off_without,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable') AS p_benefit_debt_made_manageable_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_made_manageable'), 0) AS p_benefit_debt_made_manageable_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable' AND b.amount IS NULL) AS p_benefit_debt_made_manageable_without,
+              count(*) FILTER (WHERE b.type = 'employment_kept') AS p_benefit_employment_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'employment_kept'), 0) AS p_benefit_employment_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'employment_kept' AND b.amount IS NULL) AS p_benefit_employment_kept_without,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured') AS p_benefit_immigration_status_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'immigration_status_secured'), 0) AS p_benefit_immigration_status_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured' AND b.amount IS NULL) AS p_benefit_immigration_status_secured_without,
+              count(*) FILTER (WHERE b.type = 'care_package_secured') AS p_benefit_care_package_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'care_package_secured'), 0) AS p_benefit_care_package_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'care_package_secured' AND b.amount IS NULL) AS p_benefit_care_package_secured_without,
+              count(*) FILTER (WHERE b.type = 'other') AS p_benefit_other_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'other'), 0) AS p_benefit_other_gbp,
+              count(*) FILTER (WHERE b.type = 'other' AND b.amount IS NULL) AS p_benefit_other_without
+         FROM unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)) b
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band) DO UPDATE SET
+    cases = r.cases + EXCLUDED.cases,
+    total_minutes = r.total_minutes + EXCLUDED.total_minutes,
+    relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
+    avoided_appeal = r.avoided_appeal + EXCLUDED.avoided_appeal,
+    bounce_back_avoided = r.bounce_back_avoided + EXCLUDED.bounce_back_avoided,
+    benefit_eviction_avoided_cases = r.benefit_eviction_avoided_cases + EXCLUDED.benefit_eviction_avoided_cases,
+    benefit_eviction_avoided_gbp = r.benefit_eviction_avoided_gbp + EXCLUDED.benefit_eviction_avoided_gbp,
+    benefit_eviction_avoided_without = r.benefit_eviction_avoided_without + EXCLUDED.benefit_eviction_avoided_without,
+    benefit_home_kept_cases = r.benefit_home_kept_cases + EXCLUDED.benefit_home_kept_cases,
+    benefit_home_kept_gbp = r.benefit_home_kept_gbp + EXCLUDED.benefit_home_kept_gbp,
+    benefit_home_kept_without = r.benefit_home_kept_without + EXCLUDED.benefit_home_kept_without,
+    benefit_benefit_awarded_cases = r.benefit_benefit_awarded_cases + EXCLUDED.benefit_benefit_awarded_cases,
+    benefit_benefit_awarded_gbp = r.benefit_benefit_awarded_gbp + EXCLUDED.benefit_benefit_awarded_gbp,
+    benefit_benefit_awarded_without = r.benefit_benefit_awarded_without + EXCLUDED.benefit_benefit_awarded_without,
+    benefit_benefit_reinstated_cases = r.benefit_benefit_reinstated_cases + EXCLUDED.benefit_benefit_reinstated_cases,
+    benefit_benefit_reinstated_gbp = r.benefit_benefit_reinstated_gbp + EXCLUDED.benefit_benefit_reinstated_gbp,
+    benefit_benefit_reinstated_without = r.benefit_benefit_reinstated_without + EXCLUDED.benefit_benefit_reinstated_without,
+    benefit_debt_written_off_cases = r.benefit_debt_written_off_cases + EXCLUDED.benefit_debt_written_off_cases,
+    benefit_debt_written_off_gbp = r.benefit_debt_written_off_gbp + EXCLUDED.benefit_debt_written_off_gbp,
+    benefit_debt_written_off_without = r.benefit_debt_written_off_without + EXCLUDED.benefit_debt_written_off_without,
+    benefit_debt_made_manageable_cases = r.benefit_debt_made_manageable_cases + EXCLUDED.benefit_debt_made_manageable_cases,
+    benefit_debt_made_manageable_gbp = r.benefit_debt_made_manageable_gbp + EXCLUDED.benefit_debt_made_manageable_gbp,
+    benefit_debt_made_manageable_without = r.benefit_debt_made_manageable_without + EXCLUDED.benefit_debt_made_manageable_without,
+    benefit_employment_kept_cases = r.benefit_employment_kept_cases + EXCLUDED.benefit_employment_kept_cases,
+    benefit_employment_kept_gbp = r.benefit_employment_kept_gbp + EXCLUDED.benefit_employment_kept_gbp,
+    benefit_employment_kept_without = r.benefit_employment_kept_without + EXCLUDED.benefit_employment_kept_without,
+    benefit_immigration_status_secured_cases = r.benefit_immigration_status_secured_cases + EXCLUDED.benefit_immigration_status_secured_cases,
+    benefit_immigration_status_secured_gbp = r.benefit_immigration_status_secured_gbp + EXCLUDED.benefit_immigration_status_secured_gbp,
+    benefit_immigration_status_secured_without = r.benefit_immigration_status_secured_without + EXCLUDED.benefit_immigration_status_secured_without,
+    benefit_care_package_secured_cases = r.benefit_care_package_secured_cases + EXCLUDED.benefit_care_package_secured_cases,
+    benefit_care_package_secured_gbp = r.benefit_care_package_secured_gbp + EXCLUDED.benefit_care_package_secured_gbp,
+    benefit_care_package_secured_without = r.benefit_care_package_secured_without + EXCLUDED.benefit_care_package_secured_without,
+    benefit_other_cases = r.benefit_other_cases + EXCLUDED.benefit_other_cases,
+    benefit_other_gbp = r.benefit_other_gbp + EXCLUDED.benefit_other_gbp,
+    benefit_other_without = r.benefit_other_without + EXCLUDED.benefit_other_without;
+  END IF;
+  IF TG_OP <> 'INSERT' AND OLD.closed_on IS NOT NULL THEN
+    DELETE FROM case_pricing_rollups
+     WHERE organisation_id = OLD.organisation_id AND closed_month = date_trunc('month', OLD.closed_on)::date
+       AND cases = 0;
+  END IF;
+  RETURN NULL;
+END $function$
 CREATE OR REPLACE FUNCTION public.case_rollups_apply()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -3019,6 +3499,102 @@ AS $function$
         -- In key order, so each dimension value's rows lie together on disk (the model reads one value's rows).
         ORDER BY organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes;
       $function$
+CREATE OR REPLACE FUNCTION public.rebuild_case_pricing_rollups(org uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET work_mem TO '128MB'
+AS $function$
+BEGIN
+  DELETE FROM case_pricing_rollups WHERE organisation_id = org;
+  INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.band,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_total_minutes), 0)::bigint AS total_minutes,
+         coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
+         coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
+         coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
+         coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
+         coalesce(sum(f.s * f.p_benefit_home_kept_cases), 0)::bigint AS benefit_home_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_home_kept_gbp), 0)::numeric AS benefit_home_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_home_kept_without), 0)::bigint AS benefit_home_kept_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_cases), 0)::bigint AS benefit_benefit_awarded_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_gbp), 0)::numeric AS benefit_benefit_awarded_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_awarded_without), 0)::bigint AS benefit_benefit_awarded_without,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_cases), 0)::bigint AS benefit_benefit_reinstated_cases,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_gbp), 0)::numeric AS benefit_benefit_reinstated_gbp,
+         coalesce(sum(f.s * f.p_benefit_benefit_reinstated_without), 0)::bigint AS benefit_benefit_reinstated_without,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_cases), 0)::bigint AS benefit_debt_written_off_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_gbp), 0)::numeric AS benefit_debt_written_off_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_written_off_without), 0)::bigint AS benefit_debt_written_off_without,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_cases), 0)::bigint AS benefit_debt_made_manageable_cases,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_gbp), 0)::numeric AS benefit_debt_made_manageable_gbp,
+         coalesce(sum(f.s * f.p_benefit_debt_made_manageable_without), 0)::bigint AS benefit_debt_made_manageable_without,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_cases), 0)::bigint AS benefit_employment_kept_cases,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_gbp), 0)::numeric AS benefit_employment_kept_gbp,
+         coalesce(sum(f.s * f.p_benefit_employment_kept_without), 0)::bigint AS benefit_employment_kept_without,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_cases), 0)::bigint AS benefit_immigration_status_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_gbp), 0)::numeric AS benefit_immigration_status_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_immigration_status_secured_without), 0)::bigint AS benefit_immigration_status_secured_without,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_cases), 0)::bigint AS benefit_care_package_secured_cases,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_gbp), 0)::numeric AS benefit_care_package_secured_gbp,
+         coalesce(sum(f.s * f.p_benefit_care_package_secured_without), 0)::bigint AS benefit_care_package_secured_without,
+         coalesce(sum(f.s * f.p_benefit_other_cases), 0)::bigint AS benefit_other_cases,
+         coalesce(sum(f.s * f.p_benefit_other_gbp), 0)::numeric AS benefit_other_gbp,
+         coalesce(sum(f.s * f.p_benefit_other_without), 0)::bigint AS benefit_other_without
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.band,
+           f.office_id, f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           1 AS p_cases,
+           f.total_minutes AS p_total_minutes,
+           f.relationship_minutes AS p_relationship_minutes,
+           CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
+           CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           b.*
+      FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
+     CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE b.type = 'eviction_avoided') AS p_benefit_eviction_avoided_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'eviction_avoided'), 0) AS p_benefit_eviction_avoided_gbp,
+              count(*) FILTER (WHERE b.type = 'eviction_avoided' AND b.amount IS NULL) AS p_benefit_eviction_avoided_without,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])) AS p_benefit_home_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[])), 0) AS p_benefit_home_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'home_kept' AND NOT (f.benefit_types @> ARRAY['eviction_avoided']::text[]) AND b.amount IS NULL) AS p_benefit_home_kept_without,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded') AS p_benefit_benefit_awarded_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_awarded'), 0) AS p_benefit_benefit_awarded_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_awarded' AND b.amount IS NULL) AS p_benefit_benefit_awarded_without,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated') AS p_benefit_benefit_reinstated_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'benefit_reinstated'), 0) AS p_benefit_benefit_reinstated_gbp,
+              count(*) FILTER (WHERE b.type = 'benefit_reinstated' AND b.amount IS NULL) AS p_benefit_benefit_reinstated_without,
+              count(*) FILTER (WHERE b.type = 'debt_written_off') AS p_benefit_debt_written_off_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_written_off'), 0) AS p_benefit_debt_written_off_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_written_off' AND b.amount IS NULL) AS p_benefit_debt_written_off_without,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable') AS p_benefit_debt_made_manageable_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'debt_made_manageable'), 0) AS p_benefit_debt_made_manageable_gbp,
+              count(*) FILTER (WHERE b.type = 'debt_made_manageable' AND b.amount IS NULL) AS p_benefit_debt_made_manageable_without,
+              count(*) FILTER (WHERE b.type = 'employment_kept') AS p_benefit_employment_kept_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'employment_kept'), 0) AS p_benefit_employment_kept_gbp,
+              count(*) FILTER (WHERE b.type = 'employment_kept' AND b.amount IS NULL) AS p_benefit_employment_kept_without,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured') AS p_benefit_immigration_status_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'immigration_status_secured'), 0) AS p_benefit_immigration_status_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'immigration_status_secured' AND b.amount IS NULL) AS p_benefit_immigration_status_secured_without,
+              count(*) FILTER (WHERE b.type = 'care_package_secured') AS p_benefit_care_package_secured_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'care_package_secured'), 0) AS p_benefit_care_package_secured_gbp,
+              count(*) FILTER (WHERE b.type = 'care_package_secured' AND b.amount IS NULL) AS p_benefit_care_package_secured_without,
+              count(*) FILTER (WHERE b.type = 'other') AS p_benefit_other_cases,
+              coalesce(sum(b.amount) FILTER (WHERE b.type = 'other'), 0) AS p_benefit_other_gbp,
+              count(*) FILTER (WHERE b.type = 'other' AND b.amount IS NULL) AS p_benefit_other_without
+         FROM unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)) b
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7;
+END $function$
 CREATE OR REPLACE FUNCTION public.rebuild_case_rollups(org uuid)
  RETURNS void
  LANGUAGE sql
@@ -3169,6 +3745,7 @@ CREATE TRIGGER case_facts_measures_row AFTER INSERT OR DELETE OR UPDATE ON publi
 CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (old.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
 CREATE TRIGGER case_facts_patterns_ins AFTER INSERT ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (new.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
 CREATE TRIGGER case_facts_patterns_upd AFTER UPDATE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND ((old.closed_on IS NOT NULL) OR (new.closed_on IS NOT NULL)) AND (old.* IS DISTINCT FROM new.*))) EXECUTE FUNCTION case_pattern_rollups_apply()
+CREATE TRIGGER case_facts_pricing_row AFTER INSERT OR DELETE OR UPDATE ON public.case_facts FOR EACH ROW EXECUTE FUNCTION case_pricing_rollups_apply()
 CREATE TRIGGER case_facts_rollup_del AFTER DELETE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (old.closed_on IS NOT NULL))) EXECUTE FUNCTION case_rollups_apply()
 CREATE TRIGGER case_facts_rollup_ins AFTER INSERT ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (new.closed_on IS NOT NULL))) EXECUTE FUNCTION case_rollups_apply()
 CREATE TRIGGER case_facts_rollup_upd AFTER UPDATE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND ((old.closed_on IS NOT NULL) OR (new.closed_on IS NOT NULL)) AND (old.* IS DISTINCT FROM new.*))) EXECUTE FUNCTION case_rollups_apply()

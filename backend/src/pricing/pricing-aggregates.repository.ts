@@ -8,6 +8,11 @@
  * and accepted the outcome — never one dropped for another reason); a bounce-back avoided (a case
  * closed at least 6 months before the as-of date, followed up, with no same-problem re-contact within
  * 6 months). Only known events are priced: a case nobody followed up is not a bounce-back avoided.
+ *
+ * With no dimension filter or one, the cells are read from case_pricing_rollups (pricing-rollups.sql.ts)
+ * for the whole months of the period, and from the facts for the days of months it cuts and for the
+ * month of the bounce-back maturity cut-off; with more, from the facts (`aggregatesFromFacts`, the
+ * straightforward way, which the roll-up test and the bench compare with).
  */
 import { Injectable } from '@nestjs/common';
 
@@ -15,16 +20,18 @@ import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '
 
 import { DataSource } from 'typeorm';
 
+import { addMonthsTo, dayBefore, monthStart, splitByMonth } from '../analytics/measures.repository.js';
 import { maturityCutoff } from '../analytics/measures.sql.js';
 
 import { AVOIDED_APPEAL, OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 
-import type { ReportFilters } from '../analytics/report-filters.js';
+import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from '../analytics/report-filters.js';
 
 import { SAME_AVOIDED_EVENT, type OutcomeEvent } from './benefit-mapping.js';
 
 import type { EventAggregate, TimeAggregate } from './value.js';
 import { packWhere, type ConsentRule } from '../analytics/facts-query.js';
+import { benefitCounted, pricingCaseColumns } from './pricing-rollups.sql.js';
 
 export interface PricingAggregates {
   events: EventAggregate[];
@@ -41,63 +48,92 @@ export class PricingAggregatesRepository {
     asOf: string,
     consent: ConsentRule,
   ): Promise<PricingAggregates> {
+    const dimensions = dimensionFiltersOf(filters);
+    if (dimensions.length > 1) return this.aggregatesFromFacts(organisationIds, filters, asOf, consent);
+    const plan = rollupPlan(organisationIds, filters, asOf, consent, dimensions[0]);
+    const [cells, benefits] = await Promise.all([this.cellsFromRollups(plan), this.benefitsFromRollups(plan)]);
+    return assemble(cells, benefits);
+  }
+
+  /** The same aggregates in one pass over the facts (the straightforward way). */
+  async aggregatesFromFacts(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+    consent: ConsentRule,
+  ): Promise<PricingAggregates> {
     const [cells, benefits] = await Promise.all([
       this.cells(organisationIds, filters, asOf, consent),
       this.benefits(organisationIds, filters, asOf, consent),
     ]);
-    const band = (index: number) => BANDS[index].band;
-    const time: TimeAggregate[] = cells.map((c) => ({
-      category: c.category,
-      band: band(c.band),
-      cases: c.cases,
-      adviserHours: c.totalMinutes / 60,
-      relationshipHours: c.relationshipMinutes / 60,
-    }));
-    const events: EventAggregate[] = [];
-    for (const c of cells) {
-      const derived: Array<[OutcomeEvent, number]> = [
-        ['avoided_appeal', c.avoidedAppeal],
-        ['bounce_back_avoided', c.bounceBackAvoided],
-      ];
-      for (const [event, count] of derived) {
-        if (count > 0)
-          events.push({
-            category: c.category,
-            band: band(c.band),
-            event,
-            count,
-            recordedGbp: 0,
-            countWithoutAmount: count,
-          });
-      }
-    }
-    for (const b of benefits) {
-      if (!(BENEFIT_TYPES as readonly string[]).includes(b.type)) continue;
-      events.push({
-        category: b.category,
-        band: band(b.band),
-        event: b.type as OutcomeEvent,
-        count: b.cases,
-        recordedGbp: b.recordedGbp,
-        countWithoutAmount: b.withoutAmount,
-      });
-    }
-    return { events, time };
+    return assemble(cells, benefits);
   }
 
-  private async cells(organisationIds: string[], filters: ReportFilters, asOf: string, consent: ConsentRule) {
+  private async cellsFromRollups(plan: RollupPlan): Promise<CellRow[]> {
+    const [count, minutes, relationship, appeal, bounce] = pricingCaseColumns();
+    const parts = [
+      `SELECT r.category, r.band, r.cases, r.total_minutes, r.relationship_minutes, r.avoided_appeal,
+                CASE WHEN r.closed_month <= ${plan.matureMonth}::date THEN r.bounce_back_avoided ELSE 0 END
+           FROM case_pricing_rollups r
+          WHERE ${plan.rollups}`,
+      `SELECT f.category, f.band, ${count.perCase}, ${minutes.perCase}, ${relationship.perCase}, ${appeal.perCase},
+                CASE WHEN f.closed_on <= ${plan.mature}::date THEN ${bounce.perCase} ELSE 0 END
+           FROM case_facts f
+          WHERE ${plan.facts}`,
+    ];
+    return this.dataSource.query(
+      `SELECT x.category, x.band, sum(x.cases)::int AS cases,
+              sum(x.total_minutes)::float8 AS "totalMinutes",
+              sum(x.relationship_minutes)::float8 AS "relationshipMinutes",
+              sum(x.avoided_appeal)::int AS "avoidedAppeal",
+              sum(x.bounce_back_avoided)::int AS "bounceBackAvoided"
+         FROM (${parts.join('\n         UNION ALL\n         ')})
+           AS x(category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided)
+        GROUP BY 1, 2
+       HAVING sum(x.cases) > 0
+        ORDER BY 1, 2`,
+      plan.params,
+    );
+  }
+
+  private async benefitsFromRollups(plan: RollupPlan): Promise<BenefitRow[]> {
+    const types = BENEFIT_TYPES.map(
+      (type) => `('${type}', r.benefit_${type}_cases, r.benefit_${type}_gbp, r.benefit_${type}_without)`,
+    );
+    const parts = [
+      `SELECT r.category, r.band, b.type, b.cases, b.gbp, b.without
+           FROM case_pricing_rollups r
+          CROSS JOIN LATERAL (VALUES ${types.join(',\n                                     ')})
+                AS b(type, cases, gbp, without)
+          WHERE ${plan.rollups}`,
+      `SELECT f.category, f.band, b.type, 1, b.amount, CASE WHEN b.amount IS NULL THEN 1 ELSE 0 END
+           FROM case_facts f
+          CROSS JOIN LATERAL unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)
+          WHERE ${plan.facts}
+            AND (${BENEFIT_TYPES.map((type) => `(${benefitCounted(type)})`).join(' OR ')})`,
+    ];
+    return this.dataSource.query(
+      `SELECT x.category, x.band, x.type, sum(x.cases)::int AS cases,
+              coalesce(sum(x.gbp), 0)::float8 AS "recordedGbp",
+              sum(x.without)::int AS "withoutAmount"
+         FROM (${parts.join('\n         UNION ALL\n         ')}) AS x(category, band, type, cases, gbp, without)
+        GROUP BY 1, 2, 3
+       HAVING sum(x.cases) > 0
+        ORDER BY 1, 2, 3`,
+      plan.baseParams,
+    );
+  }
+
+  private async cells(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+    consent: ConsentRule,
+  ): Promise<CellRow[]> {
     const where = packWhere(organisationIds, filters, asOf, consent);
     const mature = `$${where.params.length + 1}::date`;
     const bounceBack = OUTCOME_MEASURE_SQL.bounce_back;
-    const rows: Array<{
-      category: Category;
-      band: number;
-      cases: number;
-      totalMinutes: number;
-      relationshipMinutes: number;
-      avoidedAppeal: number;
-      bounceBackAvoided: number;
-    }> = await this.dataSource.query(
+    const rows: CellRow[] = await this.dataSource.query(
       `SELECT f.category, f.band, count(*)::int AS cases,
               sum(f.total_minutes)::float8 AS "totalMinutes",
               sum(f.relationship_minutes)::float8 AS "relationshipMinutes",
@@ -113,21 +149,19 @@ export class PricingAggregatesRepository {
     return rows;
   }
 
-  private async benefits(organisationIds: string[], filters: ReportFilters, asOf: string, consent: ConsentRule) {
+  private async benefits(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+    consent: ConsentRule,
+  ): Promise<BenefitRow[]> {
     const where = packWhere(organisationIds, filters, asOf, consent);
     const at = where.params.length;
     // A plain condition per pair (no subquery per benefit row: this query reads every benefit in scope).
     const sameEvent = SAME_AVOIDED_EVENT.map(
       (_, i) => `AND NOT (b.type = $${at + 2 * i + 1} AND f.benefit_types @> $${at + 2 * i + 2}::text[])`,
     ).join(' ');
-    const rows: Array<{
-      category: Category;
-      band: number;
-      type: string;
-      cases: number;
-      recordedGbp: number;
-      withoutAmount: number;
-    }> = await this.dataSource.query(
+    const rows: BenefitRow[] = await this.dataSource.query(
       `SELECT f.category, f.band, b.type, count(*)::int AS cases,
               coalesce(sum(b.amount), 0)::float8 AS "recordedGbp",
               count(*) FILTER (WHERE b.amount IS NULL)::int AS "withoutAmount"
@@ -141,4 +175,125 @@ export class PricingAggregatesRepository {
     );
     return rows;
   }
+}
+
+interface CellRow {
+  category: Category;
+  band: number;
+  cases: number;
+  totalMinutes: number;
+  relationshipMinutes: number;
+  avoidedAppeal: number;
+  bounceBackAvoided: number;
+}
+
+interface BenefitRow {
+  category: Category;
+  band: number;
+  type: string;
+  cases: number;
+  recordedGbp: number;
+  withoutAmount: number;
+}
+
+/** Time cells and events from the cell and benefit rows (the same rows, from the facts or the roll-up). */
+function assemble(cells: CellRow[], benefits: BenefitRow[]): PricingAggregates {
+  const band = (index: number) => BANDS[index].band;
+  const time: TimeAggregate[] = cells.map((c) => ({
+    category: c.category,
+    band: band(c.band),
+    cases: c.cases,
+    adviserHours: c.totalMinutes / 60,
+    relationshipHours: c.relationshipMinutes / 60,
+  }));
+  const events: EventAggregate[] = [];
+  for (const c of cells) {
+    const derived: Array<[OutcomeEvent, number]> = [
+      ['avoided_appeal', c.avoidedAppeal],
+      ['bounce_back_avoided', c.bounceBackAvoided],
+    ];
+    for (const [event, count] of derived) {
+      if (count > 0)
+        events.push({
+          category: c.category,
+          band: band(c.band),
+          event,
+          count,
+          recordedGbp: 0,
+          countWithoutAmount: count,
+        });
+    }
+  }
+  for (const b of benefits) {
+    if (!(BENEFIT_TYPES as readonly string[]).includes(b.type)) continue;
+    events.push({
+      category: b.category,
+      band: band(b.band),
+      event: b.type as OutcomeEvent,
+      count: b.cases,
+      recordedGbp: b.recordedGbp,
+      countWithoutAmount: b.withoutAmount,
+    });
+  }
+  return { events, time };
+}
+
+/**
+ * Where a roll-up read finds each part of the period: `rollups`, the WHERE clause over
+ * case_pricing_rollups `r` for its whole months, and `facts`, the WHERE clause over case_facts `f` for
+ * the days of months the period cuts and the maturity cut-off's month (each `false` when it has none,
+ * so every parameter is still mentioned); `mature` and `matureMonth` name the cut-off and its month.
+ */
+interface RollupPlan {
+  rollups: string;
+  facts: string;
+  mature: string;
+  matureMonth: string;
+  /** The parameters of `rollups` and `facts`; `params` adds the cut-off and its month (the benefits read neither). */
+  baseParams: unknown[];
+  params: unknown[];
+}
+
+function rollupPlan(
+  organisationIds: string[],
+  filters: ReportFilters,
+  asOf: string,
+  consent: ConsentRule,
+  dimension: [DimensionFilter, string] | undefined,
+): RollupPlan {
+  const { from, to, ...rest } = filters;
+  const where = packWhere(organisationIds, rest, asOf, consent);
+  const params = [...where.params];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const mature = maturityCutoff(asOf, BOUNCE_BACK_WINDOW_MONTHS);
+  const matureMonth = monthStart(mature);
+  const matureMonthEnd = dayBefore(addMonthsTo(matureMonth, 1));
+  const { months, edges } = splitByMonth(from, to);
+  const ranges = [...edges];
+  const [dim, dimValue] = dimension ?? ['all', ''];
+  const clauses = ['r.organisation_id = ANY($1::uuid[])', `r.dim = ${param(dim)}`, `r.dim_value = ${param(dimValue)}`];
+  if (consent === 'consented_only' || filters.consentOnly) clauses.push('r.evidence_consent');
+  if (!months) clauses.push('false');
+  else {
+    if (months.from) clauses.push(`r.closed_month >= ${param(months.from)}::date`);
+    if (months.to) clauses.push(`r.closed_month <= ${param(months.to)}::date`);
+    const cutsMatureMonth =
+      mature !== matureMonthEnd &&
+      (!months.from || months.from <= matureMonth) &&
+      (!months.to || matureMonth <= months.to);
+    if (cutsMatureMonth) {
+      clauses.push(`r.closed_month <> ${param(matureMonth)}::date`);
+      ranges.push({ from: matureMonth, to: matureMonthEnd });
+    }
+  }
+  const days = ranges.map((range) => `f.closed_on BETWEEN ${param(range.from)}::date AND ${param(range.to)}::date`);
+  const baseParams = [...params];
+  return {
+    rollups: clauses.join(' AND '),
+    facts: `${where.sql} AND (${days.length ? days.join(' OR ') : 'false'})`,
+    mature: param(mature),
+    matureMonth: param(matureMonth),
+    baseParams,
+    params,
+  };
 }
