@@ -55,6 +55,9 @@ test('an adviser takes in a new client, records time and feedback, and closes th
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel(/how many times had the client told their story/i).fill('3');
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('2', { exact: true }).check();
+  await checkPage(page, 'adviser-04b-intake-confidence');
+  await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page.getByRole('heading', { name: 'Check the details before creating the case' })).toBeVisible();
   await checkPage(page, 'adviser-05-intake-check');
@@ -134,10 +137,9 @@ test('an adviser takes in a new client, records time and feedback, and closes th
   await page.getByLabel('Considered and not pursued').check();
   await page.getByLabel('The client understood and accepted the outcome').check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page
-    .getByRole('group', { name: /confident did they feel about dealing/ })
-    .getByLabel('2')
-    .check();
+  // Asked at intake (2 of 5), so the close form asks only how they feel now.
+  await expect(page.getByText('When the case opened they said 2 of 5')).toBeVisible();
+  await expect(page.getByRole('group', { name: /confident did they feel about dealing/ })).toHaveCount(0);
   await page
     .getByRole('group', { name: /confident do they feel now/ })
     .getByLabel('4')

@@ -54,6 +54,8 @@ test('an adviser runs a new case in Deep Value alone: conflict check, hearing, t
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel(/how many times had the client told their story/i).fill('1');
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Not asked').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Create client and case' }).click();
 
   // The case carries the check, what it found and why the adviser may act.

@@ -99,6 +99,8 @@ export interface CaseRecord {
   arrival: { route: ArrivalRoute; referrerPartnerId: string | null };
   priorOrganisationsContacted: number | null;
   timesToldStoryBefore: number | null;
+  /** The client's confidence dealing with problems like this (1–5), asked at intake; null: not asked. */
+  confidenceAtIntake: number | null;
   version: number;
 }
 

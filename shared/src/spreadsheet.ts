@@ -209,6 +209,11 @@ export const SHEET_FIELDS: readonly SheetField[] = [
     'timestoldstorybefore',
     'storytold',
   ]),
+  f('case.confidenceAtIntake', 'Confidence at intake (1–5)', 'case', 'score', [
+    'confidenceatintake',
+    'intakeconfidence',
+    'confidenceatstart',
+  ]),
   f('outcome.result', 'Outcome', 'case', 'choice', ['outcome', 'result', 'outcomeresult'], {
     choices: OUTCOME_RESULTS,
   }),

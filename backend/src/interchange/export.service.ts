@@ -20,6 +20,7 @@ const caseSql = (where: string) => `
     to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", ${USER_REF} AS "leadAdviserRef", o.ref AS "officeRef",
     c.funding_stream AS "fundingStream", c.arrival_route AS "arrivalRoute", rp.ref AS "referrerRef",
     c.prior_organisations_contacted AS "priorOrganisationsContacted", c.times_told_story_before AS "timesToldStoryBefore",
+    c.confidence_at_intake AS "confidenceAtIntake",
     json_build_object('ref', cl.ref, 'firstName', cl.first_name, 'lastName', cl.last_name,
       'dateOfBirth', to_char(cl.date_of_birth, 'YYYY-MM-DD'), 'postcodeDistrict', cl.postcode_district,
       'email', cl.email, 'phone', cl.phone, 'vulnerabilities', cl.vulnerabilities, 'evidenceConsent', cl.evidence_consent,

@@ -23,6 +23,7 @@ import type {
   ImportCase,
   ImportFeedback,
   ImportFollowUp,
+  ImportOutcome,
   ImportReferral,
   ImportUnderlyingProblem,
 } from './import-format.js';
@@ -197,6 +198,7 @@ export function generateCase(world: World, index: number): ImportCase {
   if (outcome?.appeal === 'considered_not_pursued') {
     outcome.appealNotPursuedReason = appealReasonOf(new Random(world.seed, STREAM.appealReason, index), outcome);
   }
+  const confidenceAtIntake = confidenceAtIntakeOf(new Random(world.seed, STREAM.confidenceAtIntake, index), v, outcome);
   const feedback: ImportFeedback[] = [];
   if (sessions.length >= 3 && r.chance(0.12))
     feedback.push(feedbackOf(r, dates.of(sessions[sessions.length - 1]), state));
@@ -226,6 +228,7 @@ export function generateCase(world: World, index: number): ImportCase {
     // A few intake forms leave the bounce-in questions blank.
     priorOrganisationsContacted: r.chance(0.03) ? null : prior,
     timesToldStoryBefore: r.chance(0.04) ? null : told,
+    ...(confidenceAtIntake === null ? {} : { confidenceAtIntake }),
     timeEntries: time.entries,
     feedback,
     adviserAssessment: assessed ? { trust: score(trustLatent), disclosure } : null,
@@ -245,4 +248,18 @@ function firstContactOf(r: Random, opened: number, referred: boolean, dates: Dat
   if (r.chance(0.35)) return {};
   const wait = Math.min(60, Math.round(r.logNormal(referred ? 7 : 4, 0.8)));
   return wait > 0 ? { firstContactOn: dates.of(opened - wait) } : {};
+}
+
+/**
+ * Confidence asked at intake, in about 70% of cases (the question is newer than some records). Where it
+ * was asked, the close form does not ask "before" again: the answer the outcome would have recorded as
+ * "before" moves to intake, so the change in confidence keeps its meaning. Drawn from a stream of its own.
+ */
+function confidenceAtIntakeOf(r: Random, vulnerabilities: number, outcome: ImportOutcome | null): number | null {
+  if (!r.chance(0.7)) return null;
+  if (!outcome || outcome.confidenceBefore === undefined || outcome.confidenceBefore === null)
+    return score(2.3 - 0.2 * vulnerabilities + 0.8 * r.normal());
+  const before = outcome.confidenceBefore;
+  outcome.confidenceBefore = null;
+  return before;
 }

@@ -61,7 +61,15 @@ export interface World {
  * PRNG streams, so that the draws for cases, clients and advisers never overlap. A draw added later
  * gets a stream of its own, so the data sets generated before it keep every other value.
  */
-export const STREAM = { case: 1, client: 2, adviser: 3, returning: 4, appealReason: 5, firstContact: 6 } as const;
+export const STREAM = {
+  case: 1,
+  client: 2,
+  adviser: 3,
+  returning: 4,
+  appealReason: 5,
+  firstContact: 6,
+  confidenceAtIntake: 7,
+} as const;
 
 const DEFAULT_ORGANISATIONS = {
   law_centre: { ref: 'riverside-law-centre', name: 'Riverside Law Centre' },

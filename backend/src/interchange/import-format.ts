@@ -257,6 +257,8 @@ export interface ImportCase {
   /** Bounce-in: 0–100. */
   priorOrganisationsContacted?: number | null;
   timesToldStoryBefore?: number | null;
+  /** The client's confidence dealing with problems like this, 1–5, asked at intake (the outcome's confidenceBefore is asked at close). */
+  confidenceAtIntake?: number | null;
   timeEntries?: ImportTimeEntry[] | null;
   feedback?: ImportFeedback[] | null;
   adviserAssessment?: ImportAdviserAssessment | null;

@@ -43,7 +43,7 @@ export interface WriteCounts {
 type Rows = CopyValue[][];
 
 const CASE_COLUMNS =
-  'id, organisation_id, ref, client_id, office_id, category, subcategory, opened_on, first_contact_on, closed_on, lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before';
+  'id, organisation_id, ref, client_id, office_id, category, subcategory, opened_on, first_contact_on, closed_on, lead_adviser_id, funding_stream, arrival_route, referrer_partner_id, prior_organisations_contacted, times_told_story_before, confidence_at_intake';
 
 /** A note linked to a time entry the import replaces: the entry it pointed at, to find again among the new ones. */
 interface NoteLink {
@@ -298,6 +298,7 @@ export class ImportWriter {
         partner(c.arrival.referrerRef),
         c.priorOrganisationsContacted ?? null,
         c.timesToldStoryBefore ?? null,
+        c.confidenceAtIntake ?? null,
       ]);
       for (const t of c.timeEntries ?? []) {
         rows.timeEntries.push([

@@ -269,11 +269,13 @@ describe('validateCase', () => {
   it('checks 1–5 scores everywhere they occur', () => {
     const errors = check({
       'adviserAssessment.trust': 0,
+      confidenceAtIntake: 0,
       'outcome.understood': 6,
       'outcome.confidenceAfter': 4.5,
       'feedback[0].items.respect': 7,
     });
     expect(errors.map((e) => e.path)).toEqual([
+      'cases[0].confidenceAtIntake',
       'cases[0].feedback[0].items.respect',
       'cases[0].adviserAssessment.trust',
       'cases[0].outcome.understood',

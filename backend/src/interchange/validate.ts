@@ -99,6 +99,7 @@ const CASE = fields(
   'arrival',
   'priorOrganisationsContacted',
   'timesToldStoryBefore',
+  'confidenceAtIntake',
   'timeEntries',
   'feedback',
   'adviserAssessment',
@@ -339,6 +340,7 @@ export function validateCase(value: unknown, index: number, context: ValidationC
   const bounce = { min: 0, max: 100, message: 'must be a whole number from 0 to 100' };
   check.integer(c, 'priorOrganisationsContacted', path, bounce);
   check.integer(c, 'timesToldStoryBefore', path, bounce);
+  check.score(c, 'confidenceAtIntake', path);
 
   eachOf(check, c, 'timeEntries', path, TIME_ENTRY, (o, p) => {
     check.date(o, 'on', p, { required: true, notBefore: EARLIEST_CASE_DATE });

@@ -42,6 +42,16 @@ export class ArrivalDto {
   referrerPartnerId?: string | null;
 }
 
+const confidenceAtIntake = () =>
+  IntField({
+    optional: true,
+    nullable: true,
+    min: 1,
+    max: 5,
+    description:
+      "The client's confidence dealing with problems like this, 1 (not at all) to 5 (very), asked at intake. Change in confidence counts from it; the close-time 'before' answer is used only when it is not recorded.",
+  });
+
 const subcategory = () => TextField({ optional: true, nullable: true, max: 100 });
 const officeId = () => UuidField({ optional: true, nullable: true });
 const firstContactOn = () =>
@@ -71,6 +81,7 @@ export class CreateCaseDto {
   priorOrganisationsContacted?: number | null;
   @bounce('How many times the client told their story before reaching you.')
   timesToldStoryBefore?: number | null;
+  @confidenceAtIntake() confidenceAtIntake?: number | null;
   @NestedObject(() => ConflictDecisionDto, {
     optional: true,
     description:
@@ -97,6 +108,7 @@ export class UpdateCaseDto {
   @NestedObject(() => ArrivalDto, { optional: true }) arrival?: ArrivalDto;
   @bounce('') priorOrganisationsContacted?: number | null;
   @bounce('') timesToldStoryBefore?: number | null;
+  @confidenceAtIntake() confidenceAtIntake?: number | null;
 }
 
 export class ListCasesQuery extends PageQuery {
@@ -127,6 +139,8 @@ export class CaseDto implements CaseRecord {
   @ApiProperty({ type: ArrivalViewDto }) arrival: ArrivalViewDto;
   @ApiProperty({ type: Number, nullable: true }) priorOrganisationsContacted: number | null;
   @ApiProperty({ type: Number, nullable: true }) timesToldStoryBefore: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: "The client's confidence (1–5) asked at intake." })
+  confidenceAtIntake: number | null;
   @ApiProperty() version: number;
 }
 
@@ -147,6 +161,7 @@ export function toCaseDto(c: CaseEntity): CaseDto {
     arrival: { route: c.arrivalRoute, referrerPartnerId: c.referrerPartnerId },
     priorOrganisationsContacted: c.priorOrganisationsContacted,
     timesToldStoryBefore: c.timesToldStoryBefore,
+    confidenceAtIntake: c.confidenceAtIntake,
     version: c.version,
   };
 }

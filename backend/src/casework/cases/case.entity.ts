@@ -20,4 +20,6 @@ export class CaseEntity extends TenantEntity {
   @Column('smallint', { name: 'prior_organisations_contacted', nullable: true }) priorOrganisationsContacted:
     number | null;
   @Column('smallint', { name: 'times_told_story_before', nullable: true }) timesToldStoryBefore: number | null;
+  /** The client's confidence dealing with problems like this, 1–5, asked at intake; null: not asked. */
+  @Column('smallint', { name: 'confidence_at_intake', nullable: true }) confidenceAtIntake: number | null;
 }

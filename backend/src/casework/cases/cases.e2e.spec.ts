@@ -6,6 +6,7 @@ import {
   makePartner,
   makeStaffedOrganisation,
   makeTimeEntry,
+  OUTCOME,
   type Staff,
 } from '../../../test/factories.js';
 import { createHarness, type Harness, type TestUser } from '../../../test/harness.js';
@@ -52,6 +53,7 @@ describe('cases API', () => {
         arrival: { route: 'self', referrerPartnerId: null },
         priorOrganisationsContacted: null,
         timesToldStoryBefore: null,
+        confidenceAtIntake: null,
         version: 1,
       });
     });
@@ -145,6 +147,7 @@ describe('cases API', () => {
           arrival: [],
           priorOrganisationsContacted: 1e308,
           timesToldStoryBefore: -1,
+          confidenceAtIntake: 6,
           colour: 'blue',
         })
         .expect(400);
@@ -158,6 +161,7 @@ describe('cases API', () => {
         { path: 'arrival', message: 'must be an object' },
         { path: 'priorOrganisationsContacted', message: 'must be at most 100' },
         { path: 'timesToldStoryBefore', message: 'must be at least 0' },
+        { path: 'confidenceAtIntake', message: 'must be at most 5' },
       ]);
     });
   });
@@ -350,6 +354,54 @@ describe('cases API', () => {
       const winner = results.find((r) => r.status === 200)?.body.subcategory;
       const [row] = await h.dataSource.query(`SELECT subcategory, version FROM cases WHERE id = $1`, [kase.id]);
       expect(row).toEqual({ subcategory: winner, version: 2 });
+    });
+
+    it('records confidence at intake: audited, in subject access, and the "before" of the change in confidence', async () => {
+      const client = await makeClient(h, ours.adviser);
+      const opened = await h
+        .as(ours.adviser)
+        .post('/api/cases')
+        .send({
+          clientId: client.id,
+          category: 'debt',
+          fundingStream: 'grant',
+          arrival: { route: 'self' },
+          openedOn: '2025-01-06',
+          confidenceAtIntake: 3,
+        })
+        .expect(201);
+      expect(opened.body.confidenceAtIntake).toBe(3);
+      const bad = await h
+        .as(ours.adviser)
+        .patch(`/api/cases/${opened.body.id}`)
+        .send({ version: 1, confidenceAtIntake: 2.5 })
+        .expect(400);
+      expect(bad.body.errors).toEqual([{ path: 'confidenceAtIntake', message: 'must be a whole number' }]);
+      const patched = await h
+        .as(ours.adviser)
+        .patch(`/api/cases/${opened.body.id}`)
+        .send({ version: 1, confidenceAtIntake: 1 })
+        .expect(200);
+      expect(patched.body).toMatchObject({ confidenceAtIntake: 1, version: 2 });
+      const [audit] = await h.dataSource.query(
+        `SELECT details FROM audit_log WHERE entity = 'case' AND action = 'update' AND $1 = ANY(entity_ids)`,
+        [opened.body.id],
+      );
+      expect(audit.details).toMatchObject({ fields: ['confidenceAtIntake'] });
+
+      // Closed with a close-time "before" of 4 and "after" of 3: the change counts from intake (1 → 3), not 4 → 3.
+      await closeCase(h, ours.adviser, patched.body, {
+        outcome: { ...OUTCOME, confidenceBefore: 4, confidenceAfter: 3 },
+      });
+      const [facts] = await h.dataSource.query(
+        `SELECT confidence_before, confidence_after FROM case_facts WHERE case_id = $1`,
+        [opened.body.id],
+      );
+      expect(facts).toEqual({ confidence_before: 1, confidence_after: 3 });
+      const detail = await h.as(ours.adviser).get(`/api/cases/${opened.body.id}`).expect(200);
+      expect(detail.body.confidenceAtIntake).toBe(1);
+      const sar = await h.as(ours.manager).get(`/api/clients/${client.id}/subject-access`).expect(200);
+      expect(sar.body.cases[0]).toMatchObject({ id: opened.body.id, confidenceAtIntake: 1 });
     });
 
     it('refuses an opening date after the closing date, naming openedOn', async () => {

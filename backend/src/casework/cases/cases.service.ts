@@ -193,6 +193,7 @@ export class CasesService {
           referrerPartnerId: input.arrival.referrerPartnerId ?? null,
           priorOrganisationsContacted: input.priorOrganisationsContacted ?? null,
           timesToldStoryBefore: input.timesToldStoryBefore ?? null,
+          confidenceAtIntake: input.confidenceAtIntake ?? null,
         }),
         { transaction: false },
       ),

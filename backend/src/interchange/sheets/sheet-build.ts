@@ -101,6 +101,7 @@ export class SheetCaseBuilder {
     else if (route === 'referred') c.arrival = { ...c.arrival, route: 'referred' };
     set(c, 'priorOrganisationsContacted', given('case.priorOrganisationsContacted'));
     set(c, 'timesToldStoryBefore', given('case.timesToldStoryBefore'));
+    set(c, 'confidenceAtIntake', given('case.confidenceAtIntake'));
 
     const result = given('outcome.result');
     if (typeof result === 'string') c.outcome = { ...(c.outcome ?? {}), result: result as never };

@@ -59,7 +59,9 @@ it('exports one row per case with its sessions and minutes added up, and one row
       String(entries.filter((t) => t.class === 'relationship').reduce((n, t) => n + t.minutes, 0)),
     ]);
     expect(row['Date opened']).toBe(c.openedOn);
+    expect(row['Confidence at intake (1–5)']).toBe(c.confidenceAtIntake == null ? '' : String(c.confidenceAtIntake));
   }
+  expect(doc.cases.some((c) => c.confidenceAtIntake != null)).toBe(true);
   const entries = await h.as(manager).get('/api/exports/casework?format=csv-time-entries').expect(200);
   const entryRows: Array<Record<string, string>> = parse(entries.text, { bom: true, columns: true });
   expect(entryRows).toHaveLength(doc.cases.reduce((n, c) => n + (c.timeEntries?.length ?? 0), 0));

@@ -47,6 +47,7 @@ function caseColumns(adviser: (ref: string) => string, partner: (ref: string) =>
     { header: label('case.referrer'), value: (c) => (c.arrival.referrerRef ? partner(c.arrival.referrerRef) : '') },
     { header: label('case.priorOrganisationsContacted'), value: (c) => c.priorOrganisationsContacted ?? null },
     { header: label('case.timesToldStoryBefore'), value: (c) => c.timesToldStoryBefore ?? null },
+    { header: label('case.confidenceAtIntake'), value: (c) => c.confidenceAtIntake ?? null },
     { header: label('outcome.result'), value: (c) => code(c.outcome?.result) },
     { header: label('outcome.accepted'), value: (c) => yesNo(c.outcome?.accepted) },
     { header: label('outcome.understood'), value: (c) => c.outcome?.understood ?? null },

@@ -32,6 +32,7 @@ const FIELD_OF_PATH: Record<string, string> = {
   'arrival.referrerRef': 'case.referrer',
   priorOrganisationsContacted: 'case.priorOrganisationsContacted',
   timesToldStoryBefore: 'case.timesToldStoryBefore',
+  confidenceAtIntake: 'case.confidenceAtIntake',
   'outcome.result': 'outcome.result',
   'outcome.accepted': 'outcome.accepted',
   'outcome.understood': 'outcome.understood',

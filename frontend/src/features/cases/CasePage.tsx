@@ -178,6 +178,10 @@ function CaseDetails({ c }: { c: CaseDetail }) {
           { key: 'Organisations contacted before', value: c.priorOrganisationsContacted ?? 'Not asked' },
           { key: 'Times told their story before', value: c.timesToldStoryBefore ?? 'Not asked' },
           {
+            key: 'Confidence at intake',
+            value: c.confidenceAtIntake != null ? `${c.confidenceAtIntake} of 5` : 'Not asked',
+          },
+          {
             key: 'Adviser assessment',
             value: c.assessment
               ? [

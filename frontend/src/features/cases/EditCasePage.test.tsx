@@ -22,6 +22,7 @@ const caseDetail = (over: Partial<CaseDetail> = {}): CaseDetail => ({
   arrival: { route: 'self', referrerPartnerId: null },
   priorOrganisationsContacted: 1,
   timesToldStoryBefore: 2,
+  confidenceAtIntake: null,
   version: 3,
   client: {
     id: 'cl-1',
@@ -122,5 +123,29 @@ describe('EditCasePage', () => {
     await userEvent.click(screen.getByRole('link', { name: 'Back to the case' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Leave without saving' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE_ID}`));
+  });
+
+  it('records the confidence asked at intake, and clears it with "Not asked"', async () => {
+    const patches: unknown[] = [];
+    fakeFetch({
+      [`GET /api/cases/${CASE_ID}`]: { body: caseDetail() },
+      'GET /api/offices': { body: [] },
+      'GET /api/partners': { body: { items: [], total: 0, limit: 20, offset: 0 } },
+      [`PATCH /api/cases/${CASE_ID}`]: ({ body }) => {
+        patches.push(body);
+        return { body: caseDetail({ version: 4 }) };
+      },
+    });
+    const { router } = renderPage(<EditCasePage />, {
+      path: '/cases/:caseId/edit',
+      url: `/cases/${CASE_ID}/edit`,
+      routes: [{ path: '/cases/:caseId', element: <p>Case page</p> }],
+    });
+    const group = await screen.findByRole('group', { name: /How confident did the client feel/ });
+    expect(within(group).getByLabelText('Not asked')).toBeChecked();
+    await userEvent.click(within(group).getByLabelText('2'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE_ID}`));
+    expect(patches[0]).toMatchObject({ version: 3, confidenceAtIntake: 2 });
   });
 });

@@ -41,6 +41,8 @@ interface CaseValues {
   referrerPartnerId: string | null;
   priorOrganisationsContacted: string;
   timesToldStoryBefore: string;
+  /** '1'–'5', or '' when not asked. */
+  confidenceAtIntake: string;
 }
 
 const FIELDS: ConflictField[] = [
@@ -54,6 +56,7 @@ const FIELDS: ConflictField[] = [
   { key: 'referrerPartnerId', label: 'Referred by' },
   { key: 'priorOrganisationsContacted', label: 'Organisations contacted before' },
   { key: 'timesToldStoryBefore', label: 'Times told their story before' },
+  { key: 'confidenceAtIntake', label: 'Confidence at intake' },
 ];
 
 function valuesOf(c: CaseRecord): CaseValues {
@@ -68,6 +71,7 @@ function valuesOf(c: CaseRecord): CaseValues {
     referrerPartnerId: c.arrival.referrerPartnerId,
     priorOrganisationsContacted: c.priorOrganisationsContacted == null ? '' : String(c.priorOrganisationsContacted),
     timesToldStoryBefore: c.timesToldStoryBefore == null ? '' : String(c.timesToldStoryBefore),
+    confidenceAtIntake: c.confidenceAtIntake == null ? '' : String(c.confidenceAtIntake),
   };
 }
 
@@ -89,6 +93,7 @@ function toBody(values: CaseValues, version: number) {
     },
     priorOrganisationsContacted: count(values.priorOrganisationsContacted),
     timesToldStoryBefore: count(values.timesToldStoryBefore),
+    confidenceAtIntake: values.confidenceAtIntake ? Number(values.confidenceAtIntake) : null,
   };
 }
 
@@ -295,6 +300,20 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
           value={values.timesToldStoryBefore}
           onChange={(e) => set('timesToldStoryBefore', e.target.value)}
           error={errorFor('timesToldStoryBefore')}
+        />
+        <Radios
+          id="confidenceAtIntake"
+          legend="How confident did the client feel about dealing with problems like this when the case opened? (1 to 5)"
+          legendSize="s"
+          inline
+          small
+          options={[
+            ...['1', '2', '3', '4', '5'].map((value) => ({ value, label: value })),
+            { value: '', label: 'Not asked' },
+          ]}
+          value={values.confidenceAtIntake}
+          onChange={(value) => set('confidenceAtIntake', value)}
+          error={errorFor('confidenceAtIntake')}
         />
         <button type="submit" className="govuk-button" disabled={submission.busy}>
           Save changes

@@ -57,4 +57,22 @@ describe('CloseCaseWizard', () => {
     expect((posts[1].body as { outcome: { result: string } }).outcome.result).toBe('lost_contact');
     expect(posts[0].headers['Idempotency-Key']).not.toBe(posts[1].headers['Idempotency-Key']);
   });
+
+  it('asks "before" for confidence only when intake did not ask it', async () => {
+    for (const confidenceAtIntake of [2, null]) {
+      fakeFetch({ [`GET /api/cases/${CASE_ID}`]: { body: { ...detail(2), confidenceAtIntake } } });
+      const { unmount } = renderPage(<CloseCaseWizard />, {
+        path: '/cases/:caseId/close/*',
+        url: `/cases/${CASE_ID}/close/development`,
+      });
+      expect(await screen.findByRole('group', { name: /How confident do they feel now/ })).toBeInTheDocument();
+      const before = screen.queryByRole('group', { name: /How confident did they feel .* before/ });
+      if (confidenceAtIntake === null) expect(before).toBeInTheDocument();
+      else {
+        expect(before).toBeNull();
+        expect(screen.getByText(/When the case opened they said 2 of 5/)).toBeInTheDocument();
+      }
+      unmount();
+    }
+  });
 });

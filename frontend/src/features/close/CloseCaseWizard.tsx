@@ -155,7 +155,7 @@ function StepPage({ c, step, wizard }: StepPageProps) {
             Close the case · {clientName(c.client)} · {c.ref}
           </span>
           <form noValidate onSubmit={next} className="dv-form">
-            <Question step={step} a={a} update={update} errorFor={errorFor} />
+            <Question step={step} a={a} update={update} errorFor={errorFor} confidenceAtIntake={c.confidenceAtIntake} />
             <button type="submit" className="govuk-button">
               Continue
             </button>
@@ -171,11 +171,14 @@ function Question({
   a,
   update,
   errorFor,
+  confidenceAtIntake,
 }: {
   step: CloseStep;
   a: CloseAnswers;
   update: (patch: Partial<CloseAnswers>) => void;
   errorFor: (path: string) => string | undefined;
+  /** Asked when the case opened: then "before" is not asked again. */
+  confidenceAtIntake: number | null;
 }) {
   switch (step) {
     case 'result':
@@ -293,17 +296,24 @@ function Question({
           isPageHeading
           hint="Ask the client. Leave out anything not asked."
         >
-          <Radios
-            id="confidenceBefore"
-            legend="How confident did they feel about dealing with problems like this before? (1 to 5)"
-            legendSize="s"
-            inline
-            small
-            options={SCALE}
-            value={a.confidenceBefore}
-            onChange={(confidenceBefore) => update({ confidenceBefore })}
-            autoFocus
-          />
+          {confidenceAtIntake == null ? (
+            <Radios
+              id="confidenceBefore"
+              legend="How confident did they feel about dealing with problems like this before? (1 to 5)"
+              legendSize="s"
+              inline
+              small
+              options={SCALE}
+              value={a.confidenceBefore}
+              onChange={(confidenceBefore) => update({ confidenceBefore })}
+              autoFocus
+            />
+          ) : (
+            <p className="govuk-body">
+              When the case opened they said {confidenceAtIntake} of 5 for how confident they felt about dealing with
+              problems like this.
+            </p>
+          )}
           <Radios
             id="confidenceAfter"
             legend="How confident do they feel now? (1 to 5)"
@@ -511,7 +521,11 @@ function Check({
                       value: (
                         <ul className="govuk-list">
                           <li>
-                            Confidence before: {answerText(a.confidenceBefore)}, after: {answerText(a.confidenceAfter)}
+                            Confidence before:{' '}
+                            {c.confidenceAtIntake != null
+                              ? `${c.confidenceAtIntake} (at intake)`
+                              : answerText(a.confidenceBefore)}
+                            , after: {answerText(a.confidenceAfter)}
                           </li>
                           <li>Would seek advice earlier: {answerText(a.wouldSeekAdviceEarlier)}</li>
                           <li>Could handle a similar problem: {answerText(a.couldHandleSimilar)}</li>

@@ -203,6 +203,11 @@ export function CheckAnswers({
                 change: change('told-story', 'times told their story before'),
               },
               {
+                key: 'Confidence at intake',
+                value: a.confidenceAtIntake === 'not_asked' ? 'Not asked' : `${a.confidenceAtIntake} of 5`,
+                change: change('confidence', 'confidence at intake'),
+              },
+              {
                 key: 'Date opened',
                 value: `${formatDate(a.openedOn)}${office ? `, ${office.name}` : ''}`,
                 change: change('case-details', 'date opened'),

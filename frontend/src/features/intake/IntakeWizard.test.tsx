@@ -55,6 +55,13 @@ async function answerEverything() {
   await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
   await userEvent.type(await screen.findByLabelText(/how many times had the client told/i), '1');
   await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+  await screen.findByRole('heading', { name: /How confident does the client feel/ });
+  await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+  expect(
+    await screen.findByRole('link', { name: 'Select how confident the client feels, or “Not asked”' }),
+  ).toBeVisible();
+  await userEvent.click(screen.getByLabelText('2'));
+  await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
   await screen.findByRole('heading', { name: 'Check the details before creating the case' });
 }
 
@@ -128,6 +135,7 @@ describe('IntakeWizard', () => {
       clientId: EXISTING.id,
       category: 'housing',
       fundingStream: 'grant',
+      confidenceAtIntake: 2,
       conflictCheck: { result: 'conflict_can_proceed', reason: 'Different person' },
     });
     expect(writes[0].headers['Idempotency-Key']).not.toBe(writes[2].headers['Idempotency-Key']);

@@ -195,6 +195,24 @@ export function StepQuestion({
           error={errorFor('timesToldStoryBefore')}
         />
       );
+    case 'confidence':
+      return (
+        <Radios
+          id="confidenceAtIntake"
+          legend={TITLES.confidence}
+          isPageHeading
+          hint="Ask the client, from 1 (not at all confident) to 5 (very confident). Asked again when the case closes, so the change can be seen."
+          inline
+          options={[
+            ...['1', '2', '3', '4', '5'].map((value) => ({ value, label: value })),
+            { value: 'not_asked', label: 'Not asked' },
+          ]}
+          value={answers.confidenceAtIntake}
+          onChange={(value) => update({ confidenceAtIntake: value as IntakeAnswers['confidenceAtIntake'] })}
+          error={errorFor('confidenceAtIntake')}
+          autoFocus
+        />
+      );
     case 'case-details':
       return (
         <>

@@ -12,6 +12,7 @@ export const TITLES: Record<StepKey, string> = {
   arrival: 'How did the client come to you?',
   'prior-organisations': 'Organisations contacted before',
   'told-story': 'Times they told their story',
+  confidence: 'How confident does the client feel about dealing with problems like this?',
   'case-details': 'When did the case open?',
   check: 'Check the details before creating the case',
 };
@@ -34,6 +35,7 @@ export const STEP_OF_FIELD: Record<string, StepKey> = {
   referrerPartnerId: 'arrival',
   priorOrganisationsContacted: 'prior-organisations',
   timesToldStoryBefore: 'told-story',
+  confidenceAtIntake: 'confidence',
   openedOn: 'case-details',
   firstContactOn: 'case-details',
   officeId: 'case-details',
@@ -57,6 +59,7 @@ export const FIELD_LABELS: Record<string, string> = {
   referrerPartnerId: 'Referred by',
   priorOrganisationsContacted: 'Organisations contacted before',
   timesToldStoryBefore: 'Times told their story before',
+  confidenceAtIntake: 'Confidence at intake',
   openedOn: 'Date opened',
   firstContactOn: 'First contact',
   officeId: 'Office',

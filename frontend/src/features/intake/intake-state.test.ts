@@ -23,6 +23,7 @@ describe('intake', () => {
       'arrival',
       'prior-organisations',
       'told-story',
+      'confidence',
       'check',
     ]);
     const withMatches = {
@@ -48,6 +49,8 @@ describe('intake', () => {
       'Enter a whole number from 0 to 100',
     );
     expect(validateStep('told-story', { ...a, timesToldStoryBefore: '0' })).toEqual([]);
+    expect(validateStep('confidence', a)[0].path).toBe('confidenceAtIntake');
+    expect(validateStep('confidence', { ...a, confidenceAtIntake: 'not_asked' })).toEqual([]);
     expect(validateStep('client', { ...a, client: { ...client, postcodeDistrict: 'E3 2AB' } })[0].message).toBe(
       'Enter only the first part of the postcode, like E3 or SW1A',
     );
@@ -76,6 +79,7 @@ describe('intake', () => {
       referrer: { id: 'p1', name: 'Foodbank' },
       priorOrganisationsContacted: '2',
       timesToldStoryBefore: '3',
+      confidenceAtIntake: '4' as const,
       openedOn: '2026-01-05',
       conflict: { result: 'conflict_can_proceed' as const, reason: ' Not the same person: different date of birth ' },
     };
@@ -99,6 +103,7 @@ describe('intake', () => {
       arrival: { route: 'referred', referrerPartnerId: 'p1' },
       priorOrganisationsContacted: 2,
       timesToldStoryBefore: 3,
+      confidenceAtIntake: 4,
       officeId: null,
       conflictCheck: { result: 'conflict_can_proceed', reason: 'Not the same person: different date of birth' },
     });
@@ -108,6 +113,7 @@ describe('intake', () => {
       result: 'no_conflict',
       reason: null,
     });
+    expect(caseBody({ ...a, confidenceAtIntake: 'not_asked' }, 'c').confidenceAtIntake).toBeNull();
   });
 
   it('asks for the conflict check result, and a reason when a conflict was found', () => {

@@ -33,6 +33,8 @@ export interface IntakeAnswers {
   referrer: { id: string; name: string } | null;
   priorOrganisationsContacted: string;
   timesToldStoryBefore: string;
+  /** The client's confidence dealing with problems like this: '1'–'5', or 'not_asked'. */
+  confidenceAtIntake: '' | '1' | '2' | '3' | '4' | '5' | 'not_asked';
   openedOn: string;
   /** The client's first contact with the organisation, if before the case was opened ('' = the same day). */
   firstContactOn: string;
@@ -59,6 +61,7 @@ export const newAnswers = (): IntakeAnswers => ({
   referrer: null,
   priorOrganisationsContacted: '',
   timesToldStoryBefore: '',
+  confidenceAtIntake: '',
   openedOn: today(),
   firstContactOn: '',
   officeId: '',
@@ -76,6 +79,7 @@ export type StepKey =
   | 'arrival'
   | 'prior-organisations'
   | 'told-story'
+  | 'confidence'
   | 'case-details'
   | 'check';
 
@@ -94,6 +98,7 @@ export function stepsFor(answers: IntakeAnswers): StepKey[] {
     'arrival',
     'prior-organisations',
     'told-story',
+    'confidence',
     'check',
   ];
 }
@@ -140,6 +145,10 @@ export function validateStep(step: StepKey, a: IntakeAnswers): ApiError[] {
       return wholeNumber(a.timesToldStoryBefore)
         ? []
         : [{ path: 'timesToldStoryBefore', message: 'Enter a whole number from 0 to 100' }];
+    case 'confidence':
+      return a.confidenceAtIntake
+        ? []
+        : [{ path: 'confidenceAtIntake', message: 'Select how confident the client feels, or “Not asked”' }];
     case 'case-details':
       if (!isIsoDate(a.openedOn)) return [{ path: 'openedOn', message: 'Enter the date the case opened' }];
       if (a.openedOn > today())
@@ -200,6 +209,7 @@ export function caseBody(a: IntakeAnswers, clientId: string) {
     },
     priorOrganisationsContacted: Number(a.priorOrganisationsContacted),
     timesToldStoryBefore: Number(a.timesToldStoryBefore),
+    confidenceAtIntake: /^[1-5]$/.test(a.confidenceAtIntake) ? Number(a.confidenceAtIntake) : null,
     officeId: a.officeId || null,
     conflictCheck: decisionBody(a.conflict ?? NO_DECISION),
   };
