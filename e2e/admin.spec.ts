@@ -81,3 +81,42 @@ test('an admin changes the client feedback questions', async ({ page }) => {
   await expect(page.getByLabel('Question 8')).toHaveValue('They kept me informed');
   await checkPage(page, 'admin-12-feedback-items-saved');
 });
+
+test('with no mail server, an admin finds the invitation and a new link in the outbox', async ({ page }) => {
+  const email = `e2e.outbox.${Date.now().toString(36)}@riverside-law-centre.example.org`;
+  await signIn(page, demoEmail('admin'));
+  await page.goto('/admin/users/invite');
+  await page.getByLabel('Name').fill('Olu Outbox');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Adviser').check();
+  await page.getByRole('button', { name: 'Invite' }).click();
+  const panel = page.getByTestId('set-password-link');
+  await expect(panel).toContainText('No mail server is set up, so the email to Olu Outbox is held in the outbox');
+  const link = await page.getByLabel('Set-password link').inputValue();
+  await panel.getByRole('link', { name: 'outbox' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Outbox', level: 1 })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+  await expect(row).toContainText('Invitation');
+  await expect(row).toContainText('Held here');
+  await row.locator('summary').click();
+  await expect(row.locator('pre')).toContainText(new URL(link).pathname + new URL(link).search);
+  await checkPage(page, 'admin-13-outbox');
+
+  // A new invitation link, from the user's page: the panel says where its email went.
+  await page.goto('/admin/users');
+  await page.getByRole('link', { name: 'Olu Outbox' }).click();
+  await page.getByRole('button', { name: 'Make a new invitation link' }).click();
+  await expect(page.getByTestId('set-password-link')).toContainText('held in the outbox');
+  expect(await page.getByLabel('Set-password link').inputValue()).not.toBe(link);
+  await checkPage(page, 'admin-14-new-invitation-link');
+  // The first invitation's link no longer works: the outbox says so and keeps no copy of it.
+  await page.getByTestId('set-password-link').getByRole('link', { name: 'outbox' }).click();
+  const rows = page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Held here');
+  await expect(rows.nth(1)).toContainText('Withdrawn: link no longer works');
+  await rows.nth(1).locator('summary').click();
+  await expect(rows.nth(1).locator('pre')).toContainText('token=(replaced by a newer link)');
+  await checkPage(page, 'admin-15-outbox-link-replaced');
+});

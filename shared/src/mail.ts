@@ -4,9 +4,11 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 
 /**
  * Where a message is: `queued` to be sent, `sending` now, `sent` (the mail server took it),
- * `failed` (tried again later), or `held` in the outbox because no mail server is configured.
+ * `failed` (tried again later), `held` in the outbox because no mail server is configured, or
+ * `withdrawn`: a set-password email not yet sent when its link stopped working (a newer link was
+ * made, or the link was used), so it is never sent and its link is blanked.
  */
-export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held'] as const;
+export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held', 'withdrawn'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** One message of the outbox (GET /api/outbox). */

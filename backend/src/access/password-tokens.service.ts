@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { DomainError, invalid } from '../common/domain-error.js';
+import { MailService } from '../mail/mail.service.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 
 export type TokenPurpose = 'invite' | 'reset';
@@ -27,6 +28,7 @@ export class PasswordTokensService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
   ) {}
 
   async issue(organisationId: string, userId: string, purpose: TokenPurpose, by: Actor): Promise<IssuedToken> {
@@ -79,6 +81,7 @@ export class PasswordTokensService {
         passwordHash,
       ]);
       await m.query(`DELETE FROM sessions WHERE user_id = $1`, [row.user_id]);
+      await this.mail.withdrawLinks(row.organisation_id, row.user_id, 'used', m);
       await this.audit.record(
         {
           organisationId: row.organisation_id,

@@ -107,6 +107,7 @@ export class UsersService {
       expiresAt: issued.expiresAt,
     };
     const text = kind === 'invitation' ? invitationText(words) : passwordResetText(words);
+    await this.mail.withdrawLinks(organisationId, user.id, 'replaced');
     return (await this.mail.deliver({ organisationId, kind, toUserId: user.id, to: user.email, ...text })) ?? null;
   }
 

@@ -26,7 +26,10 @@ describe(loadConfig.name, () => {
     expect(
       loadConfig(env({ SMTP_URL: 'smtps://u:p@mail.example.org:465', PUBLIC_URL: 'https://dv.example.org/' })),
     ).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.org:465', publicUrl: 'https://dv.example.org' });
-    expect(() => loadConfig(env({ SMTP_URL: 'mail.example.org' }))).toThrow(
+    expect(() => loadConfig(env({ SMTP_URL: 'smtp://mail.example.org:587' }))).toThrow(
+      /PUBLIC_URL must be set when SMTP_URL is/,
+    );
+    expect(() => loadConfig(env({ SMTP_URL: 'mail.example.org', PUBLIC_URL: 'https://dv.example.org' }))).toThrow(
       /SMTP_URL must be an smtp:\/\/ or smtps:\/\//,
     );
     expect(() => loadConfig(env({ MAIL_FROM: 'nobody' }))).toThrow(/MAIL_FROM/);

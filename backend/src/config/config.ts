@@ -118,6 +118,12 @@ function mail(env: NodeJS.ProcessEnv): Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 
       `must be an address such as "Law Centre <cases@example.org>", got "${mailFrom}"`,
     );
   const port = optional(env, 'PORT') ?? '3000';
+  // Emails sent to people's inboxes must not link to a localhost nobody else can open.
+  if (smtpUrl !== undefined && optional(env, 'PUBLIC_URL') === undefined)
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'must be set when SMTP_URL is: it is the address people open the web app at, for the links in emails',
+    );
   const publicUrl = (optional(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl))
     throw new ConfigError('PUBLIC_URL', `must be an http:// or https:// address, got "${publicUrl}"`);

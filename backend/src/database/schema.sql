@@ -1362,7 +1362,7 @@ outbox_messages outbox_messages_organisation_id_id_key: UNIQUE (organisation_id,
 outbox_messages outbox_messages_organisation_id_not_null: NOT NULL organisation_id
 outbox_messages outbox_messages_organisation_id_to_user_id_fkey: FOREIGN KEY (organisation_id, to_user_id) REFERENCES users(organisation_id, id)
 outbox_messages outbox_messages_pkey: PRIMARY KEY (id)
-outbox_messages outbox_messages_status_check: CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'held'::text])))
+outbox_messages outbox_messages_status_check: CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'held'::text, 'withdrawn'::text])))
 outbox_messages outbox_messages_status_not_null: NOT NULL status
 outbox_messages outbox_messages_subject_check: CHECK (((length(subject) >= 1) AND (length(subject) <= 200)))
 outbox_messages outbox_messages_subject_not_null: NOT NULL subject

@@ -231,4 +231,41 @@ describe('email with no SMTP server configured', () => {
     expect(page.items[0].body).toContain(`http://localhost:3000${res.body.setPasswordUrl}`);
     expect(await h.app.get(MailService).send()).toEqual(new Map());
   });
+
+  it('withdraws the held invitation when a new link is made, so only the link that works is there to pass on', async () => {
+    const invited = await h
+      .as(staff.admin)
+      .post('/api/users')
+      .send({ email: 'again@riverside.example.org', name: 'Again Person', role: 'adviser' })
+      .expect(201);
+    const reset = await h.as(staff.admin).post(`/api/users/${invited.body.user.id}/reset-password`).expect(200);
+    expect(reset.body.emailStatus).toBe('held');
+    const mine = (await h.as(staff.admin).get('/api/outbox').expect(200)).body.items.filter(
+      (m: { to: string }) => m.to === 'again@riverside.example.org',
+    );
+    expect(mine.map((m: { kind: string; status: string }) => [m.kind, m.status])).toEqual([
+      ['password_reset', 'held'],
+      ['invitation', 'withdrawn'],
+    ]);
+    expect(mine[0].body).toContain(reset.body.setPasswordUrl);
+    expect(mine[1].body).not.toContain(invited.body.setPasswordUrl);
+    expect(mine[1].body).toContain('token=(replaced by a newer link)');
+    const withdrawn = (await h.as(staff.admin).get('/api/outbox?status=withdrawn').expect(200)).body;
+    expect(withdrawn.total).toBe(1);
+
+    // Once the person sets their password with the new link, the held reset is withdrawn too.
+    await h
+      .http()
+      .post('/api/auth/set-password')
+      .send({
+        token: new URL(reset.body.setPasswordUrl, 'http://x').searchParams.get('token'),
+        password: 'quiet harbour lantern moss',
+      })
+      .expect(204);
+    const after = (await h.as(staff.admin).get('/api/outbox?status=held').expect(200)).body.items;
+    expect(after.filter((m: { to: string }) => m.to === 'again@riverside.example.org')).toEqual([]);
+    const used = (await h.as(staff.admin).get('/api/outbox?status=withdrawn').expect(200)).body.items[0];
+    expect(used).toMatchObject({ kind: 'password_reset', status: 'withdrawn' });
+    expect(used.body).toContain('token=(used: the password is set)');
+  });
 });

@@ -24,7 +24,8 @@ export interface NewMessage {
 const MAX_ATTEMPTS = 5;
 
 /** A set-password link works once; after the mail server has it, the outbox keeps no usable copy. */
-const withoutTokens = (body: string) => body.replace(/token=[A-Za-z0-9_-]+/g, 'token=(sent by email)');
+const TOKEN = /token=[A-Za-z0-9_-]+/g;
+const withoutTokens = (body: string) => body.replace(TOKEN, 'token=(sent by email)');
 
 @Injectable()
 export class MailService implements OnModuleDestroy {
@@ -118,6 +119,29 @@ export class MailService implements OnModuleDestroy {
       }
     }
     return outcome;
+  }
+
+  /**
+   * Withdraws the set-password emails to a user that are not sent yet, once their link stops
+   * working (a newer link replaced it, or it was used), so nobody gets or passes on a dead link.
+   */
+  async withdrawLinks(
+    organisationId: string,
+    toUserId: string,
+    why: 'replaced' | 'used',
+    manager?: EntityManager,
+  ): Promise<void> {
+    await (manager ?? this.dataSource).query(
+      `UPDATE outbox_messages SET status = 'withdrawn', body = regexp_replace(body, $3, $4, 'g')
+       WHERE organisation_id = $1 AND to_user_id = $2 AND kind IN ('invitation', 'password_reset')
+         AND status IN ('queued', 'failed', 'held')`,
+      [
+        organisationId,
+        toUserId,
+        TOKEN.source,
+        why === 'replaced' ? 'token=(replaced by a newer link)' : 'token=(used: the password is set)',
+      ],
+    );
   }
 
   /** Writes a message and sends it at once (outside any transaction); returns where it got to. */

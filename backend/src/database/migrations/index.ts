@@ -37,6 +37,7 @@ import { Outbox1764430000000 } from './1764430000000-outbox.js';
 import { RollupDeletesRouted1764440000000 } from './1764440000000-rollup-deletes-routed.js';
 import { CitusRoutedFacts1764440000100 } from './1764440000100-citus-routed-facts.js';
 import { ShippedLetterTemplates1764520000000 } from './1764520000000-shipped-letter-templates.js';
+import { OutboxWithdrawn1764520000100 } from './1764520000100-outbox-withdrawn.js';
 import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js';
 
 export const MIGRATIONS = [
@@ -78,5 +79,6 @@ export const MIGRATIONS = [
   RollupDeletesRouted1764440000000,
   CitusRoutedFacts1764440000100,
   ShippedLetterTemplates1764520000000,
+  OutboxWithdrawn1764520000100,
   PricingRollups1764540000000,
 ];

@@ -22,6 +22,7 @@ const STATUS: Record<MailStatus, { label: string; colour: 'green' | 'yellow' | '
   sending: { label: 'Sending', colour: 'blue' },
   failed: { label: 'Not sent yet', colour: 'red' },
   held: { label: 'Held here', colour: 'yellow' },
+  withdrawn: { label: 'Withdrawn: link no longer works', colour: 'grey' },
 };
 
 const when = (iso: string) =>
