@@ -31,7 +31,7 @@ import { SAME_AVOIDED_EVENT, type OutcomeEvent } from './benefit-mapping.js';
 
 import type { EventAggregate, TimeAggregate } from './value.js';
 import { packWhere, type ConsentRule } from '../analytics/facts-query.js';
-import { benefitCounted, pricingCaseColumns } from './pricing-rollups.sql.js';
+import { pricingBenefitColumns, pricingCaseColumns } from './pricing-rollups.sql.js';
 
 export interface PricingAggregates {
   events: EventAggregate[];
@@ -96,29 +96,34 @@ export class PricingAggregatesRepository {
     );
   }
 
+  /** Each benefit column summed per category and band (roll-up rows and cut days alike), then one row per type. */
   private async benefitsFromRollups(plan: RollupPlan): Promise<BenefitRow[]> {
-    const types = BENEFIT_TYPES.map(
-      (type) => `('${type}', r.benefit_${type}_cases, r.benefit_${type}_gbp, r.benefit_${type}_without)`,
-    );
+    const columns = pricingBenefitColumns().map((c) => c.column);
     const parts = [
-      `SELECT r.category, r.band, b.type, b.cases, b.gbp, b.without
+      `SELECT r.category, r.band, ${columns.map((c) => `r.${c}`).join(', ')}
            FROM case_pricing_rollups r
-          CROSS JOIN LATERAL (VALUES ${types.join(',\n                                     ')})
-                AS b(type, cases, gbp, without)
           WHERE ${plan.rollups}`,
-      `SELECT f.category, f.band, b.type, 1, b.amount, CASE WHEN b.amount IS NULL THEN 1 ELSE 0 END
+      `SELECT f.category, f.band, b.*
            FROM case_facts f
-          CROSS JOIN LATERAL unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)
-          WHERE ${plan.facts}
-            AND (${BENEFIT_TYPES.map((type) => `(${benefitCounted(type)})`).join(' OR ')})`,
+          CROSS JOIN LATERAL (
+                SELECT ${pricingBenefitColumns()
+                  .map((c) => c.perCase)
+                  .join(',\n                       ')}
+                  FROM unnest(f.benefit_types, f.benefit_amounts_gbp) AS b(type, amount)) b
+          WHERE ${plan.facts}`,
     ];
+    const types = BENEFIT_TYPES.map(
+      (type) => `('${type}', x.benefit_${type}_cases, x.benefit_${type}_gbp, x.benefit_${type}_without)`,
+    );
     return this.dataSource.query(
-      `SELECT x.category, x.band, x.type, sum(x.cases)::int AS cases,
-              coalesce(sum(x.gbp), 0)::float8 AS "recordedGbp",
-              sum(x.without)::int AS "withoutAmount"
-         FROM (${parts.join('\n         UNION ALL\n         ')}) AS x(category, band, type, cases, gbp, without)
-        GROUP BY 1, 2, 3
-       HAVING sum(x.cases) > 0
+      `SELECT x.category, x.band, b.type, b.cases::int AS cases, b.gbp::float8 AS "recordedGbp",
+              b.without::int AS "withoutAmount"
+         FROM (SELECT x.category, x.band, ${columns.map((c) => `sum(x.${c}) AS ${c}`).join(', ')}
+                 FROM (${parts.join('\n                 UNION ALL\n                 ')})
+                   AS x(category, band, ${columns.join(', ')})
+                GROUP BY 1, 2) x
+        CROSS JOIN LATERAL (VALUES ${types.join(',\n                                   ')}) AS b(type, cases, gbp, without)
+        WHERE b.cases > 0
         ORDER BY 1, 2, 3`,
       plan.baseParams,
     );

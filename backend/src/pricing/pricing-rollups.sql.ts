@@ -34,7 +34,7 @@ export function pricingCaseColumns(): RollupColumn[] {
 }
 
 /** A benefit row `b(type, amount)` of case `f` that pricing counts as an event of `type`. */
-export function benefitCounted(type: string): string {
+function benefitCounted(type: string): string {
   const same = SAME_AVOIDED_EVENT.filter((s) => s.event === type).map(
     (s) => ` AND NOT (f.benefit_types @> ARRAY['${s.sameAs}']::text[])`,
   );
