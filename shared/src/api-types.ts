@@ -101,7 +101,11 @@ export interface TimeVsOutcomeReport {
   n: number | null;
   filters: Record<string, string>;
   bands: BandRate[];
-  adjusted: AdjustedEstimate;
+  /**
+   * Null when the bands alone were asked for (`adjusted=false`): the bands come back at once and the
+   * page asks for the estimate beside them, which takes longer on a large organisation.
+   */
+  adjusted: AdjustedEstimate | null;
   caveat: string;
   /**
    * Set on commissioners' views: counts are rounded to the nearest multiple of it, rates come from the

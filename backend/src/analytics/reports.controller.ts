@@ -25,9 +25,14 @@ export class ReportsController {
     @CurrentUser() user: RequestUser,
     @Query() query: TimeVsOutcomeQueryDto,
   ): Promise<TimeVsOutcomeReport> {
-    const { measure = 'positive_outcome', ...rest } = query;
+    const { measure = 'positive_outcome', adjusted, ...rest } = query;
     const { organisationIds, consentOnly, suppressBelow, filters } = await this.scope.resolve(user, rest);
-    return this.timeVsOutcome.report(organisationIds, measure, { ...filters, consentOnly }, { suppressBelow });
+    return this.timeVsOutcome.report(
+      organisationIds,
+      measure,
+      { ...filters, consentOnly },
+      { suppressBelow, adjusted: adjusted !== 'false' },
+    );
   }
 
   @Get('chain')

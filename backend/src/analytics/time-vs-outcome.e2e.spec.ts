@@ -231,6 +231,16 @@ describe('GET /api/reports/time-vs-outcome', () => {
     expect(after.body.bands[4].count).toBe(before.body.bands[4].count + 1);
   });
 
+  it('gives the bands alone, the same as in the full report, with adjusted=false', async () => {
+    const full = await sut.as(manager).get('/api/reports/time-vs-outcome?measure=accepted').expect(200);
+    const bands = await sut.as(manager).get('/api/reports/time-vs-outcome?measure=accepted&adjusted=false').expect(200);
+    expect(full.body.adjusted.n).toBeGreaterThan(0);
+    expect(bands.body.adjusted).toBeNull();
+    expect({ ...bands.body, adjusted: full.body.adjusted }).toEqual(full.body);
+    const bad = await sut.as(manager).get('/api/reports/time-vs-outcome?adjusted=later').expect(400);
+    expect(bad.body.errors).toEqual([{ path: 'adjusted', message: 'must be true or false' }]);
+  });
+
   it('rejects a bad filter with the field named', async () => {
     const res = await sut
       .as(manager)
@@ -274,6 +284,10 @@ describe('GET /api/reports/time-vs-outcome', () => {
     }
     expect(shared.body.n).toBe(total);
     expect(shared.body.adjusted.n).toBe(total);
+    // Bands first: the same published bands, without the estimate.
+    const bandsOnly = await sut.as(commissioner).get('/api/reports/time-vs-outcome?adjusted=false').expect(200);
+    expect(bandsOnly.body.adjusted).toBeNull();
+    expect(bandsOnly.body.bands).toEqual(shared.body.bands);
     await sut.as(commissioner).get(`/api/reports/time-vs-outcome?adviser=${adviserIds[0]}`).expect(403);
   });
 

@@ -63,14 +63,14 @@ export class TimeVsOutcomeService {
         suppressed: false,
       };
     });
-    if (options.suppressBelow)
-      return this.suppressed(measure, normalised, bands, adjustedTimeEstimate(patterns), options.suppressBelow);
+    const adjusted = options.adjusted === false ? null : adjustedTimeEstimate(patterns);
+    if (options.suppressBelow) return this.suppressed(measure, normalised, bands, adjusted, options.suppressBelow);
     return {
       measure,
       n: bands.reduce((sum, b) => sum + b.n, 0),
       filters: describeFilters({ ...normalised }),
       bands,
-      adjusted: adjustedTimeEstimate(patterns),
+      adjusted,
       caveat: ASSOCIATION_CAVEAT,
     };
   }
@@ -83,7 +83,7 @@ export class TimeVsOutcomeService {
     measure: OutcomeMeasure,
     filters: ReportFilters,
     bands: BandRate[],
-    adjusted: AdjustedEstimate,
+    adjusted: AdjustedEstimate | null,
     threshold: number,
   ): TimeVsOutcomeReport {
     const base = roundingBaseFor(threshold);
@@ -111,7 +111,7 @@ export class TimeVsOutcomeService {
         label: g.label,
       })),
       // The model's n as the table publishes it: an exact total beside rounded bands would pin them.
-      adjusted: { ...adjusted, n: table.overall.n },
+      adjusted: adjusted && { ...adjusted, n: table.overall.n },
       caveat: ASSOCIATION_CAVEAT,
       suppressionThreshold: base,
     };

@@ -193,15 +193,17 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
     ] as const)
       add(
         `manager dashboard interactive, ${cache} browser cache, p50 / p95 (${s.interactive.runs} loads)`,
-        `${ms(s.interactive.p50)} / ${ms(s.interactive.p95)} (report request ${ms(s.report.p50)})`,
-        '≤ 1,500 ms',
-        check(s.interactive.p95 <= 1500),
+        `${ms(s.interactive.p50)} / ${ms(s.interactive.p95)} (bands request ${ms(s.report.p50)}; ` +
+          `adjusted estimate shown ${ms(s.estimate.p50)} / ${ms(s.estimate.p95)})`,
+        cache === 'warm' ? '≤ 800 ms' : '≤ 1,500 ms',
+        check(s.interactive.p95 <= (cache === 'warm' ? 800 : 1500)),
       );
     const w = d.warmMedians;
     add(
       '  warm, where the time goes (medians from navigation start)',
-      `HTML ${ms(w.htmlMs)}, session ${ms(w.sessionEndMs)}, report ${ms(w.reportStartMs)}–${ms(w.reportEndMs)} ` +
-        `(server ${ms(w.reportWaitMs)}), scripts done ${ms(w.scriptsEndMs)}, interactive ${ms(w.interactiveMs)}`,
+      `HTML ${ms(w.htmlMs)}, session ${ms(w.sessionEndMs)}, bands ${ms(w.reportStartMs)}–${ms(w.reportEndMs)} ` +
+        `(server ${ms(w.reportWaitMs)}), scripts done ${ms(w.scriptsEndMs)}, interactive ${ms(w.interactiveMs)}, ` +
+        `full report ${ms(w.estimateRequestMs)}, estimate shown ${ms(w.estimateMs)}`,
     );
     add('  first load after the app started (cold server too)', ms(d.first.interactiveMs));
     add(

@@ -130,18 +130,22 @@ const filterLine = (filters: Record<string, string>) =>
 function timeVsOutcomeTable(r: TimeVsOutcomeReport): string[] {
   const a = r.adjusted;
   const adjusted =
-    a.oddsRatioPerDoubling === null
-      ? `Adjusted estimate: none. ${a.note ?? ''}`
-      : `Adjusted odds ratio per doubling of relationship time: ${a.oddsRatioPerDoubling.toFixed(3)} ` +
-        `(95% CI ${fixed(a.ciLow, 3)}–${fixed(a.ciHigh, 3)}), n = ${a.n}, converged: ${a.converged ? 'yes' : 'no'}` +
-        `\nCovariates: ${a.covariates.join(', ')}` +
-        (a.references ? ` (reference: category ${a.references.category}, funding ${a.references.fundingStream})` : '') +
-        (a.predictedRates
-          ? `\nPredicted rate over these cases' own mix: ${a.predictedRates
-              .map((p) => `${fixed(p.minutes / 60)} h ${percent(p.rate)} (${percent(p.ciLow)}–${percent(p.ciHigh)})`)
-              .join(', ')}`
-          : '') +
-        (a.note ? `\n${a.note}` : '');
+    a === null
+      ? 'Adjusted estimate: not worked out (the bands alone were asked for).'
+      : a.oddsRatioPerDoubling === null
+        ? `Adjusted estimate: none. ${a.note ?? ''}`
+        : `Adjusted odds ratio per doubling of relationship time: ${a.oddsRatioPerDoubling.toFixed(3)} ` +
+          `(95% CI ${fixed(a.ciLow, 3)}–${fixed(a.ciHigh, 3)}), n = ${a.n}, converged: ${a.converged ? 'yes' : 'no'}` +
+          `\nCovariates: ${a.covariates.join(', ')}` +
+          (a.references
+            ? ` (reference: category ${a.references.category}, funding ${a.references.fundingStream})`
+            : '') +
+          (a.predictedRates
+            ? `\nPredicted rate over these cases' own mix: ${a.predictedRates
+                .map((p) => `${fixed(p.minutes / 60)} h ${percent(p.rate)} (${percent(p.ciLow)}–${percent(p.ciHigh)})`)
+                .join(', ')}`
+            : '') +
+          (a.note ? `\n${a.note}` : '');
   return [
     `Time against outcome: ${labelOf(r.measure)} (${r.n} cases)`,
     filterLine(r.filters),

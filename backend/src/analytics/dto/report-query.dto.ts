@@ -53,6 +53,15 @@ export class TimeVsOutcomeQueryDto extends ReportFiltersDto {
   @IsOptional()
   @IsIn(OUTCOME_MEASURES, { message: `must be one of ${OUTCOME_MEASURES.join(', ')}` })
   measure?: OutcomeMeasure;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'true',
+    description: 'false: the bands alone, without the adjusted estimate (adjusted is null), so they can be shown first',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  adjusted?: 'true' | 'false';
 }
 
 export class MeasuresQueryDto extends ReportFiltersDto {

@@ -64,6 +64,48 @@ describe('TimeVsOutcomePage', () => {
     expect(screen.getByRole('row', { name: /^≥ 8 h/ })).toHaveTextContent('Few cases: read with care');
   });
 
+  it('shows the bands first, then the adjusted estimate when the slower full report arrives', async () => {
+    let release: () => void = () => {};
+    const estimated = new Promise<void>((resolve) => (release = resolve));
+    const calls = fakeFetch({
+      'GET /api/reports/time-vs-outcome': async ({ url }) => {
+        if (url.includes('adjusted=false')) return { body: { ...REPORT, adjusted: null } };
+        await estimated;
+        return { body: REPORT };
+      },
+      'GET /api/offices': { body: [] },
+      'GET /api/reports/breakdown': { body: { groups: [] } },
+    });
+    renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
+    const first = await screen.findByRole('row', { name: /^< 1 h/ });
+    expect(within(first).getAllByRole('cell')[0]).toHaveTextContent('40');
+    expect(screen.getByTestId('adjusted-pending')).toHaveTextContent('Working out the estimate allowing for case mix');
+    expect(screen.queryByTestId('adjusted-sentence')).not.toBeInTheDocument();
+    expect(screen.getByText('Observational: association, not cause.')).toBeInTheDocument();
+    release();
+    expect(await screen.findByTestId('adjusted-sentence')).toHaveTextContent('1.50 times the odds');
+    expect(screen.queryByTestId('adjusted-pending')).not.toBeInTheDocument();
+    expect(calls.map((c) => c.url)).toEqual(
+      expect.arrayContaining(['/api/reports/time-vs-outcome?measure=positive_outcome&adjusted=false']),
+    );
+  });
+
+  it('says the estimate could not be worked out, and keeps the bands, when the full report fails', async () => {
+    fakeFetch({
+      'GET /api/reports/time-vs-outcome': ({ url }) =>
+        url.includes('adjusted=false')
+          ? { body: { ...REPORT, adjusted: null } }
+          : { status: 503, body: { code: 'unavailable', errors: [{ path: '', message: 'The database is busy' }] } },
+      'GET /api/offices': { body: [] },
+      'GET /api/reports/breakdown': { body: { groups: [] } },
+    });
+    renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+      'The estimate allowing for case mix could not be worked out just now',
+    );
+    expect(screen.getByRole('row', { name: /^< 1 h/ })).toBeInTheDocument();
+  });
+
   it('puts the filters and the outcome in the URL, and links each figure to its cases', async () => {
     const calls = fakeFetch({
       'GET /api/reports/time-vs-outcome': { body: REPORT },

@@ -1,4 +1,11 @@
-import { BANDS, MEASURES, OUTCOME_MEASURES, type OutcomeMeasure, type TimeVsOutcomeReport } from '@deepvalue/shared';
+import {
+  type AdjustedEstimate,
+  BANDS,
+  MEASURES,
+  OUTCOME_MEASURES,
+  type OutcomeMeasure,
+  type TimeVsOutcomeReport,
+} from '@deepvalue/shared';
 import { Link } from 'react-router';
 import { formatNumber } from '../../app/format';
 import { useMe } from '../../app/session';
@@ -30,7 +37,7 @@ export function TimeVsOutcomePage() {
   const measure = isOutcomeMeasure(params.get('measure'))
     ? (params.get('measure') as OutcomeMeasure)
     : 'positive_outcome';
-  const query = useTimeVsOutcome(measure, filters);
+  const { report: query, estimate } = useTimeVsOutcome(measure, filters);
   return (
     <ReportLayout title="Time against outcome" current="/reports/time-vs-outcome">
       <ReportFiltersForm
@@ -47,7 +54,7 @@ export function TimeVsOutcomePage() {
         onApply={apply}
       />
       <QueryState query={query} what="The report">
-        {(report) => <Report report={report} measure={measure} filters={filters} />}
+        {(report) => <Report report={report} measure={measure} filters={filters} estimateFailed={estimate.isError} />}
       </QueryState>
     </ReportLayout>
   );
@@ -57,14 +64,15 @@ function Report({
   report,
   measure,
   filters,
+  estimateFailed,
 }: {
   report: TimeVsOutcomeReport;
   measure: OutcomeMeasure;
   filters: ReportFilters;
+  estimateFailed: boolean;
 }) {
   const me = useMe();
   const canDrill = me.role === 'manager';
-  const reading = intervalReading(report.adjusted);
   const drill = (band: number, outcome: 'eligible' | 'success') =>
     `/reports/cases${toQuery(filters, { measure, band, outcome })}`;
   const label = MEASURE_LABELS[measure];
@@ -82,30 +90,21 @@ function Report({
         <h3 className="govuk-heading-s" id="adjusted-title">
           Allowing for case mix
         </h3>
-        <p className="govuk-body dv-estimate" data-testid="adjusted-sentence">
-          {adjustedSentence(measure, report.adjusted)}
-        </p>
-        {reading && <p className="govuk-body">{reading}</p>}
+        {report.adjusted ? (
+          <AdjustedEstimateText adjusted={report.adjusted} measure={measure} />
+        ) : estimateFailed ? (
+          <p className="govuk-body" role="alert">
+            The estimate allowing for case mix could not be worked out just now; the rates by band below stand on their
+            own. Reload the page to try again.
+          </p>
+        ) : (
+          <p className="govuk-body dv-muted" role="status" data-testid="adjusted-pending">
+            Working out the estimate allowing for case mix…
+          </p>
+        )}
         <p className="govuk-body">
           <strong>Association, not proof of cause.</strong> {report.caveat}
         </p>
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">How this is worked out</span>
-          </summary>
-          <div className="govuk-details__text">
-            <p>
-              A logistic regression on closed cases, of the outcome on log₂ of relationship time (at least 15 minutes),
-              with the other factors listed. An odds ratio above 1 means the outcome was more likely with more
-              relationship time, once those factors are allowed for.
-            </p>
-            <p>
-              Allowing for: {covariatesInWords(report.adjusted)}. The predicted rates give every case in the model the
-              same relationship time while keeping its own category, vulnerabilities and funding, and average them.{' '}
-              {report.adjusted.converged ? `The fit converged in ${report.adjusted.iterations} steps.` : ''}
-            </p>
-          </div>
-        </details>
       </section>
 
       <figure className="govuk-!-margin-0 govuk-!-margin-bottom-6">
@@ -188,6 +187,36 @@ function Report({
           row says so). These are the figures the evidence pack gives.
         </p>
       )}
+    </>
+  );
+}
+
+/** The adjusted estimate in words, with the caveat and how it is worked out. */
+function AdjustedEstimateText({ adjusted, measure }: { adjusted: AdjustedEstimate; measure: OutcomeMeasure }) {
+  const reading = intervalReading(adjusted);
+  return (
+    <>
+      <p className="govuk-body dv-estimate" data-testid="adjusted-sentence">
+        {adjustedSentence(measure, adjusted)}
+      </p>
+      {reading && <p className="govuk-body">{reading}</p>}
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">How this is worked out</span>
+        </summary>
+        <div className="govuk-details__text">
+          <p>
+            A logistic regression on closed cases, of the outcome on log₂ of relationship time (at least 15 minutes),
+            with the other factors listed. An odds ratio above 1 means the outcome was more likely with more
+            relationship time, once those factors are allowed for.
+          </p>
+          <p>
+            Allowing for: {covariatesInWords(adjusted)}. The predicted rates give every case in the model the same
+            relationship time while keeping its own category, vulnerabilities and funding, and average them.{' '}
+            {adjusted.converged ? `The fit converged in ${adjusted.iterations} steps.` : ''}
+          </p>
+        </div>
+      </details>
     </>
   );
 }

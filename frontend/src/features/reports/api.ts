@@ -19,8 +19,19 @@ const report = <T>(path: string) => ({
   staleTime: 60_000,
 });
 
-export const useTimeVsOutcome = (measure: OutcomeMeasure, filters: ReportFilters) =>
-  useQuery(report<TimeVsOutcomeReport>(`/reports/time-vs-outcome${toQuery(filters, { measure })}`));
+/**
+ * Time against outcome, bands first: the bands alone come back at once, and the full report (with the
+ * adjusted estimate, slower on a large organisation) replaces them when it arrives. `estimate` is the
+ * full report's query, for its own loading and error states.
+ */
+export function useTimeVsOutcome(measure: OutcomeMeasure, filters: ReportFilters) {
+  const path = `/reports/time-vs-outcome${toQuery(filters, { measure })}`;
+  const bands = useQuery(report<TimeVsOutcomeReport>(`${path}${path.includes('?') ? '&' : '?'}adjusted=false`));
+  const full = useQuery(report<TimeVsOutcomeReport>(path));
+  const fresh = (q: typeof full) => q.data !== undefined && !q.isPlaceholderData;
+  const shown = fresh(full) ? full : fresh(bands) ? bands : full.data !== undefined ? full : bands;
+  return { report: shown, estimate: full };
+}
 
 export const useRelationshipChain = (filters: ReportFilters) =>
   useQuery(report<RelationshipChainReport>(`/reports/chain${toQuery(filters)}`));
