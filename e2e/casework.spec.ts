@@ -66,6 +66,21 @@ test('an adviser runs a new case in Deep Value alone: conflict check, hearing, t
   await checks.getByText('1 possible match found').click();
   await expect(checks.getByRole('row', { name: new RegExp(opponent) })).toBeVisible();
   await checkPage(page, 'journey-02-case-with-conflict-check');
+  const caseUrl = page.url();
+
+  // Contact safety, where the contact details are: no letters home, a Polish interpreter, large print.
+  await page.getByRole('link', { name: 'Record contact safety' }).click();
+  await expect(page.getByRole('heading', { name: /Contact safety/ })).toBeVisible();
+  await page.getByRole('group', { name: 'Letter' }).getByLabel('Not safe').check();
+  await page.getByRole('group', { name: 'Phone call' }).getByLabel('Safe', { exact: true }).check();
+  await page.getByLabel('Interpreter needed: language (optional)').fill('Polish');
+  await page.getByLabel('Large print').check();
+  await checkPage(page, 'journey-02b-contact-safety');
+  await page.getByRole('button', { name: 'Save contact safety' }).click();
+  await expect(page.getByText('Contact safety saved')).toBeVisible();
+  await expect(page.locator('main')).toContainText('Polish');
+  await checkPage(page, 'journey-02c-client-contact-safety');
+  await page.goto(caseUrl);
 
   // A hearing date and a task.
   const dates = page.locator('section[aria-labelledby="key-dates-title"]');
@@ -196,8 +211,25 @@ test('a manager reviews a file, reassigns the case and sees files due for review
   await section.getByRole('button', { name: 'Reassign the case' }).click();
   await expect(page.getByText(choice).first()).toBeVisible();
   await checkPage(page, 'casework-07-file-reviewed');
+  // A deadline that has passed, for the overdue view below.
+  const overdue = `E2E chase the council ${Date.now().toString(36)}`;
+  const dates = page.locator('section[aria-labelledby="key-dates-title"]');
+  await dates.getByText('Add a key date or task').click();
+  await dates.getByLabel('Kind').selectOption('deadline');
+  await dates.getByLabel('What is due').fill(overdue);
+  await dates.getByLabel('Due date').fill(isoDay(-3));
+  await dates.getByRole('button', { name: 'Add the date' }).click();
+  await expect(dates.locator('tbody tr', { hasText: overdue })).toBeVisible();
 
   await page.goto('/file-reviews');
   await page.getByLabel('Open cases not reviewed in the last').selectOption('1');
   await expect(page.getByRole('link', { name: ref, exact: true })).toHaveCount(0);
+
+  // Every overdue key date in the organisation, with whose it is.
+  await page.goto('/cases');
+  await page.getByRole('link', { name: 'Show everyone’s cases' }).click();
+  await expect(page.getByRole('heading', { name: /^Overdue \(/ })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: overdue })).toContainText(`(Deadline) — `);
+  await expect(page.getByRole('listitem').filter({ hasText: overdue })).toContainText(choice.trim());
+  await checkPage(page, 'casework-08-everyones-key-dates');
 });
