@@ -8,6 +8,8 @@
  * closed cases; the longer period holds the shorter), and ranges are narrowed through the equations
  * until nothing changes. The attacker is given each band's rounded figure even where the published
  * table merged bands (it is told more than is published, never less).
+ * rounding-attacker-tables.spec.ts reads every by-band table of a pack together (bounce-out, referral
+ * completion, the personal-development rates and the means, each with its cases not recorded).
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
@@ -18,56 +20,11 @@ import { publishedValue } from '../pricing/published-pricing.js';
 import { DEFAULT_UNIT_COSTS } from '../pricing/unit-cost-defaults.js';
 import type { GroupValue, PricingInput } from '../pricing/value.js';
 import { roundedRange, roundFigures, type RoundedFigure } from './rounding.js';
+import { System } from './testing/attacker-system.js';
 
 const BASE = 5;
 const BANDS = 5;
 const CATEGORIES = 3;
-
-/** A linear system: variables with ranges, equations Σ coef·var = 0. */
-class System {
-  lo: number[] = [];
-  hi: number[] = [];
-  equations: Array<Array<[number, number]>> = [];
-  variable(lo = 0, hi = Infinity): number {
-    this.lo.push(lo);
-    this.hi.push(hi);
-    return this.lo.length - 1;
-  }
-  /** Σ plus − Σ minus = 0. */
-  equal(plus: number[], minus: number[]): void {
-    this.equations.push([...plus.map((v): [number, number] => [v, 1]), ...minus.map((v): [number, number] => [v, -1])]);
-  }
-  narrow(): void {
-    for (let changed = true, rounds = 0; changed && rounds < 500; rounds++) {
-      changed = false;
-      for (const eq of this.equations) {
-        for (const [v, a] of eq) {
-          // a·v = −Σ others
-          let low = 0;
-          let high = 0;
-          for (const [w, b] of eq) {
-            if (w === v) continue;
-            const [l, h] = b > 0 ? [-this.hi[w], -this.lo[w]] : [this.lo[w], this.hi[w]];
-            low += l;
-            high += h;
-          }
-          const [vl, vh] = a > 0 ? [low, high] : [-high, -low];
-          if (vl > this.lo[v]) {
-            this.lo[v] = Math.ceil(vl);
-            changed = true;
-          }
-          if (vh < this.hi[v]) {
-            this.hi[v] = Math.floor(vh);
-            changed = true;
-          }
-        }
-      }
-    }
-  }
-  pinnedSmall(v: number): boolean {
-    return this.lo[v] === this.hi[v] && this.lo[v] >= 1 && this.lo[v] <= 4;
-  }
-}
 
 interface Cell {
   cases: number;

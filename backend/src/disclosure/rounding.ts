@@ -54,6 +54,8 @@ export interface RoundedRate {
   rate: number | null;
   ciLow: number | null;
   ciHigh: number | null;
+  /** Rounded units in scope where the thing is not recorded (left out of n), where the table shows it. */
+  unknown?: number;
 }
 
 /** A rate and its Wilson interval from rounded figures (a function of the published counts only). */
@@ -135,6 +137,25 @@ export function pinnedByBounds(ways: ReadonlyArray<ReadonlyArray<readonly [numbe
   return false;
 }
 
+/**
+ * What is left of a published whole after a published part (closed cases less a measure's n): the
+ * cases not recorded, worked out from published figures only, so it publishes nothing new. Rounding to
+ * one base keeps order, so a band's difference is never below 0; categories (perhaps rounded to other
+ * bases) are floored at 0. The total is the sum of the bands, as every total is.
+ */
+export function publishedLess(whole: RoundedFigure, part: RoundedFigure): RoundedFigure {
+  const byBand = whole.byBand.map((w, j) => Math.max(0, w - part.byBand[j]));
+  return {
+    byBand,
+    total: byBand.reduce((a, b) => a + b, 0),
+    byCategory: whole.byCategory.map((w, i) => {
+      const p = part.byCategory[i];
+      return w === null || p === null ? null : Math.max(0, w - p);
+    }),
+    categoryBase: Math.max(whole.categoryBase, part.categoryBase),
+  };
+}
+
 /** Consecutive bands [from, to] (indexes into BANDS) published as one group. */
 export interface BandGroup {
   from: number;
@@ -192,25 +213,39 @@ export interface RoundedRateTable {
  * One measure as published from its rounded count and n (rounded together by roundFigures): bands
  * merged where the rounded n is too small, and every rate from rounded figures.
  */
-export function ratesOf(c: RoundedFigure, m: RoundedFigure, base: number): RoundedRateTable {
+export function ratesOf(c: RoundedFigure, m: RoundedFigure, base: number, u?: RoundedFigure): RoundedRateTable {
   const groups = mergeSmallBands(m.byBand).map((g) => ({
     ...g,
     ...rateOfRounded(sumOver(g, c.byBand), sumOver(g, m.byBand)),
+    ...(u && { unknown: sumOver(g, u.byBand) }),
   }));
   const byCategory = m.byCategory.map((mn, i) => {
     const cc = c.byCategory[i];
-    return mn === null || cc === null ? null : rateOfRounded(cc, mn);
+    const uc = u?.byCategory[i];
+    if (mn === null || cc === null || uc === null) return null;
+    return { ...rateOfRounded(cc, mn), ...(uc !== undefined && { unknown: uc }) };
   });
-  return { groups, overall: rateOfRounded(c.total, m.total), byCategory, base, categoryBase: m.categoryBase };
+  const overall = { ...rateOfRounded(c.total, m.total), ...(u && { unknown: u.total }) };
+  return { groups, overall, byCategory, base, categoryBase: m.categoryBase };
 }
 
-/** One measure on its own: the count and its n rounded together, then ratesOf. */
+/**
+ * One measure on its own: the count and its n rounded together, then ratesOf. The units not recorded,
+ * when given: a count of their own rounded with them (`unknown`: referrals not recorded, whose whole is
+ * never published), or the published whole less the rounded n (`outOf`: closed cases as the cases table
+ * publishes them). Never a rounded count of cases not recorded beside rounded cases and n: read with
+ * n + not recorded = cases across bands and categories, three figures rounded apart can pin a count
+ * (rounding-attacker-tables.spec.ts found it).
+ */
 export function roundedRates(
   count: FigureCounts,
   n: FigureCounts,
   base: number,
   knownZero: readonly boolean[] = [],
+  notRecorded?: { unknown: FigureCounts } | { outOf: RoundedFigure },
 ): RoundedRateTable {
-  const [c, m] = roundFigures([count, n], base, knownZero);
-  return ratesOf(c, m, base);
+  const own = notRecorded && 'unknown' in notRecorded ? [notRecorded.unknown] : [];
+  const [c, m, u] = roundFigures([count, n, ...own], base, knownZero);
+  const derived = notRecorded && 'outOf' in notRecorded ? publishedLess(notRecorded.outOf, m) : u;
+  return ratesOf(c, m, base, derived);
 }

@@ -192,6 +192,44 @@ describe('evidence packs', () => {
       expect(referrals).toMatchObject({ n: 0, rate: null });
     });
 
+    it('publishes RQI, bounce-in and the other means by band with n, cases not recorded and a rounded mean', async () => {
+      // Worked out from the feedback rows: each case's mean item score rescaled to 0–100, per band.
+      const raw: Array<{ band: number; n: number; sum: string }> = await sut.dataSource.query(
+        `SELECT f.band, count(*)::int AS n,
+                sum(((SELECT avg(v::numeric) FROM jsonb_each_text(fb.items) AS e(k, v)) - 1) / 4 * 100)::text AS sum
+           FROM case_facts f JOIN feedback fb ON fb.organisation_id = f.organisation_id AND fb.case_id = f.case_id
+          WHERE f.organisation_id = $1 AND f.evidence_consent AND f.closed_on BETWEEN $2 AND $3
+          GROUP BY 1`,
+        [manager.organisationId, PERIOD.from, PERIOD.to],
+      );
+      const rqi = tableOf(pack, 'by-band-rqi');
+      const overall = rowOf(rqi, ALL_CATEGORIES, ALL_BANDS);
+      const n = raw.reduce((s, r) => s + roundToBase(r.n, 5), 0);
+      const exact = raw.reduce((s, r) => s + Number(r.sum), 0) / raw.reduce((s, r) => s + r.n, 0);
+      expect(overall.n).toBe(n);
+      expect(overall.not_recorded).toBe(0);
+      // The step: the first of 1, 2, 5 × 10^k at least 25 ÷ the smallest n the rounded n stands for.
+      const lowest = raw.reduce((s, r) => s + Math.max(0, roundToBase(r.n, 5) - 2), 0);
+      const step = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20].find((p) => p * lowest >= 25)!;
+      expect(overall.mean).toBeCloseTo(Math.round(exact / step) * step, 9);
+      expect(overall.ci_low as number).toBeLessThan(overall.mean as number);
+      expect(overall.ci_high as number).toBeGreaterThan(overall.mean as number);
+      for (const row of rqi.rows.filter((r) => r.category === ALL_CATEGORIES && r.band !== ALL_BANDS)) {
+        expect((row.n as number) % 5).toBe(0);
+        expect(row.n as number).toBeGreaterThanOrEqual(10);
+        expect(typeof row.mean).toBe('number');
+      }
+      // No prior organisations recorded in the fixture: every case is "not recorded", and there is no mean (never 0).
+      const bounceIn = rowOf(tableOf(pack, 'by-band-bounce-in'), ALL_CATEGORIES, ALL_BANDS);
+      expect(bounceIn).toMatchObject({
+        n: 0,
+        mean: null,
+        not_recorded: rowOf(tableOf(pack, 'cases'), ALL_CATEGORIES, ALL_BANDS).cases,
+      });
+      for (const name of ['by-band-continuity', 'by-band-confidence-change', 'by-band-confidence-improved'])
+        expect(tableOf(pack, name).columns.map((c) => c.key)).toEqual(expect.arrayContaining(['n', 'not_recorded']));
+    });
+
     it('counts only consenting clients and says how many cases were left out', () => {
       const consent = tableOf(pack, 'consent-exclusions');
       const cases = tableOf(pack, 'cases');

@@ -58,7 +58,8 @@ import { adjustedTable } from './tables/adjusted-table.js';
 
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
 
-import { PACK_RATES } from './evidence.repository.js';
+import { PACK_MEANS, PACK_RATES } from './evidence.repository.js';
+import { packMeanTable } from './tables/mean-tables.js';
 import {
   casesTable,
   packRateTable,
@@ -237,6 +238,7 @@ export class EvidencePackService {
       casesTable(rounded),
       ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(rounded, m)),
       ...PACK_RATES.map((r) => packRateTable(rounded, r)),
+      ...PACK_MEANS.map((m) => packMeanTable(rounded, m)),
       adjustedTable(estimates, publishedN),
       fixedFeeTable(
         feeLines,

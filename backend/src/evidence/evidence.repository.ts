@@ -14,7 +14,8 @@ import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 
 import type { ReportFilters } from '../analytics/report-filters.js';
 
-import { RATE_MEASURE_SQL, maturityCutoff } from '../analytics/measures.sql.js';
+import { CASE_VALUE_SQL, RATE_MEASURE_SQL, SCORE_SQL, maturityCutoff } from '../analytics/measures.sql.js';
+import type { MeanScale } from '../disclosure/means.js';
 import { factsWhere, feeInForce, packWhere, type FeeRowParam } from '../analytics/facts-query.js';
 
 /** One category × band cell of consenting clients' closed cases. */
@@ -25,13 +26,46 @@ export interface MeasureCell {
   /** Cases with a result (positive, partly positive, negative) that were negative: avoided appeal's base. */
   negative: number;
   measures: Record<OutcomeMeasure, { n: number; count: number }>;
-  /** The other rates the pack publishes by band (PACK_RATES): n and count as measures.sql.ts defines them. */
-  rates: Record<PackRate, { n: number; count: number }>;
+  /**
+   * The other rates the pack publishes by band (PACK_RATES): n, count and the units in scope not recorded
+   * (left out of n), as measures.sql.ts defines them.
+   */
+  rates: Record<PackRate, { n: number; count: number; unknown: number }>;
+  /** The means the pack publishes by band (PACK_MEANS): the cases counted and Σ of their values. */
+  means: Record<PackMean, { n: number; sum: number }>;
 }
 
 /** Rates beyond the outcome measures that the pack publishes by band of relationship time. */
-export const PACK_RATES = ['bounce_out', 'referral_completion'] as const;
+export const PACK_RATES = [
+  'bounce_out',
+  'referral_completion',
+  'confidence_improved',
+  'would_seek_advice_earlier',
+  'could_handle_similar',
+] as const;
 export type PackRate = (typeof PACK_RATES)[number];
+
+/** Per-case values the pack publishes as a mean by band of relationship time (the one definition of each). */
+export const PACK_MEAN_SQL = {
+  rqi: CASE_VALUE_SQL.rqi,
+  continuity: CASE_VALUE_SQL.continuity,
+  bounce_in: CASE_VALUE_SQL.bounce_in,
+  confidence_change: SCORE_SQL.confidence_change,
+} as const;
+export type PackMean = keyof typeof PACK_MEAN_SQL;
+export const PACK_MEANS = Object.keys(PACK_MEAN_SQL) as PackMean[];
+
+/**
+ * Each mean's scale (disclosure/means.ts): the coarsest grain its per-case values can sit on (RQI: 25,
+ * since a case's index can rest on one 1–5 item; continuity: 1, a lead adviser doing all or none), its
+ * range, and the finest step shown.
+ */
+export const PACK_MEAN_SCALES: Record<PackMean, MeanScale> = {
+  rqi: { grain: 25, min: 0, max: 100, finestStep: 0.1 },
+  continuity: { grain: 1, min: 0, max: 1, finestStep: 0.001 },
+  bounce_in: { grain: 1, min: 0, max: 3, finestStep: 0.01 },
+  confidence_change: { grain: 1, min: -4, max: 4, finestStep: 0.01 },
+};
 
 export interface FeeLineRow {
   category: Category;
@@ -78,14 +112,22 @@ export class EvidenceRepository {
     const rateColumns = PACK_RATES.map((m) => {
       const sql = RATE_MEASURE_SQL[m];
       return `coalesce(sum(${sql.n}) FILTER (WHERE ${sql.eligible}), 0)::int AS ${columnOf(m)}_n,
-              coalesce(sum(${sql.count}) FILTER (WHERE ${sql.eligible}), 0)::int AS ${columnOf(m)}_count`;
+              coalesce(sum(${sql.count}) FILTER (WHERE ${sql.eligible}), 0)::int AS ${columnOf(m)}_count,
+              coalesce(sum(${sql.unknown}), 0)::int AS ${columnOf(m)}_unknown`;
+    }).join(',\n');
+    // Σ in numeric: exact, so the same in any row order.
+    const meanColumns = PACK_MEANS.map((m) => {
+      const { value, applies } = PACK_MEAN_SQL[m];
+      return `count(*) FILTER (WHERE ${applies})::int AS ${columnOf(m)}_n,
+              coalesce(sum((${value})::numeric) FILTER (WHERE ${applies}), 0)::text AS ${columnOf(m)}_sum`;
     }).join(',\n');
     // Grouping by consent as well keeps it one pass; the non-consenting groups are only counted.
     const rows: Array<Record<string, number | string | boolean>> = await this.dataSource.query(
       `SELECT f.category, f.band, f.evidence_consent AS consent, count(*)::int AS cases,
               count(*) FILTER (WHERE f.result = 'negative')::int AS negative,
               ${columns},
-              ${rateColumns}
+              ${rateColumns},
+              ${meanColumns}
          FROM case_facts f
         WHERE ${where.sql}
         GROUP BY 1, 2, 3
@@ -106,8 +148,18 @@ export class EvidenceRepository {
           ]),
         ) as MeasureCell['measures'],
         rates: Object.fromEntries(
-          PACK_RATES.map((m) => [m, { n: Number(r[`${columnOf(m)}_n`]), count: Number(r[`${columnOf(m)}_count`]) }]),
+          PACK_RATES.map((m) => [
+            m,
+            {
+              n: Number(r[`${columnOf(m)}_n`]),
+              count: Number(r[`${columnOf(m)}_count`]),
+              unknown: Number(r[`${columnOf(m)}_unknown`]),
+            },
+          ]),
         ) as MeasureCell['rates'],
+        means: Object.fromEntries(
+          PACK_MEANS.map((m) => [m, { n: Number(r[`${columnOf(m)}_n`]), sum: Number(r[`${columnOf(m)}_sum`]) }]),
+        ) as MeasureCell['means'],
       }));
     const withoutConsent = rows.filter((r) => r.consent !== true).reduce((sum, r) => sum + Number(r.cases), 0);
     return { cells, withoutConsent };

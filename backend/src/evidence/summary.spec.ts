@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { OUTCOME_MEASURES, type AdjustedEstimate, type PackMeta } from '@deepvalue/shared';
-import type { MeasureCell } from './evidence.repository.js';
+import { PACK_MEANS, PACK_RATES, type MeasureCell } from './evidence.repository.js';
 import { bandInWords, packSummary, type SummaryInputs } from './summary.js';
 import { roundedOutcomes } from './tables/outcome-tables.js';
 import type { KindFigures, PricingGroupView } from '@deepvalue/shared';
@@ -15,7 +15,8 @@ function cells(): MeasureCell[] {
     measures: Object.fromEntries(
       OUTCOME_MEASURES.map((m) => [m, m === 'positive_outcome' ? { n: cases, count: positive } : { n: 0, count: 0 }]),
     ) as MeasureCell['measures'],
-    rates: { bounce_out: { n: 0, count: 0 }, referral_completion: { n: 0, count: 0 } },
+    rates: Object.fromEntries(PACK_RATES.map((r) => [r, { n: 0, count: 0, unknown: 0 }])) as MeasureCell['rates'],
+    means: Object.fromEntries(PACK_MEANS.map((m) => [m, { n: 0, sum: 0 }])) as MeasureCell['means'],
   });
   return [0, 1, 2, 3, 4].map((b) => cell('housing', b, 23, 17)).concat(cell('debt', 0, 12, 3));
 }

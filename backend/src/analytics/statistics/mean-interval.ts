@@ -20,8 +20,18 @@ export function meanInterval({ n, sum, sumsq }: { n: number; sum: number; sumsq:
   return { value: mean, ciLow: mean - half, ciHigh: mean + half };
 }
 
+const t975 = new Map<number, number>();
+
 /** The 0.975 quantile of Student's t with `df` degrees of freedom, by bisection on its distribution function. */
 export function studentT975(df: number): number {
+  const known = t975.get(df);
+  if (known !== undefined) return known;
+  const value = bisectT975(df);
+  t975.set(df, value);
+  return value;
+}
+
+function bisectT975(df: number): number {
   let low = 0;
   let high = 64;
   for (let i = 0; i < 200 && high - low > 1e-12; i++) {

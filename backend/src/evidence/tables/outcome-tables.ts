@@ -7,7 +7,15 @@
  *
  */
 import { BANDS, CATEGORIES, MEASURES, OUTCOME_MEASURES, labelOf, type OutcomeMeasure } from '@deepvalue/shared';
-import { PACK_RATES, type MeasureCell, type PackRate } from '../evidence.repository.js';
+import {
+  PACK_MEANS,
+  PACK_MEAN_SCALES,
+  PACK_RATES,
+  type MeasureCell,
+  type PackMean,
+  type PackRate,
+} from '../evidence.repository.js';
+import { roundedMeans, type RoundedMeanTable } from '../../disclosure/means.js';
 import {
   MIN_RATE_N,
   NOT_PUBLISHED_MARK,
@@ -25,7 +33,7 @@ export const ALL_CATEGORIES = 'All categories';
 export const ALL_BANDS = 'All bands';
 
 /** One figure of the cells by band (BANDS order) and by category (CATEGORIES order). */
-function figure(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): FigureCounts {
+export function figure(cells: readonly MeasureCell[], value: (cell: MeasureCell) => number): FigureCounts {
   const at = (category: string, band: number) => {
     const cell = cells.find((c) => c.category === category && c.band === band);
     return cell ? value(cell) : 0;
@@ -43,8 +51,10 @@ export interface RoundedOutcomes {
   measures: Record<OutcomeMeasure, RoundedRateTable>;
   /** Each measure's rounded count and n by band, before bands are merged (pricing reuses them). */
   figures: Record<OutcomeMeasure, { count: RoundedFigure; n: RoundedFigure }>;
-  /** The other rates by band (PACK_RATES), rounded the same way (each count with its own n). */
+  /** The other rates by band (PACK_RATES), rounded the same way (each count with its own n and unknowns). */
   rates: Record<PackRate, RoundedRateTable>;
+  /** The means by band (PACK_MEANS): n and unknowns rounded, means published by disclosure/means.ts. */
+  means: Record<PackMean, RoundedMeanTable>;
 }
 
 /**
@@ -68,6 +78,7 @@ export function roundedOutcomes(cells: readonly MeasureCell[], base: number, onl
     OUTCOME_MEASURES.map((m, k) => [m, { count: rest[2 * k], n: rest[2 * k + 1] }]),
   ) as RoundedOutcomes['figures'];
   // Rounded apart from the outcome figures (their own category base): the bounds check is per figure.
+  // Not recorded: referrals as a rounded count of their own; cases as the published cases less n.
   const rates = Object.fromEntries(
     PACK_RATES.map((m) => [
       m,
@@ -76,13 +87,27 @@ export function roundedOutcomes(cells: readonly MeasureCell[], base: number, onl
         figure(cells, (c) => c.rates[m].n),
         base,
         knownZero,
+        m === 'referral_completion' ? { unknown: figure(cells, (c) => c.rates[m].unknown) } : { outOf: cases },
       ),
     ]),
   ) as Record<PackRate, RoundedRateTable>;
-  return { base, cases, measures, figures: published, rates };
+  const means = Object.fromEntries(
+    PACK_MEANS.map((m) => [
+      m,
+      roundedMeans(
+        figure(cells, (c) => c.means[m].n),
+        figure(cells, (c) => c.means[m].sum),
+        PACK_MEAN_SCALES[m],
+        base,
+        cases,
+        knownZero,
+      ),
+    ]),
+  ) as Record<PackMean, RoundedMeanTable>;
+  return { base, cases, measures, figures: published, rates, means };
 }
 
-const GRID_COLUMNS: PackColumn[] = [
+export const GRID_COLUMNS: PackColumn[] = [
   { key: 'category', label: 'Category', kind: 'text' },
   { key: 'band', label: 'Relationship time', kind: 'text' },
 ];
@@ -135,16 +160,27 @@ const SHEETS: Record<OutcomeMeasure, string> = {
   bounce_back: 'Bounce-back',
 };
 
-function rateCells(r: RoundedRate | null): Record<string, Cell> {
+function rateCells(r: RoundedRate | null, withUnknown: boolean): Record<string, Cell> {
+  const unknown: Record<string, Cell> = withUnknown
+    ? { not_recorded: r === null ? NOT_PUBLISHED_MARK : (r.unknown ?? null) }
+    : {};
   if (r === null)
     return {
       n: NOT_PUBLISHED_MARK,
+      ...unknown,
       count: NOT_PUBLISHED_MARK,
       rate: NOT_PUBLISHED_MARK,
       ci_low: NOT_PUBLISHED_MARK,
       ci_high: NOT_PUBLISHED_MARK,
     };
-  return { n: r.n, count: r.count, rate: round4(r.rate), ci_low: round4(r.ciLow), ci_high: round4(r.ciHigh) };
+  return {
+    n: r.n,
+    ...unknown,
+    count: r.count,
+    rate: round4(r.rate),
+    ci_low: round4(r.ciLow),
+    ci_high: round4(r.ciHigh),
+  };
 }
 
 export function timeVsOutcomeTable(rounded: RoundedOutcomes, measure: OutcomeMeasure): PackTable {
@@ -159,6 +195,9 @@ export function timeVsOutcomeTable(rounded: RoundedOutcomes, measure: OutcomeMea
 export const PACK_RATE_FILE_NAMES: Record<PackRate, string> = {
   bounce_out: 'by-band-bounce-out',
   referral_completion: 'by-band-referral-completion',
+  confidence_improved: 'by-band-confidence-improved',
+  would_seek_advice_earlier: 'by-band-would-seek-advice-earlier',
+  could_handle_similar: 'by-band-could-handle-similar',
 };
 
 /** A rate beyond the outcome measures by band (PACK_RATES), under the same rounding. */
@@ -170,19 +209,31 @@ export function packRateTable(rounded: RoundedOutcomes, rate: PackRate): PackTab
     label: definition.label,
     definition: definition.definition,
     unit: rate === 'referral_completion' ? 'referrals' : 'cases',
+    notRecorded: true,
   });
 }
 
 const RATE_DEFINITIONS: Record<PackRate, { label: string; definition: string }> = {
   bounce_out: MEASURES.bounce_out,
   referral_completion: MEASURES.referral_completion,
+  confidence_improved: MEASURES.confidence_improved,
+  would_seek_advice_earlier: MEASURES.would_seek_advice_earlier,
+  could_handle_similar: MEASURES.could_handle_similar,
 };
 
 function rateByBandTable(
   table: RoundedRateTable,
   base: number,
-  about: { name: string; sheet: string; label: string; definition: string; unit: 'cases' | 'referrals' },
+  about: {
+    name: string;
+    sheet: string;
+    label: string;
+    definition: string;
+    unit: 'cases' | 'referrals';
+    notRecorded?: boolean;
+  },
 ): PackTable {
+  const withUnknown = about.notRecorded === true;
   const merged = table.groups.filter((g) => g.from !== g.to).map((g) => `"${g.label}"`);
   return {
     name: about.name,
@@ -193,12 +244,17 @@ function rateByBandTable(
       `${about.unit} the rate is taken among. ${roundingNote(base)} A band with fewer than ${MIN_RATE_N} ${about.unit} ` +
       'is merged with its neighbour' +
       (merged.length ? `: here ${merged.join(' and ')} ${merged.length === 1 ? 'is' : 'are'} merged bands.` : '.') +
-      ` A category with fewer than ${MIN_RATE_N} ${about.unit} has no rate.`,
+      ` A category with fewer than ${MIN_RATE_N} ${about.unit} has no rate.` +
+      (withUnknown
+        ? ` "Not recorded" is the ${about.unit} where this was not recorded, left out of n and never counted as "no" (` +
+          (about.unit === 'cases' ? 'the closed cases less n, both as published).' : 'rounded the same way).')
+        : ''),
     note: null,
     columns: [
       { key: 'measure', label: 'Measure', kind: 'text' },
       ...GRID_COLUMNS,
       { key: 'n', label: `n (${about.unit})`, kind: 'count' },
+      ...(withUnknown ? [{ key: 'not_recorded', label: 'Not recorded', kind: 'count' as const }] : []),
       { key: 'count', label: 'With the outcome', kind: 'count' },
       { key: 'rate', label: 'Rate', kind: 'rate' },
       { key: 'ci_low', label: '95% interval from', kind: 'rate' },
@@ -209,14 +265,14 @@ function rateByBandTable(
         measure: about.label,
         category: ALL_CATEGORIES,
         band: g.label,
-        ...rateCells(g),
+        ...rateCells(g, withUnknown),
       })),
-      { measure: about.label, category: ALL_CATEGORIES, band: ALL_BANDS, ...rateCells(table.overall) },
+      { measure: about.label, category: ALL_CATEGORIES, band: ALL_BANDS, ...rateCells(table.overall, withUnknown) },
       ...CATEGORIES.map((c, i) => ({
         measure: about.label,
         category: labelOf(c),
         band: ALL_BANDS,
-        ...rateCells(table.byCategory[i]),
+        ...rateCells(table.byCategory[i], withUnknown),
       })),
     ],
   };

@@ -5,8 +5,7 @@
 import { BANDS, OUTCOME_MEASURES, SMALL_BAND_N, MEASURES } from '@deepvalue/shared';
 import { formatCell } from '../format.js';
 import type { Cell, EvidencePack, PackColumn, PackTable } from '@deepvalue/shared';
-import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES, PACK_RATE_FILE_NAMES } from '../tables/outcome-tables.js';
-import { PACK_RATES } from '../evidence.repository.js';
+import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from '../tables/outcome-tables.js';
 import { BLUE, GRID, INK, MUTED, rateChart, type RateBar } from './pdf-charts.js';
 import { pdfText } from './pdf-text.js';
 import { bandGroupLabel, roundingBaseFor } from '../../disclosure/rounding.js';
@@ -165,7 +164,7 @@ export function titlePage(doc: Doc, pack: EvidencePack): void {
 }
 
 /** The rows of a measure's table for all categories by band, in band order (merged bands as one row). */
-function bandRows(t: PackTable): Array<Record<string, Cell>> {
+export function bandRows(t: PackTable): Array<Record<string, Cell>> {
   return t.rows.filter((r) => r.category === ALL_CATEGORIES && r.band !== ALL_BANDS);
 }
 
@@ -180,7 +179,7 @@ function rowOfBand(t: PackTable, j: number): { row: Record<string, Cell> | undef
 }
 
 /** The bars of one measure across the bands (merged bands as one bar, labelled), for all categories. */
-function measureBars(pack: EvidencePack, tableName: string): RateBar[] {
+export function measureBars(pack: EvidencePack, tableName: string): RateBar[] {
   const t = table(pack, tableName);
   return bandRows(t).map((row) => {
     const num = (cell: Cell | undefined) => (typeof cell === 'number' ? cell : null);
@@ -284,34 +283,4 @@ export function otherOutcomesPage(doc: Doc, pack: EvidencePack): void {
   paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
   for (const m of measures)
     paragraph(doc, `${MEASURES[m].label}: ${MEASURES[m].definition}`, { size: 8, color: MUTED });
-}
-
-/** The other rates the pack publishes by band (bounce-out, referral completion), drawn as the outcomes are. */
-export function moreMeasuresPage(doc: Doc, pack: EvidencePack): void {
-  newPage(doc, 'More measures by relationship time');
-  paragraph(
-    doc,
-    'Where clients went next: how often a case ended by being passed on or without a result (bounce-out), and how ' +
-      'often a client referred elsewhere reached that help (referral completion). Cases where this is not ' +
-      'recorded are left out of the rate, not counted as "no".',
-    { size: 9, color: MUTED },
-  );
-  const top = doc.y + 6;
-  const width = (WIDTH - 20) / 2;
-  const height = 205;
-  PACK_RATES.forEach((r, i) => {
-    const t = table(pack, PACK_RATE_FILE_NAMES[r]);
-    rateChart(
-      doc,
-      { x: MARGIN + i * (width + 20), y: top, width, height },
-      t.title.replace(' by relationship time', ''),
-      measureBars(pack, PACK_RATE_FILE_NAMES[r]),
-    );
-  });
-  doc.y = top + height + 20;
-  paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
-  for (const r of PACK_RATES) {
-    const t = table(pack, PACK_RATE_FILE_NAMES[r]);
-    paragraph(doc, t.description, { size: 8, color: MUTED });
-  }
 }

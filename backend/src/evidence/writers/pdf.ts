@@ -9,7 +9,8 @@ import PDFDocument from 'pdfkit';
 import type { EvidencePack } from '@deepvalue/shared';
 import { pdfText } from './pdf-text.js';
 import { footers, organisationLine, MARGIN } from './pdf-layout.js';
-import { moreMeasuresPage, otherOutcomesPage, outcomesPage, summaryPage, titlePage } from './pdf-headline-pages.js';
+import { otherOutcomesPage, outcomesPage, summaryPage, titlePage } from './pdf-headline-pages.js';
+import { meansPage, moreMeasuresPage, personalDevelopmentPage } from './pdf-measure-pages.js';
 import { categoryPage, fixedFeePage, methodPages, valuePage } from './pdf-detail-pages.js';
 
 export interface PdfOptions {
@@ -47,6 +48,8 @@ export async function packPdf(pack: EvidencePack, inputsSha256: string, options:
   outcomesPage(doc, pack);
   otherOutcomesPage(doc, pack);
   moreMeasuresPage(doc, pack);
+  personalDevelopmentPage(doc, pack);
+  meansPage(doc, pack);
   categoryPage(doc, pack);
   fixedFeePage(doc, pack);
   valuePage(doc, pack);
