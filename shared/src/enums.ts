@@ -129,6 +129,9 @@ export const DEFAULT_FEEDBACK_ITEMS = [
   { key: 'did_not_repeat_story', label: 'I didn’t have to repeat my story' },
 ] as const;
 
+/** The feedback item reported on its own as the client's view of the retelling burden (docs/measures.md). */
+export const RETELLING_FEEDBACK_ITEM = 'did_not_repeat_story';
+
 export const LABELS: Record<string, string> = {
   housing: 'Housing',
   welfare_benefits: 'Welfare benefits',

@@ -134,6 +134,12 @@ export const MEASURES = {
     definition:
       'How many times the client had told their story to someone else about this problem before this case (0, 1, 2, 3+), recorded at opening.',
   },
+  did_not_repeat_story: {
+    key: 'did_not_repeat_story',
+    label: 'Didn’t have to repeat their story (client-reported)',
+    definition:
+      'The client’s score (1–5) on the feedback item “I didn’t have to repeat my story”, averaged over the case’s feedback forms: the mean over closed cases where it was answered. The item also counts in the RQI.',
+  },
   outcome_sustained: {
     key: 'outcome_sustained',
     label: 'Outcome sustained at follow-up',

@@ -34,7 +34,7 @@ const told = (k: number) => (c: SimCase) => {
 const score = (key: string): Cell => ({ kind: 'mean', of: SCORE_DEFINITIONS[key] });
 const rate = (measure: string): Cell => ({ kind: 'rate', measure });
 const OUTCOMES = [rate('positive_outcome'), rate('accepted'), rate('problem_uncovered')];
-const TOLD = [0, 1, 2, 3].map((k) => rate(`told_${k}`));
+const TOLD = [...[0, 1, 2, 3].map((k) => rate(`told_${k}`)), score('did_not_repeat_story')];
 const rates: Record<string, (c: SimCase, asOf: string) => { n: number; count: number }> = {
   ...RATE_DEFINITIONS,
   ...Object.fromEntries([0, 1, 2, 3].map((k) => [`told_${k}`, told(k)])),

@@ -56,7 +56,10 @@ const RQI = CASE_VALUE_SQL.rqi;
 const RQI_GROUP = `CASE WHEN ${RQI.value} < 25 THEN '0' WHEN ${RQI.value} < 50 THEN '1' WHEN ${RQI.value} < 75 THEN '2' ELSE '3' END`;
 const LEVELS = ['1', '2', '3', '4', '5'];
 
-const mean = (key: 'understood' | 'trust' | 'confidence_change' | 'rqi', label?: string): RowSpec => {
+const mean = (
+  key: 'understood' | 'trust' | 'confidence_change' | 'did_not_repeat_story' | 'rqi',
+  label?: string,
+): RowSpec => {
   const { value, applies } = key === 'rqi' ? RQI : SCORE_SQL[key];
   return {
     key,
@@ -71,7 +74,7 @@ const rate = (measure: RateMeasure): RowSpec => {
   return { key: measure, label, definition, sql: { kind: 'rate', eligible, n, count } };
 };
 const OUTCOMES = [rate('positive_outcome'), rate('accepted'), rate('problem_uncovered')];
-const TOLD_STORY: RowSpec[] = ['0', '1', '2', '3+'].map((group, k) => ({
+const TOLD_STORY: RowSpec[] = ['0', '1', '2', '3+'].map((group, k): RowSpec => ({
   key: `times_told_story_${k}`,
   label: `Told their story ${group === '1' ? 'once' : group === '0' ? 'to no one' : `${group} times`} before`,
   definition: MEASURES.times_told_story.definition,
@@ -82,6 +85,13 @@ const TOLD_STORY: RowSpec[] = ['0', '1', '2', '3+'].map((group, k) => ({
     count: `CASE WHEN ${TIMES_TOLD_STORY.value} = ${k} THEN 1 ELSE 0 END`,
   },
 }));
+/** The retelling tables: how often clients had told their story, then their own score on having to repeat it. */
+const RETELLING: RowSpec[] = [
+  ...TOLD_STORY,
+  mean('did_not_repeat_story', 'Didn’t have to repeat their story (client, mean 1–5)'),
+];
+const RETELLING_NOTE =
+  'Each “told their story” cell: the share of cases in the column (with an answer) whose client had told their story that many times. The last row: the mean of the client’s own score on “I didn’t have to repeat my story”, over the cases in the column where it was answered.';
 const ASSOCIATION_NOTE =
   'Side by side, not adjusted for case mix: the relationship chain report gives the adjusted estimates.';
 
@@ -150,8 +160,8 @@ const TABLES: TableSpec[] = [
     column: `f.arrival_route`,
     known: 'true',
     columns: ARRIVAL_ROUTES.map((a) => ({ key: a, label: labelOf(a) })),
-    rows: TOLD_STORY,
-    note: 'Each cell: the share of cases in the column (with an answer) whose client had told their story that many times.',
+    rows: RETELLING,
+    note: RETELLING_NOTE,
   },
   {
     key: 'retelling_by_bounce_in',
@@ -160,8 +170,8 @@ const TABLES: TableSpec[] = [
     column: `least(f.prior_organisations_contacted, 3)::text`,
     known: `f.prior_organisations_contacted IS NOT NULL`,
     columns: ['0', '1', '2', '3+'].map((label, i) => ({ key: String(i), label })),
-    rows: TOLD_STORY,
-    note: 'Each cell: the share of cases in the column (with an answer) whose client had told their story that many times.',
+    rows: RETELLING,
+    note: RETELLING_NOTE,
   },
 ];
 

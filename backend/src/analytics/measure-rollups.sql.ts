@@ -78,10 +78,11 @@ export function measureRollupColumns(): RollupColumn[] {
     ...[0, 1, 2, 3].map((k) => count(`bounce_in_${k}`, `${v.bounce_in.applies} AND ${v.bounce_in.value} = ${k}`)),
     count('bounce_in_unknown', `NOT (${v.bounce_in.applies})`),
     ...SCORE_MEASURES.flatMap((m) => {
-      const { value, applies } = SCORE_SQL[m];
+      const { value, applies, numeric } = SCORE_SQL[m];
+      const type = numeric ? 'numeric' : 'bigint';
       return [
-        sum(`${m}_sum`, valueIf(applies, value)),
-        sum(`${m}_sumsq`, valueIf(applies, `(${value}) * (${value})`)),
+        sum(`${m}_sum`, valueIf(applies, value), type),
+        sum(`${m}_sumsq`, valueIf(applies, `(${value}) * (${value})`), type),
         count(`${m}_n`, applies),
       ];
     }),

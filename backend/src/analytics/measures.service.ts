@@ -104,6 +104,10 @@ function extraFigures(row: SummaryRow): MeasureFigure[] {
       toldStory.unknown,
       `${toldStory.unknown} closed cases have no answer recorded and are left out.`,
     ),
+    score(
+      'did_not_repeat_story',
+      'The client’s own view of the retelling burden: mean score 1–5 on “I didn’t have to repeat my story” (each case’s forms averaged), over closed cases where a client answered it.',
+    ),
     rate('outcome_sustained', 'From the latest follow-up that asked.'),
     rate('new_problem_at_follow_up'),
     distribution(

@@ -181,12 +181,19 @@ export const CASE_VALUE_SQL = {
  * Scores reported as a mean with a 95% interval, so the roll-ups keep their sum, sum of squares and n
  * (the cases where `applies`; the others in scope are unknown).
  */
-export const SCORE_MEASURES = ['understood', 'trust', 'confidence_change'] as const;
+export const SCORE_MEASURES = ['understood', 'trust', 'confidence_change', 'did_not_repeat_story'] as const;
 export type ScoreMeasure = (typeof SCORE_MEASURES)[number];
-export const SCORE_SQL: Record<ScoreMeasure, { value: string; applies: string }> = {
+/** `numeric` when the per-case value is not a whole number (its roll-up sums are then numeric, so exact). */
+export const SCORE_SQL: Record<ScoreMeasure, { value: string; applies: string; numeric?: true }> = {
   understood: { value: `f.understood`, applies: `f.understood IS NOT NULL` },
   trust: { value: `f.trust`, applies: `f.trust IS NOT NULL` },
   confidence_change: { value: `(f.confidence_after - f.confidence_before)`, applies: CONFIDENCE_BOTH },
+  // The client's answers to the retelling item, averaged over the case's feedback forms.
+  did_not_repeat_story: {
+    value: `(f.retelling_item_sum::numeric / nullif(f.retelling_item_n, 0))`,
+    applies: `f.retelling_item_n > 0`,
+    numeric: true,
+  },
 };
 
 /** Retelling burden: times the client told their story before (3 = 3 or more), recorded at opening. */

@@ -13,7 +13,13 @@
  * Each case draws from its own PRNG stream (seed, case index): cases are independent of each other
  * and of the order they are generated in.
  */
-import { CATEGORIES, FUNDING_STREAMS, type Category, type FundingStream } from '@deepvalue/shared';
+import {
+  CATEGORIES,
+  FUNDING_STREAMS,
+  RETELLING_FEEDBACK_ITEM,
+  type Category,
+  type FundingStream,
+} from '@deepvalue/shared';
 import { workday, type DateText } from './calendar.js';
 import { CATEGORY_MIX, CATEGORY_MODELS, LEGAL_AID_SHARE } from './generator-data.js';
 import { appealReasonOf, feedbackOf, followUpOf, outcomeOf, score, type CaseState } from './generator-outcome.js';
@@ -206,6 +212,7 @@ export function generateCase(world: World, index: number): ImportCase {
     feedback.push(feedbackOf(r, dates.of(plannedClose), state));
   }
   feedback.sort(byDate((f) => f.on));
+  answerRetellingItem(new Random(world.seed, STREAM.retellingItem, index), feedback, told);
 
   // Follow-up only where six months have passed by the end of the period, and the client could be reached.
   const followUps: ImportFollowUp[] = [];
@@ -262,4 +269,16 @@ function confidenceAtIntakeOf(r: Random, vulnerabilities: number, outcome: Impor
   const before = outcome.confidenceBefore;
   outcome.confidenceBefore = null;
   return before;
+}
+
+/**
+ * The feedback item "I didn't have to repeat my story" (newer than the other six, so on about three
+ * forms in four): clients who had told their story more often before score it lower. Drawn from a
+ * stream of its own, so the other answers stay as they were.
+ */
+function answerRetellingItem(r: Random, feedback: ImportFeedback[], told: number): void {
+  for (const form of feedback) {
+    const answer = score(4.3 - 0.55 * Math.min(told, 3) + 0.8 * r.normal());
+    if (r.chance(0.75)) form.items[RETELLING_FEEDBACK_ITEM] = answer;
+  }
 }

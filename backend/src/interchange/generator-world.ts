@@ -69,6 +69,7 @@ export const STREAM = {
   appealReason: 5,
   firstContact: 6,
   confidenceAtIntake: 7,
+  retellingItem: 8,
 } as const;
 
 const DEFAULT_ORGANISATIONS = {

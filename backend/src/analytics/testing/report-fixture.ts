@@ -131,7 +131,8 @@ export function simulate(count: number, seed = 7): Omit<SimCase, 'id'>[] {
         rnd() < 0.5
           ? []
           : Array.from({ length: pick([1, 2]) }, () =>
-              Array.from({ length: pick([2, 4, 6]) }, () => 1 + Math.floor(rnd() * 5)),
+              // Seven answers: the six items and the retelling item (FEEDBACK_ITEM_KEYS).
+              Array.from({ length: pick([2, 4, 7, 7, 7]) }, () => 1 + Math.floor(rnd() * 5)),
             ),
       result,
       accepted: result ? pick([true, true, false, null]) : null,
@@ -268,16 +269,8 @@ export async function seed(
         [orgId, row.id, ...[0, 1, 2, 3, 4, 5].map((k) => entries.map((e) => e[k]))],
       );
     }
-    const itemKeys = [
-      'time_to_listen',
-      'respect',
-      'understood_situation',
-      'explained_clearly',
-      'trusted_adviser',
-      'on_my_side',
-    ];
     for (const scores of c.feedback) {
-      const items = Object.fromEntries(scores.map((s, k) => [itemKeys[k], s]));
+      const items = Object.fromEntries(scores.map((s, k) => [FEEDBACK_ITEM_KEYS[k], s]));
       await q(`INSERT INTO feedback (organisation_id, case_id, "on", items) VALUES ($1, $2, $3, $4)`, [
         orgId,
         row.id,
@@ -437,10 +430,29 @@ Object.assign(RATE_DEFINITIONS, {
 });
 
 /** Per closed case, the value of a score measure (null: not recorded). */
+/** The feedback items a simulated form answers, in order: a form with k answers answers the first k. */
+const FEEDBACK_ITEM_KEYS = [
+  'time_to_listen',
+  'respect',
+  'understood_situation',
+  'explained_clearly',
+  'trusted_adviser',
+  'on_my_side',
+  'did_not_repeat_story',
+];
+
+/** Per case: the mean of its answers to "I didn't have to repeat my story" over its forms; null if none. */
+export function retellingItemOf(c: SimCase): number | null {
+  const at = FEEDBACK_ITEM_KEYS.indexOf('did_not_repeat_story');
+  const answers = c.feedback.filter((form) => form.length > at).map((form) => form[at]);
+  return answers.length ? answers.reduce((a, b) => a + b, 0) / answers.length : null;
+}
+
 export const SCORE_DEFINITIONS: Record<string, (c: SimCase) => number | null> = {
   understood: (c) => c.extras?.understood ?? null,
   trust: (c) => c.extras?.trust ?? null,
   confidence_change: (c) => (confidenceBoth(c) ? c.extras!.confidenceAfter! - confidenceBefore(c)! : null),
+  did_not_repeat_story: retellingItemOf,
 };
 
 /** Per underlying problem: relationship minutes dated on or before the day it was uncovered. */

@@ -16,7 +16,7 @@ import { replaceOnce } from './1764100000200-avoided-appeal-reason.js';
 import { REFRESH_CASE_FACTS_WITH_FIRST_CONTACT } from './1764100000220-first-contact.js';
 import { COLUMNS, measureRollupFunctions, type RollupColumns } from './1764300100000-measure-rollups.js';
 
-const NEW_COLUMNS: RollupColumns = [
+export const NEW_COLUMNS: RollupColumns = [
   ['full_disclosure_n', 'bigint', 'CASE WHEN f.disclosure IS NOT NULL THEN 1 ELSE 0 END'],
   [
     'full_disclosure_count',

@@ -36,6 +36,7 @@ import { LegalAid1764420000000 } from './1764420000000-legal-aid.js';
 import { Outbox1764430000000 } from './1764430000000-outbox.js';
 import { RollupDeletesRouted1764440000000 } from './1764440000000-rollup-deletes-routed.js';
 import { CitusRoutedFacts1764440000100 } from './1764440000100-citus-routed-facts.js';
+import { RetellingItem1764510000000 } from './1764510000000-retelling-item.js';
 import { ShippedLetterTemplates1764520000000 } from './1764520000000-shipped-letter-templates.js';
 import { OutboxWithdrawn1764520000100 } from './1764520000100-outbox-withdrawn.js';
 import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js';
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   Outbox1764430000000,
   RollupDeletesRouted1764440000000,
   CitusRoutedFacts1764440000100,
+  RetellingItem1764510000000,
   ShippedLetterTemplates1764520000000,
   OutboxWithdrawn1764520000100,
   PricingRollups1764540000000,
