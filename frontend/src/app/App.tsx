@@ -43,6 +43,7 @@ const EditTimeEntryPage = lazyNamed(time, 'EditTimeEntryPage');
 const AddProblemPage = lazyNamed(problems, 'AddProblemPage');
 const AddReferralPage = lazyNamed(problems, 'AddReferralPage');
 const ReachedSupportPage = lazyNamed(problems, 'ReachedSupportPage');
+const ProblemResultPage = lazyNamed(problems, 'ProblemResultPage');
 const FeedbackEntryPage = lazyNamed(feedback, 'FeedbackEntryPage');
 const ClientFeedbackPage = lazyNamed(feedback, 'ClientFeedbackPage');
 const CloseCaseWizard = lazyNamed(closing, 'CloseCaseWizard');
@@ -102,6 +103,7 @@ const ROUTES: PageRoute[] = [
   { path: '/cases/:caseId/assessment', Page: AssessmentPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/follow-ups/new', Page: FollowUpPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/problems/new', Page: AddProblemPage, roles: CASEWORK_ROLES },
+  { path: '/cases/:caseId/problems/:problemId/result', Page: ProblemResultPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/referrals/new', Page: AddReferralPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/:kind/:recordId/reached-support', Page: ReachedSupportPage, roles: CASEWORK_ROLES },
   { path: '/cases/:caseId/feedback/new', Page: FeedbackEntryPage, roles: CASEWORK_ROLES },

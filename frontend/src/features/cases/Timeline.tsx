@@ -20,7 +20,7 @@ export function Timeline({ caseId, events }: { caseId: string; events: TimelineE
               ))}
             </ul>
           )}
-          {(event.askReachedSupport || event.editTimeEntryId) && (
+          {(event.askReachedSupport || event.editTimeEntryId || event.problemResult) && (
             <p className="govuk-body-s govuk-!-margin-bottom-0">
               {event.askReachedSupport && (
                 <Link
@@ -28,6 +28,15 @@ export function Timeline({ caseId, events }: { caseId: string; events: TimelineE
                   to={`/cases/${caseId}/${event.askReachedSupport.kind}/${event.askReachedSupport.id}/reached-support`}
                 >
                   Record whether the client reached the support
+                </Link>
+              )}
+              {event.problemResult && (
+                <Link
+                  className={`govuk-link${event.askReachedSupport ? ' govuk-!-margin-left-3' : ''}`}
+                  to={`/cases/${caseId}/problems/${event.problemResult.id}/result`}
+                >
+                  {event.problemResult.recorded ? 'Change' : 'Record'} its own result
+                  <span className="govuk-visually-hidden"> ({event.title})</span>
                 </Link>
               )}
               {event.editTimeEntryId && (

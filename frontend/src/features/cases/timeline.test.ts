@@ -83,4 +83,14 @@ describe('the case timeline', () => {
     const reached = buildTimeline({ ...base, problems: [{ ...base.problems[0], reachedSupport: true }] });
     expect(reached.find((e) => e.kind === 'problem')?.askReachedSupport).toBeUndefined();
   });
+
+  it('offers to record an underlying problem’s own result, and shows it once recorded', () => {
+    const before = buildTimeline(base).find((e) => e.kind === 'problem')!;
+    expect(before.problemResult).toEqual({ id: 'p', recorded: false });
+    const after = buildTimeline({ ...base, problems: [{ ...base.problems[0], result: 'partly_positive' }] }).find(
+      (e) => e.kind === 'problem',
+    )!;
+    expect(after.problemResult).toEqual({ id: 'p', recorded: true });
+    expect(after.details).toContain('Its own result: partly positive');
+  });
 });

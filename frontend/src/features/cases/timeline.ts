@@ -18,6 +18,8 @@ export interface TimelineEvent {
   by?: string;
   /** A referral or problem whose "reached support?" answer is still unknown. */
   askReachedSupport?: { kind: 'problems' | 'referrals'; id: string };
+  /** An underlying problem: its own result can be recorded (or changed, once recorded). */
+  problemResult?: { id: string; recorded: boolean };
   editTimeEntryId?: string;
 }
 
@@ -86,7 +88,9 @@ export function buildTimeline(
         p.description ?? '',
         problemAction(p.action, p.partnerId ? partnerNames[p.partnerId] : undefined),
         p.action === 'referred_warm' || p.action === 'signposted' ? reached(p.reachedSupport) : '',
+        p.result ? `Its own result: ${labelOf(p.result).toLowerCase()}` : '',
       ].filter(Boolean),
+      problemResult: { id: p.id, recorded: p.result != null },
       askReachedSupport:
         (p.action === 'referred_warm' || p.action === 'signposted') && p.reachedSupport == null
           ? { kind: 'problems', id: p.id }
