@@ -44,6 +44,10 @@ test('a manager can open every report', async ({ page }) => {
   await signIn(page, demoEmail('manager'));
   await page.goto('/reports');
   await expect(page.getByRole('heading', { name: 'All measures' })).toBeVisible();
+  // The widest table of the measures in detail fits the page at 1280 px: nothing to scroll sideways.
+  const byBand = page.getByRole('region', { name: 'By relationship time' });
+  await expect(byBand.getByRole('columnheader', { name: 'Not recorded' })).toBeVisible();
+  expect(await byBand.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await checkPage(page, 'manager-05-reports');
   await page.goto('/reports/trends?period=quarter');
   await expect(page.getByRole('heading', { name: /by quarter/ })).toBeVisible();

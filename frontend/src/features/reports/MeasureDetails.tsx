@@ -31,7 +31,7 @@ function DetailTableView({ table }: { table: DetailTable }) {
   return (
     // A wide table scrolls sideways: the region takes the keyboard focus so it can be scrolled without a mouse.
     <div className="dv-table-scroll govuk-!-margin-bottom-6" role="region" aria-label={table.title} tabIndex={0}>
-      <table className="govuk-table">
+      <table className="govuk-table dv-detail-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
           {table.title}
           <span className="dv-block govuk-body-s dv-muted govuk-!-margin-0 govuk-!-font-weight-regular">
