@@ -52,9 +52,10 @@ export function packMeanTable(rounded: RoundedOutcomes, measure: PackMean): Pack
     title: `${label} by relationship time`,
     description:
       `${definition} ${reads} n is the closed cases where it is recorded; "Not recorded" the closed cases where ` +
-      `it is not (the closed cases less n, both as published; left out of the mean, never counted as 0). ${roundingNote(rounded.base)} The mean and its 95% ` +
-      'interval (Student t, taken with the rounded n) are rounded to a step coarse enough that they cannot tell ' +
-      'which n the rounded n stands for; the interval is widened outwards to that step. A band with fewer than ' +
+      `it is not (the closed cases less n, both as published; left out of the mean, never counted as 0). ${roundingNote(rounded.base)} The mean is ` +
+      'rounded to a step coarse enough that it cannot tell which n the rounded n stands for. Its 95% interval is ' +
+      'conservative: Student t with the rounded n and the widest spread the scale allows at that mean (so it adds ' +
+      'nothing to the mean and n), widened outwards to the same step. A band with fewer than ' +
       `${MIN_RATE_N} cases is merged with its neighbour` +
       (merged.length ? `: here ${merged.join(' and ')} ${merged.length === 1 ? 'is' : 'are'} merged bands.` : '.') +
       ` A category with fewer than ${MIN_RATE_N} cases has no mean.`,
