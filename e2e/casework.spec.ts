@@ -128,6 +128,16 @@ test('an adviser runs a new case in Deep Value alone: conflict check, hearing, t
   await expect(week).toContainText(`E2E possession hearing ${tag} (Hearing)`);
   await expect(page.getByText(`E2E ask for the rent statement ${tag}`)).toBeVisible();
   await checkPage(page, 'journey-06-my-cases-due');
+
+  // The note is found by its words from Search, with its case.
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await page.getByLabel('Name, case reference or postcode district').fill(`${tag}: went through`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Notes containing “${tag}: went through” (1)` })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'possession claim form' })).toContainText(
+    'Attendance note',
+  );
+  await checkPage(page, 'journey-07-note-found');
 });
 
 test('an adviser uploads a document to a case, downloads it and sees a refused file named', async ({

@@ -212,6 +212,11 @@ export interface CaseNote {
   version: number;
 }
 
+/** GET /notes?search=: a note found by its words, with its case's reference. */
+export interface NoteSearchItem extends CaseNote {
+  caseRef: string;
+}
+
 export interface NoteRevision {
   revision: number;
   kind: NoteKind;

@@ -13,6 +13,7 @@ import {
   type TimeClass,
   type CaseNote,
   type NoteRevision,
+  type NoteSearchItem,
 } from '@deepvalue/shared';
 import { PageMeta, PageQuery } from '../page.js';
 import {
@@ -81,7 +82,7 @@ export class NoteDto implements CaseNote {
   @ApiProperty() version: number;
 }
 
-export class NoteSearchItemDto extends NoteDto {
+export class NoteSearchItemDto extends NoteDto implements NoteSearchItem {
   @ApiProperty() caseRef: string;
 }
 

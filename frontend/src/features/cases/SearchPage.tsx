@@ -1,9 +1,11 @@
+import type { NoteSearchItem } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { QueryState } from '../../ui/QueryState';
 import { TextInput } from '../../ui/TextInput';
-import { useCases, useClients } from './api';
+import { useCases, useClients, useNoteSearch } from './api';
 import { CaseTable } from './CaseTable';
 import { ClientResultList } from './ClientResultList';
 
@@ -14,6 +16,7 @@ export function SearchPage() {
   usePageTitle(q ? `Search results for “${q}”` : 'Search');
   const cases = useCases({ search: q, limit: 50 }, q.length > 0);
   const clients = useClients(q, q.length > 0);
+  const notes = useNoteSearch(q, q.length > 0);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,6 +31,7 @@ export function SearchPage() {
           <TextInput
             id="q"
             label="Name, case reference or postcode district"
+            hint="Notes are searched for the words too"
             type="search"
             width={20}
             value={text}
@@ -64,8 +68,46 @@ export function SearchPage() {
               )
             }
           </QueryState>
+          <QueryState query={notes} what="Notes">
+            {(page) => (
+              <>
+                <h2 className="govuk-heading-m">
+                  Notes containing “{q}” ({page.total})
+                </h2>
+                {page.items.length ? (
+                  <ul className="govuk-list dv-result-list">
+                    {page.items.map((n) => (
+                      <li key={n.id}>
+                        <NoteResult note={n} words={q} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="govuk-body">No notes contain “{q}”.</p>
+                )}
+              </>
+            )}
+          </QueryState>
         </>
       )}
+    </>
+  );
+}
+
+/** The note's case and date, and the words around the first place it says what was searched for. */
+function NoteResult({ note, words }: { note: NoteSearchItem; words: string }) {
+  const at = note.body.toLowerCase().indexOf(words.toLowerCase());
+  const start = Math.max(0, at - 80);
+  const excerpt = `${start > 0 ? '…' : ''}${note.body.slice(start, Math.max(at, 0) + words.length + 120).trim()}${
+    at + words.length + 120 < note.body.length ? '…' : ''
+  }`;
+  return (
+    <>
+      <Link className="govuk-link" to={`/cases/${note.caseId}`}>
+        {note.caseRef}
+      </Link>{' '}
+      · {note.kind === 'attendance' ? 'Attendance note' : 'File note'}, {formatDate(note.on)}, by {note.authorName}
+      <span className="dv-block govuk-body-s govuk-!-margin-0">{excerpt}</span>
     </>
   );
 }

@@ -1,6 +1,15 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../app/api';
-import type { CaseDetail, CaseListItem, Client, FeedbackItem, Office, Page, Partner } from '@deepvalue/shared';
+import type {
+  CaseDetail,
+  CaseListItem,
+  Client,
+  FeedbackItem,
+  NoteSearchItem,
+  Office,
+  Page,
+  Partner,
+} from '@deepvalue/shared';
 
 export interface CaseQuery {
   status?: 'open' | 'closed';
@@ -32,6 +41,16 @@ export function useClients(search: string, enabled = true) {
   return useQuery({
     queryKey: ['clients', search],
     queryFn: ({ signal }) => api<Page<Client>>(`/clients${queryString({ search, limit: 50 })}`, { signal }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The organisation's notes containing `search`, newest first. */
+export function useNoteSearch(search: string, enabled = true) {
+  return useQuery({
+    queryKey: ['notes', search],
+    queryFn: ({ signal }) => api<Page<NoteSearchItem>>(`/notes${queryString({ search, limit: 50 })}`, { signal }),
     enabled,
     placeholderData: keepPreviousData,
   });
