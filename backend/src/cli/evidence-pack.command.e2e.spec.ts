@@ -129,6 +129,27 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     expect(bad.stderr).toMatch(/--fee-table-version must be a version number, or REF=N/);
   });
 
+  it('refuses --priced-with for a provider’s own pack, which is always priced with its own unit costs', async () => {
+    const result = await run(
+      [
+        'evidence-pack',
+        '--org',
+        ref,
+        '--from',
+        PERIOD.from,
+        '--to',
+        PERIOD.to,
+        '--priced-with',
+        'commissioner',
+        '--out',
+        out,
+      ],
+      sut.db,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--priced-with applies to a commissioner’s pack/);
+  });
+
   it('says so when the organisation does not exist', async () => {
     const result = await run(
       ['evidence-pack', '--org', 'no-such-org', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out],

@@ -57,6 +57,10 @@ export const evidencePack: CliCommand = {
     const builtOn = values['built-on'] === undefined ? undefined : String(values['built-on']);
     if (builtOn !== undefined && !DATE.test(builtOn))
       throw new UsageError('--built-on must be a date written YYYY-MM-DD');
+    if (org !== undefined && values['priced-with'] !== undefined)
+      throw new UsageError(
+        '--priced-with applies to a commissioner’s pack (--commissioner REF): a provider’s pack is always priced with its own unit costs',
+      );
     if (!values.out) throw new UsageError('--out DIR is required');
     const version = values['unit-cost-version'];
     if (version !== undefined && !/^[1-9]\d*$/.test(String(version)))
