@@ -52,6 +52,9 @@ test('a manager imports a spreadsheet: mapping, dry-run problems, correction, im
   // The corrected file has the same columns: the mapping made above is kept.
   await page.getByLabel('Spreadsheet', { exact: true }).setInputFiles(fixture('sheet-january.csv'));
   await page.getByRole('button', { name: 'Upload and look at the columns' }).click();
+  // Wait for the new upload's first values ('90' where the first file had '1h30'): until then the
+  // page still shows the first upload, and a dry run would check that one.
+  await expect(page.locator('tr', { has: page.getByRole('rowheader', { name: 'Minutes' }) })).toContainText('75 · 90');
   await expect(page.getByLabel('Field for column Worker')).toHaveValue('case.leadAdviser');
   await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
   await expect(page.getByText('4 rows → 3 cases (3 new, 0 to update) with 4 time entries')).toBeVisible();

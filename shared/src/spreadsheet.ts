@@ -226,6 +226,44 @@ export const SHEET_FIELDS: readonly SheetField[] = [
   f('outcome.appeal', 'Appeal status', 'case', 'choice', ['appeal', 'appealstatus', 'challenge'], {
     choices: APPEAL_STATUSES,
   }),
+  // Legal aid details and equality monitoring: codes of the LAA's lists (docs/legal-aid-codes.md),
+  // checked by the importer as the app's forms check them.
+  f(
+    'legalAid.categoryOfLaw',
+    'LAA category of law',
+    'case',
+    'text',
+    ['laacategory', 'laacategoryoflaw', 'legalaidcategory', 'categoryoflawcode', 'lacategory'],
+    { hint: 'A category of law of the code lists, by code or name, e.g. "Housing Loss Prevention Advice Service"' },
+  ),
+  f('legalAid.ufn', 'Unique File Number (UFN)', 'case', 'text', ['ufn', 'uniquefilenumber', 'laaufn'], {
+    hint: 'DDMMYY/NNN. Blank: kept, or the next free number of the day the case opened',
+  }),
+  f('legalAid.matterType1', 'Matter type 1', 'case', 'text', ['mattertype1', 'mt1', 'mattertypecode1']),
+  f('legalAid.matterType2', 'Matter type 2', 'case', 'text', ['mattertype2', 'mt2', 'mattertypecode2']),
+  f('legalAid.stageReached', 'Stage reached', 'case', 'text', ['stagereached', 'stage', 'stagereachedcode']),
+  f('legalAid.outcomeCode', 'LAA outcome code', 'case', 'text', ['outcomecode', 'laaoutcome', 'laaoutcomecode']),
+  f('legalAid.exemptionCriteria', 'Exemption criteria satisfied', 'case', 'text', [
+    'exemption',
+    'exemptioncriteria',
+    'exemptioncriteriasatisfied',
+    'exemptioncode',
+  ]),
+  f('legalAid.accessPoint', 'Access point', 'case', 'text', ['accesspoint', 'accesspointcode']),
+  f('legalAid.procurementArea', 'Procurement area', 'case', 'text', ['procurementarea', 'procurementareacode']),
+  f('legalAid.clientPostcode', 'Client full postcode (LAA)', 'case', 'text', [
+    'fullpostcode',
+    'clientfullpostcode',
+    'laapostcode',
+  ]),
+  f('client.equality.gender', 'Gender (equality monitoring)', 'case', 'text', ['gender', 'sex', 'gendercode']),
+  f('client.equality.ethnicity', 'Ethnicity (equality monitoring)', 'case', 'text', [
+    'ethnicity',
+    'ethnicorigin',
+    'ethnicitycode',
+    'ethnicgroup',
+  ]),
+  f('client.equality.disability', 'Disability (equality monitoring)', 'case', 'text', ['disability', 'disabilitycode']),
   f('time.on', 'Date of the work', 'time', 'date', [
     'date',
     'sessiondate',

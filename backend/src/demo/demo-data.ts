@@ -13,6 +13,7 @@ import { dataSourceOptions } from '../database/data-source.js';
 import { writeNdjson } from '../interchange/generator.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ImportService } from '../interchange/import.service.js';
+import { loadLegalAidCodes } from '../legal-aid/legal-aid-codes.js';
 
 export const DEMO_PASSWORD = 'deep-value-demo';
 
@@ -47,7 +48,8 @@ export async function ensureDemoData(
 async function loadDemo(dataSource: DataSource, log: (message: string) => void, totalCases: number): Promise<void> {
   const started = Date.now();
   log(`Loading demo data (${totalCases} generated cases in two organisations)…`);
-  const importer = new ImportService(dataSource, new AuditService(dataSource));
+  // The demo is checked against the shipped code lists.
+  const importer = new ImportService(dataSource, new AuditService(dataSource), { codes: loadLegalAidCodes() });
   const providerIds: string[] = [];
   for (const org of ORGANISATIONS) {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deepvalue-demo-')), 'demo.ndjson');

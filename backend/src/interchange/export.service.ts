@@ -27,7 +27,9 @@ const caseSql = (where: string) => `
       'contactSafety', json_build_object('safeBy', json_build_object('phone', cl.safe_by_phone, 'text', cl.safe_by_text,
           'voicemail', cl.safe_by_voicemail, 'email', cl.safe_by_email, 'letter', cl.safe_by_letter, 'visit', cl.safe_by_visit),
         'preferredChannel', cl.preferred_channel, 'note', cl.contact_note, 'interpreterLanguage', cl.interpreter_language,
-        'bsl', cl.bsl, 'largePrint', cl.large_print, 'otherAdaptations', cl.other_adaptations)) AS client,
+        'bsl', cl.bsl, 'largePrint', cl.large_print, 'otherAdaptations', cl.other_adaptations),
+      'equality', CASE WHEN num_nonnulls(cl.equality_gender, cl.equality_ethnicity, cl.equality_disability) > 0
+        THEN json_build_object('gender', cl.equality_gender, 'ethnicity', cl.equality_ethnicity, 'disability', cl.equality_disability) END) AS client,
     (SELECT coalesce(json_agg(json_build_object('on', to_char(t."on", 'YYYY-MM-DD'), 'adviserRef', ${USER_REF.replace(/u\./g, 'tu.')},
         'minutes', t.minutes, 'class', t.class, 'activity', t.activity, 'mode', t.mode, 'note', t.note)
         ORDER BY t."on", t.created_at, t.id), '[]')
@@ -73,7 +75,12 @@ const caseSql = (where: string) => `
         'dateOfBirth', to_char(p.date_of_birth, 'YYYY-MM-DD'), 'postcodeDistrict', p.postcode_district, 'contact', p.contact,
         'reference', p.reference, 'relationship', p.relationship, 'passPhrase', p.pass_phrase, 'language', p.language,
         'note', p.note) ORDER BY p.created_at, p.id), '[]')
-      FROM case_parties p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id) AS parties
+      FROM case_parties p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id) AS parties,
+    (SELECT json_build_object('categoryOfLaw', l.category_of_law, 'ufn', l.ufn, 'matterType1', l.matter_type_1,
+        'matterType2', l.matter_type_2, 'stageReached', l.stage_reached, 'outcomeCode', l.outcome_code,
+        'exemptionCriteria', l.exemption_criteria, 'accessPoint', l.access_point, 'procurementArea', l.procurement_area,
+        'clientPostcode', l.client_postcode)
+      FROM case_legal_aid l WHERE l.organisation_id = c.organisation_id AND l.case_id = c.id) AS "legalAid"
   FROM cases c
   JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
   JOIN users u ON u.organisation_id = c.organisation_id AND u.id = c.lead_adviser_id

@@ -104,6 +104,40 @@ export interface ImportClient {
   evidenceConsent?: boolean | null;
   /** How the client may safely be contacted; absent: what Deep Value holds is kept. */
   contactSafety?: ImportContactSafety | null;
+  /** Legal aid equality monitoring; absent: what Deep Value holds is kept. */
+  equality?: ImportEquality | null;
+}
+
+/**
+ * The three answers, codes of the equality monitoring list (backend/data/legal-aid, docs/legal-aid-codes.md).
+ * Null or absent: not asked; the list's declined code: the client prefers not to say.
+ */
+export interface ImportEquality {
+  gender?: string | null;
+  ethnicity?: string | null;
+  disability?: string | null;
+}
+
+/**
+ * A legally aided case's LAA details, checked against the code lists as the API checks them
+ * (legal-aid-checks.ts). Absent: what Deep Value holds is kept. The case's `category` is written as
+ * the file gives it (so export → import round-trips); the spreadsheet import fills it from the
+ * category of law when the sheet has no category column.
+ */
+export interface ImportLegalAid {
+  /** A category of law of the code lists, e.g. housing_hlpas. */
+  categoryOfLaw: string;
+  /** DDMMYY/NNN, unique in the organisation. Absent: kept, or for a new record the next free number of the day the case opened. */
+  ufn?: string | null;
+  matterType1?: string | null;
+  matterType2?: string | null;
+  stageReached?: string | null;
+  outcomeCode?: string | null;
+  exemptionCriteria?: string | null;
+  accessPoint?: string | null;
+  procurementArea?: string | null;
+  /** The client's full postcode as the LAA asks for it, or NFA. */
+  clientPostcode?: string | null;
 }
 
 /** Per channel: true safe, false not safe, null or absent not asked. */
@@ -266,6 +300,7 @@ export interface ImportCase {
   referrals?: ImportReferral[] | null;
   outcome?: ImportOutcome | null;
   followUps?: ImportFollowUp[] | null;
+  legalAid?: ImportLegalAid | null;
   /** Notes, key dates and parties are added to a case, never removed by an import: absent keeps what is held. */
   notes?: ImportNote[] | null;
   keyDates?: ImportKeyDate[] | null;

@@ -13,6 +13,8 @@
  * broken reference still fails the import.
  */
 import type pg from 'pg';
+import { normaliseEquality, normaliseLegalAid } from '../legal-aid/legal-aid-checks.js';
+import { formatUfn, nextUfn, ufnLockKey } from '../legal-aid/ufn.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { canSkipTriggers, prepareBatchCheck, runBatchCheck, type BatchCheck } from './foreign-key-check.js';
 import type { ImportAdviser, ImportCase, ImportClient, ImportHeader, ImportTimeEntry } from './import-format.js';
@@ -151,6 +153,8 @@ export class ImportWriter {
   };
   /** The check run after each batch written with triggers off; null: triggers stay on. */
   private batchCheck: BatchCheck | null | undefined;
+  /** Legal aid records written without a UFN: numbered by finish(), once every UFN the file gives is in. */
+  private unnumbered: string[] = [];
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -237,6 +241,7 @@ export class ImportWriter {
 
   /** Rebuilds the organisation's report roll-ups, which the deferred triggers left untouched. */
   async finish(): Promise<void> {
+    await this.numberLegalAid();
     await this.client.query(`SELECT rebuild_case_rollups($1)`, [this.organisationId]);
     await this.client.query(`SELECT rebuild_case_pattern_rollups($1)`, [this.organisationId]);
     await this.client.query(`SELECT rebuild_case_measure_rollups($1)`, [this.organisationId]);
@@ -418,6 +423,7 @@ export class ImportWriter {
       await this.client.query(`SET LOCAL max_parallel_workers_per_gather TO DEFAULT`);
     }
     await this.addCaseRecords(cases, caseIds);
+    await this.writeLegalAid(cases, caseIds);
     this.counts.cases += cases.length;
     this.counts.timeEntries += rows.timeEntries.length;
   }
@@ -671,6 +677,96 @@ export class ImportWriter {
     );
     for (const r of rows) this.counts[r.created ? 'clientsCreated' : 'clientsUpdated']++;
     await this.setContactSafety(list);
+    await this.setEquality(list);
     return new Map(rows.map((r) => [r.ref, r.id]));
+  }
+
+  /**
+   * The file's legal aid details replace the case's. Without a UFN the case keeps the one it has; a
+   * new record is numbered by finish() (numberLegalAid), after every batch, so a number the file
+   * gives to a later case is never handed out first.
+   */
+  private async writeLegalAid(cases: ImportCase[], caseIds: Map<string, string>): Promise<void> {
+    const records = cases
+      .filter((c) => c.legalAid)
+      .map((c) => ({ case_id: caseIds.get(c.ref)!, ...normaliseLegalAid(c.legalAid!) }));
+    if (!records.length) return;
+    const { rows } = await this.client.query<{ case_id: string; ufn: string | null; created: boolean }>(
+      `INSERT INTO case_legal_aid (organisation_id, case_id, category_of_law, ufn, matter_type_1, matter_type_2,
+         stage_reached, outcome_code, exemption_criteria, access_point, procurement_area, client_postcode)
+       SELECT $1, r.case_id, r."categoryOfLaw", r.ufn, r."matterType1", r."matterType2", r."stageReached", r."outcomeCode",
+         r."exemptionCriteria", r."accessPoint", r."procurementArea", r."clientPostcode"
+         FROM json_to_recordset($2::json) AS r(case_id uuid, "categoryOfLaw" text, ufn text, "matterType1" text,
+           "matterType2" text, "stageReached" text, "outcomeCode" text, "exemptionCriteria" text, "accessPoint" text,
+           "procurementArea" text, "clientPostcode" text)
+       ON CONFLICT (organisation_id, case_id) DO UPDATE SET category_of_law = EXCLUDED.category_of_law,
+         ufn = coalesce(EXCLUDED.ufn, case_legal_aid.ufn), matter_type_1 = EXCLUDED.matter_type_1,
+         matter_type_2 = EXCLUDED.matter_type_2, stage_reached = EXCLUDED.stage_reached, outcome_code = EXCLUDED.outcome_code,
+         exemption_criteria = EXCLUDED.exemption_criteria, access_point = EXCLUDED.access_point,
+         procurement_area = EXCLUDED.procurement_area, client_postcode = EXCLUDED.client_postcode,
+         version = case_legal_aid.version + 1, updated_at = now()
+       RETURNING case_id, ufn, (xmax = 0) AS created`,
+      [this.organisationId, JSON.stringify(records)],
+    );
+    // A held record without a UFN is an erased client's: it stays without one.
+    for (const r of rows) if (!r.ufn && r.created) this.unnumbered.push(r.case_id);
+  }
+
+  /** Gives each legal aid record written without a UFN the next free number of the day its case opened. */
+  private async numberLegalAid(): Promise<void> {
+    if (!this.unnumbered.length) return;
+    const org = this.organisationId;
+    const { rows } = await this.client.query<{ case_id: string; opened_on: string }>(
+      `SELECT l.case_id, c.opened_on::text AS opened_on FROM case_legal_aid l
+         JOIN cases c ON c.organisation_id = l.organisation_id AND c.id = l.case_id
+        WHERE l.organisation_id = $1 AND l.case_id = ANY($2::uuid[]) AND l.ufn IS NULL
+        ORDER BY c.opened_on, c.ref`,
+      [org, this.unnumbered],
+    );
+    const byDay = new Map<string, string[]>();
+    for (const r of rows) byDay.set(r.opened_on, [...(byDay.get(r.opened_on) ?? []), r.case_id]);
+    const numbered: Array<{ case_id: string; ufn: string }> = [];
+    for (const [openedOn, caseIds] of byDay) {
+      const first = formatUfn(openedOn, 1);
+      await this.client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [ufnLockKey(org, first)]);
+      const { rows: used } = await this.client.query<{ ufn: string }>(
+        `SELECT ufn FROM case_legal_aid WHERE organisation_id = $1 AND ufn LIKE $2`,
+        [org, `${first.slice(0, 7)}%`],
+      );
+      const taken = used.map((u) => u.ufn);
+      for (const case_id of caseIds) {
+        const ufn = nextUfn(openedOn, taken);
+        taken.push(ufn);
+        numbered.push({ case_id, ufn });
+      }
+    }
+    await this.client.query(
+      `UPDATE case_legal_aid l SET ufn = n.ufn FROM json_to_recordset($2::json) AS n(case_id uuid, ufn text)
+        WHERE l.organisation_id = $1 AND l.case_id = n.case_id`,
+      [org, JSON.stringify(numbered)],
+    );
+    this.unnumbered = [];
+  }
+
+  /** Equality answers given in the file replace the client's three; where absent what is held stays. */
+  private async setEquality(clients: ImportClient[]): Promise<void> {
+    const given = clients.filter((c) => c.equality);
+    if (!given.length) return;
+    await this.client.query(
+      `UPDATE clients c SET equality_gender = e.gender, equality_ethnicity = e.ethnicity,
+         equality_disability = e.disability, version = c.version + 1, updated_at = now()
+         FROM json_to_recordset($2::json) AS e(ref text, gender text, ethnicity text, disability text)
+        WHERE c.organisation_id = $1 AND c.ref = e.ref
+          AND (c.equality_gender, c.equality_ethnicity, c.equality_disability) IS DISTINCT FROM (e.gender, e.ethnicity, e.disability)`,
+      [
+        this.organisationId,
+        JSON.stringify(
+          given.map(({ ref, equality }) => {
+            const e = normaliseEquality(equality!);
+            return { ref, gender: e.gender ?? null, ethnicity: e.ethnicity ?? null, disability: e.disability ?? null };
+          }),
+        ),
+      ],
+    );
   }
 }

@@ -9,10 +9,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { FieldError } from '../common/domain-error.js';
 import { addShippedTemplates } from '../casework/letters/shipped-templates.js';
+import { LegalAidCodesService } from '../legal-aid/legal-aid-codes.service.js';
 import type { ImportCase, ImportHeader } from './import-format.js';
 import { checkUtf8, detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
 import { ImportWriter, type WriteCounts } from './import-writer.js';
-import { createValidationContext, validateCase, validateHeader } from './validate.js';
+import { createValidationContext, validateCase, validateHeader, type ValidationContext } from './validate.js';
 
 const BATCH_CASES = 2000;
 /** Errors listed in full; beyond this only the count is kept (the document is refused either way). */
@@ -41,7 +42,39 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly legalAid: LegalAidCodesService,
   ) {}
+
+  /** A context for validating cases against the header and the legal aid code lists in force. */
+  validationContext(header: unknown): ValidationContext {
+    return createValidationContext(header, this.legalAid.codes);
+  }
+
+  /**
+   * UFNs the file gives that the organisation's other cases already hold (the database would refuse
+   * them halfway through the write); `organisation` is its id, or the ref an import creates it by.
+   */
+  async ufnClashes(organisation: { id: string } | { ref: string }, context: ValidationContext): Promise<FieldError[]> {
+    if (!context.ufns.size) return [];
+    const rows: Array<{ ufn: string; ref: string }> = await this.dataSource.query(
+      `SELECT l.ufn, c.ref FROM case_legal_aid l
+         JOIN cases c ON c.organisation_id = l.organisation_id AND c.id = l.case_id
+        WHERE l.organisation_id = (SELECT id FROM organisations WHERE ${'id' in organisation ? 'id = $1::uuid' : 'ref = $1'})
+          AND l.ufn = ANY($2::text[])`,
+      ['id' in organisation ? organisation.id : organisation.ref, [...context.ufns.keys()]],
+    );
+    return rows.flatMap(({ ufn, ref }) => {
+      const given = context.ufns.get(ufn)!;
+      return given.ref === ref
+        ? []
+        : [
+            {
+              path: `cases[${given.index}].legalAid.ufn`,
+              message: `"${ufn}" is already the Unique File Number of case ${ref}`,
+            },
+          ];
+    });
+  }
 
   /**
    * With `audit`, the import is logged in the organisation: a written import in the same
@@ -88,12 +121,19 @@ export class ImportService {
       await checkUtf8(file);
       const raw = await readHeader(file, format);
       note(validateHeader(raw));
-      const context = createValidationContext(raw);
+      const context = this.validationContext(raw);
       header = raw as ImportHeader;
       let cases = 0;
       for await (const item of readCases(file, format)) {
         note(validateCase(item.value, item.index, context));
         if (++cases % 5000 === 0) onProgress({ phase: 'validating', cases, bytesRead: item.bytesRead, bytesTotal });
+      }
+      if (errorCount === 0) {
+        const organisation =
+          'organisationId' in target
+            ? { id: target.organisationId }
+            : { ref: target.organisationRef ?? (raw as ImportHeader).organisation.ref };
+        note(await this.ufnClashes(organisation, context));
       }
     } catch (error) {
       if (error instanceof ImportReadError) return { ok: false, errors: [error.error], errorCount: 1 };

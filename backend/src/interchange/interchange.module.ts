@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LegalAidModule } from '../legal-aid/legal-aid.module.js';
 import { ExportService } from './export.service.js';
 import { ImportJobsService } from './import-jobs.service.js';
 import { ImportUploadService } from './import-upload.service.js';
@@ -13,6 +14,7 @@ import { SheetImportService } from './sheets/sheet-import.service.js';
  * otherwise take `/imports/spreadsheet-mappings`.
  */
 @Module({
+  imports: [LegalAidModule],
   controllers: [SheetImportController, InterchangeController],
   providers: [ImportService, ImportJobsService, ImportUploadService, ExportService, SheetImportService],
   exports: [ImportService, ExportService, SheetImportService],

@@ -49,7 +49,16 @@ import {
   TIME_CLASSES,
   VULNERABILITIES,
 } from '@deepvalue/shared';
+import { todayInLondon } from '../common/dates.js';
 import type { FieldError } from '../common/domain-error.js';
+import {
+  equalityProblems,
+  legalAidProblems,
+  normaliseEquality,
+  normaliseLegalAid,
+  type LegalAidAnswers,
+} from '../legal-aid/legal-aid-checks.js';
+import { loadLegalAidCodes, type LegalAidCodes } from '../legal-aid/legal-aid-codes.js';
 import { FieldChecks, childPath, isObject, quote, type JsonObject } from './field-checks.js';
 import { IMPORT_FORMAT } from './import-format.js';
 
@@ -66,6 +75,10 @@ export interface ValidationContext {
   caseRefs: Map<string, number>;
   /** Client ref → hash of its personal details and the case that first gave them. */
   clients: Map<string, { hash: number; index: number }>;
+  /** The legal aid code lists in force, and today (a UFN may not be dated after it). */
+  legalAid: { codes: LegalAidCodes; today: string };
+  /** Unique File Number (normalised) → the case that gives it, for clashes in the file and with other cases held. */
+  ufns: Map<string, { index: number; ref: string }>;
 }
 
 // Limits from the schema migration; keep in step with it.
@@ -110,6 +123,7 @@ const CASE = fields(
   'notes',
   'keyDates',
   'parties',
+  'legalAid',
 );
 const CLIENT = fields(
   'ref',
@@ -122,6 +136,20 @@ const CLIENT = fields(
   'vulnerabilities',
   'evidenceConsent',
   'contactSafety',
+  'equality',
+);
+const EQUALITY = fields('gender', 'ethnicity', 'disability');
+const LEGAL_AID = fields(
+  'categoryOfLaw',
+  'ufn',
+  'matterType1',
+  'matterType2',
+  'stageReached',
+  'outcomeCode',
+  'exemptionCriteria',
+  'accessPoint',
+  'procurementArea',
+  'clientPostcode',
 );
 const CONTACT_SAFETY = fields(
   'safeBy',
@@ -234,8 +262,16 @@ export function validateHeader(header: unknown): FieldError[] {
   return errors;
 }
 
-/** Builds the context from a header, even an invalid one, so that cases can still be checked. */
-export function createValidationContext(header: unknown): ValidationContext {
+/**
+ * Builds the context from a header, even an invalid one, so that cases can still be checked. Legal aid
+ * codes are checked against `legalAidCodes`: the importer passes the lists in force
+ * (LegalAidCodesService.codes, which LEGAL_AID_CODES_DIR may replace); the default is the shipped lists.
+ */
+export function createValidationContext(
+  header: unknown,
+  legalAidCodes: LegalAidCodes = shippedCodes(),
+  today = todayInLondon(),
+): ValidationContext {
   const h = isObject(header) ? header : {};
   const refs = (key: string, field = 'ref') =>
     new Set(
@@ -250,6 +286,8 @@ export function createValidationContext(header: unknown): ValidationContext {
     feedbackItems: Array.isArray(h.feedbackItems) ? refs('feedbackItems', 'key') : null,
     caseRefs: new Map(),
     clients: new Map(),
+    legalAid: { codes: legalAidCodes, today },
+    ufns: new Map(),
   };
 }
 
@@ -462,7 +500,49 @@ export function validateCase(value: unknown, index: number, context: ValidationC
     check.text(o, 'language', p, { max: 100 });
     check.text(o, 'note', p, { max: MAX_PARTY_NOTE_LENGTH });
   });
+
+  const legalAid = check.present(c, 'legalAid', path, {});
+  if (legalAid !== undefined) validateLegalAid(check, legalAid, `${path}.legalAid`, index, ref, context);
   return errors;
+}
+
+/** The case's LAA details, checked as the API checks them (legal-aid-checks.ts), and its UFN unique in the file. */
+function validateLegalAid(
+  check: FieldChecks,
+  value: unknown,
+  path: string,
+  index: number,
+  ref: string | undefined,
+  context: ValidationContext,
+): void {
+  const before = check.errors.length;
+  const o = check.object(value, path, LEGAL_AID);
+  if (!o) return;
+  const categoryOfLaw = check.text(o, 'categoryOfLaw', path, { required: true, min: 1, max: 50 });
+  const answers: Record<string, string | null> = {};
+  for (const key of LEGAL_AID)
+    if (key !== 'categoryOfLaw') answers[key] = check.text(o, key, path, { max: 20 }) ?? null;
+  if (categoryOfLaw === undefined || check.errors.length > before) return;
+  const normal = normaliseLegalAid<LegalAidAnswers>({ ...answers, categoryOfLaw });
+  for (const e of legalAidProblems(context.legalAid.codes, normal, context.legalAid.today, `${path}.`))
+    check.add(e.path, e.message);
+  if (!normal.ufn || ref === undefined) return;
+  const first = context.ufns.get(normal.ufn);
+  if (first === undefined) context.ufns.set(normal.ufn, { index, ref });
+  else if (first.index !== index)
+    check.add(`${path}.ufn`, `duplicates the Unique File Number of cases[${first.index}]`);
+}
+
+/** The client's equality monitoring answers, codes of the list (or its declined code). */
+function validateEquality(check: FieldChecks, value: unknown, path: string, context: ValidationContext): void {
+  const before = check.errors.length;
+  const o = check.object(value, path, EQUALITY);
+  if (!o) return;
+  const answers: Record<string, string | null> = {};
+  for (const key of EQUALITY) answers[key] = check.text(o, key, path, { max: 10 }) ?? null;
+  if (check.errors.length > before) return;
+  for (const e of equalityProblems(context.legalAid.codes, normaliseEquality(answers), `${path}.`))
+    check.add(e.path, e.message);
 }
 
 function validateContactSafety(check: FieldChecks, value: unknown, path: string): void {
@@ -538,6 +618,8 @@ function validateClient(
   check.boolean(o, 'evidenceConsent', path);
   const safety = check.present(o, 'contactSafety', path, {});
   if (safety !== undefined) validateContactSafety(check, safety, `${path}.contactSafety`);
+  const equality = check.present(o, 'equality', path, {});
+  if (equality !== undefined) validateEquality(check, equality, `${path}.equality`, context);
 
   // Only a well-formed client is remembered, so one bad record does not flag every later case too.
   if (ref === undefined || check.errors.length > before) return;
@@ -628,6 +710,7 @@ function clientHash(o: JsonObject): number {
     vulnerabilities,
     o.evidenceConsent ?? false,
     o.contactSafety ?? null,
+    o.equality ?? null,
   ]);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -644,7 +727,7 @@ function clientHash(o: JsonObject): number {
 // -------------------------------------------------------------------------------------------- document
 
 /** Validates a whole in-memory document (small files, tests); the importer streams instead. */
-export function validateDocument(document: unknown): FieldError[] {
+export function validateDocument(document: unknown, legalAidCodes = shippedCodes()): FieldError[] {
   const errors = validateHeader(document);
   if (!isObject(document)) return errors;
   const cases = document.cases;
@@ -652,7 +735,13 @@ export function validateDocument(document: unknown): FieldError[] {
     errors.push({ path: 'cases', message: cases === undefined ? 'is required' : 'must be a list' });
     return errors;
   }
-  const context = createValidationContext(document);
+  const context = createValidationContext(document, legalAidCodes);
   for (let i = 0; i < cases.length; i++) errors.push(...validateCase(cases[i], i, context));
   return errors;
+}
+
+let shipped: LegalAidCodes | undefined;
+/** The code lists shipped with Deep Value, read once. */
+function shippedCodes(): LegalAidCodes {
+  return (shipped ??= loadLegalAidCodes());
 }

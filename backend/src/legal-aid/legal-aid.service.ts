@@ -19,7 +19,7 @@ import {
   type LegalAidInputDto,
   toLegalAidDto,
 } from './legal-aid.dto.js';
-import { nextUfn } from './ufn.js';
+import { nextUfn, ufnLockKey } from './ufn.js';
 
 const unprocessable = (errors: { path: string; message: string }[]) =>
   new DomainError('unprocessable', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
@@ -136,9 +136,7 @@ export class LegalAidService {
 
   /** Holds the organisation's numbers of one day until the transaction ends, so two files never get one UFN. */
   private async lockDay(m: EntityManager, organisationId: string, ufn: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `ufn:${organisationId}:${ufn.slice(0, 6)}`,
-    ]);
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [ufnLockKey(organisationId, ufn)]);
   }
 
   private async freeUfn(m: EntityManager, organisationId: string, openedOn: string): Promise<string> {

@@ -33,3 +33,8 @@ export function ufnProblem(ufn: string, today: string): string | null {
   if (iso > today) return 'must not be dated after today';
   return null;
 }
+
+/** The advisory lock key that holds an organisation's numbers of one day (the UFN's DDMMYY) until the transaction ends. */
+export function ufnLockKey(organisationId: string, ufn: string): string {
+  return `ufn:${organisationId}:${ufn.slice(0, 6)}`;
+}

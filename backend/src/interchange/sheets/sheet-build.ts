@@ -14,9 +14,31 @@ import {
   type SheetMapping,
   type TimeClass,
 } from '@deepvalue/shared';
-import type { ImportAdviser, ImportCase, ImportHeader, ImportPartner, ImportTimeEntry } from '../import-format.js';
+import type { LegalAidCodes } from '../../legal-aid/legal-aid-codes.js';
+import type {
+  ImportAdviser,
+  ImportCase,
+  ImportEquality,
+  ImportHeader,
+  ImportLegalAid,
+  ImportPartner,
+  ImportTimeEntry,
+} from '../import-format.js';
 import type { SheetCase } from './sheet-convert.js';
 import { readCell, type CellValue } from './sheet-values.js';
+
+const LEGAL_AID_KEYS = [
+  'ufn',
+  'matterType1',
+  'matterType2',
+  'stageReached',
+  'outcomeCode',
+  'exemptionCriteria',
+  'accessPoint',
+  'procurementArea',
+  'clientPostcode',
+] as const;
+const EQUALITY_KEYS = ['gender', 'ethnicity', 'disability'] as const;
 
 /** Modes in which the client takes part: their time is relationship time (docs/measures.md). */
 const CLIENT_PRESENT: readonly Mode[] = ['face_to_face', 'phone', 'video', 'home_visit'];
@@ -38,6 +60,7 @@ export class SheetCaseBuilder {
   constructor(
     private readonly directory: ImportHeader,
     mapping: SheetMapping,
+    private readonly legalAidCodes: LegalAidCodes,
   ) {
     for (const a of directory.advisers) {
       this.advisers.set(a.ref, a);
@@ -80,6 +103,9 @@ export class SheetCaseBuilder {
     set(client, 'phone', given('client.phone'));
     set(client, 'vulnerabilities', given('client.vulnerabilities'));
     set(client, 'evidenceConsent', given('client.evidenceConsent'));
+    const equality: ImportEquality = { ...(client.equality ?? {}) };
+    for (const key of EQUALITY_KEYS) set(equality, key, given(`client.equality.${key}`));
+    if (EQUALITY_KEYS.some((key) => equality[key] != null)) client.equality = equality;
 
     const category = given('case.category');
     if (typeof category === 'string') {
@@ -88,6 +114,7 @@ export class SheetCaseBuilder {
       if (sub) c.subcategory = sub;
     }
     set(c, 'subcategory', given('case.subcategory'));
+    this.legalAid(c, given, category === undefined);
     set(c, 'openedOn', given('case.openedOn'));
     set(c, 'firstContactOn', given('case.firstContactOn'));
     set(c, 'closedOn', given('case.closedOn'));
@@ -119,6 +146,25 @@ export class SheetCaseBuilder {
     }
     this.note(c);
     return { value: c, entriesRemoved };
+  }
+
+  /**
+   * The sheet's legal aid cells over what the case holds. The category of law may be written by
+   * code or name; without a category column it gives the case's category, as the app's form does.
+   */
+  private legalAid(c: ImportCase, given: (key: string) => CellValue | undefined, noCategoryCell: boolean): void {
+    const la: Partial<ImportLegalAid> = { ...(c.legalAid ?? {}) };
+    const text = given('legalAid.categoryOfLaw');
+    if (typeof text === 'string') {
+      const n = normaliseHeader(text);
+      const known = this.legalAidCodes.categories.find(
+        (k) => normaliseHeader(k.code) === n || normaliseHeader(k.label) === n,
+      );
+      la.categoryOfLaw = known?.code ?? text;
+      if (noCategoryCell && known?.deepValueCategory) c.category = known.deepValueCategory as ImportCase['category'];
+    }
+    for (const key of LEGAL_AID_KEYS) set(la, key, given(`legalAid.${key}`));
+    if (Object.values(la).some((v) => v != null)) c.legalAid = la as ImportLegalAid;
   }
 
   private entry(cells: SheetCase['cells'], leadAdviserRef: string | undefined): ImportTimeEntry {

@@ -17,6 +17,20 @@ const label = (key: string) => SHEET_FIELD.get(key)!.label;
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'Yes' : value === false ? 'No' : '');
 const code = (value: string | null | undefined) => (value ? labelOf(value) : '');
 
+const LEGAL_AID_COLUMNS = [
+  'categoryOfLaw',
+  'ufn',
+  'matterType1',
+  'matterType2',
+  'stageReached',
+  'outcomeCode',
+  'exemptionCriteria',
+  'accessPoint',
+  'procurementArea',
+  'clientPostcode',
+] as const;
+const EQUALITY_COLUMNS = ['gender', 'ethnicity', 'disability'] as const;
+
 type Cell = string | number | Date | null;
 interface Column<T> {
   header: string;
@@ -52,6 +66,15 @@ function caseColumns(adviser: (ref: string) => string, partner: (ref: string) =>
     { header: label('outcome.accepted'), value: (c) => yesNo(c.outcome?.accepted) },
     { header: label('outcome.understood'), value: (c) => c.outcome?.understood ?? null },
     { header: label('outcome.appeal'), value: (c) => code(c.outcome?.appeal) },
+    // Legal aid details and equality answers as the LAA's codes, which the import reads back.
+    ...LEGAL_AID_COLUMNS.map((key) => ({
+      header: label(`legalAid.${key}`),
+      value: (c: ImportCase) => c.legalAid?.[key] ?? '',
+    })),
+    ...EQUALITY_COLUMNS.map((key) => ({
+      header: label(`client.equality.${key}`),
+      value: (c: ImportCase) => c.client.equality?.[key] ?? '',
+    })),
     // Totals for reading; the import does not read these columns back (the sessions are the record).
     { header: SHEET_TOTAL_HEADERS[0], value: (c) => c.timeEntries?.length ?? 0 },
     { header: SHEET_TOTAL_HEADERS[1], value: (c) => minutes(c) },

@@ -25,6 +25,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, invalid, notFound } from '../../common/domain-error.js';
 import { AppConfigService } from '../../config/app-config.service.js';
+import { LegalAidCodesService } from '../../legal-aid/legal-aid-codes.service.js';
 import { ExportService } from '../export.service.js';
 import type { ImportCase, ImportHeader } from '../import-format.js';
 import type { ImportJob } from '@deepvalue/shared';
@@ -38,7 +39,7 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../import.service.js';
-import { createValidationContext, validateCase, validateHeader } from '../validate.js';
+import { validateCase, validateHeader } from '../validate.js';
 import { SheetCaseBuilder } from './sheet-build.js';
 import { readSheetCases, type SheetCase, type SheetProblem } from './sheet-convert.js';
 import { checkMapping, inspectSheets, proposeMapping } from './sheet-mapping.js';
@@ -68,6 +69,7 @@ export class SheetImportService {
     private readonly jobs: ImportJobsService,
     private readonly audit: AuditService,
     private readonly config: AppConfigService,
+    private readonly legalAid: LegalAidCodesService,
   ) {}
 
   /** Keeps an uploaded file (spooled by ImportUploadService) for the mapping steps; returns what is in it. */
@@ -200,7 +202,7 @@ export class SheetImportService {
   ): Promise<PreparedSheet> {
     const read = await readSheetCases(file, kind, mapping, onProgress);
     const directory = await this.exports.header(organisationId);
-    const builder = new SheetCaseBuilder(directory, mapping);
+    const builder = new SheetCaseBuilder(directory, mapping, this.legalAid.codes);
     const existing = new Map(
       (await this.exports.casesByRef(organisationId, [...read.cases.keys()])).map((c) => [c.ref, c]),
     );
@@ -216,7 +218,7 @@ export class SheetImportService {
     const problems = [...read.problems];
     for (const e of validateHeader(header))
       problems.push({ sheet: '', row: 0, column: null, message: `${e.path}: ${e.message}` });
-    const context = createValidationContext(header);
+    const context = this.imports.validationContext(header);
     // A value refused while reading leaves its field empty; what follows from that (a time entry's
     // kind unknown because its mode was refused) is not a second problem.
     const refusedRows = new Set(read.problems.map((p) => `${p.sheet}\u0000${p.row}`));
@@ -227,6 +229,9 @@ export class SheetImportService {
         problems.push(problem);
       }
     });
+    if (!problems.length)
+      for (const e of await this.imports.ufnClashes({ id: organisationId }, context))
+        problems.push(translator.translate(e));
     return {
       header,
       cases,

@@ -37,6 +37,19 @@ const FIELD_OF_PATH: Record<string, string> = {
   'outcome.accepted': 'outcome.accepted',
   'outcome.understood': 'outcome.understood',
   'outcome.appeal': 'outcome.appeal',
+  'legalAid.categoryOfLaw': 'legalAid.categoryOfLaw',
+  'legalAid.ufn': 'legalAid.ufn',
+  'legalAid.matterType1': 'legalAid.matterType1',
+  'legalAid.matterType2': 'legalAid.matterType2',
+  'legalAid.stageReached': 'legalAid.stageReached',
+  'legalAid.outcomeCode': 'legalAid.outcomeCode',
+  'legalAid.exemptionCriteria': 'legalAid.exemptionCriteria',
+  'legalAid.accessPoint': 'legalAid.accessPoint',
+  'legalAid.procurementArea': 'legalAid.procurementArea',
+  'legalAid.clientPostcode': 'legalAid.clientPostcode',
+  'client.equality.gender': 'client.equality.gender',
+  'client.equality.ethnicity': 'client.equality.ethnicity',
+  'client.equality.disability': 'client.equality.disability',
   'timeEntries.on': 'time.on',
   'timeEntries.adviserRef': 'time.adviser',
   'timeEntries.minutes': 'time.minutes',
@@ -86,7 +99,12 @@ export class ProblemTranslator {
     const column = key ? this.columnOf(key, at ? sheet : undefined) : null;
     const cell = key ? (at?.cells ?? origin.cells).get(key) : undefined;
     const what = cell ? `'${cell.text}' ` : column ? '' : `${field?.label ?? rest} `;
-    let message = `${what}${plainMessage(error.message)}`;
+    // The cell's text is quoted once; another case is named by its row.
+    const said = (cell ? error.message.replace(/^"[^"]*" /, '') : error.message).replace(
+      /cases\[(\d+)\]/g,
+      (whole, i: string) => (this.origins[Number(i)] ? `row ${this.origins[Number(i)].row}` : whole),
+    );
+    let message = `${what}${plainMessage(said)}`;
     if (!column && /is required/.test(error.message) && field)
       message += ` — map a column to '${field.label}' or choose a default for it`;
     return { sheet, row: at?.row ?? origin.row, column, message };
