@@ -238,6 +238,8 @@ export interface FixedFeeReport {
 /** A mean with its 95% interval, or a rate, in one cell of a table of the measures in detail. */
 export type DetailFigure =
   | ({ kind: 'mean'; n: number; value: number | null; small: boolean } & MeanIntervalFigure)
+  /** A median with a 95% bootstrap interval (relationship time before an underlying problem surfaced). */
+  | ({ kind: 'median'; n: number; value: number | null; small: boolean } & MeanIntervalFigure)
   | ({ kind: 'rate' } & RateFigure);
 
 export interface DetailRow {

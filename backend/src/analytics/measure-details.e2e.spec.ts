@@ -6,11 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DetailTable } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import { clusterMedian } from './statistics/cluster-median.js';
 import { studentT975 } from './statistics/mean-interval.js';
 import { wilsonInterval } from './statistics/wilson.js';
 import {
   bandOf,
   mean,
+  minutesBeforeProblem,
   RATE_DEFINITIONS,
   relationshipMinutes,
   SCORE_DEFINITIONS,
@@ -73,8 +75,34 @@ const EXPECTED: Record<string, { column: (c: SimCase) => string | null; rows: Ce
   },
 };
 
-function expectTables(tables: DetailTable[], cases: SimCase[]) {
+/** The median time before a problem surfaced: over the closed cases' problems, its interval from whole cases. */
+function expectProblemMedian(table: DetailTable | undefined, closed: SimCase[]) {
+  // Cases in id order, as the report takes them, so the seeded resampling draws the same cases.
+  const clusters = [...closed]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => c.problems.map((p) => minutesBeforeProblem(c, p)))
+    .filter((m) => m.length);
+  const values = clusters.flat().sort((a, b) => a - b);
+  const mid = (values.length - 1) / 2;
+  const median = (values[Math.floor(mid)] + values[Math.ceil(mid)]) / 2;
+  expect(values.length).toBeGreaterThan(20);
+  const [figure] = table!.rows[0].figures;
+  expect({ kind: figure.kind, n: figure.n }).toEqual({ kind: 'median', n: values.length });
+  expect(figure.kind === 'rate' ? null : figure.value).toBe(median);
+  // The interval: the cluster bootstrap over the problems' minutes worked out here from the sessions.
+  const want = clusterMedian(clusters);
+  expect({ ciLow: figure.ciLow, ciHigh: figure.ciHigh }).toEqual({ ciLow: want.ciLow, ciHigh: want.ciHigh });
+  expect(figure.ciLow!).toBeLessThanOrEqual(median);
+  expect(figure.ciHigh!).toBeGreaterThanOrEqual(median);
+}
+
+function expectTables(all: DetailTable[], cases: SimCase[]) {
   const closed = cases.filter((c) => c.closedOn);
+  expectProblemMedian(
+    all.find((t) => t.key === 'problem_time_before'),
+    closed,
+  );
+  const tables = all.filter((t) => t.key !== 'problem_time_before');
   expect(tables.map((t) => t.key)).toEqual(Object.keys(EXPECTED));
   let cells = 0;
   for (const table of tables) {

@@ -24,11 +24,13 @@ import {
   RATE_MEASURE_SQL,
   SCORE_SQL,
   TIMES_TOLD_STORY,
+  problemTimeBeforeRows,
   rateDefinition,
   type RateMeasure,
 } from './measures.sql.js';
 import { rateFigure } from './rate-figure.js';
 import type { ReportFilters } from './report-filters.js';
+import { CLUSTER_BOOTSTRAP, clusterMedian } from './statistics/cluster-median.js';
 import { meanInterval } from './statistics/mean-interval.js';
 
 interface RowSpec {
@@ -187,7 +189,41 @@ export class MeasureDetailsService {
     closed: number,
   ): Promise<DetailTable[]> {
     const where = factsWhere(organisationIds, normaliseFilters(filters), undefined, asOf);
-    return Promise.all(TABLES.map((spec) => this.table(spec, where, closed)));
+    return Promise.all([...TABLES.map((spec) => this.table(spec, where, closed)), this.problemTimeBefore(where)]);
+  }
+
+  /** The median relationship time before an underlying problem surfaced, its interval resampling whole cases. */
+  private async problemTimeBefore(where: { sql: string; params: unknown[] }): Promise<DetailTable> {
+    const rows: Array<{ case_id: string; minutes: number }> = await this.dataSource.query(
+      problemTimeBeforeRows(where.sql),
+      where.params,
+    );
+    const byCase = new Map<string, number[]>();
+    for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r.minutes]);
+    // Cases in a fixed order, so the seeded resampling gives the same interval whatever order rows came in.
+    const clusters = [...byCase.keys()].sort().map((id) => byCase.get(id)!);
+    const m = clusterMedian(clusters);
+    return {
+      key: 'problem_time_before',
+      title: 'Relationship time before an underlying problem surfaced',
+      columnsAre: 'All underlying problems uncovered on the closed cases',
+      columns: [{ key: 'all', label: 'All underlying problems' }],
+      rows: [
+        {
+          key: 'problem_time_before_median',
+          label: 'Median minutes of relationship time before it surfaced',
+          definition: `${MEASURES.problem_time_before.definition.replace('The mean', 'The median')}`,
+          figures: [
+            { kind: 'median', n: m.n, value: m.value, ciLow: m.ciLow, ciHigh: m.ciHigh, small: m.n < SMALL_BAND_N },
+          ],
+          unknown: 0,
+        },
+      ],
+      note:
+        `Counted in underlying problems (n), not cases (${m.clusters}); the summary gives the mean. The 95% interval ` +
+        `resamples whole cases (${CLUSTER_BOOTSTRAP.replicates} resamples, seed ${CLUSTER_BOOTSTRAP.seed}), because ` +
+        'the problems of one case share its sessions and are not independent.',
+    };
   }
 
   private async table(

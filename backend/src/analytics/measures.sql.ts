@@ -226,6 +226,20 @@ export const PROBLEM_TIME_BEFORE = {
   sumsq: `f.problems_relationship_minutes_sq`,
 };
 
+/**
+ * One row per underlying problem of the cases `f` in scope (`where` over case_facts `f`): its case and the
+ * relationship minutes dated on or before the day it was uncovered — each problem's part of
+ * PROBLEM_TIME_BEFORE, for its median (which a sum cannot give).
+ */
+export const problemTimeBeforeRows = (where: string) => `
+  SELECT up.case_id::text AS case_id, coalesce(sum(te.minutes), 0)::integer AS minutes
+    FROM case_facts f
+    JOIN underlying_problems up ON up.organisation_id = f.organisation_id AND up.case_id = f.case_id
+    LEFT JOIN time_entries te ON te.organisation_id = up.organisation_id AND te.case_id = up.case_id
+                             AND te.class = 'relationship' AND te."on" <= up.uncovered_on
+   WHERE ${where}
+   GROUP BY up.case_id, up.id`;
+
 /** First-contact latency is also reported as the share of cases seen within these many working days. */
 export const SEEN_WITHIN_WORKING_DAYS = [2, 10] as const;
 

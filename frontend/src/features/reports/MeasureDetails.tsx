@@ -76,7 +76,7 @@ function DetailTableView({ table }: { table: DetailTable }) {
 function Cell({ figure, percent }: { figure: DetailFigure; percent: boolean }) {
   const value = figure.kind === 'rate' ? figure.rate : figure.value;
   if (value === null) return <span className="dv-muted">No cases</span>;
-  const show = (x: number) => (percent ? formatPercent(x) : formatNumber(x, 2));
+  const show = (x: number) => (percent ? formatPercent(x) : formatNumber(x, figure.kind === 'median' ? 1 : 2));
   return (
     <>
       <span className="govuk-!-font-weight-bold">{show(value)}</span>
