@@ -1,6 +1,45 @@
 /** Pricing responses (GET /reports/pricing, /unit-costs), as backend/src/pricing produces them. */
 export type Figure = number | string | null;
-export type ValueKind = 'fiscal' | 'wellbeing' | 'client_financial';
+/**
+ * Kinds of value, reported apart and never summed into one figure (docs/pricing.md).
+ * `client_financial` is money that reaches the client (benefits gained, debt written off): it is a
+ * transfer, not public money saved (a benefit award costs the state) and not a wellbeing value, so
+ * counting it under either would mislead a commissioner.
+ */
+export const VALUE_KINDS = ['fiscal', 'wellbeing', 'client_financial'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+export const VALUE_KIND_LABELS: Record<ValueKind, string> = {
+  fiscal: 'Fiscal value (public money saved)',
+  wellbeing: 'Wellbeing value (value to the person)',
+  client_financial: 'Money to clients (benefits gained, debt written off)',
+};
+
+/** A per-event value is one-off; a per-person-per-year value can last several years (with drop-off). */
+export const COST_UNITS = ['per_event', 'per_person_per_year'] as const;
+export type CostUnit = (typeof COST_UNITS)[number];
+
+/**
+ * `unit_rate`: count × valueGbp. `recorded_amount`: the £ recorded on the outcome itself (debt written
+ * off, benefit £ per year); such rows keep `valueGbp: null` because the value lives in the record.
+ */
+export const COST_BASES = ['unit_rate', 'recorded_amount'] as const;
+export type CostBasis = (typeof COST_BASES)[number];
+
+/** A row of the unit-cost table, as a manager edits it (PUT /unit-costs). */
+export interface UnitCost {
+  key: string;
+  label: string;
+  kind: ValueKind;
+  basis: CostBasis;
+  /** GBP per unit; null = not priced (for `unit_rate`) or taken from the record (for `recorded_amount`). */
+  valueGbp: number | null;
+  unit: CostUnit;
+  source: string;
+  /** Price year of the figure; null when there is no figure. */
+  year: number | null;
+}
+
 export type Range = Record<'low' | 'central' | 'high', Figure>;
 
 export interface KindFigures {
@@ -59,17 +98,10 @@ export interface PricingReport {
   notes: string[];
 }
 
-export interface UnitCostRow {
-  key: string;
-  label: string;
-  kind: ValueKind;
-  basis: 'unit_rate' | 'recorded_amount';
-  valueGbp: number | null;
-  unit: 'per_event' | 'per_person_per_year';
-  source: string;
-  year: number | null;
-  priced?: boolean;
-  note?: string | null;
+/** A row of the unit-cost table as the API returns it: whether it is priced, and if not, why. */
+export interface UnitCostRow extends UnitCost {
+  priced: boolean;
+  note: string | null;
 }
 
 export interface AdjustmentSet {

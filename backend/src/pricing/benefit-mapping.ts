@@ -5,7 +5,7 @@
  */
 import { BENEFIT_TYPES, labelOf } from '@deepvalue/shared';
 import type { FieldError } from '../common/domain-error.js';
-import type { UnitCost } from './unit-cost-defaults.js';
+import type { UnitCost } from '@deepvalue/shared';
 
 /**
  * Recorded substantive benefits plus the two avoided events the analytics count: an avoided appeal

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { FieldError } from '../common/domain-error.js';
-import type { UnitCost } from './unit-cost-defaults.js';
+import type { UnitCost } from '@deepvalue/shared';
 
 export interface DeflatorSeries {
   /** Names this vintage in the method and the manifest. */

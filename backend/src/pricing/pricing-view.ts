@@ -10,7 +10,8 @@ import { NOT_PUBLISHED_MARK } from '../disclosure/rounding.js';
 import { SCENARIOS, type Range } from './adjustments.js';
 import type { OutcomeEvent } from './benefit-mapping.js';
 import type { PublishedMarks } from './published-pricing.js';
-import { NOT_PRICED, VALUE_KIND_LABELS, VALUE_KINDS, type UnitCost, type ValueKind } from './unit-cost-defaults.js';
+import { NOT_PRICED } from './unit-cost-defaults.js';
+import { VALUE_KIND_LABELS, VALUE_KINDS, type UnitCost, type ValueKind } from '@deepvalue/shared';
 import type { DeepValue, GroupValue, PricingInput, UnpricedReason } from './value.js';
 
 /** The mark for a figure not published. */

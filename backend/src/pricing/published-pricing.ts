@@ -18,7 +18,7 @@
 import { BANDS, CATEGORIES, type BandKey, type Category } from '@deepvalue/shared';
 import { roundFigures, type FigureCounts, type RoundedFigure } from '../disclosure/rounding.js';
 import { entriesFor, OUTCOME_EVENTS, type OutcomeEvent } from './benefit-mapping.js';
-import { VALUE_KINDS, type ValueKind } from './unit-cost-defaults.js';
+import { VALUE_KINDS, type ValueKind } from '@deepvalue/shared';
 import { valueGroup, type DeepValue, type EventCount, type GroupValue, type PricingInput } from './value.js';
 
 export interface PublishedRounding {

@@ -7,44 +7,7 @@
  * funding panel the outcome is worth nothing rather than that nobody has priced it yet.
  * Managers edit these (the unit-cost table is versioned elsewhere); this file is only the seed.
  */
-/**
- * Kinds of value, reported apart and never summed into one figure (docs/pricing.md).
- * `client_financial` is money that reaches the client (benefits gained, debt written off): it is a
- * transfer, not public money saved (a benefit award costs the state) and not a wellbeing value, so
- * counting it under either would mislead a commissioner.
- */
-export const VALUE_KINDS = ['fiscal', 'wellbeing', 'client_financial'] as const;
-export type ValueKind = (typeof VALUE_KINDS)[number];
-
-export const VALUE_KIND_LABELS: Record<ValueKind, string> = {
-  fiscal: 'Fiscal value (public money saved)',
-  wellbeing: 'Wellbeing value (value to the person)',
-  client_financial: 'Money to clients (benefits gained, debt written off)',
-};
-
-/** A per-event value is one-off; a per-person-per-year value can last several years (with drop-off). */
-export const COST_UNITS = ['per_event', 'per_person_per_year'] as const;
-export type CostUnit = (typeof COST_UNITS)[number];
-
-/**
- * `unit_rate`: count × valueGbp. `recorded_amount`: the £ recorded on the outcome itself (debt written
- * off, benefit £ per year); such rows keep `valueGbp: null` because the value lives in the record.
- */
-export const COST_BASES = ['unit_rate', 'recorded_amount'] as const;
-export type CostBasis = (typeof COST_BASES)[number];
-
-export interface UnitCost {
-  key: string;
-  label: string;
-  kind: ValueKind;
-  basis: CostBasis;
-  /** GBP per unit; null = not priced (for `unit_rate`) or taken from the record (for `recorded_amount`). */
-  valueGbp: number | null;
-  unit: CostUnit;
-  source: string;
-  /** Price year of the figure; null when there is no figure. */
-  year: number | null;
-}
+import type { UnitCost } from '@deepvalue/shared';
 
 export const NOT_PRICED = 'not priced — enter your local figure';
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Sensitivity } from './adjustments.js';
 import type { MappingEntry } from './benefit-mapping.js';
-import type { UnitCost } from './unit-cost-defaults.js';
+import type { UnitCost } from '@deepvalue/shared';
 
 /** What a version holds; everything pricing needs besides the case aggregates. */
 export interface UnitCostContent {

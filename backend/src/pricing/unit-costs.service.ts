@@ -12,7 +12,8 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import { invalid, notFound, staleVersion, type FieldError } from '../common/domain-error.js';
 import { DEFAULT_SENSITIVITY, validateSensitivity } from './adjustments.js';
 import { DEFAULT_BENEFIT_MAPPING, validateMapping } from './benefit-mapping.js';
-import { DEFAULT_HOURLY_COST_GBP, DEFAULT_UNIT_COSTS, NO_FIGURE, type UnitCost } from './unit-cost-defaults.js';
+import { DEFAULT_HOURLY_COST_GBP, DEFAULT_UNIT_COSTS, NO_FIGURE } from './unit-cost-defaults.js';
+import type { UnitCost } from '@deepvalue/shared';
 import { toUnitCostVersionListItem, toUnitCostVersion, type PutUnitCostsDto } from './dto/unit-costs.dto.js';
 import { UnitCostsRepository, type UnitCostContent, type UnitCostVersionRecord } from './unit-costs.repository.js';
 

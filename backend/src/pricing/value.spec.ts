@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { BANDS, CATEGORIES } from '@deepvalue/shared';
 import { DEFAULT_SENSITIVITY, SCENARIOS, withDiscounting, type Range } from './adjustments.js';
 import { DEFAULT_BENEFIT_MAPPING, OUTCOME_EVENTS } from './benefit-mapping.js';
-import { DEFAULT_UNIT_COSTS, VALUE_KINDS } from './unit-cost-defaults.js';
+import { DEFAULT_UNIT_COSTS } from './unit-cost-defaults.js';
+import { VALUE_KINDS } from '@deepvalue/shared';
 import { priceDeepValue, type EventAggregate, type PricingInput, type TimeAggregate } from './value.js';
 
 /**

@@ -22,7 +22,7 @@ import {
   type OutcomeEvent,
 } from './benefit-mapping.js';
 import { netMultiplier, rangeOf, type Range, type Sensitivity } from './adjustments.js';
-import type { UnitCost, ValueKind } from './unit-cost-defaults.js';
+import type { UnitCost, ValueKind } from '@deepvalue/shared';
 
 /** Outcome events of one kind in a group of cases. */
 export interface EventCount {

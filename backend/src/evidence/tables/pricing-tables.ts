@@ -8,7 +8,8 @@ import { SCENARIOS, type Scenario, type Sensitivity } from '../../pricing/adjust
 import type { MappingEntry } from '../../pricing/benefit-mapping.js';
 import type { PricingView } from '../../pricing/pricing-view.js';
 import type { Prices } from '../../pricing/pricing.service.js';
-import { NOT_PRICED, VALUE_KIND_LABELS, isPriced, type UnitCost } from '../../pricing/unit-cost-defaults.js';
+import { NOT_PRICED, isPriced } from '../../pricing/unit-cost-defaults.js';
+import { VALUE_KIND_LABELS, type UnitCost } from '@deepvalue/shared';
 import { NOT_PUBLISHED_MARK } from '../../disclosure/rounding.js';
 import { NOT_PUBLISHED, type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
 

@@ -19,18 +19,16 @@ import {
 import type { UnitCostVersion, UnitCostsView } from '@deepvalue/shared';
 import type { AdjustmentSet, Sensitivity } from '../adjustments.js';
 import { OUTCOME_EVENTS, type MappingEntry, type OutcomeEvent } from '../benefit-mapping.js';
+import { DEFAULT_HOURLY_COST, NOT_PRICED, isPriced } from '../unit-cost-defaults.js';
 import {
-  DEFAULT_HOURLY_COST,
   COST_BASES,
   COST_UNITS,
-  NOT_PRICED,
   VALUE_KINDS,
-  isPriced,
   type CostBasis,
   type CostUnit,
   type UnitCost,
   type ValueKind,
-} from '../unit-cost-defaults.js';
+} from '@deepvalue/shared';
 import type { UnitCostVersionRecord, UnitCostVersionSummary } from '../unit-costs.repository.js';
 
 const MONEY = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
