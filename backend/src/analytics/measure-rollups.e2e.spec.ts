@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness } from '../../test/harness.js';
 import { measureRollupColumns, valueRollupRows } from './measure-rollups.sql.js';
-import { MeasuresRepository, splitByMonth } from './measures.repository.js';
+import { MeasuresRepository } from './measures.repository.js';
+import { splitByMonth } from './rollup-periods.js';
 import { RATE_MEASURES } from './measures.sql.js';
 import { DIMENSION_FILTERS, type ReportFilters } from './report-filters.js';
 import { type Fixture, seedOrganisation } from './testing/report-fixture.js';

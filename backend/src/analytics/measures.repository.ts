@@ -26,6 +26,7 @@ import type { MedianMeasure } from './measure-rollups.sql.js';
 import { extraColumnsFromFacts, extraColumnsFromRollups, extrasOf, type SummaryExtras } from './summary-extras.sql.js';
 import { percentileFromCounts, type ValueCount } from './statistics/percentile.js';
 import { factsWhere } from './facts-query.js';
+import { splitByMonth } from './rollup-periods.js';
 
 export interface Counts {
   n: number;
@@ -541,35 +542,4 @@ function byMeasure(rows: Array<{ measure: MedianMeasure } & ValueCount>): Record
   const of = (measure: MedianMeasure) =>
     rows.filter((r) => r.measure === measure).map(({ value, n }) => ({ value: Number(value), n: Number(n) }));
   return { relationship_time: of('relationship_time'), first_contact_latency: of('first_contact_latency') };
-}
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-export const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
-export function addMonthsTo(monthStartIso: string, months: number): string {
-  const date = new Date(`${monthStartIso}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return isoDay(date);
-}
-export function dayBefore(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return isoDay(date);
-}
-
-/**
- * A closing period split into the whole months it covers (`months`, as first days, either end open)
- * and the days of the months it covers only in part (`edges`, as from/to filters).
- */
-export function splitByMonth(
-  from: string | undefined,
-  to: string | undefined,
-): { months: { from?: string; to?: string } | null; edges: Array<{ from: string; to: string }> } {
-  const first = from && (from === monthStart(from) ? from : addMonthsTo(monthStart(from), 1));
-  const nextAfterTo = to && addMonthsTo(monthStart(to), 1);
-  const last = to && (dayBefore(nextAfterTo!) === to ? monthStart(to) : addMonthsTo(monthStart(to), -1));
-  if (first && last && first > last) return { months: null, edges: from && to ? [{ from, to }] : [] };
-  const edges: Array<{ from: string; to: string }> = [];
-  if (from && first !== from) edges.push({ from, to: dayBefore(first!) });
-  if (to && last !== monthStart(to)) edges.push({ from: monthStart(to), to });
-  return { months: { from: first, to: last }, edges };
 }

@@ -28,3 +28,19 @@ const LONDON = new Intl.DateTimeFormat('en-CA', {
 export function todayInLondon(now: Date = new Date()): string {
   return LONDON.format(now);
 }
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The first day of the month of an ISO date. */
+export const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+/** An ISO month start moved by whole months. */
+export function addMonthsTo(monthStartIso: string, months: number): string {
+  const date = new Date(`${monthStartIso}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return isoDay(date);
+}
+/** The ISO date of the day before. */
+export function dayBefore(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return isoDay(date);
+}

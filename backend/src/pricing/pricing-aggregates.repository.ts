@@ -20,7 +20,8 @@ import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '
 
 import { DataSource } from 'typeorm';
 
-import { addMonthsTo, dayBefore, monthStart, splitByMonth } from '../analytics/measures.repository.js';
+import { splitByMonth } from '../analytics/rollup-periods.js';
+import { addMonthsTo, dayBefore, monthStart } from '../common/dates.js';
 import { maturityCutoff } from '../analytics/measures.sql.js';
 
 import { AVOIDED_APPEAL, OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
