@@ -46,3 +46,9 @@ export interface Share {
   commissioner: OrganisationRef;
   createdAt: string;
 }
+
+/** Two-factor enrolment: the secret to add to an authenticator app, shown once. */
+export interface TwoFactorSetup {
+  secret: string;
+  otpauthUrl: string;
+}

@@ -268,3 +268,17 @@ export interface FeedbackItem {
   key: string;
   label: string;
 }
+
+/** A one-use link a client opens to give feedback themselves (POST /cases/:id/feedback-links). */
+export interface FeedbackLink {
+  token: string;
+  path: string;
+  expiresAt: string;
+}
+
+/** What the client's feedback page shows (GET /feedback/:token): no sign-in. */
+export interface FeedbackForm {
+  organisationName: string;
+  items: FeedbackItem[];
+  expiresAt: string;
+}

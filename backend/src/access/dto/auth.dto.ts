@@ -1,3 +1,4 @@
+import type { TwoFactorSetup } from '@deepvalue/shared';
 import { ROLES, type Me, type Role } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
@@ -29,7 +30,7 @@ export class TwoFactorCodeDto {
   code: string;
 }
 
-export class TwoFactorSetupDto {
+export class TwoFactorSetupDto implements TwoFactorSetup {
   @ApiProperty({ description: 'Base32 secret to type into an authenticator app; shown only now' }) secret: string;
   @ApiProperty({ description: 'otpauth:// URL to show as a QR code' }) otpauthUrl: string;
 }

@@ -1,3 +1,4 @@
+import type { FeedbackForm, FeedbackLink } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { FeedbackItemDto } from '../directory/directory.dto.js';
 import { TextField } from '../../common/fields.js';
@@ -13,13 +14,13 @@ export class ClientFeedbackDto {
   comment?: string | null;
 }
 
-export class FeedbackLinkResponse {
+export class FeedbackLinkResponse implements FeedbackLink {
   @ApiProperty() token: string;
   @ApiProperty({ example: '/feedback/…' }) path: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
-export class FeedbackFormResponse {
+export class FeedbackFormResponse implements FeedbackForm {
   @ApiProperty() organisationName: string;
   @ApiProperty({ type: [FeedbackItemDto] }) items: FeedbackItemDto[];
   @ApiProperty({ format: 'date-time' }) expiresAt: string;

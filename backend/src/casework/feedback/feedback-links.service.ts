@@ -5,6 +5,7 @@
  * organisation's name and its questions.
  */
 import { Injectable } from '@nestjs/common';
+import type { FeedbackForm, FeedbackLink } from '@deepvalue/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../common/domain-error.js';
 import { AuditService } from '../../audit/audit.service.js';
@@ -12,25 +13,12 @@ import { UnitOfWork } from '../../database/unit-of-work.js';
 import { writeToCase } from '../case-child.js';
 import { todayInLondon } from '../../common/dates.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import type { FeedbackItemDto } from '../directory/directory.dto.js';
 import { FeedbackService } from './feedback.service.js';
 
 export const LINK_VALID_DAYS = 7;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const gone = () => new DomainError('not_found', 'This feedback link has expired or has already been used');
-
-export interface FeedbackLinkDto {
-  token: string;
-  path: string;
-  expiresAt: string;
-}
-
-export interface FeedbackFormDto {
-  organisationName: string;
-  items: FeedbackItemDto[];
-  expiresAt: string;
-}
 
 @Injectable()
 export class FeedbackLinksService {
@@ -41,7 +29,7 @@ export class FeedbackLinksService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(organisationId: string, userId: string, caseId: string): Promise<FeedbackLinkDto> {
+  async create(organisationId: string, userId: string, caseId: string): Promise<FeedbackLink> {
     const token = randomBytes(24).toString('base64url');
     const [row] = await writeToCase<Array<{ expires_at: Date }>>(
       this.uow.manager.query(
@@ -53,7 +41,7 @@ export class FeedbackLinksService {
     return { token, path: `/feedback/${token}`, expiresAt: row.expires_at.toISOString() };
   }
 
-  async form(token: string): Promise<FeedbackFormDto> {
+  async form(token: string): Promise<FeedbackForm> {
     const [link]: Array<{ organisation_id: string; name: string; expires_at: Date }> = await this.uow.manager.query(
       `SELECT l.organisation_id, o.name, l.expires_at FROM feedback_links l JOIN organisations o ON o.id = l.organisation_id
        WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > now()`,

@@ -1,3 +1,4 @@
+import type { TwoFactorSetup } from '@deepvalue/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, newIdempotencyKey } from '../../app/api';
@@ -8,18 +9,13 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { LazyQrCode } from '../../ui/LazyQrCode';
 import { TextInput } from '../../ui/TextInput';
 
-interface Setup {
-  secret: string;
-  otpauthUrl: string;
-}
-
 /**
  * Required two-factor enrolment (the organisation asks it of managers and admins): add the key to
  * an authenticator app, then prove it with a code.
  */
 export function TwoFactorSetupPage() {
   usePageTitle('Set up two-factor sign-in');
-  const [setup, setSetup] = useState<Setup>();
+  const [setup, setSetup] = useState<TwoFactorSetup>();
   const [code, setCode] = useState('');
   const submission = useSubmission();
   const client = useQueryClient();
@@ -27,7 +23,7 @@ export function TwoFactorSetupPage() {
 
   useEffect(() => {
     let cancelled = false;
-    void api<Setup>('/auth/2fa/setup', { method: 'POST', idempotencyKey: newIdempotencyKey() }).then(
+    void api<TwoFactorSetup>('/auth/2fa/setup', { method: 'POST', idempotencyKey: newIdempotencyKey() }).then(
       (value) => !cancelled && setSetup(value),
       (error: Error) => !cancelled && submission.setErrors([{ path: '', message: error.message }]),
     );

@@ -7,12 +7,7 @@ import { usePageTitle } from '../../app/page-title';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Radios } from '../../ui/Radios';
 import { Textarea } from '../../ui/Textarea';
-import type { FeedbackItem } from '@deepvalue/shared';
-
-interface FeedbackForm {
-  organisationName: string;
-  items: FeedbackItem[];
-}
+import type { FeedbackForm } from '@deepvalue/shared';
 
 const ANSWERS = [
   { value: '5', label: 'Strongly agree' },

@@ -1,11 +1,7 @@
+import type { FeedbackLink } from '@deepvalue/shared';
 import { useState } from 'react';
 import { api, ApiRequestError } from '../../app/api';
 import { LazyQrCode } from '../../ui/LazyQrCode';
-
-interface FeedbackLink {
-  path: string;
-  expiresAt: string;
-}
 
 /** Makes a one-use link the client can open on their own phone to fill in the form themselves. */
 export function ClientLinkPanel({ caseId }: { caseId: string }) {
