@@ -126,7 +126,9 @@ describe('fixed fee against need', () => {
 
   beforeAll(async () => {
     sut = await createHarness();
-    ({ manager, fixture } = await seedOrganisation(sut, 300, 5));
+    // Seed 29: the model reaches the typical rate inside the recorded range in several categories, so
+    // the strictly-necessary comparison below compares numbers, not nulls (that test checks it).
+    ({ manager, fixture } = await seedOrganisation(sut, 300, 29));
   }, 180_000);
   afterAll(async () => {
     await sut.close();

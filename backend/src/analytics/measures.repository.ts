@@ -401,19 +401,20 @@ export class MeasuresRepository {
     }
     if (selection.outcome === 'success') where.sql += ` AND (${sql.success})`;
     const params = [...where.params, page.limit, page.offset];
-    // One pass: the page is cut from the facts (with the total counted alongside) before the joins.
+    // One pass: the page is cut (with the total counted alongside) before the adviser's name is joined.
+    // Ties on the closing day go by case reference, which does not depend on the order rows were written.
     const rows: Array<DrillDownRow & { total: number }> = await this.dataSource.query(
-      `SELECT p.case_id AS id, c.ref, p.category, p.closed_on::text AS "closedOn",
+      `SELECT p.case_id AS id, p.ref, p.category, p.closed_on::text AS "closedOn",
               p.relationship_minutes AS "relationshipMinutes", u.name AS "leadAdviserName", p.total
          FROM (SELECT f.case_id, f.organisation_id, f.lead_adviser_id, f.category, f.closed_on, f.relationship_minutes,
-                      count(*) OVER ()::int AS total
+                      c.ref, count(*) OVER ()::int AS total
                  FROM case_facts f
+                 JOIN cases c ON c.organisation_id = f.organisation_id AND c.id = f.case_id
                 WHERE ${where.sql}
-                ORDER BY f.closed_on DESC, f.case_id
+                ORDER BY f.closed_on DESC, c.ref
                 LIMIT $${params.length - 1} OFFSET $${params.length}) p
-         JOIN cases c ON c.organisation_id = p.organisation_id AND c.id = p.case_id
          JOIN users u ON u.organisation_id = p.organisation_id AND u.id = p.lead_adviser_id
-        ORDER BY p.closed_on DESC, p.case_id`,
+        ORDER BY p.closed_on DESC, p.ref`,
       params,
     );
     const items = rows.map(({ total: _total, ...item }) => item);
