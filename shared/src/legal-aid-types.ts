@@ -16,6 +16,29 @@ export interface LegalAidCodesView {
   sources: Record<string, Array<{ name: string; url: string; retrieved: string }>>;
 }
 
+/** A case's legal aid answers, in the order forms, sheets and exports show them. */
+export const LEGAL_AID_FIELDS = [
+  'categoryOfLaw',
+  'ufn',
+  'matterType1',
+  'matterType2',
+  'stageReached',
+  'outcomeCode',
+  'exemptionCriteria',
+  'accessPoint',
+  'procurementArea',
+  'clientPostcode',
+] as const;
+export type LegalAidField = (typeof LEGAL_AID_FIELDS)[number];
+
+/**
+ * A legal aid record as stored, and as the API and the import format write it: the category of law,
+ * and each other field a code or text, null, or absent (kept as it is).
+ */
+export type LegalAidAnswers = { categoryOfLaw: string } & Partial<
+  Record<Exclude<LegalAidField, 'categoryOfLaw'>, string | null>
+>;
+
 export const EQUALITY_QUESTIONS = ['gender', 'ethnicity', 'disability'] as const;
 export type EqualityQuestion = (typeof EQUALITY_QUESTIONS)[number];
 /** Each answer a code of its list (its declined code: prefers not to say), or null: not asked. */

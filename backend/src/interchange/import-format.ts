@@ -6,6 +6,7 @@
  * exporter can write null for an empty database column and a person writing a file can leave it out.
  * Every ref is 1–100 characters and is the key that makes re-import idempotent.
  */
+import type { LegalAidAnswers } from '@deepvalue/shared';
 import type {
   Activity,
   AppealNotPursuedReason,
@@ -124,21 +125,7 @@ export interface ImportEquality {
  * the file gives it (so export → import round-trips); the spreadsheet import fills it from the
  * category of law when the sheet has no category column.
  */
-export interface ImportLegalAid {
-  /** A category of law of the code lists, e.g. housing_hlpas. */
-  categoryOfLaw: string;
-  /** DDMMYY/NNN, unique in the organisation. Absent: kept, or for a new record the next free number of the day the case opened. */
-  ufn?: string | null;
-  matterType1?: string | null;
-  matterType2?: string | null;
-  stageReached?: string | null;
-  outcomeCode?: string | null;
-  exemptionCriteria?: string | null;
-  accessPoint?: string | null;
-  procurementArea?: string | null;
-  /** The client's full postcode as the LAA asks for it, or NFA. */
-  clientPostcode?: string | null;
-}
+export type ImportLegalAid = LegalAidAnswers;
 
 /** Per channel: true safe, false not safe, null or absent not asked. */
 export interface ImportContactSafety {

@@ -11,6 +11,7 @@
  * JSON (not NDJSON) documents must put the header fields before `cases` for streaming, as the
  * generator and exporter do; otherwise refs cannot be checked until the header has been read.
  */
+import type { LegalAidAnswers } from '@deepvalue/shared';
 import {
   ACTIVITIES,
   APPEAL_NOT_PURSUED_REASONS,
@@ -56,7 +57,6 @@ import {
   legalAidProblems,
   normaliseEquality,
   normaliseLegalAid,
-  type LegalAidAnswers,
 } from '../legal-aid/legal-aid-checks.js';
 import { loadLegalAidCodes, type LegalAidCodes } from '../legal-aid/legal-aid-codes.js';
 import { FieldChecks, childPath, isObject, quote, type JsonObject } from './field-checks.js';

@@ -8,8 +8,9 @@
  * A case the LAA would reject is left out of the file and listed as a problem in plain words,
  * naming the case and what to fix: nothing is dropped silently.
  */
+import type { LegalAidAnswers } from '@deepvalue/shared';
 import { longDate } from '@deepvalue/shared';
-import { legalAidProblems, type LegalAidAnswers } from './legal-aid-checks.js';
+import { legalAidProblems } from './legal-aid-checks.js';
 import type { LegalAidCodes } from './legal-aid-codes.js';
 
 export interface ReportCase {

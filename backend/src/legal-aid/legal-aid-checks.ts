@@ -6,20 +6,7 @@
 import type { FieldError } from '../common/domain-error.js';
 import type { Code, FieldFormat, LegalAidCodes } from './legal-aid-codes.js';
 import { ufnProblem } from './ufn.js';
-
-/** A legal aid record as stored and as the API and the import format write it. */
-export interface LegalAidAnswers {
-  categoryOfLaw: string;
-  ufn?: string | null;
-  matterType1?: string | null;
-  matterType2?: string | null;
-  stageReached?: string | null;
-  outcomeCode?: string | null;
-  exemptionCriteria?: string | null;
-  accessPoint?: string | null;
-  procurementArea?: string | null;
-  clientPostcode?: string | null;
-}
+import type { LegalAidAnswers } from '@deepvalue/shared';
 
 /** The client's equality monitoring answers: null not asked; the list's declined code: chose not to say. */
 export interface EqualityAnswers {

@@ -1,16 +1,11 @@
+import type { LegalAidAnswers } from '@deepvalue/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, invalid, notFound, staleVersion } from '../common/domain-error.js';
 import { todayInLondon } from '../common/dates.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CaseLegalAidEntity } from './case-legal-aid.entity.js';
-import {
-  equalityProblems,
-  legalAidProblems,
-  normaliseEquality,
-  normaliseLegalAid,
-  type LegalAidAnswers,
-} from './legal-aid-checks.js';
+import { equalityProblems, legalAidProblems, normaliseEquality, normaliseLegalAid } from './legal-aid-checks.js';
 import { LegalAidCodesService } from './legal-aid-codes.service.js';
 import {
   type ClientEqualityDto,

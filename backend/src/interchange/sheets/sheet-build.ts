@@ -7,6 +7,8 @@
  * with none in the sheet keeps its own. Defaults fill what a new case would otherwise lack.
  */
 import {
+  EQUALITY_QUESTIONS,
+  LEGAL_AID_FIELDS,
   normaliseHeader,
   SHEET_FIELD,
   type Activity,
@@ -27,18 +29,8 @@ import type {
 import type { SheetCase } from './sheet-convert.js';
 import { readCell, type CellValue } from './sheet-values.js';
 
-const LEGAL_AID_KEYS = [
-  'ufn',
-  'matterType1',
-  'matterType2',
-  'stageReached',
-  'outcomeCode',
-  'exemptionCriteria',
-  'accessPoint',
-  'procurementArea',
-  'clientPostcode',
-] as const;
-const EQUALITY_KEYS = ['gender', 'ethnicity', 'disability'] as const;
+/** Every legal aid field but the category of law, which is read on its own. */
+const LEGAL_AID_KEYS = LEGAL_AID_FIELDS.filter((key) => key !== 'categoryOfLaw');
 
 /** Modes in which the client takes part: their time is relationship time (docs/measures.md). */
 const CLIENT_PRESENT: readonly Mode[] = ['face_to_face', 'phone', 'video', 'home_visit'];
@@ -104,8 +96,8 @@ export class SheetCaseBuilder {
     set(client, 'vulnerabilities', given('client.vulnerabilities'));
     set(client, 'evidenceConsent', given('client.evidenceConsent'));
     const equality: ImportEquality = { ...(client.equality ?? {}) };
-    for (const key of EQUALITY_KEYS) set(equality, key, given(`client.equality.${key}`));
-    if (EQUALITY_KEYS.some((key) => equality[key] != null)) client.equality = equality;
+    for (const key of EQUALITY_QUESTIONS) set(equality, key, given(`client.equality.${key}`));
+    if (EQUALITY_QUESTIONS.some((key) => equality[key] != null)) client.equality = equality;
 
     const category = given('case.category');
     if (typeof category === 'string') {

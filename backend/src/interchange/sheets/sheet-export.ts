@@ -6,7 +6,7 @@
  * table (cases, or time entries); XLSX both, with real date cells. Streams: csv-stringify, and
  * exceljs's streaming WorkbookWriter.
  */
-import { labelOf, SHEET_FIELD, SHEET_TOTAL_HEADERS } from '@deepvalue/shared';
+import { EQUALITY_QUESTIONS, LEGAL_AID_FIELDS, labelOf, SHEET_FIELD, SHEET_TOTAL_HEADERS } from '@deepvalue/shared';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { ImportCase, ImportHeader } from '../import-format.js';
@@ -16,20 +16,6 @@ export type SheetTable = 'cases' | 'time-entries';
 const label = (key: string) => SHEET_FIELD.get(key)!.label;
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'Yes' : value === false ? 'No' : '');
 const code = (value: string | null | undefined) => (value ? labelOf(value) : '');
-
-const LEGAL_AID_COLUMNS = [
-  'categoryOfLaw',
-  'ufn',
-  'matterType1',
-  'matterType2',
-  'stageReached',
-  'outcomeCode',
-  'exemptionCriteria',
-  'accessPoint',
-  'procurementArea',
-  'clientPostcode',
-] as const;
-const EQUALITY_COLUMNS = ['gender', 'ethnicity', 'disability'] as const;
 
 type Cell = string | number | Date | null;
 interface Column<T> {
@@ -67,11 +53,11 @@ function caseColumns(adviser: (ref: string) => string, partner: (ref: string) =>
     { header: label('outcome.understood'), value: (c) => c.outcome?.understood ?? null },
     { header: label('outcome.appeal'), value: (c) => code(c.outcome?.appeal) },
     // Legal aid details and equality answers as the LAA's codes, which the import reads back.
-    ...LEGAL_AID_COLUMNS.map((key) => ({
+    ...LEGAL_AID_FIELDS.map((key) => ({
       header: label(`legalAid.${key}`),
       value: (c: ImportCase) => c.legalAid?.[key] ?? '',
     })),
-    ...EQUALITY_COLUMNS.map((key) => ({
+    ...EQUALITY_QUESTIONS.map((key) => ({
       header: label(`client.equality.${key}`),
       value: (c: ImportCase) => c.client.equality?.[key] ?? '',
     })),

@@ -12,23 +12,12 @@ import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useCase, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
-import type { CaseDetail } from '@deepvalue/shared';
+import { type CaseDetail, LEGAL_AID_FIELDS } from '@deepvalue/shared';
 import { useLegalAidCodes } from './api';
 import type { LegalAidCode as Code, LegalAidCodesView as LegalAidCodes } from '@deepvalue/shared';
 import { codeLabel } from './types';
 
-const FIELDS = [
-  'categoryOfLaw',
-  'ufn',
-  'matterType1',
-  'matterType2',
-  'stageReached',
-  'outcomeCode',
-  'exemptionCriteria',
-  'accessPoint',
-  'procurementArea',
-  'clientPostcode',
-] as const;
+const FIELDS = LEGAL_AID_FIELDS;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 const LABELS: Record<string, string> = {
