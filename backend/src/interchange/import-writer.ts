@@ -712,6 +712,23 @@ export class ImportWriter {
     for (const r of rows) if (!r.ufn && r.created) this.unnumbered.push(r.case_id);
   }
 
+  /**
+   * Before any case is written, held records that the file gives another UFN let go of theirs, so
+   * numbers swapped or moved between cases of one file never meet the unique constraint halfway
+   * (ImportService.ufnClashes has refused any number another case keeps). All in the import's
+   * transaction: a refused or failed import leaves every number where it was.
+   */
+  async releaseMovedUfns(given: ReadonlyMap<string, { ref: string }>): Promise<void> {
+    if (!given.size) return;
+    await this.client.query(
+      `UPDATE case_legal_aid l SET ufn = NULL
+         FROM cases c, json_to_recordset($2::json) AS g(ref text, ufn text)
+        WHERE l.organisation_id = $1 AND c.organisation_id = $1 AND c.id = l.case_id
+          AND c.ref = g.ref AND l.ufn <> g.ufn`,
+      [this.organisationId, JSON.stringify([...given].map(([ufn, { ref }]) => ({ ref, ufn })))],
+    );
+  }
+
   /** Gives each legal aid record written without a UFN the next free number of the day its case opened. */
   private async numberLegalAid(): Promise<void> {
     if (!this.unnumbered.length) return;

@@ -51,8 +51,10 @@ export class ImportService {
   }
 
   /**
-   * UFNs the file gives that the organisation's other cases already hold (the database would refuse
-   * them halfway through the write); `organisation` is its id, or the ref an import creates it by.
+   * UFNs the file gives that another case of the organisation will still hold after the import (the
+   * database would refuse them halfway through the write); `organisation` is its id, or the ref an
+   * import creates it by. A holder that the file gives another UFN lets go of its own (the writer
+   * releases it before writing), so swapped or moved numbers are no clash.
    */
   async ufnClashes(organisation: { id: string } | { ref: string }, context: ValidationContext): Promise<FieldError[]> {
     if (!context.ufns.size) return [];
@@ -63,9 +65,10 @@ export class ImportService {
           AND l.ufn = ANY($2::text[])`,
       ['id' in organisation ? organisation.id : organisation.ref, [...context.ufns.keys()]],
     );
+    const renumbered = new Set([...context.ufns.values()].map((g) => g.ref));
     return rows.flatMap(({ ufn, ref }) => {
       const given = context.ufns.get(ufn)!;
-      return given.ref === ref
+      return given.ref === ref || renumbered.has(ref)
         ? []
         : [
             {
@@ -116,12 +119,13 @@ export class ImportService {
     };
 
     let header: ImportHeader;
+    let context: ValidationContext;
     const format = await detectFormat(file);
     try {
       await checkUtf8(file);
       const raw = await readHeader(file, format);
       note(validateHeader(raw));
-      const context = this.validationContext(raw);
+      context = this.validationContext(raw);
       header = raw as ImportHeader;
       let cases = 0;
       for await (const item of readCases(file, format)) {
@@ -140,13 +144,14 @@ export class ImportService {
       throw error;
     }
     if (errorCount > 0) return { ok: false, errors, errorCount };
-    return this.write(file, format, header, target, bytesTotal, onProgress, audit);
+    return this.write(file, format, header, context.ufns, target, bytesTotal, onProgress, audit);
   }
 
   private async write(
     file: string,
     format: Awaited<ReturnType<typeof detectFormat>>,
     header: ImportHeader,
+    ufns: ValidationContext['ufns'],
     target: ImportTarget,
     bytesTotal: number,
     onProgress: (p: ImportProgress) => void,
@@ -160,6 +165,7 @@ export class ImportService {
       const organisationId = await this.organisationFor(client, header, target);
       const writer = new ImportWriter(client, organisationId);
       await writer.writeHeader(header);
+      await writer.releaseMovedUfns(ufns);
       // The next batch is read and parsed while the database writes the last one (at most two in memory).
       let writing: Promise<void> = Promise.resolve();
       const send = async (cases: ImportCase[], bytesRead: number) => {

@@ -172,6 +172,54 @@ describe('legal aid in the import and export', () => {
     expect(await held('c2')).toMatchObject({ ufn: '070325/003', stage_reached: 'LB' });
   });
 
+  it('applies UFNs swapped or moved between cases of one file in its one transaction, and refuses one a case keeps', async () => {
+    const ufnOf = (org: string, ref: string) =>
+      h.dataSource
+        .query(
+          `SELECT l.ufn FROM case_legal_aid l JOIN cases c ON c.organisation_id = l.organisation_id AND c.id = l.case_id
+            WHERE c.organisation_id = $1 AND c.ref = $2`,
+          [org, ref],
+        )
+        .then((rows: Array<{ ufn: string }>) => rows[0]?.ufn);
+    const withUfns = (ufns: Record<string, string | undefined>) =>
+      writeDoc(
+        document(
+          'la-swap',
+          Object.entries(ufns).map(([ref, ufn]) =>
+            kase(ref, '2025-05-06', { legalAid: { categoryOfLaw: 'debt', ...(ufn ? { ufn } : {}) } }),
+          ),
+        ),
+      );
+    const first = await importer.importFile(withUfns({ s1: '060525/001', s2: '060525/002', s3: '060525/003' }), {
+      createOrganisation: true,
+    });
+    expect(first).toMatchObject({ ok: true });
+    if (!first.ok) return;
+    const org = first.organisationId;
+
+    // s1 and s2 swap; s3 moves to a new number and s4 (new) takes its old one.
+    const swapped = await importer.importFile(
+      withUfns({ s1: '060525/002', s2: '060525/001', s3: '060525/009', s4: '060525/003' }),
+      { organisationId: org },
+    );
+    expect(swapped).toMatchObject({ ok: true });
+    expect(await Promise.all(['s1', 's2', 's3', 's4'].map((r) => ufnOf(org, r)))).toEqual([
+      '060525/002',
+      '060525/001',
+      '060525/009',
+      '060525/003',
+    ]);
+
+    // s1 is in the file but gives no UFN, so it keeps 060525/002: s2 may not take it.
+    const refused = await importer.importFile(withUfns({ s1: undefined, s2: '060525/002' }), { organisationId: org });
+    expect(refused).toEqual({
+      ok: false,
+      errorCount: 1,
+      errors: [{ path: 'cases[1].legalAid.ufn', message: '"060525/002" is already the Unique File Number of case s1' }],
+    });
+    expect(await Promise.all(['s1', 's2'].map((r) => ufnOf(org, r)))).toEqual(['060525/002', '060525/001']);
+  });
+
   it('export → import into another organisation → export carries the details and answers unchanged', async () => {
     const first = await exportDoc(h, orgId);
     expect(first.cases.find((c) => c.ref === 'c1')).toMatchObject({
