@@ -7,7 +7,10 @@ import { Injectable } from '@nestjs/common';
 
 import { BANDS } from '@deepvalue/shared';
 
+import type { RequestUser } from '../access/request-user.js';
+import type { DrillDownQueryDto } from './dto/rate-report-query.dto.js';
 import { MeasuresRepository } from './measures.repository.js';
+import { ReportScopeService } from './report-scope.service.js';
 
 import type { CaseRateMeasure } from './measures.sql.js';
 
@@ -24,7 +27,17 @@ export interface DrillDownSelection {
 
 @Injectable()
 export class DrillDownService {
-  constructor(private readonly repository: MeasuresRepository) {}
+  constructor(
+    private readonly repository: MeasuresRepository,
+    private readonly scope: ReportScopeService,
+  ) {}
+
+  /** The cases behind a figure a manager clicked, within what they may see (ReportScopeService). */
+  async casesFor(user: RequestUser, query: DrillDownQueryDto): Promise<DrillDownPage> {
+    const { measure = 'positive_outcome', band, outcome = 'eligible', limit = 50, offset = 0, ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest);
+    return this.cases(organisationIds, { measure, band, outcome }, filters, { limit, offset });
+  }
 
   async cases(
     organisationIds: string[],

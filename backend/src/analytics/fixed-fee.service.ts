@@ -10,7 +10,10 @@ import { ASSOCIATION_CAVEAT, CATEGORIES, labelOf } from '@deepvalue/shared';
 
 import { FeeRatesService, HOURLY_RATE_NOTE, type FeeTable } from './fee-rates.service.js';
 
+import type { RequestUser } from '../access/request-user.js';
 import { AnalyticsRepository } from './analytics.repository.js';
+import type { ReportFiltersDto } from './dto/report-query.dto.js';
+import { ReportScopeService } from './report-scope.service.js';
 import { FixedFeeRepository, type FeeLineCounts } from './fixed-fee.repository.js';
 import { rateFigure } from './rate-figure.js';
 
@@ -33,7 +36,14 @@ export class FixedFeeService {
     private readonly repository: FixedFeeRepository,
     private readonly feeRates: FeeRatesService,
     private readonly analytics: AnalyticsRepository,
+    private readonly scope: ReportScopeService,
   ) {}
+
+  /** The report a manager asked for, within what they may see (ReportScopeService). */
+  async reportFor(user: RequestUser, query: ReportFiltersDto): Promise<FixedFeeReport> {
+    const { organisationIds, filters } = await this.scope.resolve(user, query);
+    return this.report(organisationIds, filters);
+  }
 
   async report(organisationIds: string[], filters: ReportFilters, asOf = todayIso()): Promise<FixedFeeReport> {
     const normalised = normaliseFilters(filters);

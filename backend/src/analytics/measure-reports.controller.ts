@@ -9,7 +9,6 @@ import { MeasuresQueryDto, ReportFiltersDto } from './dto/report-query.dto.js';
 import { FixedFeeService } from './fixed-fee.service.js';
 import { MeasuresService } from './measures.service.js';
 import { RateReportsService } from './rate-reports.service.js';
-import { ReportScopeService } from './report-scope.service.js';
 import type { BreakdownReport, DrillDownPage, FixedFeeReport, MeasuresSummary, TrendsReport } from '@deepvalue/shared';
 
 @ApiTags('reports')
@@ -19,7 +18,6 @@ import type { BreakdownReport, DrillDownPage, FixedFeeReport, MeasuresSummary, T
 @Controller('reports')
 export class MeasureReportsController {
   constructor(
-    private readonly scope: ReportScopeService,
     private readonly measures: MeasuresService,
     private readonly rates: RateReportsService,
     private readonly fixedFee: FixedFeeService,
@@ -30,35 +28,28 @@ export class MeasureReportsController {
   @ApiOperation({ summary: 'Every measure over the filtered closed cases' })
   @ApiOkResponse({ description: 'Every measure over the filtered closed cases, with n and intervals' })
   async measuresSummary(@CurrentUser() user: RequestUser, @Query() query: MeasuresQueryDto): Promise<MeasuresSummary> {
-    const { detail, ...rest } = query;
-    const { organisationIds, filters } = await this.scope.resolve(user, rest);
-    return this.measures.summary(organisationIds, filters, undefined, detail === 'true');
+    return this.measures.summaryFor(user, query);
   }
 
   @Get('fixed-fee')
   @ApiOperation({ summary: 'Hours a fixed fee pays for against hours worked' })
   @ApiOkResponse({ description: 'Per category: hours a fixed fee pays for against the hours cases took' })
   async fixedFeeReport(@CurrentUser() user: RequestUser, @Query() query: ReportFiltersDto): Promise<FixedFeeReport> {
-    const { organisationIds, filters } = await this.scope.resolve(user, query);
-    return this.fixedFee.report(organisationIds, filters);
+    return this.fixedFee.reportFor(user, query);
   }
 
   @Get('trends')
   @ApiOperation({ summary: 'A measure’s rate by month or quarter' })
   @ApiOkResponse({ description: 'A rate per closing month or quarter' })
   async trends(@CurrentUser() user: RequestUser, @Query() query: TrendsQueryDto): Promise<TrendsReport> {
-    const { measure = 'positive_outcome', period = 'month', ...rest } = query;
-    const { organisationIds, filters } = await this.scope.resolve(user, rest);
-    return this.rates.trends(organisationIds, measure, period, filters);
+    return this.rates.trendsFor(user, query);
   }
 
   @Get('breakdown')
   @ApiOperation({ summary: 'A measure’s rate by group' })
   @ApiOkResponse({ description: 'A rate per group, in a fixed order (never ranked)' })
   async breakdown(@CurrentUser() user: RequestUser, @Query() query: BreakdownQueryDto): Promise<BreakdownReport> {
-    const { measure = 'positive_outcome', by, ...rest } = query;
-    const { organisationIds, filters } = await this.scope.resolve(user, rest, { byAdviser: by === 'adviser' });
-    return this.rates.breakdown(organisationIds, measure, by, filters);
+    return this.rates.breakdownFor(user, query);
   }
 
   @Get('drill-down')
@@ -67,8 +58,6 @@ export class MeasureReportsController {
   @Audited('case')
   @ApiOkResponse({ description: 'The cases behind a figure (managers only)' })
   async drillDownCases(@CurrentUser() user: RequestUser, @Query() query: DrillDownQueryDto): Promise<DrillDownPage> {
-    const { measure = 'positive_outcome', band, outcome = 'eligible', limit = 50, offset = 0, ...rest } = query;
-    const { organisationIds, filters } = await this.scope.resolve(user, rest);
-    return this.drillDown.cases(organisationIds, { measure, band, outcome }, filters, { limit, offset });
+    return this.drillDown.casesFor(user, query);
   }
 }

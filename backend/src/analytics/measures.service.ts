@@ -13,7 +13,10 @@ import {
   SMALL_BAND_N,
   type MeasureKey,
 } from '@deepvalue/shared';
+import type { RequestUser } from '../access/request-user.js';
+import type { MeasuresQueryDto } from './dto/report-query.dto.js';
 import { MeasureDetailsService } from './measure-details.service.js';
+import { ReportScopeService } from './report-scope.service.js';
 import { MeasuresRepository, type SummaryRow } from './measures.repository.js';
 import { meanInterval } from './statistics/mean-interval.js';
 import {
@@ -142,7 +145,15 @@ export class MeasuresService {
   constructor(
     private readonly repository: MeasuresRepository,
     private readonly details: MeasureDetailsService,
+    private readonly scope: ReportScopeService,
   ) {}
+
+  /** The summary a manager asked for, within what they may see (ReportScopeService). */
+  async summaryFor(user: RequestUser, query: MeasuresQueryDto): Promise<MeasuresSummary> {
+    const { detail, ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest);
+    return this.summary(organisationIds, filters, undefined, detail === 'true');
+  }
 
   /** The summary; with `detail`, also the measures in detail (read from the facts, so slower). */
   async summary(

@@ -15,6 +15,9 @@ import {
   labelOf,
 } from '@deepvalue/shared';
 
+import type { RequestUser } from '../access/request-user.js';
+import type { BreakdownQueryDto, TrendsQueryDto } from './dto/rate-report-query.dto.js';
+import { ReportScopeService } from './report-scope.service.js';
 import { MeasuresRepository, type BreakdownDimension, type TrendPeriodUnit } from './measures.repository.js';
 
 import { rateDefinition, type RateMeasure } from './measures.sql.js';
@@ -43,7 +46,24 @@ const NONE_LABEL: Partial<Record<BreakdownDimension, string>> = {
 
 @Injectable()
 export class RateReportsService {
-  constructor(private readonly repository: MeasuresRepository) {}
+  constructor(
+    private readonly repository: MeasuresRepository,
+    private readonly scope: ReportScopeService,
+  ) {}
+
+  /** Trends a manager asked for, within what they may see (ReportScopeService). */
+  async trendsFor(user: RequestUser, query: TrendsQueryDto): Promise<TrendsReport> {
+    const { measure = 'positive_outcome', period = 'month', ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest);
+    return this.trends(organisationIds, measure, period, filters);
+  }
+
+  /** A breakdown a manager asked for; per adviser only for the organisation's managers. */
+  async breakdownFor(user: RequestUser, query: BreakdownQueryDto): Promise<BreakdownReport> {
+    const { measure = 'positive_outcome', by, ...rest } = query;
+    const { organisationIds, filters } = await this.scope.resolve(user, rest, { byAdviser: by === 'adviser' });
+    return this.breakdown(organisationIds, measure, by, filters);
+  }
 
   async trends(
     organisationIds: string[],

@@ -12,14 +12,26 @@ import { DataSource } from 'typeorm';
 
 import { roundingBaseFor, roundToBase } from '../disclosure/rounding.js';
 
+import type { RequestUser } from '../access/request-user.js';
+import type { ReportFiltersDto } from './dto/report-query.dto.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
+import { ReportScopeService } from './report-scope.service.js';
 
 import { mediation, relationshipChain, type ChainCase } from './statistics/chain-model.js';
 import { factsWhere, normaliseFilters, todayIso } from './facts-query.js';
 
 @Injectable()
 export class RelationshipChainService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: ReportScopeService,
+  ) {}
+
+  /** The chain a manager or commissioner asked for, within what they may see (ReportScopeService). */
+  async reportFor(user: RequestUser, query: ReportFiltersDto): Promise<RelationshipChainReport> {
+    const { organisationIds, consentOnly, suppressBelow, filters } = await this.scope.resolve(user, query);
+    return this.report(organisationIds, { ...filters, consentOnly }, { suppressBelow });
+  }
 
   async report(
     organisationIds: string[],

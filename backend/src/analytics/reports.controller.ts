@@ -5,7 +5,6 @@ import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { ReportFiltersDto, TimeVsOutcomeQueryDto } from './dto/report-query.dto.js';
 import { RelationshipChainService } from './relationship-chain.service.js';
-import { ReportScopeService } from './report-scope.service.js';
 import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
 
 @ApiTags('reports')
@@ -13,7 +12,6 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
 @Controller('reports')
 export class ReportsController {
   constructor(
-    private readonly scope: ReportScopeService,
     private readonly timeVsOutcome: TimeVsOutcomeService,
     private readonly chain: RelationshipChainService,
   ) {}
@@ -25,14 +23,7 @@ export class ReportsController {
     @CurrentUser() user: RequestUser,
     @Query() query: TimeVsOutcomeQueryDto,
   ): Promise<TimeVsOutcomeReport> {
-    const { measure = 'positive_outcome', adjusted, ...rest } = query;
-    const { organisationIds, consentOnly, suppressBelow, filters } = await this.scope.resolve(user, rest);
-    return this.timeVsOutcome.report(
-      organisationIds,
-      measure,
-      { ...filters, consentOnly },
-      { suppressBelow, adjusted: adjusted !== 'false' },
-    );
+    return this.timeVsOutcome.reportFor(user, query);
   }
 
   @Get('chain')
@@ -46,7 +37,6 @@ export class ReportsController {
     @CurrentUser() user: RequestUser,
     @Query() query: ReportFiltersDto,
   ): Promise<RelationshipChainReport> {
-    const { organisationIds, consentOnly, suppressBelow, filters } = await this.scope.resolve(user, query);
-    return this.chain.report(organisationIds, { ...filters, consentOnly }, { suppressBelow });
+    return this.chain.reportFor(user, query);
   }
 }

@@ -17,7 +17,10 @@ import {
 
 import { roundedRates, roundingBaseFor } from '../disclosure/rounding.js';
 
+import type { RequestUser } from '../access/request-user.js';
 import { AnalyticsRepository } from './analytics.repository.js';
+import type { TimeVsOutcomeQueryDto } from './dto/report-query.dto.js';
+import { ReportScopeService } from './report-scope.service.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 
 import { adjustedTimeEstimate } from './statistics/time-vs-outcome-model.js';
@@ -27,7 +30,22 @@ import { normaliseFilters, todayIso } from './facts-query.js';
 
 @Injectable()
 export class TimeVsOutcomeService {
-  constructor(private readonly repository: AnalyticsRepository) {}
+  constructor(
+    private readonly repository: AnalyticsRepository,
+    private readonly scope: ReportScopeService,
+  ) {}
+
+  /** The report a manager or commissioner asked for, within what they may see (ReportScopeService). */
+  async reportFor(user: RequestUser, query: TimeVsOutcomeQueryDto): Promise<TimeVsOutcomeReport> {
+    const { measure = 'positive_outcome', adjusted, ...rest } = query;
+    const { organisationIds, consentOnly, suppressBelow, filters } = await this.scope.resolve(user, rest);
+    return this.report(
+      organisationIds,
+      measure,
+      { ...filters, consentOnly },
+      { suppressBelow, adjusted: adjusted !== 'false' },
+    );
+  }
 
   async report(
     organisationIds: string[],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module.js';
 import { PricingReportController } from '../pricing/pricing-report.controller.js';
+import { PricingReportService } from '../pricing/pricing-report.service.js';
 import { PricingModule } from '../pricing/pricing.module.js';
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
@@ -11,7 +12,7 @@ import { EvidenceRepository } from './evidence.repository.js';
   imports: [AnalyticsModule, PricingModule],
   // The pricing report is here because a commissioner's figures are the pack's published pricing.
   controllers: [EvidencePacksController, PricingReportController],
-  providers: [EvidenceRepository, EvidencePackService, EvidenceDownloadsService],
+  providers: [EvidenceRepository, EvidencePackService, EvidenceDownloadsService, PricingReportService],
   exports: [EvidencePackService],
 })
 export class EvidenceModule {}

@@ -1,26 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { PricingReport } from '@deepvalue/shared';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
-import { ReportScopeService } from '../analytics/report-scope.service.js';
-import { EvidencePackService } from '../evidence/evidence-pack.service.js';
 import { PricingQueryDto } from './dto/pricing-query.dto.js';
-import type { PricingReport } from '@deepvalue/shared';
-import { PricingService } from './pricing.service.js';
+import { PricingReportService } from './pricing-report.service.js';
 
-/**
- * Registered by EvidenceModule: a commissioner's figures are the evidence pack's published pricing
- * (rounded counts), so the route needs the pack service; a manager's are their own, in full.
- */
+/** Registered by EvidenceModule, with its service (see PricingReportService). */
 @ApiTags('reports')
 @Roles('manager', 'commissioner')
 @Controller('reports')
 export class PricingReportController {
-  constructor(
-    private readonly scope: ReportScopeService,
-    private readonly pricing: PricingService,
-    private readonly packs: EvidencePackService,
-  ) {}
+  constructor(private readonly pricingReports: PricingReportService) {}
 
   @Get('pricing')
   @ApiOperation({ summary: 'Deep value in pounds, priced with the unit costs' })
@@ -29,16 +20,6 @@ export class PricingReportController {
       'Deep value in £ overall, per category and per band of relationship time, with the low/central/high range',
   })
   async pricingReport(@CurrentUser() user: RequestUser, @Query() query: PricingQueryDto): Promise<PricingReport> {
-    const { unitCostVersion, ...rest } = query;
-    const { organisationIds, filters } = await this.scope.resolve(user, rest);
-    if (user.role === 'commissioner') {
-      const scope = {
-        organisationIds,
-        pricingOrganisationId: user.organisationId,
-        commissionerId: user.organisationId,
-      };
-      return this.packs.pricingReport(scope, filters, unitCostVersion);
-    }
-    return this.pricing.report(organisationIds, user.organisationId, filters, unitCostVersion);
+    return this.pricingReports.reportFor(user, query);
   }
 }
