@@ -91,8 +91,12 @@ describe('legal aid details on a case and equality monitoring on the client', ()
     expect(future.body.errors[0].path).toBe('ufn');
     await put(kase, { ...HLPAS, matterType1: 12 }).expect(400);
     await put(kase, {}).expect(400);
-    // a category without a list yet is checked by format only
-    await put(kase, { categoryOfLaw: 'debt', matterType1: 'DEBT' }).expect(200);
+    // debt's list (from the LAA's Civil Legal Advice system) refuses a code it lacks; a category
+    // without a list yet is checked by format only
+    const debt = await put(kase, { categoryOfLaw: 'debt', matterType1: 'DEBT' }).expect(422);
+    expect(debt.body.errors).toEqual([{ path: 'matterType1', message: expect.stringContaining('"DEBT"') }]);
+    await put(kase, { categoryOfLaw: 'debt', matterType1: 'DMAP', matterType2: 'DSCH' }).expect(200);
+    await put(kase, { categoryOfLaw: 'clinical_negligence', matterType1: 'CLIN', version: 1 }).expect(200);
   });
 
   it('needs the version to change details, refuses a stale one, and never gives one UFN twice', async () => {
