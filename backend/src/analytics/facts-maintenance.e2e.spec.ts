@@ -98,6 +98,26 @@ describe('facts and roll-ups kept by the row-level triggers', () => {
     await expectCurrent();
   });
 
+  it('adds sessions on cases with underlying problems: after each surfaced, on the day one did, and before', async () => {
+    const withProblems: Array<{ case_id: string; lead_adviser_id: string; uncovered_on: string }> = await q(
+      `SELECT c.id AS case_id, c.lead_adviser_id, max(up.uncovered_on)::text AS uncovered_on
+         FROM cases c JOIN underlying_problems up ON up.organisation_id = c.organisation_id AND up.case_id = c.id
+        WHERE c.organisation_id = $1 GROUP BY c.id, c.lead_adviser_id ORDER BY c.id LIMIT 6`,
+      [org()],
+    );
+    expect(withProblems.length).toBeGreaterThanOrEqual(3);
+    const [late, onTheDay, early] = withProblems;
+    const before = async (caseId: string) =>
+      (await q(`SELECT problems_relationship_minutes AS m FROM case_facts WHERE case_id = $1`, [caseId]))[0].m;
+    const earlyBefore = await before(early.case_id);
+    await entry(late.case_id, late.lead_adviser_id, '2026-11-30', 40); // after every problem surfaced
+    await entry(onTheDay.case_id, onTheDay.lead_adviser_id, onTheDay.uncovered_on, 25); // counts in its time before
+    await entry(early.case_id, early.lead_adviser_id, '2019-01-02', 15); // before every problem surfaced
+    await entry(late.case_id, late.lead_adviser_id, '2026-11-30', 20, 'casework');
+    expect(await before(early.case_id)).toBeGreaterThan(earlyBefore);
+    await expectCurrent();
+  });
+
   it('counts every one of many sessions recorded on one case at the same time', async () => {
     const target = fixture.cases.find((c) => c.closedOn)!;
     const lead = fixture.adviserIds[target.adviser];

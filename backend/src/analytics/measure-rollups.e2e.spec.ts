@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness } from '../../test/harness.js';
+import { CaseClosureService } from '../casework/cases/case-closure.service.js';
 import { measureRollupColumns, valueRollupRows } from './measure-rollups.sql.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { splitByMonth } from './rollup-periods.js';
@@ -98,6 +99,50 @@ describe('measures summary roll-ups', () => {
         WHERE organisation_id = $1`,
       [fixture.orgId],
     );
+    await expectTablesCurrent();
+    await expectSameSummaries();
+  });
+
+  it('stays exact when the service closes a case (outcome and benefits in one submission) and reopens one', async () => {
+    const closure = sut.app.get(CaseClosureService);
+    const now = async (closedNow: boolean): Promise<Array<{ id: string }>> =>
+      sut.dataSource.query(
+        `SELECT id FROM cases WHERE organisation_id = $1 AND (closed_on IS NOT NULL) = $2 AND opened_on <= '2025-10-01'
+          ORDER BY id LIMIT 8`,
+        [fixture.orgId, closedNow],
+      );
+    const [open, closed] = [await now(false), await now(true)];
+    expect([open.length, closed.length]).toEqual([8, 8]);
+    const version = async (id: string) =>
+      (await sut.dataSource.query(`SELECT version FROM cases WHERE id = $1`, [id]))[0].version as number;
+    for (const [i, c] of open.slice(0, 3).entries()) {
+      await closure.close(fixture.orgId, c.id, {
+        version: await version(c.id),
+        closedOn: '2025-10-0' + (i + 1),
+        outcome: {
+          result: i === 2 ? 'negative' : 'positive',
+          accepted: true,
+          understood: 4,
+          benefits: [
+            { type: 'benefit_awarded', amountGbp: 4200.5 },
+            { type: 'debt_written_off', amountGbp: null },
+          ],
+        },
+      });
+    }
+    await closure.reopen(fixture.orgId, closed[7].id, { version: await version(closed[7].id) });
+    const [facts] = await sut.dataSource.query(
+      `SELECT closed_on::text, result, benefit_types FROM case_facts WHERE case_id = $1`,
+      [open[0].id],
+    );
+    expect(facts).toEqual({
+      closed_on: '2025-10-01',
+      result: 'positive',
+      benefit_types: ['benefit_awarded', 'debt_written_off'],
+    });
+    await sut.owner(`CREATE TABLE kept_case_pricing_rollups AS TABLE case_pricing_rollups`);
+    await sut.dataSource.query(`SELECT rebuild_case_pricing_rollups($1)`, [fixture.orgId]);
+    expect(await differences('case_pricing_rollups', 'kept_case_pricing_rollups')).toBe(0);
     await expectTablesCurrent();
     await expectSameSummaries();
   });

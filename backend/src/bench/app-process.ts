@@ -67,7 +67,9 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
     PORT: String(port),
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [MAIN_JS], {
+  // e.g. BENCH_APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to see where the app's CPU goes.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], {
     env,
     cwd: REPO_ROOT,
     stdio: ['ignore', options.keepStdout ? 'pipe' : 'ignore', 'pipe'],

@@ -1739,9 +1739,13 @@ AS $function$
                                        ELSE f.first_relationship_on END
         WHERE f.organisation_id = NEW.organisation_id AND f.case_id = NEW.case_id
         RETURNING f.problems_count INTO problems;
-        -- No facts yet (the case was written while they were deferred), or relationship time on a case with
-        -- underlying problems (the time before each surfaced depends on its date): compute them whole.
-        IF NOT FOUND OR (NEW.class = 'relationship' AND problems > 0) THEN
+        -- No facts yet (the case was written while they were deferred), or relationship time dated on or
+        -- before the day an underlying problem surfaced (it counts in that problem's time before): compute
+        -- them whole. Time dated after every problem surfaced changes none of the problems' figures.
+        IF NOT FOUND OR (NEW.class = 'relationship' AND problems > 0 AND EXISTS (
+            SELECT 1 FROM underlying_problems up
+             WHERE up.organisation_id = NEW.organisation_id AND up.case_id = NEW.case_id
+               AND up.uncovered_on >= NEW."on")) THEN
           PERFORM refresh_case_facts(ARRAY[NEW.case_id]);
         END IF;
         RETURN NULL;

@@ -30,6 +30,9 @@ export class CaseClosureService {
     const reasonProblem = appealReasonProblem(input.outcome);
     if (reasonProblem) throw invalid([{ path: 'outcome.appealNotPursuedReason', message: reasonProblem }]);
     await this.uow.transaction(async (m) => {
+      // The case's facts (and through them the roll-ups) are computed once, from everything written
+      // here, instead of once per row: each write's trigger stands aside until refreshFactsOnce.
+      await m.query(`SELECT set_config('deepvalue.defer_facts', 'on', true)`);
       const closed = await queryRows(
         m,
         `UPDATE cases SET closed_on = $4, version = version + 1, updated_at = now()
@@ -59,12 +62,14 @@ export class CaseClosureService {
           benefits.map((b) => ({ organisationId, caseId, type: b.type, amountGbp: b.amountGbp ?? null })),
         );
       }
+      await refreshFactsOnce(m, caseId);
     });
     return this.cases.detail(organisationId, caseId);
   }
 
   async reopen(organisationId: string, caseId: string, input: ReopenCaseDto): Promise<CaseDetailDto> {
     await this.uow.transaction(async (m) => {
+      await m.query(`SELECT set_config('deepvalue.defer_facts', 'on', true)`);
       const reopened = await queryRows(
         m,
         `UPDATE cases SET closed_on = NULL, version = version + 1, updated_at = now()
@@ -74,6 +79,7 @@ export class CaseClosureService {
       );
       if (reopened.length === 0) await this.refusal(m, organisationId, caseId, input.version, 'closed');
       await this.removeOutcome(m, organisationId, caseId);
+      await refreshFactsOnce(m, caseId);
     });
     return this.cases.detail(organisationId, caseId);
   }
@@ -112,4 +118,14 @@ export class CaseClosureService {
       },
     ]);
   }
+}
+
+/**
+ * Turns the facts triggers back on and refreshes the case's facts in the same transaction; the
+ * roll-up triggers on case_facts then apply the case's change once. Used after writes made with
+ * deepvalue.defer_facts on (set_config local to the transaction, undone by a rolled-back savepoint).
+ */
+async function refreshFactsOnce(m: EntityManager, caseId: string): Promise<void> {
+  await m.query(`SELECT set_config('deepvalue.defer_facts', 'off', true)`);
+  await m.query(`SELECT refresh_case_facts(ARRAY[$1]::uuid[])`, [caseId]);
 }

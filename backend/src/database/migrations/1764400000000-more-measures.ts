@@ -210,7 +210,7 @@ export const REFRESH_CASE_FACTS_WITH_MEASURES = [
   ],
 ].reduce((text, [from, to]) => replaceOnce(text, from, to), REFRESH_CASE_FACTS_WITH_FIRST_CONTACT);
 
-const ADD_TIME_ENTRY = (withProblems: boolean) => `
+export const ADD_TIME_ENTRY = (withProblems: boolean) => `
       CREATE OR REPLACE FUNCTION case_facts_add_time_entry() RETURNS trigger LANGUAGE plpgsql AS $$${
         withProblems ? `\n      DECLARE problems integer;` : ''
       }

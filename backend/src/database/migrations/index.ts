@@ -40,6 +40,7 @@ import { RetellingItem1764510000000 } from './1764510000000-retelling-item.js';
 import { ShippedLetterTemplates1764520000000 } from './1764520000000-shipped-letter-templates.js';
 import { OutboxWithdrawn1764520000100 } from './1764520000100-outbox-withdrawn.js';
 import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js';
+import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   ShippedLetterTemplates1764520000000,
   OutboxWithdrawn1764520000100,
   PricingRollups1764540000000,
+  TimeEntryDelta1764620000000,
 ];
