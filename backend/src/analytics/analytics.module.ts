@@ -5,6 +5,7 @@ import { FeeRatesController } from './fee-rates.controller.js';
 import { FeeRatesRepository } from './fee-rates.repository.js';
 import { FeeRatesService } from './fee-rates.service.js';
 import { FixedFeeRepository } from './fixed-fee.repository.js';
+import { FixedFeeRollupsRepository } from './fixed-fee-rollups.repository.js';
 import { FixedFeeService } from './fixed-fee.service.js';
 import { MeasureReportsController } from './measure-reports.controller.js';
 import { MeasureDetailsService } from './measure-details.service.js';
@@ -31,6 +32,7 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
     FeeRatesRepository,
     FeeRatesService,
     FixedFeeRepository,
+    FixedFeeRollupsRepository,
     FixedFeeService,
   ],
   exports: [

@@ -101,4 +101,12 @@ export class FeeRatesRepository {
       ],
     );
   }
+
+  /**
+   * Classifies the organisation's closed cases again against the version just saved: its
+   * case_fee_rollups rebuilt in the saving transaction (set-based; the minute counts do not depend on fees).
+   */
+  async reclassifyCases(manager: EntityManager, organisationId: string): Promise<void> {
+    await manager.query(`SELECT rebuild_case_fee_rollups($1, false)`, [organisationId]);
+  }
 }

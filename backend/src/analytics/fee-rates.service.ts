@@ -80,6 +80,7 @@ export class FeeRatesService {
       const current = await this.repository.latestVersion(organisationId, manager);
       if (current !== input.version) return { stale: true as const };
       await this.repository.insertVersion(manager, organisationId, current + 1, userId, rows);
+      await this.repository.reclassifyCases(manager, organisationId);
       return { stale: false as const, version: current + 1 };
     });
     if (saved.stale) throw staleVersion(await this.table(organisationId));

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 
 import { factsWhere, feeInForce, type FeeRowParam } from './facts-query.js';
 
-import { OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
+import { BEYOND_FEE, ESCAPED, ESCAPE_KNOWN, POSITIVE, WITHIN_FEE } from './fee-rollups.sql.js';
 
 import type { ReportFilters } from './report-filters.js';
 
@@ -27,13 +27,6 @@ export interface FeeLineCounts {
   escapeN: number;
   escapeCount: number;
 }
-
-/** Total minutes against the fee line, in exact numeric arithmetic: hours × rate ≤ fee. */
-const WITHIN_FEE = `f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60`;
-const BEYOND_FEE = `f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60`;
-const ESCAPED = `f.total_minutes * fee.hourly_rate_gbp > fee.escape_threshold_gbp * 60`;
-const ESCAPE_KNOWN = `fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL`;
-const POSITIVE = OUTCOME_MEASURE_SQL.positive_outcome;
 
 @Injectable()
 export class FixedFeeRepository {

@@ -15,9 +15,10 @@ import { AnalyticsRepository } from './analytics.repository.js';
 import type { ReportFiltersDto } from './dto/report-query.dto.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { FixedFeeRepository, type FeeLineCounts } from './fixed-fee.repository.js';
+import { FixedFeeRollupsRepository, type FeeFigures } from './fixed-fee-rollups.repository.js';
 import { rateFigure } from './rate-figure.js';
 
-import { meanFromCounts, percentileFromCounts } from './statistics/percentile.js';
+import { percentileFromCounts } from './statistics/percentile.js';
 
 import { strictlyNecessaryTimes } from './statistics/strictly-necessary.js';
 
@@ -37,6 +38,7 @@ export class FixedFeeService {
     private readonly feeRates: FeeRatesService,
     private readonly analytics: AnalyticsRepository,
     private readonly scope: ReportScopeService,
+    private readonly rollups: FixedFeeRollupsRepository,
   ) {}
 
   /** The report a manager asked for, within what they may see (ReportScopeService). */
@@ -45,15 +47,58 @@ export class FixedFeeService {
     return this.report(organisationIds, filters);
   }
 
-  async report(organisationIds: string[], filters: ReportFilters, asOf = todayIso()): Promise<FixedFeeReport> {
+  /**
+   * Read from the roll-ups where they can answer. `feeTableVersions` names, per organisation, a saved
+   * version to draw the fee lines from instead of the latest (0 = the defaults); the roll-ups are
+   * classified against the latest, so then the facts answer, as they do when `fromFacts` asks for the
+   * straightforward twin (tests and the bench compare the two).
+   */
+  async report(
+    organisationIds: string[],
+    filters: ReportFilters,
+    options: { asOf?: string; feeTableVersions?: Record<string, number>; fromFacts?: boolean } = {},
+  ): Promise<FixedFeeReport> {
+    const { asOf = todayIso(), feeTableVersions = {}, fromFacts = false } = options;
     const normalised = normaliseFilters(filters);
-    const tables = await this.feeRates.tablesFor(organisationIds);
+    const [tables, latest] = await Promise.all([
+      this.feeRates.tablesFor(organisationIds, feeTableVersions),
+      Object.keys(feeTableVersions).length ? this.feeRates.tablesFor(organisationIds) : null,
+    ]);
     const fees = feeParams(tables);
-    const [lines, minutes, patterns] = await Promise.all([
-      this.repository.feeLineCounts(organisationIds, normalised, fees, asOf),
-      this.repository.minuteCounts(organisationIds, normalised, asOf),
+    const current = !fromFacts && (latest === null || latest.every((t, i) => t.version === tables[i].version));
+    const [figures, patterns] = await Promise.all([
+      (current ? this.rollups.figures(organisationIds, normalised, fees, asOf) : Promise.resolve(null)).then(
+        (fromRollups) => fromRollups ?? this.figuresFromFacts(organisationIds, normalised, fees, asOf),
+      ),
       this.analytics.modelPatterns(organisationIds, normalised, 'positive_outcome', asOf),
     ]);
+    return this.build(tables, fees, figures, patterns, normalised, asOf);
+  }
+
+  /** The same figures counted from every closed case (the straightforward twin of the roll-up read). */
+  async figuresFromFacts(
+    organisationIds: string[],
+    filters: ReportFilters,
+    fees: FeeRowParam[],
+    asOf: string,
+  ): Promise<FeeFigures> {
+    const [lines, minutes] = await Promise.all([
+      this.repository.feeLineCounts(organisationIds, filters, fees, asOf),
+      this.repository.minuteCounts(organisationIds, filters, asOf),
+    ]);
+    const minuteSums = new Map<string, number>();
+    for (const m of minutes) minuteSums.set(m.category, (minuteSums.get(m.category) ?? 0) + m.value * m.n);
+    return { lines, minutes, minuteSums };
+  }
+
+  private build(
+    tables: FeeTable[],
+    fees: ReturnType<typeof feeParams>,
+    { lines, minutes, minuteSums }: FeeFigures,
+    patterns: Awaited<ReturnType<AnalyticsRepository['modelPatterns']>>,
+    normalised: ReportFilters,
+    asOf: string,
+  ): FixedFeeReport {
     const necessary = strictlyNecessaryTimes(patterns);
     const categories = (normalised.category ? [normalised.category] : CATEGORIES).map((category): FixedFeeCategory => {
       const categoryFees = fees.filter((f) => f.category === category);
@@ -63,6 +108,7 @@ export class FixedFeeService {
       // Whole minutes: their sums are exact, so the mean and quartiles have the same bits in any row order.
       const categoryMinutes = minutes.filter((m) => m.category === category).map((m) => ({ value: m.value, n: m.n }));
       const hours = categoryMinutes.map((m) => ({ value: m.value / 60, n: m.n }));
+      const casesTimed = hours.reduce((total, h) => total + h.n, 0);
       const rated = categoryFees.some((f) => f.hourlyRateGbp !== null);
       const escapeKnown = categoryFees.some((f) => f.hourlyRateGbp !== null && f.escapeThresholdGbp !== null);
       return {
@@ -82,8 +128,8 @@ export class FixedFeeService {
         n: sum('cases'),
         casesWithoutFee: categoryLines.filter((l) => l.feeIndex === null).reduce((total, l) => total + l.cases, 0),
         hours: {
-          n: hours.reduce((total, h) => total + h.n, 0),
-          mean: inHours(meanFromCounts(categoryMinutes)),
+          n: casesTimed,
+          mean: casesTimed === 0 ? null : inHours((minuteSums.get(category) ?? 0) / casesTimed),
           q1: inHours(percentileFromCounts(categoryMinutes, 0.25)),
           median: inHours(percentileFromCounts(categoryMinutes, 0.5)),
           q3: inHours(percentileFromCounts(categoryMinutes, 0.75)),
@@ -137,7 +183,7 @@ function inHours(minutes: number | null): number | null {
 }
 
 /** Every organisation's fee rows, numbered so a query result can name the row that applied. */
-function feeParams(tables: FeeTable[]): Array<FeeRowParam & { view: FeeRateView }> {
+function feeParams(tables: FeeTable[]): Array<FeeRowParam & { index: number; view: FeeRateView }> {
   return tables
     .flatMap((t) => t.rows.map((view) => ({ organisationId: t.organisationId, view })))
     .map(({ organisationId, view }, index) => ({

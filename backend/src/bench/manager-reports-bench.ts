@@ -7,6 +7,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 
 import { DataSource } from 'typeorm';
 
+import { FixedFeeService } from '../analytics/fixed-fee.service.js';
 import { MeasuresRepository } from '../analytics/measures.repository.js';
 import { PricingAggregatesRepository } from '../pricing/pricing-aggregates.repository.js';
 
@@ -45,6 +46,7 @@ export async function benchManagerReports(
 ): Promise<ManagerReportFigures[]> {
   const measures = app.get(MeasuresRepository);
   const pricing = app.get(PricingAggregatesRepository);
+  const fixedFee = app.get(FixedFeeService);
   const asOf = todayIso();
   const orgs = [organisationId];
   const figures: ManagerReportFigures[] = [];
@@ -73,6 +75,12 @@ export async function benchManagerReports(
       serve: () => pricing.aggregates(orgs, normalised, asOf, 'all_cases'),
       twin: () => pricing.aggregatesFromFacts(orgs, normalised, asOf, 'all_cases'),
       n: (aggregates) => aggregates.time.reduce((total, cell) => total + cell.cases, 0),
+    });
+    await time({
+      report: 'fixed fee',
+      serve: () => fixedFee.report(orgs, filters, { asOf }),
+      twin: () => fixedFee.report(orgs, filters, { asOf, fromFacts: true }),
+      n: (report) => report.n,
     });
   }
   return figures;

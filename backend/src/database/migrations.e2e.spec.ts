@@ -92,6 +92,7 @@ describe('migrations on existing data', () => {
     ]);
     // Every roll-up rebuild groups in memory.
     expect(await q(`SELECT proname, proconfig FROM pg_proc WHERE proname LIKE 'rebuild_case_%' ORDER BY 1`)).toEqual([
+      { proname: 'rebuild_case_fee_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_measure_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_pattern_rollups', proconfig: ['work_mem=128MB'] },
       { proname: 'rebuild_case_pricing_rollups', proconfig: ['work_mem=128MB'] },

@@ -113,6 +113,30 @@ case_facts.understood smallint
 case_facts.vulnerabilities text[] NOT NULL
 case_facts.vulnerability_count smallint NOT NULL
 case_facts.would_seek_advice_earlier boolean
+case_fee_minute_rollups.category text NOT NULL
+case_fee_minute_rollups.closed_month date NOT NULL
+case_fee_minute_rollups.dim text NOT NULL
+case_fee_minute_rollups.dim_value text NOT NULL
+case_fee_minute_rollups.n integer NOT NULL
+case_fee_minute_rollups.organisation_id uuid NOT NULL
+case_fee_minute_rollups.total_minutes integer NOT NULL
+case_fee_rollups.beyond_cases bigint NOT NULL
+case_fee_rollups.beyond_n bigint NOT NULL
+case_fee_rollups.beyond_positive bigint NOT NULL
+case_fee_rollups.cases bigint NOT NULL
+case_fee_rollups.category text NOT NULL
+case_fee_rollups.closed_month date NOT NULL
+case_fee_rollups.dim text NOT NULL
+case_fee_rollups.dim_value text NOT NULL
+case_fee_rollups.escape_count bigint NOT NULL
+case_fee_rollups.escape_n bigint NOT NULL
+case_fee_rollups.fee_from date NOT NULL
+case_fee_rollups.hour integer NOT NULL
+case_fee_rollups.minutes bigint NOT NULL
+case_fee_rollups.organisation_id uuid NOT NULL
+case_fee_rollups.within_cases bigint NOT NULL
+case_fee_rollups.within_n bigint NOT NULL
+case_fee_rollups.within_positive bigint NOT NULL
 case_legal_aid.access_point text
 case_legal_aid.case_id uuid NOT NULL
 case_legal_aid.category_of_law text NOT NULL
@@ -427,6 +451,10 @@ conflict_checks.searched_postcode_district text
 conflict_checks.subject text NOT NULL
 conflict_checks.updated_at timestamp with time zone NOT NULL DEFAULT now()
 conflict_checks.version integer NOT NULL DEFAULT 1
+fee_default_rates.category text NOT NULL
+fee_default_rates.effective_from date NOT NULL
+fee_default_rates.escape_threshold_gbp numeric(10,2)
+fee_default_rates.fixed_fee_gbp numeric(10,2) NOT NULL
 fee_rates.category text NOT NULL
 fee_rates.created_at timestamp with time zone NOT NULL DEFAULT now()
 fee_rates.created_by uuid
@@ -793,6 +821,34 @@ case_facts case_facts_same_problem_recontact_6m_not_null: NOT NULL same_problem_
 case_facts case_facts_total_minutes_not_null: NOT NULL total_minutes
 case_facts case_facts_vulnerabilities_not_null: NOT NULL vulnerabilities
 case_facts case_facts_vulnerability_count_not_null: NOT NULL vulnerability_count
+case_fee_minute_rollups case_fee_minute_rollups_category_not_null: NOT NULL category
+case_fee_minute_rollups case_fee_minute_rollups_closed_month_not_null: NOT NULL closed_month
+case_fee_minute_rollups case_fee_minute_rollups_dim_not_null: NOT NULL dim
+case_fee_minute_rollups case_fee_minute_rollups_dim_value_not_null: NOT NULL dim_value
+case_fee_minute_rollups case_fee_minute_rollups_n_not_null: NOT NULL n
+case_fee_minute_rollups case_fee_minute_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+case_fee_minute_rollups case_fee_minute_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_fee_minute_rollups case_fee_minute_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, category, total_minutes, closed_month)
+case_fee_minute_rollups case_fee_minute_rollups_total_minutes_not_null: NOT NULL total_minutes
+case_fee_rollups case_fee_rollups_beyond_cases_not_null: NOT NULL beyond_cases
+case_fee_rollups case_fee_rollups_beyond_n_not_null: NOT NULL beyond_n
+case_fee_rollups case_fee_rollups_beyond_positive_not_null: NOT NULL beyond_positive
+case_fee_rollups case_fee_rollups_cases_not_null: NOT NULL cases
+case_fee_rollups case_fee_rollups_category_not_null: NOT NULL category
+case_fee_rollups case_fee_rollups_closed_month_not_null: NOT NULL closed_month
+case_fee_rollups case_fee_rollups_dim_not_null: NOT NULL dim
+case_fee_rollups case_fee_rollups_dim_value_not_null: NOT NULL dim_value
+case_fee_rollups case_fee_rollups_escape_count_not_null: NOT NULL escape_count
+case_fee_rollups case_fee_rollups_escape_n_not_null: NOT NULL escape_n
+case_fee_rollups case_fee_rollups_fee_from_not_null: NOT NULL fee_from
+case_fee_rollups case_fee_rollups_hour_not_null: NOT NULL hour
+case_fee_rollups case_fee_rollups_minutes_not_null: NOT NULL minutes
+case_fee_rollups case_fee_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+case_fee_rollups case_fee_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_fee_rollups case_fee_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_month, category, fee_from, hour)
+case_fee_rollups case_fee_rollups_within_cases_not_null: NOT NULL within_cases
+case_fee_rollups case_fee_rollups_within_n_not_null: NOT NULL within_n
+case_fee_rollups case_fee_rollups_within_positive_not_null: NOT NULL within_positive
 case_legal_aid case_legal_aid_access_point_check: CHECK ((length(access_point) <= 10))
 case_legal_aid case_legal_aid_case_id_not_null: NOT NULL case_id
 case_legal_aid case_legal_aid_category_of_law_check: CHECK ((category_of_law ~ '^[a-z_]{1,50}$'::text))
@@ -1166,6 +1222,10 @@ conflict_checks conflict_checks_subject_check: CHECK ((subject = ANY (ARRAY['cli
 conflict_checks conflict_checks_subject_not_null: NOT NULL subject
 conflict_checks conflict_checks_updated_at_not_null: NOT NULL updated_at
 conflict_checks conflict_checks_version_not_null: NOT NULL version
+fee_default_rates fee_default_rates_category_not_null: NOT NULL category
+fee_default_rates fee_default_rates_effective_from_not_null: NOT NULL effective_from
+fee_default_rates fee_default_rates_fixed_fee_gbp_not_null: NOT NULL fixed_fee_gbp
+fee_default_rates fee_default_rates_pkey: PRIMARY KEY (category, effective_from)
 fee_rates fee_rates_category_check: CHECK ((category = ANY (ARRAY['housing'::text, 'welfare_benefits'::text, 'debt'::text, 'employment'::text, 'immigration'::text, 'community_care'::text])))
 fee_rates fee_rates_category_not_null: NOT NULL category
 fee_rates fee_rates_created_at_not_null: NOT NULL created_at
@@ -1564,6 +1624,8 @@ CREATE INDEX case_facts_model_idx ON public.case_facts USING btree (organisation
 CREATE INDEX case_facts_org_adviser_idx ON public.case_facts USING btree (organisation_id, lead_adviser_id, closed_on)
 CREATE INDEX case_facts_org_closed_idx ON public.case_facts USING btree (organisation_id, closed_on)
 CREATE UNIQUE INDEX case_facts_pkey ON public.case_facts USING btree (case_id)
+CREATE UNIQUE INDEX case_fee_minute_rollups_pkey ON public.case_fee_minute_rollups USING btree (organisation_id, dim, dim_value, category, total_minutes, closed_month)
+CREATE UNIQUE INDEX case_fee_rollups_pkey ON public.case_fee_rollups USING btree (organisation_id, dim, dim_value, closed_month, category, fee_from, hour)
 CREATE UNIQUE INDEX case_legal_aid_organisation_id_case_id_key ON public.case_legal_aid USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX case_legal_aid_organisation_id_id_key ON public.case_legal_aid USING btree (organisation_id, id)
 CREATE UNIQUE INDEX case_legal_aid_organisation_id_ufn_key ON public.case_legal_aid USING btree (organisation_id, ufn)
@@ -1598,6 +1660,7 @@ CREATE INDEX clients_search_name_trgm_idx ON public.clients USING gin (lower(((C
 CREATE INDEX conflict_checks_case_idx ON public.conflict_checks USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX conflict_checks_organisation_id_id_key ON public.conflict_checks USING btree (organisation_id, id)
 CREATE UNIQUE INDEX conflict_checks_pkey ON public.conflict_checks USING btree (id)
+CREATE UNIQUE INDEX fee_default_rates_pkey ON public.fee_default_rates USING btree (category, effective_from)
 CREATE UNIQUE INDEX fee_rates_organisation_id_id_key ON public.fee_rates USING btree (organisation_id, id)
 CREATE UNIQUE INDEX fee_rates_organisation_id_version_category_effective_from_key ON public.fee_rates USING btree (organisation_id, version, category, effective_from)
 CREATE UNIQUE INDEX fee_rates_pkey ON public.fee_rates USING btree (id)
@@ -1781,6 +1844,216 @@ AS $function$
         END IF;
         RETURN NULL;
       END $function$
+CREATE OR REPLACE FUNCTION public.case_fee_rollups_apply()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  -- Bulk imports rebuild their organisation's roll-ups once, at the end of their transaction.
+  IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.closed_on IS NULL THEN RETURN NULL; END IF;
+    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
+         f.total_minutes / 60,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
+         coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
+         coalesce(sum(f.s * f.p_within_n), 0)::bigint AS within_n,
+         coalesce(sum(f.s * f.p_within_positive), 0)::bigint AS within_positive,
+         coalesce(sum(f.s * f.p_beyond_cases), 0)::bigint AS beyond_cases,
+         coalesce(sum(f.s * f.p_beyond_n), 0)::bigint AS beyond_n,
+         coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
+         coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
+         coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
+           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+           1 AS p_cases,
+           f.total_minutes AS p_minutes,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_within_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_within_positive,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_beyond_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_beyond_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_beyond_positive,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL THEN 1 ELSE 0 END AS p_escape_n,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL AND f.total_minutes * fee.hourly_rate_gbp > fee.escape_threshold_gbp * 60 THEN 1 ELSE 0 END AS p_escape_count
+      FROM (SELECT 1 AS s, (NEW).*) f
+      LEFT JOIN LATERAL fee_rows_for(f.organisation_id) fee ON fee.category = f.category AND f.opened_on >= fee.effective_from
+                           AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, category, fee_from, hour) DO UPDATE SET
+    cases = r.cases + EXCLUDED.cases,
+    minutes = r.minutes + EXCLUDED.minutes,
+    within_cases = r.within_cases + EXCLUDED.within_cases,
+    within_n = r.within_n + EXCLUDED.within_n,
+    within_positive = r.within_positive + EXCLUDED.within_positive,
+    beyond_cases = r.beyond_cases + EXCLUDED.beyond_cases,
+    beyond_n = r.beyond_n + EXCLUDED.beyond_n,
+    beyond_positive = r.beyond_positive + EXCLUDED.beyond_positive,
+    escape_n = r.escape_n + EXCLUDED.escape_n,
+    escape_count = r.escape_count + EXCLUDED.escape_count;
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
+         sum(f.s)::integer
+    FROM (SELECT 1 AS s, (NEW).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month) DO UPDATE SET n = r.n + EXCLUDED.n;
+  ELSIF TG_OP = 'DELETE' THEN
+    IF OLD.closed_on IS NULL THEN RETURN NULL; END IF;
+    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
+         f.total_minutes / 60,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
+         coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
+         coalesce(sum(f.s * f.p_within_n), 0)::bigint AS within_n,
+         coalesce(sum(f.s * f.p_within_positive), 0)::bigint AS within_positive,
+         coalesce(sum(f.s * f.p_beyond_cases), 0)::bigint AS beyond_cases,
+         coalesce(sum(f.s * f.p_beyond_n), 0)::bigint AS beyond_n,
+         coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
+         coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
+         coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
+           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+           1 AS p_cases,
+           f.total_minutes AS p_minutes,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_within_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_within_positive,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_beyond_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_beyond_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_beyond_positive,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL THEN 1 ELSE 0 END AS p_escape_n,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL AND f.total_minutes * fee.hourly_rate_gbp > fee.escape_threshold_gbp * 60 THEN 1 ELSE 0 END AS p_escape_count
+      FROM (SELECT -1 AS s, (OLD).*) f
+      LEFT JOIN LATERAL fee_rows_for(f.organisation_id) fee ON fee.category = f.category AND f.opened_on >= fee.effective_from
+                           AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, category, fee_from, hour) DO UPDATE SET
+    cases = r.cases + EXCLUDED.cases,
+    minutes = r.minutes + EXCLUDED.minutes,
+    within_cases = r.within_cases + EXCLUDED.within_cases,
+    within_n = r.within_n + EXCLUDED.within_n,
+    within_positive = r.within_positive + EXCLUDED.within_positive,
+    beyond_cases = r.beyond_cases + EXCLUDED.beyond_cases,
+    beyond_n = r.beyond_n + EXCLUDED.beyond_n,
+    beyond_positive = r.beyond_positive + EXCLUDED.beyond_positive,
+    escape_n = r.escape_n + EXCLUDED.escape_n,
+    escape_count = r.escape_count + EXCLUDED.escape_count;
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
+         sum(f.s)::integer
+    FROM (SELECT -1 AS s, (OLD).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month) DO UPDATE SET n = r.n + EXCLUDED.n;
+  ELSE
+    IF (OLD.closed_on IS NULL AND NEW.closed_on IS NULL) OR OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
+    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
+         f.total_minutes / 60,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
+         coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
+         coalesce(sum(f.s * f.p_within_n), 0)::bigint AS within_n,
+         coalesce(sum(f.s * f.p_within_positive), 0)::bigint AS within_positive,
+         coalesce(sum(f.s * f.p_beyond_cases), 0)::bigint AS beyond_cases,
+         coalesce(sum(f.s * f.p_beyond_n), 0)::bigint AS beyond_n,
+         coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
+         coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
+         coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
+           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+           1 AS p_cases,
+           f.total_minutes AS p_minutes,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_within_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_within_positive,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_beyond_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_beyond_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_beyond_positive,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL THEN 1 ELSE 0 END AS p_escape_n,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL AND f.total_minutes * fee.hourly_rate_gbp > fee.escape_threshold_gbp * 60 THEN 1 ELSE 0 END AS p_escape_count
+      FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
+      LEFT JOIN LATERAL fee_rows_for(f.organisation_id) fee ON fee.category = f.category AND f.opened_on >= fee.effective_from
+                           AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, category, fee_from, hour) DO UPDATE SET
+    cases = r.cases + EXCLUDED.cases,
+    minutes = r.minutes + EXCLUDED.minutes,
+    within_cases = r.within_cases + EXCLUDED.within_cases,
+    within_n = r.within_n + EXCLUDED.within_n,
+    within_positive = r.within_positive + EXCLUDED.within_positive,
+    beyond_cases = r.beyond_cases + EXCLUDED.beyond_cases,
+    beyond_n = r.beyond_n + EXCLUDED.beyond_n,
+    beyond_positive = r.beyond_positive + EXCLUDED.beyond_positive,
+    escape_n = r.escape_n + EXCLUDED.escape_n,
+    escape_count = r.escape_count + EXCLUDED.escape_count;
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
+         sum(f.s)::integer
+    FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month) DO UPDATE SET n = r.n + EXCLUDED.n;
+  END IF;
+  IF TG_OP <> 'INSERT' AND OLD.closed_on IS NOT NULL THEN
+    DELETE FROM case_fee_rollups
+     WHERE organisation_id = OLD.organisation_id AND closed_month = date_trunc('month', OLD.closed_on)::date
+       AND cases = 0;
+    DELETE FROM case_fee_minute_rollups
+     WHERE organisation_id = OLD.organisation_id AND closed_month = date_trunc('month', OLD.closed_on)::date
+       AND n = 0;
+  END IF;
+  RETURN NULL;
+END $function$
 CREATE OR REPLACE FUNCTION public.case_measure_rollups_apply()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -3338,6 +3611,24 @@ BEGIN
     EXECUTE format('ALTER FUNCTION public.%I() SET plan_cache_mode = force_custom_plan', r.proname);
   END LOOP;
 END $function$
+CREATE OR REPLACE FUNCTION public.fee_rows_for(org uuid)
+ RETURNS TABLE(category text, effective_from date, effective_until date, fixed_fee_gbp numeric, escape_threshold_gbp numeric, hourly_rate_gbp numeric)
+ LANGUAGE sql
+ STABLE
+AS $function$
+  SELECT r.category, r.effective_from,
+         lead(r.effective_from) OVER (PARTITION BY r.category ORDER BY r.effective_from),
+         r.fixed_fee_gbp, r.escape_threshold_gbp, r.hourly_rate_gbp
+    FROM fee_rates r
+   WHERE r.organisation_id = org
+     AND r.version = (SELECT max(l.version) FROM fee_rates l WHERE l.organisation_id = org)
+  UNION ALL
+  SELECT d.category, d.effective_from,
+         lead(d.effective_from) OVER (PARTITION BY d.category ORDER BY d.effective_from),
+         d.fixed_fee_gbp, d.escape_threshold_gbp, NULL::numeric
+    FROM fee_default_rates d
+   WHERE NOT EXISTS (SELECT 1 FROM fee_rates l WHERE l.organisation_id = org)
+$function$
 CREATE OR REPLACE FUNCTION public.feedback_scores_valid(items jsonb)
  RETURNS boolean
  LANGUAGE sql
@@ -3363,6 +3654,67 @@ AS $function$
         IF FOUND THEN RETURN; END IF;
         RETURN QUERY SELECT true, NULL::text, NULL::text, NULL::text, NULL::integer, NULL::jsonb;
       END $function$
+CREATE OR REPLACE FUNCTION public.rebuild_case_fee_rollups(org uuid, with_minutes boolean DEFAULT true)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET work_mem TO '128MB'
+AS $function$
+BEGIN
+  DELETE FROM case_fee_rollups WHERE organisation_id = org;
+  INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
+         f.total_minutes / 60,
+         coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
+         coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
+         coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
+         coalesce(sum(f.s * f.p_within_n), 0)::bigint AS within_n,
+         coalesce(sum(f.s * f.p_within_positive), 0)::bigint AS within_positive,
+         coalesce(sum(f.s * f.p_beyond_cases), 0)::bigint AS beyond_cases,
+         coalesce(sum(f.s * f.p_beyond_n), 0)::bigint AS beyond_n,
+         coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
+         coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
+         coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
+           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+           1 AS p_cases,
+           f.total_minutes AS p_minutes,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_within_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_within_positive,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_beyond_cases,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END AS p_beyond_n,
+           CASE WHEN f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60 AND f.result IN ('positive', 'partly_positive') THEN 1 ELSE 0 END AS p_beyond_positive,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL THEN 1 ELSE 0 END AS p_escape_n,
+           CASE WHEN fee.hourly_rate_gbp IS NOT NULL AND fee.escape_threshold_gbp IS NOT NULL AND f.total_minutes * fee.hourly_rate_gbp > fee.escape_threshold_gbp * 60 THEN 1 ELSE 0 END AS p_escape_count
+      FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
+      LEFT JOIN (SELECT * FROM fee_rows_for(org)) fee ON fee.category = f.category AND f.opened_on >= fee.effective_from
+                           AND (fee.effective_until IS NULL OR f.opened_on < fee.effective_until)
+     WHERE f.closed_on IS NOT NULL) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7;
+  IF with_minutes THEN
+    DELETE FROM case_fee_minute_rollups WHERE organisation_id = org;
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+  SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
+         sum(f.s)::integer
+    FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
+  CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+   WHERE f.closed_on IS NOT NULL
+   GROUP BY 1, 2, 3, 4, 5, 6
+   ORDER BY 1, 2, 3, 4, 5, 6;
+  END IF;
+END $function$
 CREATE OR REPLACE FUNCTION public.rebuild_case_measure_rollups(org uuid)
  RETURNS void
  LANGUAGE plpgsql
@@ -3779,6 +4131,7 @@ CREATE TRIGGER audit_log_link BEFORE INSERT ON public.audit_log FOR EACH ROW EXE
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()
 CREATE CONSTRAINT TRIGGER audit_pending_move AFTER INSERT ON public.audit_pending DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_pending_move()
+CREATE TRIGGER case_facts_fee_row AFTER INSERT OR DELETE OR UPDATE ON public.case_facts FOR EACH ROW EXECUTE FUNCTION case_fee_rollups_apply()
 CREATE TRIGGER case_facts_measures_row AFTER INSERT OR DELETE OR UPDATE ON public.case_facts FOR EACH ROW EXECUTE FUNCTION case_measure_rollups_apply()
 CREATE TRIGGER case_facts_patterns_del AFTER DELETE ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (old.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()
 CREATE TRIGGER case_facts_patterns_ins AFTER INSERT ON public.case_facts FOR EACH ROW WHEN (((current_setting('deepvalue.defer_facts'::text, true) IS DISTINCT FROM 'on'::text) AND (new.closed_on IS NOT NULL))) EXECUTE FUNCTION case_pattern_rollups_apply()

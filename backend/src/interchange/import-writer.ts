@@ -246,6 +246,7 @@ export class ImportWriter {
     await this.client.query(`SELECT rebuild_case_pattern_rollups($1)`, [this.organisationId]);
     await this.client.query(`SELECT rebuild_case_measure_rollups($1)`, [this.organisationId]);
     await this.client.query(`SELECT rebuild_case_pricing_rollups($1)`, [this.organisationId]);
+    await this.client.query(`SELECT rebuild_case_fee_rollups($1)`, [this.organisationId]);
   }
 
   async writeCases(cases: ImportCase[]): Promise<void> {

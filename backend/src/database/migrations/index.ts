@@ -39,6 +39,7 @@ import { CitusRoutedFacts1764440000100 } from './1764440000100-citus-routed-fact
 import { RetellingItem1764510000000 } from './1764510000000-retelling-item.js';
 import { ShippedLetterTemplates1764520000000 } from './1764520000000-shipped-letter-templates.js';
 import { OutboxWithdrawn1764520000100 } from './1764520000100-outbox-withdrawn.js';
+import { FeeRollups1764630000000 } from './1764630000000-fee-rollups.js';
 import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js';
 import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
 
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   OutboxWithdrawn1764520000100,
   PricingRollups1764540000000,
   TimeEntryDelta1764620000000,
+  FeeRollups1764630000000,
 ];
