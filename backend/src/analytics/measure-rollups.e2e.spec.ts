@@ -13,6 +13,7 @@ import { MeasuresRepository } from './measures.repository.js';
 import { splitByMonth } from './rollup-periods.js';
 import { RATE_MEASURES } from './measures.sql.js';
 import { DIMENSION_FILTERS, type ReportFilters } from './report-filters.js';
+import { applyEveryKindOfWrite } from './testing/every-kind-of-write.js';
 import { type Fixture, seedOrganisation } from './testing/report-fixture.js';
 
 const asOf = '2026-11-01';
@@ -78,27 +79,7 @@ describe('measures summary roll-ups', () => {
   });
 
   it('stays exact through every kind of write, each in its own statement', async () => {
-    const q = (sql: string, params: unknown[] = []) => sut.dataSource.query(sql, params);
-    const closed = fixture.cases.filter((c) => c.closedOn && c.sessions.length > 0);
-    await q(`UPDATE time_entries SET minutes = minutes + 7 WHERE case_id = $1 AND class = 'relationship'`, [
-      closed[0].id,
-    ]);
-    await q(`DELETE FROM time_entries WHERE case_id = $1 AND class = 'relationship'`, [closed[1].id]);
-    await q(`UPDATE outcomes SET result = 'negative', appeal = 'considered_not_pursued' WHERE case_id = $1`, [
-      closed[3].id,
-    ]);
-    await q(`UPDATE cases SET closed_on = NULL WHERE id = $1`, [closed[4].id]);
-    const open = fixture.cases.find((c) => !c.closedOn)!;
-    await q(`UPDATE cases SET closed_on = opened_on + 30 WHERE id = $1`, [open.id]);
-    await q(`UPDATE cases SET closed_on = closed_on + 40 WHERE id = $1`, [closed[6].id]);
-    await q(`DELETE FROM cases WHERE id = $1`, [closed[5].id]);
-    await q(
-      `UPDATE clients SET vulnerabilities = CASE WHEN cardinality(vulnerabilities) = 2 THEN '{}'::text[]
-                                                 WHEN cardinality(vulnerabilities) = 0 THEN '{disability}'::text[]
-                                                 ELSE vulnerabilities || '{language_need}'::text[] END
-        WHERE organisation_id = $1`,
-      [fixture.orgId],
-    );
+    await applyEveryKindOfWrite(sut.dataSource, fixture);
     await expectTablesCurrent();
     await expectSameSummaries();
   });

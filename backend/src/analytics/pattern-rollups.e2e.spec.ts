@@ -9,6 +9,7 @@ import { OUTCOME_MEASURES } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { AnalyticsRepository, type PatternCount } from './analytics.repository.js';
 import type { ReportFilters } from './report-filters.js';
+import { applyEveryKindOfWrite } from './testing/every-kind-of-write.js';
 import { type Fixture, seedOrganisation } from './testing/report-fixture.js';
 
 const asOf = '2026-11-01';
@@ -90,31 +91,7 @@ describe('covariate-pattern roll-ups', () => {
   });
 
   it('stays exact through every kind of write, each in its own statement', async () => {
-    const q = (sql: string, params: unknown[] = []) => sut.dataSource.query(sql, params);
-    const closed = fixture.cases.filter((c) => c.closedOn && c.sessions.length > 0);
-    // More relationship time on one case (its pattern moves), a session removed from another.
-    await q(`UPDATE time_entries SET minutes = minutes + 7 WHERE case_id = $1 AND class = 'relationship'`, [
-      closed[0].id,
-    ]);
-    await q(`DELETE FROM time_entries WHERE case_id = $1 AND class = 'relationship'`, [closed[1].id]);
-    // Casework time only: the pattern and outcome stay, so nothing should change.
-    await q(`UPDATE time_entries SET minutes = minutes + 1 WHERE case_id = $1 AND class = 'casework'`, [closed[2].id]);
-    // Outcome changed, case reopened, case closed, case deleted, several cases in one statement.
-    await q(`UPDATE outcomes SET result = 'negative', appeal = 'considered_not_pursued' WHERE case_id = $1`, [
-      closed[3].id,
-    ]);
-    await q(`UPDATE cases SET closed_on = NULL WHERE id = $1`, [closed[4].id]);
-    const open = fixture.cases.find((c) => !c.closedOn)!;
-    await q(`UPDATE cases SET closed_on = opened_on + 30 WHERE id = $1`, [open.id]);
-    await q(`DELETE FROM cases WHERE id = $1`, [closed[5].id]);
-    // Vulnerability flags changed on every client in one statement (the count and the flag rows move).
-    await q(
-      `UPDATE clients SET vulnerabilities = CASE WHEN cardinality(vulnerabilities) = 2 THEN '{}'::text[]
-                                                 WHEN cardinality(vulnerabilities) = 0 THEN '{disability}'::text[]
-                                                 ELSE vulnerabilities || '{language_need}'::text[] END
-        WHERE organisation_id = $1`,
-      [fixture.orgId],
-    );
+    await applyEveryKindOfWrite(sut.dataSource, fixture);
     await expectTableCurrent();
   });
 

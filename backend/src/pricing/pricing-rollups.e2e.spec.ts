@@ -11,6 +11,7 @@ import { BENEFIT_TYPES } from '@deepvalue/shared';
 import { createHarness, type Harness } from '../../test/harness.js';
 import type { ConsentRule } from '../analytics/facts-query.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
+import { applyEveryKindOfWrite } from '../analytics/testing/every-kind-of-write.js';
 import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
 import { PricingAggregatesRepository } from './pricing-aggregates.repository.js';
 import { pricingBenefitColumns, pricingCaseColumns } from './pricing-rollups.sql.js';
@@ -106,18 +107,9 @@ describe('pricing roll-up', () => {
   it('stays exact through every kind of write, each in its own statement', async () => {
     const q = (sql: string, params: unknown[] = []) => sut.dataSource.query(sql, params);
     const closed = fixture.cases.filter((c) => c.closedOn && c.sessions.length > 0);
-    await q(`UPDATE time_entries SET minutes = minutes + 7 WHERE case_id = $1 AND class = 'relationship'`, [
-      closed[0].id,
-    ]);
-    await q(`DELETE FROM time_entries WHERE case_id = $1 AND class = 'relationship'`, [closed[1].id]);
-    await q(`UPDATE outcomes SET result = 'negative', appeal = 'considered_not_pursued' WHERE case_id = $1`, [
-      closed[3].id,
-    ]);
-    await q(`UPDATE cases SET closed_on = NULL WHERE id = $1`, [closed[4].id]);
     const open = fixture.cases.find((c) => !c.closedOn)!;
-    await q(`UPDATE cases SET closed_on = opened_on + 30 WHERE id = $1`, [open.id]);
-    await q(`UPDATE cases SET closed_on = closed_on + 40 WHERE id = $1`, [closed[6].id]);
-    await q(`DELETE FROM cases WHERE id = $1`, [closed[5].id]);
+    await applyEveryKindOfWrite(sut.dataSource, fixture);
+    // The case the writes above closed gains benefits too.
     await addBenefits([closed[7].id, closed[8].id, open.id]);
     await q(`UPDATE outcome_benefits SET amount_gbp = NULL WHERE case_id = $1`, [closed[9].id]);
     await q(`UPDATE outcome_benefits SET type = 'eviction_avoided' WHERE case_id = $1`, [closed[10].id]);
@@ -125,13 +117,6 @@ describe('pricing roll-up', () => {
     await q(`UPDATE clients SET evidence_consent = NOT evidence_consent WHERE organisation_id = $1 AND ref LIKE '%5'`, [
       fixture.orgId,
     ]);
-    await q(
-      `UPDATE clients SET vulnerabilities = CASE WHEN cardinality(vulnerabilities) = 2 THEN '{}'::text[]
-                                                 WHEN cardinality(vulnerabilities) = 0 THEN '{disability}'::text[]
-                                                 ELSE vulnerabilities || '{language_need}'::text[] END
-        WHERE organisation_id = $1`,
-      [fixture.orgId],
-    );
     await expectTableCurrent();
     await expectSameAggregates();
   });
