@@ -52,3 +52,15 @@ export interface TwoFactorSetup {
   secret: string;
   otpauthUrl: string;
 }
+
+/** Funding an organisation received for a period (evidence packs show value per £1 of it). */
+export interface FundingRecord {
+  id: string;
+  /** First and last day the funding pays for, YYYY-MM-DD (inclusive). */
+  periodFrom: string;
+  periodTo: string;
+  amountGbp: number;
+  /** Who paid it, e.g. "County council advice contract". */
+  funder: string;
+  createdAt: string;
+}

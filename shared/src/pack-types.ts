@@ -63,6 +63,12 @@ export interface PackMeta {
     deflators: { version: string; published: string; source: string };
   };
   feeTables: Array<{ organisationRef: string; version: number; usingDefaults: boolean }>;
+  /**
+   * The funding the pack divides by for "value per £1 of funding": the sum of the records lying wholly
+   * inside the period and covering it day for day for every organisation; null, with the reason in
+   * `note`, when there is none to use (or the pack is filtered, since funding pays for the whole service).
+   */
+  funding: { totalGbp: number | null; records: number; note: string };
   softwareVersion: string;
   /** Derived from the inputs (the as-of date), not the clock, so the same inputs give the same bytes. */
   generatedAt: string;

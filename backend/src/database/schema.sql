@@ -575,6 +575,14 @@ offices.organisation_id uuid NOT NULL
 offices.ref text NOT NULL
 offices.updated_at timestamp with time zone NOT NULL DEFAULT now()
 offices.version integer NOT NULL DEFAULT 1
+organisation_funding.amount_gbp numeric(14,2) NOT NULL
+organisation_funding.created_at timestamp with time zone NOT NULL DEFAULT now()
+organisation_funding.created_by uuid
+organisation_funding.funder text NOT NULL
+organisation_funding.id uuid NOT NULL DEFAULT uuidv7()
+organisation_funding.organisation_id uuid NOT NULL
+organisation_funding.period_from date NOT NULL
+organisation_funding.period_to date NOT NULL
 organisation_shares.commissioner_id uuid NOT NULL
 organisation_shares.created_at timestamp with time zone NOT NULL DEFAULT now()
 organisation_shares.created_by uuid
@@ -1396,6 +1404,20 @@ offices offices_ref_check: CHECK (((length(ref) >= 1) AND (length(ref) <= 100)))
 offices offices_ref_not_null: NOT NULL ref
 offices offices_updated_at_not_null: NOT NULL updated_at
 offices offices_version_not_null: NOT NULL version
+organisation_funding organisation_funding_amount_gbp_check: CHECK ((amount_gbp > (0)::numeric))
+organisation_funding organisation_funding_amount_gbp_not_null: NOT NULL amount_gbp
+organisation_funding organisation_funding_check: CHECK ((period_to >= period_from))
+organisation_funding organisation_funding_created_at_not_null: NOT NULL created_at
+organisation_funding organisation_funding_funder_check: CHECK (((length(funder) >= 1) AND (length(funder) <= 200)))
+organisation_funding organisation_funding_funder_not_null: NOT NULL funder
+organisation_funding organisation_funding_id_not_null: NOT NULL id
+organisation_funding organisation_funding_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+organisation_funding organisation_funding_organisation_id_id_key: UNIQUE (organisation_id, id)
+organisation_funding organisation_funding_organisation_id_not_null: NOT NULL organisation_id
+organisation_funding organisation_funding_period_from_check: CHECK ((period_from >= '1990-01-01'::date))
+organisation_funding organisation_funding_period_from_not_null: NOT NULL period_from
+organisation_funding organisation_funding_period_to_not_null: NOT NULL period_to
+organisation_funding organisation_funding_pkey: PRIMARY KEY (id)
 organisation_shares organisation_shares_check: CHECK ((provider_id <> commissioner_id))
 organisation_shares organisation_shares_commissioner_id_fkey: FOREIGN KEY (commissioner_id) REFERENCES organisations(id) ON DELETE CASCADE
 organisation_shares organisation_shares_commissioner_id_not_null: NOT NULL commissioner_id
@@ -1690,6 +1712,9 @@ CREATE UNIQUE INDEX "PK_8c82d7f526340ab734260ea46be" ON public.migrations USING 
 CREATE UNIQUE INDEX offices_organisation_id_id_key ON public.offices USING btree (organisation_id, id)
 CREATE UNIQUE INDEX offices_organisation_id_ref_key ON public.offices USING btree (organisation_id, ref)
 CREATE UNIQUE INDEX offices_pkey ON public.offices USING btree (id)
+CREATE UNIQUE INDEX organisation_funding_organisation_id_id_key ON public.organisation_funding USING btree (organisation_id, id)
+CREATE INDEX organisation_funding_period_idx ON public.organisation_funding USING btree (organisation_id, period_from)
+CREATE UNIQUE INDEX organisation_funding_pkey ON public.organisation_funding USING btree (id)
 CREATE INDEX organisation_shares_commissioner_idx ON public.organisation_shares USING btree (commissioner_id)
 CREATE UNIQUE INDEX organisation_shares_pkey ON public.organisation_shares USING btree (provider_id, commissioner_id)
 CREATE UNIQUE INDEX organisations_pkey ON public.organisations USING btree (id)

@@ -33,6 +33,8 @@ import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-mo
 
 import { DomainError, invalid } from '../common/domain-error.js';
 
+import { FundingService } from '../organisations/funding.service.js';
+import type { FundingMatch } from '../organisations/funding-match.js';
 import { OrganisationsService } from '../organisations/organisations.service.js';
 
 import { NOT_PRICED_FIGURE } from '../pricing/pricing-view.js';
@@ -46,7 +48,7 @@ import type { PublishedRounding } from '../pricing/published-pricing.js';
 import { VERSION } from '../version.js';
 
 import { EvidenceRepository } from './evidence.repository.js';
-import { gbp, percent } from './format.js';
+import { gbp, percent, thousands } from './format.js';
 
 import { methodSections, NESTA_LEVEL } from './method.js';
 
@@ -131,6 +133,7 @@ export class EvidencePackService {
     private readonly pricing: PricingService,
     private readonly feeRates: FeeRatesService,
     private readonly organisations: OrganisationsService,
+    private readonly funding: FundingService,
   ) {}
 
   /** A manager's own organisation, or a commissioner's sharing organisations (all, or the one named). */
@@ -171,30 +174,39 @@ export class EvidencePackService {
     // The queries are independent: run them side by side (each is one pass over the facts).
     const organisationsLoaded = this.repository.organisations(ids);
     const feeTablesLoaded = organisationsLoaded.then((orgs) => this.feeTables(ids, orgs, request));
-    const [organisations, pricingOrg, { cells, withoutConsent: excluded }, estimates, feeTables, feeLines, inputs] =
-      await Promise.all([
-        organisationsLoaded,
-        this.repository.organisations([pricingOrganisationId]),
-        this.repository.measureCells(ids, filters, asOf),
-        this.estimates(ids, filters, asOf),
-        feeTablesLoaded,
-        feeTablesLoaded.then((tables) =>
-          this.repository.feeLines(
-            ids,
-            filters,
-            asOf,
-            tables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
-          ),
-        ),
-        this.pricing.inputs({
-          organisationIds: ids,
-          pricingOrganisationId,
+    const [
+      organisations,
+      pricingOrg,
+      { cells, withoutConsent: excluded },
+      estimates,
+      feeTables,
+      feeLines,
+      inputs,
+      funding,
+    ] = await Promise.all([
+      organisationsLoaded,
+      this.repository.organisations([pricingOrganisationId]),
+      this.repository.measureCells(ids, filters, asOf),
+      this.estimates(ids, filters, asOf),
+      feeTablesLoaded,
+      feeTablesLoaded.then((tables) =>
+        this.repository.feeLines(
+          ids,
           filters,
           asOf,
-          consent: 'consented_only',
-          unitCostVersion: request.unitCostVersion,
-        }),
-      ]);
+          tables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
+        ),
+      ),
+      this.pricing.inputs({
+        organisationIds: ids,
+        pricingOrganisationId,
+        filters,
+        asOf,
+        consent: 'consented_only',
+        unitCostVersion: request.unitCostVersion,
+      }),
+      this.funding.forPeriod(ids, { from: request.from, to: request.to }),
+    ]);
     const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), filters.category);
     const priced = this.pricing.valued(inputs, pricingRounding(rounded, filters.category));
 
@@ -223,6 +235,7 @@ export class EvidencePackService {
         version: t.version,
         usingDefaults: t.usingDefaults,
       })),
+      funding: fundingUsed(funding, packFilters, refOf),
       softwareVersion: VERSION,
       generatedAt: `${asOf}T00:00:00.000Z`,
       builtOn: request.builtOn ?? todayIso(),
@@ -423,6 +436,55 @@ function pricingRounding(rounded: RoundedOutcomes, onlyCategory?: string): Publi
   };
 }
 
+/** The funding the pack divides by, or why there is none (organisations/funding-match.ts). */
+function fundingUsed(
+  match: FundingMatch,
+  filters: PackFilters,
+  refOf: Map<string, { name: string }>,
+): PackMeta['funding'] {
+  if (Object.values(filters).some((v) => v !== undefined && v !== ''))
+    return {
+      totalGbp: null,
+      records: 0,
+      note: 'not given for a filtered pack: funding pays for the whole service, not the cases a filter picks',
+    };
+  if (match.matched)
+    return {
+      totalGbp: match.totalGbp,
+      records: match.records,
+      note: `£${thousands(match.totalGbp, Number.isInteger(match.totalGbp) ? 0 : 2)} recorded for the period (${match.records} record${match.records === 1 ? '' : 's'})`,
+    };
+  return {
+    totalGbp: null,
+    records: 0,
+    note:
+      'no funding recorded for the whole period: ' +
+      match.uncovered.map((u) => `${refOf.get(u.organisationId)?.name ?? 'an organisation'}, ${u.reason}`).join('; '),
+  };
+}
+
+/**
+ * Net fiscal value (the published central, low and high figures) ÷ the funding recorded for the period,
+ * to the penny; "not available" with the reason when no funding is recorded for it.
+ */
+function perFundingHeadline(
+  net: { low: unknown; central: unknown; high: unknown },
+  meta: PackMeta,
+  leftOut: string,
+): Pick<Headline, 'value' | 'detail'> {
+  const funding = meta.funding.totalGbp;
+  if (funding === null) return { value: 'not available', detail: meta.funding.note };
+  if (net.central === NOT_PRICED_FIGURE)
+    return { value: NOT_PRICED_FIGURE, detail: 'the public money saved rests only on events with no unit cost' };
+  if (typeof net.central !== 'number' || typeof net.low !== 'number' || typeof net.high !== 'number')
+    return { value: NOT_PUBLISHED_MARK, detail: 'not published: rests on a count that is not published' };
+  const per = (v: number) => `£${(v / funding).toFixed(2)}`;
+  return {
+    value: per(net.central),
+    detail: `net, central; range ${per(net.low)} to ${per(net.high)}; funding ${meta.funding.note}${leftOut}`,
+  };
+}
+
 function consentTable(rounded: RoundedOutcomes, excludedShown: string): PackTable {
   return {
     name: 'consent-exclusions',
@@ -505,6 +567,7 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
         (meta.unitCosts.hourlyCostSource ? ' (the cited Legal Help rate, 2025)' : ' (entered by the organisation)'),
     },
     { label: 'Fiscal value per £1 of adviser time', ...perPoundHeadline() },
+    { label: 'Fiscal value per £1 of funding', ...perFundingHeadline(kind('fiscal').net, meta, leftOut('fiscal')) },
     { label: 'Wellbeing value (to the person)', ...money('wellbeing') },
     { label: 'Money to clients (benefits, debt written off)', ...money('client_financial') },
     {

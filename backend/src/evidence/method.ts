@@ -12,6 +12,15 @@ import { percent } from './format.js';
 import { MIN_RATE_N, roundingBaseFor } from '../disclosure/rounding.js';
 import type { MethodSection, PackMeta } from '@deepvalue/shared';
 
+/** How "value per £1 of funding" matches recorded funding to the pack's period (organisations/funding-match.ts). */
+export const FUNDING_RULE =
+  'Value per £1 of funding is net fiscal value ÷ the funding recorded for the period. For each organisation ' +
+  'in the pack, the funding records lying wholly inside the period must together cover every day of it; a ' +
+  'record reaching outside the period is never split (how its money was spent across its days is not known), ' +
+  'so a pack for part of a funding period has no figure, and a combined pack needs the funding of every ' +
+  'organisation in it. A filtered pack has none, since funding pays for the whole service. Value counts only ' +
+  'the cases whose clients consented, while funding paid for all of them, so the figure understates.';
+
 /** The level these figures reach, and why not higher. Never claim more (docs/pricing.md). */
 export const NESTA_LEVEL = 2;
 export const NESTA_SUMMARY =
@@ -159,6 +168,7 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
               ? ` (the default until the organisation enters its own: ${meta.unitCosts.hourlyCostSource}).`
               : ', as entered by the organisation.') +
             ' Value per £1 is net value ÷ that cost.',
+        FUNDING_RULE + ` Here: ${meta.funding.note}.`,
         inputs.unpricedCount > 0
           ? `Some outcomes have no citable unit cost and are shown as "${NOT_PRICED}": they add nothing to the ` +
             '£ figures, which therefore understate the value.'

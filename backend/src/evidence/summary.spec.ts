@@ -40,6 +40,7 @@ const meta = {
     deflators: { version: 'hmt', published: '2025-12', source: 'HM Treasury' },
   },
   feeTables: [],
+  funding: { totalGbp: null, records: 0, note: 'no funding recorded' },
   softwareVersion: '0.1.0',
   generatedAt: '2026-03-31T00:00:00.000Z',
   builtOn: '2026-04-02',

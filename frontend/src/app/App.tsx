@@ -69,6 +69,7 @@ const RetentionPage = lazyNamed(admin, 'RetentionPage');
 const AuditLogPage = lazyNamed(admin, 'AuditLogPage');
 const LetterTemplatesPage = lazyNamed(admin, 'LetterTemplatesPage');
 const OutboxPage = lazyNamed(admin, 'OutboxPage');
+const FundingPage = lazyNamed(admin, 'FundingPage');
 const PrivacySearchPage = lazyNamed(privacy, 'PrivacySearchPage');
 const ClientPrivacyPage = lazyNamed(privacy, 'ClientPrivacyPage');
 const EraseClientPage = lazyNamed(privacy, 'EraseClientPage');
@@ -128,6 +129,7 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/feedback-items', Page: FeedbackItemsPage, roles: ['admin'] },
   { path: '/admin/sharing', Page: SharingPage, roles: ['admin'] },
   { path: '/admin/retention', Page: RetentionPage, roles: ['admin'] },
+  { path: '/admin/funding', Page: FundingPage, roles: ['admin', 'manager'] },
   { path: '/admin/audit', Page: AuditLogPage, roles: ['admin'] },
   { path: '/admin/letter-templates', Page: LetterTemplatesPage, roles: ['admin'] },
   { path: '/admin/outbox', Page: OutboxPage, roles: ['admin'] },

@@ -41,6 +41,7 @@ import { ShippedLetterTemplates1764520000000 } from './1764520000000-shipped-let
 import { OutboxWithdrawn1764520000100 } from './1764520000100-outbox-withdrawn.js';
 import { FeeRollups1764630000000 } from './1764630000000-fee-rollups.js';
 import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js';
+import { OrganisationFunding1764600000000 } from './1764600000000-organisation-funding.js';
 import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
 
 export const MIGRATIONS = [
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   ShippedLetterTemplates1764520000000,
   OutboxWithdrawn1764520000100,
   PricingRollups1764540000000,
+  OrganisationFunding1764600000000,
   TimeEntryDelta1764620000000,
   FeeRollups1764630000000,
 ];

@@ -29,6 +29,11 @@ const SECTIONS = [
     text: 'How long client details are kept, small-number suppression and two-factor sign-in.',
   },
   {
+    to: '/admin/funding',
+    title: 'Funding received',
+    text: 'The funding received for each period, so evidence packs show value per £1 of funding.',
+  },
+  {
     to: '/admin/privacy',
     title: 'Subject access and erasure',
     text: 'Find a client, export everything held about them, or erase their personal details.',

@@ -2,6 +2,7 @@ export { AdminIndexPage } from './AdminIndexPage';
 export { AuditLogPage } from './AuditLogPage';
 export { EditUserPage } from './EditUserPage';
 export { FeedbackItemsPage } from './FeedbackItemsPage';
+export { FundingPage } from './FundingPage';
 export { InviteUserPage } from './InviteUserPage';
 export { LetterTemplatesPage } from './LetterTemplatesPage';
 export { OutboxPage } from './OutboxPage';

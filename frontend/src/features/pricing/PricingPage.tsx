@@ -8,6 +8,7 @@ const TABS = [
   { to: '/pricing', label: 'Value in £' },
   { to: '/pricing/unit-costs', label: 'Unit costs and adjustments' },
   { to: '/pricing/fees', label: 'Fee table' },
+  { to: '/admin/funding', label: 'Funding received' },
 ];
 
 /** Pricing deep value (docs/pricing.md): the summary, the unit-cost table and the fee table. */
