@@ -5,8 +5,12 @@ import { checkPage, DEMO_PASSWORD, demoEmail, signIn } from './support';
 interface CaseRow {
   id: string;
   ref: string;
+  category: string;
   fundingStream: string;
   openedOn: string;
+  version: number;
+  legalAid: unknown;
+  client: { id: string };
 }
 
 test('a manager records a case’s legal aid details and equality monitoring, then checks the contract report', async ({
@@ -18,15 +22,31 @@ test('a manager records a case’s legal aid details and equality monitoring, th
   const open = (await (await request.get('/api/cases?status=open&limit=100')).json()) as {
     items: Array<{ id: string }>;
   };
-  let kase: (CaseRow & { legalAid: unknown }) | undefined;
+  // The demo records details for every legally aided case, and equality answers for most clients.
+  // Set-up through the API: the manager takes an open housing case funded otherwise, learns it is
+  // legally aided, and its client's answers start as not asked.
+  let kase: CaseRow | undefined;
   for (const { id } of open.items) {
-    const c = (await (await request.get(`/api/cases/${id}`)).json()) as CaseRow & { legalAid: unknown };
-    if (c.fundingStream.startsWith('legal_aid') && !c.legalAid) {
+    const c = (await (await request.get(`/api/cases/${id}`)).json()) as CaseRow;
+    if (c.category === 'housing' && !c.fundingStream.startsWith('legal_aid') && !c.legalAid) {
       kase = c;
       break;
     }
   }
-  expect(kase, 'an open legally aided demo case without legal aid details').toBeTruthy();
+  expect(kase, 'an open housing case funded otherwise').toBeDefined();
+  const { csrfToken } = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const headers = { 'X-CSRF-Token': csrfToken };
+  const client = (await (await request.get(`/api/clients/${kase!.client.id}`)).json()) as { version: number };
+  const cleared = await request.put(`/api/clients/${kase!.client.id}/equality`, {
+    headers,
+    data: { gender: null, ethnicity: null, disability: null, version: client.version },
+  });
+  expect(cleared.status(), await cleared.text()).toBe(200);
+  const patched = await request.patch(`/api/cases/${kase!.id}`, {
+    headers,
+    data: { fundingStream: 'legal_aid_fixed_fee', version: kase!.version },
+  });
+  expect(patched.status(), await patched.text()).toBe(200);
 
   await signIn(page, demoEmail('manager'));
   await page.goto(`/cases/${kase!.id}`);

@@ -61,4 +61,19 @@ describe(ensureDemoData.name, () => {
     expect(rows[4].positive).toBeGreaterThan(rows[0].positive);
     expect(rows[4].accepted).toBeGreaterThan(rows[0].accepted);
   });
+
+  it('gives every legally aided case its LAA details with a UFN, and each provider an office account', async () => {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS aided, count(l.id)::int AS detailed, count(l.ufn)::int AS numbered
+         FROM cases c LEFT JOIN case_legal_aid l ON l.organisation_id = c.organisation_id AND l.case_id = c.id
+        WHERE c.funding_stream IN ('legal_aid_fixed_fee', 'legal_aid_escape')`,
+    );
+    expect(rows[0].aided).toBeGreaterThan(300);
+    expect(rows[0].detailed).toBe(rows[0].aided);
+    expect(rows[0].numbered).toBe(rows[0].aided);
+    const { rows: orgs } = await client.query(
+      `SELECT settings->>'legalAidOfficeAccount' AS account FROM organisations WHERE kind = 'provider' ORDER BY ref`,
+    );
+    expect(orgs.map((o) => o.account)).toEqual(['DEMO02', 'DEMO01']);
+  });
 });

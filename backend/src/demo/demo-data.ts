@@ -22,9 +22,25 @@ export interface DemoSummary {
   users: Array<{ role: string; email: string; organisation: string }>;
 }
 
+// The LAA office accounts are made up (DEMO01, DEMO02), so the demo's contract report is never
+// taken for a real provider's.
 const ORGANISATIONS = [
-  { ref: 'riverside-law-centre', name: 'Riverside Law Centre', kind: 'law_centre' as const, share: 0.62, seed: 2026 },
-  { ref: 'northgate-advice', name: 'Northgate Advice Agency', kind: 'advice_agency' as const, share: 0.38, seed: 1904 },
+  {
+    ref: 'riverside-law-centre',
+    name: 'Riverside Law Centre',
+    kind: 'law_centre' as const,
+    share: 0.62,
+    seed: 2026,
+    laaAccount: 'DEMO01',
+  },
+  {
+    ref: 'northgate-advice',
+    name: 'Northgate Advice Agency',
+    kind: 'advice_agency' as const,
+    share: 0.38,
+    seed: 1904,
+    laaAccount: 'DEMO02',
+  },
 ];
 const COMMISSIONER = { ref: 'county-commissioning', name: 'County Legal Support Commissioning' };
 
@@ -91,6 +107,10 @@ async function loadDemo(dataSource: DataSource, log: (message: string) => void, 
     }
     for (const [i, org] of ORGANISATIONS.entries()) {
       const id = providerIds[i];
+      await tx.query(`UPDATE organisations SET settings = settings || $2::jsonb WHERE id = $1`, [
+        id,
+        JSON.stringify({ legalAidOfficeAccount: org.laaAccount, legalAidScheduleRef: `${org.laaAccount}/2024/01` }),
+      ]);
       await tx.query(`INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $2)`, [
         id,
         commissioner.id,

@@ -22,6 +22,7 @@ import {
 } from '@deepvalue/shared';
 import { workday, type DateText } from './calendar.js';
 import { CATEGORY_MIX, CATEGORY_MODELS, LEGAL_AID_SHARE } from './generator-data.js';
+import { legalAidOf } from './generator-legal-aid.js';
 import { appealReasonOf, feedbackOf, followUpOf, outcomeOf, score, type CaseState } from './generator-outcome.js';
 import { recordTime, settle } from './generator-time.js';
 import { STREAM, clientOf, type AdviserTraits, type World } from './generator-world.js';
@@ -220,6 +221,12 @@ export function generateCase(world: World, index: number): ImportCase {
     followUps.push(followUpOf(r, state, outcome, plannedClose, dates));
   }
 
+  const laaDetails = legalAidOf(
+    new Random(world.seed, STREAM.legalAid, index),
+    { category, subcategory: sub.name, fundingStream, closed },
+    office,
+    client.postcodeDistrict,
+  );
   return {
     ref: `c-${index + 1}`,
     client,
@@ -243,6 +250,7 @@ export function generateCase(world: World, index: number): ImportCase {
     referrals,
     outcome,
     followUps,
+    ...(laaDetails ? { legalAid: laaDetails } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
 import { CATEGORIES, VULNERABILITIES, type Category, type Vulnerability } from '@deepvalue/shared';
 import { DateText, addMonths, dayOf } from './calendar.js';
 import { AREAS, FIRST_NAMES, LAST_NAMES, OTHER_DISTRICTS, PARTNERS } from './generator-data.js';
+import { equalityOf } from './generator-legal-aid.js';
 import { IMPORT_FORMAT, type ImportClient, type ImportHeader, type ImportOrganisation } from './import-format.js';
 import { Random, seedOf } from './prng.js';
 
@@ -70,6 +71,8 @@ export const STREAM = {
   firstContact: 6,
   confidenceAtIntake: 7,
   retellingItem: 8,
+  legalAid: 9,
+  equality: 10,
 } as const;
 
 const DEFAULT_ORGANISATIONS = {
@@ -194,5 +197,7 @@ export function clientOf(world: World, index: number): GeneratedClient {
   if (r.chance(0.85)) client.phone = `07700 900${String(r.int(1000)).padStart(3, '0')}`;
   client.vulnerabilities = vulnerabilities;
   client.evidenceConsent = r.chance(0.9);
+  const equality = equalityOf(new Random(world.seed, STREAM.equality, index), vulnerabilities);
+  if (equality) client.equality = equality;
   return { client, office };
 }

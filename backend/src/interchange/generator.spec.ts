@@ -301,4 +301,20 @@ describe('the shape of the generated casework', () => {
     }
     expect(returning / cases.length).toBeGreaterThan(0.05);
   });
+
+  it('gives every legally aided case, and only those, LAA details, and most clients equality answers', () => {
+    const legallyAided = (c: ImportCase) => c.fundingStream.startsWith('legal_aid');
+    for (const c of cases) expect(c.legalAid !== undefined).toBe(legallyAided(c));
+    const aided = cases.filter(legallyAided);
+    expect(aided.length).toBeGreaterThan(500);
+    // No UFN is given: the import numbers each record. Every record names its office's access point.
+    for (const c of aided) expect(c.legalAid).toMatchObject({ accessPoint: expect.stringMatching(/^AP\d{5}$/) });
+    expect(aided.some((c) => c.legalAid!.ufn)).toBe(false);
+    // Completed matters of the categories whose outcome codes are known carry one.
+    const known = aided.filter((c) => c.closedOn && ['housing', 'welfare_benefits', 'debt'].includes(c.category));
+    expect(known.length).toBeGreaterThan(100);
+    for (const c of known) expect(c.legalAid!.outcomeCode).toMatch(/^[A-Z]{2}$/);
+    expect(share((c) => c.client.equality !== undefined)).toBeGreaterThan(0.9);
+    expect(share((c) => c.client.equality !== undefined)).toBeLessThan(0.98);
+  });
 });
