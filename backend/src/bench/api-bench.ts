@@ -10,12 +10,13 @@ import autocannon, { type Result } from 'autocannon';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../access/session.service.js';
 import { spawnApp, throwawaySecretsKey } from './app-process.js';
 import { summarise, timed, type Summary } from './stats.js';
-import { measureAnchors } from './write-anchors.js';
+import { openAnchors, type Anchors } from './write-anchors.js';
 
 export const CONNECTIONS = 50;
 
@@ -202,56 +203,54 @@ export async function benchApi(
   const p50: number[] = [];
   const p99: number[] = [];
   const rps: number[] = [];
+  const inserts: number[] = [];
+  const anchorRates = { insertWithoutTriggers: [] as number[], threeStatement: [] as number[] };
   let non2xx = 0;
   let errors = 0;
   const tally = { acknowledged: 0, stored: 0, cpuMs: 0 };
   let closeCase: Summary | undefined;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
+  let anchors: Anchors | undefined;
   try {
+    anchors = await openAnchors(ownerUrl, target, CONNECTIONS);
+    await insertRound(pool, target, CONNECTIONS * 2); // warm-up
     await apiRound(app.url, token, target, CONNECTIONS * 2); // warm-up: JIT, pools, caches
-    const warmed = await countRows();
-    const cpuBefore = cpuMs(app.child.pid!);
+    // Each round takes the API, the plain INSERTs and both anchors one after another, so every ratio
+    // compares work done within a minute or so of each other on this shared machine.
     for (let round = 0; round < options.rounds; round++) {
+      const before = { rows: await countRows(), cpu: cpuMs(app.child.pid!) };
       const result = await apiRound(app.url, token, target, options.requests);
+      tally.cpuMs += cpuMs(app.child.pid!) - before.cpu;
+      tally.stored += (await countRows()) - before.rows;
       p50.push(result.latency.p50);
       p99.push(result.latency.p99);
       rps.push(result['2xx'] / result.duration);
       non2xx += result.non2xx;
       errors += result.errors + result.timeouts;
       tally.acknowledged += result['2xx'];
+      inserts.push(await insertRound(pool, target, options.requests));
+      anchorRates.insertWithoutTriggers.push(await anchors.insertWithoutTriggers(options.requests));
+      anchorRates.threeStatement.push(await anchors.threeStatement(options.requests));
       log(
-        `  API round ${round + 1}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(rps.at(-1)!)} req/s, non-2xx ${result.non2xx}`,
+        `  round ${round + 1}: API p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(rps.at(-1)!)} req/s, ` +
+          `non-2xx ${result.non2xx}; INSERT with triggers ${Math.round(inserts.at(-1)!)} rows/s, ` +
+          `without ${Math.round(anchorRates.insertWithoutTriggers.at(-1)!)} rows/s; ` +
+          `three-statement ${Math.round(anchorRates.threeStatement.at(-1)!)} tx/s (load ${os.loadavg()[0].toFixed(1)})`,
       );
     }
-    tally.cpuMs = cpuMs(app.child.pid!) - cpuBefore;
-    tally.stored = (await countRows()) - warmed;
     log(`  ${tally.stored} rows stored for ${tally.acknowledged} acknowledged requests`);
     closeCase = await closeCases(dataSource, app.url, token, target, options.closes);
     log(`  close a case: p50 ${closeCase.p50} ms, p95 ${closeCase.p95} ms (${closeCase.runs} cases)`);
   } finally {
+    await anchors?.close();
+    await pool.end();
     await app.stop();
   }
 
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
-  const inserts: number[] = [];
-  try {
-    await insertRound(pool, target, CONNECTIONS * 2);
-    for (let round = 0; round < options.rounds; round++) {
-      inserts.push(await insertRound(pool, target, options.requests));
-      log(`  INSERT round ${round + 1}: ${Math.round(inserts.at(-1)!)} rows/s`);
-    }
-  } finally {
-    await pool.end();
-  }
-  const anchors = await measureAnchors(
-    ownerUrl,
-    target,
-    { connections: CONNECTIONS, amount: options.requests, rounds: options.rounds },
-    log,
-  );
+  const insertsWithoutTriggersPerSecond = summarise(anchorRates.insertWithoutTriggers);
+  const threeStatementPerSecond = summarise(anchorRates.threeStatement);
   const requestsPerSecond = summarise(rps);
   const insertsPerSecond = summarise(inserts);
-  const insertsWithoutTriggersPerSecond = summarise(anchors.insertWithoutTriggers);
-  const threeStatementPerSecond = summarise(anchors.threeStatement);
   const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
   return {
     connections: CONNECTIONS,

@@ -52,56 +52,55 @@ async function rate(
   return amount / ((Date.now() - started) / 1000);
 }
 
-export interface AnchorRates {
-  /** One-row INSERTs into the trigger-less copy, rows per second per round. */
-  insertWithoutTriggers: number[];
-  /** Read the case, insert the entry, update the case's total, in one transaction; per second per round. */
-  threeStatement: number[];
+export interface Anchors {
+  /** One-row INSERTs into the trigger-less copy, rows per second. */
+  insertWithoutTriggers(amount: number): Promise<number>;
+  /** Read the case, insert the entry, update the case's total, in one transaction; per second. */
+  threeStatement(amount: number): Promise<number>;
+  /** Drops the copies. */
+  close(): Promise<void>;
 }
 
-/** Runs as the owner (it creates and drops the copies). */
-export async function measureAnchors(
-  ownerUrl: string,
-  target: AnchorTarget,
-  options: { connections: number; amount: number; rounds: number },
-  log: (message: string) => void,
-): Promise<AnchorRates> {
-  const pool = new pg.Pool({ connectionString: ownerUrl, max: options.connections });
+/**
+ * Runs as the owner (it creates and drops the copies). Rounds are taken by the caller, between the
+ * API's rounds, so the ratios compare work done under the same load on this shared machine.
+ */
+export async function openAnchors(ownerUrl: string, target: AnchorTarget, connections: number): Promise<Anchors> {
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: connections });
   const setup = await pool.connect();
   const caseOf = (i: number) => target.caseIds[i % target.caseIds.length];
-  const result: AnchorRates = { insertWithoutTriggers: [], threeStatement: [] };
-  try {
-    await createCopies(setup, target);
-    const insert = (c: pg.PoolClient, i: number) =>
-      c.query(`INSERT INTO bench_anchor_entries ${ENTRY}`, [target.organisationId, caseOf(i), target.adviserId]);
-    const threeStatement = async (c: pg.PoolClient, i: number) => {
-      await c.query('BEGIN');
-      try {
-        await c.query(`SELECT closed_on FROM cases WHERE organisation_id = $1 AND id = $2`, [
-          target.organisationId,
-          caseOf(i),
-        ]);
-        await insert(c, i);
-        await c.query(`UPDATE bench_anchor_totals SET minutes = minutes + 30 WHERE case_id = $1`, [caseOf(i)]);
-        await c.query('COMMIT');
-      } catch (error) {
-        await c.query('ROLLBACK');
-        throw error;
-      }
-    };
-    await rate(pool, options.connections, options.connections * 2, insert); // warm-up
-    for (let round = 0; round < options.rounds; round++) {
-      result.insertWithoutTriggers.push(await rate(pool, options.connections, options.amount, insert));
-      result.threeStatement.push(await rate(pool, options.connections, options.amount, threeStatement));
-      log(
-        `  anchors round ${round + 1}: INSERT without triggers ${Math.round(result.insertWithoutTriggers.at(-1)!)} rows/s, ` +
-          `three-statement transaction ${Math.round(result.threeStatement.at(-1)!)} tx/s`,
-      );
+  const insert = (c: pg.PoolClient, i: number) =>
+    c.query(`INSERT INTO bench_anchor_entries ${ENTRY}`, [target.organisationId, caseOf(i), target.adviserId]);
+  const threeStatement = async (c: pg.PoolClient, i: number) => {
+    await c.query('BEGIN');
+    try {
+      await c.query(`SELECT closed_on FROM cases WHERE organisation_id = $1 AND id = $2`, [
+        target.organisationId,
+        caseOf(i),
+      ]);
+      await insert(c, i);
+      await c.query(`UPDATE bench_anchor_totals SET minutes = minutes + 30 WHERE case_id = $1`, [caseOf(i)]);
+      await c.query('COMMIT');
+    } catch (error) {
+      await c.query('ROLLBACK');
+      throw error;
     }
-  } finally {
+  };
+  const close = async () => {
     await setup.query(`DROP TABLE IF EXISTS bench_anchor_entries, bench_anchor_totals`).catch(() => undefined);
     setup.release();
     await pool.end();
+  };
+  try {
+    await createCopies(setup, target);
+    await rate(pool, connections, connections * 2, insert); // warm-up
+  } catch (error) {
+    await close();
+    throw error;
   }
-  return result;
+  return {
+    insertWithoutTriggers: (amount) => rate(pool, connections, amount, insert),
+    threeStatement: (amount) => rate(pool, connections, amount, threeStatement),
+    close,
+  };
 }
