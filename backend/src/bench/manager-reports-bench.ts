@@ -82,6 +82,21 @@ export async function benchManagerReports(
       twin: () => fixedFee.report(orgs, filters, { asOf, fromFacts: true }),
       n: (report) => report.n,
     });
+    // A breakdown by office (by category when the filter is the office), groups sorted for the comparison.
+    const by = filter === 'office' ? 'category' : 'office';
+    const sorted = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
+    await time({
+      report: `by ${by}`,
+      serve: async () => ({
+        groups: sorted(await measures.rateByGroup(orgs, normalised, 'positive_outcome', by, asOf)),
+        total: await measures.rateTotal(orgs, normalised, 'positive_outcome', asOf),
+      }),
+      twin: async () => ({
+        groups: sorted(await measures.rateByGroupFromFacts(orgs, normalised, 'positive_outcome', by, asOf)),
+        total: await measures.rateTotalFromFacts(orgs, normalised, 'positive_outcome', asOf),
+      }),
+      n: (breakdown) => breakdown.total.n,
+    });
   }
   return figures;
 }
