@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isConnectionError, mapError } from './http-exception.filter.js';
 
 const queryError = (code: string, message = 'failed') =>
@@ -10,6 +10,8 @@ describe(mapError.name, () => {
     expect(isConnectionError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(mapError(queryError('08006', 'connection failure'))?.status).toBe(503);
     expect(mapError(queryError('57P01', 'terminating connection due to administrator command'))?.status).toBe(503);
+    // A query through a released runner's entity manager while PostgreSQL stops (the restart test's 500).
+    expect(mapError(new QueryRunnerProviderAlreadyReleasedError())?.status).toBe(503);
   });
 
   it('leaves a query sent with the wrong number of parameters to the 500 path (a bug, not an outage)', () => {

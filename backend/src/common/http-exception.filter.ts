@@ -44,8 +44,10 @@ const CONNECTION_ERRORS = new Set([
 
 export function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; message?: string; name?: string; driverError?: { code?: string } } | undefined;
-  // A query whose connection was lost mid-request (e.g. PostgreSQL restarting) is unavailability too.
-  if (e?.name === 'QueryRunnerAlreadyReleasedError') return true;
+  // A query whose connection was lost mid-request (e.g. PostgreSQL restarting) is unavailability too:
+  // the runner's own query, or one through its entity manager (TypeORM names that error apart).
+  if (e?.name === 'QueryRunnerAlreadyReleasedError' || e?.name === 'QueryRunnerProviderAlreadyReleasedError')
+    return true;
   const code = e?.code ?? e?.driverError?.code;
   // Class 08 is connection exceptions, except 08P01 (protocol violation): a query sent with the wrong
   // number of parameters, a bug to answer with 500 and log, not "the database is unavailable".
