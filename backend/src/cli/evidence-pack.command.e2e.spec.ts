@@ -129,6 +129,20 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     expect(bad.stderr).toMatch(/--fee-table-version must be a version number, or REF=N/);
   });
 
+  it('names the CLI flags, not the web’s organisation=, when --priced-with provider meets a combined pack', async () => {
+    const funder = await sut.makeOrganisation({ name: 'Shire Funders', kind: 'commissioner' });
+    const other = await sut.makeOrganisation({ name: 'Eastgate Advice' });
+    await sut.dataSource.query(
+      `INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $3), ($2, $3)`,
+      [manager.organisationId, other.id, funder.id],
+    );
+    const args = ['evidence-pack', '--commissioner', funder.ref, '--from', PERIOD.from, '--to', PERIOD.to];
+    const result = await run([...args, '--priced-with', 'provider', '--out', out], sut.db);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--priced-with provider prices a pack of one organisation.*\(--org REF\)/);
+    expect(result.stderr).not.toMatch(/organisation=/);
+  });
+
   it('refuses --priced-with for a provider’s own pack, which is always priced with its own unit costs', async () => {
     const result = await run(
       [

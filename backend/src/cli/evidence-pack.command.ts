@@ -91,7 +91,15 @@ export const evidencePack: CliCommand = {
       rendered = await renderPack(pack);
     } catch (error) {
       if (error instanceof DomainError) {
-        ctx.log(`Error: ${error.message}`);
+        // The service names the web's query fields; say which flag to use here instead.
+        const oneProvider = error.errors.some((e) => e.path === 'pricedWith');
+        ctx.log(
+          oneProvider
+            ? 'Error: --priced-with provider prices a pack of one organisation with its own table; a provider’s pack ' +
+                '(--org REF) is always priced with its own unit costs, and a commissioner’s combined pack with the ' +
+                'commissioner’s (--priced-with commissioner)'
+            : `Error: ${error.message}`,
+        );
         return 1;
       }
       throw error;

@@ -390,8 +390,7 @@ function pricingOrganisation(scope: PackScope, pricedWith: PricedWith | undefine
     throw invalid([
       {
         path: 'pricedWith',
-        message:
-          'provider prices a pack of one organisation with its own table: choose the organisation (organisation=)',
+        message: 'provider prices a pack of one organisation with its own table: build the pack for one organisation',
       },
     ]);
   return scope.organisationIds[0];
