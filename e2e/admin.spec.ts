@@ -27,7 +27,12 @@ test('an admin invites a user, who sets a password and signs in', async ({ page 
   await expect(page.getByRole('row', { name: /Nia Newcomer/ })).toContainText('Invited');
 
   // The new user follows the link.
+  // Wait for the sign-out to finish: navigating at once can abort its request and leave the admin
+  // signed in, so the link would be followed as the admin (the flake seen under load).
+  const signedOut = page.waitForResponse((r) => r.url().endsWith('/api/auth/sign-out'));
   await page.getByRole('button', { name: 'Sign out' }).click();
+  expect((await signedOut).status()).toBe(204);
+  await expect(page).toHaveURL(/\/sign-in/);
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Choose your password' })).toBeVisible();
   await page.getByLabel('New password').fill('short');

@@ -67,8 +67,11 @@ export function useSignOut() {
   return async () => {
     await api('/auth/sign-out', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(undefined);
-    client.clear();
+    // Set the signed-out state on the session's own cache entry first: clear() would detach the
+    // mounted observers, which then never see a later setQueryData, and the page stayed signed in.
     client.setQueryData(['session'], null);
+    client.setQueryData(['two-factor'], NO_TWO_FACTOR);
+    client.removeQueries({ predicate: (query) => !['session', 'two-factor'].includes(String(query.queryKey[0])) });
   };
 }
 
