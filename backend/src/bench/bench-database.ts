@@ -40,13 +40,19 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
   const client = new pg.Client({ connectionString: handle.ownerUrl });
   await client.connect();
   const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+  // On a Citus cluster (BENCH_DATABASE_URL at its coordinator) the figures say so.
+  const citus = await client.query<{ citus: string }>(
+    `SELECT format('%s + Citus %s, %s workers', current_setting('server_version'), extversion,
+                   (SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND groupid > 0)) AS citus
+       FROM pg_extension WHERE extname = 'citus'`,
+  );
   await client.end();
   return {
     url: handle.ownerUrl,
     appUrl: handle.url,
     embedded: !external,
     workDir,
-    serverVersion: rows[0].server_version,
+    serverVersion: citus.rows[0]?.citus ?? rows[0].server_version,
     async close({ keep }) {
       await handle.stop();
       if (keep || kept) log(`Kept the benchmark data in ${workDir}`);

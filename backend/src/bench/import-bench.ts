@@ -11,7 +11,9 @@ import { withRssSampling, type RssSample } from './rss.js';
 import { timed } from './stats.js';
 
 export interface ImportFigures {
+  /** The first organisation's options; with --organisations K each has its own (same shape, own seed and name). */
   generator: GeneratorOptions;
+  organisations: number;
   generateSeconds: number;
   fileMb: number;
   importSeconds: number;
@@ -22,11 +24,17 @@ export interface ImportFigures {
   organisationId: string;
 }
 
-/** A network at scale: about 200 cases per adviser a year over five years, in six offices. */
-export function generatorOptions(cases: number): GeneratorOptions {
+/**
+ * A network at scale: about 200 cases per adviser a year over five years, in six offices. With
+ * several organisations, organisation i (from 1) has seed i and its own name.
+ */
+export function generatorOptions(cases: number, organisation = 1, organisations = 1): GeneratorOptions {
   return {
     cases,
-    seed: 1,
+    seed: organisation,
+    ...(organisations > 1
+      ? { organisation: { ref: `riverside-law-centre-${organisation}`, name: `Riverside Law Centre ${organisation}` } }
+      : {}),
     advisers: Math.min(2000, Math.max(12, Math.round(cases / 1000))),
     offices: 6,
     startDate: '2021-01-01',
@@ -54,7 +62,7 @@ export async function importFile(
   app: INestApplicationContext,
   file: string,
   log: (message: string) => void,
-): Promise<Omit<ImportFigures, 'generator' | 'generateSeconds' | 'fileMb' | 'analyzeSeconds'>> {
+): Promise<Omit<ImportFigures, 'generator' | 'organisations' | 'generateSeconds' | 'fileMb' | 'analyzeSeconds'>> {
   const service = app.get(ImportService);
   const started = Date.now();
   let lastLog = 0;

@@ -61,23 +61,43 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   try {
     let organisationId: string;
     if (steps.has('import')) {
-      log(`Generating ${options.cases.toLocaleString('en-GB')} cases…`);
-      const generator = generatorOptions(options.cases);
-      const file = await generateFile(db.workDir, generator, log);
-      log(`Importing ${file.mb} MB…`);
-      const imported = await importFile(services, file.file, log);
+      const k = options.organisations;
+      log(`Generating ${options.cases.toLocaleString('en-GB')} cases${k > 1 ? ` in ${k} organisations` : ''}…`);
+      const each = Array.from({ length: k }, (_, i) =>
+        generatorOptions(Math.floor(options.cases / k) + (i < options.cases % k ? 1 : 0), i + 1, k),
+      );
+      const figures: Array<Awaited<ReturnType<typeof importFile>>> = [];
+      let generateSeconds = 0;
+      let fileMb = 0;
+      for (const generator of each) {
+        const file = await generateFile(db.workDir, generator, log);
+        generateSeconds += file.seconds;
+        fileMb += file.mb;
+        log(`Importing ${file.mb} MB…`);
+        figures.push(await importFile(services, file.file, log));
+        if (!options.keep) fs.rmSync(file.file, { force: true });
+      }
       // As autovacuum would before long: fresh statistics for the planner, visibility for index-only scans.
       const analyze = await timed(() => dataSource.query('VACUUM ANALYZE'));
+      const sum = (f: (x: (typeof figures)[number]) => number) => figures.reduce((t, x) => t + f(x), 0);
       partial.import = {
-        ...imported,
-        generator,
-        generateSeconds: file.seconds,
-        fileMb: file.mb,
+        importSeconds: sum((x) => x.importSeconds),
+        rss: {
+          ...figures[figures.length - 1].rss,
+          startMb: figures[0].rss.startMb,
+          peakMb: Math.max(...figures.map((x) => x.rss.peakMb)),
+        },
+        cases: sum((x) => x.cases),
+        timeEntries: sum((x) => x.timeEntries),
+        organisationId: figures[0].organisationId,
+        generator: each[0],
+        organisations: k,
+        generateSeconds,
+        fileMb,
         analyzeSeconds: analyze.ms / 1000,
       };
-      organisationId = imported.organisationId;
-      log(`  ${imported.importSeconds.toFixed(1)} s, peak RSS ${imported.rss.peakMb} MB`);
-      if (!options.keep) fs.rmSync(file.file, { force: true });
+      organisationId = figures[0].organisationId;
+      log(`  ${partial.import.importSeconds.toFixed(1)} s, peak RSS ${partial.import.rss.peakMb} MB`);
     } else {
       const needsCases = ['reports', 'model', 'evidence', 'api', 'dashboard'].some((s) => steps.has(s as never));
       organisationId = needsCases ? await largestOrganisation(dataSource) : '';

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -28,12 +29,33 @@ const UUIDV7_BEFORE_PG18 = `
       52, 1), 53, 1), 'hex')::uuid $$`;
 
 /**
- * Runs pending migrations with a short-lived connection; returns the names applied. Then, on a
+ * Runs pending migrations (all, or the first of them a test names) with a short-lived connection;
+ * returns the names applied. Then, on a
  * Citus cluster, places any table not yet distributed (deepvalue_distribute(), migration
  * 1764200000600; it does nothing on plain PostgreSQL).
  */
-export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(url, 2));
+async function hasCitus(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return ((await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function runMigrations(url: string, migrations = MIGRATIONS): Promise<string[]> {
+  const options = dataSourceOptions(url, 2);
+  const dataSource = new DataSource({
+    ...options,
+    migrations,
+    // On a Citus cluster already distributed, a migration that alters a distributed table and then
+    // defines a function or writes in the same transaction is refused unless the shards are
+    // changed one connection at a time ("there was a parallel operation on a distributed table").
+    ...((await hasCitus(url))
+      ? { extra: { ...options.extra, options: '-c citus.multi_shard_modify_mode=sequential' } }
+      : {}),
+  });
   await dataSource.initialize();
   try {
     const [{ version }] = await dataSource.query(`SELECT current_setting('server_version_num')::int AS version`);

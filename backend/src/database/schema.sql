@@ -3492,7 +3492,7 @@ BEGIN
   IF NOT EXISTS (
     SELECT 1 FROM pg_class c
     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
-      AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid AND p.partmethod IN ('h', 'n'))
+      AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid AND (p.partmethod = 'h' OR p.repmodel = 't'))
       AND NOT c.relname = ANY(local_tables)
       AND (c.relname = ANY(reference_tables) OR EXISTS (
         SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisation_id' AND a.attnotnull))
@@ -3504,7 +3504,7 @@ BEGIN
   CREATE TEMP TABLE dv_targets ON COMMIT DROP AS
     SELECT c.oid AS rel, c.relname AS name,
            CASE WHEN c.relname = ANY(reference_tables) THEN 'reference' ELSE 'distributed' END AS kind,
-           EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid AND p.partmethod IN ('h', 'n')) AS placed
+           EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid AND (p.partmethod = 'h' OR p.repmodel = 't')) AS placed
     FROM pg_class c
     WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND NOT c.relname = ANY(local_tables)
       AND (c.relname = ANY(reference_tables) OR EXISTS (
@@ -3526,6 +3526,15 @@ BEGIN
   FOR fk IN SELECT * FROM dv_fks LOOP
     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.src, fk.conname);
   END LOOP;
+
+  -- 1b. A Citus local table (made so by a key onto a reference table) goes back to a plain table;
+  -- that makes a new relation, so the targets follow it by name.
+  FOR r IN SELECT t.name FROM dv_targets t
+           WHERE t.kind = 'distributed' AND NOT t.placed
+             AND EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = t.name::regclass) LOOP
+    PERFORM undistribute_table(r.name::regclass);
+  END LOOP;
+  UPDATE dv_targets SET rel = name::regclass WHERE NOT placed;
 
   -- 2. Unique keys of tables to distribute must contain organisation_id.
   FOR r IN

@@ -50,7 +50,7 @@ async function recorded(caseId: string) {
   return {
     notes: await q(
       `SELECT n.kind, n.body, n.version, t."on"::text AS entry_on, t.minutes AS entry_minutes
-         FROM case_notes n LEFT JOIN time_entries t ON t.id = n.time_entry_id WHERE n.case_id = $1 ORDER BY n.body`,
+         FROM case_notes n LEFT JOIN time_entries t ON t.organisation_id = n.organisation_id AND t.id = n.time_entry_id WHERE n.case_id = $1 ORDER BY n.body`,
     ),
     revisions: await q(`SELECT count(*)::int AS n FROM case_note_revisions WHERE case_id = $1`),
     keyDates: await q(`SELECT kind, title, due_on::text FROM key_dates WHERE case_id = $1 ORDER BY title`),
@@ -58,7 +58,7 @@ async function recorded(caseId: string) {
     parties: await q(`SELECT role, name FROM case_parties WHERE case_id = $1 ORDER BY name`),
     conflictChecks: await q(`SELECT subject, result FROM conflict_checks WHERE case_id = $1 ORDER BY created_at`),
     contactSafety: await q(
-      `SELECT cl.safe_by_phone, cl.safe_by_letter, cl.interpreter_language FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE c.id = $1`,
+      `SELECT cl.safe_by_phone, cl.safe_by_letter, cl.interpreter_language FROM cases c JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id WHERE c.id = $1`,
     ),
   };
 }

@@ -269,7 +269,7 @@ describe('the monthly contract report', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0].details.month).toBe('2025-03');
     const [{ n }] = await h.dataSource.query(
-      `SELECT count(*)::int AS n FROM cases c LEFT JOIN case_legal_aid l ON l.case_id = c.id
+      `SELECT count(*)::int AS n FROM cases c LEFT JOIN case_legal_aid l ON l.organisation_id = c.organisation_id AND l.case_id = c.id
         WHERE c.organisation_id = $1 AND (l.id IS NOT NULL OR c.funding_stream <> 'grant')
           AND (c.opened_on >= '2025-03-01' OR c.closed_on >= '2025-03-01')`,
       [ours.organisationId],

@@ -73,7 +73,7 @@ describe('letters from templates', () => {
     const pdf = await download(String(res.body.id));
     const text = pdfStrings(pdf);
     const [row] = await h.dataSource.query(
-      `SELECT cl.first_name, cl.last_name, c.ref FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE c.id = $1`,
+      `SELECT cl.first_name, cl.last_name, c.ref FROM cases c JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id WHERE c.id = $1`,
       [kase.id],
     );
     expect(text).toContain(`Dear ${row.first_name} ${row.last_name}`);

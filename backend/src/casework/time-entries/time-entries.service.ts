@@ -101,14 +101,25 @@ export class TimeEntriesService {
     return this.toDto(organisationId, entry);
   }
 
+  /**
+   * A note linked to the entry stays, unlinked. The notes' key does that on one server
+   * (ON DELETE SET NULL), but on a Citus cluster that key is NO ACTION (docs/scaling.md), so the
+   * link is cleared here first, in the same transaction.
+   */
   async remove(organisationId: string, entryId: string, version?: number): Promise<void> {
-    await deleteVersioned(this.uow.manager, {
-      entity: TimeEntryEntity,
-      what: 'Time entry',
-      organisationId,
-      id: entryId,
-      version,
-      toDto: (e) => this.toDto(organisationId, e),
+    await this.uow.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE case_notes SET time_entry_id = NULL WHERE organisation_id = $1 AND time_entry_id = $2`,
+        [organisationId, entryId],
+      );
+      await deleteVersioned(manager, {
+        entity: TimeEntryEntity,
+        what: 'Time entry',
+        organisationId,
+        id: entryId,
+        version,
+        toDto: (e) => this.toDto(organisationId, e),
+      });
     });
   }
 

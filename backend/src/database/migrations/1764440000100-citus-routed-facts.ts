@@ -60,7 +60,7 @@ END $fn$`;
 
 const MARKER = '  -- Nothing left to place:';
 
-function distributeWithRouting(): string {
+export function distributeWithRouting(): string {
   if (!DISTRIBUTE_FUNCTION.includes(MARKER))
     throw new Error('deepvalue_distribute() has no place for the routing step');
   return DISTRIBUTE_FUNCTION.replace(MARKER, `  PERFORM deepvalue_route_facts();\n${MARKER}`);

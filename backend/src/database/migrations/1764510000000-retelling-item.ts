@@ -70,6 +70,9 @@ export class RetellingItem1764510000000 implements MigrationInterface {
     const { apply, rebuild } = measureRollupFunctions(allColumns());
     await q.query(apply);
     await q.query(rebuild);
+    // On a Citus cluster already distributed, the restated functions are adapted to it (keys,
+    // routing) before they run below; on one server this does nothing (docs/scaling.md).
+    await q.query(`SELECT deepvalue_distribute()`);
     // Existing facts recomputed with the roll-up triggers stood aside, then the measure roll-ups rebuilt.
     await q.query(`SET LOCAL deepvalue.defer_facts = 'on'`);
     await q.query(`SELECT refresh_case_facts(array_agg(id)) FROM cases`);

@@ -43,6 +43,7 @@ import { FeeRollups1764630000000 } from './1764630000000-fee-rollups.js';
 import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js';
 import { OrganisationFunding1764600000000 } from './1764600000000-organisation-funding.js';
 import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
+import { CitusLaterTables1764640000000 } from './1764640000000-citus-later-tables.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   OrganisationFunding1764600000000,
   TimeEntryDelta1764620000000,
   FeeRollups1764630000000,
+  CitusLaterTables1764640000000,
 ];

@@ -225,8 +225,9 @@ describe('spreadsheet import', () => {
     const cases = await h.dataSource.query(
       `SELECT c.ref, c.category, c.subcategory, c.opened_on::text, c.closed_on::text, c.funding_stream, cl.first_name, cl.last_name,
               cl.postcode_district, cl.date_of_birth::text AS dob, u.name AS adviser, o.result
-         FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN users u ON u.id = c.lead_adviser_id
-         LEFT JOIN outcomes o ON o.case_id = c.id WHERE c.organisation_id = $1 ORDER BY c.ref`,
+         FROM cases c JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
+         JOIN users u ON u.organisation_id = c.organisation_id AND u.id = c.lead_adviser_id
+         LEFT JOIN outcomes o ON o.organisation_id = c.organisation_id AND o.case_id = c.id WHERE c.organisation_id = $1 ORDER BY c.ref`,
       [manager.organisationId],
     );
     expect(cases).toEqual([
@@ -274,7 +275,8 @@ describe('spreadsheet import', () => {
       },
     ]);
     const entries = await h.dataSource.query(
-      `SELECT c.ref, t."on"::text, t.minutes, t.mode, t.class FROM time_entries t JOIN cases c ON c.id = t.case_id
+      `SELECT c.ref, t."on"::text, t.minutes, t.mode, t.class FROM time_entries t
+         JOIN cases c ON c.organisation_id = t.organisation_id AND c.id = t.case_id
         WHERE t.organisation_id = $1 ORDER BY c.ref, t."on"`,
       [manager.organisationId],
     );
@@ -382,7 +384,8 @@ describe('spreadsheet import', () => {
     expect(await count('clients')).toBe(4);
     const minutes = await h.dataSource.query(
       `SELECT c.ref, count(t.id)::int AS n, coalesce(sum(t.minutes), 0)::int AS minutes, c.closed_on::text, o.result
-         FROM cases c LEFT JOIN time_entries t ON t.case_id = c.id LEFT JOIN outcomes o ON o.case_id = c.id
+         FROM cases c LEFT JOIN time_entries t ON t.organisation_id = c.organisation_id AND t.case_id = c.id
+         LEFT JOIN outcomes o ON o.organisation_id = c.organisation_id AND o.case_id = c.id
         WHERE c.organisation_id = $1 GROUP BY c.ref, c.closed_on, o.result ORDER BY c.ref`,
       [manager.organisationId],
     );
@@ -456,7 +459,8 @@ describe('spreadsheet import', () => {
     expect(await importIt(fixed.uploadId, workbookMapping)).toMatchObject({ status: 'succeeded' });
     const rows = await h.dataSource.query(
       `SELECT c.ref, c.category, c.opened_on::text, cl.last_name, count(t.id)::int AS n, coalesce(sum(t.minutes), 0)::int AS minutes
-         FROM cases c JOIN clients cl ON cl.id = c.client_id LEFT JOIN time_entries t ON t.case_id = c.id
+         FROM cases c JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
+         LEFT JOIN time_entries t ON t.organisation_id = c.organisation_id AND t.case_id = c.id
         WHERE c.organisation_id = $1 AND c.ref LIKE 'W-%' GROUP BY 1, 2, 3, 4 ORDER BY 1`,
       [manager.organisationId],
     );
