@@ -20,6 +20,8 @@ export interface BenchDatabase {
   embedded: boolean;
   /** Where the generated file and (embedded) cluster live. */
   workDir: string;
+  /** The embedded cluster's directory (undefined with BENCH_DATABASE_URL), for its processes' CPU time. */
+  pgDir?: string;
   serverVersion: string;
   close(options: { keep: boolean }): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
     appUrl: handle.url,
     embedded: !external,
     workDir,
+    pgDir: external ? undefined : path.join(workDir, 'data', 'pg'),
     serverVersion: citus.rows[0]?.citus ?? rows[0].server_version,
     async close({ keep }) {
       await handle.stop();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeNdjson, type GeneratorOptions } from '../interchange/generator.js';
 import { ImportService } from '../interchange/import.service.js';
+import { clusterCpuSeconds } from './cluster-cpu.js';
 import { withRssSampling, type RssSample } from './rss.js';
 import { timed } from './stats.js';
 
@@ -22,6 +23,10 @@ export interface ImportFigures {
   timeEntries: number;
   analyzeSeconds: number;
   organisationId: string;
+  /** Seconds per phase of the import (ImportResult.phases). */
+  phases: Record<string, number>;
+  /** CPU seconds of this process and of the embedded cluster (null: not embedded) during the import. */
+  cpu: { node: number; postgres: number | null };
 }
 
 /**
@@ -62,8 +67,11 @@ export async function importFile(
   app: INestApplicationContext,
   file: string,
   log: (message: string) => void,
+  pgDir?: string,
 ): Promise<Omit<ImportFigures, 'generator' | 'organisations' | 'generateSeconds' | 'fileMb' | 'analyzeSeconds'>> {
   const service = app.get(ImportService);
+  const postgresBefore = clusterCpuSeconds(pgDir);
+  const nodeBefore = process.cpuUsage();
   const started = Date.now();
   let lastLog = 0;
   const { value, rss } = await withRssSampling(() =>
@@ -77,6 +85,8 @@ export async function importFile(
     }),
   );
   const ended = Date.now();
+  const nodeCpu = process.cpuUsage(nodeBefore);
+  const postgresAfter = clusterCpuSeconds(pgDir);
   if (!value.ok) {
     throw new Error(`the generated file was refused: ${value.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   }
@@ -86,5 +96,13 @@ export async function importFile(
     cases: value.counts.cases,
     timeEntries: value.counts.timeEntries,
     organisationId: value.organisationId,
+    cpu: {
+      node: Math.round((nodeCpu.user + nodeCpu.system) / 1e5) / 10,
+      postgres:
+        postgresBefore !== null && postgresAfter !== null
+          ? Math.round(10 * (postgresAfter - postgresBefore)) / 10
+          : null,
+    },
+    phases: Object.fromEntries(Object.entries(value.phases).map(([k, ms]) => [k, Math.round(ms) / 1000])),
   };
 }

@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { REPO_ROOT } from '../config/config.js';
 import { benchApi } from './api-bench.js';
@@ -24,6 +25,7 @@ import { formatTable, resultRows, type BenchResults } from './results.js';
 import { benchStart } from './start-bench.js';
 import { timed } from './stats.js';
 import { benchSheetImport } from './sheet-bench.js';
+import { benchSearch } from './search-bench.js';
 import { measureStorage } from './storage.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -74,7 +76,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
         generateSeconds += file.seconds;
         fileMb += file.mb;
         log(`Importing ${file.mb} MB…`);
-        figures.push(await importFile(services, file.file, log));
+        figures.push(await importFile(services, file.file, log, db.pgDir));
         if (!options.keep) fs.rmSync(file.file, { force: true });
       }
       // As autovacuum would before long: fresh statistics for the planner, visibility for index-only scans.
@@ -95,9 +97,21 @@ async function run(options: BenchOptions): Promise<BenchResults> {
         generateSeconds,
         fileMb,
         analyzeSeconds: analyze.ms / 1000,
+        cpu: {
+          node: sum((x) => x.cpu.node),
+          postgres: figures.some((x) => x.cpu.postgres === null) ? null : sum((x) => x.cpu.postgres ?? 0),
+        },
+        phases: figures.reduce<Record<string, number>>((all, x) => {
+          for (const [phase, seconds] of Object.entries(x.phases)) all[phase] = (all[phase] ?? 0) + seconds;
+          return all;
+        }, {}),
       };
       organisationId = figures[0].organisationId;
-      log(`  ${partial.import.importSeconds.toFixed(1)} s, peak RSS ${partial.import.rss.peakMb} MB`);
+      const imported = partial.import;
+      log(
+        `  ${imported.importSeconds.toFixed(1)} s, peak RSS ${imported.rss.peakMb} MB, CPU: Node ${imported.cpu.node} s, PostgreSQL ${imported.cpu.postgres ?? '?'} s`,
+      );
+      for (const [phase, seconds] of Object.entries(imported.phases)) log(`    ${phase}: ${seconds.toFixed(1)} s`);
     } else {
       const needsCases = ['reports', 'model', 'evidence', 'api', 'dashboard'].some((s) => steps.has(s as never));
       organisationId = needsCases ? await largestOrganisation(dataSource) : '';
@@ -133,6 +147,17 @@ async function run(options: BenchOptions): Promise<BenchResults> {
       const rows = options.quick ? 5000 : 100_000;
       log(`Spreadsheet import: ${rows.toLocaleString('en-GB')} CSV rows beside the same casework as JSON…`);
       partial.sheet = await benchSheetImport(services, db.workDir, rows, log);
+    }
+    if (steps.has('search')) {
+      const people = options.quick ? 20_000 : 1_000_000;
+      log(`Find a client or party: ${people.toLocaleString('en-GB')} clients and as many parties in one organisation…`);
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        partial.search = await benchSearch(services, client, { people, queries: options.quick ? 60 : 300 }, log);
+      } finally {
+        await client.end();
+      }
     }
     if (steps.has('api')) {
       log('Record-a-session API under load…');

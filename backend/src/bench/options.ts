@@ -11,6 +11,7 @@ export const STEPS = [
   'start',
   'bundle',
   'sheet',
+  'search',
 ] as const;
 export type Step = (typeof STEPS)[number];
 
@@ -31,7 +32,7 @@ export interface BenchOptions {
 }
 
 export const USAGE =
-  'npm run bench -- [--cases N (default 100000)] [--organisations K (default 1)] [--quick] [--runs R] [--only import,reports,model,evidence,api,dashboard,start,bundle,sheet] [--skip …] [--keep]';
+  'npm run bench -- [--cases N (default 100000)] [--organisations K (default 1)] [--quick] [--runs R] [--only import,reports,model,evidence,api,dashboard,start,bundle,sheet,search] [--skip …] [--keep]';
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({

@@ -1665,6 +1665,7 @@ CREATE INDEX case_parties_case_idx ON public.case_parties USING btree (organisat
 CREATE UNIQUE INDEX case_parties_organisation_id_id_key ON public.case_parties USING btree (organisation_id, id)
 CREATE UNIQUE INDEX case_parties_pkey ON public.case_parties USING btree (id)
 CREATE INDEX case_parties_search_name_trgm_idx ON public.case_parties USING gin (lower(name) gin_trgm_ops)
+CREATE INDEX case_parties_search_words_idx ON public.case_parties USING gin (search_words(name))
 CREATE UNIQUE INDEX case_pattern_rollups_pkey ON public.case_pattern_rollups USING btree (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
 CREATE UNIQUE INDEX case_pricing_rollups_pkey ON public.case_pricing_rollups USING btree (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band)
 CREATE UNIQUE INDEX case_rollups_pkey ON public.case_rollups USING btree (organisation_id, dim, dim_value, closed_on, band)
@@ -1679,6 +1680,7 @@ CREATE UNIQUE INDEX clients_organisation_id_id_key ON public.clients USING btree
 CREATE UNIQUE INDEX clients_organisation_id_ref_key ON public.clients USING btree (organisation_id, ref)
 CREATE UNIQUE INDEX clients_pkey ON public.clients USING btree (id)
 CREATE INDEX clients_search_name_trgm_idx ON public.clients USING gin (lower(((COALESCE(first_name, ''::text) || ' '::text) || COALESCE(last_name, ''::text))) gin_trgm_ops)
+CREATE INDEX clients_search_words_idx ON public.clients USING gin (search_words(((COALESCE(first_name, ''::text) || ' '::text) || COALESCE(last_name, ''::text))))
 CREATE INDEX conflict_checks_case_idx ON public.conflict_checks USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX conflict_checks_organisation_id_id_key ON public.conflict_checks USING btree (organisation_id, id)
 CREATE UNIQUE INDEX conflict_checks_pkey ON public.conflict_checks USING btree (id)
@@ -4149,6 +4151,11 @@ AS $function$
           confidence_before = EXCLUDED.confidence_before, confidence_after = EXCLUDED.confidence_after, would_seek_advice_earlier = EXCLUDED.would_seek_advice_earlier, could_handle_similar = EXCLUDED.could_handle_similar, times_told_story_before = EXCLUDED.times_told_story_before, outcome_sustained = EXCLUDED.outcome_sustained, new_problem_at_follow_up = EXCLUDED.new_problem_at_follow_up, problems_handled_in_house = EXCLUDED.problems_handled_in_house, problems_referred_warm = EXCLUDED.problems_referred_warm, problems_signposted = EXCLUDED.problems_signposted, problems_client_declined = EXCLUDED.problems_client_declined, problems_positive = EXCLUDED.problems_positive, problems_partly_positive = EXCLUDED.problems_partly_positive, problems_negative = EXCLUDED.problems_negative, problems_withdrawn = EXCLUDED.problems_withdrawn, problems_lost_contact = EXCLUDED.problems_lost_contact, problems_relationship_minutes = EXCLUDED.problems_relationship_minutes, problems_relationship_minutes_sq = EXCLUDED.problems_relationship_minutes_sq,
           retelling_item_n = EXCLUDED.retelling_item_n, retelling_item_sum = EXCLUDED.retelling_item_sum
       $function$
+CREATE OR REPLACE FUNCTION public.search_words(name text)
+ RETURNS text[]
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN array_remove(regexp_split_to_array(regexp_replace(lower(name), '[''’]'::text, ''::text, 'g'::text), '[\s,.;:/()&_"+-]+'::text), ''::text)
 CREATE OR REPLACE FUNCTION public.unit_cost_versions_immutable()
  RETURNS trigger
  LANGUAGE plpgsql

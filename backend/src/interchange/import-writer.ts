@@ -155,6 +155,17 @@ export class ImportWriter {
   private batchCheck: BatchCheck | null | undefined;
   /** Legal aid records written without a UFN: numbered by finish(), once every UFN the file gives is in. */
   private unnumbered: string[] = [];
+  /** Milliseconds spent in each phase of the write (the bench reports them). */
+  readonly phases: Record<string, number> = {};
+
+  private async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.phases[phase] = (this.phases[phase] ?? 0) + performance.now() - started;
+    }
+  }
 
   constructor(
     private readonly client: pg.ClientBase,
@@ -241,18 +252,26 @@ export class ImportWriter {
 
   /** Rebuilds the organisation's report roll-ups, which the deferred triggers left untouched. */
   async finish(): Promise<void> {
-    await this.numberLegalAid();
-    await this.client.query(`SELECT rebuild_case_rollups($1)`, [this.organisationId]);
-    await this.client.query(`SELECT rebuild_case_pattern_rollups($1)`, [this.organisationId]);
-    await this.client.query(`SELECT rebuild_case_measure_rollups($1)`, [this.organisationId]);
-    await this.client.query(`SELECT rebuild_case_pricing_rollups($1)`, [this.organisationId]);
-    await this.client.query(`SELECT rebuild_case_fee_rollups($1)`, [this.organisationId]);
+    await this.timed('number legal aid', () => this.numberLegalAid());
+    // The roll-up rows' one foreign key is the organisation, locked FOR KEY SHARE by triggersOffCheck():
+    // with triggers off, a million-row rebuild makes no per-row check of that one row.
+    const triggersOff = (await this.triggersOffCheck()) !== null;
+    if (triggersOff) await this.client.query(`SET LOCAL session_replication_role = replica`);
+    for (const rollup of ['case_rollups', 'case_pattern_rollups', 'case_measure_rollups', 'case_pricing_rollups'])
+      await this.timed(`rebuild ${rollup}`, () =>
+        this.client.query(`SELECT rebuild_${rollup}($1)`, [this.organisationId]),
+      );
+    if (triggersOff) await this.client.query(`SET LOCAL session_replication_role = origin`);
+    // The fee roll-ups (issue 21) reference more than the organisation: rebuilt with triggers on.
+    await this.timed('rebuild case_fee_rollups', () =>
+      this.client.query(`SELECT rebuild_case_fee_rollups($1)`, [this.organisationId]),
+    );
   }
 
   async writeCases(cases: ImportCase[]): Promise<void> {
     if (cases.length === 0) return;
     const org = this.organisationId;
-    const clientIds = await this.upsertClients(cases);
+    const clientIds = await this.timed('clients', () => this.upsertClients(cases));
 
     const { rows: existing } = await this.client.query<{ id: string; ref: string }>(
       `SELECT id, ref FROM cases WHERE organisation_id = $1 AND ref = ANY($2::text[])`,
@@ -371,7 +390,7 @@ export class ImportWriter {
     const triggersOff = await this.triggersOffCheck();
     if (triggersOff) await this.client.query(`SET LOCAL session_replication_role = replica`);
     const copy = (table: string, columns: string, data: Rows) =>
-      copyRows(this.client, table, columns.split(/,\s*/), data);
+      this.timed(`copy ${table}`, () => copyRows(this.client, table, columns.split(/,\s*/), data));
     await copy(
       'cases',
       CASE_COLUMNS,
@@ -403,28 +422,32 @@ export class ImportWriter {
     await copy('outcome_benefits', 'organisation_id, case_id, type, amount_gbp', rows.benefits);
     await copy('follow_ups', 'organisation_id, case_id, "on", recontact, outcome_sustained', rows.followUps);
     await this.relinkNotes(noteLinks);
-    await this.client.query(`SELECT refresh_case_facts($1::uuid[])`, [[...caseIds.values()]]);
+    await this.timed('facts', () =>
+      this.client.query(`SELECT refresh_case_facts($1::uuid[])`, [[...caseIds.values()]]),
+    );
     if (triggersOff) {
       // A parallel plan's start-up would cost more than the check itself.
       await this.client.query(
         `SET LOCAL session_replication_role = origin; SET LOCAL max_parallel_workers_per_gather = 0`,
       );
-      await this.checkBatch(triggersOff, [...caseIds.values()], {
-        cases: rows.cases.length,
-        time_entries: rows.timeEntries.length,
-        feedback: rows.feedback.length,
-        adviser_assessments: rows.assessments.length,
-        underlying_problems: rows.problems.length,
-        referrals: rows.referrals.length,
-        outcomes: rows.outcomes.length,
-        outcome_benefits: rows.benefits.length,
-        follow_ups: rows.followUps.length,
-        case_facts: rows.cases.length,
-      });
+      await this.timed('foreign key check', () =>
+        this.checkBatch(triggersOff, [...caseIds.values()], {
+          cases: rows.cases.length,
+          time_entries: rows.timeEntries.length,
+          feedback: rows.feedback.length,
+          adviser_assessments: rows.assessments.length,
+          underlying_problems: rows.problems.length,
+          referrals: rows.referrals.length,
+          outcomes: rows.outcomes.length,
+          outcome_benefits: rows.benefits.length,
+          follow_ups: rows.followUps.length,
+          case_facts: rows.cases.length,
+        }),
+      );
       await this.client.query(`SET LOCAL max_parallel_workers_per_gather TO DEFAULT`);
     }
-    await this.addCaseRecords(cases, caseIds);
-    await this.writeLegalAid(cases, caseIds);
+    await this.timed('notes, key dates, parties', () => this.addCaseRecords(cases, caseIds));
+    await this.timed('legal aid', () => this.writeLegalAid(cases, caseIds));
     this.counts.cases += cases.length;
     this.counts.timeEntries += rows.timeEntries.length;
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeCase, makeClient, makeStaffedOrganisation, type Staff } from '../../../test/factories.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { nameWords } from './search-words.js';
 
 describe('conflict checks', () => {
   let h: Harness;
@@ -91,6 +92,26 @@ describe('conflict checks', () => {
       [b.id, ['name', 'dateOfBirth', 'postcodeDistrict']],
       [a.id, ['name']],
     ]);
+  });
+
+  it('matches words one letter off in any order, apostrophes and hyphens as the database splits them, and falls back to likeness', async () => {
+    const obrien = await makeClient(h, ours.adviser, { firstName: 'Siobhan', lastName: "O'Brien-Kowalska" });
+    const names = ["O'Brien-Kowalska Siobhan", 'Mary-Jane  O’Neill, Jr.', 'ŁUKASZ Żółć'];
+    // The one definition of a name's words, on both sides of the query.
+    for (const name of names) {
+      const [{ words }] = await h.dataSource.query(`SELECT search_words($1) AS words`, [name]);
+      expect({ name, words }).toEqual({ name, words: nameWords(name) });
+    }
+    for (const name of ['kowalska siobhan', 'obrien siobahn', 'Siobhan OBrian', 'kowalksa']) {
+      const res = await search(`name=${encodeURIComponent(name)}`);
+      expect({ name, first: res.body.items[0] }).toEqual({
+        name,
+        first: expect.objectContaining({ id: obrien.id, matchedOn: ['name'] }),
+      });
+    }
+    // Two letters off in one word: no word is that close, so names alike as a whole are found.
+    const res = await search(`name=${encodeURIComponent('Siobhan Kovalsky')}`);
+    expect(res.body.items.map((x) => x.id)).toContain(obrien.id);
   });
 
   it('opens a case with the client’s check stored on it and audited with its result; a missing reason writes nothing', async () => {

@@ -1,18 +1,29 @@
 /**
- * The search behind a conflict check (and the search for a client or party): people
- * and organisations of one organisation whose name is like the one given — pg_trgm similarity,
- * which compares sets of three-letter pieces of each word, so a typo costs a few pieces and the
- * order of the words none — or whose date of birth is the one given. Results are ranked by name
- * similarity, with a same date of birth and a same postcode district adding to it.
+ * The search behind a conflict check (and the search for a client or party): people and
+ * organisations of one organisation whose name is like the one given, or whose date of birth is
+ * the one given. Results are ranked by name similarity (pg_trgm: the share of three-letter pieces
+ * in common, so word order costs nothing), with a same date of birth and a same postcode district
+ * adding to it.
  *
- * The name expressions are exactly those of the trigram indexes in migration
- * 1764200000310-conflict-checks, so the planner can use them.
+ * Which names are like the one given: first, those with a word within one letter of each word
+ * typed, in any order (search-words.ts; a GIN index on each name's words answers it directly
+ * among a million people). Only when no name is that close, those whose trigram similarity
+ * reaches 0.3 (two letters wrong in a word, half a word typed): that index must read every name
+ * sharing a common three-letter piece, which at a million people is too slow to ask every time.
+ *
+ * The name expressions are exactly those of the indexes in migrations 1764200000310-conflict-checks
+ * and 1764650000000-people-search-words, so the planner can use them.
  */
 import type { ConflictMatchField } from '@deepvalue/shared';
 import type { EntityManager } from 'typeorm';
+import { nameWords, oneLetterAway } from './search-words.js';
 
 export const CLIENT_SEARCH_NAME = `lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
 export const PARTY_SEARCH_NAME = `lower(p.name)`;
+const CLIENT_WORDS = `search_words(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
+const PARTY_WORDS = `search_words(p.name)`;
+/** Words of a search looked up in the words index; a longer name is matched on its first four. */
+const MAX_WORDS = 4;
 
 /** How much a same date of birth and a same postcode district add to a name's similarity (0–1). */
 const BIRTH_WEIGHT = 0.5;
@@ -47,6 +58,54 @@ export interface PersonMatch {
 /** Lower-case, single spaces: the form the name indexes hold. */
 export const searchName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
+type Row = {
+  source: 'client' | 'party';
+  id: string;
+  client_id: string | null;
+  case_id: string | null;
+  name_score: number;
+  same_birth: boolean;
+  same_district: boolean;
+  by_name: boolean;
+};
+
+/** Clients, then parties, whose name meets `clientName` / `partyName`, best first; parameters as in searchPeople. */
+function nameBranches(clientName: string, partyName: string): string {
+  const score = (name: string, t: string) =>
+    `similarity(${name}, $2::text) + CASE WHEN ${t}.date_of_birth = $3::date THEN ${BIRTH_WEIGHT} ELSE 0 END
+       + CASE WHEN ${t}.postcode_district = $4::text THEN ${DISTRICT_WEIGHT} ELSE 0 END`;
+  return `(SELECT 'client' AS source, c.id, c.id AS client_id, NULL::uuid AS case_id,
+               similarity(${CLIENT_SEARCH_NAME}, $2::text) AS name_score,
+               c.date_of_birth = $3::date AS same_birth, c.postcode_district = $4::text AS same_district, true AS by_name
+          FROM clients c
+         WHERE c.organisation_id = $1 AND ${clientName} AND c.id IS DISTINCT FROM $5::uuid
+         ORDER BY ${score(CLIENT_SEARCH_NAME, 'c')} DESC, c.id LIMIT $7)
+       UNION ALL
+       (SELECT 'party', p.id, NULL::uuid, p.case_id, similarity(${PARTY_SEARCH_NAME}, $2::text),
+               p.date_of_birth = $3::date, p.postcode_district = $4::text, true
+          FROM case_parties p
+         WHERE p.organisation_id = $1 AND ${partyName} AND p.id IS DISTINCT FROM $6::uuid
+         ORDER BY ${score(PARTY_SEARCH_NAME, 'p')} DESC, p.id LIMIT $7)`;
+}
+
+/** People born on the day given, whatever their name. */
+const BIRTH_BRANCHES = `(SELECT 'client', c.id, c.id, NULL::uuid, similarity(${CLIENT_SEARCH_NAME}, $2::text), true,
+               c.postcode_district = $4::text, false
+          FROM clients c
+         WHERE c.organisation_id = $1 AND c.date_of_birth = $3::date AND c.id IS DISTINCT FROM $5::uuid
+         LIMIT $7)
+       UNION ALL
+       (SELECT 'party', p.id, NULL::uuid, p.case_id, similarity(${PARTY_SEARCH_NAME}, $2::text), true,
+               p.postcode_district = $4::text, false
+          FROM case_parties p
+         WHERE p.organisation_id = $1 AND p.date_of_birth = $3::date AND p.id IS DISTINCT FROM $6::uuid
+         LIMIT $7)`;
+
+const CANDIDATES_SQL = (branches: string[]) => `WITH candidates AS (${branches.join('\n       UNION ALL\n       ')})
+     SELECT DISTINCT ON (source, id) source, id, client_id, case_id, name_score,
+            coalesce(same_birth, false) AS same_birth, coalesce(same_district, false) AS same_district, by_name
+       FROM candidates ORDER BY source, id, by_name DESC`;
+
 export async function searchPeople(m: EntityManager, organisationId: string, s: PeopleSearch): Promise<PersonMatch[]> {
   const params = [
     organisationId,
@@ -58,50 +117,31 @@ export async function searchPeople(m: EntityManager, organisationId: string, s: 
     CANDIDATES,
   ];
   // Each branch is limited on its own, so each can be answered from its index; UNION ALL then ranks.
-  const rows: Array<{
-    source: 'client' | 'party';
-    id: string;
-    client_id: string | null;
-    case_id: string | null;
-    name_score: number;
-    same_birth: boolean;
-    same_district: boolean;
-  }> = await m.query(
-    `WITH candidates AS (
-       (SELECT 'client' AS source, c.id, c.id AS client_id, NULL::uuid AS case_id,
-               similarity(${CLIENT_SEARCH_NAME}, $2::text) AS name_score,
-               c.date_of_birth = $3::date AS same_birth, c.postcode_district = $4::text AS same_district
-          FROM clients c
-         WHERE c.organisation_id = $1 AND ${CLIENT_SEARCH_NAME} % $2::text AND c.id IS DISTINCT FROM $5::uuid
-         ORDER BY name_score DESC, c.id LIMIT $7)
-       UNION ALL
-       (SELECT 'client', c.id, c.id, NULL::uuid, similarity(${CLIENT_SEARCH_NAME}, $2::text), true,
-               c.postcode_district = $4::text
-          FROM clients c
-         WHERE c.organisation_id = $1 AND c.date_of_birth = $3::date AND c.id IS DISTINCT FROM $5::uuid
-         LIMIT $7)
-       UNION ALL
-       (SELECT 'party', p.id, NULL::uuid, p.case_id, similarity(${PARTY_SEARCH_NAME}, $2::text),
-               p.date_of_birth = $3::date, p.postcode_district = $4::text
-          FROM case_parties p
-         WHERE p.organisation_id = $1 AND ${PARTY_SEARCH_NAME} % $2::text AND p.id IS DISTINCT FROM $6::uuid
-         ORDER BY 5 DESC, p.id LIMIT $7)
-       UNION ALL
-       (SELECT 'party', p.id, NULL::uuid, p.case_id, similarity(${PARTY_SEARCH_NAME}, $2::text), true,
-               p.postcode_district = $4::text
-          FROM case_parties p
-         WHERE p.organisation_id = $1 AND p.date_of_birth = $3::date AND p.id IS DISTINCT FROM $6::uuid
-         LIMIT $7)
-     )
-     SELECT DISTINCT ON (source, id) source, id, client_id, case_id, name_score,
-            coalesce(same_birth, false) AS same_birth, coalesce(same_district, false) AS same_district
-       FROM candidates ORDER BY source, id`,
-    params,
-  );
+  const words = nameWords(s.name).slice(0, MAX_WORDS);
+  const close = (expression: string) => words.map((_, i) => `${expression} && $${8 + i}::text[]`).join(' AND ');
+  let rows: Row[] = [];
+  if (words.length) {
+    rows = await m.query(
+      CANDIDATES_SQL([
+        nameBranches(close(CLIENT_WORDS), close(PARTY_WORDS)),
+        ...(s.dateOfBirth ? [BIRTH_BRANCHES] : []),
+      ]),
+      [...params, ...words.map(oneLetterAway)],
+    );
+  }
+  if (!rows.some((r) => r.by_name)) {
+    rows = await m.query(
+      CANDIDATES_SQL([
+        nameBranches(`${CLIENT_SEARCH_NAME} % $2::text`, `${PARTY_SEARCH_NAME} % $2::text`),
+        ...(s.dateOfBirth ? [BIRTH_BRANCHES] : []),
+      ]),
+      params,
+    );
+  }
   return rows
     .map((r) => {
       const matchedOn: ConflictMatchField[] = [];
-      if (r.name_score >= NAME_THRESHOLD) matchedOn.push('name');
+      if (r.name_score >= NAME_THRESHOLD || r.by_name) matchedOn.push('name');
       if (r.same_birth) matchedOn.push('dateOfBirth');
       if (r.same_district) matchedOn.push('postcodeDistrict');
       const score = r.name_score + (r.same_birth ? BIRTH_WEIGHT : 0) + (r.same_district ? DISTRICT_WEIGHT : 0);

@@ -44,6 +44,7 @@ import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js'
 import { OrganisationFunding1764600000000 } from './1764600000000-organisation-funding.js';
 import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
 import { CitusLaterTables1764640000000 } from './1764640000000-citus-later-tables.js';
+import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -91,4 +92,5 @@ export const MIGRATIONS = [
   TimeEntryDelta1764620000000,
   FeeRollups1764630000000,
   CitusLaterTables1764640000000,
+  PeopleSearchWords1764650000000,
 ];
