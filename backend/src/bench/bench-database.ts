@@ -43,11 +43,17 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
   await client.connect();
   const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
   // On a Citus cluster (BENCH_DATABASE_URL at its coordinator) the figures say so.
-  const citus = await client.query<{ citus: string }>(
-    `SELECT format('%s + Citus %s, %s workers', current_setting('server_version'), extversion,
-                   (SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND groupid > 0)) AS citus
-       FROM pg_extension WHERE extname = 'citus'`,
+  // pg_dist_node exists only with the extension, so it is read only once the extension is known.
+  const extension = await client.query<{ extversion: string }>(
+    `SELECT extversion FROM pg_extension WHERE extname = 'citus'`,
   );
+  const citus = extension.rows[0]
+    ? await client.query<{ citus: string }>(
+        `SELECT format('%s + Citus %s, %s workers', current_setting('server_version'), $1::text,
+                       (SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND groupid > 0)) AS citus`,
+        [extension.rows[0].extversion],
+      )
+    : { rows: [] as Array<{ citus: string }> };
   await client.end();
   return {
     url: handle.ownerUrl,
