@@ -6,17 +6,33 @@ import { checkPage, demoEmail, signIn } from './support';
 
 const QUERY = 'from=2025-04-01&to=2026-03-31&asOf=2026-06-30';
 
-test('a manager records the funding for a year, and the pack shows value per £1 of it', async ({ page }) => {
+test('a manager replaces the demo’s funding for a year, and the pack shows value per £1 of it', async ({ page }) => {
   await signIn(page, demoEmail('manager'));
   const preview = async () =>
     (await (await page.request.get(`/api/evidence-packs/preview?${QUERY}`)).json()) as EvidencePackPreview;
   const perFunding = (pack: EvidencePackPreview) =>
     pack.headlines.find((h) => h.label === 'Fiscal value per £1 of funding')!;
-  expect(perFunding(await preview())).toMatchObject({ value: 'not available' });
+  const netFiscal = (pack: EvidencePackPreview) =>
+    Number(
+      pack.tables
+        .find((t) => t.name === 'value-summary')!
+        .rows.find((r) => r.group_by === 'Overall' && String(r.kind).startsWith('Fiscal'))!.net_central_gbp,
+    );
+
+  // The demo comes with four quarterly grants of £62,500 for the year.
+  const seeded = await preview();
+  expect(perFunding(seeded).value).toBe(`£${(netFiscal(seeded) / 250000).toFixed(2)}`);
+  expect(perFunding(seeded).detail).toContain('£250,000 recorded for the period (4 records)');
 
   await page.goto('/pricing');
   await page.getByRole('link', { name: 'Funding received' }).click();
   await expect(page.getByRole('heading', { name: 'Funding received', level: 1 })).toBeVisible();
+  // Deleted, the year is no longer covered: the pack says so instead of giving a figure.
+  for (const from of ['1 April 2025', '1 July 2025', '1 October 2025', '1 January 2026']) {
+    await page.getByRole('button', { name: `Delete the funding from ${from}` }).click();
+    await expect(page.getByText(`Deleted the funding for ${from}`)).toBeVisible();
+  }
+  expect(perFunding(await preview())).toMatchObject({ value: 'not available' });
   // The form says what is wrong, field by field.
   await page.getByLabel('First day it paid for').fill('2025-04-01');
   await page.getByLabel('Last day it paid for').fill('2025-03-31');
@@ -33,10 +49,7 @@ test('a manager records the funding for a year, and the pack shows value per £1
 
   // The headline is the pack's published net fiscal value ÷ £250,000, worked out here.
   const pack = await preview();
-  const fiscal = pack.tables
-    .find((t) => t.name === 'value-summary')!
-    .rows.find((r) => r.group_by === 'Overall' && String(r.kind).startsWith('Fiscal'))!;
-  expect(perFunding(pack).value).toBe(`£${(Number(fiscal.net_central_gbp) / 250000).toFixed(2)}`);
+  expect(perFunding(pack).value).toBe(`£${(netFiscal(pack) / 250000).toFixed(2)}`);
   expect(perFunding(pack).detail).toContain('£250,000 recorded for the period (1 record)');
 
   const pdf = await page.request.get(`/api/evidence-packs/download?${QUERY}&format=pdf`);

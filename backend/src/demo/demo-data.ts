@@ -32,6 +32,7 @@ const ORGANISATIONS = [
     share: 0.62,
     seed: 2026,
     laaAccount: 'DEMO01',
+    quarterlyFundingGbp: 62_500,
   },
   {
     ref: 'northgate-advice',
@@ -40,6 +41,7 @@ const ORGANISATIONS = [
     share: 0.38,
     seed: 1904,
     laaAccount: 'DEMO02',
+    quarterlyFundingGbp: 38_000,
   },
 ];
 const COMMISSIONER = { ref: 'county-commissioning', name: 'County Legal Support Commissioning' };
@@ -111,6 +113,13 @@ async function loadDemo(dataSource: DataSource, log: (message: string) => void, 
         id,
         JSON.stringify({ legalAidOfficeAccount: org.laaAccount, legalAidScheduleRef: `${org.laaAccount}/2024/01` }),
       ]);
+      // Made-up quarterly grants for two financial years, so the demo's packs show value per £1 of funding.
+      await tx.query(
+        `INSERT INTO organisation_funding (organisation_id, period_from, period_to, amount_gbp, funder)
+         SELECT $1, q, (q + interval '3 months - 1 day')::date, $2, 'Demo: county legal support contract'
+           FROM generate_series(date '2024-04-01', date '2026-01-01', interval '3 months') AS q`,
+        [id, org.quarterlyFundingGbp],
+      );
       await tx.query(`INSERT INTO organisation_shares (provider_id, commissioner_id) VALUES ($1, $2)`, [
         id,
         commissioner.id,
