@@ -12,6 +12,7 @@ import { createHarness, type Harness } from '../../test/harness.js';
 import type { ConsentRule } from '../analytics/facts-query.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 import { applyEveryKindOfWrite } from '../analytics/testing/every-kind-of-write.js';
+import { rollupFilterCases } from '../analytics/testing/rollup-filter-cases.js';
 import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
 import { PricingAggregatesRepository } from './pricing-aggregates.repository.js';
 import { pricingBenefitColumns, pricingCaseColumns } from './pricing-rollups.sql.js';
@@ -58,18 +59,7 @@ describe('pricing roll-up', () => {
   });
 
   const filterCases = (): Array<[string, ReportFilters]> => [
-    ['no filter', {}],
-    ['a period of whole months', { from: '2024-06-01', to: '2025-09-30' }],
-    ['a period cutting months at both ends', { from: '2024-06-17', to: '2026-05-12' }],
-    ['a period inside one month', { from: '2025-03-04', to: '2025-03-20' }],
-    ['from only, mid-month', { from: '2025-01-15' }],
-    ['to only, mid-month', { to: '2025-03-10' }],
-    ['category', { category: 'debt' }],
-    ['funding stream and a period', { fundingStream: 'grant', from: '2024-03-09', to: '2026-02-28' }],
-    ['arrival route', { arrival: 'referred' }],
-    ['vulnerability', { vulnerability: 'mental_health' }],
-    ['office', { office: fixture.officeIds[0] }],
-    ['adviser', { adviser: fixture.adviserIds[1] }],
+    ...rollupFilterCases(fixture),
     ['consent only', { consentOnly: true }],
   ];
 
