@@ -16,6 +16,7 @@ import { FixedFeeRollupsRepository } from './fixed-fee-rollups.repository.js';
 import { FixedFeeService } from './fixed-fee.service.js';
 import type { Category } from '@deepvalue/shared';
 import type { ReportFilters } from './report-filters.js';
+import { applyEveryKindOfWrite } from './testing/every-kind-of-write.js';
 import { rollupFilterCases } from './testing/rollup-filter-cases.js';
 import { type Fixture, seedOrganisation } from './testing/report-fixture.js';
 
@@ -113,22 +114,13 @@ describe('fixed fee roll-up', () => {
 
     const q = (sql: string, params: unknown[] = []) => sut.dataSource.query(sql, params);
     const closed = fixture.cases.filter((c) => c.closedOn && c.sessions.length > 0);
-    await q(`UPDATE time_entries SET minutes = minutes + 97 WHERE case_id = $1`, [closed[0].id]);
-    await q(`DELETE FROM time_entries WHERE case_id = $1`, [closed[1].id]);
-    await q(`UPDATE outcomes SET result = 'negative' WHERE case_id = $1`, [closed[3].id]);
-    await q(`UPDATE cases SET closed_on = NULL WHERE id = $1`, [closed[4].id]);
-    const open = fixture.cases.find((c) => !c.closedOn)!;
-    await q(`UPDATE cases SET closed_on = opened_on + 30 WHERE id = $1`, [open.id]);
-    await q(`UPDATE cases SET closed_on = closed_on + 40 WHERE id = $1`, [closed[6].id]);
+    await applyEveryKindOfWrite(sut.dataSource, fixture);
+    // What only the fee roll-up turns on: all of a case's time (its hours and fee line move), all of
+    // another's removed, a case moved across the saved fee row starting 2025-01-17, a category changed.
+    await q(`UPDATE time_entries SET minutes = minutes + 97 WHERE case_id = $1`, [closed[9].id]);
+    await q(`DELETE FROM time_entries WHERE case_id = $1`, [closed[10].id]);
     await q(`UPDATE cases SET opened_on = '2025-01-20', closed_on = '2025-03-01' WHERE id = $1`, [closed[7].id]);
     await q(`UPDATE cases SET category = 'housing' WHERE id = $1`, [closed[8].id]);
-    await q(`DELETE FROM cases WHERE id = $1`, [closed[5].id]);
-    await q(
-      `UPDATE clients SET vulnerabilities = CASE WHEN cardinality(vulnerabilities) = 0 THEN '{disability}'::text[]
-                                                 ELSE '{}'::text[] END
-        WHERE organisation_id = $1 AND right(ref, 1) IN ('1', '4')`,
-      [fixture.orgId],
-    );
     await expectTablesCurrent();
     await expectSameReports();
   });
