@@ -165,7 +165,7 @@ export const COLUMNS: RollupColumns = [
 const VALUES = `('relationship_time', (f.relationship_minutes)::integer, true),
            ('first_contact_latency', ((f.first_relationship_on - f.first_contact_on))::integer, f.first_relationship_on IS NOT NULL)`;
 
-export const DIMENSIONS = `CROSS JOIN LATERAL (
+const DIMENSIONS = `CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
            ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v

@@ -14,7 +14,16 @@
  * migration is a snapshot; pricing/pricing-rollups.e2e.spec.ts checks the installed functions.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DIMENSIONS, type RollupColumns } from './1764300100000-measure-rollups.js';
+import type { RollupColumns } from './1764300100000-measure-rollups.js';
+
+// case_measure_rollups' dimensions as migration 1764300100000 wrote them, copied here because a
+// migration is a snapshot: a later change to that constant must not change this one.
+const DIMENSIONS = `CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)`;
 
 const CASE_COLUMNS: RollupColumns = [
   ['cases', 'bigint', '1'],

@@ -1,7 +1,7 @@
 /**
  * Fixed fee against need from roll-ups (issue 21), so the report reads a few thousand pre-summed rows
  * instead of every closed case:
- *   - fee_default_rates: the default fee rows, seeded from their one definition (fee-defaults.ts);
+ *   - fee_default_rates: the default fee rows, as their one definition (fee-defaults.ts) gave them;
  *     fee_rows_for(org) gives the rows in force for an organisation (its latest saved version, or these);
  *   - case_fee_rollups: per organisation × dimension value (case_measure_rollups' dimensions) × closing
  *     month × category × applying fee row (its effective_from; -infinity for none) × whole hours of
@@ -18,8 +18,28 @@
  * and the default rows.
  */
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_FEE_TABLE } from '../../analytics/fee-defaults.js';
-import { DIMENSIONS, type RollupColumns } from './1764300100000-measure-rollups.js';
+import type { RollupColumns } from './1764300100000-measure-rollups.js';
+
+// case_measure_rollups' dimensions as migration 1764300100000 wrote them, copied here because a
+// migration is a snapshot: a later change to that constant must not change this one.
+const DIMENSIONS = `CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)`;
+
+// The default fee rows as analytics/fee-defaults.ts gave them when this migration was written
+// (category, effective from, fixed fee, escape threshold); fee-rollups.e2e.spec.ts checks the table
+// still equals fee-defaults.ts, so a change there needs a migration of its own.
+const DEFAULT_FEE_ROWS: Array<[string, string, number, number | null]> = [
+  ['housing', '2013-04-01', 157, 471],
+  ['housing', '2025-12-22', 223, 669],
+  ['debt', '2013-04-01', 180, 540],
+  ['debt', '2025-12-22', 256, 768],
+  ['welfare_benefits', '2014-01-01', 208, null],
+  ['welfare_benefits', '2025-05-01', 208, 624],
+];
 
 const WITHIN = 'f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60';
 const BEYOND = 'f.total_minutes * fee.hourly_rate_gbp > fee.fixed_fee_gbp * 60';
@@ -165,10 +185,10 @@ export class FeeRollups1764630000000 implements MigrationInterface {
     await q.query(
       `INSERT INTO fee_default_rates SELECT * FROM unnest($1::text[], $2::date[], $3::numeric[], $4::numeric[])`,
       [
-        DEFAULT_FEE_TABLE.map((r) => r.category),
-        DEFAULT_FEE_TABLE.map((r) => r.effectiveFrom),
-        DEFAULT_FEE_TABLE.map((r) => r.fixedFeeGbp),
-        DEFAULT_FEE_TABLE.map((r) => r.escapeThresholdGbp),
+        DEFAULT_FEE_ROWS.map((r) => r[0]),
+        DEFAULT_FEE_ROWS.map((r) => r[1]),
+        DEFAULT_FEE_ROWS.map((r) => r[2]),
+        DEFAULT_FEE_ROWS.map((r) => r[3]),
       ],
     );
     await q.query(`CREATE TABLE case_fee_rollups (
