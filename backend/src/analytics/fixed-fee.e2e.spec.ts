@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+import { todayIso } from './facts-query.js';
 import { DEFAULT_FEE_TABLE } from './fee-defaults.js';
 import { wilsonInterval } from './statistics/wilson.js';
 import {
@@ -29,7 +30,8 @@ interface FeeInput {
 }
 
 const EDGES = [1, 2, 3, 4, 6, 8, 12, 20];
-const asOf = new Date().toISOString().slice(0, 10);
+// The service's own "today"; the API takes no as-of date, so a run across midnight could still differ.
+const asOf = todayIso();
 
 const LOCAL_TABLE: FeeInput[] = [
   {
