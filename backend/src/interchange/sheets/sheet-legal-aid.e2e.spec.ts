@@ -189,3 +189,33 @@ it('exports the legal aid columns, and the exported sheet imports again changing
     .expect(202);
   expect(await held()).toEqual(before);
 });
+
+it('applies a UFN swap between two cases of one sheet, and refuses a number a case outside the sheet keeps', async () => {
+  const ufns = async () =>
+    Object.fromEntries((await held()).map((r: { ref: string; ufn: string | null }) => [r.ref, r.ufn]));
+  const before = await ufns();
+  expect(before['L-001']).not.toBe(before['L-002']);
+  const swap = await upload(
+    csv(
+      [
+        ['L-001', before['L-002']],
+        ['L-002', before['L-001']],
+      ],
+      ['Case No', 'UFN'],
+    ),
+  );
+  expect(await dryRun(swap.uploadId, swap.proposal)).toMatchObject({ ok: true, updatedCases: 2, newCases: 0 });
+  await h
+    .as(manager)
+    .post(`/api/imports/spreadsheets/${swap.uploadId}/import?wait=true`)
+    .send({ mapping: swap.proposal })
+    .expect(202);
+  expect(await ufns()).toEqual({ ...before, 'L-001': before['L-002'], 'L-002': before['L-001'] });
+
+  // L-003 is not in this sheet and keeps its number, so L-001 may not take it.
+  const clash = await upload(csv([['L-001', before['L-003']]], ['Case No', 'UFN']));
+  const run = await dryRun(clash.uploadId, clash.proposal);
+  expect(run.ok).toBe(false);
+  expect(run.problems.map((p) => p.text)).toEqual([expect.stringMatching(/^Row 2, column 'UFN': .*L-003/)]);
+  expect(await ufns()).toEqual({ ...before, 'L-001': before['L-002'], 'L-002': before['L-001'] });
+});
