@@ -4,13 +4,13 @@
  * Each is drawn from a stream of its own (STREAM.legalAid per case, STREAM.equality per client), so
  * every other value of a data set generated before them is unchanged.
  *
- * The codes are the LAA's (docs/legal-aid-codes.md): matter types and outcome codes of the LAA's
- * Civil Legal Advice system (cla_backend contracts.py and initial_mattertype.json), equality codes of
- * the claim schema. The generator does not read backend/data/legal-aid, so its output never depends
- * on LEGAL_AID_CODES_DIR; generator.spec checks these codes against the shipped lists. Immigration's
- * outcome codes and community care's matter types and outcome codes have no public source, so
- * those are left blank: the contract report lists such completed matters as problems, as it would
- * for a real organisation.
+ * Every code is one of the shipped lists (backend/data/legal-aid, docs/legal-aid-codes.md): matter
+ * types and outcome codes of the LAA's Civil Legal Advice system (cla_backend contracts.py), equality
+ * codes of the claim schema. The generator does not read those files, so its output never depends
+ * on LEGAL_AID_CODES_DIR; generator.spec checks that each code it writes is in them. Immigration and
+ * community care have no shipped matter type or outcome lists (no public source was found), so
+ * those codes are left blank: the contract report lists such completed matters as problems, as it
+ * would for a real organisation.
  */
 import type { Category, FundingStream, Vulnerability } from '@deepvalue/shared';
 import type { ImportEquality, ImportLegalAid } from './import-format.js';
@@ -55,11 +55,7 @@ const CODES: Record<Category, CategoryCodes> = {
     matterType2: { '*': ['QAGE', 'QDIS', 'QRAC', 'QSEX', 'QROB', 'QPRM'] },
     outcome: ['QA', 'QB', 'QC', 'QD', 'QE', 'QF', 'QG', 'QH'],
   },
-  immigration: {
-    categoryOfLaw: 'immigration_asylum',
-    matterType1: { asylum_support: ['IALB'], '*': ['IMLB'] },
-    matterType2: { '*': ['IFRA'] },
-  },
+  immigration: { categoryOfLaw: 'immigration_asylum' },
   community_care: { categoryOfLaw: 'community_care' },
 };
 

@@ -10,6 +10,7 @@ import {
   writeNdjson,
   type GeneratorOptions,
 } from './generator.js';
+import { loadLegalAidCodes } from '../legal-aid/legal-aid-codes.js';
 import type { ImportCase } from './import-format.js';
 import { createValidationContext, validateCase, validateHeader } from './validate.js';
 
@@ -314,6 +315,19 @@ describe('the shape of the generated casework', () => {
     const known = aided.filter((c) => c.closedOn && ['housing', 'welfare_benefits', 'debt'].includes(c.category));
     expect(known.length).toBeGreaterThan(100);
     for (const c of known) expect(c.legalAid!.outcomeCode).toMatch(/^[A-Z]{2}$/);
+    // Every code written is in the category's shipped list: none is made up.
+    const codes = loadLegalAidCodes();
+    const listed = (list: { code: string }[] | undefined, code: string | null | undefined) =>
+      code == null || (list ?? []).some((k) => k.code === code);
+    for (const c of aided) {
+      const la = c.legalAid!;
+      const types = codes.matterTypes.find((m) => m.category === la.categoryOfLaw);
+      const outcomes = codes.outcomes.find((o) => o.category === la.categoryOfLaw);
+      expect([la.categoryOfLaw, listed(types?.matterType1, la.matterType1)]).toEqual([la.categoryOfLaw, true]);
+      expect([la.categoryOfLaw, listed(types?.matterType2, la.matterType2)]).toEqual([la.categoryOfLaw, true]);
+      expect([la.categoryOfLaw, listed(outcomes?.outcome, la.outcomeCode)]).toEqual([la.categoryOfLaw, true]);
+      expect(la.stageReached ?? null).toBeNull();
+    }
     expect(share((c) => c.client.equality !== undefined)).toBeGreaterThan(0.9);
     expect(share((c) => c.client.equality !== undefined)).toBeLessThan(0.98);
   });

@@ -76,7 +76,8 @@ export function legalAidProblems(codes: LegalAidCodes, a: LegalAidAnswers, today
   };
   const inList = (field: (typeof CODE_FIELDS)[number], list: Code[] | undefined, what: string) => {
     const v = a[field];
-    if (!v || !list) return;
+    // No list, or an empty one, for the category: its form is all that is checked.
+    if (!v || !list?.length) return;
     if (!list.some((c) => c.code === v))
       add(field, `"${v}" is not ${what} for ${category.label} in the code lists (expected one of ${listed(list)})`);
   };
