@@ -66,6 +66,11 @@ export interface BandRate {
    * (e.g. "4 h and over", then maxMinutes is the last band's) when a band was too small on its own.
    */
   label?: string;
+  /**
+   * Set on commissioners' views: the cases in the measure's scope where it is not recorded (left out of
+   * n, never counted as "no"), as the evidence pack's "Not recorded" column publishes them.
+   */
+  unknown?: number;
 }
 
 export interface AdjustedEstimate {

@@ -115,3 +115,17 @@ export interface PackSummary {
     paragraphs: string[];
   }>;
 }
+
+/** Rates beyond the outcome measures that the pack publishes by band of relationship time. */
+export const PACK_RATES = [
+  'bounce_out',
+  'referral_completion',
+  'confidence_improved',
+  'would_seek_advice_earlier',
+  'could_handle_similar',
+] as const;
+export type PackRate = (typeof PACK_RATES)[number];
+
+/** Per-case values the pack publishes as a mean by band of relationship time. */
+export const PACK_MEANS = ['rqi', 'continuity', 'bounce_in', 'confidence_change'] as const;
+export type PackMean = (typeof PACK_MEANS)[number];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsRepository } from './analytics.repository.js';
+import { EvidenceRepository } from '../evidence/evidence.repository.js';
 import { DrillDownService } from './drill-down.service.js';
 import { FeeRatesController } from './fee-rates.controller.js';
 import { FeeRatesRepository } from './fee-rates.repository.js';
@@ -21,6 +22,8 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
   controllers: [ReportsController, MeasureReportsController, FeeRatesController],
   providers: [
     AnalyticsRepository,
+    // The pack's aggregate queries: commissioners' live reports publish the pack's own figures.
+    EvidenceRepository,
     ReportScopeService,
     TimeVsOutcomeService,
     RelationshipChainService,
@@ -37,6 +40,7 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
   ],
   exports: [
     AnalyticsRepository,
+    EvidenceRepository,
     ReportScopeService,
     TimeVsOutcomeService,
     RelationshipChainService,

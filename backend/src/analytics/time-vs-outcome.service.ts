@@ -10,12 +10,13 @@ import {
   BANDS,
   SMALL_BAND_N,
   type AdjustedEstimate,
-  type BandRate,
   type OutcomeMeasure,
   type TimeVsOutcomeReport,
 } from '@deepvalue/shared';
 
-import { roundedRates, roundingBaseFor } from '../disclosure/rounding.js';
+import { roundingBaseFor } from '../disclosure/rounding.js';
+import { EvidenceRepository, type MeasureCell } from '../evidence/evidence.repository.js';
+import { roundedOutcomes } from '../evidence/tables/outcome-tables.js';
 
 import type { RequestUser } from '../access/request-user.js';
 import { AnalyticsRepository } from './analytics.repository.js';
@@ -33,6 +34,7 @@ export class TimeVsOutcomeService {
   constructor(
     private readonly repository: AnalyticsRepository,
     private readonly scope: ReportScopeService,
+    private readonly evidence: EvidenceRepository,
   ) {}
 
   /** The report a manager or commissioner asked for, within what they may see (ReportScopeService). */
@@ -59,11 +61,18 @@ export class TimeVsOutcomeService {
   ): Promise<TimeVsOutcomeReport> {
     const asOf = options.asOf ?? todayIso();
     const normalised = normaliseFilters(filters);
-    const [counts, patterns] = await Promise.all([
-      this.repository.bandCounts(organisationIds, normalised, measure, asOf),
+    const patterns =
       options.adjusted === false
         ? Promise.resolve([])
-        : this.repository.modelPatterns(organisationIds, normalised, measure, asOf),
+        : this.repository.modelPatterns(organisationIds, normalised, measure, asOf);
+    if (options.suppressBelow) {
+      const { cells } = await this.evidence.measureCells(organisationIds, normalised, asOf);
+      const adjusted = options.adjusted === false ? null : adjustedTimeEstimate(await patterns);
+      return this.published(measure, normalised, cells, adjusted, options.suppressBelow);
+    }
+    const [counts, modelRows] = await Promise.all([
+      this.repository.bandCounts(organisationIds, normalised, measure, asOf),
+      patterns,
     ]);
     const bands = BANDS.map((band, index) => {
       const row = counts.find((c) => c.band === index) ?? { n: 0, count: 0 };
@@ -81,8 +90,7 @@ export class TimeVsOutcomeService {
         suppressed: false,
       };
     });
-    const adjusted = options.adjusted === false ? null : adjustedTimeEstimate(patterns);
-    if (options.suppressBelow) return this.suppressed(measure, normalised, bands, adjusted, options.suppressBelow);
+    const adjusted = options.adjusted === false ? null : adjustedTimeEstimate(modelRows);
     return {
       measure,
       n: bands.reduce((sum, b) => sum + b.n, 0),
@@ -94,23 +102,19 @@ export class TimeVsOutcomeService {
   }
 
   /**
-   * The bands as evidence packs publish them for the same scope, period and filters: the same module
-   * and the same band figures (bands do not depend on categories), so screen and pack agree cell for cell.
+   * The bands exactly as the evidence pack publishes them for the same scope, period and filters: the
+   * pack's own cells and rounding (roundedOutcomes), so screen and pack agree cell for cell, "Not
+   * recorded" included.
    */
-  private suppressed(
+  private published(
     measure: OutcomeMeasure,
     filters: ReportFilters,
-    bands: BandRate[],
+    cells: MeasureCell[],
     adjusted: AdjustedEstimate | null,
     threshold: number,
   ): TimeVsOutcomeReport {
     const base = roundingBaseFor(threshold);
-    const figure = (value: (b: BandRate) => number) => ({ byBand: bands.map(value), byCategory: [] });
-    const table = roundedRates(
-      figure((b) => b.count ?? 0),
-      figure((b) => b.n ?? 0),
-      base,
-    );
+    const table = roundedOutcomes(cells, base, filters.category).measures[measure];
     return {
       measure,
       n: table.overall.n,
@@ -127,6 +131,7 @@ export class TimeVsOutcomeService {
         small: g.n < SMALL_BAND_N,
         suppressed: false,
         label: g.label,
+        unknown: g.unknown,
       })),
       // The model's n as the table publishes it: an exact total beside rounded bands would pin them.
       adjusted: adjusted && { ...adjusted, n: table.overall.n },

@@ -13,8 +13,10 @@ import type { UnitCostsView } from '@deepvalue/shared';
 import type { PricingReport } from '../pricing/pricing.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
 import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from './tables/outcome-tables.js';
-import { MEASURES, OUTCOME_MEASURES, type TimeVsOutcomeReport } from '@deepvalue/shared';
-import { roundToBase } from '../disclosure/rounding.js';
+import { MEASURES, OUTCOME_MEASURES, type OutcomeMeasure, type TimeVsOutcomeReport } from '@deepvalue/shared';
+import { bandGroupLabel, roundToBase } from '../disclosure/rounding.js';
+import { maturityCutoff } from '../analytics/measures.sql.js';
+import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import { AS_OF, PERIOD, seedPackFixture, type PackFixture } from './testing/pack-fixture.js';
 import { parseCsv, pdfPageCount, pdfText, popplerText, xlsxText } from './testing/pack-files.js';
 import { renderPack, sha256, type Manifest, type RenderedPack } from './writers/render-pack.js';
@@ -161,6 +163,62 @@ describe('evidence packs', () => {
       }
       const adjusted = tableOf(pack, 'adjusted-estimates');
       expect(adjusted.rows.every((r) => typeof r.n === 'number')).toBe(true);
+    });
+
+    it('shows beside n the cases not recorded for each outcome measure, worked out from rounded figures only', async () => {
+      // Per band of consenting closed cases: the raw counts each outcome's "not recorded" rests on (the whole
+      // less n, each rounded to 5 before the subtraction).
+      const raw: Array<Record<string, number>> = await sut.dataSource.query(
+        `SELECT f.band, count(*)::int AS cases,
+                count(*) FILTER (WHERE f.result IN ('positive', 'partly_positive', 'negative'))::int AS rated,
+                count(*) FILTER (WHERE f.result IN ('positive', 'partly_positive'))::int AS positive,
+                count(*) FILTER (WHERE f.accepted IS NOT NULL)::int AS asked,
+                count(*) FILTER (WHERE f.closed_on <= $4 AND f.followed_up)::int AS followed_up
+           FROM case_facts f
+          WHERE f.organisation_id = $1 AND f.evidence_consent AND f.closed_on BETWEEN $2 AND $3
+          GROUP BY 1`,
+        [manager.organisationId, PERIOD.from, PERIOD.to, maturityCutoff(AS_OF, 6)],
+      );
+      const r5 = (band: number, key: string) => roundToBase(raw.find((r) => r.band === band)?.[key] ?? 0, 5);
+      const perBand: Record<OutcomeMeasure, (j: number) => number> = {
+        positive_outcome: (j) => r5(j, 'cases') - r5(j, 'rated'),
+        accepted: (j) => r5(j, 'cases') - r5(j, 'asked'),
+        // Negative outcomes as positive outcome publishes them (n less count), less avoided appeal's n.
+        avoided_appeal: (j) => Math.max(0, r5(j, 'rated') - r5(j, 'positive') - avoidedN[j]),
+        problem_uncovered: () => 0,
+        bounce_back: (j) => r5(j, 'cases') - r5(j, 'followed_up'),
+      };
+      const avoided: Array<Record<string, number>> = await sut.dataSource.query(
+        `SELECT f.band, count(*)::int AS n FROM case_facts f
+          WHERE f.organisation_id = $1 AND f.evidence_consent AND f.closed_on BETWEEN $2 AND $3
+            AND ${OUTCOME_MEASURE_SQL.avoided_appeal.eligible} GROUP BY 1`,
+        [manager.organisationId, PERIOD.from, PERIOD.to],
+      );
+      const avoidedN = [0, 1, 2, 3, 4].map((j) => roundToBase(avoided.find((r) => r.band === j)?.n ?? 0, 5));
+      const bandsOf = (label: unknown) => {
+        for (let from = 0; from < 5; from++)
+          for (let to = from; to < 5; to++) if (bandGroupLabel(from, to) === label) return { from, to };
+        throw new Error(`no bands for ${String(label)}`);
+      };
+      let recorded = 0;
+      for (const m of OUTCOME_MEASURES) {
+        const table = tableOf(pack, MEASURE_FILE_NAMES[m]);
+        expect(table.columns.map((c) => c.key)).toContain('not_recorded');
+        const rows = table.rows.filter((r) => r.category === ALL_CATEGORIES && r.band !== ALL_BANDS);
+        const expected = rows.map((r) => {
+          const { from, to } = bandsOf(r.band);
+          let sum = 0;
+          for (let j = from; j <= to; j++) sum += perBand[m](j);
+          return sum;
+        });
+        expect([m, rows.map((r) => r.not_recorded)]).toEqual([m, expected]);
+        const all = table.rows.find((r) => r.category === ALL_CATEGORIES && r.band === ALL_BANDS)!;
+        expect([m, all.not_recorded]).toEqual([m, expected.reduce((a, b) => a + b, 0)]);
+        recorded += expected.reduce((a, b) => a + b, 0);
+      }
+      // The fixture leaves acceptance unasked on withdrawn cases and follows nobody up: not all zero.
+      expect(tableOf(pack, MEASURE_FILE_NAMES.bounce_back).description).toContain('too soon to tell');
+      expect(recorded).toBeGreaterThan(0);
     });
 
     it('publishes bounce-out and referral completion by band under the same rounding, counted apart', async () => {
@@ -640,6 +698,7 @@ describe('evidence packs', () => {
             ...screen.bands.map((b) => ({
               band: b.label,
               n: b.n,
+              not_recorded: b.unknown,
               count: b.count,
               rate: round4(b.rate),
               ci_low: round4(b.ciLow),
@@ -649,8 +708,8 @@ describe('evidence packs', () => {
           ];
           const fromPack = table.rows
             .filter((r) => r.category === ALL_CATEGORIES)
-            .map(({ band, n, count, rate, ci_low, ci_high }) =>
-              band === ALL_BANDS ? { band, n } : { band, n, count, rate, ci_low, ci_high },
+            .map(({ band, n, not_recorded, count, rate, ci_low, ci_high }) =>
+              band === ALL_BANDS ? { band, n } : { band, n, not_recorded, count, rate, ci_low, ci_high },
             );
           expect([filter, measure, fromScreen]).toEqual([filter, measure, fromPack]);
           const adjusted = tableOf(pack, 'adjusted-estimates').rows.find((r) => r.measure === MEASURES[measure].label)!;

@@ -6,13 +6,12 @@ import { PricingModule } from '../pricing/pricing.module.js';
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
 import { EvidencePacksController } from './evidence-packs.controller.js';
-import { EvidenceRepository } from './evidence.repository.js';
 
 @Module({
   imports: [AnalyticsModule, PricingModule],
   // The pricing report is here because a commissioner's figures are the pack's published pricing.
   controllers: [EvidencePacksController, PricingReportController],
-  providers: [EvidenceRepository, EvidencePackService, EvidenceDownloadsService, PricingReportService],
+  providers: [EvidencePackService, EvidenceDownloadsService, PricingReportService],
   exports: [EvidencePackService],
 })
 export class EvidenceModule {}

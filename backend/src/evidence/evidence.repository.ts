@@ -6,7 +6,16 @@
  */
 import { Injectable } from '@nestjs/common';
 
-import { BOUNCE_BACK_WINDOW_MONTHS, OUTCOME_MEASURES, type Category, type OutcomeMeasure } from '@deepvalue/shared';
+import {
+  BOUNCE_BACK_WINDOW_MONTHS,
+  OUTCOME_MEASURES,
+  PACK_MEANS,
+  PACK_RATES,
+  type Category,
+  type OutcomeMeasure,
+  type PackMean,
+  type PackRate,
+} from '@deepvalue/shared';
 
 import { DataSource } from 'typeorm';
 
@@ -35,25 +44,15 @@ export interface MeasureCell {
   means: Record<PackMean, { n: number; sum: number }>;
 }
 
-/** Rates beyond the outcome measures that the pack publishes by band of relationship time. */
-export const PACK_RATES = [
-  'bounce_out',
-  'referral_completion',
-  'confidence_improved',
-  'would_seek_advice_earlier',
-  'could_handle_similar',
-] as const;
-export type PackRate = (typeof PACK_RATES)[number];
+export { PACK_MEANS, PACK_RATES, type PackMean, type PackRate } from '@deepvalue/shared';
 
 /** Per-case values the pack publishes as a mean by band of relationship time (the one definition of each). */
-export const PACK_MEAN_SQL = {
+export const PACK_MEAN_SQL: Record<PackMean, { value: string; applies: string }> = {
   rqi: CASE_VALUE_SQL.rqi,
   continuity: CASE_VALUE_SQL.continuity,
   bounce_in: CASE_VALUE_SQL.bounce_in,
   confidence_change: SCORE_SQL.confidence_change,
-} as const;
-export type PackMean = keyof typeof PACK_MEAN_SQL;
-export const PACK_MEANS = Object.keys(PACK_MEAN_SQL) as PackMean[];
+};
 
 /**
  * Each mean's scale (disclosure/means.ts): the coarsest grain its per-case values can sit on (RQI: 25,

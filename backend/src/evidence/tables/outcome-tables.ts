@@ -19,6 +19,7 @@ import { roundedMeans, type RoundedMeanTable } from '../../disclosure/means.js';
 import {
   MIN_RATE_N,
   NOT_PUBLISHED_MARK,
+  publishedLess,
   ratesOf,
   roundFigures,
   roundedRates,
@@ -58,6 +59,25 @@ export interface RoundedOutcomes {
 }
 
 /**
+ * Each outcome table's "Not recorded": the cases in the measure's scope that are not in its n, worked out
+ * from figures the pack already publishes (the whole less n, both as published), so it publishes nothing
+ * new. A count of its own, rounded apart, would not do: read with n + not recorded = the whole, three
+ * figures rounded apart can pin a count (rounding-attacker-tables.spec.ts found it for the other rates).
+ * The whole is the closed cases, except for avoided appeal: the negative outcomes, which positive outcome
+ * publishes as its n less its count. OUTCOME_NOT_RECORDED says what each holds.
+ */
+export function outcomeNotRecorded(
+  cases: RoundedFigure,
+  figures: Record<OutcomeMeasure, { count: RoundedFigure; n: RoundedFigure }>,
+): Record<OutcomeMeasure, RoundedFigure> {
+  const positive = figures.positive_outcome;
+  const negative = publishedLess(positive.n, positive.count);
+  return Object.fromEntries(
+    OUTCOME_MEASURES.map((m) => [m, publishedLess(m === 'avoided_appeal' ? negative : cases, figures[m].n)]),
+  ) as Record<OutcomeMeasure, RoundedFigure>;
+}
+
+/**
  * Round the closed cases and every measure's count and n. `onlyCategory`: the category a filter keeps
  * (a reader knows every other category is empty).
  */
@@ -71,12 +91,13 @@ export function roundedOutcomes(cells: readonly MeasureCell[], base: number, onl
     ]),
   ];
   const [cases, ...rest] = roundFigures(figures, base, knownZero);
-  const measures = Object.fromEntries(
-    OUTCOME_MEASURES.map((m, k) => [m, ratesOf(rest[2 * k], rest[2 * k + 1], base)]),
-  ) as Record<OutcomeMeasure, RoundedRateTable>;
   const published = Object.fromEntries(
     OUTCOME_MEASURES.map((m, k) => [m, { count: rest[2 * k], n: rest[2 * k + 1] }]),
   ) as RoundedOutcomes['figures'];
+  const notRecorded = outcomeNotRecorded(cases, published);
+  const measures = Object.fromEntries(
+    OUTCOME_MEASURES.map((m) => [m, ratesOf(published[m].count, published[m].n, base, notRecorded[m])]),
+  ) as Record<OutcomeMeasure, RoundedRateTable>;
   // Rounded apart from the outcome figures (their own category base): the bounds check is per figure.
   // Not recorded: referrals as a rounded count of their own; cases as the published cases less n.
   const rates = Object.fromEntries(
@@ -189,8 +210,24 @@ export function timeVsOutcomeTable(rounded: RoundedOutcomes, measure: OutcomeMea
     sheet: SHEETS[measure],
     ...MEASURES[measure],
     unit: 'cases',
+    notRecorded: OUTCOME_NOT_RECORDED[measure],
   });
 }
+
+/** What each outcome table's "Not recorded" holds (outcomeNotRecorded works it out). */
+const OUTCOME_NOT_RECORDED: Record<OutcomeMeasure, string> = {
+  positive_outcome:
+    'closed cases without a result to rate: withdrawn, lost contact or none recorded; the closed cases less n, ' +
+    'both as published',
+  accepted: 'not asked or not recorded; the closed cases less n, both as published',
+  avoided_appeal:
+    'negative outcomes where whether an appeal was avoided is not known; the negative outcomes (positive ' +
+    "outcome's n less its count) less n, all as published",
+  problem_uncovered: 'every closed case counts, so none; the closed cases less n, both as published',
+  bounce_back:
+    'not followed up, or closed less than six months before the as-of date, too soon to tell; the closed cases ' +
+    'less n, both as published',
+};
 
 export const PACK_RATE_FILE_NAMES: Record<PackRate, string> = {
   bounce_out: 'by-band-bounce-out',
@@ -209,7 +246,7 @@ export function packRateTable(rounded: RoundedOutcomes, rate: PackRate): PackTab
     label: definition.label,
     definition: definition.definition,
     unit: rate === 'referral_completion' ? 'referrals' : 'cases',
-    notRecorded: true,
+    notRecorded: rate === 'referral_completion' ? 'rounded the same way' : 'the closed cases less n, both as published',
   });
 }
 
@@ -230,10 +267,11 @@ function rateByBandTable(
     label: string;
     definition: string;
     unit: 'cases' | 'referrals';
-    notRecorded?: boolean;
+    /** How "Not recorded" is worked out, when the table shows it. */
+    notRecorded?: string;
   },
 ): PackTable {
-  const withUnknown = about.notRecorded === true;
+  const withUnknown = about.notRecorded !== undefined;
   const merged = table.groups.filter((g) => g.from !== g.to).map((g) => `"${g.label}"`);
   return {
     name: about.name,
@@ -246,8 +284,8 @@ function rateByBandTable(
       (merged.length ? `: here ${merged.join(' and ')} ${merged.length === 1 ? 'is' : 'are'} merged bands.` : '.') +
       ` A category with fewer than ${MIN_RATE_N} ${about.unit} has no rate.` +
       (withUnknown
-        ? ` "Not recorded" is the ${about.unit} where this was not recorded, left out of n and never counted as "no" (` +
-          (about.unit === 'cases' ? 'the closed cases less n, both as published).' : 'rounded the same way).')
+        ? ` "Not recorded" is the ${about.unit} where this was not recorded, left out of n and never counted as "no" ` +
+          `(${about.notRecorded}).`
         : ''),
     note: null,
     columns: [

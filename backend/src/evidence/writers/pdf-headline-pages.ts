@@ -222,6 +222,7 @@ export function outcomesPage(doc: Doc, pack: EvidencePack): void {
     { key: 'measure', label: 'Measure', kind: 'text' },
     ...BANDS.map((_, i) => ({ key: `b${i}`, label: BAND_LABELS[i], kind: 'text' as const })),
     { key: 'all', label: 'All', kind: 'text' },
+    { key: 'not_recorded', label: 'Not recorded', kind: 'text' },
   ];
   const rows = OUTCOME_MEASURES.map((m) => {
     const t = table(pack, MEASURE_FILE_NAMES[m]);
@@ -236,12 +237,19 @@ export function outcomesPage(doc: Doc, pack: EvidencePack): void {
       measure: MEASURES[m].label,
       ...Object.fromEntries(BANDS.map((_, i) => [`b${i}`, bandCell(i)])),
       all: cell(t.rows.find((r) => r.category === ALL_CATEGORIES && r.band === ALL_BANDS)),
+      not_recorded: t.note
+        ? '[c]'
+        : formatCell(
+            t.rows.find((r) => r.category === ALL_CATEGORIES && r.band === ALL_BANDS)?.not_recorded ?? null,
+            'count',
+          ),
     };
   });
   drawTable(doc, columns, rows, [130]);
   paragraph(
     doc,
-    `Each cell: rate (n cases). A band with too few cases is merged with its neighbour: the figure is in the ` +
+    `Each cell: rate (n cases); not recorded: cases in the measure's scope where it was not recorded, left out ` +
+      `of n (all bands). A band with too few cases is merged with its neighbour: the figure is in the ` +
       `first band it covers, named there, and "merged" in the others. ${HIDDEN_NOTE}`,
     { size: 8, color: MUTED },
   );

@@ -76,6 +76,8 @@ function Report({
   const drill = (band: number, outcome: 'eligible' | 'success') =>
     `/reports/cases${toQuery(filters, { measure, band, outcome })}`;
   const label = MEASURE_LABELS[measure];
+  // Commissioners' views carry the cases not recorded beside n, as the evidence pack does.
+  const withUnknown = report.bands.some((b) => b.unknown !== undefined);
   return (
     <>
       <h2 className="govuk-heading-m">
@@ -129,6 +131,11 @@ function Report({
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                 Cases (n)
               </th>
+              {withUnknown && (
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Not recorded
+                </th>
+              )}
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                 With the outcome
               </th>
@@ -153,6 +160,9 @@ function Report({
                     shownCount(b.n)
                   )}
                 </td>
+                {withUnknown && (
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{shownCount(b.unknown ?? null)}</td>
+                )}
                 <td className="govuk-table__cell govuk-table__cell--numeric">
                   {canDrill && (b.count ?? 0) > 0 ? (
                     <Link className="govuk-link" to={drill(i, 'success')}>
@@ -184,7 +194,8 @@ function Report({
           Only clients who agreed to their anonymised data being used are counted. To protect small numbers, counts are
           rounded to the nearest {report.suppressionThreshold}, the total is the sum of the rounded bands, and rates and
           intervals are worked out from the rounded counts; a band with too few cases is merged with its neighbour (its
-          row says so). These are the figures the evidence pack gives.
+          row says so). &ldquo;Not recorded&rdquo; counts the cases where this was not recorded: they are left out of n,
+          never counted as &ldquo;no&rdquo;. These are the figures the evidence pack gives.
         </p>
       )}
     </>
