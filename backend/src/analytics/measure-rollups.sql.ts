@@ -95,6 +95,10 @@ export function measureRollupColumns(): RollupColumn[] {
     sum('problems_result_unknown', PROBLEM_RESULT_UNKNOWN),
     sum('problems_time_before', PROBLEM_TIME_BEFORE.sum),
     sum('problems_time_before_sumsq', PROBLEM_TIME_BEFORE.sumsq),
+    sum('problems_time_before_cases', PROBLEM_TIME_BEFORE.cases),
+    sum('problems_time_before_case_sumsq', PROBLEM_TIME_BEFORE.caseSumSq),
+    sum('problems_time_before_case_cross', PROBLEM_TIME_BEFORE.caseCrossSum),
+    sum('problems_time_before_case_countsq', PROBLEM_TIME_BEFORE.caseCountSq),
   ];
 }
 

@@ -19,6 +19,7 @@ import { MeasureDetailsService } from './measure-details.service.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { MeasuresRepository, type SummaryRow } from './measures.repository.js';
 import { meanInterval } from './statistics/mean-interval.js';
+import { clusterMeanInterval } from './statistics/cluster-mean-interval.js';
 import {
   RATE_MEASURE_SQL,
   SEEN_WITHIN_WORKING_DAYS,
@@ -132,10 +133,10 @@ function extraFigures(row: SummaryRow): MeasureFigure[] {
       kind: 'mean',
       unit: 'minutes',
       of: 'problems',
-      ...meanInterval(problems.timeBefore),
+      ...clusterMeanInterval(problems.timeBefore),
       n: problemCount,
       small: problemCount < SMALL_BAND_N,
-      note: 'Counted in underlying problems, not cases; the interval treats each problem as independent.',
+      note: `Counted in underlying problems, not cases; the interval allows for problems of one case being alike (${problems.timeBefore.clusters} cases).`,
     },
   ];
 }

@@ -218,12 +218,18 @@ export const PROBLEM_RESULT_SQL: Record<OutcomeResult, string> = {
 };
 export const PROBLEM_RESULT_UNKNOWN = `(f.problems_count - ${Object.values(PROBLEM_RESULT_SQL).join(' - ')})`;
 /**
- * Per case: Σ over its problems of relationship minutes dated on or before the day each was uncovered,
- * and Σ of their squares (for the interval of the mean over problems).
+ * Per case: Σ over its problems of relationship minutes dated on or before the day each was uncovered
+ * (S_c), Σ of their squares, and what the cluster-robust interval of the mean over problems needs with
+ * the case as the cluster (statistics/cluster-mean-interval.ts): whether the case has problems, S_c²,
+ * n_c·S_c and n_c², with n_c its problems.
  */
 export const PROBLEM_TIME_BEFORE = {
   sum: `f.problems_relationship_minutes`,
   sumsq: `f.problems_relationship_minutes_sq`,
+  cases: `CASE WHEN f.problems_count > 0 THEN 1 ELSE 0 END`,
+  caseSumSq: `f.problems_relationship_minutes::bigint * f.problems_relationship_minutes`,
+  caseCrossSum: `f.problems_count::bigint * f.problems_relationship_minutes`,
+  caseCountSq: `f.problems_count::bigint * f.problems_count`,
 };
 
 /**

@@ -15,6 +15,7 @@ import {
   TIMES_TOLD_STORY,
   type ScoreMeasure,
 } from './measures.sql.js';
+import type { ClusterSums } from './statistics/cluster-mean-interval.js';
 
 /** Sums behind a mean: n values, their sum and sum of squares. */
 export interface ScoreSums {
@@ -30,8 +31,11 @@ export interface SummaryExtras {
     actions: Record<ProblemAction, number>;
     results: Record<OutcomeResult, number>;
     resultUnknown: number;
-    /** Over problems: relationship minutes on or before the day each was uncovered (n = problems). */
-    timeBefore: ScoreSums;
+    /**
+     * Over problems: relationship minutes on or before the day each was uncovered (n = problems), with
+     * the sums per case its cluster-robust interval needs (cases are the clusters).
+     */
+    timeBefore: ClusterSums;
   };
 }
 
@@ -63,7 +67,10 @@ function extraSums(): Array<[key: string, column: string, perCase: string]> {
     ]),
     ['result.unknown', 'problems_result_unknown', PROBLEM_RESULT_UNKNOWN],
     ['problems.timeBefore', 'problems_time_before', PROBLEM_TIME_BEFORE.sum],
-    ['problems.timeBeforeSq', 'problems_time_before_sumsq', PROBLEM_TIME_BEFORE.sumsq],
+    ['problems.timeBeforeCases', 'problems_time_before_cases', PROBLEM_TIME_BEFORE.cases],
+    ['problems.timeBeforeCaseSq', 'problems_time_before_case_sumsq', PROBLEM_TIME_BEFORE.caseSumSq],
+    ['problems.timeBeforeCaseCross', 'problems_time_before_case_cross', PROBLEM_TIME_BEFORE.caseCrossSum],
+    ['problems.timeBeforeCaseCountSq', 'problems_time_before_case_countsq', PROBLEM_TIME_BEFORE.caseCountSq],
   ];
 }
 
@@ -83,6 +90,7 @@ export function extraColumnsFromRollups(): string {
 
 export function extrasOf(row: Record<string, number | null>): SummaryExtras {
   const num = (key: string) => Number(row[key] ?? 0);
+  const problemCount = PROBLEM_ACTIONS.reduce((total, a) => total + num(`action.${a}`), 0);
   return {
     scores: Object.fromEntries(
       SCORE_MEASURES.map((m) => [
@@ -99,9 +107,12 @@ export function extrasOf(row: Record<string, number | null>): SummaryExtras {
       results: Object.fromEntries(OUTCOME_RESULTS.map((r) => [r, num(`result.${r}`)])) as Record<OutcomeResult, number>,
       resultUnknown: num('result.unknown'),
       timeBefore: {
-        n: PROBLEM_ACTIONS.reduce((total, a) => total + num(`action.${a}`), 0),
+        n: problemCount,
         sum: num('problems.timeBefore'),
-        sumsq: num('problems.timeBeforeSq'),
+        clusters: num('problems.timeBeforeCases'),
+        clusterSumSq: num('problems.timeBeforeCaseSq'),
+        clusterCrossSum: num('problems.timeBeforeCaseCross'),
+        clusterCountSq: num('problems.timeBeforeCaseCountSq'),
       },
     },
   };

@@ -22,7 +22,7 @@ const ITEM_COLUMNS: RollupColumns = [
 ];
 
 /** Every roll-up column, the new ones after the other means' (where the generator puts them). */
-function allColumns(): RollupColumns {
+export function allColumns(): RollupColumns {
   const before = [...COLUMNS, ...NEW_COLUMNS];
   const at = before.findIndex(([column]) => column === 'confidence_change_n') + 1;
   if (at === 0) throw new Error('no confidence_change_n roll-up column');

@@ -45,6 +45,7 @@ import { OrganisationFunding1764600000000 } from './1764600000000-organisation-f
 import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
 import { CitusLaterTables1764640000000 } from './1764640000000-citus-later-tables.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
+import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   FeeRollups1764630000000,
   CitusLaterTables1764640000000,
   PeopleSearchWords1764650000000,
+  ProblemTimeClusters1764710000000,
 ];
