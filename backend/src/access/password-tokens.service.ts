@@ -49,12 +49,13 @@ export class PasswordTokensService {
 
   async redeem(token: string, password: string, ip: string | undefined): Promise<void> {
     // Whose password it will be, so it can be refused for containing their own details (checked again below).
-    const [owner]: Array<{ email: string | null; name: string; organisation: string }> = await this.dataSource.query(
-      `SELECT u.email, u.name, o.name AS organisation
+    const [owner]: Array<{ email: string | null; name: string; organisation: string; organisation_id: string }> =
+      await this.dataSource.query(
+        `SELECT u.email, u.name, o.name AS organisation, o.id AS organisation_id
          FROM password_tokens t JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.user_id JOIN organisations o ON o.id = u.organisation_id
         WHERE t.id = $1`,
-      [digest(token)],
-    );
+        [digest(token)],
+      );
     const problem = passwordProblem(password, {
       email: owner?.email ?? undefined,
       name: owner?.name,
@@ -65,9 +66,9 @@ export class PasswordTokensService {
     await this.dataSource.transaction(async (m) => {
       const [row]: Array<{ user_id: string; organisation_id: string; purpose: TokenPurpose }> = await m.query(
         `SELECT t.user_id, t.organisation_id, t.purpose FROM password_tokens t JOIN users u ON u.organisation_id = t.organisation_id AND u.id = t.user_id
-         WHERE t.id = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.active
+         WHERE t.organisation_id = $2 AND t.id = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.active
          FOR UPDATE OF t`,
-        [digest(token)],
+        [digest(token), owner?.organisation_id ?? null],
       );
       if (!row)
         throw new DomainError(
@@ -75,12 +76,19 @@ export class PasswordTokensService {
           'This link has expired or has already been used; ask an admin for a new one',
           [{ path: 'token', message: 'has expired or has already been used' }],
         );
-      await m.query(`UPDATE password_tokens SET used_at = now() WHERE id = $1`, [digest(token)]);
-      await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      await m.query(`UPDATE password_tokens SET used_at = now() WHERE organisation_id = $2 AND id = $1`, [
+        digest(token),
+        row.organisation_id,
+      ]);
+      await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE organisation_id = $3 AND id = $1`, [
         row.user_id,
         passwordHash,
+        row.organisation_id,
       ]);
-      await m.query(`DELETE FROM sessions WHERE user_id = $1`, [row.user_id]);
+      await m.query(`DELETE FROM sessions WHERE organisation_id = $2 AND user_id = $1`, [
+        row.user_id,
+        row.organisation_id,
+      ]);
       await this.mail.withdrawLinks(row.organisation_id, row.user_id, 'used', m);
       await this.audit.record(
         {

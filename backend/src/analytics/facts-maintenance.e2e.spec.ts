@@ -65,7 +65,7 @@ describe('facts and roll-ups kept by the row-level triggers', () => {
     // A case with no session yet gets its first.
     const [bare] = await q(
       `SELECT c.id FROM cases c WHERE c.organisation_id = $1 AND c.closed_on IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM time_entries t WHERE t.case_id = c.id) LIMIT 1`,
+         AND NOT EXISTS (SELECT 1 FROM time_entries t WHERE t.organisation_id = c.organisation_id AND t.case_id = c.id) LIMIT 1`,
       [org()],
     );
     if (bare) await entry(bare.id, lead, '2024-05-05', 25);

@@ -68,10 +68,8 @@ const GROUP_KEY: Record<BreakdownDimension, string> = {
 const UNNEST_VULNERABILITIES = `CROSS JOIN LATERAL unnest(
   CASE WHEN cardinality(f.vulnerabilities) = 0 THEN ARRAY['none'] ELSE f.vulnerabilities END) AS g(key)`;
 
-const GROUP_LABEL: Partial<Record<BreakdownDimension, string>> = {
-  office: `(SELECT o.name FROM offices o WHERE o.id = nullif(g.key, 'none')::uuid)`,
-  adviser: `(SELECT u.name FROM users u WHERE u.id = g.key::uuid)`,
-};
+/** Where a group's label comes from (read after the groups: Citus refuses the correlated subquery). */
+const GROUP_LABEL_TABLE: Partial<Record<BreakdownDimension, string>> = { office: 'offices', adviser: 'users' };
 
 @Injectable()
 export class MeasuresRepository {
@@ -314,8 +312,8 @@ export class MeasuresRepository {
     asOf: string,
   ): Promise<Array<CoveredCounts & { key: string; label: string | null }>> {
     const where = this.rollupWhere(organisationIds, filters, measure, asOf, undefined, by);
-    return this.dataSource.query(
-      `SELECT g.key, g.n, g.count, g.scope, g.unknown, ${GROUP_LABEL[by] ?? 'NULL'} AS label
+    const groups: Array<CoveredCounts & { key: string }> = await this.dataSource.query(
+      `SELECT g.key, g.n, g.count, g.scope, g.unknown
          FROM (SELECT CASE WHEN r.dim_value = '' THEN 'none' ELSE r.dim_value END AS key,
                       ${['n', 'count', 'scope', 'unknown'].map((part) => `sum(r.${measure}_${part})::int AS ${part}`).join(', ')}
                  FROM case_measure_rollups r
@@ -324,6 +322,25 @@ export class MeasuresRepository {
         WHERE g.n > 0`,
       where.params,
     );
+    return this.labelled(groups, organisationIds, by);
+  }
+
+  /** The office or adviser name of each group (null for other dimensions and for 'none'). */
+  private async labelled<T extends { key: string }>(
+    groups: T[],
+    organisationIds: string[],
+    by: BreakdownDimension,
+  ): Promise<Array<T & { label: string | null }>> {
+    const table = GROUP_LABEL_TABLE[by];
+    const ids = table ? groups.map((g) => g.key).filter((key) => key !== 'none') : [];
+    const names: Array<{ id: string; name: string }> = ids.length
+      ? await this.dataSource.query(
+          `SELECT id::text AS id, name FROM ${table} WHERE organisation_id = ANY($1::uuid[]) AND id = ANY($2::uuid[])`,
+          [organisationIds, ids],
+        )
+      : [];
+    const nameOf = new Map(names.map((row) => [row.id, row.name]));
+    return groups.map((g) => ({ ...g, label: nameOf.get(g.key) ?? null }));
   }
 
   /** rateByGroup the straightforward way, from the per-case facts. */
@@ -336,8 +353,8 @@ export class MeasuresRepository {
   ): Promise<Array<CoveredCounts & { key: string; label: string | null }>> {
     const sql = RATE_MEASURE_SQL[measure];
     const where = this.rateWhere(organisationIds, filters, measure, asOf, false);
-    return this.dataSource.query(
-      `SELECT g.key, g.n, g.count, g.scope, g.unknown, ${GROUP_LABEL[by] ?? 'NULL'} AS label
+    const groups: Array<CoveredCounts & { key: string }> = await this.dataSource.query(
+      `SELECT g.key, g.n, g.count, g.scope, g.unknown
          FROM (SELECT ${GROUP_KEY[by]} AS key, ${coveredCountsFromFacts(sql)}
                  FROM case_facts f ${by === 'vulnerability' ? UNNEST_VULNERABILITIES : ''}
                 WHERE ${where.sql}
@@ -345,6 +362,7 @@ export class MeasuresRepository {
         WHERE g.n > 0`,
       where.params,
     );
+    return this.labelled(groups, organisationIds, by);
   }
 
   /** n and count of a rate over every case in scope (once each, whatever the breakdown). */

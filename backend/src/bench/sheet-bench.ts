@@ -73,7 +73,7 @@ export async function benchSheetImport(
 
     const [org] = await dataSource.query(
       `INSERT INTO organisations (ref, name) VALUES ('bench-sheet-csv', 'Spreadsheet bench')
-       ON CONFLICT (ref) DO UPDATE SET updated_at = now() RETURNING id`,
+       ON CONFLICT (ref) DO UPDATE SET updated_at = EXCLUDED.updated_at RETURNING id`,
     );
     const mapping: SheetMapping = { format: SHEET_MAPPING_FORMAT, cases: { columns: COLUMNS } };
     const sheetStarted = Date.now();

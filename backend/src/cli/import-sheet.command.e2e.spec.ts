@@ -64,7 +64,7 @@ const sheet = (minutes: string) =>
 const cases = async () =>
   (
     await h.dataSource.query(
-      `SELECT c.ref, sum(t.minutes)::int AS minutes, count(t.id)::int AS entries FROM cases c JOIN time_entries t ON t.case_id = c.id
+      `SELECT c.ref, sum(t.minutes)::int AS minutes, count(t.id)::int AS entries FROM cases c JOIN time_entries t ON t.organisation_id = c.organisation_id AND t.case_id = c.id
         WHERE c.organisation_id = $1 GROUP BY c.ref`,
       [org.id],
     )

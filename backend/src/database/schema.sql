@@ -3495,7 +3495,7 @@ CREATE OR REPLACE FUNCTION public.deepvalue_distribute()
 AS $function$
 DECLARE
   local_tables text[] := ARRAY['migrations','sign_in_attempts','sign_in_failures','audit_log','audit_chain_heads','import_jobs'];
-  reference_tables text[] := ARRAY['organisations','organisation_shares'];
+  reference_tables text[] := ARRAY['organisations','organisation_shares','fee_default_rates'];
   r record;
   fk record;
   cols text;
@@ -3522,6 +3522,16 @@ BEGIN
     END LOOP;
   END LOOP;
   PERFORM deepvalue_route_facts();
+  -- fee_rows_for(org) as PL/pgSQL with the same query (redone when a migration restates it in SQL).
+  IF EXISTS (SELECT 1 FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+             WHERE p.oid = to_regprocedure('public.fee_rows_for(uuid)') AND l.lanname = 'sql') THEN
+    SELECT p.prosrc, pg_get_function_result(p.oid) INTO def, cols FROM pg_proc p
+     WHERE p.oid = 'public.fee_rows_for(uuid)'::regprocedure;
+    EXECUTE format('CREATE OR REPLACE FUNCTION public.fee_rows_for(org uuid) RETURNS %s LANGUAGE plpgsql STABLE '
+                   'SET plan_cache_mode = force_custom_plan AS %L', cols,
+                   '#variable_conflict use_column' || chr(10) || 'BEGIN RETURN QUERY ' ||
+                   regexp_replace(def, ';?\s*$', '') || '; END');
+  END IF;
   -- Nothing left to place: every table already is distributed, a reference table or deliberately local.
   IF NOT EXISTS (
     SELECT 1 FROM pg_class c

@@ -728,7 +728,7 @@ export class ImportWriter {
          matter_type_2 = EXCLUDED.matter_type_2, stage_reached = EXCLUDED.stage_reached, outcome_code = EXCLUDED.outcome_code,
          exemption_criteria = EXCLUDED.exemption_criteria, access_point = EXCLUDED.access_point,
          procurement_area = EXCLUDED.procurement_area, client_postcode = EXCLUDED.client_postcode,
-         version = case_legal_aid.version + 1, updated_at = now()
+         version = case_legal_aid.version + 1, updated_at = EXCLUDED.updated_at
        RETURNING case_id, ufn, (xmax = 0) AS created`,
       [this.organisationId, JSON.stringify(records)],
     );

@@ -81,7 +81,7 @@ export class LegalAidService {
            ${Object.keys(values)
              .map((c) => `${c} = EXCLUDED.${c}`)
              .join(', ')},
-           version = case_legal_aid.version + 1, updated_at = now()
+           version = case_legal_aid.version + 1, updated_at = EXCLUDED.updated_at
          RETURNING id`,
         [organisationId, caseId, ...Object.values(values)],
       );

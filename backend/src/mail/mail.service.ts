@@ -1,7 +1,7 @@
 /**
  * Email by SMTP through an outbox table. A message is written to `outbox_messages` first (in the
  * caller's transaction when it has one), then sent; with no SMTP_URL it is held there for an admin
- * to read on the outbox page. Each send claims its rows first (FOR UPDATE SKIP LOCKED), so two
+ * to read on the outbox page. Each send claims its rows first (FOR UPDATE SKIP LOCKED, up to 100 per organisation), so two
  * processes never send one message twice; a failed message is tried again later, up to 5 times.
  */
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
@@ -85,20 +85,28 @@ export class MailService implements OnModuleDestroy {
   async send(ids?: string[]): Promise<Map<string, MailStatus>> {
     const outcome = new Map<string, MailStatus>();
     if (!this.transport || ids?.length === 0) return outcome;
-    const claimed: Array<{ id: string; to_address: string; subject: string; body: string }> =
-      await this.dataSource.query(
-        `WITH claimed AS (
-       UPDATE outbox_messages m SET status = 'sending', attempts = attempts + 1, claimed_at = now()
-       WHERE m.id IN (
-         SELECT id FROM outbox_messages
-         WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
+    const claimed: Array<{ id: string; to_address: string; subject: string; body: string }> = [];
+    // Claimed one organisation at a time: on a Citus cluster a row lock must name the shard.
+    const due = `($1::uuid[] IS NULL OR id = ANY($1::uuid[]))
            AND (status = 'queued'
              OR (status = 'failed' AND attempts < ${MAX_ATTEMPTS} AND claimed_at < now() - interval '5 minutes')
-             OR (status = 'sending' AND claimed_at < now() - interval '10 minutes'))
-         ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED)
-       RETURNING m.id, m.to_address, m.subject, m.body)
-       SELECT * FROM claimed`,
-        [ids ?? null],
+             OR (status = 'sending' AND claimed_at < now() - interval '10 minutes'))`;
+    const organisations: Array<{ organisation_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT organisation_id FROM outbox_messages WHERE ${due} ORDER BY organisation_id`,
+      [ids ?? null],
+    );
+    for (const { organisation_id: organisationId } of organisations)
+      claimed.push(
+        ...(await this.dataSource.query(
+          `WITH claimed AS (
+         UPDATE outbox_messages m SET status = 'sending', attempts = attempts + 1, claimed_at = now()
+         WHERE m.organisation_id = $2 AND m.id IN (
+           SELECT id FROM outbox_messages WHERE organisation_id = $2 AND ${due}
+           ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED)
+         RETURNING m.id, m.to_address, m.subject, m.body)
+         SELECT * FROM claimed`,
+          [ids ?? null, organisationId],
+        )),
       );
     for (const message of claimed) {
       try {

@@ -186,13 +186,18 @@ export async function makeCasework(
     `$3, $4, 'actions_needed', $5`,
     [openedOn, adviserId, text],
   );
+  // The UFN's sequence is counted first: Citus refuses a subquery inside INSERT … VALUES.
+  const [{ n: legalAidN }]: Array<{ n: number }> = await dataSource.query(
+    `SELECT count(*)::int + 1 AS n FROM case_legal_aid WHERE organisation_id = $1`,
+    [organisationId],
+  );
   const legalAidId = await child(
     'case_legal_aid',
     `category_of_law, ufn, matter_type_1, matter_type_2, stage_reached, outcome_code, access_point, procurement_area,
        client_postcode`,
-    `'housing_hlpas', to_char($3::date, 'DDMMYY') || '/' ||
-       lpad((SELECT count(*) + 1 FROM case_legal_aid WHERE organisation_id = $1)::text, 3, '0'), 'LWRA', 'LPRI', 'LB', 'LC', 'AP00137', 'PA00136', 'SW9 8AB'`,
-    [openedOn],
+    `'housing_hlpas', to_char($3::date, 'DDMMYY') || '/' || lpad($4::text, 3, '0'),
+       'LWRA', 'LPRI', 'LB', 'LC', 'AP00137', 'PA00136', 'SW9 8AB'`,
+    [openedOn, legalAidN],
   );
   const letterTemplateId = await one(
     `INSERT INTO letter_templates (organisation_id, name, body) VALUES ($1, $2, $3) RETURNING id`,

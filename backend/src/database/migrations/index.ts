@@ -44,6 +44,7 @@ import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js'
 import { OrganisationFunding1764600000000 } from './1764600000000-organisation-funding.js';
 import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
 import { CitusLaterTables1764640000000 } from './1764640000000-citus-later-tables.js';
+import { CitusFeeDefaultsReference1764740000000 } from './1764740000000-citus-fee-defaults-reference.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   CitusLaterTables1764640000000,
   PeopleSearchWords1764650000000,
   ProblemTimeClusters1764710000000,
+  CitusFeeDefaultsReference1764740000000,
 ];
