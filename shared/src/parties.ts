@@ -63,7 +63,7 @@ export const CONFLICT_SUBJECTS = ['client', 'party'] as const;
 export type ConflictSubject = (typeof CONFLICT_SUBJECTS)[number];
 
 /** Which of the searched details a match shares. */
-export const CONFLICT_MATCH_FIELDS = ['name', 'dateOfBirth', 'postcodeDistrict'] as const;
+export const CONFLICT_MATCH_FIELDS = ['name', 'dateOfBirth', 'postcodeDistrict', 'reference'] as const;
 export type ConflictMatchField = (typeof CONFLICT_MATCH_FIELDS)[number];
 
 /** Ways to reach a client; each is marked safe, not safe, or not asked. */

@@ -1,6 +1,7 @@
 /**
  * The per-case facts and both roll-up tables as the row-level triggers keep them (migration
- * 1764300000000: a time entry added moves its case's facts by its own minutes; any other write
+ * 1764300000000: a time entry added moves its case's facts by its own minutes, and since
+ * 1764730000100 one corrected or removed by the difference where that is enough; any other write
  * recomputes the case) against the same tables computed afresh — refresh_case_facts over every
  * case, rebuild_case_rollups and rebuild_case_pattern_rollups — after writes of every kind, open
  * and closed cases, one row and many rows per statement, and concurrent sessions on one case.
@@ -115,6 +116,78 @@ describe('facts and roll-ups kept by the row-level triggers', () => {
     await entry(early.case_id, early.lead_adviser_id, '2019-01-02', 15); // before every problem surfaced
     await entry(late.case_id, late.lead_adviser_id, '2026-11-30', 20, 'casework');
     expect(await before(early.case_id)).toBeGreaterThan(earlyBefore);
+    await expectCurrent();
+  });
+
+  it('moves facts by the difference when a session is corrected or removed, and recomputes where that is not enough', async () => {
+    type Entry = { id: string; case_id: string; on: string; adviser_id: string; lead_adviser_id: string };
+    const laterSessions = (problems: boolean): Promise<Entry[]> =>
+      q(
+        `SELECT DISTINCT ON (te.case_id) te.id, te.case_id, te."on"::text AS on, te.adviser_id, c.lead_adviser_id
+           FROM time_entries te JOIN cases c ON c.id = te.case_id
+           JOIN case_facts f ON f.case_id = te.case_id
+          WHERE te.organisation_id = $1 AND te.class = 'relationship' AND te."on" > f.first_relationship_on
+            AND (f.problems_count > 0) = $2
+            AND NOT EXISTS (SELECT 1 FROM underlying_problems up WHERE up.case_id = te.case_id AND up.uncovered_on >= te."on")
+          ORDER BY te.case_id, te."on" DESC, te.id`,
+        [org(), problems],
+      );
+    const [plain, plain2, plain3] = await laterSessions(false);
+    const [withProblems] = await laterSessions(true);
+    expect([plain, plain2, plain3, withProblems].every(Boolean)).toBe(true);
+    const marker = (caseIds: string[], by: number) =>
+      q(`UPDATE case_facts SET feedback_items_n = feedback_items_n + $2 WHERE case_id = ANY($1::uuid[])`, [
+        caseIds,
+        by,
+      ]);
+    const markers = async (caseIds: string[]) =>
+      (
+        await q(`SELECT feedback_items_n AS n FROM case_facts WHERE case_id = ANY($1::uuid[]) ORDER BY case_id`, [
+          caseIds,
+        ])
+      ).map((r: { n: number }) => r.n);
+    // A column no time entry moves carries a marker: a whole recomputation would wipe it, a difference keeps it.
+    const delta = [plain.case_id, plain2.case_id, plain3.case_id, withProblems.case_id];
+    await marker(delta, 1000);
+    const marked = await markers(delta);
+    await q(`UPDATE time_entries SET minutes = minutes + 17 WHERE id = $1`, [plain.id]);
+    await q(`UPDATE time_entries SET class = 'casework', mode = 'none' WHERE id = $1`, [plain2.id]);
+    const other = fixture.adviserIds.find((id) => id !== plain3.lead_adviser_id)!;
+    await q(`UPDATE time_entries SET adviser_id = $2 WHERE id = $1`, [plain3.id, other]);
+    await q(`UPDATE time_entries SET adviser_id = $2, minutes = minutes + 5 WHERE id = $1`, [
+      plain3.id,
+      plain3.lead_adviser_id,
+    ]);
+    await q(`UPDATE time_entries SET minutes = minutes + 9 WHERE id = $1`, [withProblems.id]); // after every problem surfaced
+    await q(`DELETE FROM time_entries WHERE id = $1`, [plain.id]);
+    expect(await markers(delta)).toEqual(marked);
+    await marker(delta, -1000);
+    await expectCurrent();
+
+    // Where the difference is not enough, the case is recomputed (the marker goes).
+    const firsts: Array<{ id: string; case_id: string }> = await q(
+      `SELECT DISTINCT ON (te.case_id) te.id, te.case_id FROM time_entries te JOIN case_facts f ON f.case_id = te.case_id
+        WHERE te.organisation_id = $1 AND te.class = 'relationship' AND te."on" = f.first_relationship_on
+        ORDER BY te.case_id, te.id LIMIT 3`,
+      [org()],
+    );
+    const [early]: Array<{ id: string; case_id: string }> = await q(
+      `SELECT te.id, te.case_id FROM time_entries te
+        WHERE te.organisation_id = $1 AND te.class = 'relationship'
+          AND EXISTS (SELECT 1 FROM underlying_problems up WHERE up.case_id = te.case_id AND up.uncovered_on >= te."on")
+          AND te.case_id <> ALL($2::uuid[])
+        ORDER BY te.id LIMIT 1`,
+      [org(), firsts.map((x) => x.case_id)],
+    );
+    expect(firsts.length).toBe(3);
+    expect(early).toBeDefined();
+    const whole = [...firsts.map((x) => x.case_id), early.case_id];
+    await marker(whole, 1000);
+    await q(`DELETE FROM time_entries WHERE id = $1`, [firsts[0].id]); // the first session removed
+    await q(`UPDATE time_entries SET "on" = "on" + 40 WHERE id = $1`, [firsts[1].id]); // moved later
+    await q(`UPDATE time_entries SET case_id = $2 WHERE id = $1`, [firsts[2].id, plain.case_id]); // to another case
+    await q(`UPDATE time_entries SET minutes = minutes + 11 WHERE id = $1`, [early.id]); // counts before a problem surfaced
+    expect((await markers(whole)).every((n: number) => n < 1000)).toBe(true);
     await expectCurrent();
   });
 

@@ -1672,8 +1672,9 @@ CREATE INDEX case_parties_birth_idx ON public.case_parties USING btree (organisa
 CREATE INDEX case_parties_case_idx ON public.case_parties USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX case_parties_organisation_id_id_key ON public.case_parties USING btree (organisation_id, id)
 CREATE UNIQUE INDEX case_parties_pkey ON public.case_parties USING btree (id)
+CREATE INDEX case_parties_search_keys_idx ON public.case_parties USING gin (search_keys(name))
 CREATE INDEX case_parties_search_name_trgm_idx ON public.case_parties USING gin (lower(name) gin_trgm_ops)
-CREATE INDEX case_parties_search_words_idx ON public.case_parties USING gin (search_words(name))
+CREATE INDEX case_parties_search_reference_idx ON public.case_parties USING btree (organisation_id, search_reference(reference)) WHERE (reference IS NOT NULL)
 CREATE UNIQUE INDEX case_pattern_rollups_pkey ON public.case_pattern_rollups USING btree (organisation_id, dim, dim_value, evidence_consent, category, funding_stream, vulnerability_count, minutes)
 CREATE UNIQUE INDEX case_pricing_rollups_pkey ON public.case_pricing_rollups USING btree (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band)
 CREATE UNIQUE INDEX case_rollups_pkey ON public.case_rollups USING btree (organisation_id, dim, dim_value, closed_on, band)
@@ -1687,8 +1688,8 @@ CREATE INDEX clients_birth_idx ON public.clients USING btree (organisation_id, d
 CREATE UNIQUE INDEX clients_organisation_id_id_key ON public.clients USING btree (organisation_id, id)
 CREATE UNIQUE INDEX clients_organisation_id_ref_key ON public.clients USING btree (organisation_id, ref)
 CREATE UNIQUE INDEX clients_pkey ON public.clients USING btree (id)
+CREATE INDEX clients_search_keys_idx ON public.clients USING gin (search_keys(((COALESCE(first_name, ''::text) || ' '::text) || COALESCE(last_name, ''::text))))
 CREATE INDEX clients_search_name_trgm_idx ON public.clients USING gin (lower(((COALESCE(first_name, ''::text) || ' '::text) || COALESCE(last_name, ''::text))) gin_trgm_ops)
-CREATE INDEX clients_search_words_idx ON public.clients USING gin (search_words(((COALESCE(first_name, ''::text) || ' '::text) || COALESCE(last_name, ''::text))))
 CREATE INDEX conflict_checks_case_idx ON public.conflict_checks USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX conflict_checks_organisation_id_id_key ON public.conflict_checks USING btree (organisation_id, id)
 CREATE UNIQUE INDEX conflict_checks_pkey ON public.conflict_checks USING btree (id)
@@ -1848,6 +1849,39 @@ AS $function$
         END IF;
         RETURN NULL;
       END $function$
+CREATE OR REPLACE FUNCTION public.case_facts_time_entry_delta(o time_entries, n time_entries)
+ RETURNS boolean
+ LANGUAGE plpgsql
+AS $function$
+      DECLARE f case_facts;
+      BEGIN
+        SELECT * INTO f FROM case_facts WHERE organisation_id = o.organisation_id AND case_id = o.case_id FOR UPDATE;
+        IF NOT FOUND THEN RETURN false; END IF;
+        -- The first relationship day may move later: only a full count finds the next one.
+        IF o.class = 'relationship' AND coalesce(o."on" <= f.first_relationship_on, true)
+           AND NOT coalesce(n.class = 'relationship' AND n."on" <= o."on", false) THEN
+          RETURN false;
+        END IF;
+        IF f.problems_count > 0 AND EXISTS (
+            SELECT 1 FROM underlying_problems up
+             WHERE up.organisation_id = o.organisation_id AND up.case_id = o.case_id
+               AND ((o.class = 'relationship' AND up.uncovered_on >= o."on")
+                 OR (n.class = 'relationship' AND up.uncovered_on >= n."on"))) THEN
+          RETURN false;
+        END IF;
+        UPDATE case_facts SET
+          total_minutes = total_minutes - o.minutes + coalesce(n.minutes, 0),
+          relationship_minutes = relationship_minutes
+            - CASE WHEN o.class = 'relationship' THEN o.minutes ELSE 0 END
+            + CASE WHEN n.class = 'relationship' THEN n.minutes ELSE 0 END,
+          lead_relationship_minutes = lead_relationship_minutes
+            - CASE WHEN o.class = 'relationship' AND o.adviser_id = f.lead_adviser_id THEN o.minutes ELSE 0 END
+            + CASE WHEN n.class = 'relationship' AND n.adviser_id = f.lead_adviser_id THEN n.minutes ELSE 0 END,
+          first_relationship_on = CASE WHEN n.class = 'relationship' THEN least(first_relationship_on, n."on")
+                                       ELSE first_relationship_on END
+        WHERE organisation_id = o.organisation_id AND case_id = o.case_id;
+        RETURN true;
+      END $function$
 CREATE OR REPLACE FUNCTION public.case_facts_touch_case_row()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1870,6 +1904,14 @@ CREATE OR REPLACE FUNCTION public.case_facts_touch_row()
  LANGUAGE plpgsql
 AS $function$
       BEGIN
+        -- Nested, not one condition: OLD is another table's row for the other tables.
+        IF TG_TABLE_NAME = 'time_entries' AND TG_OP <> 'INSERT' THEN
+          IF TG_OP = 'DELETE' OR OLD.case_id = NEW.case_id THEN
+            IF case_facts_time_entry_delta(OLD, CASE WHEN TG_OP = 'UPDATE' THEN NEW END) THEN
+              RETURN NULL;
+            END IF;
+          END IF;
+        END IF;
         IF TG_OP = 'INSERT' THEN
           PERFORM refresh_case_facts(ARRAY[NEW.case_id]);
         ELSIF TG_OP = 'DELETE' OR OLD.case_id = NEW.case_id THEN
@@ -4197,11 +4239,21 @@ AS $function$
           confidence_before = EXCLUDED.confidence_before, confidence_after = EXCLUDED.confidence_after, would_seek_advice_earlier = EXCLUDED.would_seek_advice_earlier, could_handle_similar = EXCLUDED.could_handle_similar, times_told_story_before = EXCLUDED.times_told_story_before, outcome_sustained = EXCLUDED.outcome_sustained, new_problem_at_follow_up = EXCLUDED.new_problem_at_follow_up, problems_handled_in_house = EXCLUDED.problems_handled_in_house, problems_referred_warm = EXCLUDED.problems_referred_warm, problems_signposted = EXCLUDED.problems_signposted, problems_client_declined = EXCLUDED.problems_client_declined, problems_positive = EXCLUDED.problems_positive, problems_partly_positive = EXCLUDED.problems_partly_positive, problems_negative = EXCLUDED.problems_negative, problems_withdrawn = EXCLUDED.problems_withdrawn, problems_lost_contact = EXCLUDED.problems_lost_contact, problems_relationship_minutes = EXCLUDED.problems_relationship_minutes, problems_relationship_minutes_sq = EXCLUDED.problems_relationship_minutes_sq,
           retelling_item_n = EXCLUDED.retelling_item_n, retelling_item_sum = EXCLUDED.retelling_item_sum
       $function$
+CREATE OR REPLACE FUNCTION public.search_keys(name text)
+ RETURNS text[]
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN ARRAY(SELECT d.key FROM unnest(search_words(search_keys.name)) t(word), LATERAL (SELECT t.word UNION ALL SELECT OVERLAY(t.word PLACING ''::text FROM g.i FOR 1) AS "overlay" FROM generate_series(1, char_length(t.word)) g(i) WHERE (char_length(t.word) > 2)) d(key))
+CREATE OR REPLACE FUNCTION public.search_reference(reference text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+RETURN upper(regexp_replace(reference, '\s+'::text, ''::text, 'g'::text))
 CREATE OR REPLACE FUNCTION public.search_words(name text)
  RETURNS text[]
  LANGUAGE sql
  IMMUTABLE PARALLEL SAFE
-RETURN array_remove(regexp_split_to_array(regexp_replace(lower(name), '[''’]'::text, ''::text, 'g'::text), '[\s,.;:/()&_"+-]+'::text), ''::text)
+RETURN array_remove(regexp_split_to_array(regexp_replace(lower(name), '[''’‘`´ʼ]'::text, ''::text, 'g'::text), '[ \t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff,.;:/()&_"+-]+'::text), ''::text)
 CREATE OR REPLACE FUNCTION public.unit_cost_versions_immutable()
  RETURNS trigger
  LANGUAGE plpgsql

@@ -3,7 +3,9 @@
  * birth, postcode, contact details and the free text typed about them — and their reference is
  * replaced by a random pseudonym. What the reports rest on stays: the anonymous case facts
  * (categories, dates, minutes, outcomes, vulnerability flags, consent), so report figures and past
- * evidence packs do not change. Case facts are not recomputed from the erased rows.
+ * evidence packs do not change. Case facts are not recomputed from the erased rows: erasure writes
+ * with the facts update deferred, which is sound because no fact is computed from what it clears
+ * or deletes (privacy.e2e.spec.ts recomputes the facts after an erasure and finds them unchanged).
  */
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';

@@ -19,7 +19,13 @@ import { CrossField, DateField, EnumField, TextField, UuidField } from '../../co
 
 /** GET /conflict-checks/search: the details typed so far. */
 export class ConflictSearchQuery {
-  @TextField({ min: 2, max: 200, description: 'A name, in any order; a typo or two still finds it.' }) name: string;
+  @TextField({
+    min: 2,
+    max: 200,
+    description:
+      "A name, in any order (a typo or two still finds it), or a reference: a client's, a case's (finds its client) or a party's.",
+  })
+  name: string;
   @DateField({ optional: true, notBefore: EARLIEST_BIRTH_DATE }) dateOfBirth?: string;
   @upperTrimmed()
   @PostcodeDistrictField({ optional: true })
@@ -72,7 +78,8 @@ export class ConflictMatchDto implements ConflictMatch {
   @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
   @ApiProperty({ type: String, nullable: true }) postcodeDistrict: string | null;
   @ApiProperty({
-    description: 'Name similarity 0–1, plus 0.5 for the same date of birth and 0.15 for the same district.',
+    description:
+      'Name similarity 0–1, plus 1 for the reference typed, 0.5 for the same date of birth and 0.15 for the same district.',
   })
   score: number;
   @ApiProperty({ enum: CONFLICT_MATCH_FIELDS, isArray: true }) matchedOn: ConflictMatchField[];

@@ -47,6 +47,8 @@ import { CitusLaterTables1764640000000 } from './1764640000000-citus-later-table
 import { CitusFeeDefaultsReference1764740000000 } from './1764740000000-citus-fee-defaults-reference.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
+import { SearchKeys1764730000000 } from './1764730000000-search-keys.js';
+import { TimeEntryEditDelta1764730000100 } from './1764730000100-time-entry-edit-delta.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -96,5 +98,7 @@ export const MIGRATIONS = [
   CitusLaterTables1764640000000,
   PeopleSearchWords1764650000000,
   ProblemTimeClusters1764710000000,
+  SearchKeys1764730000000,
+  TimeEntryEditDelta1764730000100,
   CitusFeeDefaultsReference1764740000000,
 ];

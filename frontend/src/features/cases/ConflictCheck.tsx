@@ -53,6 +53,7 @@ const MATCHED_LABEL: Record<ConflictMatchField, string> = {
   name: 'name',
   dateOfBirth: 'date of birth',
   postcodeDistrict: 'postcode district',
+  reference: 'reference',
 };
 
 export function roleOf(m: Pick<ConflictMatch, 'role' | 'opponentType'>): string {
