@@ -12,9 +12,12 @@ import {
   MODES,
   OUTCOME_RESULTS,
   TIME_CLASSES,
+  NOTE_KINDS,
   VULNERABILITIES,
   labelOf,
 } from './enums.js';
+import { KEY_DATE_KINDS } from './key-dates.js';
+import { OPPONENT_TYPES, PARTY_KINDS, PARTY_ROLES } from './parties.js';
 
 export const SHEET_MAPPING_FORMAT = 'deepvalue.sheet-mapping.v1';
 
@@ -24,8 +27,8 @@ export type SheetFieldKind =
 export interface SheetField {
   key: string;
   label: string;
-  /** `case`: the same for every row of a case; `time`: one time entry per row. */
-  level: 'case' | 'time';
+  /** `case`: the same for every row of a case; otherwise one record of that kind per row (SHEET_RECORDS). */
+  level: 'case' | SheetRecordKind['level'];
   kind: SheetFieldKind;
   /** The codes of a choice or list field. */
   choices?: readonly string[];
@@ -310,7 +313,103 @@ export const SHEET_FIELDS: readonly SheetField[] = [
     },
   ),
   f('time.note', 'Note', 'time', 'text', ['note', 'notes', 'comment', 'comments', 'description', 'details']),
+  // Case notes, key dates and parties: one per row, on a sheet of their own (or with the case columns repeated).
+  f('note.on', 'Note date', 'note', 'date', ['notedate', 'noteon', 'dateofnote']),
+  f('note.kind', 'Kind of note', 'note', 'choice', ['notekind', 'kindofnote', 'notetype'], {
+    choices: NOTE_KINDS,
+    hint: 'Blank: a file note',
+  }),
+  f('note.author', 'Note author', 'note', 'text', ['noteauthor', 'author', 'writtenby', 'notedby'], {
+    hint: "A colleague's name or email; blank: the case's lead adviser",
+  }),
+  f('note.writtenAt', 'Note written at', 'note', 'text', ['notewrittenat', 'writtenat', 'notetime'], {
+    hint: 'Date and time, e.g. 2025-01-06T10:15:00Z; blank: the time of the import',
+  }),
+  f('note.body', 'Note text', 'note', 'text', ['notetext', 'notebody', 'casenote', 'filenote', 'attendancenote']),
+  f('keyDate.kind', 'Kind of key date', 'keyDate', 'choice', ['keydatekind', 'kindofkeydate', 'keydatetype'], {
+    choices: KEY_DATE_KINDS,
+    hint: 'Blank: a task',
+  }),
+  f('keyDate.title', 'Key date', 'keyDate', 'text', ['keydate', 'keydatetitle', 'tasktitle', 'whatisdue']),
+  f('keyDate.dueOn', 'Due on', 'keyDate', 'date', ['dueon', 'duedate', 'due', 'deadlinedate']),
+  f('keyDate.doneOn', 'Done on', 'keyDate', 'date', ['doneon', 'donedate', 'completedon', 'datedone']),
+  f('keyDate.assignee', 'Assigned to', 'keyDate', 'text', ['assignedto', 'assignee', 'owner'], {
+    hint: "A colleague's name or email",
+  }),
+  f('keyDate.note', 'Key date note', 'keyDate', 'text', ['keydatenote', 'tasknote']),
+  f('party.role', 'Party role', 'party', 'choice', ['partyrole', 'role', 'roleinthecase'], {
+    choices: PARTY_ROLES,
+    hint: 'Blank: other',
+  }),
+  f('party.opponentType', 'Opponent type', 'party', 'choice', ['opponenttype', 'typeofopponent'], {
+    choices: OPPONENT_TYPES,
+  }),
+  f('party.kind', 'Person or organisation', 'party', 'choice', ['partykind', 'personororganisation'], {
+    choices: PARTY_KINDS,
+    hint: 'Blank: a person',
+  }),
+  f('party.name', 'Party name', 'party', 'text', ['partyname', 'party', 'opponent', 'opponentname', 'otherparty']),
+  f('party.dateOfBirth', 'Party date of birth', 'party', 'date', ['partydateofbirth', 'partydob']),
+  f('party.postcode', 'Party postcode', 'party', 'postcode', ['partypostcode'], {
+    hint: 'Only the district (E3 of E3 4AB) is kept',
+  }),
+  f('party.contact', 'Party contact details', 'party', 'text', ['partycontact', 'partycontactdetails']),
+  f('party.reference', 'Party reference', 'party', 'text', ['partyreference', 'partyref', 'theirreference']),
+  f('party.relationship', 'Relationship to the client', 'party', 'text', ['relationship', 'relationshiptoclient']),
+  f('party.language', 'Party language', 'party', 'text', ['partylanguage']),
+  f('party.note', 'Party note', 'party', 'text', ['partynote']),
 ];
+
+/**
+ * What a row gives besides its case: one record of each kind whose columns it fills. Each kind can
+ * have a sheet of its own (with a case-reference column) or share the case sheet, case columns repeated.
+ * `needs`: the columns a mapping must give for the kind; `key`: the column a proposal needs to see.
+ */
+export const SHEET_RECORDS = [
+  {
+    part: 'timeEntries',
+    level: 'time',
+    label: 'time entries',
+    sheet: 'Time entries',
+    needs: ['time.on', 'time.minutes'],
+    key: 'time.minutes',
+  },
+  {
+    part: 'notes',
+    level: 'note',
+    label: 'case notes',
+    sheet: 'Notes',
+    needs: ['note.on', 'note.body'],
+    key: 'note.body',
+  },
+  {
+    part: 'keyDates',
+    level: 'keyDate',
+    label: 'key dates',
+    sheet: 'Key dates',
+    needs: ['keyDate.title', 'keyDate.dueOn'],
+    key: 'keyDate.dueOn',
+  },
+  { part: 'parties', level: 'party', label: 'parties', sheet: 'Parties', needs: ['party.name'], key: 'party.name' },
+] as const;
+export type SheetRecordKind = (typeof SHEET_RECORDS)[number];
+export type SheetPart = 'cases' | SheetRecordKind['part'];
+
+/** The sheets a mapping reads: the cases, then each kind of record that has a sheet of its own. */
+export function mappingParts(mapping: SheetMapping): Array<[SheetPart, SheetColumns]> {
+  const parts: Array<[SheetPart, SheetColumns]> = [['cases', mapping.cases]];
+  for (const r of SHEET_RECORDS) {
+    const part = mapping[r.part];
+    if (part) parts.push([r.part, part]);
+  }
+  return parts;
+}
+
+/** The field keys a sheet of `part` may map: any on the cases sheet; the case reference and its own on another. */
+export function fieldAllowedIn(part: SheetPart, key: string): boolean {
+  if (part === 'cases' || key === 'case.ref') return true;
+  return SHEET_FIELD.get(key)?.level === SHEET_RECORDS.find((r) => r.part === part)?.level;
+}
 
 export const SHEET_FIELD = new Map(SHEET_FIELDS.map((field) => [field.key, field]));
 
@@ -327,6 +426,10 @@ export interface SheetMapping {
   cases: SheetColumns;
   /** A second sheet of time entries, found by its own case-reference column. */
   timeEntries?: SheetColumns | null;
+  /** Sheets of case notes, key dates and parties, each found by its own case-reference column. */
+  notes?: SheetColumns | null;
+  keyDates?: SheetColumns | null;
+  parties?: SheetColumns | null;
   /**
    * Field key → cell text → code, e.g. {"time.mode": {"F2F": "face_to_face"}}. For the category a
    * code may carry a sub-category: {"case.category": {"Housing - possession": "housing/possession"}}.
@@ -464,6 +567,10 @@ export interface SheetDryRun {
   timeEntries: number;
   /** Time entries Deep Value holds for updated cases that the sheet does not repeat: the sheet's replace them. */
   timeEntriesRemoved: number;
+  /** Case notes, key dates and parties in the sheet (one already on its case is left as it is; none is removed). */
+  notes: number;
+  keyDates: number;
+  parties: number;
   problems: SheetProblemDto[];
   problemCount: number;
   preview: SheetPreviewCase[];

@@ -8,17 +8,30 @@ import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
 import { DomainError } from '../common/domain-error.js';
 import { ExportService } from './export.service.js';
+import type { SheetTable } from './sheets/sheet-export.js';
 import type { ImportJob } from '@deepvalue/shared';
 import { ImportJobsService } from './import-jobs.service.js';
 import type { UploadRequest } from './import-upload.middleware.js';
 import { ImportUploadService } from './import-upload.service.js';
 
-const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'csv-time-entries', 'xlsx'] as const;
+const EXPORT_FORMATS = [
+  'json',
+  'ndjson',
+  'csv',
+  'csv-time-entries',
+  'csv-notes',
+  'csv-key-dates',
+  'csv-parties',
+  'xlsx',
+] as const;
 const EXPORT_FILES: Record<(typeof EXPORT_FORMATS)[number], { type: string; name: string }> = {
   json: { type: 'application/json', name: 'casework.json' },
   ndjson: { type: 'application/x-ndjson', name: 'casework.ndjson' },
   csv: { type: 'text/csv; charset=utf-8', name: 'cases.csv' },
   'csv-time-entries': { type: 'text/csv; charset=utf-8', name: 'time-entries.csv' },
+  'csv-notes': { type: 'text/csv; charset=utf-8', name: 'notes.csv' },
+  'csv-key-dates': { type: 'text/csv; charset=utf-8', name: 'key-dates.csv' },
+  'csv-parties': { type: 'text/csv; charset=utf-8', name: 'parties.csv' },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'casework.xlsx' },
 };
 
@@ -77,7 +90,7 @@ export class InterchangeController {
     required: false,
     enum: EXPORT_FORMATS,
     description:
-      'json, ndjson: deepvalue.import.v1. csv: one row per case; csv-time-entries: one row per time entry; xlsx: both, as two sheets',
+      'json, ndjson: deepvalue.import.v1. csv: one row per case; csv-time-entries, csv-notes, csv-key-dates, csv-parties: one row per time entry, case note, key date or party; xlsx: all five, as sheets',
   })
   async exportCasework(
     @CurrentUser() user: RequestUser,
@@ -105,7 +118,7 @@ export class InterchangeController {
     if (format === 'json') await this.exports.writeJson(org, res);
     else if (format === 'ndjson') await this.exports.writeNdjson(org, res);
     else if (format === 'xlsx') await this.exports.writeXlsx(org, res);
-    else await this.exports.writeCsv(org, format === 'csv' ? 'cases' : 'time-entries', res);
+    else await this.exports.writeCsv(org, format === 'csv' ? 'cases' : (format.slice(4) as SheetTable), res);
     res.end();
   }
 }

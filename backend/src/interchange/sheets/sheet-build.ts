@@ -4,7 +4,9 @@
  * the sheet's non-blank cells overwrite what it holds and a blank cell leaves it, so next month's
  * sheet updates cases and never erases what was recorded in the app. When the sheet has time
  * entries for a case, they are its time entries (the sheet is the record of its sessions); a case
- * with none in the sheet keeps its own. Defaults fill what a new case would otherwise lack.
+ * with none in the sheet keeps its own. Case notes, key dates and parties in the sheet are added to
+ * the case (the import leaves one it already holds as it is, and never removes one). Defaults fill
+ * what a new case would otherwise lack.
  */
 import {
   EQUALITY_QUESTIONS,
@@ -22,11 +24,14 @@ import type {
   ImportCase,
   ImportEquality,
   ImportHeader,
+  ImportKeyDate,
   ImportLegalAid,
+  ImportNote,
   ImportPartner,
+  ImportParty,
   ImportTimeEntry,
 } from '../import-format.js';
-import type { SheetCase } from './sheet-convert.js';
+import type { SheetCase, SheetEntry } from './sheet-convert.js';
 import { readCell, type CellValue } from './sheet-values.js';
 
 /** Every legal aid field but the category of law, which is read on its own. */
@@ -136,6 +141,9 @@ export class SheetCaseBuilder {
       entriesRemoved = countMissing(c.timeEntries ?? [], entries);
       c.timeEntries = entries;
     }
+    if (sheet.notes.length) c.notes = sheet.notes.map((e) => this.caseNote(e, c.leadAdviserRef));
+    if (sheet.keyDates.length) c.keyDates = sheet.keyDates.map((e) => this.keyDate(e));
+    if (sheet.parties.length) c.parties = sheet.parties.map((e) => this.party(e));
     this.note(c);
     return { value: c, entriesRemoved };
   }
@@ -181,6 +189,54 @@ export class SheetCaseBuilder {
     return entry as unknown as ImportTimeEntry;
   }
 
+  /** A case note; its kind defaults to a file note and its author to the lead adviser. */
+  private caseNote(e: SheetEntry, leadAdviserRef: string | undefined): ImportNote {
+    const author = this.cell(e, 'note.author');
+    return omitUndefined({
+      kind: this.cell(e, 'note.kind') ?? 'file',
+      on: this.cell(e, 'note.on'),
+      authorRef: typeof author === 'string' ? this.adviserRef(author) : leadAdviserRef,
+      writtenAt: this.cell(e, 'note.writtenAt'),
+      body: this.cell(e, 'note.body'),
+    }) as unknown as ImportNote;
+  }
+
+  /** A key date; its kind defaults to a task. */
+  private keyDate(e: SheetEntry): ImportKeyDate {
+    const assignee = this.cell(e, 'keyDate.assignee');
+    return omitUndefined({
+      kind: this.cell(e, 'keyDate.kind') ?? 'task',
+      title: this.cell(e, 'keyDate.title'),
+      dueOn: this.cell(e, 'keyDate.dueOn'),
+      doneOn: this.cell(e, 'keyDate.doneOn'),
+      note: this.cell(e, 'keyDate.note'),
+      assigneeRef: typeof assignee === 'string' ? this.adviserRef(assignee) : undefined,
+    }) as unknown as ImportKeyDate;
+  }
+
+  /** A party; its role defaults to other, and it is a person unless the sheet says otherwise. */
+  private party(e: SheetEntry): ImportParty {
+    return omitUndefined({
+      role: this.cell(e, 'party.role') ?? 'other',
+      opponentType: this.cell(e, 'party.opponentType'),
+      kind: this.cell(e, 'party.kind') ?? 'person',
+      name: this.cell(e, 'party.name'),
+      dateOfBirth: this.cell(e, 'party.dateOfBirth'),
+      postcodeDistrict: this.cell(e, 'party.postcode'),
+      contact: this.cell(e, 'party.contact'),
+      reference: this.cell(e, 'party.reference'),
+      relationship: this.cell(e, 'party.relationship'),
+      language: this.cell(e, 'party.language'),
+      note: this.cell(e, 'party.note'),
+    }) as unknown as ImportParty;
+  }
+
+  /** A record's cell, or the mapping's default for it. */
+  private cell(e: SheetEntry, key: string): CellValue | undefined {
+    const value = e.cells.get(key)?.value;
+    return value !== undefined && value !== null ? value : this.defaults.get(key);
+  }
+
   /** The adviser a name, email or ref stands for: a person already known, or a new adviser record. */
   adviserRef(text: string): string {
     const known = this.byName.get(text.includes('@') ? text.toLowerCase() : normaliseHeader(text));
@@ -211,6 +267,8 @@ export class SheetCaseBuilder {
     const partner = (ref: string | null | undefined) => ref && this.used.partners.add(ref);
     adviser(c.leadAdviserRef);
     for (const t of c.timeEntries ?? []) adviser(t.adviserRef);
+    for (const n of c.notes ?? []) adviser(n.authorRef);
+    for (const k of c.keyDates ?? []) adviser(k.assigneeRef ?? undefined);
     if (c.officeRef) this.used.offices.add(c.officeRef);
     partner(c.arrival?.referrerRef);
     for (const p of c.underlyingProblems ?? []) partner(p.partnerRef);
@@ -229,6 +287,10 @@ export class SheetCaseBuilder {
       ...(this.directory.feedbackItems ? { feedbackItems: this.directory.feedbackItems } : {}),
     };
   }
+}
+
+function omitUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
 function set<T extends object>(target: T, key: keyof T & string, value: CellValue | undefined): void {

@@ -1,10 +1,18 @@
 /**
  * Reads a spreadsheet through a mapping into one SheetCase per case reference: the case's mapped
- * values (the same on each of its rows) and its time entries (one per row, from the case sheet when
- * the case columns repeat on each row, or from a sheet of their own). Every problem is kept with the
+ * values (the same on each of its rows) and its records — time entries, case notes, key dates and
+ * parties (one of each kind per row that fills its columns, from the case sheet when the case
+ * columns repeat on each row, or from a sheet of their own). Every problem is kept with the
  * spreadsheet's own sheet, row and column. Building `deepvalue.import.v1` cases is sheet-build.ts.
  */
-import { SHEET_FIELD, type SheetColumns, type SheetMapping } from '@deepvalue/shared';
+import {
+  SHEET_FIELD,
+  SHEET_RECORDS,
+  type SheetColumns,
+  type SheetMapping,
+  type SheetPart,
+  type SheetRecordKind,
+} from '@deepvalue/shared';
 import { readSheetRows, type SheetFileKind } from './sheet-reader.js';
 import { readCell, type CellValue } from './sheet-values.js';
 
@@ -34,8 +42,16 @@ export interface SheetCase {
   /** The case's first row. */
   row: number;
   cells: Map<string, Cell>;
+  /** Its time entries. */
   entries: SheetEntry[];
+  notes: SheetEntry[];
+  keyDates: SheetEntry[];
+  parties: SheetEntry[];
 }
+
+/** The list of a SheetCase that holds records of a kind. */
+export const listOf = (c: SheetCase, part: SheetRecordKind['part']): SheetEntry[] =>
+  part === 'timeEntries' ? c.entries : c[part];
 
 export interface SheetRead {
   cases: Map<string, SheetCase>;
@@ -47,7 +63,7 @@ export interface SheetRead {
 }
 
 interface SheetPlan {
-  role: 'cases' | 'timeEntries';
+  role: SheetPart;
   columns: SheetColumns['columns'];
   /** Field key → its header. */
   headerOf: Map<string, string>;
@@ -74,6 +90,10 @@ export async function readSheetCases(
   const caseFields = fieldsOf(mapping.cases.columns);
   const timeFields = mapping.timeEntries ? fieldsOf(mapping.timeEntries.columns) : new Set<string>();
   const hasTimeEntries = [...caseFields, ...timeFields].some((key) => key.startsWith('time.'));
+  const recordSheets = SHEET_RECORDS.flatMap((r) => {
+    const part = mapping[r.part];
+    return part?.sheet ? [[part.sheet, r.part, part.columns] as const] : [];
+  });
 
   // A CSV file has one sheet (''): the cases. In a workbook, the named sheets, or the first one.
   const plans = new Map<string, SheetPlan>();
@@ -82,14 +102,15 @@ export async function readSheetCases(
     if (kind === 'csv') return plans.get('') ?? plans.set('', planOf('cases', mapping.cases.columns)).get('');
     firstSheet ??= sheet;
     if (!plans.has(sheet)) {
+      const records = recordSheets.find(([name]) => name === sheet);
       if ((mapping.cases.sheet ?? firstSheet) === sheet) plans.set(sheet, planOf('cases', mapping.cases.columns));
-      else if (mapping.timeEntries?.sheet === sheet)
-        plans.set(sheet, planOf('timeEntries', mapping.timeEntries.columns));
+      else if (records) plans.set(sheet, planOf(records[1], records[2]));
     }
     return plans.get(sheet);
   };
 
-  const timeEntries: SheetEntry[] = [];
+  /** Records read from a sheet of their own, given to their cases once every case is read. */
+  const pending: Array<{ part: SheetRecordKind['part']; entry: SheetEntry }> = [];
   let rows = 0;
   for await (const { sheet, row, cells, bytesRead } of readSheetRows(file, kind)) {
     const plan = planFor(sheet);
@@ -125,16 +146,35 @@ export async function readSheetCases(
       continue;
     }
     const ref = refCell.value as string;
-    const entry = readEntry(plan.headerOf, read, sheet, row);
-    if (plan.role === 'timeEntries') {
+    if (plan.role !== 'cases') {
+      const entry = readEntry(
+        plan.headerOf,
+        read,
+        sheet,
+        row,
+        SHEET_RECORDS.find((r) => r.part === plan.role)!,
+      );
       if (entry) {
         entry.cells.set('case.ref', refCell);
-        timeEntries.push(entry);
+        pending.push({ part: plan.role, entry });
       }
       continue;
     }
     let c = cases.get(ref);
-    if (!c) cases.set(ref, (c = { ref, sheet, row, cells: new Map([['case.ref', refCell]]), entries: [] }));
+    if (!c)
+      cases.set(
+        ref,
+        (c = {
+          ref,
+          sheet,
+          row,
+          cells: new Map([['case.ref', refCell]]),
+          entries: [],
+          notes: [],
+          keyDates: [],
+          parties: [],
+        }),
+      );
     for (const key of plan.headerOf.keys()) {
       if (key === 'case.ref' || SHEET_FIELD.get(key)?.level !== 'case') continue;
       const cell = read(key);
@@ -149,25 +189,28 @@ export async function readSheetCases(
           message: `'${cell.text}' differs from row ${c.row} of the same case ('${before.text}') — a case's details must be the same on each of its rows`,
         });
     }
-    if (entry) c.entries.push(entry);
+    for (const r of SHEET_RECORDS) {
+      const entry = readEntry(plan.headerOf, read, sheet, row, r);
+      if (entry) listOf(c, r.part).push(entry);
+    }
   }
 
-  for (const [sheet, plan] of [
+  for (const [sheet, what] of [
     [mapping.cases.sheet, 'cases'],
-    [mapping.timeEntries?.sheet, 'time entries'],
+    ...SHEET_RECORDS.map((r) => [mapping[r.part]?.sheet, r.label] as const),
   ] as const) {
     if (kind === 'xlsx' && sheet && !plans.has(sheet))
       problems.push({
         sheet,
         row: 0,
         column: null,
-        message: `the workbook has no sheet named '${sheet}' (for the ${plan})`,
+        message: `the workbook has no sheet named '${sheet}' (for the ${what})`,
       });
   }
-  for (const entry of timeEntries) {
+  for (const { part, entry } of pending) {
     const ref = entry.cells.get('case.ref')!;
     const c = cases.get(ref.value as string);
-    if (c) c.entries.push(entry);
+    if (c) listOf(c, part).push(entry);
     else
       problems.push({
         sheet: entry.sheet,
@@ -197,16 +240,17 @@ function readHeader(
   return index;
 }
 
-/** A time entry when any of the row's time columns holds something. */
+/** A record of the kind when any of the row's columns of that kind holds something. */
 function readEntry(
   headerOf: Map<string, string>,
   read: (key: string) => Cell | undefined,
   sheet: string,
   row: number,
+  kind: SheetRecordKind,
 ): SheetEntry | undefined {
   const cells = new Map<string, Cell>();
   for (const key of headerOf.keys()) {
-    if (!key.startsWith('time.')) continue;
+    if (SHEET_FIELD.get(key)?.level !== kind.level) continue;
     const cell = read(key);
     if (cell && cell.value !== null) cells.set(key, cell);
   }

@@ -1,17 +1,18 @@
 /**
  * Casework as a spreadsheet user expects it: a sheet of cases (one row each, with its sessions and
- * minutes added up) and a sheet of time entries (one row each, with its case reference). Headers
- * are the spreadsheet import's field labels and values are plain labels ("Face to face", "Legal aid
- * (fixed fee)"), so an exported workbook imports again with the proposed mapping. CSV carries one
- * table (cases, or time entries); XLSX both, with real date cells. Streams: csv-stringify, and
- * exceljs's streaming WorkbookWriter.
+ * minutes added up), and sheets of time entries, case notes, key dates and parties (one row each,
+ * with its case reference). Headers are the spreadsheet import's field labels and values are plain
+ * labels ("Face to face", "Legal aid (fixed fee)"), so an exported workbook imports again with the
+ * proposed mapping. CSV carries one table per file; XLSX all of them, with real date cells. Streams:
+ * csv-stringify, and exceljs's streaming WorkbookWriter.
  */
 import { EQUALITY_QUESTIONS, LEGAL_AID_FIELDS, labelOf, SHEET_FIELD, SHEET_TOTAL_HEADERS } from '@deepvalue/shared';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { ImportCase, ImportHeader } from '../import-format.js';
 
-export type SheetTable = 'cases' | 'time-entries';
+export const SHEET_TABLES = ['cases', 'time-entries', 'notes', 'key-dates', 'parties'] as const;
+export type SheetTable = (typeof SHEET_TABLES)[number];
 
 const label = (key: string) => SHEET_FIELD.get(key)!.label;
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'Yes' : value === false ? 'No' : '');
@@ -68,9 +69,10 @@ function caseColumns(adviser: (ref: string) => string, partner: (ref: string) =>
   ];
 }
 
-type EntryRow = { caseRef: string; entry: NonNullable<ImportCase['timeEntries']>[number] };
+type Entry<K extends 'timeEntries' | 'notes' | 'keyDates' | 'parties'> = NonNullable<ImportCase[K]>[number];
+type RowOf<T> = { caseRef: string; entry: T };
 
-function entryColumns(adviser: (ref: string) => string): Column<EntryRow>[] {
+function entryColumns(adviser: (ref: string) => string): Column<RowOf<Entry<'timeEntries'>>>[] {
   return [
     { header: label('case.ref'), value: (r) => r.caseRef },
     { header: label('time.on'), date: true, value: (r) => r.entry.on },
@@ -83,6 +85,73 @@ function entryColumns(adviser: (ref: string) => string): Column<EntryRow>[] {
   ];
 }
 
+/** Case notes: "Written at" keeps the moment it was written, so importing the sheet again adds no copy. */
+function noteColumns(adviser: (ref: string) => string): Column<RowOf<Entry<'notes'>>>[] {
+  return [
+    { header: label('case.ref'), value: (r) => r.caseRef },
+    { header: label('note.on'), date: true, value: (r) => r.entry.on },
+    { header: label('note.kind'), value: (r) => code(r.entry.kind) },
+    { header: label('note.author'), value: (r) => adviser(r.entry.authorRef) },
+    { header: label('note.writtenAt'), value: (r) => r.entry.writtenAt ?? '' },
+    { header: label('note.body'), value: (r) => r.entry.body },
+  ];
+}
+
+function keyDateColumns(adviser: (ref: string) => string): Column<RowOf<Entry<'keyDates'>>>[] {
+  return [
+    { header: label('case.ref'), value: (r) => r.caseRef },
+    { header: label('keyDate.kind'), value: (r) => code(r.entry.kind) },
+    { header: label('keyDate.title'), value: (r) => r.entry.title },
+    { header: label('keyDate.dueOn'), date: true, value: (r) => r.entry.dueOn },
+    { header: label('keyDate.doneOn'), date: true, value: (r) => r.entry.doneOn ?? null },
+    { header: label('keyDate.assignee'), value: (r) => (r.entry.assigneeRef ? adviser(r.entry.assigneeRef) : '') },
+    { header: label('keyDate.note'), value: (r) => r.entry.note ?? '' },
+  ];
+}
+
+/** Parties, without a third party's pass phrase: a secret for checking who calls stays out of a spreadsheet. */
+function partyColumns(): Column<RowOf<Entry<'parties'>>>[] {
+  return [
+    { header: label('case.ref'), value: (r) => r.caseRef },
+    { header: label('party.role'), value: (r) => code(r.entry.role) },
+    { header: label('party.opponentType'), value: (r) => code(r.entry.opponentType) },
+    { header: label('party.kind'), value: (r) => code(r.entry.kind) },
+    { header: label('party.name'), value: (r) => r.entry.name },
+    { header: label('party.dateOfBirth'), date: true, value: (r) => r.entry.dateOfBirth ?? null },
+    { header: label('party.postcode'), value: (r) => r.entry.postcodeDistrict ?? '' },
+    { header: label('party.contact'), value: (r) => r.entry.contact ?? '' },
+    { header: label('party.reference'), value: (r) => r.entry.reference ?? '' },
+    { header: label('party.relationship'), value: (r) => r.entry.relationship ?? '' },
+    { header: label('party.language'), value: (r) => r.entry.language ?? '' },
+    { header: label('party.note'), value: (r) => r.entry.note ?? '' },
+  ];
+}
+
+/** A table of records: its sheet's name, its columns and the rows one case gives. */
+interface RecordTable {
+  sheet: string;
+  columns: Column<never>[];
+  rows: (c: ImportCase) => Array<RowOf<unknown>>;
+}
+
+function recordTables(adviser: (ref: string) => string): Record<Exclude<SheetTable, 'cases'>, RecordTable> {
+  const rowsOf =
+    (key: 'timeEntries' | 'notes' | 'keyDates' | 'parties') =>
+    (c: ImportCase): Array<RowOf<unknown>> =>
+      (c[key] ?? []).map((entry) => ({ caseRef: c.ref, entry }));
+  const table = (sheet: string, columns: Column<never>[], key: Parameters<typeof rowsOf>[0]) => ({
+    sheet,
+    columns,
+    rows: rowsOf(key),
+  });
+  return {
+    'time-entries': table('Time entries', entryColumns(adviser) as Column<never>[], 'timeEntries'),
+    notes: table('Notes', noteColumns(adviser) as Column<never>[], 'notes'),
+    'key-dates': table('Key dates', keyDateColumns(adviser) as Column<never>[], 'keyDates'),
+    parties: table('Parties', partyColumns() as Column<never>[], 'parties'),
+  };
+}
+
 function namesOf(header: ImportHeader) {
   const advisers = new Map(header.advisers.map((a) => [a.ref, a.name]));
   const partners = new Map(header.partners.map((p) => [p.ref, p.name]));
@@ -90,10 +159,6 @@ function namesOf(header: ImportHeader) {
     adviser: (ref: string) => advisers.get(ref) ?? ref,
     partner: (ref: string) => partners.get(ref) ?? ref,
   };
-}
-
-function* entriesOf(c: ImportCase): Generator<EntryRow> {
-  for (const entry of c.timeEntries ?? []) yield { caseRef: c.ref, entry };
 }
 
 /** One table as CSV (UTF-8 with a byte-order mark, so Excel reads accents); dates YYYY-MM-DD. */
@@ -120,10 +185,10 @@ export async function writeSheetCsv(
       count++;
     }
   } else {
-    const columns = entryColumns(adviser);
+    const { columns, rows } = recordTables(adviser)[table];
     await put(columns.map((c) => c.header));
     for await (const c of cases) {
-      for (const row of entriesOf(c)) await put(columns.map((col) => col.value(row)));
+      for (const row of rows(c)) await put(columns.map((col) => col.value(row as never)));
       count++;
     }
   }
@@ -132,7 +197,7 @@ export async function writeSheetCsv(
   return count;
 }
 
-/** A workbook with a Cases sheet and a Time entries sheet, dates as date cells. */
+/** A workbook with a Cases sheet and sheets of time entries, case notes, key dates and parties, dates as date cells. */
 export async function writeSheetXlsx(
   header: ImportHeader,
   cases: AsyncIterable<ImportCase>,
@@ -141,11 +206,13 @@ export async function writeSheetXlsx(
   const { adviser, partner } = namesOf(header);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
   const caseCols = caseColumns(adviser, partner);
-  const entryCols = entryColumns(adviser);
-  // The zip holds one sheet after the other, so the time entries sheet is buffered until the cases
-  // sheet is committed: memory grows with the entries (the CSV export does not).
+  // The zip holds one sheet after the other, so the record sheets are buffered until the cases
+  // sheet is committed: memory grows with the records (the CSV export does not).
   const casesSheet = workbook.addWorksheet('Cases', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const entriesSheet = workbook.addWorksheet('Time entries', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const records = Object.values(recordTables(adviser)).map((t) => ({
+    ...t,
+    worksheet: workbook.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] }),
+  }));
   const setUp = <T>(sheet: ExcelJS.Worksheet, columns: Column<T>[]) => {
     sheet.columns = columns.map((c) => ({
       header: c.header,
@@ -154,18 +221,19 @@ export async function writeSheetXlsx(
     }));
   };
   setUp(casesSheet, caseCols);
-  setUp(entriesSheet, entryCols);
+  for (const r of records) setUp(r.worksheet, r.columns);
   const cellOf = (column: Column<unknown>, value: Cell) =>
     column.date && typeof value === 'string' && value ? new Date(`${value}T00:00:00Z`) : value;
   let count = 0;
   for await (const c of cases) {
     casesSheet.addRow(caseCols.map((col) => cellOf(col as Column<unknown>, col.value(c)))).commit();
-    for (const row of entriesOf(c))
-      entriesSheet.addRow(entryCols.map((col) => cellOf(col as Column<unknown>, col.value(row)))).commit();
+    for (const r of records)
+      for (const row of r.rows(c))
+        r.worksheet.addRow(r.columns.map((col) => cellOf(col as Column<unknown>, col.value(row as never)))).commit();
     count++;
   }
   casesSheet.commit();
-  entriesSheet.commit();
+  for (const r of records) r.worksheet.commit();
   await workbook.commit();
   return count;
 }

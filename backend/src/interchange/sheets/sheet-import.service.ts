@@ -8,6 +8,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   labelOf,
+  mappingParts,
   subcategoryLabel,
   type SavedSheetMapping,
   type SheetDryRun,
@@ -165,7 +166,7 @@ export class SheetImportService {
       if (error instanceof ImportReadError) return refused([{ path: '', message: error.message }]);
       throw error;
     }
-    const withSheet = new Set(prepared.problems.map((p) => p.sheet)).size > 1 || mapping.timeEntries != null;
+    const withSheet = new Set(prepared.problems.map((p) => p.sheet)).size > 1 || mappingParts(mapping).length > 1;
     const toErrors = (problems: SheetProblem[]) =>
       problems.map((p) => ({ path: whereOf(p, withSheet), message: p.message }));
     if (prepared.problems.length || dryRun) {
@@ -247,7 +248,9 @@ export class SheetImportService {
     const withSheet =
       kind === 'xlsx' &&
       new Set(
-        prepared.origins.flatMap((o) => o.entries.map((e) => e.sheet)).concat(prepared.origins.map((o) => o.sheet)),
+        prepared.origins
+          .flatMap((o) => [...o.entries, ...o.notes, ...o.keyDates, ...o.parties].map((e) => e.sheet))
+          .concat(prepared.origins.map((o) => o.sheet)),
       ).size > 1;
     const problems: SheetProblemDto[] = prepared.problems
       .slice(0, MAX_LISTED_ERRORS)
@@ -261,6 +264,9 @@ export class SheetImportService {
       updatedCases: prepared.updated.size,
       timeEntries: prepared.cases.reduce((n, c) => n + (c.timeEntries?.length ?? 0), 0),
       timeEntriesRemoved: prepared.timeEntriesRemoved,
+      notes: prepared.cases.reduce((n, c) => n + (c.notes?.length ?? 0), 0),
+      keyDates: prepared.cases.reduce((n, c) => n + (c.keyDates?.length ?? 0), 0),
+      parties: prepared.cases.reduce((n, c) => n + (c.parties?.length ?? 0), 0),
       problems,
       problemCount: prepared.problems.length,
       preview: prepared.cases

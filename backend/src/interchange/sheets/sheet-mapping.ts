@@ -5,12 +5,14 @@
  */
 import {
   CATEGORIES,
+  fieldAllowedIn,
   matchCategory,
   matchChoice,
   normaliseHeader,
   SHEET_FIELD,
   SHEET_FIELDS,
   SHEET_MAPPING_FORMAT,
+  SHEET_RECORDS,
   SHEET_TOTAL_HEADERS,
   type SheetColumns,
   type SheetInspection,
@@ -29,7 +31,8 @@ export function checkMapping(raw: unknown): { mapping?: SheetMapping; errors: Fi
   const add = (path: string, message: string) => errors.push({ path, message });
   if (!isObject(raw)) return { errors: [{ path: '', message: 'must be a mapping object' }] };
   for (const key of Object.keys(raw))
-    if (!['format', 'cases', 'timeEntries', 'values', 'defaults'].includes(key)) add(key, 'is not a mapping field');
+    if (!['format', 'cases', ...SHEET_RECORDS.map((r) => r.part), 'values', 'defaults'].includes(key))
+      add(key, 'is not a mapping field');
   if (raw.format !== SHEET_MAPPING_FORMAT) add('format', `must be "${SHEET_MAPPING_FORMAT}"`);
   const used = new Map<string, string>();
   const columns = (value: unknown, path: string, allowed: (key: string) => boolean) => {
@@ -56,10 +59,17 @@ export function checkMapping(raw: unknown): { mapping?: SheetMapping; errors: Fi
     if (!mine.has('case.ref')) add(`${path}.columns`, "needs the column of the case's reference (case.ref)");
   };
   columns(raw.cases, 'cases', () => true);
-  if (raw.timeEntries !== undefined && raw.timeEntries !== null) {
-    columns(raw.timeEntries, 'timeEntries', (key) => key === 'case.ref' || key.startsWith('time.'));
-    if (isObject(raw.timeEntries) && !raw.timeEntries.sheet)
-      add('timeEntries.sheet', 'is required: the time entries sheet’s name');
+  for (const r of SHEET_RECORDS) {
+    const part = raw[r.part];
+    if (part === undefined || part === null) continue;
+    columns(part, r.part, (key) => fieldAllowedIn(r.part, key));
+    if (isObject(part) && !part.sheet) add(`${r.part}.sheet`, `is required: the ${r.label} sheet’s name`);
+  }
+  // Notes, key dates and parties need their essential columns (time entries are checked below).
+  for (const r of SHEET_RECORDS.slice(1)) {
+    if (![...used.keys()].some((k) => SHEET_FIELD.get(k)?.level === r.level)) continue;
+    for (const key of r.needs)
+      if (!used.has(key)) add(r.part, `${r.label} need a column for '${SHEET_FIELD.get(key)!.label}'`);
   }
   const timeMapped = [...used.keys()].some((k) => k.startsWith('time.'));
 
@@ -155,7 +165,7 @@ export async function inspectSheets(file: string, kind: SheetFileKind): Promise<
   }));
 }
 
-/** A first mapping: the first sheet is the cases; a later sheet with minutes and a case reference, the time entries. */
+/** A first mapping: the first sheet is the cases; a later sheet with a case reference and time, note, key date or party columns, those records. */
 export function proposeMapping(sheets: SheetInspection['sheets'], kind: SheetFileKind): SheetMapping {
   const [first, ...rest] = sheets;
   const mapping: SheetMapping = {
@@ -167,14 +177,17 @@ export function proposeMapping(sheets: SheetInspection['sheets'], kind: SheetFil
     values: {},
     defaults: {},
   };
-  for (const sheet of rest) {
-    const columns = proposeColumns(sheet, (key) => key === 'case.ref' || key.startsWith('time.'));
-    const keys = Object.values(columns);
-    if (keys.includes('case.ref') && keys.includes('time.minutes')) {
-      mapping.timeEntries = { sheet: sheet.name, columns };
-      break;
+  // A later sheet with a case reference and a record kind's essential columns holds records of that kind.
+  for (const sheet of rest)
+    for (const r of SHEET_RECORDS) {
+      if (mapping[r.part]) continue;
+      const columns = proposeColumns(sheet, (key) => fieldAllowedIn(r.part, key));
+      const keys = Object.values(columns);
+      if (keys.includes('case.ref') && keys.includes(r.key)) {
+        mapping[r.part] = { sheet: sheet.name, columns };
+        break;
+      }
     }
-  }
   return mapping;
 }
 
@@ -230,9 +243,12 @@ function proposeColumns(
               : undefined;
     if (guess && allowed(guess) && !taken.has(guess)) give(header, guess);
   }
-  // Time columns without minutes would make every row a broken time entry: leave them to the manager.
-  if (!taken.has('time.minutes'))
-    for (const [header, key] of Object.entries(columns)) if (key?.startsWith('time.')) delete columns[header];
+  // Record columns without the record's key one (time without minutes, a party without a name)
+  // would make every row a broken record: leave them to the manager.
+  for (const r of SHEET_RECORDS)
+    if (!taken.has(r.key))
+      for (const [header, key] of Object.entries(columns))
+        if (key && SHEET_FIELD.get(key)?.level === r.level) delete columns[header];
   for (const header of sheet.headers) if (header && !(header in columns)) columns[header] = null;
   return columns;
 }

@@ -4,9 +4,9 @@
  * 'Minutes': …". Each built case remembers the rows it came from, and each path names the field it
  * checked, so every validator error is put back on its row and column.
  */
-import { SHEET_FIELD, type SheetMapping } from '@deepvalue/shared';
+import { mappingParts, SHEET_FIELD, type SheetMapping } from '@deepvalue/shared';
 import type { FieldError } from '../../common/domain-error.js';
-import type { SheetCase, SheetProblem } from './sheet-convert.js';
+import { listOf, type SheetCase, type SheetProblem } from './sheet-convert.js';
 
 /** Document path (after `cases[i].`, indexes removed) → the sheet field it comes from. */
 const FIELD_OF_PATH: Record<string, string> = {
@@ -57,6 +57,28 @@ const FIELD_OF_PATH: Record<string, string> = {
   'timeEntries.activity': 'time.activity',
   'timeEntries.mode': 'time.mode',
   'timeEntries.note': 'time.note',
+  'notes.kind': 'note.kind',
+  'notes.on': 'note.on',
+  'notes.authorRef': 'note.author',
+  'notes.writtenAt': 'note.writtenAt',
+  'notes.body': 'note.body',
+  'keyDates.kind': 'keyDate.kind',
+  'keyDates.title': 'keyDate.title',
+  'keyDates.dueOn': 'keyDate.dueOn',
+  'keyDates.doneOn': 'keyDate.doneOn',
+  'keyDates.assigneeRef': 'keyDate.assignee',
+  'keyDates.note': 'keyDate.note',
+  'parties.role': 'party.role',
+  'parties.opponentType': 'party.opponentType',
+  'parties.kind': 'party.kind',
+  'parties.name': 'party.name',
+  'parties.dateOfBirth': 'party.dateOfBirth',
+  'parties.postcodeDistrict': 'party.postcode',
+  'parties.contact': 'party.contact',
+  'parties.reference': 'party.reference',
+  'parties.relationship': 'party.relationship',
+  'parties.language': 'party.language',
+  'parties.note': 'party.note',
 };
 
 /** The format's names in messages, in the words of the sheet. */
@@ -91,8 +113,8 @@ export class ProblemTranslator {
       return { sheet: '', row: 0, column: null, message: `${error.path ? `${error.path}: ` : ''}${error.message}` };
     const origin = this.origins[Number(m[1])];
     const rest = m[2];
-    const entry = /^timeEntries\[(\d+)\]/.exec(rest);
-    const at = entry ? origin.entries[Number(entry[1])] : undefined;
+    const entry = /^(timeEntries|notes|keyDates|parties)\[(\d+)\]/.exec(rest);
+    const at = entry ? listOf(origin, entry[1] as 'notes')[Number(entry[2])] : undefined;
     const key = FIELD_OF_PATH[rest.replace(/\[\d+\]/g, '')];
     const field = key ? SHEET_FIELD.get(key) : undefined;
     const sheet = at?.sheet ?? origin.sheet;
@@ -110,11 +132,11 @@ export class ProblemTranslator {
     return { sheet, row: at?.row ?? origin.row, column, message };
   }
 
-  private columnOf(key: string, timeSheet: string | undefined): string | null {
-    const columns =
-      timeSheet !== undefined && this.mapping.timeEntries?.sheet === timeSheet
-        ? this.mapping.timeEntries.columns
-        : this.mapping.cases.columns;
+  private columnOf(key: string, recordSheet: string | undefined): string | null {
+    const own = mappingParts(this.mapping).find(
+      ([part, p]) => part !== 'cases' && recordSheet !== undefined && p.sheet === recordSheet,
+    );
+    const columns = (own?.[1] ?? this.mapping.cases).columns;
     return Object.keys(columns).find((header) => columns[header] === key) ?? null;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Reads a spreadsheet row by row without holding it in memory: CSV with csv-parse (the delimiter
  * , ; or tab found from the header line, a UTF-8 byte-order mark allowed), XLSX with exceljs's
- * streaming reader. Every cell comes out as text as a person would read it (a date cell as
+ * streaming reader (read whole only when that reader loses the workbook part; see readXlsx). Every cell comes out as text as a person would read it (a date cell as
  * YYYY-MM-DD), with the row number the spreadsheet shows (the header is row 1).
  */
 import { parse } from 'csv-parse';
@@ -79,6 +79,13 @@ async function guessDelimiter(file: string): Promise<string> {
   return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
+/**
+ * exceljs's streaming reader sometimes loses a zip entry it needs (the workbook part, where the
+ * sheets' names are) when that entry comes after the worksheets, as in workbooks exceljs's own
+ * streaming writer makes — Deep Value's export among them (exceljs issue 3064). It then fails, or
+ * calls every sheet 'SheetN', before its first row. Only then is the file read again whole, through the zip's
+ * central directory (exceljs's Workbook reader): the same rows, held in memory.
+ */
 async function* readXlsx(file: string): AsyncGenerator<SheetRow> {
   const input = fs.createReadStream(file);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -87,24 +94,57 @@ async function* readXlsx(file: string): AsyncGenerator<SheetRow> {
     hyperlinks: 'ignore',
     worksheets: 'emit',
   });
+  let started = false;
   try {
     for await (const worksheet of reader) {
+      // Without the workbook part and its relationships the reader calls every sheet 'SheetN'.
+      const read = reader as unknown as { model?: unknown; workbookRels?: unknown };
+      if (!started && (!read.model || !read.workbookRels)) throw new StreamLostEntry();
       const name = (worksheet as unknown as { name: string }).name;
       for await (const row of worksheet) {
         const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        started = true;
         yield { sheet: name, row: row.number, cells: values.map(cellText), bytesRead: input.bytesRead };
       }
     }
   } catch (error) {
     if (error instanceof ImportReadError) throw error;
-    throw new ImportReadError({
-      path: '',
-      message: `the file cannot be read as an Excel workbook (.xlsx): ${(error as Error).message}`,
-    });
+    if (!started) {
+      input.destroy();
+      yield* readXlsxWhole(file);
+      return;
+    }
+    throw unreadable(error);
   } finally {
     input.destroy();
   }
 }
+
+class StreamLostEntry extends Error {}
+
+async function* readXlsxWhole(file: string): AsyncGenerator<SheetRow> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  const { size } = fs.statSync(file);
+  for (const worksheet of workbook.worksheets) {
+    const rows: SheetRow[] = [];
+    worksheet.eachRow((row) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      rows.push({ sheet: worksheet.name, row: row.number, cells: values.map(cellText), bytesRead: size });
+    });
+    yield* rows;
+  }
+}
+
+const unreadable = (error: unknown) =>
+  new ImportReadError({
+    path: '',
+    message: `the file cannot be read as an Excel workbook (.xlsx): ${(error as Error).message}`,
+  });
 
 /** A cell as text: dates as YYYY-MM-DD, formulas as their result, rich text as its plain text. */
 export function cellText(value: unknown): string {

@@ -241,7 +241,7 @@ function Export() {
           <a className="govuk-link" href="/api/exports/casework?format=xlsx" download>
             Download as an Excel workbook
           </a>{' '}
-          <span className="dv-muted">– a sheet of cases and a sheet of time entries</span>
+          <span className="dv-muted">– sheets of cases, time entries, case notes, key dates and parties</span>
         </li>
         <li>
           <a className="govuk-link" href="/api/exports/casework?format=csv" download>
@@ -254,6 +254,20 @@ function Export() {
             Download the time entries as CSV
           </a>{' '}
           <span className="dv-muted">– one row per session, with its case reference</span>
+        </li>
+        <li>
+          <a className="govuk-link" href="/api/exports/casework?format=csv-notes" download>
+            Download the case notes as CSV
+          </a>
+          ,{' '}
+          <a className="govuk-link" href="/api/exports/casework?format=csv-key-dates" download>
+            the key dates
+          </a>{' '}
+          or{' '}
+          <a className="govuk-link" href="/api/exports/casework?format=csv-parties" download>
+            the parties
+          </a>{' '}
+          <span className="dv-muted">– one row each, with its case reference; each imports again as a spreadsheet</span>
         </li>
       </ul>
       <h3 className="govuk-heading-s">For another system</h3>

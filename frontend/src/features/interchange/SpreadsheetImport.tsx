@@ -1,17 +1,21 @@
 import type { ImportJob } from '@deepvalue/shared';
 import {
   CATEGORIES,
+  fieldAllowedIn,
   labelOf,
+  mappingParts,
   matchCategory,
   matchChoice,
   SHEET_FIELD,
   SHEET_FIELDS,
+  SHEET_RECORDS,
   subcategoryLabel,
   type SavedSheetMapping,
   type SheetColumns,
   type SheetDryRun,
   type SheetInspection,
   type SheetMapping,
+  type SheetPart,
 } from '@deepvalue/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -296,8 +300,7 @@ export function SpreadsheetImport() {
 function fits(mapping: SheetMapping, seen: SheetInspection): boolean {
   const sheetOf = (s: SheetColumns | null | undefined) =>
     seen.sheets.find((x) => (s?.sheet ?? seen.sheets[0]?.name) === x.name);
-  return [mapping.cases, mapping.timeEntries].every((s) => {
-    if (!s) return true;
+  return mappingParts(mapping).every(([, s]) => {
     const sheet = sheetOf(s);
     return Boolean(sheet) && Object.keys(s.columns).every((h) => sheet!.headers.includes(h));
   });
@@ -312,20 +315,20 @@ function ColumnsStep({
   mapping: SheetMapping;
   onChange: (m: SheetMapping) => void;
 }) {
-  const parts: Array<['cases' | 'timeEntries', SheetColumns]> = [['cases', mapping.cases]];
-  if (mapping.timeEntries) parts.push(['timeEntries', mapping.timeEntries]);
+  const parts = mappingParts(mapping);
+  const what = (role: SheetPart) => (role === 'cases' ? 'cases' : SHEET_RECORDS.find((r) => r.part === role)!.label);
   return (
     <>
       <h2 className="govuk-heading-m">Which column is which</h2>
       {parts.map(([role, part]) => {
         const sheet = inspection.sheets.find((s) => s.name === (part.sheet ?? inspection.sheets[0].name))!;
-        const fields = SHEET_FIELDS.filter((f) => role === 'cases' || f.key === 'case.ref' || f.level === 'time');
+        const fields = SHEET_FIELDS.filter((f) => fieldAllowedIn(role, f.key));
         return (
-          <Scroll label={role === 'cases' ? 'Columns of the cases' : 'Columns of the time entries'} key={role}>
+          <Scroll label={`Columns of the ${what(role)}`} key={role}>
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--s">
                 {inspection.kind === 'xlsx' ? `Sheet ‘${sheet.name}’: ` : ''}
-                {role === 'cases' ? 'cases' : 'time entries'} ({formatNumber(sheet.rows)} rows)
+                {what(role)} ({formatNumber(sheet.rows)} rows)
               </caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
@@ -409,8 +412,7 @@ function ValuesStep({
   onChange: (m: SheetMapping) => void;
 }) {
   const rows: Array<{ key: string; header: string; values: string[] }> = [];
-  for (const part of [mapping.cases, mapping.timeEntries]) {
-    if (!part) continue;
+  for (const [, part] of mappingParts(mapping)) {
     const sheet = inspection.sheets.find((s) => s.name === (part.sheet ?? inspection.sheets[0].name));
     for (const [header, key] of Object.entries(part.columns)) {
       const field = key ? SHEET_FIELD.get(key) : undefined;
@@ -485,7 +487,9 @@ const DEFAULTABLE = ['case.fundingStream', 'case.category', 'case.arrival', 'tim
 
 function DefaultsStep({ mapping, onChange }: { mapping: SheetMapping; onChange: (m: SheetMapping) => void }) {
   const mapped = new Set(
-    [mapping.cases, mapping.timeEntries].flatMap((p) => Object.values(p?.columns ?? {})).filter(Boolean),
+    mappingParts(mapping)
+      .flatMap(([, p]) => Object.values(p.columns))
+      .filter(Boolean),
   );
   const hasTime = [...mapped].some((k) => k?.startsWith('time.'));
   const keys = DEFAULTABLE.filter((k) => !mapped.has(k) && (hasTime || !k.startsWith('time.')));
@@ -555,7 +559,12 @@ function DryRunResult({
     a.click();
     URL.revokeObjectURL(url);
   }
-  const summary = `${formatNumber(result.rows)} rows → ${formatNumber(result.cases)} cases (${formatNumber(result.newCases)} new, ${formatNumber(result.updatedCases)} to update) with ${formatNumber(result.timeEntries)} time entries`;
+  const records = [
+    [result.notes, 'case notes'],
+    [result.keyDates, 'key dates'],
+    [result.parties, 'parties'],
+  ].flatMap(([n, what]) => (Number(n) > 0 ? [`${formatNumber(Number(n))} ${what}`] : []));
+  const summary = `${formatNumber(result.rows)} rows → ${formatNumber(result.cases)} cases (${formatNumber(result.newCases)} new, ${formatNumber(result.updatedCases)} to update) with ${formatNumber(result.timeEntries)} time entries${records.length ? `, ${records.join(', ')} (any already on its case is kept as it is, not added again)` : ''}`;
   return (
     <section aria-labelledby="dry-run-title" className="govuk-!-margin-bottom-6">
       <h2 className="govuk-heading-m" id="dry-run-title">
