@@ -45,6 +45,23 @@ test('a manager replaces the demo’s funding for a year, and the pack shows val
   await page.getByRole('button', { name: 'Record funding' }).click();
   await expect(page.getByText('Recorded £250,000 for')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'County council advice contract' })).toBeVisible();
+  // A record can be corrected in place: the same checks, then the pack follows the new amount.
+  await page.getByRole('button', { name: 'Edit the funding from 1 April 2025' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Correct the funding for 1 April 2025 to 31 March 2026' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Amount')).toHaveValue('250000');
+  await page.getByLabel('Amount').fill('0');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('link', { name: /Enter an amount in pounds/ })).toBeVisible();
+  await checkPage(page, 'manager-funding-edit');
+  await page.getByLabel('Amount').fill('240,000');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved £240,000 for 1 April 2025 to 31 March 2026')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit the funding from 1 April 2025' }).click();
+  await page.getByLabel('Amount').fill('250000');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved £250,000 for')).toBeVisible();
   await checkPage(page, 'manager-funding');
 
   // The headline is the pack's published net fiscal value ÷ £250,000, worked out here.

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../audit/audit.service.js';
 import { ApiError } from '../common/api-document.js';
@@ -34,8 +34,23 @@ export class FundingController {
     return toFundingDto(await this.funding.add(user.organisationId, body, actor));
   }
 
+  @Put(':id')
+  @ApiOperation({ summary: 'Correct a funding record (the same checks as recording one)' })
+  @ApiError(404, 'No such funding record in your organisation')
+  @ApiError(409, 'The period overlaps funding already recorded')
+  @ApiError(422, 'The period ends before it starts')
+  @ApiOkResponse({ type: FundingRecordDto })
+  async update(
+    @CurrentUser() user: RequestUser,
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CreateFundingDto,
+  ): Promise<FundingRecordDto> {
+    return toFundingDto(await this.funding.update(user.organisationId, id, body, actor));
+  }
+
   @Delete(':id')
-  @ApiOperation({ summary: 'Delete a funding record (to correct it, delete and record it again)' })
+  @ApiOperation({ summary: 'Delete a funding record' })
   @HttpCode(204)
   async remove(
     @CurrentUser() user: RequestUser,

@@ -176,6 +176,48 @@ describe('funding per period', () => {
     expect(after.meta.funding).toMatchObject({ totalGbp: 249999.75, records: 3 });
   });
 
+  it('corrects a record with the same checks, audited, and the pack follows the new amount', async () => {
+    const [first, second] = (await sut.as(manager).get('/api/organisation/funding').expect(200))
+      .body as FundingRecord[];
+    const put = (user: TestUser, id: string, body: Record<string, unknown>) =>
+      sut.as(user).put(`/api/organisation/funding/${id}`).send(body);
+    const good = {
+      periodFrom: first.periodFrom,
+      periodTo: first.periodTo,
+      amountGbp: 130000,
+      funder: 'County council',
+    };
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ ...good, amountGbp: 0 }, 400, 'amountGbp'],
+      [{ ...good, amountGbp: 'lots' }, 400, 'amountGbp'],
+      [{ ...good, periodFrom: '2024-02-30' }, 400, 'periodFrom'],
+      [{ ...good, funder: ' ' }, 400, 'funder'],
+      [{ ...good, periodTo: '2023-12-31' }, 422, 'periodTo'],
+      // Reaching into the second record's period.
+      [{ ...good, periodTo: second.periodFrom }, 409, 'periodFrom'],
+    ];
+    for (const [body, status, path] of cases) {
+      const res = await put(manager, first.id, body);
+      expect({ body, status: res.status }).toEqual({ body, status });
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    await put(otherManager, first.id, good).expect(404);
+    await put(adviser, first.id, good).expect(403);
+    await put(commissioner, first.id, good).expect(403);
+    await put(manager, 'not-a-uuid', good).expect(400);
+    // Its own period does not clash with itself.
+    const saved = (await put(admin, first.id, good).expect(200)).body as FundingRecord;
+    expect(saved).toMatchObject({ id: first.id, amountGbp: 130000, periodFrom: first.periodFrom });
+    const year = await preview(manager, PERIOD.from, PERIOD.to);
+    expect(headline(year).value).toBe(expected(year, 130000 + second.amountGbp).value);
+    const [audit] = await sut.dataSource.query(
+      `SELECT details FROM audit_log WHERE organisation_id = $1 AND entity = 'organisation_funding' AND action = 'update'
+       UNION ALL SELECT details FROM audit_pending WHERE organisation_id = $1 AND entity = 'organisation_funding' AND action = 'update'`,
+      [manager.organisationId],
+    );
+    expect(audit.details).toMatchObject({ amountGbp: 130000, before: { amountGbp: first.amountGbp } });
+  });
+
   it('deletes a record of the organisation’s own only, and the pack then has no figure', async () => {
     const [mine] = (await sut.as(manager).get('/api/organisation/funding').expect(200)).body as FundingRecord[];
     await sut.as(otherManager).delete(`/api/organisation/funding/${mine.id}`).expect(404);

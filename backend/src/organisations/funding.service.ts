@@ -25,7 +25,21 @@ export class FundingService {
     });
   }
 
-  async add(organisationId: string, body: CreateFundingDto, by: Actor): Promise<OrganisationFundingEntity> {
+  add(organisationId: string, body: CreateFundingDto, by: Actor): Promise<OrganisationFundingEntity> {
+    return this.write(organisationId, body, by);
+  }
+
+  /** Correct a record: the same checks as a new one, its own period left out of the overlap check. */
+  update(organisationId: string, id: string, body: CreateFundingDto, by: Actor): Promise<OrganisationFundingEntity> {
+    return this.write(organisationId, body, by, id);
+  }
+
+  private async write(
+    organisationId: string,
+    body: CreateFundingDto,
+    by: Actor,
+    id?: string,
+  ): Promise<OrganisationFundingEntity> {
     if (body.periodTo < body.periodFrom)
       throw new DomainError('unprocessable', 'The period ends before it starts', [
         { path: 'periodTo', message: 'must be on or after periodFrom' },
@@ -33,12 +47,14 @@ export class FundingService {
     return this.work.transaction(async (m) => {
       // One writer at a time per organisation, so two overlapping records cannot both pass the check.
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('organisation_funding:' || $1))`, [organisationId]);
+      const before = id ? await m.findOneBy(OrganisationFundingEntity, { id, organisationId }) : null;
+      if (id && !before) throw notFound('Funding record');
       const [clash]: Array<{ period_from: string; period_to: string }> = await m.query(
         `SELECT to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to
            FROM organisation_funding
-          WHERE organisation_id = $1 AND period_from <= $3 AND period_to >= $2
+          WHERE organisation_id = $1 AND period_from <= $3 AND period_to >= $2 AND id IS DISTINCT FROM $4
           ORDER BY period_from LIMIT 1`,
-        [organisationId, body.periodFrom, body.periodTo],
+        [organisationId, body.periodFrom, body.periodTo, id ?? null],
       );
       if (clash)
         throw new DomainError(
@@ -46,24 +62,29 @@ export class FundingService {
           `Funding is already recorded for ${clash.period_from} to ${clash.period_to}, which overlaps this period`,
           [{ path: 'periodFrom', message: `overlaps funding recorded for ${clash.period_from} to ${clash.period_to}` }],
         );
-      const saved = await m.save(
-        m.create(OrganisationFundingEntity, {
-          organisationId,
-          periodFrom: body.periodFrom,
-          periodTo: body.periodTo,
-          amountGbp: body.amountGbp.toFixed(2),
-          funder: body.funder.trim(),
-          createdBy: by.userId,
-        }),
-      );
+      const fields = {
+        periodFrom: body.periodFrom,
+        periodTo: body.periodTo,
+        amountGbp: body.amountGbp.toFixed(2),
+        funder: body.funder.trim(),
+      };
+      const was = before && {
+        periodFrom: before.periodFrom,
+        periodTo: before.periodTo,
+        amountGbp: Number(before.amountGbp),
+      };
+      const saved = before
+        ? await m.save(Object.assign(before, fields))
+        : await m.save(m.create(OrganisationFundingEntity, { organisationId, ...fields, createdBy: by.userId }));
+      const details = { periodFrom: body.periodFrom, periodTo: body.periodTo, amountGbp: body.amountGbp };
       await this.audit.record(
         {
           organisationId,
           ...by,
-          action: 'create',
+          action: was ? 'update' : 'create',
           entity: 'organisation_funding',
           entityIds: [saved.id],
-          details: { periodFrom: body.periodFrom, periodTo: body.periodTo, amountGbp: body.amountGbp },
+          details: was ? { ...details, before: was } : details,
         },
         m,
       );

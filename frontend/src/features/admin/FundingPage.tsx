@@ -42,6 +42,8 @@ export function FundingPage() {
     queryFn: ({ signal }) => api<FundingRecord[]>('/organisation/funding', { signal }),
   });
   const [values, setValues] = useState(EMPTY);
+  // The record being corrected (PUT), or none (a new record, POST).
+  const [editing, setEditing] = useState<FundingRecord>();
   const [done, setDone] = useState<string>();
   const submission = useSubmission();
   const client = useQueryClient();
@@ -66,15 +68,36 @@ export function FundingPage() {
       funder: values.funder.trim(),
     };
     const result = await submission.submit(body, (idempotencyKey) =>
-      api<FundingRecord>('/organisation/funding', { method: 'POST', body, idempotencyKey }),
+      editing
+        ? api<FundingRecord>(`/organisation/funding/${editing.id}`, { method: 'PUT', body })
+        : api<FundingRecord>('/organisation/funding', { method: 'POST', body, idempotencyKey }),
     );
     if (result.ok) {
       setDone(
-        `Recorded ${formatGbp(result.value.amountGbp)} for ${formatDate(result.value.periodFrom)} to ${formatDate(result.value.periodTo)}`,
+        `${editing ? 'Saved' : 'Recorded'} ${formatGbp(result.value.amountGbp)} for ${formatDate(result.value.periodFrom)} to ${formatDate(result.value.periodTo)}`,
       );
       setValues(EMPTY);
+      setEditing(undefined);
       await client.invalidateQueries({ queryKey: ['organisation-funding'] });
     }
+  }
+
+  function edit(record: FundingRecord) {
+    setDone(undefined);
+    submission.setErrors([]);
+    setEditing(record);
+    setValues({
+      periodFrom: record.periodFrom,
+      periodTo: record.periodTo,
+      amountGbp: String(record.amountGbp),
+      funder: record.funder,
+    });
+  }
+
+  function cancel() {
+    submission.setErrors([]);
+    setEditing(undefined);
+    setValues(EMPTY);
   }
 
   async function remove(record: FundingRecord) {
@@ -140,6 +163,15 @@ export function FundingPage() {
                     <td className="govuk-table__cell">
                       <button
                         type="button"
+                        className="dv-link-button dv-link-button--dark govuk-!-margin-right-3"
+                        disabled={submission.busy}
+                        onClick={() => edit(r)}
+                      >
+                        Edit
+                        <span className="govuk-visually-hidden"> the funding from {formatDate(r.periodFrom)}</span>
+                      </button>
+                      <button
+                        type="button"
                         className="dv-link-button dv-link-button--dark"
                         disabled={submission.busy}
                         onClick={() => void remove(r)}
@@ -155,15 +187,26 @@ export function FundingPage() {
           )
         }
       </QueryState>
-      <h2 className="govuk-heading-m">Record funding</h2>
+      <h2 className="govuk-heading-m">
+        {editing
+          ? `Correct the funding for ${formatDate(editing.periodFrom)} to ${formatDate(editing.periodTo)}`
+          : 'Record funding'}
+      </h2>
       <form noValidate className="govuk-!-width-two-thirds dv-form" onSubmit={(e) => void add(e)}>
         <TextInput label="First day it paid for" type="date" width={10} {...field('periodFrom')} />
         <TextInput label="Last day it paid for" type="date" width={10} {...field('periodTo')} />
         <TextInput label="Amount" prefix="£" width={10} inputMode="decimal" {...field('amountGbp')} />
         <TextInput label="Who paid it" hint="For example, County council advice contract" {...field('funder')} />
-        <button type="submit" className="govuk-button" disabled={submission.busy}>
-          Record funding
-        </button>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" disabled={submission.busy}>
+            {editing ? 'Save changes' : 'Record funding'}
+          </button>
+          {editing && (
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={cancel}>
+              Cancel
+            </button>
+          )}
+        </div>
       </form>
     </>
   );
