@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
+import path from 'node:path';
 import { checkPage, COMMISSIONER_EMAIL, signIn } from './support';
 
 test('a commissioner previews an evidence pack and downloads it', async ({ page }) => {
@@ -36,6 +37,8 @@ test('a commissioner previews an evidence pack and downloads it', async ({ page 
   const pdfBytes = fs.readFileSync((await pdf.path())!);
   expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdfBytes.length).toBeGreaterThan(1000);
+  // Kept beside the screenshots, to render its pages and look at them.
+  fs.writeFileSync(path.resolve(import.meta.dirname, 'screenshots', 'commissioner-pack.pdf'), pdfBytes);
 
   // Commissioners see time against outcome for consenting clients with small numbers hidden, and
   // never the cases behind a figure; the fuller reports are the organisations' own.
@@ -44,5 +47,19 @@ test('a commissioner previews an evidence pack and downloads it', async ({ page 
   await expect(page.getByText(/Only clients who agreed to their anonymised data being used are counted/)).toBeVisible();
   await expect(page.locator('tbody a')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Trends' })).toHaveCount(0);
+  // Beside n, the cases not recorded, as the pack's outcome tables give them.
+  await expect(page.getByRole('columnheader', { name: 'Not recorded' })).toBeVisible();
   await checkPage(page, 'commissioner-03-time-vs-outcome');
+
+  // The other rates and means the pack publishes by band have a screen of their own, the pack's own table.
+  await page.getByRole('link', { name: 'Measures by relationship time' }).click();
+  await page.getByLabel('Closed from').fill('2024-04-01');
+  await page.getByLabel('Closed up to').fill('2026-03-31');
+  await page.getByLabel('Measure').selectOption('confidence_improved');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('heading', { name: 'Confidence improved by relationship time' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('columnheader', { name: 'Not recorded' })).toBeVisible();
+  await checkPage(page, 'commissioner-04-measures-by-band');
 });

@@ -129,3 +129,15 @@ export type PackRate = (typeof PACK_RATES)[number];
 /** Per-case values the pack publishes as a mean by band of relationship time. */
 export const PACK_MEANS = ['rqi', 'continuity', 'bounce_in', 'confidence_change'] as const;
 export type PackMean = (typeof PACK_MEANS)[number];
+
+/**
+ * A commissioner's live view of one of these measures by band (GET /api/reports/by-band): the evidence
+ * pack's own table for the same scope, period and filters as of today, rounded by the same code.
+ */
+export interface ByBandReport {
+  measure: PackRate | PackMean;
+  asOf: string;
+  /** Counts are rounded to the nearest multiple of it. */
+  suppressionThreshold: number;
+  table: PackTable;
+}

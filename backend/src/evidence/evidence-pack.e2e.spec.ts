@@ -12,13 +12,26 @@ import { createHarness, type Harness, type TestUser } from '../../test/harness.j
 import type { UnitCostsView } from '@deepvalue/shared';
 import type { PricingReport } from '../pricing/pricing.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
-import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from './tables/outcome-tables.js';
-import { MEASURES, OUTCOME_MEASURES, type OutcomeMeasure, type TimeVsOutcomeReport } from '@deepvalue/shared';
+import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES, PACK_RATE_FILE_NAMES } from './tables/outcome-tables.js';
+import { PACK_MEAN_FILE_NAMES } from './tables/mean-tables.js';
+import {
+  MEASURES,
+  OUTCOME_MEASURES,
+  PACK_MEANS,
+  PACK_RATES,
+  type ByBandReport,
+  type OutcomeMeasure,
+  type PackMean,
+  type PackRate,
+  type TimeVsOutcomeReport,
+} from '@deepvalue/shared';
 import { bandGroupLabel, roundToBase } from '../disclosure/rounding.js';
 import { maturityCutoff } from '../analytics/measures.sql.js';
 import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import { AS_OF, PERIOD, seedPackFixture, type PackFixture } from './testing/pack-fixture.js';
 import { parseCsv, pdfPageCount, pdfText, popplerText, xlsxText } from './testing/pack-files.js';
+import { formatCell } from './format.js';
+import { rateWithN } from './writers/pdf-layout.js';
 import { renderPack, sha256, type Manifest, type RenderedPack } from './writers/render-pack.js';
 import { readZip } from './writers/zip.js';
 
@@ -745,6 +758,83 @@ describe('evidence packs', () => {
         );
         expect([filter, fromPricingScreen]).toEqual([filter, fromPackValue]);
       }
+    });
+
+    it('gives the same cells in the preview, every CSV, every XLSX sheet and the PDF outcome table', async () => {
+      const query = `from=${PERIOD.from}&to=${PERIOD.to}&asOf=${AS_OF}`;
+      const get = async (format: string) =>
+        binary(
+          await sut
+            .as(commissioner)
+            .get(`/api/evidence-packs/download?${query}&format=${format}`)
+            .buffer(true)
+            .parse(parseBuffer as never)
+            .expect(200),
+        );
+      const pack = (await sut.as(commissioner).get(`/api/evidence-packs/preview?${query}`).expect(200))
+        .body as EvidencePackPreview;
+      const csvs = readZip(await get('csv-zip'));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await get('xlsx')) as unknown as ArrayBuffer);
+      let compared = 0;
+      for (const table of pack.tables.filter((t) => !t.partOfMethod && t.note === null)) {
+        const keys = table.columns.map((c) => c.key);
+        const csv = parseCsv(csvs.find((e) => e.path === `csv/${table.name}.csv`)!.bytes.toString('utf8'));
+        expect([table.name, csv]).toEqual([
+          table.name,
+          [keys, ...table.rows.map((row) => keys.map((k) => (row[k] === null ? '' : String(row[k]))))],
+        ]);
+        // The sheet: title, description, header, then the rows, numbers as numbers.
+        const sheet = workbook.getWorksheet(table.sheet)!;
+        const fromSheet = table.rows.map((_, k) =>
+          keys.map((_, c) => {
+            const value = sheet.getCell(4 + k, c + 1).value;
+            return typeof value === 'number' || typeof value === 'string' ? value : null;
+          }),
+        );
+        const fromPreview = table.rows.map((row) =>
+          table.columns.map((c) => (row[c.key] === null ? formatCell(null, c.kind) : row[c.key])),
+        );
+        expect([table.name, fromSheet]).toEqual([table.name, fromPreview]);
+        compared += table.rows.length * keys.length;
+      }
+      expect(compared).toBeGreaterThan(500);
+      // The PDF's table of every outcome measure by band: each rate (n) the preview gives, and not recorded.
+      const pdf = await get('pdf');
+      if (popplerText(pdf, { page: 1 }) === null) return; // poppler-utils not installed: the formats above still agree
+      const pages = [...Array(pdfPageCount(pdf)).keys()].map((i) => popplerText(pdf, { page: i + 1 })!);
+      const page = pages.find((t) => t.includes('Every outcome measure by relationship time'))!;
+      const oneLine = page.replace(/\s+/g, ' ');
+      for (const m of OUTCOME_MEASURES) {
+        const rows = tableOf(pack, MEASURE_FILE_NAMES[m]).rows.filter((r) => r.category === ALL_CATEGORIES);
+        const all = rows.find((r) => r.band === ALL_BANDS)!;
+        const cells = [...rows.map((r) => rateWithN(r.rate, r.n)), formatCell(all.not_recorded, 'count')];
+        for (const cell of cells) expect([m, oneLine.includes(cell), cell]).toEqual([m, true, cell]);
+      }
+    });
+
+    it('shows each rate and mean by band on screen exactly as the pack publishes it (GET /reports/by-band)', async () => {
+      const today = new Date().toISOString().slice(0, 10);
+      const period = `from=${PERIOD.from}&to=${PERIOD.to}`;
+      for (const filter of ['', '&category=housing']) {
+        const pack = (
+          await sut.as(commissioner).get(`/api/evidence-packs/preview?${period}&asOf=${today}${filter}`).expect(200)
+        ).body as EvidencePackPreview;
+        for (const measure of [...PACK_RATES, ...PACK_MEANS]) {
+          const screen = (
+            await sut.as(commissioner).get(`/api/reports/by-band?measure=${measure}&${period}${filter}`).expect(200)
+          ).body as ByBandReport;
+          const name =
+            measure in PACK_RATE_FILE_NAMES
+              ? PACK_RATE_FILE_NAMES[measure as PackRate]
+              : PACK_MEAN_FILE_NAMES[measure as PackMean];
+          expect([filter, screen.table]).toEqual([filter, tableOf(pack, name)]);
+          expect(screen.suppressionThreshold).toBe(10);
+        }
+      }
+      const bad = await sut.as(commissioner).get(`/api/reports/by-band?measure=positive&${period}`).expect(400);
+      expect(bad.body.errors[0].path).toBe('measure');
+      await sut.as(manager).get(`/api/reports/by-band?measure=rqi&${period}`).expect(403);
     });
 
     it('logs the preview and each download in every organisation whose data the pack holds', async () => {

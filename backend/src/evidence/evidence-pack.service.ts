@@ -52,7 +52,7 @@ import { gbp, percent, thousands } from './format.js';
 
 import { methodSections, NESTA_LEVEL } from './method.js';
 
-import type { EvidencePack, Headline, PackMeta, PackTable } from '@deepvalue/shared';
+import type { ByBandReport, EvidencePack, Headline, PackMean, PackMeta, PackRate, PackTable } from '@deepvalue/shared';
 
 import { packSummary } from './summary.js';
 
@@ -312,6 +312,32 @@ export class EvidencePackService {
     ]);
     const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), reportFilters.category);
     return pricingReport(this.pricing.valued(inputs, pricingRounding(rounded, reportFilters.category)), request);
+  }
+
+  /**
+   * A commissioner's live view of one measure by band (GET /reports/by-band): the pack's own table for
+   * the same scope, period and filters as of today, so screen and pack publish the same cells.
+   */
+  async byBandReport(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measure: PackRate | PackMean,
+  ): Promise<ByBandReport> {
+    if (organisationIds.length === 0)
+      throw new DomainError(
+        'unprocessable',
+        'No organisation shares its figures with you yet, so there is nothing to show',
+      );
+    const asOf = todayIso();
+    const reportFilters = normaliseFilters(filters);
+    const [threshold, { cells }] = await Promise.all([
+      this.pricing.suppressionThreshold(organisationIds),
+      this.repository.measureCells(organisationIds, reportFilters, asOf),
+    ]);
+    const base = roundingBaseFor(threshold);
+    const rounded = roundedOutcomes(cells, base, reportFilters.category);
+    const table = isPackRate(measure) ? packRateTable(rounded, measure) : packMeanTable(rounded, measure);
+    return { measure, asOf, suppressionThreshold: base, table };
   }
 
   private async estimates(
@@ -576,3 +602,6 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
     },
   ];
 }
+
+const isPackRate = (measure: PackRate | PackMean): measure is PackRate =>
+  (PACK_RATES as readonly string[]).includes(measure);

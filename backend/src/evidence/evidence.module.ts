@@ -3,6 +3,7 @@ import { AnalyticsModule } from '../analytics/analytics.module.js';
 import { PricingReportController } from '../pricing/pricing-report.controller.js';
 import { PricingReportService } from '../pricing/pricing-report.service.js';
 import { PricingModule } from '../pricing/pricing.module.js';
+import { ByBandReportController } from './by-band-report.controller.js';
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
 import { EvidencePacksController } from './evidence-packs.controller.js';
@@ -10,7 +11,7 @@ import { EvidencePacksController } from './evidence-packs.controller.js';
 @Module({
   imports: [AnalyticsModule, PricingModule],
   // The pricing report is here because a commissioner's figures are the pack's published pricing.
-  controllers: [EvidencePacksController, PricingReportController],
+  controllers: [EvidencePacksController, PricingReportController, ByBandReportController],
   providers: [EvidencePackService, EvidenceDownloadsService, PricingReportService],
   exports: [EvidencePackService],
 })

@@ -49,6 +49,7 @@ const ClientFeedbackPage = lazyNamed(feedback, 'ClientFeedbackPage');
 const CloseCaseWizard = lazyNamed(closing, 'CloseCaseWizard');
 const ReportsIndexPage = lazyNamed(reports, 'ReportsIndexPage');
 const TimeVsOutcomePage = lazyNamed(reports, 'TimeVsOutcomePage');
+const ByBandPage = lazyNamed(reports, 'ByBandPage');
 const RelationshipChainPage = lazyNamed(reports, 'RelationshipChainPage');
 const FixedFeePage = lazyNamed(reports, 'FixedFeePage');
 const TrendsPage = lazyNamed(reports, 'TrendsPage');
@@ -112,6 +113,7 @@ const ROUTES: PageRoute[] = [
   { path: '/reports', Page: ReportsIndexPage, roles: ['manager'] },
   { path: '/reports/time-vs-outcome', Page: TimeVsOutcomePage, roles: REPORT_READERS },
   { path: '/reports/chain', Page: RelationshipChainPage, roles: REPORT_READERS },
+  { path: '/reports/by-band', Page: ByBandPage, roles: ['commissioner'] },
   { path: '/reports/fixed-fee', Page: FixedFeePage, roles: ['manager'] },
   { path: '/reports/trends', Page: TrendsPage, roles: ['manager'] },
   { path: '/reports/breakdowns', Page: BreakdownsPage, roles: ['manager'] },

@@ -7,7 +7,7 @@ import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { FILTER_KEYS, type ReportFilters } from '../reports/filters';
 import { ReportFiltersForm } from '../reports/ReportFiltersForm';
-import { formatCell } from './cell';
+import { PackTableGrid } from './PackTableGrid';
 import type { EvidencePackPreview, PackTable } from '@deepvalue/shared';
 
 /** A pack takes the report filters but never breaks figures down by adviser. */
@@ -171,38 +171,7 @@ function PackTableView({ table }: { table: PackTable }) {
       <div className="govuk-details__text">
         <p className="govuk-body">{table.description}</p>
         {table.note && <p className="govuk-body govuk-!-font-weight-bold">{table.note}</p>}
-        <div className="dv-table-scroll">
-          <table className="govuk-table govuk-table--small-text-until-tablet">
-            <caption className="govuk-visually-hidden">{table.title}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {table.columns.map((c) => (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    className={`govuk-table__header${c.kind === 'text' ? '' : ' govuk-table__header--numeric'}`}
-                  >
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {table.rows.map((row, i) => (
-                <tr key={i} className="govuk-table__row">
-                  {table.columns.map((c) => (
-                    <td
-                      key={c.key}
-                      className={`govuk-table__cell${c.kind === 'text' ? '' : ' govuk-table__cell--numeric'}`}
-                    >
-                      {formatCell(row[c.key] ?? null, c.kind)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PackTableGrid table={table} />
       </div>
     </details>
   );

@@ -3,14 +3,16 @@ import { Link } from 'react-router';
 import { usePageTitle } from '../../app/page-title';
 import { useSession } from '../../app/session';
 
-// Commissioners see time against outcome and the relationship chain (consenting clients, small numbers hidden) and evidence
-// packs; the other reports are for the organisation's managers.
-const REPORTS = [
-  { to: '/reports/time-vs-outcome', label: 'Time against outcome', commissioner: true },
-  { to: '/reports/chain', label: 'Relationship chain', commissioner: true },
-  { to: '/reports/fixed-fee', label: 'Fixed fee against need', commissioner: false },
-  { to: '/reports/trends', label: 'Trends', commissioner: false },
-  { to: '/reports/breakdowns', label: 'Breakdowns', commissioner: false },
+// Commissioners see time against outcome, the relationship chain and the pack's measures by band (consenting clients,
+// counts rounded) and evidence packs; the other reports are for the organisation's managers.
+const REPORTS: Array<{ to: string; label: string; for: 'both' | 'manager' | 'commissioner' }> = [
+  { to: '/reports/time-vs-outcome', label: 'Time against outcome', for: 'both' },
+  { to: '/reports/chain', label: 'Relationship chain', for: 'both' },
+  // Managers read their own figures in full under Measures; commissioners the pack's rounded tables.
+  { to: '/reports/by-band', label: 'Measures by relationship time', for: 'commissioner' },
+  { to: '/reports/fixed-fee', label: 'Fixed fee against need', for: 'manager' },
+  { to: '/reports/trends', label: 'Trends', for: 'manager' },
+  { to: '/reports/breakdowns', label: 'Breakdowns', for: 'manager' },
 ];
 
 /** Heading, the list of reports and the caveat every report carries. */
@@ -27,7 +29,9 @@ export function ReportLayout({
 }) {
   usePageTitle(title);
   const commissioner = useSession().me?.role === 'commissioner';
-  const others = REPORTS.filter((r) => r.to !== current && (r.commissioner || !commissioner));
+  const others = REPORTS.filter(
+    (r) => r.to !== current && (r.for === 'both' || r.for === (commissioner ? 'commissioner' : 'manager')),
+  );
   return (
     <>
       {!commissioner && (

@@ -194,8 +194,9 @@ function Report({
           Only clients who agreed to their anonymised data being used are counted. To protect small numbers, counts are
           rounded to the nearest {report.suppressionThreshold}, the total is the sum of the rounded bands, and rates and
           intervals are worked out from the rounded counts; a band with too few cases is merged with its neighbour (its
-          row says so). &ldquo;Not recorded&rdquo; counts the cases where this was not recorded: they are left out of n,
-          never counted as &ldquo;no&rdquo;. These are the figures the evidence pack gives.
+          row says so). &ldquo;Not recorded&rdquo; counts the cases left out of n because there is nothing to rate: not
+          recorded, no result (withdrawn, lost contact) or, for bounce-back, too soon to tell; never counted as
+          &ldquo;no&rdquo;. These are the figures the evidence pack gives.
         </p>
       )}
     </>

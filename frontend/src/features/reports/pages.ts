@@ -1,3 +1,4 @@
+export { ByBandPage } from './ByBandPage';
 export { BreakdownsPage } from './BreakdownsPage';
 export { DrillDownPage } from './DrillDownPage';
 export { FixedFeePage } from './FixedFeePage';
