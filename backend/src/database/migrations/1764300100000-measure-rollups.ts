@@ -172,19 +172,41 @@ const DIMENSIONS = `CROSS JOIN LATERAL (
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)`;
 
-/** The trigger function and the rebuild, counting `columns` (a later migration adds columns). */
-export function measureRollupFunctions(columns: RollupColumns): { apply: string; rebuild: string } {
+/**
+ * The trigger function and the rebuild, counting `columns` (a later migration adds columns). With
+ * `sumCasesFirst` the rebuild sums the cases sharing a closing day and every dimension value first,
+ * so each case's values are worked out once rather than once for each of its dimension rows
+ * (migration 1764730000200); the trigger function, one or two rows at a time, is the same.
+ */
+export function measureRollupFunctions(
+  columns: RollupColumns,
+  { sumCasesFirst = false } = {},
+): { apply: string; rebuild: string } {
   const names = columns.map(([column]) => column).join(', ');
   const sums = columns
     .map(([column, type, perCase]) => `coalesce(sum(f.s * (${perCase})), 0)::${type} AS ${column}`)
     .join(',\n         ');
 
+  /** The cases of `source` summed by closing day and every dimension value: one row for many cases. */
+  const casesSummed = (
+    source: string,
+  ) => `SELECT f.organisation_id, f.closed_on, f.category, f.office_id, f.lead_adviser_id,
+           f.funding_stream, f.arrival_route, f.vulnerabilities,
+           ${sums}
+      FROM (${source}) f
+     WHERE f.closed_on IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+
   /** Rows `f` (each with a sign `s`: +1 counted in, −1 counted out) summed into both roll-up tables. */
   function applyRows(source: string, onConflict: boolean): string[] {
     const measures = `INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, ${names})
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
-         ${sums}
-    FROM (${source}) f
+         ${
+           sumCasesFirst && !onConflict
+             ? columns.map(([column, type]) => `sum(f.${column})::${type} AS ${column}`).join(',\n         ')
+             : sums
+         }
+    FROM (${sumCasesFirst && !onConflict ? casesSummed(source) : source}) f
   ${DIMENSIONS}
    WHERE f.closed_on IS NOT NULL
    GROUP BY 1, 2, 3, 4

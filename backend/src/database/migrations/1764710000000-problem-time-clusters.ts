@@ -10,7 +10,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { measureRollupFunctions, type RollupColumns } from './1764300100000-measure-rollups.js';
 import { allColumns as columnsBefore } from './1764510000000-retelling-item.js';
 
-const CLUSTER_COLUMNS: RollupColumns = [
+export const CLUSTER_COLUMNS: RollupColumns = [
   ['problems_time_before_cases', 'bigint', 'CASE WHEN f.problems_count > 0 THEN 1 ELSE 0 END'],
   [
     'problems_time_before_case_sumsq',

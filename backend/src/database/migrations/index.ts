@@ -49,6 +49,7 @@ import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-wo
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 import { SearchKeys1764730000000 } from './1764730000000-search-keys.js';
 import { TimeEntryEditDelta1764730000100 } from './1764730000100-time-entry-edit-delta.js';
+import { MeasureRebuildCasesFirst1764730000200 } from './1764730000200-measure-rebuild-cases-first.js';
 
 export const MIGRATIONS = [
   CaseworkSchema1763900000000,
@@ -100,5 +101,6 @@ export const MIGRATIONS = [
   ProblemTimeClusters1764710000000,
   SearchKeys1764730000000,
   TimeEntryEditDelta1764730000100,
+  MeasureRebuildCasesFirst1764730000200,
   CitusFeeDefaultsReference1764740000000,
 ];
