@@ -1,4 +1,4 @@
-/** Issue 16's casework journeys: documents and letters on a case. */
+/** Casework journeys: documents and letters on a case. */
 import { expect, test } from '@playwright/test';
 import { checkPage, demoAdviserEmail, demoEmail, signIn } from './support';
 

@@ -1,4 +1,4 @@
-/** Legal aid on a case, equality monitoring, the monthly contract report and the LAA settings (issue 17). */
+/** Legal aid on a case, equality monitoring, the monthly contract report and the LAA settings. */
 import { expect, test } from '@playwright/test';
 import { checkPage, DEMO_PASSWORD, demoEmail, signIn } from './support';
 

@@ -1,5 +1,5 @@
 /**
- * Avoided appeal as the brief defines it — considered and not pursued *because the client understood
+ * Avoided appeal as docs/measures.md defines it — considered and not pursued *because the client understood
  * and accepted the outcome* — in generated data where many appeals considered and not pursued were
  * not accepted, have no answer, or were dropped for another reason: the measures report, pricing and
  * the evidence pack all count only the real ones, each checked against a count made here from the

@@ -18,7 +18,7 @@ describe('DEFAULT_FEE_TABLE', () => {
     expect(feeOn(DEFAULT_FEE_TABLE, 'welfare_benefits', '2025-05-01')?.escapeThresholdGbp).toBe(624);
   });
 
-  it('has no fee for a category the brief gives none for', () => {
+  it('has no fee for a category docs/measures.md gives none for', () => {
     expect(feeOn(DEFAULT_FEE_TABLE, 'employment', '2026-01-01')).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ export const DEFAULT_FEE_TABLE: readonly FeeRow[] = [
   { category: 'debt', effectiveFrom: '2025-12-22', fixedFeeGbp: 256, escapeThresholdGbp: 768, source: REGS_2013 },
   {
     category: 'welfare_benefits',
-    // The brief gives the year only ("2014–"); 1 January is assumed.
+    // The year only is known ("2014–"); 1 January is assumed (docs/measures.md, Fixed fee against need).
     effectiveFrom: '2014-01-01',
     fixedFeeGbp: 208,
     // laa-fee-scheme-api sets no escape limit for welfare benefits before 1 May 2025.

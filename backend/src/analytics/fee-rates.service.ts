@@ -1,8 +1,8 @@
 /**
  * The fee table each organisation edits: dated Legal Help fixed fees per category, with the escape
  * threshold and the local hourly rate that turns a fee into the hours it pays for. Until a manager
- * saves one, the sourced defaults apply (with no hourly rate: the brief cites none, and a guess
- * would make every hours figure look authoritative). Every save is a new version.
+ * saves one, the sourced defaults apply (with no hourly rate: no source gives one, docs/measures.md,
+ * and a guess would make every hours figure look authoritative). Every save is a new version.
  */
 import { Injectable } from '@nestjs/common';
 import type { Category } from '@deepvalue/shared';

@@ -1,5 +1,5 @@
 /**
- * Fixed fee against need read from case_fee_rollups and case_fee_minute_rollups (issue 21): the whole
+ * Fixed fee against need read from case_fee_rollups and case_fee_minute_rollups (docs/architecture.md, How a figure travels): the whole
  * months of the period from the roll-ups, the days of months it cuts from the facts (the same per-case
  * text). Answers no filter or one dimension filter against the fee tables in force; anything else
  * (two dimension filters, consent only, a fee row the roll-up was not classified with) returns null

@@ -1,5 +1,5 @@
 /**
- * The measures summary against real PostgreSQL: every figure equals the brief's definition computed
+ * The measures summary against real PostgreSQL: every figure equals docs/measures.md's definition computed
  * independently in JavaScript over the same generated cases, with and without filters.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -237,7 +237,7 @@ describe('GET /api/reports/measures', () => {
     }
   }
 
-  it('gives every measure of the brief as the definitions say, with Wilson intervals for the rates', async () => {
+  it('gives every measure of docs/measures.md as the definitions say, with Wilson intervals for the rates', async () => {
     const res = await sut.as(manager).get('/api/reports/measures').expect(200);
     checkSummary(res.body, fixture.cases);
     expect(res.body.caveat).toMatch(/not that relationship time caused/);

@@ -59,7 +59,7 @@ const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
 const spread = (s: { min: number; max: number; iqr: number }) => `[${ms(s.min)}–${ms(s.max)}, IQR ${ms(s.iqr)}]`;
 const check = (pass: boolean): ResultRow['status'] => (pass ? 'PASS' : 'MISS');
 
-/** Targets from issues 3, 4, 6, 7, 8 and 18; the import's scales with size (15 s per 100,000 cases, issue 18). */
+/** Targets as docs/benchmarks.md lists them; the import's scales with size (15 s per 100,000 cases). */
 export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
   const rows: ResultRow[] = [];
   const add = (figure: string, value: string, target = '', status: ResultRow['status'] = '') =>

@@ -262,7 +262,7 @@ export class ImportWriter {
         this.client.query(`SELECT rebuild_${rollup}($1)`, [this.organisationId]),
       );
     if (triggersOff) await this.client.query(`SET LOCAL session_replication_role = origin`);
-    // The fee roll-ups (issue 21) reference more than the organisation: rebuilt with triggers on.
+    // The fee roll-ups reference more than the organisation: rebuilt with triggers on.
     await this.timed('rebuild case_fee_rollups', () =>
       this.client.query(`SELECT rebuild_case_fee_rollups($1)`, [this.organisationId]),
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ImportCase, ImportDocument } from './import-format.js';
 import { createValidationContext, formatError, validateCase, validateDocument, validateHeader } from './validate.js';
 
-/** The brief's §8 example, extended with the optional parts. */
+/** The example document of docs/interchange.md, extended with the optional parts. */
 function exampleDocument(): ImportDocument {
   return {
     format: 'deepvalue.import.v1',
@@ -96,7 +96,7 @@ function messagesAt(errors: { path: string; message: string }[], path: string): 
 }
 
 describe('validateDocument', () => {
-  it('accepts the example document of the brief, with a client shared by two cases', () => {
+  it('accepts the example document, with a client shared by two cases', () => {
     expect(validateDocument(exampleDocument())).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Which recorded funding a pack divides by (issue 14, item 3; docs/decisions.md "Funding per period").
+ * Which recorded funding a pack divides by (docs/decisions.md, "Funding per period").
  * For each organisation in the pack, the records lying wholly inside the pack's period must together
  * cover every day of it, end to end. A record that reaches outside the period is never split (how the
  * money was spent across its days is unknown), so a pack for part of a funding period has no figure.

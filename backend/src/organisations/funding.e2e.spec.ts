@@ -1,5 +1,5 @@
 /**
- * Funding per period (issue 14, item 3) against real PostgreSQL: the API admins and managers record it
+ * Funding per period (docs/decisions.md) against real PostgreSQL: the API admins and managers record it
  * with (400/409/422 naming the field, audited), and the pack's "Fiscal value per £1 of funding", whose
  * expected value this test works out itself from the pack's published net fiscal value and the
  * amounts it recorded, under the period matching rules of funding-match.ts.

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Funding an organisation received for a period (migration 1764600000000; issue 14, item 3). */
+/** Funding an organisation received for a period (migration 1764600000000; docs/decisions.md, "Funding per period"). */
 @Entity('organisation_funding')
 export class OrganisationFundingEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

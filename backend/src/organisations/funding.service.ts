@@ -1,5 +1,5 @@
 /**
- * Funding an organisation received for a period (issue 14, item 3): admins and managers record it,
+ * Funding an organisation received for a period (docs/decisions.md, "Funding per period"): admins and managers record it,
  * evidence packs divide priced value by it (funding-match.ts says which records a pack uses).
  * Periods of one organisation never overlap, so no day's money is counted twice.
  */

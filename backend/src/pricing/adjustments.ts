@@ -6,8 +6,8 @@
  * Book convention: the present year is year 0 of the discounting).
  *
  * Three adjustment sets give the low / central / high sensitivity range carried with every figure.
- * The defaults are the project's assumptions (the brief cites no figures), so the method must show
- * them as assumptions; managers edit them:
+ * The defaults are the project's assumptions, not cited figures (docs/pricing.md, "Adjustments and
+ * the range"), so the method must show them as assumptions; managers edit them:
  *   - central: deadweight 25%, attribution 25%, drop-off 33% a year — moderate values: a quarter of
  *     outcomes would have happened anyway, a quarter of the credit belongs to other agencies, and a
  *     multi-year benefit loses a third of its value each year;

@@ -1,5 +1,5 @@
 /**
- * Pricing's roll-up (issue 21), generated from the definitions pricing-aggregates.repository.ts reads
+ * Pricing's roll-up (docs/architecture.md, How a figure travels), generated from the definitions pricing-aggregates.repository.ts reads
  * the facts with: case_pricing_rollups holds, per organisation × dimension value × closing month ×
  * consent × category × band of relationship time, the cases and their adviser time, the avoided
  * appeals and bounce-backs avoided (the maturity cut-off applied when read), and per benefit type

@@ -1,6 +1,6 @@
 /**
  * Generated casework for the report tests, written straight to the database through the normal
- * tables (so the fact and roll-up triggers run), and the brief's definitions of each measure
+ * tables (so the fact and roll-up triggers run), and docs/measures.md's definitions of each measure
  * computed again here in plain JavaScript, independently of the report SQL.
  */
 import type { DataSource } from 'typeorm';

@@ -127,7 +127,7 @@ export class DirectoryService {
     return this.feedbackItems(organisationId);
   }
 
-  /** The organisation's active items in order; the brief's defaults while it has configured none. */
+  /** The organisation's active items in order; the default items (docs/measures.md, RQI) while it has configured none. */
   async feedbackItems(organisationId: string): Promise<FeedbackItemDto[]> {
     const items = await this.uow.manager.find(FeedbackItemEntity, {
       where: { organisationId },

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** An organisation's client feedback item; without any, the defaults of the brief apply. */
+/** An organisation's client feedback item; without any, the default items apply (docs/measures.md, RQI). */
 @Entity('feedback_items')
 export class FeedbackItemEntity {
   @PrimaryColumn('uuid', { name: 'organisation_id' }) organisationId: string;

@@ -1,5 +1,5 @@
 /**
- * Avoided appeal, defined as the brief says: an appeal considered and not pursued *because the
+ * Avoided appeal, defined as docs/measures.md says (Avoided appeals): an appeal considered and not pursued *because the
  * client understood and accepted the outcome*. The outcome gains the reason an appeal was not
  * pursued (APPEAL_NOT_PURSUED_REASONS), the per-case facts carry it, and the roll-ups count
  *   - avoided: considered and not pursued, accepted = yes, and no other reason given;

@@ -1,5 +1,5 @@
 /**
- * Pricing from a roll-up (issue 21), so the pricing report reads a few thousand pre-summed rows
+ * Pricing from a roll-up (docs/architecture.md, How a figure travels), so the pricing report reads a few thousand pre-summed rows
  * instead of every closed case and its benefits:
  *   - case_pricing_rollups: per organisation × dimension value (case_measure_rollups' dimensions) ×
  *     closing month × consent × category × band of relationship time, the cases, their adviser and

@@ -1,5 +1,5 @@
 /**
- * Funding an organisation received for a period (issue 14, item 3), so a pack can show value per £1
+ * Funding an organisation received for a period (docs/decisions.md, "Funding per period"), so a pack can show value per £1
  * of funding. One row per grant or contract payment period; the service refuses a period that
  * overlaps another of the same organisation (a day's money is never counted twice).
  */

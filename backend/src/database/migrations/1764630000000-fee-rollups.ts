@@ -1,5 +1,5 @@
 /**
- * Fixed fee against need from roll-ups (issue 21), so the report reads a few thousand pre-summed rows
+ * Fixed fee against need from roll-ups (docs/architecture.md, How a figure travels), so the report reads a few thousand pre-summed rows
  * instead of every closed case:
  *   - fee_default_rates: the default fee rows, as their one definition (fee-defaults.ts) gave them;
  *     fee_rows_for(org) gives the rows in force for an organisation (its latest saved version, or these);
