@@ -21,3 +21,6 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 /** Amounts in pounds (benefits, debt written off) are below this. */
 export const MAX_AMOUNT_GBP = 10_000_000;
+
+/** Rows in a table saved whole as a new version (fee rates, unit costs). */
+export const MAX_TABLE_ROWS = 200;

@@ -7,10 +7,10 @@
  * string, 1e308 or 2025-02-30 never reaches the database.
  */
 import { applyDecorators } from '@nestjs/common';
-import { MAX_AMOUNT_GBP } from '@deepvalue/shared';
+import { MAX_AMOUNT_GBP, MAX_TABLE_ROWS } from '@deepvalue/shared';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { isUUID, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, isUUID, ValidateBy, ValidateNested } from 'class-validator';
 import { isRealDate, todayInLondon } from './dates.js';
 
 export interface Presence {
@@ -247,6 +247,22 @@ export function NestedList(
     ValidateNested({ message: 'must be an object' }),
     Type(type),
     shapeGuard('a list'),
+  );
+}
+
+/**
+ * The rows of a table saved whole as a new version (fee rates, unit costs): a list of 1 to
+ * MAX_TABLE_ROWS rows, each checked as `type`. Listed bottom-up, the order stacked decorators apply in,
+ * so the checks (and their messages) run in the order the DTOs always had.
+ */
+export function TableRows(type: new () => object): PropertyDecorator {
+  return applyDecorators(
+    Type(() => type),
+    ValidateNested({ each: true }),
+    ArrayMaxSize(MAX_TABLE_ROWS),
+    ArrayMinSize(1, { message: 'must have at least one row' }),
+    IsArray(),
+    ApiProperty({ type: [type] }),
   );
 }
 

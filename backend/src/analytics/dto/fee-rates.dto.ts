@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CATEGORIES, type Category } from '@deepvalue/shared';
 import { Type } from 'class-transformer';
-import { DateField } from '../../common/fields.js';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { DateField, TableRows } from '../../common/fields.js';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const MONEY = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 const MONEY_MIN = { message: 'must be more than £0 (leave it empty when there is no figure, never 0)' };
@@ -67,12 +53,7 @@ export class PutFeeRatesDto {
   @Min(0)
   version: number;
 
-  @ApiProperty({ type: [FeeRateInputDto] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'must have at least one row' })
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => FeeRateInputDto)
+  @TableRows(FeeRateInputDto)
   rows: FeeRateInputDto[];
 }
 

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
@@ -17,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { UnitCostVersion, UnitCostsView } from '@deepvalue/shared';
+import { TableRows } from '../../common/fields.js';
 import type { AdjustmentSet, Sensitivity } from '../adjustments.js';
 import { OUTCOME_EVENTS, type MappingEntry, type OutcomeEvent } from '../benefit-mapping.js';
 import { DEFAULT_HOURLY_COST, NOT_PRICED, isPriced } from '../unit-cost-defaults.js';
@@ -153,12 +153,7 @@ export class PutUnitCostsDto {
   @Min(1)
   basedOnVersion: number;
 
-  @ApiProperty({ type: [UnitCostRowDto] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'must have at least one row' })
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => UnitCostRowDto)
+  @TableRows(UnitCostRowDto)
   rows: UnitCostRowDto[];
 
   @ApiPropertyOptional({ type: [MappingEntryDto] })
