@@ -5,7 +5,7 @@ import { QueryState } from '../../ui/QueryState';
 import { useBreakdown } from './api';
 import { type ReportFilters, toQuery, useReportParams } from './filters';
 import { DIMENSION_LABELS, isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
-import { NotRecorded, RateCell, UnknownLine } from './RateCell';
+import { NotRecorded, RateCell, RateTableHead, UnknownLine } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
@@ -65,25 +65,7 @@ export function BreakdownsPage() {
                 <caption className="govuk-table__caption govuk-table__caption--s">
                   {report.label} by {DIMENSION_LABELS[by].toLowerCase()}
                 </caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">
-                      {DIMENSION_LABELS[by]}
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      Cases (n)
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      Not recorded
-                    </th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      With the outcome
-                    </th>
-                    <th scope="col" className="govuk-table__header dv-bar-cell">
-                      Rate (95% interval)
-                    </th>
-                  </tr>
-                </thead>
+                <RateTableHead first={DIMENSION_LABELS[by]} />
                 <tbody className="govuk-table__body">
                   {report.groups.map((g) => {
                     const drill = (outcome: 'eligible' | 'success') =>

@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent } from '../../app/format';
 import type { Coverage } from '@deepvalue/shared';
+import type { ReactNode } from 'react';
 import type { RateFigure } from './types';
 
 /** "68% (56% to 79%)" with a small interval bar drawn in CSS, readable without the chart. */
@@ -47,5 +48,33 @@ export function UnknownLine({ unknown, coverage }: Coverage) {
       Not recorded for {formatNumber(unknown)} more, left out of n (unknown is not negative)
       {coverage !== null && <>: recorded for {formatPercent(coverage)} of those in scope</>}.
     </p>
+  );
+}
+
+/**
+ * The column heads of a table of one rate by group or period: the group, n, how many do not record
+ * the thing, how many have the outcome, and the rate with its interval (each row: NotRecorded, RateCell).
+ */
+export function RateTableHead({ first }: { first: ReactNode }) {
+  return (
+    <thead className="govuk-table__head">
+      <tr className="govuk-table__row">
+        <th scope="col" className="govuk-table__header">
+          {first}
+        </th>
+        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+          Cases (n)
+        </th>
+        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+          Not recorded
+        </th>
+        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+          With the outcome
+        </th>
+        <th scope="col" className="govuk-table__header dv-bar-cell">
+          Rate (95% interval)
+        </th>
+      </tr>
+    </thead>
   );
 }

@@ -5,7 +5,7 @@ import { QueryState } from '../../ui/QueryState';
 import { useTrends } from './api';
 import { toQuery, useReportParams } from './filters';
 import { isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
-import { NotRecorded, RateCell, UnknownLine } from './RateCell';
+import { NotRecorded, RateCell, RateTableHead, UnknownLine } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
@@ -61,25 +61,7 @@ export function TrendsPage() {
                     <caption className="govuk-table__caption govuk-table__caption--s">
                       {report.label} by {period}
                     </caption>
-                    <thead className="govuk-table__head">
-                      <tr className="govuk-table__row">
-                        <th scope="col" className="govuk-table__header">
-                          {period === 'month' ? 'Month' : 'Quarter'}
-                        </th>
-                        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                          Cases (n)
-                        </th>
-                        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                          Not recorded
-                        </th>
-                        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                          With the outcome
-                        </th>
-                        <th scope="col" className="govuk-table__header dv-bar-cell">
-                          Rate (95% interval)
-                        </th>
-                      </tr>
-                    </thead>
+                    <RateTableHead first={period === 'month' ? 'Month' : 'Quarter'} />
                     <tbody className="govuk-table__body">
                       {report.periods.map((p) => (
                         <tr key={p.period} className="govuk-table__row">
