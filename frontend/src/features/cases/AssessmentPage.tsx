@@ -1,8 +1,7 @@
 import { DISCLOSURES, type Disclosure } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../app/api';
-import { flash } from '../../app/flash';
 import { usePageTitle } from '../../app/page-title';
 import { useSubmission } from '../../app/submission';
 import { BackLink } from '../../ui/BackLink';
@@ -11,7 +10,8 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { QueryState } from '../../ui/QueryState';
 import { Radios } from '../../ui/Radios';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
-import { useCase, useRefreshCase } from './api';
+import { useCase } from './api';
+import { useBackToCase } from './back-to-case';
 import { CaseHeading } from './CaseHeading';
 import type { Assessment, CaseDetail } from '@deepvalue/shared';
 
@@ -40,12 +40,11 @@ function AssessmentForm({ c }: { c: CaseDetail }) {
   const [disclosure, setDisclosure] = useState<Disclosure | ''>(c.assessment?.disclosure ?? '');
   const [conflict, setConflict] = useState<Assessment>();
   const submission = useSubmission();
-  const navigate = useNavigate();
-  const refresh = useRefreshCase();
   const dirty =
     trust !== (c.assessment?.trust ? String(c.assessment.trust) : '') ||
     disclosure !== (c.assessment?.disclosure ?? '');
   const { prompt, bypass } = useUnsavedChanges(dirty);
+  const back = useBackToCase(c.id, bypass);
 
   async function save(values: { trust: string; disclosure: Disclosure | '' }, version: number | undefined) {
     const problems = [];
@@ -57,9 +56,7 @@ function AssessmentForm({ c }: { c: CaseDetail }) {
     const body = { version, trust: Number(values.trust), disclosure: values.disclosure };
     const result = await submission.submit(body, () => api(`/cases/${c.id}/assessment`, { method: 'PUT', body }));
     if (result.ok) {
-      bypass();
-      await refresh(c.id);
-      navigate(`/cases/${c.id}`, flash('Adviser assessment saved'));
+      await back.afterChange('Adviser assessment saved');
     } else if (result.error?.isStale) {
       setConflict(result.error.body?.current as Assessment);
     }
@@ -91,11 +88,7 @@ function AssessmentForm({ c }: { c: CaseDetail }) {
             setConflict(undefined);
             void save(next, version);
           }}
-          onDiscard={() => {
-            bypass();
-            void refresh(c.id);
-            navigate(`/cases/${c.id}`);
-          }}
+          onDiscard={back.discard}
         />
       ) : (
         <form

@@ -9,9 +9,8 @@ import {
   labelOf,
 } from '@deepvalue/shared';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../app/api';
-import { flash } from '../../app/flash';
 import { isIsoDate } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useSubmission } from '../../app/submission';
@@ -24,7 +23,8 @@ import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
-import { useCase, useOffices, useRefreshCase } from './api';
+import { useCase, useOffices } from './api';
+import { useBackToCase } from './back-to-case';
 import { CaseHeading } from './CaseHeading';
 import { PartnerPicker } from './PartnerPicker';
 import type { CaseDetail, CaseRecord } from '@deepvalue/shared';
@@ -141,11 +141,10 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
   );
   const [conflict, setConflict] = useState<{ mine: CaseValues; theirs: Record<string, unknown> }>();
   const submission = useSubmission();
-  const navigate = useNavigate();
-  const refresh = useRefreshCase();
   const offices = useOffices();
   const dirty = JSON.stringify(values) !== JSON.stringify(initial);
   const { prompt, bypass } = useUnsavedChanges(dirty);
+  const back = useBackToCase(c.id, bypass);
   const set = <K extends keyof CaseValues>(key: K, value: CaseValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function save(toSave: CaseValues, version: number) {
@@ -155,9 +154,7 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
     const body = toBody(toSave, version);
     const result = await submission.submit(body, () => api<CaseDetail>(`/cases/${c.id}`, { method: 'PATCH', body }));
     if (result.ok) {
-      bypass();
-      await refresh(c.id);
-      navigate(`/cases/${c.id}`, flash('Case details saved'));
+      await back.afterChange('Case details saved');
     } else if (result.error?.isStale) {
       const current = result.error.body?.current as CaseRecord;
       setConflict({ mine: toSave, theirs: { ...valuesOf(current), version: current.version } });
@@ -187,11 +184,7 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
             setConflict(undefined);
             void save(next, version);
           }}
-          onDiscard={() => {
-            bypass();
-            void refresh(c.id);
-            navigate(`/cases/${c.id}`);
-          }}
+          onDiscard={back.discard}
         />
       </>
     );

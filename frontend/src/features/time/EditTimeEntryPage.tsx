@@ -1,8 +1,7 @@
 import { type Activity, ACTIVITIES, labelOf, MODES, type Mode, TIME_CLASSES, type TimeClass } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../app/api';
-import { flash } from '../../app/flash';
 import { formatMinutes } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useSubmission } from '../../app/submission';
@@ -15,7 +14,8 @@ import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
-import { useCase, useRefreshCase } from '../cases/api';
+import { useCase } from '../cases/api';
+import { useBackToCase } from '../cases/back-to-case';
 import { CaseHeading } from '../cases/CaseHeading';
 import type { CaseDetail, TimeEntry } from '@deepvalue/shared';
 import { type TimeValues, validateTimeEntry } from './QuickTimeForm';
@@ -51,9 +51,8 @@ function EditForm({ c, entry }: { c: CaseDetail; entry: TimeEntry }) {
   const [conflict, setConflict] = useState<TimeEntry>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const submission = useSubmission();
-  const navigate = useNavigate();
-  const refresh = useRefreshCase();
   const { prompt, bypass } = useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(valuesOf(entry)));
+  const back = useBackToCase(c.id, bypass);
   const set = <K extends keyof TimeValues>(key: K, value: TimeValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function save(toSave: TimeValues, version: number) {
@@ -70,9 +69,7 @@ function EditForm({ c, entry }: { c: CaseDetail; entry: TimeEntry }) {
     };
     const result = await submission.submit(body, () => api(`/time-entries/${entry.id}`, { method: 'PATCH', body }));
     if (result.ok) {
-      bypass();
-      await refresh(c.id);
-      navigate(`/cases/${c.id}`, flash('Time entry changed'));
+      await back.afterChange('Time entry changed');
     } else if (result.error?.isStale) {
       setConflict(result.error.body?.current as TimeEntry);
     }
@@ -83,9 +80,7 @@ function EditForm({ c, entry }: { c: CaseDetail; entry: TimeEntry }) {
       api(`/time-entries/${entry.id}?version=${entry.version}`, { method: 'DELETE' }),
     );
     if (result.ok) {
-      bypass();
-      await refresh(c.id);
-      navigate(`/cases/${c.id}`, flash(`Time entry of ${formatMinutes(entry.minutes)} deleted`));
+      await back.afterChange(`Time entry of ${formatMinutes(entry.minutes)} deleted`);
     }
   }
 
@@ -114,11 +109,7 @@ function EditForm({ c, entry }: { c: CaseDetail; entry: TimeEntry }) {
             setConflict(undefined);
             void save(next, version);
           }}
-          onDiscard={() => {
-            bypass();
-            void refresh(c.id);
-            navigate(`/cases/${c.id}`);
-          }}
+          onDiscard={back.discard}
         />
       ) : (
         <form
