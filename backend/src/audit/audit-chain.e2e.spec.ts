@@ -5,33 +5,11 @@
  * the built CLI (`npx tsc -b shared backend` first); concurrent writers never fork the chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
+import { assertCliBuilt, runCli } from '../../test/cli.js';
 import { createHarness, type Harness } from '../../test/harness.js';
-import { REPO_ROOT } from '../config/config.js';
 import { AuditChainService, NO_ORGANISATION } from './audit-chain.service.js';
 import { AuditService } from './audit.service.js';
-
-const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
-
-function cli(
-  args: string[],
-  db: { url: string; appUrl: string },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe(AuditChainService.name, () => {
   let h: Harness;
@@ -187,23 +165,23 @@ describe(AuditChainService.name, () => {
   });
 
   it('`audit verify` exits 0 when intact and 1 naming the first broken row', async () => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+    assertCliBuilt();
     const { org, rows } = await organisationWithLog(3);
-    const intact = await cli(['audit', 'verify', '--org', org.ref], h.db);
+    const intact = await runCli(['audit', 'verify', '--org', org.ref], h.db);
     const [{ hash }] = (
       await owner.query(`SELECT encode(hash, 'hex') AS hash FROM audit_log WHERE id = $1`, [rows[2].id])
     ).rows;
     expect(intact).toMatchObject({ code: 0, stdout: `${org.ref}: 3 row(s), chain intact, last hash ${hash}\n` });
 
     await behindTheBack(`UPDATE audit_log SET action = 'export' WHERE id = $1`, [rows[0].id]);
-    const broken = await cli(['audit', 'verify'], h.db);
+    const broken = await runCli(['audit', 'verify'], h.db);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(
       `${org.ref}: BROKEN at row ${rows[0].id} (position 1): its content does not match its hash (altered after it was written)\n`,
     );
     expect(broken.stderr).toMatch(/chain\(s\) broken/);
 
-    const unknown = await cli(['audit', 'verify', '--org', 'no-such-org'], h.db);
+    const unknown = await runCli(['audit', 'verify', '--org', 'no-such-org'], h.db);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('there is no organisation with reference "no-such-org"');
   });

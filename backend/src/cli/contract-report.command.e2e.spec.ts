@@ -3,27 +3,12 @@
  * first with `npx tsc -b shared backend`): the same file as the API's download, problems on stderr.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeCase } from '../../test/factories.js';
+import { assertCliBuilt, runCli } from '../../test/cli.js';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { REPO_ROOT } from '../config/config.js';
-
-const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
-
-function run(args: string[], databaseUrl: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
 
 let h: Harness;
 let dir: string;
@@ -31,7 +16,7 @@ let org: { id: string; ref: string };
 let manager: TestUser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+  assertCliBuilt();
   h = await createHarness();
   org = await h.makeOrganisation();
   manager = await h.makeUser(org.id, 'manager');
@@ -45,7 +30,9 @@ afterAll(async () => {
 it('writes the API’s file, lists the problems and exits 3 while there are any', async () => {
   const out = path.join(dir, 'report.csv');
   await makeCase(h, manager, { ref: 'NO-DETAILS', openedOn: '2025-03-04' });
-  const first = await run(['contract-report', '--org', org.ref, '--month', '2025-03', '--out', out], h.db.url);
+  const first = await runCli(['contract-report', '--org', org.ref, '--month', '2025-03', '--out', out], {
+    url: h.db.url,
+  });
   expect(first.code).toBe(3);
   expect(first.stderr).toContain("Problem: The organisation's LAA office account number is not recorded");
   expect(first.stderr).toContain(
@@ -54,7 +41,7 @@ it('writes the API’s file, lists the problems and exits 3 while there are any'
   const api = await h.as(manager).get('/api/exports/contract-report?month=2025-03').expect(200);
   expect(fs.readFileSync(out, 'utf8')).toBe(api.text);
 
-  const bad = await run(['contract-report', '--org', org.ref, '--month', '2025-3', '--out', out], h.db.url);
+  const bad = await runCli(['contract-report', '--org', org.ref, '--month', '2025-3', '--out', out], { url: h.db.url });
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('--month must be a month written YYYY-MM');
 
@@ -62,7 +49,9 @@ it('writes the API’s file, lists the problems and exits 3 while there are any'
     `UPDATE organisations SET settings = settings || '{"legalAidOfficeAccount": "0U099L", "legalAidScheduleRef": "0U099L/2025/01"}' WHERE id = $1`,
     [org.id],
   );
-  const empty = await run(['contract-report', '--org', org.ref, '--month', '2025-04', '--out', out], h.db.url);
+  const empty = await runCli(['contract-report', '--org', org.ref, '--month', '2025-04', '--out', out], {
+    url: h.db.url,
+  });
   expect(empty.code).toBe(0);
   expect(fs.readFileSync(out, 'utf8')).toBe(
     'OFFICE,account=0U099L\r\nSCHEDULE,submissionPeriod=APR-2025,areaOfLaw=LEGAL HELP,scheduleNum=0U099L/LEGAL_HELP\r\n',

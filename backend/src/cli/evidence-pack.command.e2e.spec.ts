@@ -5,34 +5,14 @@
  * for the same organisation and period; bad options exit 2.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { assertCliBuilt, runCli } from '../../test/cli.js';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { REPO_ROOT } from '../config/config.js';
 import { AS_OF, PERIOD, seedPackFixture } from '../evidence/testing/pack-fixture.js';
 import { sha256, type Manifest } from '../evidence/writers/render-pack.js';
 import { readZip } from '../evidence/writers/zip.js';
-
-const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
-
-function run(
-  args: string[],
-  db: { url: string; appUrl: string },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run deepvalue -- evidence-pack …', () => {
   let sut: Harness;
@@ -41,7 +21,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
   let out: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+    assertCliBuilt();
     sut = await createHarness();
     const org = await sut.makeOrganisation({ name: 'Westside Law Centre' });
     ref = org.ref;
@@ -62,7 +42,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
   });
 
   it('writes the XLSX, PDF, CSV files and a manifest whose hashes match them', async () => {
-    const result = await run(
+    const result = await runCli(
       ['evidence-pack', '--org', ref, '--from', PERIOD.from, '--to', PERIOD.to, '--as-of', AS_OF, '--out', out],
       sut.db,
     );
@@ -103,7 +83,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     [['evidence-pack', '--org', 'x', '--from', '2024-13-01', '--to', PERIOD.to, '--out', '/tmp/x'], /--from must be/],
     [['evidence-pack', '--org', 'x', '--from', PERIOD.from, '--to', PERIOD.to], /--out DIR is required/],
   ])('rejects %j with exit code 2', async (args, message) => {
-    const result = await run(args, sut.db);
+    const result = await runCli(args, sut.db);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
@@ -112,7 +92,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     const base = ['evidence-pack', '--org', ref, '--from', PERIOD.from, '--to', PERIOD.to, '--as-of', AS_OF];
     const again = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-pack-'));
     try {
-      const result = await run([...base, '--fee-table-version', '0', '--out', again], sut.db);
+      const result = await runCli([...base, '--fee-table-version', '0', '--out', again], sut.db);
       expect(result.code).toBe(0);
       const manifest = JSON.parse(fs.readFileSync(path.join(again, 'manifest.json'), 'utf8')) as Manifest;
       expect(manifest.feeTables).toEqual([{ organisationRef: ref, version: 0, usingDefaults: true }]);
@@ -121,10 +101,10 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     } finally {
       fs.rmSync(again, { recursive: true, force: true });
     }
-    const missing = await run([...base, '--fee-table-version', '4', '--out', again], sut.db);
+    const missing = await runCli([...base, '--fee-table-version', '4', '--out', again], sut.db);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/feeTableVersion: names a fee-table version that does not exist/);
-    const bad = await run([...base, '--fee-table-version', 'latest', '--out', again], sut.db);
+    const bad = await runCli([...base, '--fee-table-version', 'latest', '--out', again], sut.db);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--fee-table-version must be a version number, or REF=N/);
   });
@@ -137,14 +117,14 @@ describe('npm run deepvalue -- evidence-pack …', () => {
       [manager.organisationId, other.id, funder.id],
     );
     const args = ['evidence-pack', '--commissioner', funder.ref, '--from', PERIOD.from, '--to', PERIOD.to];
-    const result = await run([...args, '--priced-with', 'provider', '--out', out], sut.db);
+    const result = await runCli([...args, '--priced-with', 'provider', '--out', out], sut.db);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--priced-with provider prices a pack of one organisation.*\(--org REF\)/);
     expect(result.stderr).not.toMatch(/organisation=/);
   });
 
   it('refuses --priced-with for a provider’s own pack, which is always priced with its own unit costs', async () => {
-    const result = await run(
+    const result = await runCli(
       [
         'evidence-pack',
         '--org',
@@ -165,7 +145,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
   });
 
   it('says so when the organisation does not exist', async () => {
-    const result = await run(
+    const result = await runCli(
       ['evidence-pack', '--org', 'no-such-org', '--from', PERIOD.from, '--to', PERIOD.to, '--out', out],
       sut.db,
     );

@@ -5,33 +5,18 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { SHEET_MAPPING_FORMAT } from '@deepvalue/shared';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { assertCliBuilt, runCli } from '../../test/cli.js';
 import { createHarness, type Harness } from '../../test/harness.js';
-import { REPO_ROOT } from '../config/config.js';
-
-const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
-
-function run(args: string[], databaseUrl: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
 
 let h: Harness;
 let dir: string;
 let org: { id: string; ref: string };
 
 beforeAll(async () => {
-  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+  assertCliBuilt();
   h = await createHarness();
   org = await h.makeOrganisation();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-sheet-cli-'));
@@ -74,19 +59,19 @@ it('dry-runs with row and column problems, then imports once however often it is
   const file = path.join(dir, 'cases.csv');
   const mapping = path.join(dir, 'mapping.json');
   fs.writeFileSync(file, sheet('1h30'));
-  const dry = await run(['import', file, '--mapping', mapping, '--org', org.ref, '--dry-run'], h.db.url);
+  const dry = await runCli(['import', file, '--mapping', mapping, '--org', org.ref, '--dry-run'], { url: h.db.url });
   expect(dry.stderr).toContain("Row 2, column 'Minutes': '1h30' is not a number of minutes — write 90");
   expect(dry.code).toBe(1);
   expect(await cases()).toEqual([]);
 
   fs.writeFileSync(file, sheet('90'));
-  const ok = await run(['import', file, '--mapping', mapping, '--org', org.ref, '--dry-run'], h.db.url);
+  const ok = await runCli(['import', file, '--mapping', mapping, '--org', org.ref, '--dry-run'], { url: h.db.url });
   expect(ok.stderr).toContain('1 case(s) (1 new, 0 to update) with 2 time entries');
   expect(ok.code).toBe(0);
   expect(await cases()).toEqual([]);
 
   for (let i = 0; i < 2; i++) {
-    const done = await run(['import', file, '--mapping', mapping, '--org', org.ref], h.db.url);
+    const done = await runCli(['import', file, '--mapping', mapping, '--org', org.ref], { url: h.db.url });
     expect(done.code).toBe(0);
   }
   expect(await cases()).toEqual([{ ref: 'K-1', minutes: 110, entries: 2 }]);
@@ -95,8 +80,8 @@ it('dry-runs with row and column problems, then imports once however often it is
 it('exports the casework for a spreadsheet: a workbook and a CSV of cases', async () => {
   const xlsx = path.join(dir, 'out.xlsx');
   const csv = path.join(dir, 'out.csv');
-  expect((await run(['export', '--org', org.ref, '--out', xlsx], h.db.url)).code).toBe(0);
-  expect((await run(['export', '--org', org.ref, '--out', csv], h.db.url)).code).toBe(0);
+  expect((await runCli(['export', '--org', org.ref, '--out', xlsx], { url: h.db.url })).code).toBe(0);
+  expect((await runCli(['export', '--org', org.ref, '--out', csv], { url: h.db.url })).code).toBe(0);
   expect(fs.readFileSync(xlsx).readUInt32LE(0)).toBe(0x04034b50); // a zip
   const lines = fs
     .readFileSync(csv, 'utf8')

@@ -4,31 +4,9 @@
  * answer for the same organisation and filters; bad values name their option and exit 2.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { assertCliBuilt, runCli } from '../../test/cli.js';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
-import { REPO_ROOT } from '../config/config.js';
 import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
-
-const CLI = path.join(REPO_ROOT, 'backend/dist/cli/main.js');
-
-function run(
-  args: string[],
-  db: { url: string; appUrl: string },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.url, LOG_LEVEL: 'warn', LOG_PRETTY: '0' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run deepvalue -- report …', () => {
   let sut: Harness;
@@ -37,7 +15,7 @@ describe('npm run deepvalue -- report …', () => {
   let ref: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -b shared backend\` first`);
+    assertCliBuilt();
     sut = await createHarness();
     ({ ref, manager, fixture } = await seedOrganisation(sut, 150, 3));
   }, 180_000);
@@ -69,7 +47,7 @@ describe('npm run deepvalue -- report …', () => {
       '/api/reports/breakdown?by=category&measure=problem_uncovered',
     ],
   ])('report %j --json prints only what the API answers', async (args, url) => {
-    const cli = await run(['report', ...args, '--org', ref, '--json'], sut.db);
+    const cli = await runCli(['report', ...args, '--org', ref, '--json'], sut.db);
     expect(cli.stderr).not.toMatch(/Error/);
     expect(cli.code).toBe(0);
     const api = await sut.as(manager).get(url).expect(200);
@@ -88,7 +66,7 @@ describe('npm run deepvalue -- report …', () => {
       fixture.adviserIds[1],
       '--json',
     ];
-    const cli = await run(args, sut.db);
+    const cli = await runCli(args, sut.db);
     const api = await sut
       .as(manager)
       .get(`/api/reports/time-vs-outcome?office=${fixture.officeIds[0]}&adviser=${fixture.adviserIds[1]}`)
@@ -97,17 +75,17 @@ describe('npm run deepvalue -- report …', () => {
   });
 
   it('prints a readable table without --json', async () => {
-    const cli = await run(['report', 'time-vs-outcome', '--org', ref], sut.db);
+    const cli = await runCli(['report', 'time-vs-outcome', '--org', ref], sut.db);
     expect(cli.code).toBe(0);
     expect(cli.stdout).toMatch(/Time against outcome: Positive outcome/);
     expect(cli.stdout).toMatch(/< 1 h/);
     expect(cli.stdout).toMatch(/not that relationship time caused/);
-    const measures = await run(['report', 'measures', '--org', ref], sut.db);
+    const measures = await runCli(['report', 'measures', '--org', ref], sut.db);
     expect(measures.stdout).toMatch(/Relationship quality index/);
   });
 
   it('names the option of a bad value and exits 2', async () => {
-    const bad = await run(
+    const bad = await runCli(
       ['report', 'time-vs-outcome', '--org', ref, '--category', 'cats', '--from', '2024-13-01', '--json'],
       sut.db,
     );
@@ -115,13 +93,13 @@ describe('npm run deepvalue -- report …', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/--category: must be one of/);
     expect(bad.stderr).toMatch(/--from: must be a real date written YYYY-MM-DD/);
-    const measure = await run(['report', 'trends', '--org', ref, '--measure', 'joy', '--period', 'week'], sut.db);
+    const measure = await runCli(['report', 'trends', '--org', ref, '--measure', 'joy', '--period', 'week'], sut.db);
     expect(measure.code).toBe(2);
     expect(measure.stderr).toMatch(/--measure: must be one of/);
     expect(measure.stderr).toMatch(/--period: must be one of/);
-    const fundingStream = await run(['report', 'measures', '--org', ref, '--funding-stream', 'lottery'], sut.db);
+    const fundingStream = await runCli(['report', 'measures', '--org', ref, '--funding-stream', 'lottery'], sut.db);
     expect(fundingStream.stderr).toMatch(/--funding-stream: must be one of/);
-    const org = await run(['report', 'measures', '--org', 'no-such-org'], sut.db);
+    const org = await runCli(['report', 'measures', '--org', 'no-such-org'], sut.db);
     expect(org.code).toBe(2);
     expect(org.stderr).toMatch(/--org: no organisation with ref "no-such-org"/);
   }, 180_000); // four CLI processes, each starting Node and Nest: over a minute on a busy machine
