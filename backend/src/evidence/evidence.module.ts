@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '../analytics/analytics.module.js';
-import { PricingReportController } from '../pricing/pricing-report.controller.js';
-import { PricingReportService } from '../pricing/pricing-report.service.js';
+import { PricingReportController } from './pricing-report.controller.js';
+import { PricingReportService } from './pricing-report.service.js';
 import { PricingModule } from '../pricing/pricing.module.js';
 import { ByBandReportController } from './by-band-report.controller.js';
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';

@@ -3,10 +3,10 @@ import { ApiOperation, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { PricingReport } from '@deepvalue/shared';
 import { CurrentUser, type RequestUser } from '../access/request-user.js';
 import { Roles } from '../access/roles.decorator.js';
-import { PricingQueryDto } from './dto/pricing-query.dto.js';
+import { PricingQueryDto } from '../pricing/dto/pricing-query.dto.js';
 import { PricingReportService } from './pricing-report.service.js';
 
-/** Registered by EvidenceModule, with its service (see PricingReportService). */
+/** GET /api/reports/pricing (see PricingReportService for why it lives in evidence/). */
 @ApiTags('reports')
 @Roles('manager', 'commissioner')
 @Controller('reports')

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { PricingReport } from '@deepvalue/shared';
 import type { RequestUser } from '../access/request-user.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
-import { EvidencePackService } from '../evidence/evidence-pack.service.js';
-import type { PricingQueryDto } from './dto/pricing-query.dto.js';
-import { PricingService } from './pricing.service.js';
+import { EvidencePackService } from './evidence-pack.service.js';
+import type { PricingQueryDto } from '../pricing/dto/pricing-query.dto.js';
+import { PricingService } from '../pricing/pricing.service.js';
 
 /**
- * The pricing report a signed-in user asked for. Registered by EvidenceModule: a commissioner's
+ * The pricing report a signed-in user asked for. Here in evidence/, not pricing/: a commissioner's
  * figures are the evidence pack's published pricing (rounded counts), so it needs the pack service;
- * a manager's are their own, in full.
+ * a manager's are their own, in full. Pricing itself never imports from evidence.
  */
 @Injectable()
 export class PricingReportService {
