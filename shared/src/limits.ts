@@ -13,7 +13,7 @@ export const MAX_SHORT_TEXT_LENGTH = 2000;
 /** Longest case note (attendance or file note), in characters. */
 export const MAX_NOTE_LENGTH = 20_000;
 
-/** No casework date (opened, a session, feedback, a key date …) is earlier than this. */
+/** No casework date (opened, a session, feedback, a key date …) nor a funding period is earlier than this. */
 export const EARLIEST_CASE_DATE = '1990-01-01';
 
 /** No date of birth is earlier than this. */

@@ -4,7 +4,7 @@
  * them, a hearing for some, forms at the start and billing at the end. Minutes are rounded to the
  * adviser's unit (5 or 6 minutes), as real time recording is.
  */
-import type { Activity, FundingStream, Mode, TimeClass } from '@deepvalue/shared';
+import { type Activity, type FundingStream, MAX_MINUTES, type Mode, type TimeClass } from '@deepvalue/shared';
 import { weekdayOf, workday } from './calendar.js';
 import type { AdviserTraits, World } from './generator-world.js';
 import type { ImportTimeEntry } from './import-format.js';
@@ -78,7 +78,7 @@ export function recordTime(r: Random, world: World, plan: TimePlan): RecordedTim
     mode: Mode,
   ) => {
     if (day > world.endDay) return false; // not yet happened when the data was extracted
-    const rounded = clamp(Math.round(minutes / adviser.unit) * adviser.unit, adviser.unit, 1440);
+    const rounded = clamp(Math.round(minutes / adviser.unit) * adviser.unit, adviser.unit, MAX_MINUTES);
     recorded.entries.push({
       on: world.dates.of(day),
       adviserRef: adviser.ref,

@@ -1,4 +1,4 @@
-import type { FundingRecord } from '@deepvalue/shared';
+import { EARLIEST_CASE_DATE, type FundingRecord } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber, Max, Min } from 'class-validator';
 import { DateField, TextField } from '../../common/fields.js';
@@ -8,10 +8,10 @@ import type { OrganisationFundingEntity } from '../funding.entity.js';
 export const MAX_FUNDING_GBP = 999_999_999_999.99;
 
 export class CreateFundingDto {
-  @DateField({ notBefore: '1990-01-01', description: 'First day the funding pays for (inclusive)' })
+  @DateField({ notBefore: EARLIEST_CASE_DATE, description: 'First day the funding pays for (inclusive)' })
   periodFrom: string;
 
-  @DateField({ notBefore: '1990-01-01', description: 'Last day the funding pays for (inclusive)' })
+  @DateField({ notBefore: EARLIEST_CASE_DATE, description: 'Last day the funding pays for (inclusive)' })
   periodTo: string;
 
   @ApiProperty({ example: 250000, minimum: 0.01, maximum: MAX_FUNDING_GBP })
