@@ -14,7 +14,12 @@ async function csrf(page: Page): Promise<string> {
   return ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
 }
 
-async function send(page: Page, method: 'post' | 'patch', url: string, data: object): Promise<{ id: string; version: number }> {
+async function send(
+  page: Page,
+  method: 'post' | 'patch',
+  url: string,
+  data: object,
+): Promise<{ id: string; version: number }> {
   const response = await page.request[method](url, { headers: { 'X-CSRF-Token': await csrf(page) }, data });
   expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
   return (await response.json()) as { id: string; version: number };

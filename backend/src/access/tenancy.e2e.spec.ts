@@ -250,7 +250,9 @@ describe('tenancy: no route leaks another organisation’s data', () => {
     // escape this test and the fuzz test, which read the same document.
     expect(paths).toEqual(
       expect.arrayContaining([
-        ...['notes', 'key-dates', 'parties', 'documents', 'conflict-checks', 'file-reviews'].map((r) => `/api/cases/{id}/${r}`),
+        ...['notes', 'key-dates', 'parties', 'documents', 'conflict-checks', 'file-reviews'].map(
+          (r) => `/api/cases/{id}/${r}`,
+        ),
         '/api/cases/{id}/letters',
         '/api/cases/{id}/reassign',
         '/api/notes',
