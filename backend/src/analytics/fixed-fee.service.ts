@@ -20,7 +20,7 @@ import { rateFigure } from './rate-figure.js';
 
 import { percentileFromCounts } from './statistics/percentile.js';
 
-import { strictlyNecessaryTimes } from './statistics/strictly-necessary.js';
+import { keptStrictlyNecessaryTimes } from './statistics/model-cache.js';
 
 import { describeFilters, type ReportFilters } from './report-filters.js';
 
@@ -99,7 +99,7 @@ export class FixedFeeService {
     normalised: ReportFilters,
     asOf: string,
   ): FixedFeeReport {
-    const necessary = strictlyNecessaryTimes(patterns);
+    const necessary = keptStrictlyNecessaryTimes(patterns);
     const categories = (normalised.category ? [normalised.category] : CATEGORIES).map((category): FixedFeeCategory => {
       const categoryFees = fees.filter((f) => f.category === category);
       const categoryLines = lines.filter((l) => l.category === category);

@@ -24,7 +24,7 @@ import type { TimeVsOutcomeQueryDto } from './dto/report-query.dto.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 
-import { adjustedTimeEstimate } from './statistics/time-vs-outcome-model.js';
+import { keptAdjustedTimeEstimate } from './statistics/model-cache.js';
 
 import { wilsonInterval } from './statistics/wilson.js';
 import { normaliseFilters, todayIso } from './facts-query.js';
@@ -67,7 +67,7 @@ export class TimeVsOutcomeService {
         : this.repository.modelPatterns(organisationIds, normalised, measure, asOf);
     if (options.suppressBelow) {
       const { cells } = await this.evidence.measureCells(organisationIds, normalised, asOf);
-      const adjusted = options.adjusted === false ? null : adjustedTimeEstimate(await patterns);
+      const adjusted = options.adjusted === false ? null : keptAdjustedTimeEstimate(await patterns);
       return this.published(measure, normalised, cells, adjusted, options.suppressBelow);
     }
     const [counts, modelRows] = await Promise.all([
@@ -90,7 +90,7 @@ export class TimeVsOutcomeService {
         suppressed: false,
       };
     });
-    const adjusted = options.adjusted === false ? null : adjustedTimeEstimate(modelRows);
+    const adjusted = options.adjusted === false ? null : keptAdjustedTimeEstimate(modelRows);
     return {
       measure,
       n: bands.reduce((sum, b) => sum + b.n, 0),

@@ -29,7 +29,7 @@ import type { ReportFilters } from '../analytics/report-filters.js';
 
 import { ReportScopeService } from '../analytics/report-scope.service.js';
 
-import { adjustedTimeEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
+import { keptAdjustedTimeEstimate } from '../analytics/statistics/model-cache.js';
 
 import { DomainError, invalid } from '../common/domain-error.js';
 
@@ -348,7 +348,7 @@ export class EvidencePackService {
     const consenting = { ...filters, consentOnly: true };
     const estimates = await Promise.all(
       OUTCOME_MEASURES.map(async (m) =>
-        adjustedTimeEstimate(await this.analytics.modelPatterns(ids, consenting, m, asOf)),
+        keptAdjustedTimeEstimate(await this.analytics.modelPatterns(ids, consenting, m, asOf)),
       ),
     );
     return Object.fromEntries(OUTCOME_MEASURES.map((m, i) => [m, estimates[i]])) as Record<
