@@ -21,10 +21,11 @@ import { rateFigure } from './rate-figure.js';
 import { percentileFromCounts } from './statistics/percentile.js';
 
 import { keptStrictlyNecessaryTimes } from './statistics/model-cache.js';
+import { strictlyNecessaryTimes } from './statistics/strictly-necessary.js';
 
 import { describeFilters, type ReportFilters } from './report-filters.js';
 
-import type { FeeRateView, FixedFeeCategory, FixedFeeReport } from '@deepvalue/shared';
+import type { FeeRateView, FixedFeeCategory, FixedFeeReport, StrictlyNecessaryTime } from '@deepvalue/shared';
 import { type FeeRowParam, normaliseFilters, todayIso } from './facts-query.js';
 
 /** Upper edges of the hours histogram; the last bucket is open-ended. */
@@ -51,7 +52,7 @@ export class FixedFeeService {
    * Read from the roll-ups where they can answer. `feeTableVersions` names, per organisation, a saved
    * version to draw the fee lines from instead of the latest (0 = the defaults); the roll-ups are
    * classified against the latest, so then the facts answer, as they do when `fromFacts` asks for the
-   * straightforward twin (tests and the bench compare the two).
+   * straightforward twin (tests and the bench compare the two): facts, patterns from the facts, a fresh fit.
    */
   async report(
     organisationIds: string[],
@@ -70,9 +71,13 @@ export class FixedFeeService {
       (current ? this.rollups.figures(organisationIds, normalised, fees, asOf) : Promise.resolve(null)).then(
         (fromRollups) => fromRollups ?? this.figuresFromFacts(organisationIds, normalised, fees, asOf),
       ),
-      this.analytics.modelPatterns(organisationIds, normalised, 'positive_outcome', asOf),
+      fromFacts
+        ? this.analytics.modelPatternsFromFacts(organisationIds, normalised, 'positive_outcome', asOf)
+        : this.analytics.modelPatterns(organisationIds, normalised, 'positive_outcome', asOf),
     ]);
-    return this.build(tables, fees, figures, patterns, normalised, asOf);
+    // The twin fits the model afresh; the served report gives a kept fit of the same rows (model-cache.ts).
+    const necessary = (fromFacts ? strictlyNecessaryTimes : keptStrictlyNecessaryTimes)(patterns);
+    return this.build(tables, fees, figures, necessary, normalised, asOf);
   }
 
   /** The same figures counted from every closed case (the straightforward twin of the roll-up read). */
@@ -95,11 +100,10 @@ export class FixedFeeService {
     tables: FeeTable[],
     fees: ReturnType<typeof feeParams>,
     { lines, minutes, minuteSums }: FeeFigures,
-    patterns: Awaited<ReturnType<AnalyticsRepository['modelPatterns']>>,
+    necessary: Map<string, StrictlyNecessaryTime>,
     normalised: ReportFilters,
     asOf: string,
   ): FixedFeeReport {
-    const necessary = keptStrictlyNecessaryTimes(patterns);
     const categories = (normalised.category ? [normalised.category] : CATEGORIES).map((category): FixedFeeCategory => {
       const categoryFees = fees.filter((f) => f.category === category);
       const categoryLines = lines.filter((l) => l.category === category);

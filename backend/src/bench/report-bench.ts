@@ -42,8 +42,14 @@ export interface ModelFigures {
   n: number;
   converged: boolean;
   oddsRatioPerDoubling: number | null;
-  /** Query and fit with each single filter. */
-  filters: Array<{ filter: string; value: string; n: number; patterns: number; time: Summary }>;
+  /**
+   * No filter — the time-against-outcome report as served (bands, patterns read afresh, the fit kept by its
+   * rows: analytics/statistics/model-cache.ts), and whether its estimate equals the fresh fit's.
+   */
+  served: Summary;
+  servedAgrees: boolean;
+  /** Query and fit with each single filter, and the report as served. */
+  filters: Array<{ filter: string; value: string; n: number; patterns: number; time: Summary; served: Summary }>;
 }
 
 /** The filters measured: none, then each one on its own, with a common value from the data. */
@@ -142,12 +148,16 @@ export async function benchModel(
   const time = await repeat(async () => adjustedTimeEstimate(await patternsOf()), { warmup: 2, runs: options.runs });
   const query = await repeat(() => patternsOf(), { warmup: 1, runs: options.runs });
   const fit = await repeat(async () => adjustedTimeEstimate(patterns), { warmup: 1, runs: options.runs });
+  const timeVsOutcome = app.get(TimeVsOutcomeService);
+  const serve = (filters: ReportFilters = {}) => timeVsOutcome.report(orgs, 'positive_outcome', filters, { asOf });
+  const servedAgrees = JSON.stringify((await serve()).adjusted) === JSON.stringify(estimate);
+  const served = await repeat(() => serve(), { warmup: 2, runs: options.runs });
   const factsQuery = await repeat(() => repository.modelPatternsFromFacts(orgs, {}, 'positive_outcome', asOf), {
     warmup: 1,
     runs: Math.min(options.runs, 10),
   });
   log(
-    `  none          n=${estimate.n}  p50 ${time.p50} ms p95 ${time.p95} ms (query ${query.p50} ms, fit ${fit.p50} ms; from the facts ${factsQuery.p50} ms)`,
+    `  none          n=${estimate.n}  p50 ${time.p50} ms p95 ${time.p95} ms (query ${query.p50} ms, fit ${fit.p50} ms; from the facts ${factsQuery.p50} ms); served report p50 ${served.p50} ms p95 ${served.p95} ms, same estimate: ${servedAgrees}`,
   );
   const filters: ModelFigures['filters'] = [];
   for (const { filter, value, filters: chosen } of await chooseFilters(app.get(DataSource), organisationId)) {
@@ -157,14 +167,19 @@ export async function benchModel(
       warmup: 1,
       runs: Math.min(options.runs, 10),
     });
+    const servedFiltered = await repeat(() => serve(chosen), { warmup: 2, runs: options.runs });
     const n = filtered.reduce((sum, p) => sum + p.trials, 0);
-    filters.push({ filter, value, n, patterns: filtered.length, time: timed });
-    log(`  ${filter.padEnd(13)} n=${n}  p50 ${timed.p50} ms p95 ${timed.p95} ms (${filtered.length} patterns)`);
+    filters.push({ filter, value, n, patterns: filtered.length, time: timed, served: servedFiltered });
+    log(
+      `  ${filter.padEnd(13)} n=${n}  p50 ${timed.p50} ms p95 ${timed.p95} ms (${filtered.length} patterns); served p50 ${servedFiltered.p50} ms p95 ${servedFiltered.p95} ms`,
+    );
   }
   return {
     time,
     query,
     fit,
+    served,
+    servedAgrees,
     factsQuery,
     patterns: patterns.length,
     n: estimate.n,
