@@ -480,15 +480,30 @@ const SYNONYMS: Record<string, string[]> = {
   none_needed: ['none', 'noappeal', 'notneeded'],
 };
 
+/** Per list of choices: normalised text → code (code or label first, in list order, then synonyms). */
+const CHOICE_LOOKUP = new WeakMap<readonly string[], Map<string, string>>();
+
+function lookupOf(choices: readonly string[]): Map<string, string> {
+  let lookup = CHOICE_LOOKUP.get(choices);
+  if (lookup) return lookup;
+  lookup = new Map();
+  const add = (text: string, code: string) => {
+    if (text && !lookup!.has(text)) lookup!.set(text, code);
+  };
+  for (const code of choices) {
+    add(normaliseHeader(code), code);
+    add(normaliseHeader(labelOf(code)), code);
+  }
+  for (const code of choices) for (const synonym of SYNONYMS[code] ?? []) add(synonym, code);
+  CHOICE_LOOKUP.set(choices, lookup);
+  return lookup;
+}
+
 /** The code a cell value stands for among `choices`, by code, label or a common synonym; undefined if none. */
 export function matchChoice(text: string, choices: readonly string[]): string | undefined {
   const n = normaliseHeader(text);
   if (!n) return undefined;
-  for (const code of choices) {
-    if (normaliseHeader(code) === n || normaliseHeader(labelOf(code)) === n) return code;
-  }
-  for (const code of choices) if (SYNONYMS[code]?.includes(n)) return code;
-  return undefined;
+  return lookupOf(choices).get(n);
 }
 
 /**

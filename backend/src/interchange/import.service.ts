@@ -111,6 +111,29 @@ export class ImportService {
     return result;
   }
 
+  /**
+   * Writes a document whose header and every case the caller has just checked with this service's
+   * validation context, `validateCase` and `ufnClashes` (the spreadsheet import checks each case as
+   * it builds it): the same write as importFile, without reading and checking the file a second time.
+   */
+  async importChecked(
+    file: string,
+    header: ImportHeader,
+    ufns: ValidationContext['ufns'],
+    target: ImportTarget,
+    onProgress: (p: ImportProgress) => void = () => {},
+    audit?: ImportAudit,
+  ): Promise<ImportResult> {
+    const { size } = await import('node:fs').then((fs) => fs.promises.stat(file));
+    try {
+      return await this.write(file, await detectFormat(file), header, ufns, target, size, onProgress, audit);
+    } catch (error) {
+      if (audit && 'organisationId' in target)
+        await this.record(target.organisationId, audit, { status: 'failed', errorCount: 1 }).catch(() => undefined);
+      throw error;
+    }
+  }
+
   private async validateAndWrite(
     file: string,
     target: ImportTarget,

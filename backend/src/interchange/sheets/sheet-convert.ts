@@ -181,7 +181,7 @@ export async function readSheetCases(
       if (!cell || cell.value === null) continue;
       const before = c.cells.get(key);
       if (!before) c.cells.set(key, cell);
-      else if (JSON.stringify(before.value) !== JSON.stringify(cell.value))
+      else if (!sameValue(before.value, cell.value))
         problems.push({
           sheet,
           row,
@@ -255,4 +255,10 @@ function readEntry(
     if (cell && cell.value !== null) cells.set(key, cell);
   }
   return cells.size ? { sheet, row, cells } : undefined;
+}
+
+/** Two cell values alike (a list cell holds codes in the order written). */
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }

@@ -40,7 +40,7 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../import.service.js';
-import { validateCase, validateHeader } from '../validate.js';
+import { validateCase, validateHeader, type ValidationContext } from '../validate.js';
 import { SheetCaseBuilder } from './sheet-build.js';
 import { readSheetCases, type SheetCase, type SheetProblem } from './sheet-convert.js';
 import { checkMapping, inspectSheets, proposeMapping } from './sheet-mapping.js';
@@ -59,6 +59,8 @@ export interface PreparedSheet {
   rows: number;
   updated: Set<string>;
   timeEntriesRemoved: number;
+  /** The UFNs the cases give, as checked (for the writer to free the numbers the sheet moves). */
+  ufns: ValidationContext['ufns'];
 }
 
 @Injectable()
@@ -178,16 +180,16 @@ export class SheetImportService {
     const document = path.join(this.config.get().importSpoolDir, `${UPLOAD_PREFIX}${randomUUID()}.ndjson`);
     try {
       await writeNdjson(document, prepared.header, prepared.cases);
-      const result = await this.imports.importFile(
+      // Every case was checked while the sheet was read (prepare): written without a second check.
+      return await this.imports.importChecked(
         document,
+        prepared.header,
+        prepared.ufns,
         { organisationId },
         (p) =>
           onProgress({ ...p, bytesRead: bytesTotal / 2 + (p.bytesRead / p.bytesTotal) * (bytesTotal / 2), bytesTotal }),
         audit && { ...audit, details: { ...audit.details, source: kind, rows: prepared.rows } },
       );
-      if (result.ok) return result;
-      const translator = new ProblemTranslator(mapping, prepared.origins);
-      return refused(toErrors(result.errors.map((e) => translator.translate(e))), result.errorCount);
     } finally {
       fs.rmSync(document, { force: true });
     }
@@ -241,6 +243,7 @@ export class SheetImportService {
       rows: read.rows,
       updated: new Set(existing.keys()),
       timeEntriesRemoved,
+      ufns: context.ufns,
     };
   }
 
