@@ -4,6 +4,8 @@ import path from 'node:path';
 import { checkPage, COMMISSIONER_EMAIL, signIn } from './support';
 
 test('a commissioner previews an evidence pack and downloads it', async ({ page }) => {
+  // Five pages, two downloads and four accessibility checks: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   await signIn(page, COMMISSIONER_EMAIL);
   await expect(page).toHaveURL(/\/organisations$/);
   await expect(page.getByRole('heading', { name: 'Organisations sharing with you' })).toBeVisible();

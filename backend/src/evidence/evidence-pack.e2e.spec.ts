@@ -907,6 +907,69 @@ describe('evidence packs', () => {
       expect(one.body.meta.organisations).toHaveLength(1);
       await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}&organisation=${other.id}`).expect(403);
     });
+
+    it('puts none of a provider’s own unit costs in the combined pack or the commissioner’s screens (leak test)', async () => {
+      // Northside's own table with figures found nowhere else: one unit cost, its source and the hourly cost.
+      const current = (await sut.as(manager).get('/api/unit-costs').expect(200)).body as UnitCostsView;
+      const rows = current.current.rows.map(({ priced: _p, note: _n, ...row }) => row);
+      const k = rows.findIndex((r) => r.basis === 'unit_rate' && r.valueGbp !== null);
+      const secret = [{ ...rows[k], valueGbp: 98765.43, source: 'PROVIDER-OWN-SOURCE' }];
+      await sut
+        .as(manager)
+        .put('/api/unit-costs')
+        .send({
+          basedOnVersion: current.current.version,
+          rows: rows.map((r, i) => (i === k ? secret[0] : r)),
+          hourlyCostGbp: 47.31,
+        })
+        .expect(200);
+      const marks = ['98765', '98,765', 'PROVIDER-OWN-SOURCE', '47.31'];
+      const found = (text: string) => marks.filter((m) => text.includes(m));
+      const filesOf = async (user: TestUser, extra = '') => {
+        const get = async (format: string) =>
+          binary(
+            await sut
+              .as(user)
+              .get(`/api/evidence-packs/download?${QUERY}${extra}&format=${format}`)
+              .buffer(true)
+              .parse(parseBuffer as never)
+              .expect(200),
+          );
+        const preview = await sut.as(user).get(`/api/evidence-packs/preview?${QUERY}${extra}`).expect(200);
+        const pdf = await get('pdf');
+        return [
+          JSON.stringify(preview.body),
+          ...readZip(await get('csv-zip')).map((e) => e.bytes.toString('utf8')),
+          xlsxText(await get('xlsx')),
+          pdfText(pdf),
+          popplerText(pdf) ?? '',
+        ].join('\n');
+      };
+      try {
+        // The reading works: the provider's own pack shows its own figures.
+        expect(found(await filesOf(manager))).toEqual(expect.arrayContaining(['PROVIDER-OWN-SOURCE', '47.31']));
+        expect(found(await filesOf(commissioner))).toEqual([]);
+        const period = `from=${PERIOD.from}&to=${PERIOD.to}`;
+        const screens = await Promise.all(
+          [`/api/reports/pricing?${period}`, `/api/reports/by-band?measure=rqi&${period}`].map(async (url) =>
+            JSON.stringify((await sut.as(commissioner).get(url).expect(200)).body),
+          ),
+        );
+        expect(found(screens.join('\n'))).toEqual([]);
+        // Each provider's own table for a combined pack is refused, not half-built.
+        const refused = await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}&pricedWith=provider`);
+        expect(refused.status).toBeGreaterThanOrEqual(400);
+        expect(refused.status).toBeLessThan(500);
+        expect(JSON.stringify(refused.body)).toContain('pricedWith');
+      } finally {
+        const latest = (await sut.as(manager).get('/api/unit-costs').expect(200)).body as UnitCostsView;
+        await sut
+          .as(manager)
+          .put('/api/unit-costs')
+          .send({ basedOnVersion: latest.current.version, rows, hourlyCostGbp: 45 })
+          .expect(200);
+      }
+    });
   });
 
   it('is not open to advisers', async () => {
