@@ -34,5 +34,5 @@ export default {
   ...(skippedTests.length ? { testNamePattern: `^(?!.*(?:${skippedTests.map(escape).join('|')})).*$` } : {}),
   testEnvironment: '<rootDir>/test/citus-environment.mjs',
   maxWorkers: 1,
-  testTimeout: 180000,
+  testTimeout: 900000,
 };

@@ -52,8 +52,16 @@ export async function runMigrations(url: string, migrations = MIGRATIONS): Promi
     // On a Citus cluster already distributed, a migration that alters a distributed table and then
     // defines a function or writes in the same transaction is refused unless the shards are
     // changed one connection at a time ("there was a parallel operation on a distributed table").
+    // A migration after 1764510000000 (which distributes) that adds a trigger to a distributed
+    // table needs Citus' permission: on a fresh cluster it was refused ("triggers are not supported
+    // on distributed tables"); the triggers are the row-level ones the distribution step keeps.
     ...((await hasCitus(url))
-      ? { extra: { ...options.extra, options: '-c citus.multi_shard_modify_mode=sequential' } }
+      ? {
+          extra: {
+            ...options.extra,
+            options: '-c citus.multi_shard_modify_mode=sequential -c citus.enable_unsafe_triggers=on',
+          },
+        }
       : {}),
   });
   await dataSource.initialize();

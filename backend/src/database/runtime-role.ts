@@ -70,6 +70,16 @@ export async function grantRuntimePrivileges(ownerUrl: string, role: string): Pr
       try {
         await client.query(`GRANT SET ON PARAMETER session_replication_role TO ${name}`);
         replicationRole = true;
+        // On a Citus cluster the import's SET LOCAL goes on to the workers (migration 1764740000100).
+        if ((await client.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).rowCount) {
+          const { rows } = await client.query<{ success: boolean }>(`SELECT success FROM run_command_on_workers($1)`, [
+            `GRANT SET ON PARAMETER session_replication_role TO ${name}`,
+          ]);
+          if (rows.some((row) => !row.success)) {
+            await client.query(`REVOKE SET ON PARAMETER session_replication_role FROM ${name}`);
+            replicationRole = false;
+          }
+        }
       } catch {
         // Only a superuser (or a holder of the grant option) may grant it.
       }

@@ -3543,6 +3543,7 @@ DECLARE
   cols text;
   def text;
   anchor text;
+  r_config text[];
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN RETURN; END IF;
 
@@ -3574,6 +3575,23 @@ BEGIN
                    '#variable_conflict use_column' || chr(10) || 'BEGIN RETURN QUERY ' ||
                    regexp_replace(def, ';?\s*$', '') || '; END');
   END IF;
+  -- rebuild_case_fee_rollups(org) with the fee rows read first.
+  SELECT p.prosrc, pg_get_function_arguments(p.oid), p.proconfig INTO def, anchor, r_config FROM pg_proc p
+   WHERE p.oid = to_regprocedure('public.rebuild_case_fee_rollups(uuid, boolean)');
+  IF position('(SELECT * FROM fee_rows_for(org))' IN coalesce(def, '')) > 0 THEN
+    SELECT regexp_replace(pg_get_function_result('public.fee_rows_for(uuid)'::regprocedure), '^TABLE', '') INTO cols;
+    def := replace(def, '(SELECT * FROM fee_rows_for(org))', format('(SELECT * FROM jsonb_to_recordset(fee_rows) AS x%s)', cols));
+    def := regexp_replace(def, '^\s*BEGIN',
+      'DECLARE fee_rows jsonb := (SELECT coalesce(jsonb_agg(x), ''[]'') FROM fee_rows_for(org) x);' || chr(10) || 'BEGIN');
+    EXECUTE format('CREATE OR REPLACE FUNCTION public.rebuild_case_fee_rollups(%s) RETURNS void LANGUAGE plpgsql AS %L',
+                   anchor, def);
+    FOR cols IN SELECT unnest(r_config) LOOP
+      EXECUTE format('ALTER FUNCTION public.rebuild_case_fee_rollups(uuid, boolean) SET %I = %L', split_part(cols, '=', 1),
+                     substring(cols FROM position('=' IN cols) + 1));
+    END LOOP;
+    ALTER FUNCTION public.rebuild_case_fee_rollups(uuid, boolean) SET plan_cache_mode = force_custom_plan;
+  END IF;
+  EXECUTE format('ALTER DATABASE %I SET citus.propagate_set_commands = local', current_database());
   -- Nothing left to place: every table already is distributed, a reference table or deliberately local.
   IF NOT EXISTS (
     SELECT 1 FROM pg_class c
