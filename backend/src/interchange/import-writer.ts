@@ -556,6 +556,13 @@ export class ImportWriter {
         WHERE n.organisation_id = $1 AND n.case_id = ANY($2::uuid[])`,
       [org, caseIds],
     );
+    // Unlinked here, as ON DELETE SET NULL does on one server: on a Citus cluster that key is NO ACTION.
+    if (links.length > 0)
+      await this.client.query(
+        `UPDATE case_notes SET time_entry_id = NULL
+          WHERE organisation_id = $1 AND case_id = ANY($2::uuid[]) AND time_entry_id IS NOT NULL`,
+        [org, caseIds],
+      );
     for (const table of CARRIED_TABLES)
       await this.client.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND case_id = ANY($2::uuid[])`, [
         org,
