@@ -4,7 +4,7 @@ import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { useBreakdown } from './api';
 import { type ReportFilters, toQuery, useReportParams } from './filters';
-import { DIMENSION_LABELS, isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
+import { canDrillInto, DIMENSION_LABELS, RATE_MEASURE_OPTIONS, rateMeasureIn } from './measure-labels';
 import { NotRecorded, RateCell, RateTableHead, UnknownLine } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
@@ -16,12 +16,12 @@ export function BreakdownsPage() {
   const me = useMe();
   const manager = me.role === 'manager';
   const { filters, params, apply } = useReportParams();
-  const measure = isRateMeasure(params.get('measure')) ? params.get('measure')! : 'positive_outcome';
+  const measure = rateMeasureIn(params);
   const dimensions = BREAKDOWN_DIMENSIONS.filter((d) => manager || (d !== 'adviser' && d !== 'office'));
   const requested = params.get('by') as BreakdownDimension | null;
   const by = requested && dimensions.includes(requested) ? requested : 'category';
-  const query = useBreakdown(isRateMeasure(measure) ? measure : 'positive_outcome', by, filters);
-  const canDrill = manager && measure !== 'referral_completion';
+  const query = useBreakdown(measure, by, filters);
+  const canDrill = canDrillInto(me.role, measure);
   return (
     <ReportLayout title="Breakdowns" current="/reports/breakdowns" caveat={query.data?.caveat}>
       <ReportFiltersForm

@@ -4,7 +4,7 @@ import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
 import { useTrends } from './api';
 import { toQuery, useReportParams } from './filters';
-import { isRateMeasure, RATE_MEASURE_OPTIONS } from './measure-labels';
+import { canDrillInto, RATE_MEASURE_OPTIONS, rateMeasureIn } from './measure-labels';
 import { NotRecorded, RateCell, RateTableHead, UnknownLine } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
@@ -14,10 +14,10 @@ export function TrendsPage() {
   usePreloadRateChart();
   const me = useMe();
   const { filters, params, apply } = useReportParams();
-  const measure = isRateMeasure(params.get('measure')) ? params.get('measure')! : 'positive_outcome';
+  const measure = rateMeasureIn(params);
   const period = params.get('period') === 'quarter' ? 'quarter' : 'month';
-  const query = useTrends(isRateMeasure(measure) ? measure : 'positive_outcome', period, filters);
-  const canDrill = me.role === 'manager' && measure !== 'referral_completion';
+  const query = useTrends(measure, period, filters);
+  const canDrill = canDrillInto(me.role, measure);
   return (
     <ReportLayout title="Trends" current="/reports/trends" caveat={query.data?.caveat}>
       <ReportFiltersForm

@@ -24,6 +24,17 @@ export function isRateMeasure(value: string | null): value is RateMeasure {
   return (RATE_MEASURES as readonly string[]).includes(value ?? '');
 }
 
+/** The rate a report page shows: ?measure= when it names one, else the positive outcome rate. */
+export function rateMeasureIn(params: URLSearchParams): RateMeasure {
+  const asked = params.get('measure');
+  return isRateMeasure(asked) ? asked : 'positive_outcome';
+}
+
+/** Whether a rate's counts link to the cases behind them: for managers, and not for referral completion. */
+export function canDrillInto(role: string, measure: RateMeasure): boolean {
+  return role === 'manager' && measure !== 'referral_completion';
+}
+
 export const DIMENSION_LABELS: Record<BreakdownDimension, string> = {
   category: 'Category',
   office: 'Office',
