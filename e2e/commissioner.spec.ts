@@ -44,7 +44,8 @@ test('a commissioner previews an evidence pack and downloads it', async ({ page 
 
   // Commissioners see time against outcome for consenting clients with small numbers hidden, and
   // never the cases behind a figure; the fuller reports are the organisations' own.
-  await page.getByRole('link', { name: 'Time against outcome' }).first().click();
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reports', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Time against outcome' })).toBeVisible();
   await expect(page.getByTestId('adjusted-sentence')).toBeVisible();
   await expect(page.getByText(/Only clients who agreed to their anonymised data being used are counted/)).toBeVisible();
   await expect(page.locator('tbody a')).toHaveCount(0);

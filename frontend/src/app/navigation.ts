@@ -32,7 +32,8 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   commissioner: [
     { to: '/organisations', label: 'Organisations', match: ['/organisations'] },
     { to: '/evidence', label: 'Evidence packs', match: ['/evidence'] },
-    { to: '/reports/time-vs-outcome', label: 'Time against outcome', match: ['/reports'] },
+    // The reports' own menu (ReportLayout) names each one; this item is the section.
+    { to: '/reports/time-vs-outcome', label: 'Reports', match: ['/reports'] },
   ],
 };
 
