@@ -99,6 +99,7 @@ export function measureRollupColumns(): RollupColumn[] {
     sum('problems_time_before_case_sumsq', PROBLEM_TIME_BEFORE.caseSumSq),
     sum('problems_time_before_case_cross', PROBLEM_TIME_BEFORE.caseCrossSum),
     sum('problems_time_before_case_countsq', PROBLEM_TIME_BEFORE.caseCountSq),
+    sum('rqi_sumsq', valueIf(v.rqi.applies, `(${v.rqi.value}) * (${v.rqi.value})`), 'numeric'),
   ];
 }
 

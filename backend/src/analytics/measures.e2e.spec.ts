@@ -49,16 +49,18 @@ const asOf = new Date().toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
+/** A case's relationship quality index: its mean item score (1–5) rescaled to 0–100. */
+const rqiOf = (c: SimCase) => {
+  const items = c.feedback.flat();
+  return ((items.reduce((a, b) => a + b, 0) / items.length - 1) / 4) * 100;
+};
+
 function expectedSummary(cases: SimCase[]) {
   const closed = cases.filter((c) => c.closedOn);
   const withTime = closed.filter((c) => totalMinutes(c) > 0);
   const withRel = closed.filter((c) => relationshipMinutes(c) > 0);
   const withFeedback = closed.filter((c) => c.feedback.length > 0);
   const leadMinutes = (c: SimCase) => c.sessions.filter((s) => s.byLead).reduce((sum, s) => sum + s.minutes, 0);
-  const rqiOf = (c: SimCase) => {
-    const items = c.feedback.flat();
-    return ((items.reduce((a, b) => a + b, 0) / items.length - 1) / 4) * 100;
-  };
   const bounceKnown = closed.filter((c) => c.priorOrganisations !== null);
   return {
     n: closed.length,
@@ -216,6 +218,7 @@ describe('GET /api/reports/measures', () => {
     ]);
     expect(got.rqi).toMatchObject({ n: want.rqi.n, total: want.rqi.items });
     expect(got.rqi.value).toBeCloseTo(want.rqi.mean!, 9);
+    expectMean(got.rqi, cases.filter((c) => c.closedOn && c.feedback.length > 0).map(rqiOf), want.n);
     expect(got.underlying_problems.total).toBe(want.problems.total);
     expect(got.underlying_problems.value).toBeCloseTo(want.problems.mean!, 9);
     expect(got.bounce_in.n).toBe(want.bounceIn.n);

@@ -50,7 +50,8 @@ export interface SummaryRow {
   continuity: { n: number; mean: number | null };
   /** `seenWithin[i]`: cases first seen within SEEN_WITHIN_WORKING_DAYS[i] working days of first contact. */
   firstContactLatency: { n: number; median: number | null; seenWithin: number[] };
-  rqi: { n: number; mean: number | null; items: number };
+  /** n cases with feedback, their mean index and the sums behind its interval, and the items answered. */
+  rqi: { n: number; mean: number | null; sum: number; sumsq: number; items: number };
   underlyingProblems: { n: number; mean: number | null; total: number };
   bounceIn: { n: number; unknown: number; counts: [number, number, number, number] };
   extras: SummaryExtras;
@@ -125,6 +126,8 @@ export class MeasuresRepository {
               avg(${v.rqi.value}) FILTER (WHERE ${v.rqi.applies})::float8 AS "rqi.mean",
               count(*) FILTER (WHERE ${v.rqi.applies})::int AS "rqi.n",
               coalesce(sum(f.feedback_items_n) FILTER (WHERE ${v.rqi.applies}), 0)::int AS "rqi.items",
+              coalesce(sum(${v.rqi.value}) FILTER (WHERE ${v.rqi.applies}), 0)::float8 AS "rqi.sum",
+              coalesce(sum((${v.rqi.value}) * (${v.rqi.value})) FILTER (WHERE ${v.rqi.applies}), 0)::float8 AS "rqi.sumsq",
               avg(${v.underlying_problems.value})::float8 AS "underlyingProblems.mean",
               coalesce(sum(${v.underlying_problems.value}), 0)::int AS "underlyingProblems.total",
               ${[0, 1, 2, 3]
@@ -187,6 +190,8 @@ export class MeasuresRepository {
               ${mean('rqi_sum', 'rqi_n')} AS "rqi.mean",
               ${sum('rqi_n')}::int AS "rqi.n",
               ${sum('rqi_items')}::int AS "rqi.items",
+              ${sum('rqi_sum')}::float8 AS "rqi.sum",
+              ${sum('rqi_sumsq')}::float8 AS "rqi.sumsq",
               ${mean('problems', 'n_closed')} AS "underlyingProblems.mean",
               ${sum('problems')}::int AS "underlyingProblems.total",
               ${[0, 1, 2, 3].map((k) => `${sum(`bounce_in_${k}`)}::int AS "bounceIn.${k}"`).join(',\n              ')},
@@ -542,7 +547,13 @@ function summaryRow(
       median: percentileFromCounts(counts.first_contact_latency, 0.5),
       seenWithin: SEEN_WITHIN_WORKING_DAYS.map((days) => num(`firstContactLatency.within${days}`)),
     },
-    rqi: { n: num('rqi.n'), mean: nullable('rqi.mean'), items: num('rqi.items') },
+    rqi: {
+      n: num('rqi.n'),
+      mean: nullable('rqi.mean'),
+      sum: num('rqi.sum'),
+      sumsq: num('rqi.sumsq'),
+      items: num('rqi.items'),
+    },
     underlyingProblems: {
       n: num('closed'),
       mean: nullable('underlyingProblems.mean'),

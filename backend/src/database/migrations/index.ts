@@ -46,6 +46,7 @@ import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js
 import { CitusLaterTables1764640000000 } from './1764640000000-citus-later-tables.js';
 import { CitusFeeDefaultsReference1764740000000 } from './1764740000000-citus-fee-defaults-reference.js';
 import { CitusFeeRebuild1764740000100 } from './1764740000100-citus-fee-rebuild.js';
+import { RqiInterval1764760000000 } from './1764760000000-rqi-interval.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 import { SearchKeys1764730000000 } from './1764730000000-search-keys.js';
@@ -105,4 +106,5 @@ export const MIGRATIONS = [
   MeasureRebuildCasesFirst1764730000200,
   CitusFeeDefaultsReference1764740000000,
   CitusFeeRebuild1764740000100,
+  RqiInterval1764760000000,
 ];
