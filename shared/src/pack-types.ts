@@ -123,11 +123,22 @@ export const PACK_RATES = [
   'confidence_improved',
   'would_seek_advice_earlier',
   'could_handle_similar',
+  'full_disclosure',
+  'outcome_sustained',
+  'new_problem_at_follow_up',
 ] as const;
 export type PackRate = (typeof PACK_RATES)[number];
 
 /** Per-case values the pack publishes as a mean by band of relationship time. */
-export const PACK_MEANS = ['rqi', 'continuity', 'bounce_in', 'confidence_change'] as const;
+export const PACK_MEANS = [
+  'rqi',
+  'continuity',
+  'bounce_in',
+  'confidence_change',
+  'understood',
+  'trust',
+  'did_not_repeat_story',
+] as const;
 export type PackMean = (typeof PACK_MEANS)[number];
 
 /**

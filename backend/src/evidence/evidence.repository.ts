@@ -52,6 +52,9 @@ export const PACK_MEAN_SQL: Record<PackMean, { value: string; applies: string }>
   continuity: CASE_VALUE_SQL.continuity,
   bounce_in: CASE_VALUE_SQL.bounce_in,
   confidence_change: SCORE_SQL.confidence_change,
+  understood: SCORE_SQL.understood,
+  trust: SCORE_SQL.trust,
+  did_not_repeat_story: SCORE_SQL.did_not_repeat_story,
 };
 
 /**
@@ -64,6 +67,10 @@ export const PACK_MEAN_SCALES: Record<PackMean, MeanScale> = {
   continuity: { grain: 1, min: 0, max: 1, finestStep: 0.001 },
   bounce_in: { grain: 1, min: 0, max: 3, finestStep: 0.01 },
   confidence_change: { grain: 1, min: -4, max: 4, finestStep: 0.01 },
+  understood: { grain: 1, min: 1, max: 5, finestStep: 0.01 },
+  trust: { grain: 1, min: 1, max: 5, finestStep: 0.01 },
+  // A case's value is the mean of its answers, but can rest on one 1–5 answer.
+  did_not_repeat_story: { grain: 1, min: 1, max: 5, finestStep: 0.01 },
 };
 
 export interface FeeLineRow {

@@ -8,12 +8,16 @@ import type { RoundedMean } from '../../disclosure/means.js';
 import { MIN_RATE_N, NOT_PUBLISHED_MARK } from '../../disclosure/rounding.js';
 import type { PackMean } from '../evidence.repository.js';
 import { ALL_BANDS, ALL_CATEGORIES, GRID_COLUMNS, roundingNote, type RoundedOutcomes } from './outcome-tables.js';
+import { sheetName } from './sheet-name.js';
 
 export const PACK_MEAN_FILE_NAMES: Record<PackMean, string> = {
   rqi: 'by-band-rqi',
   continuity: 'by-band-continuity',
   bounce_in: 'by-band-bounce-in',
   confidence_change: 'by-band-confidence-change',
+  understood: 'by-band-understood',
+  trust: 'by-band-trust',
+  did_not_repeat_story: 'by-band-did-not-repeat-story',
 };
 
 const ABOUT: Record<PackMean, { kind: ColumnKind; reads: string }> = {
@@ -26,6 +30,12 @@ const ABOUT: Record<PackMean, { kind: ColumnKind; reads: string }> = {
   confidence_change: {
     kind: 'number',
     reads: 'The mean change, after minus before (−4 to +4), over cases with both answers.',
+  },
+  understood: { kind: 'number', reads: 'The mean score (1–5) at closing.' },
+  trust: { kind: 'number', reads: 'The mean score (1–5), the adviser’s assessment.' },
+  did_not_repeat_story: {
+    kind: 'number',
+    reads: 'The mean score (1–5) the client gave “I didn’t have to repeat my story” (each case’s forms averaged).',
   },
 };
 
@@ -48,7 +58,7 @@ export function packMeanTable(rounded: RoundedOutcomes, measure: PackMean): Pack
   const merged = table.groups.filter((g) => g.from !== g.to).map((g) => `"${g.label}"`);
   return {
     name: PACK_MEAN_FILE_NAMES[measure],
-    sheet: label,
+    sheet: sheetName(label),
     title: `${label} by relationship time`,
     description:
       `${definition} ${reads} n is the closed cases where it is recorded; "Not recorded" the closed cases where ` +

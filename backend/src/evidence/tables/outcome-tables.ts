@@ -29,6 +29,7 @@ import {
   type RoundedRateTable,
 } from '../../disclosure/rounding.js';
 import { type Cell, type PackColumn, type PackTable } from '@deepvalue/shared';
+import { sheetName } from './sheet-name.js';
 
 export const ALL_CATEGORIES = 'All categories';
 export const ALL_BANDS = 'All bands';
@@ -235,6 +236,9 @@ export const PACK_RATE_FILE_NAMES: Record<PackRate, string> = {
   confidence_improved: 'by-band-confidence-improved',
   would_seek_advice_earlier: 'by-band-would-seek-advice-earlier',
   could_handle_similar: 'by-band-could-handle-similar',
+  full_disclosure: 'by-band-full-disclosure',
+  outcome_sustained: 'by-band-outcome-sustained',
+  new_problem_at_follow_up: 'by-band-new-problem-at-follow-up',
 };
 
 /** A rate beyond the outcome measures by band (PACK_RATES), under the same rounding. */
@@ -242,7 +246,7 @@ export function packRateTable(rounded: RoundedOutcomes, rate: PackRate): PackTab
   const definition = RATE_DEFINITIONS[rate];
   return rateByBandTable(rounded.rates[rate], rounded.base, {
     name: PACK_RATE_FILE_NAMES[rate],
-    sheet: definition.label,
+    sheet: sheetName(definition.label),
     label: definition.label,
     definition: definition.definition,
     unit: rate === 'referral_completion' ? 'referrals' : 'cases',
@@ -256,6 +260,9 @@ const RATE_DEFINITIONS: Record<PackRate, { label: string; definition: string }> 
   confidence_improved: MEASURES.confidence_improved,
   would_seek_advice_earlier: MEASURES.would_seek_advice_earlier,
   could_handle_similar: MEASURES.could_handle_similar,
+  full_disclosure: MEASURES.full_disclosure,
+  outcome_sustained: MEASURES.outcome_sustained,
+  new_problem_at_follow_up: MEASURES.new_problem_at_follow_up,
 };
 
 function rateByBandTable(

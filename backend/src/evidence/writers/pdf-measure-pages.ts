@@ -1,11 +1,13 @@
 /**
  * The PDF's pages for the measures beyond the outcomes, by band of relationship time: where clients went
- * next (bounce-out, referral completion), personal development (three rates), and the means (RQI,
- * continuity, bounce-in, change in confidence) as small tables. Each shows what was not recorded beside n.
+ * next (bounce-out, referral completion), personal development (three rates), the means (RQI,
+ * continuity, bounce-in, change in confidence) as small tables, and understanding, trust and what followed
+ * (disclosure and the follow-up rates; understanding, trust and retelling means). Each shows what was not
+ * recorded beside n.
  */
 import { MEASURES, type Cell, type EvidencePack, type PackTable } from '@deepvalue/shared';
 import { formatCell } from '../format.js';
-import { PACK_MEANS, type PackRate } from '../evidence.repository.js';
+import type { PackMean, PackRate } from '../evidence.repository.js';
 import { PACK_MEAN_FILE_NAMES } from '../tables/mean-tables.js';
 import { ALL_BANDS, ALL_CATEGORIES, PACK_RATE_FILE_NAMES } from '../tables/outcome-tables.js';
 import { MUTED, rateChart } from './pdf-charts.js';
@@ -24,6 +26,9 @@ import {
 
 const WHERE_NEXT: PackRate[] = ['bounce_out', 'referral_completion'];
 const DEVELOPMENT: PackRate[] = ['confidence_improved', 'would_seek_advice_earlier', 'could_handle_similar'];
+const TRUST_AND_AFTER: PackRate[] = ['full_disclosure', 'outcome_sustained', 'new_problem_at_follow_up'];
+const QUALITY_MEANS: PackMean[] = ['rqi', 'continuity', 'bounce_in', 'confidence_change'];
+const UNDERSTANDING_MEANS: PackMean[] = ['understood', 'trust', 'did_not_repeat_story'];
 
 const allBandsRow = (t: PackTable) => t.rows.find((r) => r.category === ALL_CATEGORIES && r.band === ALL_BANDS) ?? {};
 
@@ -100,7 +105,29 @@ export function meansPage(doc: Doc, pack: EvidencePack): void {
       'n away; the interval is the widest the scale allows at that mean. "[c]": not published. Not adjusted for case mix.',
     { size: 9, color: MUTED },
   );
-  for (const m of PACK_MEANS) {
+  meanTables(doc, pack, QUALITY_MEANS);
+}
+
+/** Understanding, trust and disclosure, retelling, and what a follow-up found. */
+export function understandingPage(doc: Doc, pack: EvidencePack): void {
+  newPage(doc, 'Understanding, trust and what followed, by relationship time');
+  paragraph(
+    doc,
+    'Whether the adviser judged the client told them everything relevant (full disclosure), and what a follow-up ' +
+      'found: the outcome still holding, or a new problem. Cases not assessed or not followed up are left out of ' +
+      'the rate, not counted as "no". Below, the means: how well the client understood the outcome, the ' +
+      'adviser’s view of trust, and the client’s own view of not having to repeat their story. Not adjusted for ' +
+      'case mix; an association, not proof of cause.',
+    { size: 9, color: MUTED },
+  );
+  doc.y = chartGrid(doc, pack, TRUST_AND_AFTER, doc.y + 6);
+  paragraph(doc, notRecordedLine(pack, TRUST_AND_AFTER), { size: 8.5 });
+  paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
+  meanTables(doc, pack, UNDERSTANDING_MEANS);
+}
+
+function meanTables(doc: Doc, pack: EvidencePack, means: PackMean[]): void {
+  for (const m of means) {
     const t = table(pack, PACK_MEAN_FILE_NAMES[m]);
     subheading(doc, MEASURES[m].label);
     paragraph(doc, MEASURES[m].definition, { size: 8, color: MUTED });

@@ -10,7 +10,7 @@ import type { EvidencePack } from '@deepvalue/shared';
 import { pdfText } from './pdf-text.js';
 import { footers, organisationLine, MARGIN } from './pdf-layout.js';
 import { otherOutcomesPage, outcomesPage, summaryPage, titlePage } from './pdf-headline-pages.js';
-import { meansPage, moreMeasuresPage, personalDevelopmentPage } from './pdf-measure-pages.js';
+import { meansPage, moreMeasuresPage, personalDevelopmentPage, understandingPage } from './pdf-measure-pages.js';
 import { categoryPage, fixedFeePage, methodPages, valuePage } from './pdf-detail-pages.js';
 
 export interface PdfOptions {
@@ -50,6 +50,7 @@ export async function packPdf(pack: EvidencePack, inputsSha256: string, options:
   moreMeasuresPage(doc, pack);
   personalDevelopmentPage(doc, pack);
   meansPage(doc, pack);
+  understandingPage(doc, pack);
   categoryPage(doc, pack);
   fixedFeePage(doc, pack);
   valuePage(doc, pack);
