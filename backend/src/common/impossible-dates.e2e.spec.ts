@@ -25,7 +25,9 @@ describe('every date parameter in the OpenAPI document, given an impossible date
   beforeAll(async () => {
     h = await createHarness();
     const staff = await makeStaffedOrganisation(h);
-    users = [staff.adviser, staff.manager, staff.admin];
+    // A commissioner too: some report routes (the by-band screen) are theirs alone.
+    const funder = await h.makeOrganisation({ kind: 'commissioner' });
+    users = [staff.adviser, staff.manager, staff.admin, await h.makeUser(funder.id, 'commissioner')];
   });
   afterAll(async () => {
     await h.close();
