@@ -9,6 +9,9 @@ const port = Number(process.env.E2E_PORT ?? 3199);
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
+  // Each wait ends as soon as the page shows what it waits for; the ceiling only has to survive a
+  // loaded CI machine (Playwright's 5 s default failed waits on work the server was still doing).
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

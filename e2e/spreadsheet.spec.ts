@@ -63,8 +63,10 @@ test('a manager imports a spreadsheet: mapping, dry-run problems, correction, im
   );
   await checkPage(page, 'sheet-03-dry-run-clean');
   await page.getByRole('button', { name: 'Import 3 cases' }).click();
+  // The import runs as a job: wait for its own end state, however long a loaded machine takes.
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toContainText(
     '3 cases (3 new, 0 updated), 4 time entries',
+    { timeout: 60_000 },
   );
   await page.getByLabel('Name', { exact: true }).fill('Monthly casework sheet');
   await page.getByRole('button', { name: 'Save mapping' }).click();
@@ -82,6 +84,7 @@ test('a manager imports a spreadsheet: mapping, dry-run problems, correction, im
   await page.getByRole('button', { name: 'Import 3 cases' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Import complete' })).toContainText(
     '3 cases (1 new, 2 updated), 5 time entries',
+    { timeout: 60_000 },
   );
   await checkPage(page, 'sheet-05-next-month');
 

@@ -11,7 +11,7 @@ import type { FieldError } from '../common/domain-error.js';
 import { addShippedTemplates } from '../casework/letters/shipped-templates.js';
 import { LegalAidCodesService } from '../legal-aid/legal-aid-codes.service.js';
 import type { ImportCase, ImportHeader } from './import-format.js';
-import { checkUtf8, detectFormat, ImportReadError, readCases, readHeader } from './import-reader.js';
+import { checkUtf8, detectFormat, ImportReadError, readCases, readHeader, type CaseItem } from './import-reader.js';
 import { ImportWriter, type WriteCounts } from './import-writer.js';
 import { createValidationContext, validateCase, validateHeader, type ValidationContext } from './validate.js';
 
@@ -112,21 +112,21 @@ export class ImportService {
   }
 
   /**
-   * Writes a document whose header and every case the caller has just checked with this service's
+   * Writes cases whose header and every case the caller has just checked with this service's
    * validation context, `validateCase` and `ufnClashes` (the spreadsheet import checks each case as
-   * it builds it): the same write as importFile, without reading and checking the file a second time.
+   * it builds it): the same write as importFile, straight from memory, without a document to read
+   * and check a second time. Progress counts cases (`bytesRead` of `bytesTotal` are cases here).
    */
   async importChecked(
-    file: string,
+    cases: readonly ImportCase[],
     header: ImportHeader,
     ufns: ValidationContext['ufns'],
     target: ImportTarget,
     onProgress: (p: ImportProgress) => void = () => {},
     audit?: ImportAudit,
   ): Promise<ImportResult> {
-    const { size } = await import('node:fs').then((fs) => fs.promises.stat(file));
     try {
-      return await this.write(file, await detectFormat(file), header, ufns, target, size, onProgress, audit);
+      return await this.write(inMemory(cases), header, ufns, target, cases.length, onProgress, audit);
     } catch (error) {
       if (audit && 'organisationId' in target)
         await this.record(target.organisationId, audit, { status: 'failed', errorCount: 1 }).catch(() => undefined);
@@ -176,14 +176,21 @@ export class ImportService {
     }
     if (errorCount > 0) return { ok: false, errors, errorCount };
     const validated = performance.now() - validating;
-    const result = await this.write(file, format, header, context.ufns, target, bytesTotal, onProgress, audit);
+    const result = await this.write(
+      readCases(file, format),
+      header,
+      context.ufns,
+      target,
+      bytesTotal,
+      onProgress,
+      audit,
+    );
     if (result.ok) result.phases = { validate: validated, ...result.phases };
     return result;
   }
 
   private async write(
-    file: string,
-    format: Awaited<ReturnType<typeof detectFormat>>,
+    source: AsyncIterable<CaseItem>,
     header: ImportHeader,
     ufns: ValidationContext['ufns'],
     target: ImportTarget,
@@ -211,7 +218,7 @@ export class ImportService {
         writing.catch(() => undefined); // rethrown by the next `await writing`
       };
       let batch: ImportCase[] = [];
-      for await (const item of readCases(file, format)) {
+      for await (const item of source) {
         batch.push(item.value as ImportCase);
         if (batch.length === BATCH_CASES) {
           await send(batch, item.bytesRead);
@@ -278,4 +285,9 @@ function written(counts: WriteCounts) {
       recordsUpdated: counts.adviserRecordsUpdated,
     },
   };
+}
+
+/** Cases already in memory as the writer reads a file's: progress counts cases. */
+async function* inMemory(cases: readonly ImportCase[]): AsyncGenerator<CaseItem> {
+  for (let index = 0; index < cases.length; index++) yield { index, value: cases[index], bytesRead: index + 1 };
 }

@@ -19,7 +19,6 @@ import {
 } from '@deepvalue/shared';
 import { stringify } from 'csv-stringify';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -177,22 +176,16 @@ export class SheetImportService {
       const report = this.report(prepared, kind);
       return { ...refused(toErrors(prepared.problems)), ...(dryRun ? { dryRun: report } : {}) };
     }
-    const document = path.join(this.config.get().importSpoolDir, `${UPLOAD_PREFIX}${randomUUID()}.ndjson`);
-    try {
-      await writeNdjson(document, prepared.header, prepared.cases);
-      // Every case was checked while the sheet was read (prepare): written without a second check.
-      return await this.imports.importChecked(
-        document,
-        prepared.header,
-        prepared.ufns,
-        { organisationId },
-        (p) =>
-          onProgress({ ...p, bytesRead: bytesTotal / 2 + (p.bytesRead / p.bytesTotal) * (bytesTotal / 2), bytesTotal }),
-        audit && { ...audit, details: { ...audit.details, source: kind, rows: prepared.rows } },
-      );
-    } finally {
-      fs.rmSync(document, { force: true });
-    }
+    // Every case was checked while the sheet was read (prepare): written without a second check.
+    return this.imports.importChecked(
+      prepared.cases,
+      prepared.header,
+      prepared.ufns,
+      { organisationId },
+      (p) =>
+        onProgress({ ...p, bytesRead: bytesTotal / 2 + (p.bytesRead / p.bytesTotal) * (bytesTotal / 2), bytesTotal }),
+      audit && { ...audit, details: { ...audit.details, source: kind, rows: prepared.rows } },
+    );
   }
 
   /** Reads the sheet through the mapping, merges it with the cases already held, and validates every case. */
@@ -393,16 +386,6 @@ function previewOf(c: ImportCase, row: number, updated: boolean, advisers: Map<s
     })),
     timeEntryCount: c.timeEntries?.length ?? 0,
   };
-}
-
-async function writeNdjson(file: string, header: ImportHeader, cases: ImportCase[]): Promise<void> {
-  const out = fs.createWriteStream(file, { mode: 0o600 });
-  const write = async (line: string) => {
-    if (!out.write(line)) await once(out, 'drain');
-  };
-  await write(`${JSON.stringify(header)}\n`);
-  for (const c of cases) await write(`${JSON.stringify(c)}\n`);
-  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
 /** The file's rows that have problems, with their problems, as CSV (a workbook's sheets one after another). */
