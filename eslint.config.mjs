@@ -49,4 +49,40 @@ export default tseslint.config(
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
+  {
+    // The rooms' direction (docs/architecture.md): evidence → pricing → analytics, and disclosure/ rounds
+    // what they publish. A rule two rooms need lives in the lower one, so each is changed once.
+    files: ['backend/src/**/*.ts', 'frontend/src/**/*.{ts,tsx}', 'shared/src/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: 'backend/src/analytics',
+              from: ['backend/src/evidence', 'backend/src/pricing'],
+              message: 'analytics/ is below pricing/ and evidence/: move what both need into analytics/.',
+            },
+            {
+              target: 'backend/src/pricing',
+              from: 'backend/src/evidence',
+              message: 'pricing/ is below evidence/: move what both need into pricing/ or analytics/.',
+            },
+            {
+              target: 'backend/src/disclosure',
+              from: 'backend/src/evidence',
+              message: 'disclosure/ rounds what evidence/ publishes: it never imports evidence/.',
+            },
+            {
+              target: ['shared/src', 'frontend/src'],
+              from: 'backend/src',
+              message: 'Shapes the web app shares with the API live in shared/src.',
+            },
+            { target: ['shared/src', 'backend/src'], from: 'frontend/src' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsRepository } from './analytics.repository.js';
-import { EvidenceRepository } from '../evidence/evidence.repository.js';
 import { DrillDownService } from './drill-down.service.js';
 import { FeeRatesController } from './fee-rates.controller.js';
 import { FeeRatesRepository } from './fee-rates.repository.js';
@@ -9,6 +8,7 @@ import { FixedFeeRepository } from './fixed-fee.repository.js';
 import { FixedFeeRollupsRepository } from './fixed-fee-rollups.repository.js';
 import { FixedFeeService } from './fixed-fee.service.js';
 import { MeasureReportsController } from './measure-reports.controller.js';
+import { MeasureCellsRepository } from './measure-cells.repository.js';
 import { MeasureDetailsService } from './measure-details.service.js';
 import { MeasuresRepository } from './measures.repository.js';
 import { MeasuresService } from './measures.service.js';
@@ -22,8 +22,8 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
   controllers: [ReportsController, MeasureReportsController, FeeRatesController],
   providers: [
     AnalyticsRepository,
-    // The pack's aggregate queries: commissioners' live reports publish the pack's own figures.
-    EvidenceRepository,
+    // The pack's cells: a commissioner's time-vs-outcome screen publishes the pack's own figures.
+    MeasureCellsRepository,
     ReportScopeService,
     TimeVsOutcomeService,
     RelationshipChainService,
@@ -40,7 +40,7 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
   ],
   exports: [
     AnalyticsRepository,
-    EvidenceRepository,
+    MeasureCellsRepository,
     ReportScopeService,
     TimeVsOutcomeService,
     RelationshipChainService,

@@ -14,12 +14,12 @@ import {
   type TimeVsOutcomeReport,
 } from '@deepvalue/shared';
 
+import { roundedOutcomes } from '../disclosure/published-outcomes.js';
 import { roundingBaseFor } from '../disclosure/rounding.js';
-import { EvidenceRepository, type MeasureCell } from '../evidence/evidence.repository.js';
-import { roundedOutcomes } from '../evidence/tables/outcome-tables.js';
 
 import type { RequestUser } from '../access/request-user.js';
 import { AnalyticsRepository } from './analytics.repository.js';
+import { MeasureCellsRepository, type MeasureCell } from './measure-cells.repository.js';
 import type { TimeVsOutcomeQueryDto } from './dto/report-query.dto.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
@@ -34,7 +34,7 @@ export class TimeVsOutcomeService {
   constructor(
     private readonly repository: AnalyticsRepository,
     private readonly scope: ReportScopeService,
-    private readonly evidence: EvidenceRepository,
+    private readonly cells: MeasureCellsRepository,
   ) {}
 
   /** The report a manager or commissioner asked for, within what they may see (ReportScopeService). */
@@ -66,7 +66,7 @@ export class TimeVsOutcomeService {
         ? Promise.resolve([])
         : this.repository.modelPatterns(organisationIds, normalised, measure, asOf);
     if (options.suppressBelow) {
-      const { cells } = await this.evidence.measureCells(organisationIds, normalised, asOf);
+      const { cells } = await this.cells.measureCells(organisationIds, normalised, asOf);
       const adjusted = options.adjusted === false ? null : keptAdjustedTimeEstimate(await patterns);
       return this.published(measure, normalised, cells, adjusted, options.suppressBelow);
     }
@@ -103,7 +103,7 @@ export class TimeVsOutcomeService {
 
   /**
    * The bands exactly as the evidence pack publishes them for the same scope, period and filters: the
-   * pack's own cells and rounding (roundedOutcomes), so screen and pack agree cell for cell, "Not
+   * pack's own cells and rounding (measure-cells.repository.ts, disclosure/published-outcomes.ts), so screen and pack agree cell for cell, "Not
    * recorded" included.
    */
   private published(

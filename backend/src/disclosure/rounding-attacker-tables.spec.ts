@@ -1,6 +1,6 @@
 /**
  * The attacker of rounding-attacker.spec.ts, reading every by-band table of one pack together, as the
- * pack publishes them (evidence/tables/outcome-tables.ts):
+ * pack publishes them (published-outcomes.ts):
  *
  * - closed cases with an outcome measure's count and n, rounded together (one category base);
  * - a rate over cases (bounce-out, the personal-development rates): count and n rounded together, and
@@ -76,7 +76,7 @@ function figureOf(grid: Grid, f: Figure): FigureCounts {
   };
 }
 
-/** The figures as the pack rounds them: each table's figures together, as outcome-tables.ts groups them. */
+/** The figures as the pack rounds them: each table's figures together, as published-outcomes.ts groups them. */
 function publish(grid: Grid, knownZero: boolean[]): Partial<Record<Figure, RoundedFigure>> {
   const together = (figures: Figure[]) => {
     const rounded = roundFigures(

@@ -11,6 +11,8 @@ import {
   ARRIVAL_ROUTES,
   CATEGORIES,
   OUTCOME_MEASURES,
+  PACK_MEANS,
+  PACK_RATES,
   labelOf,
   type AdjustedEstimate,
   type ArrivalRoute,
@@ -24,6 +26,7 @@ import type { RequestUser } from '../access/request-user.js';
 
 import { AnalyticsRepository } from '../analytics/analytics.repository.js';
 import { FeeRatesService, type FeeTable } from '../analytics/fee-rates.service.js';
+import { MeasureCellsRepository } from '../analytics/measure-cells.repository.js';
 
 import type { ReportFilters } from '../analytics/report-filters.js';
 
@@ -60,17 +63,10 @@ import { adjustedTable } from './tables/adjusted-table.js';
 
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
 
-import { PACK_MEANS, PACK_RATES } from './evidence.repository.js';
 import { packMeanTable } from './tables/mean-tables.js';
-import {
-  casesTable,
-  packRateTable,
-  publishedTotal,
-  roundedOutcomes,
-  timeVsOutcomeTable,
-  type RoundedOutcomes,
-} from './tables/outcome-tables.js';
+import { casesTable, packRateTable, publishedTotal, timeVsOutcomeTable } from './tables/outcome-tables.js';
 
+import { roundedOutcomes, type RoundedOutcomes } from '../disclosure/published-outcomes.js';
 import { NOT_PUBLISHED_MARK, roundToBase, roundingBaseFor, type RoundedFigure } from '../disclosure/rounding.js';
 
 import {
@@ -128,6 +124,7 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export class EvidencePackService {
   constructor(
     private readonly repository: EvidenceRepository,
+    private readonly cells: MeasureCellsRepository,
     private readonly analytics: AnalyticsRepository,
     private readonly scope: ReportScopeService,
     private readonly pricing: PricingService,
@@ -186,7 +183,7 @@ export class EvidencePackService {
     ] = await Promise.all([
       organisationsLoaded,
       this.repository.organisations([pricingOrganisationId]),
-      this.repository.measureCells(ids, filters, asOf),
+      this.cells.measureCells(ids, filters, asOf),
       this.estimates(ids, filters, asOf),
       feeTablesLoaded,
       feeTablesLoaded.then((tables) =>
@@ -307,7 +304,7 @@ export class EvidencePackService {
     };
     const [threshold, { cells }, inputs] = await Promise.all([
       this.pricing.suppressionThreshold(ids),
-      this.repository.measureCells(ids, reportFilters, asOf),
+      this.cells.measureCells(ids, reportFilters, asOf),
       this.pricing.inputs({ ...request, unitCostVersion }),
     ]);
     const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), reportFilters.category);
@@ -332,7 +329,7 @@ export class EvidencePackService {
     const reportFilters = normaliseFilters(filters);
     const [threshold, { cells }] = await Promise.all([
       this.pricing.suppressionThreshold(organisationIds),
-      this.repository.measureCells(organisationIds, reportFilters, asOf),
+      this.cells.measureCells(organisationIds, reportFilters, asOf),
     ]);
     const base = roundingBaseFor(threshold);
     const rounded = roundedOutcomes(cells, base, reportFilters.category);

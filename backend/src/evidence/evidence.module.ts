@@ -6,13 +6,14 @@ import { PricingModule } from '../pricing/pricing.module.js';
 import { ByBandReportController } from './by-band-report.controller.js';
 import { EvidenceDownloadsService } from './evidence-downloads.service.js';
 import { EvidencePackService } from './evidence-pack.service.js';
+import { EvidenceRepository } from './evidence.repository.js';
 import { EvidencePacksController } from './evidence-packs.controller.js';
 
 @Module({
   imports: [AnalyticsModule, PricingModule],
   // The pricing report is here because a commissioner's figures are the pack's published pricing.
   controllers: [EvidencePacksController, PricingReportController, ByBandReportController],
-  providers: [EvidencePackService, EvidenceDownloadsService, PricingReportService],
+  providers: [EvidencePackService, EvidenceRepository, EvidenceDownloadsService, PricingReportService],
   exports: [EvidencePackService],
 })
 export class EvidenceModule {}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { OUTCOME_MEASURES, type AdjustedEstimate, type PackMeta } from '@deepvalue/shared';
-import { PACK_MEANS, PACK_RATES, type MeasureCell } from './evidence.repository.js';
+import { OUTCOME_MEASURES, PACK_MEANS, PACK_RATES, type AdjustedEstimate, type PackMeta } from '@deepvalue/shared';
+import type { MeasureCell } from '../analytics/measure-cells.repository.js';
+import { roundedOutcomes } from '../disclosure/published-outcomes.js';
 import { bandInWords, packSummary, type SummaryInputs } from './summary.js';
-import { roundedOutcomes } from './tables/outcome-tables.js';
 import type { KindFigures, PricingGroupView } from '@deepvalue/shared';
 
 /** 23 housing cases a band, 17 of each band positive; 12 debt cases in the first band, 3 positive. */

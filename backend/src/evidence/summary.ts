@@ -10,7 +10,7 @@ import type { PricingGroupView } from '@deepvalue/shared';
 import { NOT_PRICED_FIGURE } from '../pricing/pricing-view.js';
 import { NESTA_LEVEL } from './method.js';
 import { thousands } from './format.js';
-import type { RoundedOutcomes } from './tables/outcome-tables.js';
+import type { RoundedOutcomes } from '../disclosure/published-outcomes.js';
 import type { PackMeta } from '@deepvalue/shared';
 
 /** The relationship times the adjusted sentence compares (as the manager's report does). */

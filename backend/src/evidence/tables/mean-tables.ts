@@ -4,10 +4,11 @@
  * step that cannot give the true n back (disclosure/means.ts).
  */
 import { CATEGORIES, MEASURES, labelOf, type Cell, type ColumnKind, type PackTable } from '@deepvalue/shared';
+import type { PackMean } from '@deepvalue/shared';
 import type { RoundedMean } from '../../disclosure/means.js';
+import type { RoundedOutcomes } from '../../disclosure/published-outcomes.js';
 import { MIN_RATE_N, NOT_PUBLISHED_MARK } from '../../disclosure/rounding.js';
-import type { PackMean } from '../evidence.repository.js';
-import { ALL_BANDS, ALL_CATEGORIES, GRID_COLUMNS, roundingNote, type RoundedOutcomes } from './outcome-tables.js';
+import { ALL_BANDS, ALL_CATEGORIES, GRID_COLUMNS, roundingNote } from './outcome-tables.js';
 import { sheetName } from './sheet-name.js';
 
 export const PACK_MEAN_FILE_NAMES: Record<PackMean, string> = {

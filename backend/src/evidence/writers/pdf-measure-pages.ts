@@ -5,9 +5,15 @@
  * (disclosure and the follow-up rates; understanding, trust and retelling means). Each shows what was not
  * recorded beside n.
  */
-import { MEASURES, type Cell, type EvidencePack, type PackTable } from '@deepvalue/shared';
+import {
+  MEASURES,
+  type Cell,
+  type EvidencePack,
+  type PackMean,
+  type PackRate,
+  type PackTable,
+} from '@deepvalue/shared';
 import { formatCell } from '../format.js';
-import type { PackMean, PackRate } from '../evidence.repository.js';
 import { PACK_MEAN_FILE_NAMES } from '../tables/mean-tables.js';
 import { ALL_BANDS, ALL_CATEGORIES, PACK_RATE_FILE_NAMES } from '../tables/outcome-tables.js';
 import { MUTED, rateChart } from './pdf-charts.js';
