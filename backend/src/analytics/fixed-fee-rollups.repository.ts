@@ -57,9 +57,29 @@ interface Cell extends Record<(typeof COUNTS)[number], number> {
 
 const QUARTILES = [0.25, 0.5, 0.75];
 
+/** fee_rows_for's columns (migration 1764630000000). */
+const FEE_ROW_COLUMNS = `(category text, effective_from date, effective_until date, fixed_fee_gbp numeric,
+  escape_threshold_gbp numeric, hourly_rate_gbp numeric)`;
+
 @Injectable()
 export class FixedFeeRollupsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * fee_rows_for(org) of every organisation, as one jsonb object keyed by organisation id, read
+   * before the edge query meets the facts with it (the same rows the roll-ups were classified
+   * with). Called inside that query instead, on a Citus cluster it ran on the organisation's shard
+   * and had to query fee_rates again from there, which Citus refuses ("cannot execute a
+   * distributed query from a query on a shard").
+   */
+  private async feeRowsByOrganisation(organisationIds: string[]): Promise<string> {
+    const [{ rows }] = await this.dataSource.query(
+      `SELECT coalesce(jsonb_object_agg(o::text, (SELECT coalesce(jsonb_agg(x), '[]') FROM fee_rows_for(o) x)), '{}')::text AS rows
+         FROM unnest($1::uuid[]) o`,
+      [organisationIds],
+    );
+    return rows;
+  }
 
   async figures(
     organisationIds: string[],
@@ -94,12 +114,14 @@ export class FixedFeeRollupsRepository {
       tasks.push(this.dataSource.query(sql, params).then((rows: Cell[]) => void cells.push(...rows)));
     }
     const columns = feeRollupColumns().map((c): [string, string, string] => [c.column, c.type, c.perCase]);
+    const feeRows = edges.length ? await this.feeRowsByOrganisation(organisationIds) : null;
     for (const edge of edges) {
       const where = factsWhere(organisationIds, { ...filters, ...edge }, undefined, asOf);
+      const rows = `$${where.params.push(feeRows)}::jsonb -> f.organisation_id::text`;
       const perCase = feeCaseRows(
         `SELECT 1 AS s, f.* FROM case_facts f WHERE ${where.sql}`,
         columns,
-        'LATERAL fee_rows_for(f.organisation_id)',
+        `LATERAL (SELECT * FROM jsonb_to_recordset(${rows}) AS x${FEE_ROW_COLUMNS})`,
       );
       const sql = `SELECT f.organisation_id::text AS "organisationId", f.category, f.fee_from::text AS "feeFrom",
                           f.total_minutes AS value, sum(f.p_minutes)::float8 AS minutes,

@@ -19,14 +19,23 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
 
 /**
  * uuidv7() is built into PostgreSQL 18; on an older server (Citus 13 runs on 15–17) the migrations
- * get this equivalent: a random (v4) uuid whose first 48 bits are the Unix time in milliseconds
- * and whose version nibble is 7 (RFC 9562).
+ * get this equivalent (RFC 9562 layout): 48 bits of Unix milliseconds, the version nibble 7, then,
+ * as PostgreSQL 18 does, 12 bits of the millisecond's fraction, and a value that only grows within
+ * a session (the last tick is kept in a session setting), then random bits. Rows written in one
+ * statement or COPY therefore get ids in the order they were written, which the export's
+ * `ORDER BY …, created_at, id` relies on for rows of the same day.
  */
 const UUIDV7_BEFORE_PG18 = `
-  CREATE OR REPLACE FUNCTION public.uuidv7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
-    SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
-      PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
-      52, 1), 53, 1), 'hex')::uuid $$`;
+  CREATE OR REPLACE FUNCTION public.uuidv7() RETURNS uuid LANGUAGE plpgsql VOLATILE AS $$
+  DECLARE
+    tick bigint := floor(extract(epoch FROM clock_timestamp()) * 4096000); -- 1/4096 ms since 1970
+    last bigint := nullif(current_setting('deepvalue.uuidv7_tick', true), '')::bigint;
+  BEGIN
+    IF tick <= last THEN tick := last + 1; END IF;
+    PERFORM set_config('deepvalue.uuidv7_tick', tick::text, false);
+    RETURN encode(overlay(uuid_send(gen_random_uuid())
+      PLACING int8send(((tick >> 12) << 16) | 28672 | (tick & 4095)) FROM 1 FOR 8), 'hex')::uuid;
+  END $$`;
 
 /**
  * Runs pending migrations (all, or the first of them a test names) with a short-lived connection;
