@@ -124,11 +124,12 @@ describe('facts and roll-ups kept by the row-level triggers', () => {
     const laterSessions = (problems: boolean): Promise<Entry[]> =>
       q(
         `SELECT DISTINCT ON (te.case_id) te.id, te.case_id, te."on"::text AS on, te.adviser_id, c.lead_adviser_id
-           FROM time_entries te JOIN cases c ON c.id = te.case_id
-           JOIN case_facts f ON f.case_id = te.case_id
+           FROM time_entries te JOIN cases c ON c.organisation_id = te.organisation_id AND c.id = te.case_id
+           JOIN case_facts f ON f.organisation_id = te.organisation_id AND f.case_id = te.case_id
           WHERE te.organisation_id = $1 AND te.class = 'relationship' AND te."on" > f.first_relationship_on
             AND (f.problems_count > 0) = $2
-            AND NOT EXISTS (SELECT 1 FROM underlying_problems up WHERE up.case_id = te.case_id AND up.uncovered_on >= te."on")
+            AND NOT EXISTS (SELECT 1 FROM underlying_problems up
+                             WHERE up.organisation_id = te.organisation_id AND up.case_id = te.case_id AND up.uncovered_on >= te."on")
           ORDER BY te.case_id, te."on" DESC, te.id`,
         [org(), problems],
       );
@@ -166,7 +167,8 @@ describe('facts and roll-ups kept by the row-level triggers', () => {
 
     // Where the difference is not enough, the case is recomputed (the marker goes).
     const firsts: Array<{ id: string; case_id: string }> = await q(
-      `SELECT DISTINCT ON (te.case_id) te.id, te.case_id FROM time_entries te JOIN case_facts f ON f.case_id = te.case_id
+      `SELECT DISTINCT ON (te.case_id) te.id, te.case_id FROM time_entries te
+         JOIN case_facts f ON f.organisation_id = te.organisation_id AND f.case_id = te.case_id
         WHERE te.organisation_id = $1 AND te.class = 'relationship' AND te."on" = f.first_relationship_on
         ORDER BY te.case_id, te.id LIMIT 3`,
       [org()],
@@ -174,7 +176,8 @@ describe('facts and roll-ups kept by the row-level triggers', () => {
     const [early]: Array<{ id: string; case_id: string }> = await q(
       `SELECT te.id, te.case_id FROM time_entries te
         WHERE te.organisation_id = $1 AND te.class = 'relationship'
-          AND EXISTS (SELECT 1 FROM underlying_problems up WHERE up.case_id = te.case_id AND up.uncovered_on >= te."on")
+          AND EXISTS (SELECT 1 FROM underlying_problems up
+                       WHERE up.organisation_id = te.organisation_id AND up.case_id = te.case_id AND up.uncovered_on >= te."on")
           AND te.case_id <> ALL($2::uuid[])
         ORDER BY te.id LIMIT 1`,
       [org(), firsts.map((x) => x.case_id)],

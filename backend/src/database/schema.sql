@@ -3600,6 +3600,16 @@ BEGIN
     ALTER FUNCTION public.rebuild_case_fee_rollups(uuid, boolean) SET plan_cache_mode = force_custom_plan;
   END IF;
   EXECUTE format('ALTER DATABASE %I SET citus.propagate_set_commands = local', current_database());
+  -- case_facts_touch_row() takes a time entry's difference on a shard too.
+  SELECT p.prosrc INTO def FROM pg_proc p WHERE p.oid = to_regprocedure('public.case_facts_touch_row()');
+  IF position('TG_TABLE_NAME = ''time_entries''' IN coalesce(def, '')) > 0 AND position('case_facts_time_entry_delta(OLD, CASE WHEN TG_OP = ''UPDATE'' THEN NEW END)' IN def) > 0 THEN
+    def := replace(replace(def, 'TG_TABLE_NAME = ''time_entries''', 'TG_TABLE_NAME ~ ''^time_entries(_[0-9]+)?$'''), 'case_facts_time_entry_delta(OLD, CASE WHEN TG_OP = ''UPDATE'' THEN NEW END)', 'case_facts_time_entry_delta(jsonb_populate_record(NULL::time_entries, to_jsonb(OLD)), CASE WHEN TG_OP = ''UPDATE'' THEN jsonb_populate_record(NULL::time_entries, to_jsonb(NEW)) END)');
+    EXECUTE format('CREATE OR REPLACE FUNCTION public.case_facts_touch_row() RETURNS trigger LANGUAGE plpgsql AS %L', def);
+    ALTER FUNCTION public.case_facts_touch_row() SET plan_cache_mode = force_custom_plan;
+  END IF;
+  IF to_regprocedure('public.case_facts_time_entry_delta(time_entries, time_entries)') IS NOT NULL THEN
+    ALTER FUNCTION public.case_facts_time_entry_delta(time_entries, time_entries) SET plan_cache_mode = force_custom_plan;
+  END IF;
   -- Nothing left to place: every table already is distributed, a reference table or deliberately local.
   IF NOT EXISTS (
     SELECT 1 FROM pg_class c
