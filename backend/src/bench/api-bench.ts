@@ -19,6 +19,8 @@ import { summarise, timed, type Summary } from './stats.js';
 import { openAnchors, type Anchors } from './write-anchors.js';
 
 export const CONNECTIONS = 50;
+/** Open cases the record-a-session rounds spread their requests over. */
+const SESSION_CASES = 5000;
 
 /** User + system CPU milliseconds of a process so far (Linux). */
 function cpuMs(pid: number): number {
@@ -61,17 +63,25 @@ interface Target {
   caseIds: string[];
 }
 
-async function chooseTarget(dataSource: DataSource, organisationId: string): Promise<Target> {
+/**
+ * The sessions go to up to 5,000 open cases, keeping the last `reserved` open cases (by id) out of
+ * them for closeCases: an organisation with fewer than 5,000 + `reserved` open cases (as when the
+ * cases are split over several organisations) would otherwise leave none to close.
+ */
+async function chooseTarget(dataSource: DataSource, organisationId: string, reserved: number): Promise<Target> {
   const [adviser] = await dataSource.query(
     `SELECT id FROM users WHERE organisation_id = $1 AND role = 'adviser' ORDER BY ref LIMIT 1`,
     [organisationId],
   );
   const cases: Array<{ id: string }> = await dataSource.query(
-    `SELECT id FROM cases WHERE organisation_id = $1 AND closed_on IS NULL ORDER BY id LIMIT 5000`,
-    [organisationId],
+    `SELECT id FROM cases WHERE organisation_id = $1 AND closed_on IS NULL ORDER BY id LIMIT $2`,
+    [organisationId, SESSION_CASES + reserved],
   );
-  if (!adviser || cases.length === 0) throw new Error('no adviser or no open case to record sessions on');
-  return { organisationId, adviserId: adviser.id, caseIds: cases.map((c) => c.id) };
+  const caseIds = cases.slice(0, Math.min(SESSION_CASES, cases.length - reserved)).map((c) => c.id);
+  if (!adviser || caseIds.length === 0) {
+    throw new Error(`no adviser, or not more than ${reserved} open cases to record sessions on and close`);
+  }
+  return { organisationId, adviserId: adviser.id, caseIds };
 }
 
 const entry = (caseId: string) => ({
@@ -181,7 +191,7 @@ export async function benchApi(
   log: (message: string) => void,
 ): Promise<ApiFigures> {
   const dataSource = services.get(DataSource);
-  const target = await chooseTarget(dataSource, organisationId);
+  const target = await chooseTarget(dataSource, organisationId, options.closes);
   const { token } = await services.get(SessionService).create({ id: target.adviserId, organisationId });
   const countRows = async () =>
     Number(
