@@ -50,6 +50,7 @@ import type { PublishedRounding } from '../pricing/published-pricing.js';
 
 import { VERSION } from '../version.js';
 
+import { DistributionRepository } from './distribution.repository.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { gbp, percent, thousands } from './format.js';
 
@@ -60,6 +61,8 @@ import type { ByBandReport, EvidencePack, Headline, PackMean, PackMeta, PackRate
 import { packSummary } from './summary.js';
 
 import { adjustedTable } from './tables/adjusted-table.js';
+
+import { distributionTables } from './tables/distribution-tables.js';
 
 import { fixedFeeTable } from './tables/fixed-fee-table.js';
 
@@ -131,6 +134,7 @@ export class EvidencePackService {
     private readonly feeRates: FeeRatesService,
     private readonly organisations: OrganisationsService,
     private readonly funding: FundingService,
+    private readonly distributions: DistributionRepository,
   ) {}
 
   /** A manager's own organisation, or a commissioner's sharing organisations (all, or the one named). */
@@ -180,6 +184,7 @@ export class EvidencePackService {
       feeLines,
       inputs,
       funding,
+      distributionCounts,
     ] = await Promise.all([
       organisationsLoaded,
       this.repository.organisations([pricingOrganisationId]),
@@ -203,6 +208,7 @@ export class EvidencePackService {
         unitCostVersion: request.unitCostVersion,
       }),
       this.funding.forPeriod(ids, { from: request.from, to: request.to }),
+      this.distributions.counts(ids, filters, asOf),
     ]);
     const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), filters.category);
     const priced = this.pricing.valued(inputs, pricingRounding(rounded, filters.category));
@@ -249,6 +255,7 @@ export class EvidencePackService {
       ...OUTCOME_MEASURES.map((m) => timeVsOutcomeTable(rounded, m)),
       ...PACK_RATES.map((r) => packRateTable(rounded, r)),
       ...PACK_MEANS.map((m) => packMeanTable(rounded, m)),
+      ...distributionTables(distributionCounts, rounded),
       adjustedTable(estimates, publishedN),
       fixedFeeTable(
         feeLines,

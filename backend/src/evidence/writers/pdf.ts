@@ -11,6 +11,7 @@ import { pdfText } from './pdf-text.js';
 import { footers, organisationLine, MARGIN } from './pdf-layout.js';
 import { otherOutcomesPage, outcomesPage, summaryPage, titlePage } from './pdf-headline-pages.js';
 import { meansPage, moreMeasuresPage, personalDevelopmentPage, understandingPage } from './pdf-measure-pages.js';
+import { problemsPage, retellingPage } from './pdf-distribution-pages.js';
 import { categoryPage, fixedFeePage, methodPages, valuePage } from './pdf-detail-pages.js';
 
 export interface PdfOptions {
@@ -51,6 +52,8 @@ export async function packPdf(pack: EvidencePack, inputsSha256: string, options:
   personalDevelopmentPage(doc, pack);
   meansPage(doc, pack);
   understandingPage(doc, pack);
+  retellingPage(doc, pack);
+  problemsPage(doc, pack);
   categoryPage(doc, pack);
   fixedFeePage(doc, pack);
   valuePage(doc, pack);
