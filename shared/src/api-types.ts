@@ -12,6 +12,11 @@ export interface ApiErrorBody {
   current?: unknown;
 }
 
+/** A refused sign-in (401): `twoFactor` says the password was right and the authenticator code is wanted. */
+export interface SignInRefusal extends ApiErrorBody {
+  twoFactor?: 'code_required';
+}
+
 /** A list endpoint's page (limit/offset paging). */
 export interface Page<T> {
   items: T[];
@@ -46,6 +51,19 @@ export interface Me {
   role: Role;
   organisationId: string;
   organisationName: string;
+}
+
+export interface TwoFactorState {
+  enabled: boolean;
+  /** The organisation requires two-factor for this role and it is not set up yet. */
+  enrolmentRequired: boolean;
+}
+
+/** The signed-in session (GET /auth/me, POST /auth/sign-in). */
+export interface Session {
+  me: Me;
+  csrfToken: string;
+  twoFactor: TwoFactorState;
 }
 
 export interface BandRate {

@@ -229,6 +229,13 @@ export interface NoteRevision {
   changed: Array<'kind' | 'on' | 'body' | 'timeEntryId'>;
 }
 
+/** GET /notes/:id/history: a note's versions, oldest first. */
+export interface NoteHistory {
+  id: string;
+  caseId: string;
+  revisions: NoteRevision[];
+}
+
 export interface CaseDetail extends CaseRecord {
   client: ClientSummary & Pick<Client, 'vulnerabilities' | 'evidenceConsent' | 'contactSafety' | 'equality'>;
   leadAdviserName: string;

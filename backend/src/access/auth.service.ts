@@ -4,7 +4,7 @@
  * a success clears the count of its account from its address.
  */
 import { Injectable } from '@nestjs/common';
-import type { Me } from '@deepvalue/shared';
+import type { Me, SignInRefusal } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
@@ -41,6 +41,8 @@ export interface SignInMeta {
 // A fixed hash to verify against when the email is unknown, so timing does not reveal accounts.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0o4b0jz6l0r2Zb0mYpK8vK7O0uF4q0HnS3m5i9Q7m2Y';
 const WRONG = 'The email or password is not right';
+/** Added to the 401 when the password was right and the authenticator code is wanted. */
+const CODE_REQUIRED: Pick<SignInRefusal, 'twoFactor'> = { twoFactor: 'code_required' };
 
 const SELECT_USER = `
   SELECT u.id, u.organisation_id, u.email, u.name, u.role, u.password_hash, u.active, u.totp_enabled,
@@ -95,12 +97,12 @@ export class AuthService {
     if (user.totp_enabled) {
       if (!code) {
         const message = 'Enter the 6-digit code from your authenticator app';
-        throw new DomainError('unauthenticated', message, [{ path: 'code', message }], { twoFactor: 'code_required' });
+        throw new DomainError('unauthenticated', message, [{ path: 'code', message }], CODE_REQUIRED);
       }
       if (!(await this.twoFactor.verifyCode(user.organisation_id, user.id, code))) {
         await this.recordFailure(email, user, meta, 'wrong_code');
         const message = 'The code is not right; try the current one';
-        throw new DomainError('unauthenticated', message, [{ path: 'code', message }], { twoFactor: 'code_required' });
+        throw new DomainError('unauthenticated', message, [{ path: 'code', message }], CODE_REQUIRED);
       }
     }
 

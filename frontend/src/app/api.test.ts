@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeFetch } from '../test/render';
+import type { CaseListItem, Page } from '@deepvalue/shared';
+import { fakeFetch, refuse, reply } from '../test/render';
 import { api, ApiRequestError, queryString, setCsrfToken, setUnauthenticatedHandler } from './api';
 
 describe('api', () => {
@@ -11,8 +12,8 @@ describe('api', () => {
   it('sends the CSRF token on writes but not on reads', async () => {
     setCsrfToken('token-123');
     const calls = fakeFetch({
-      'GET /api/cases': { body: { items: [] } },
-      'POST /api/cases': { status: 201, body: {} },
+      'GET /api/cases': reply<Page<CaseListItem>>({ items: [], total: 0, limit: 50, offset: 0 }),
+      'POST /api/cases': { status: 201 },
     });
     await api('/cases');
     await api('/cases', { method: 'POST', body: { a: 1 } });
@@ -56,14 +57,11 @@ describe('api', () => {
 
   it('turns an error body into field errors, the code and the current record of a conflict', async () => {
     fakeFetch({
-      'PATCH /api/cases/1': {
-        status: 409,
-        body: {
-          code: 'stale_version',
-          errors: [{ path: 'version', message: 'is out of date' }],
-          current: { id: '1', version: 3 },
-        },
-      },
+      'PATCH /api/cases/1': refuse(409, {
+        code: 'stale_version',
+        errors: [{ path: 'version', message: 'is out of date' }],
+        current: { id: '1', version: 3 },
+      }),
     });
     const error = await api('/cases/1', { method: 'PATCH', body: { version: 2 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
@@ -77,10 +75,7 @@ describe('api', () => {
 
   it('tells an unknown route ("not available yet") from a record that is not found', async () => {
     fakeFetch({
-      'GET /api/cases/2': {
-        status: 404,
-        body: { code: 'not_found', errors: [{ path: '', message: 'Case not found' }] },
-      },
+      'GET /api/cases/2': refuse(404, { code: 'not_found', errors: [{ path: '', message: 'Case not found' }] }),
     });
     const missingRoute = (await api('/reports/nothing').catch((e: unknown) => e)) as ApiRequestError;
     const missingRecord = (await api('/cases/2').catch((e: unknown) => e)) as ApiRequestError;
@@ -101,7 +96,7 @@ describe('api', () => {
   it('reports an ended session so the app can ask the user to sign in again', async () => {
     const handler = vi.fn();
     setUnauthenticatedHandler(handler);
-    fakeFetch({ 'GET /api/cases': { status: 401, body: { code: 'unauthenticated', errors: [] } } });
+    fakeFetch({ 'GET /api/cases': refuse(401, { code: 'unauthenticated', errors: [] }) });
     await expect(api('/cases')).rejects.toMatchObject({ status: 401 });
     expect(handler).toHaveBeenCalledTimes(1);
   });

@@ -1,18 +1,6 @@
-import type { Me } from '@deepvalue/shared';
+import type { Me, Session, TwoFactorState } from '@deepvalue/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiRequestError, setCsrfToken } from './api';
-
-export interface TwoFactorState {
-  enabled: boolean;
-  /** The organisation requires two-factor for this role and it is not set up yet. */
-  enrolmentRequired: boolean;
-}
-
-interface SessionResponse {
-  me: Me;
-  csrfToken: string;
-  twoFactor?: TwoFactorState;
-}
 
 const NO_TWO_FACTOR: TwoFactorState = { enabled: false, enrolmentRequired: false };
 
@@ -23,7 +11,7 @@ export function useSession() {
     queryKey: ['session'],
     queryFn: async () => {
       try {
-        const result = await api<SessionResponse>('/auth/me');
+        const result = await api<Session>('/auth/me');
         setCsrfToken(result.csrfToken);
         client.setQueryData(['two-factor'], result.twoFactor ?? NO_TWO_FACTOR);
         return result.me;
@@ -51,7 +39,7 @@ export function useTwoFactorState(): TwoFactorState {
 export function useSignIn() {
   const client = useQueryClient();
   return async (email: string, password: string, code?: string) => {
-    const result = await api<SessionResponse>('/auth/sign-in', {
+    const result = await api<Session>('/auth/sign-in', {
       method: 'POST',
       body: code ? { email, password, code } : { email, password },
     });

@@ -1,5 +1,5 @@
 /** Test helpers: render a page in a data router with a signed-in user, and a fake `fetch`. */
-import type { Me } from '@deepvalue/shared';
+import type { ApiErrorBody, Me } from '@deepvalue/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -46,9 +46,27 @@ export function renderPage(element: ReactElement, { path = '/', url, me = ADVISE
   return { ...result, router, client };
 }
 
+declare const shaped: unique symbol;
+/** A fake body checked against a response type: made only by `reply` or `refuse`. */
+type ShapedBody = { readonly [shaped]: true };
+
 export interface FakeResponse {
   status?: number;
-  body?: unknown;
+  body?: ShapedBody;
+}
+
+/**
+ * A fake answer whose body is checked against `T`, the route's response type from @deepvalue/shared,
+ * which must be named (`reply<CaseDetail>(…)`): when the API's shape changes, the fake stops compiling
+ * instead of leaving the test green on a shape the server no longer sends.
+ */
+export function reply<T = never>(body: NoInfer<T>, status = 200): FakeResponse {
+  return { status, body: body as unknown as ShapedBody };
+}
+
+/** A refusal as the API's one exception filter writes it. */
+export function refuse(status: number, body: ApiErrorBody): FakeResponse {
+  return reply<ApiErrorBody>(body, status);
 }
 
 export type Handler = (request: {
@@ -77,7 +95,7 @@ export function fakeFetch(handlers: Record<string, Handler | FakeResponse>) {
       ? typeof handler === 'function'
         ? await handler(call)
         : handler
-      : { status: 404, body: { code: 'not_found', errors: [{ path: '', message: `Cannot ${method} ${url}` }] } };
+      : refuse(404, { code: 'not_found', errors: [{ path: '', message: `Cannot ${method} ${url}` }] });
     const status = response.status ?? 200;
     return new Response(status === 204 ? null : JSON.stringify(response.body ?? {}), {
       status,

@@ -1,4 +1,4 @@
-import type { TwoFactorSetup } from '@deepvalue/shared';
+import type { Session, TwoFactorSetup, TwoFactorState } from '@deepvalue/shared';
 import { ROLES, type Me, type Role } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
@@ -12,13 +12,13 @@ export class MeDto implements Me {
   @ApiProperty() organisationName: string;
 }
 
-export class TwoFactorStateDto {
+export class TwoFactorStateDto implements TwoFactorState {
   @ApiProperty() enabled: boolean;
   @ApiProperty({ description: 'The organisation requires two-factor for this role and it is not set up yet' })
   enrolmentRequired: boolean;
 }
 
-export class SessionDto {
+export class SessionDto implements Session {
   @ApiProperty({ type: MeDto }) me: MeDto;
   @ApiProperty({ description: 'Send back as X-CSRF-Token on every cookie-authenticated write' }) csrfToken: string;
   @ApiProperty({ type: TwoFactorStateDto }) twoFactor: TwoFactorStateDto;

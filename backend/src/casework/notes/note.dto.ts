@@ -12,6 +12,7 @@ import {
   TIME_CLASSES,
   type TimeClass,
   type CaseNote,
+  type NoteHistory,
   type NoteRevision,
   type NoteSearchItem,
 } from '@deepvalue/shared';
@@ -106,7 +107,7 @@ export class NoteRevisionDto implements NoteRevision {
 }
 
 /** A note's versions, oldest first (the response names the note, so reading it is audited as such). */
-export class NoteHistoryDto {
+export class NoteHistoryDto implements NoteHistory {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ type: [NoteRevisionDto] }) revisions: NoteRevisionDto[];

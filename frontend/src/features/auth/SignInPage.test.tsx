@@ -1,3 +1,4 @@
+import type { Session, SignInRefusal } from '@deepvalue/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -29,25 +30,19 @@ describe('SignInPage', () => {
 
 describe('SignInPage with two-factor', () => {
   it('asks for the authenticator code when the password was right, then signs in with it', async () => {
-    const { fakeFetch } = await import('../../test/render');
+    const { fakeFetch, MANAGER, reply } = await import('../../test/render');
     const calls = fakeFetch({
       'POST /api/auth/sign-in': ({ body }) =>
         (body as { code?: string }).code
-          ? {
-              body: {
-                me: { id: 'u', role: 'manager', name: 'M' },
-                csrfToken: 't',
-                twoFactor: { enabled: true, enrolmentRequired: false },
-              },
-            }
-          : {
-              status: 401,
-              body: {
+          ? reply<Session>({ me: MANAGER, csrfToken: 't', twoFactor: { enabled: true, enrolmentRequired: false } })
+          : reply<SignInRefusal>(
+              {
                 code: 'unauthenticated',
                 errors: [{ path: 'code', message: 'Enter the 6-digit code from your authenticator app' }],
                 twoFactor: 'code_required',
               },
-            },
+              401,
+            ),
     });
     renderPage();
     await userEvent.type(screen.getByLabelText('Email address'), 'manager@example.org');

@@ -1,4 +1,4 @@
-import type { ApiError } from '@deepvalue/shared';
+import type { ApiError, SignInRefusal } from '@deepvalue/shared';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../app/api';
@@ -35,7 +35,7 @@ export function SignInPage() {
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (error) {
       if (error instanceof ApiRequestError) {
-        const wantsCode = (error.body as { twoFactor?: string } | undefined)?.twoFactor === 'code_required';
+        const wantsCode = (error.body as SignInRefusal | undefined)?.twoFactor === 'code_required';
         if (wantsCode && !needsCode) {
           // The password was right; now the second factor. Not an error yet.
           setNeedsCode(true);

@@ -1,4 +1,4 @@
-import type { ConflictMatch } from '@deepvalue/shared';
+import type { ConflictMatch, ConflictSearchResult } from '@deepvalue/shared';
 /**
  * A conflict check as the adviser does it: the organisation's clients and parties that look like
  * the person (name with typos and in either order, date of birth, postcode district), and the
@@ -69,7 +69,7 @@ export function useConflictSearch(typed: ConflictSearch) {
   return useQuery({
     queryKey: ['conflict-search', search],
     queryFn: ({ signal }) =>
-      api<{ items: ConflictMatch[] }>(
+      api<ConflictSearchResult>(
         `/conflict-checks/search${queryString({
           name,
           dateOfBirth: search.dateOfBirth || undefined,

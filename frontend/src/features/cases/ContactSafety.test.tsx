@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import { fakeFetch, renderPage, reply } from '../../test/render';
 import { ContactSafetyPage } from './ContactSafetyPage';
-import type { ContactSafety } from '@deepvalue/shared';
+import type { Client, ContactSafety } from '@deepvalue/shared';
 import { ContactSafetyPanel } from './ContactSafetyPanel';
 
 const CLIENT_ID = '11111111-1111-4111-8111-111111111111';
@@ -44,7 +44,7 @@ describe('contact safety', () => {
   });
 
   it('saves the answers with the client version; a preferred way marked not safe is refused before sending', async () => {
-    const client = {
+    const client: Client = {
       id: CLIENT_ID,
       ref: 'CL-1',
       firstName: 'Ana',
@@ -57,8 +57,8 @@ describe('contact safety', () => {
       contactSafety: NOT_ASKED,
     };
     const calls = fakeFetch({
-      [`GET /api/clients/${CLIENT_ID}`]: { body: client },
-      [`PATCH /api/clients/${CLIENT_ID}`]: { body: { ...client, version: 5 } },
+      [`GET /api/clients/${CLIENT_ID}`]: reply<Client>(client),
+      [`PATCH /api/clients/${CLIENT_ID}`]: reply<Client>({ ...client, version: 5 }),
     });
     renderPage(<ContactSafetyPage />, {
       path: '/clients/:clientId/contact-safety',

@@ -1,82 +1,32 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import { aCaseDetail } from '../../test/fixtures';
+import { fakeFetch, refuse, renderPage, reply } from '../../test/render';
 import { EditCasePage } from './EditCasePage';
-import type { CaseDetail } from '@deepvalue/shared';
+import type { CaseDetail, Office, Page, Partner } from '@deepvalue/shared';
 
 const CASE_ID = '22222222-2222-4222-8222-222222222222';
 
-const caseDetail = (over: Partial<CaseDetail> = {}): CaseDetail => ({
-  id: CASE_ID,
-  ref: 'c-42',
-  clientId: 'cl-1',
-  officeId: null,
-  category: 'housing',
-  subcategory: 'possession',
-  openedOn: '2026-01-05',
-  closedOn: null,
-  status: 'open',
-  leadAdviserId: 'a-1',
-  fundingStream: 'grant',
-  arrival: { route: 'self', referrerPartnerId: null },
-  priorOrganisationsContacted: 1,
-  timesToldStoryBefore: 2,
-  confidenceAtIntake: null,
-  version: 3,
-  client: {
-    id: 'cl-1',
-    ref: 'cl-1',
-    firstName: 'Ana',
-    lastName: 'Ruiz',
-    dateOfBirth: null,
-    postcodeDistrict: null,
-    vulnerabilities: [],
-    evidenceConsent: true,
-  },
-  leadAdviserName: 'Sam',
-  officeName: null,
-  referrerName: null,
-  timeEntries: [],
-  feedback: [],
-  assessment: null,
-  problems: [],
-  referrals: [],
-  outcome: null,
-  followUps: [],
-  measures: {
-    relationshipMinutes: 0,
-    totalMinutes: 0,
-    relationshipShare: null,
-    continuity: null,
-    firstContactLatencyDays: null,
-    rqi: null,
-    rqiItems: 0,
-    problemsCount: 0,
-  },
-  ...over,
-});
+const caseDetail = (over: Partial<CaseDetail> = {}): CaseDetail => aCaseDetail({ id: CASE_ID, ...over });
 
 describe('EditCasePage', () => {
   it('shows both versions on a stale-version conflict and saves the merge against the current version', async () => {
     const patches: unknown[] = [];
     const { version: _v, ...theirs } = caseDetail({ subcategory: 'disrepair', timesToldStoryBefore: 4 });
     fakeFetch({
-      [`GET /api/cases/${CASE_ID}`]: { body: caseDetail() },
-      'GET /api/offices': { body: [] },
-      'GET /api/partners': { body: { items: [], total: 0, limit: 20, offset: 0 } },
+      [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseDetail()),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/partners': reply<Page<Partner>>({ items: [], total: 0, limit: 20, offset: 0 }),
       [`PATCH /api/cases/${CASE_ID}`]: ({ body }) => {
         patches.push(body);
         return patches.length === 1
-          ? {
-              status: 409,
-              body: {
-                code: 'stale_version',
-                errors: [{ path: 'version', message: 'is out of date' }],
-                current: { ...theirs, version: 4 },
-              },
-            }
-          : { body: caseDetail({ version: 5 }) };
+          ? refuse(409, {
+              code: 'stale_version',
+              errors: [{ path: 'version', message: 'is out of date' }],
+              current: { ...theirs, version: 4 },
+            })
+          : reply<CaseDetail>(caseDetail({ version: 5 }));
       },
     });
     const { router } = renderPage(<EditCasePage />, {
@@ -103,9 +53,9 @@ describe('EditCasePage', () => {
 
   it('asks before leaving with unsaved changes', async () => {
     fakeFetch({
-      [`GET /api/cases/${CASE_ID}`]: { body: caseDetail() },
-      'GET /api/offices': { body: [] },
-      'GET /api/partners': { body: { items: [], total: 0, limit: 20, offset: 0 } },
+      [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseDetail()),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/partners': reply<Page<Partner>>({ items: [], total: 0, limit: 20, offset: 0 }),
     });
     const { router } = renderPage(<EditCasePage />, {
       path: '/cases/:caseId/edit',
@@ -128,12 +78,12 @@ describe('EditCasePage', () => {
   it('records the confidence asked at intake, and clears it with "Not asked"', async () => {
     const patches: unknown[] = [];
     fakeFetch({
-      [`GET /api/cases/${CASE_ID}`]: { body: caseDetail() },
-      'GET /api/offices': { body: [] },
-      'GET /api/partners': { body: { items: [], total: 0, limit: 20, offset: 0 } },
+      [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseDetail()),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/partners': reply<Page<Partner>>({ items: [], total: 0, limit: 20, offset: 0 }),
       [`PATCH /api/cases/${CASE_ID}`]: ({ body }) => {
         patches.push(body);
-        return { body: caseDetail({ version: 4 }) };
+        return reply<CaseDetail>(caseDetail({ version: 4 }));
       },
     });
     const { router } = renderPage(<EditCasePage />, {

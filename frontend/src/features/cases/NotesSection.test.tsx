@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import { fakeFetch, renderPage, reply } from '../../test/render';
 import { NotesSection } from './NotesSection';
-import type { CaseNote } from '@deepvalue/shared';
+import type { CaseNote, NoteHistory } from '@deepvalue/shared';
 
 const CASE_ID = '22222222-2222-4222-8222-222222222222';
 const NOTE_ID = '33333333-3333-4333-8333-333333333333';
@@ -27,7 +27,7 @@ const note = (over: Partial<CaseNote> = {}): CaseNote => ({
 
 describe('NotesSection', () => {
   it('adds a note with an idempotency key and refreshes the case; an empty note is refused before sending', async () => {
-    const calls = fakeFetch({ [`POST /api/cases/${CASE_ID}/notes`]: { status: 201, body: note({ version: 1 }) } });
+    const calls = fakeFetch({ [`POST /api/cases/${CASE_ID}/notes`]: reply<CaseNote>(note({ version: 1 }), 201) });
     const onChanged = vi.fn();
     renderPage(<NotesSection caseId={CASE_ID} notes={[]} onChanged={onChanged} />);
     expect(screen.getByText('No notes yet.')).toBeTruthy();
@@ -49,7 +49,7 @@ describe('NotesSection', () => {
   });
 
   it('records the time of an attendance with the note, as one request; bad minutes are refused before sending', async () => {
-    const calls = fakeFetch({ [`POST /api/cases/${CASE_ID}/notes`]: { status: 201, body: note({ version: 1 }) } });
+    const calls = fakeFetch({ [`POST /api/cases/${CASE_ID}/notes`]: reply<CaseNote>(note({ version: 1 }), 201) });
     const onChanged = vi.fn();
     renderPage(<NotesSection caseId={CASE_ID} notes={[]} onChanged={onChanged} />);
     await userEvent.type(screen.getByLabelText('Note'), 'Went through the notice by phone');
@@ -72,37 +72,35 @@ describe('NotesSection', () => {
 
   it('shows who wrote and edited a note, edits it with its version and shows its history', async () => {
     const calls = fakeFetch({
-      [`PATCH /api/notes/${NOTE_ID}`]: { body: note({ version: 3, body: 'Edited' }) },
-      [`GET /api/notes/${NOTE_ID}/history`]: {
-        body: {
-          id: NOTE_ID,
-          caseId: CASE_ID,
-          revisions: [
-            {
-              revision: 1,
-              kind: 'attendance',
-              on: '2026-01-05',
-              body: 'First words',
-              timeEntryId: null,
-              writtenById: 'a-1',
-              writtenByName: 'Sam Adviser',
-              writtenAt: '2026-01-05T10:00:00.000Z',
-              changed: ['kind', 'on', 'body', 'timeEntryId'],
-            },
-            {
-              revision: 2,
-              kind: 'attendance',
-              on: '2026-01-05',
-              body: 'Met client.\nDiscussed the notice.',
-              timeEntryId: null,
-              writtenById: 'm-1',
-              writtenByName: 'Mo Manager',
-              writtenAt: '2026-01-06T10:00:00.000Z',
-              changed: ['body'],
-            },
-          ],
-        },
-      },
+      [`PATCH /api/notes/${NOTE_ID}`]: reply<CaseNote>(note({ version: 3, body: 'Edited' })),
+      [`GET /api/notes/${NOTE_ID}/history`]: reply<NoteHistory>({
+        id: NOTE_ID,
+        caseId: CASE_ID,
+        revisions: [
+          {
+            revision: 1,
+            kind: 'attendance',
+            on: '2026-01-05',
+            body: 'First words',
+            timeEntryId: null,
+            writtenById: 'a-1',
+            writtenByName: 'Sam Adviser',
+            writtenAt: '2026-01-05T10:00:00.000Z',
+            changed: ['kind', 'on', 'body', 'timeEntryId'],
+          },
+          {
+            revision: 2,
+            kind: 'attendance',
+            on: '2026-01-05',
+            body: 'Met client.\nDiscussed the notice.',
+            timeEntryId: null,
+            writtenById: 'm-1',
+            writtenByName: 'Mo Manager',
+            writtenAt: '2026-01-06T10:00:00.000Z',
+            changed: ['body'],
+          },
+        ],
+      }),
     });
     const onChanged = vi.fn();
     renderPage(<NotesSection caseId={CASE_ID} notes={[note()]} onChanged={onChanged} />);

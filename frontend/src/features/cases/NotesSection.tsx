@@ -10,7 +10,7 @@ import { Radios } from '../../ui/Radios';
 import { Select } from '../../ui/Select';
 import { Textarea } from '../../ui/Textarea';
 import { TextInput } from '../../ui/TextInput';
-import type { CaseNote, NoteRevision, TimeEntry } from '@deepvalue/shared';
+import type { CaseNote, NoteHistory, NoteRevision, TimeEntry } from '@deepvalue/shared';
 
 const KIND_OPTIONS = [
   { value: 'attendance', label: 'Attendance note', hint: 'A meeting or call with or about the client' },
@@ -222,7 +222,7 @@ function NoteItem({
   const toggleHistory = async () => {
     if (history) return setHistory(undefined);
     try {
-      setHistory((await api<{ revisions: NoteRevision[] }>(`/notes/${note.id}/history`)).revisions);
+      setHistory((await api<NoteHistory>(`/notes/${note.id}/history`)).revisions);
     } catch (e) {
       setError(messageOf(e));
     }

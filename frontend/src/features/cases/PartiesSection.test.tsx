@@ -1,8 +1,8 @@
-import type { Party } from '@deepvalue/shared';
+import type { ConflictCheckRecord, ConflictSearchResult, Party } from '@deepvalue/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import { fakeFetch, renderPage, reply } from '../../test/render';
 import { PartiesSection } from './PartiesSection';
 
 const CASE_ID = '22222222-2222-4222-8222-222222222222';
@@ -30,8 +30,8 @@ const party = (over: Partial<Party> = {}): Party => ({
 describe('PartiesSection', () => {
   it('lists parties with the pass phrase behind a disclosure', async () => {
     fakeFetch({
-      [`GET /api/cases/${CASE_ID}/parties`]: { body: [party()] },
-      [`GET /api/cases/${CASE_ID}/conflict-checks`]: { body: [] },
+      [`GET /api/cases/${CASE_ID}/parties`]: reply<Party[]>([party()]),
+      [`GET /api/cases/${CASE_ID}/conflict-checks`]: reply<ConflictCheckRecord[]>([]),
     });
     renderPage(<PartiesSection caseId={CASE_ID} />);
     const item = await screen.findByRole('article', { name: 'Amira Khan, Third party acting for the client' });
@@ -41,32 +41,27 @@ describe('PartiesSection', () => {
 
   it('adds an opponent with its conflict check: role fields only, names checked before sending, with an idempotency key', async () => {
     const calls = fakeFetch({
-      [`GET /api/cases/${CASE_ID}/parties`]: { body: [] },
-      [`GET /api/cases/${CASE_ID}/conflict-checks`]: { body: [] },
-      'GET /api/conflict-checks/search': {
-        body: {
-          items: [
-            {
-              source: 'client',
-              id: 'c-1',
-              clientId: 'c-1',
-              caseId: null,
-              name: 'Riverside Holmes',
-              ref: 'CL-1',
-              role: 'client',
-              opponentType: null,
-              dateOfBirth: null,
-              postcodeDistrict: null,
-              score: 0.6,
-              matchedOn: ['name'],
-            },
-          ],
-        },
-      },
-      [`POST /api/cases/${CASE_ID}/parties`]: {
-        status: 201,
-        body: party({ role: 'opponent', name: 'Riverside Homes' }),
-      },
+      [`GET /api/cases/${CASE_ID}/parties`]: reply<Party[]>([]),
+      [`GET /api/cases/${CASE_ID}/conflict-checks`]: reply<ConflictCheckRecord[]>([]),
+      'GET /api/conflict-checks/search': reply<ConflictSearchResult>({
+        items: [
+          {
+            source: 'client',
+            id: 'c-1',
+            clientId: 'c-1',
+            caseId: null,
+            name: 'Riverside Holmes',
+            ref: 'CL-1',
+            role: 'client',
+            opponentType: null,
+            dateOfBirth: null,
+            postcodeDistrict: null,
+            score: 0.6,
+            matchedOn: ['name'],
+          },
+        ],
+      }),
+      [`POST /api/cases/${CASE_ID}/parties`]: reply<Party>(party({ role: 'opponent', name: 'Riverside Homes' }), 201),
     });
     renderPage(<PartiesSection caseId={CASE_ID} />);
     await screen.findByText('No opponents, third parties or interpreters recorded.');

@@ -1,37 +1,29 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import type { CaseDetail } from '@deepvalue/shared';
+import { aCaseDetail } from '../../test/fixtures';
+import { fakeFetch, refuse, renderPage, reply } from '../../test/render';
 import { CloseCaseWizard } from './CloseCaseWizard';
 
 const CASE_ID = '66666666-6666-4666-8666-666666666666';
-const detail = (version: number, closedOn: string | null = null) => ({
-  id: CASE_ID,
-  ref: 'c-1',
-  category: 'housing',
-  fundingStream: 'grant',
-  closedOn,
-  version,
-  client: { id: 'x', firstName: 'Ana', lastName: 'Ruiz' },
-  leadAdviserName: 'Sam',
-});
+const detail = (version: number, closedOn: string | null = null) =>
+  aCaseDetail({ id: CASE_ID, ref: 'c-1', closedOn, status: closedOn ? 'closed' : 'open', version });
 
 describe('CloseCaseWizard', () => {
   it('goes one question per page to a check page, and closes with a new key after someone else changed the case', async () => {
     let closes = 0;
     const calls = fakeFetch({
-      [`GET /api/cases/${CASE_ID}`]: () => ({ body: detail(closes >= 2 ? 5 : 2, closes >= 2 ? '2026-01-05' : null) }),
+      [`GET /api/cases/${CASE_ID}`]: () =>
+        reply<CaseDetail>(detail(closes >= 2 ? 5 : 2, closes >= 2 ? '2026-01-05' : null)),
       [`POST /api/cases/${CASE_ID}/close`]: () =>
         ++closes === 1
-          ? {
-              status: 409,
-              body: {
-                code: 'stale_version',
-                errors: [{ path: 'version', message: 'is out of date' }],
-                current: { ...detail(4) },
-              },
-            }
-          : { body: detail(5, '2026-01-05') },
+          ? refuse(409, {
+              code: 'stale_version',
+              errors: [{ path: 'version', message: 'is out of date' }],
+              current: { ...detail(4) },
+            })
+          : reply<CaseDetail>(detail(5, '2026-01-05')),
     });
     const { router } = renderPage(<CloseCaseWizard />, {
       path: '/cases/:caseId/close/*',
@@ -60,7 +52,7 @@ describe('CloseCaseWizard', () => {
 
   it('asks "before" for confidence only when intake did not ask it', async () => {
     for (const confidenceAtIntake of [2, null]) {
-      fakeFetch({ [`GET /api/cases/${CASE_ID}`]: { body: { ...detail(2), confidenceAtIntake } } });
+      fakeFetch({ [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>({ ...detail(2), confidenceAtIntake }) });
       const { unmount } = renderPage(<CloseCaseWizard />, {
         path: '/cases/:caseId/close/*',
         url: `/cases/${CASE_ID}/close/development`,

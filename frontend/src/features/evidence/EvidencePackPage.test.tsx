@@ -1,12 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import type { EvidencePackPreview, Office } from '@deepvalue/shared';
+import { fakeFetch, MANAGER, renderPage, reply } from '../../test/render';
 import { EvidencePackPage, lastFinancialYear } from './EvidencePackPage';
 
 describe('EvidencePackPage', () => {
   it('starts from the last financial year and puts the period and filters in the URL, never an adviser', async () => {
-    const calls = fakeFetch({ 'GET /api/offices': { body: [] } });
+    const calls = fakeFetch({ 'GET /api/offices': reply<Office[]>([]) });
     const { router } = renderPage(<EvidencePackPage />, { path: '/evidence', url: '/evidence?adviser=x', me: MANAGER });
     const year = lastFinancialYear();
     expect(screen.getByLabelText('Cases closed from')).toHaveValue(year.from);
@@ -22,7 +23,7 @@ describe('EvidencePackPage', () => {
   });
 
   it('shows the plain-English summary the PDF opens with, before the headlines', async () => {
-    const pack = {
+    const pack: EvidencePackPreview = {
       meta: {
         title: 'Deep value evidence pack',
         organisations: [{ ref: 'A', name: 'Northside Law Centre' }],
@@ -31,8 +32,21 @@ describe('EvidencePackPage', () => {
         asOf: '2026-03-31',
         filters: {},
         threshold: 5,
-        unitCosts: { version: 1, priceYear: 2024 },
+        unitCosts: {
+          organisationRef: 'A',
+          organisationName: 'Northside Law Centre',
+          version: 1,
+          createdAt: '2026-03-31T09:00:00.000Z',
+          hourlyCostGbp: 60,
+          hourlyCostSource: null,
+          priceYear: 2024,
+          deflators: { version: '1', published: '2025-12-22', source: 'HM Treasury GDP deflators' },
+        },
+        feeTables: [{ organisationRef: 'A', version: 0, usingDefaults: true }],
+        funding: { totalGbp: 52000, records: 1, note: '' },
         softwareVersion: '0.1.0',
+        generatedAt: '2026-03-31T00:00:00.000Z',
+        builtOn: '2026-04-02',
       },
       summary: {
         heading: 'In brief',
@@ -46,7 +60,10 @@ describe('EvidencePackPage', () => {
       method: [],
       inputsSha256: 'abc',
     };
-    fakeFetch({ 'GET /api/offices': { body: [] }, 'GET /api/evidence-packs/preview': { body: pack } });
+    fakeFetch({
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/evidence-packs/preview': reply<EvidencePackPreview>(pack),
+    });
     renderPage(<EvidencePackPage />, {
       path: '/evidence',
       url: '/evidence?from=2025-04-01&to=2026-03-31',

@@ -1,10 +1,21 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import type {
+  CaseRecord,
+  Client,
+  ClientSummary,
+  ConflictMatch,
+  ConflictSearchResult,
+  CreatedClient,
+  Office,
+  Page,
+} from '@deepvalue/shared';
+import { aCaseDetail } from '../../test/fixtures';
+import { fakeFetch, refuse, renderPage, reply } from '../../test/render';
 import { IntakeWizard } from './IntakeWizard';
 
-const EXISTING = {
+const EXISTING: ClientSummary = {
   id: '33333333-3333-4333-8333-333333333333',
   ref: 'cl-7',
   firstName: 'Ana',
@@ -13,7 +24,7 @@ const EXISTING = {
   postcodeDistrict: 'E3',
 };
 /** A party of another case whose name is one letter from the client's. */
-const NEAR_MATCH = {
+const NEAR_MATCH: ConflictMatch = {
   source: 'party',
   id: '66666666-6666-4666-8666-666666666666',
   clientId: null,
@@ -29,6 +40,8 @@ const NEAR_MATCH = {
 };
 const NEW_ID = '44444444-4444-4444-8444-444444444444';
 const CASE_ID = '55555555-5555-4555-8555-555555555555';
+const NO_CLIENTS: Page<ClientSummary> = { items: [], total: 0, limit: 50, offset: 0 };
+const CREATED_CASE: CaseRecord = aCaseDetail({ id: CASE_ID, ref: 'c-9', version: 1 });
 
 async function answerEverything() {
   await userEvent.type(screen.getByLabelText('First name'), 'Ana');
@@ -68,8 +81,8 @@ async function answerEverything() {
 describe('IntakeWizard', () => {
   it('asks one question per page, with an error summary when one is not answered', async () => {
     fakeFetch({
-      'GET /api/clients': { body: { items: [], total: 0, limit: 50, offset: 0 } },
-      'GET /api/offices': { body: [] },
+      'GET /api/clients': reply<Page<ClientSummary>>(NO_CLIENTS),
+      'GET /api/offices': reply<Office[]>([]),
     });
     renderPage(<IntakeWizard />, { path: '/intake/*', url: '/intake/client' });
     expect(screen.getByLabelText('First name')).toHaveFocus();
@@ -83,10 +96,13 @@ describe('IntakeWizard', () => {
 
   it('opens a new case for an existing client straight on the first case question', async () => {
     fakeFetch({
-      [`GET /api/clients/${EXISTING.id}`]: {
-        body: { ...EXISTING, vulnerabilities: [], evidenceConsent: true, version: 1 },
-      },
-      'GET /api/offices': { body: [] },
+      [`GET /api/clients/${EXISTING.id}`]: reply<Client>({
+        ...EXISTING,
+        vulnerabilities: [],
+        evidenceConsent: true,
+        version: 1,
+      }),
+      'GET /api/offices': reply<Office[]>([]),
     });
     renderPage(<IntakeWizard />, { path: '/intake/*', url: `/intake/case?client=${EXISTING.id}` });
     expect(await screen.findByText('New case for Ana Ruiz')).toBeInTheDocument();
@@ -94,12 +110,11 @@ describe('IntakeWizard', () => {
 
   it('warns about a likely existing client from the server and, if chosen, uses them instead', async () => {
     const calls = fakeFetch({
-      'GET /api/clients': { body: { items: [], total: 0, limit: 50, offset: 0 } },
-      'GET /api/offices': { body: [] },
-      'GET /api/conflict-checks/search': { body: { items: [NEAR_MATCH] } },
-      'POST /api/clients': {
-        status: 201,
-        body: {
+      'GET /api/clients': reply<Page<ClientSummary>>(NO_CLIENTS),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/conflict-checks/search': reply<ConflictSearchResult>({ items: [NEAR_MATCH] }),
+      'POST /api/clients': reply<CreatedClient>(
+        {
           ...EXISTING,
           id: NEW_ID,
           ref: 'cl-8',
@@ -108,9 +123,10 @@ describe('IntakeWizard', () => {
           version: 1,
           possibleDuplicates: [EXISTING],
         },
-      },
+        201,
+      ),
       [`DELETE /api/clients/${NEW_ID}`]: { status: 204 },
-      'POST /api/cases': { status: 201, body: { id: CASE_ID, ref: 'c-9', version: 1 } },
+      'POST /api/cases': reply<CaseRecord>(CREATED_CASE, 201),
     });
     const { router } = renderPage(<IntakeWizard />, {
       path: '/intake/*',
@@ -145,12 +161,11 @@ describe('IntakeWizard', () => {
   it('does not record the client twice when creating the case fails and is tried again', async () => {
     let caseAttempts = 0;
     const calls = fakeFetch({
-      'GET /api/clients': { body: { items: [], total: 0, limit: 50, offset: 0 } },
-      'GET /api/offices': { body: [] },
-      'GET /api/conflict-checks/search': { body: { items: [NEAR_MATCH] } },
-      'POST /api/clients': {
-        status: 201,
-        body: {
+      'GET /api/clients': reply<Page<ClientSummary>>(NO_CLIENTS),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/conflict-checks/search': reply<ConflictSearchResult>({ items: [NEAR_MATCH] }),
+      'POST /api/clients': reply<CreatedClient>(
+        {
           ...EXISTING,
           id: NEW_ID,
           vulnerabilities: [],
@@ -158,11 +173,12 @@ describe('IntakeWizard', () => {
           version: 1,
           possibleDuplicates: [],
         },
-      },
+        201,
+      ),
       'POST /api/cases': () =>
         ++caseAttempts === 1
-          ? { status: 422, body: { code: 'unprocessable', errors: [{ path: 'openedOn', message: 'is not allowed' }] } }
-          : { status: 201, body: { id: CASE_ID, ref: 'c-9', version: 1 } },
+          ? refuse(422, { code: 'unprocessable', errors: [{ path: 'openedOn', message: 'is not allowed' }] })
+          : reply<CaseRecord>(CREATED_CASE, 201),
     });
     renderPage(<IntakeWizard />, {
       path: '/intake/*',

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import { fakeFetch, MANAGER, renderPage, reply } from '../../test/render';
 import { PricingSummary } from './PricingSummary';
-import type { KindFigures, PricingGroupView, PricingReport } from '@deepvalue/shared';
+import type { KindFigures, Office, PricingGroupView, PricingReport } from '@deepvalue/shared';
 
 const range = (central: number | string) => ({ low: central, central, high: central });
 const kind = (k: KindFigures['kind'], label: string, net: number | string, eventsNotPriced: number): KindFigures => ({
@@ -37,16 +37,14 @@ const report: PricingReport = {
   unmapped: [],
   asOf: '2026-03-31',
   filters: {},
-  organisationIds: [],
-  consent: 'all_cases',
   unitCosts: { version: 1, createdAt: '2026-01-01T00:00:00.000Z', hourlyCostGbp: 50, hourlyCostNote: null },
   priceYear: 2024,
   notes: [],
-} as unknown as PricingReport;
+};
 
 describe('PricingSummary', () => {
   it('says how many events a total leaves out, and reads "not priced" rather than £0', async () => {
-    fakeFetch({ 'GET /api/reports/pricing': { body: report }, 'GET /api/offices': { body: [] } });
+    fakeFetch({ 'GET /api/reports/pricing': reply<PricingReport>(report), 'GET /api/offices': reply<Office[]>([]) });
     renderPage(<PricingSummary />, { path: '/pricing', url: '/pricing', me: MANAGER });
     const fiscal = await screen.findByRole('row', { name: /^Fiscal value/ });
     expect(fiscal).toHaveTextContent('leaves out 7 events not priced');

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import { aCaseDetail } from '../../test/fixtures';
+import { fakeFetch, renderPage, reply } from '../../test/render';
 import { ProblemResultPage } from './ProblemResultPage';
-import type { Problem } from '@deepvalue/shared';
+import type { CaseDetail, Problem } from '@deepvalue/shared';
 
 const CASE_ID = '33333333-3333-4333-8333-333333333333';
 const PROBLEM_ID = '44444444-4444-4444-8444-444444444444';
@@ -20,15 +21,7 @@ const problem = (over: Partial<Problem> = {}): Problem => ({
   version: 2,
   ...over,
 });
-const caseWith = (p: Problem) => ({
-  id: CASE_ID,
-  ref: 'c-7',
-  category: 'housing',
-  closedOn: null,
-  version: 1,
-  client: { id: 'x', firstName: 'Ana', lastName: 'Ruiz' },
-  problems: [p],
-});
+const caseWith = (p: Problem) => aCaseDetail({ id: CASE_ID, ref: 'c-7', version: 1, problems: [p] });
 
 function open() {
   return renderPage(<ProblemResultPage />, {
@@ -42,10 +35,10 @@ describe('ProblemResultPage', () => {
   it('asks for an answer, then records the problem’s own result against its version', async () => {
     const patches: unknown[] = [];
     fakeFetch({
-      [`GET /api/cases/${CASE_ID}`]: { body: caseWith(problem()) },
+      [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseWith(problem())),
       [`PATCH /api/problems/${PROBLEM_ID}`]: ({ body }) => {
         patches.push(body);
-        return { body: problem({ result: 'partly_positive', version: 3 }) };
+        return reply<Problem>(problem({ result: 'partly_positive', version: 3 }));
       },
     });
     const { router } = open();
@@ -65,10 +58,10 @@ describe('ProblemResultPage', () => {
   it('shows the recorded result and clears it with “Not known yet” (unknown is not a result)', async () => {
     const patches: unknown[] = [];
     fakeFetch({
-      [`GET /api/cases/${CASE_ID}`]: { body: caseWith(problem({ result: 'negative', version: 5 })) },
+      [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseWith(problem({ result: 'negative', version: 5 }))),
       [`PATCH /api/problems/${PROBLEM_ID}`]: ({ body }) => {
         patches.push(body);
-        return { body: problem({ version: 6 }) };
+        return reply<Problem>(problem({ version: 6 }));
       },
     });
     const { router } = open();
@@ -81,7 +74,7 @@ describe('ProblemResultPage', () => {
   });
 
   it('says so when the problem is not on the case', async () => {
-    fakeFetch({ [`GET /api/cases/${CASE_ID}`]: { body: { ...caseWith(problem()), problems: [] } } });
+    fakeFetch({ [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>({ ...caseWith(problem()), problems: [] }) });
     open();
     expect(await screen.findByText('That underlying problem could not be found on this case.')).toBeInTheDocument();
   });

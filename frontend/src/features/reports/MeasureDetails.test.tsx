@@ -1,7 +1,7 @@
 import type { DetailFigure, DetailTable, MeasuresSummary } from '@deepvalue/shared';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import { fakeFetch, MANAGER, renderPage, reply } from '../../test/render';
 import { MeasureDetails } from './MeasureDetails';
 
 const rate = (count: number, n: number, ciLow: number | null, ciHigh: number | null): DetailFigure => ({
@@ -73,7 +73,7 @@ const SUMMARY: MeasuresSummary = {
 };
 
 function show() {
-  const calls = fakeFetch({ 'GET /api/reports/measures': { body: SUMMARY } });
+  const calls = fakeFetch({ 'GET /api/reports/measures': reply<MeasuresSummary>(SUMMARY) });
   renderPage(<MeasureDetails filters={{}} />, { me: MANAGER });
   return calls;
 }

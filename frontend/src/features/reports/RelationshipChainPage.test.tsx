@@ -1,7 +1,7 @@
-import type { ChainLink, RelationshipChainReport } from '@deepvalue/shared';
+import type { ChainLink, Office, RelationshipChainReport } from '@deepvalue/shared';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import { fakeFetch, MANAGER, renderPage, reply } from '../../test/render';
 import { linkSentence, mediationSentence, verdictOf } from './chain-sentences';
 import { RelationshipChainPage } from './RelationshipChainPage';
 
@@ -89,7 +89,10 @@ describe('relationship chain sentences', () => {
 
 describe('RelationshipChainPage', () => {
   it('shows each step with its verdict and sentence, the share through understanding and the caveat', async () => {
-    fakeFetch({ 'GET /api/reports/chain': { body: REPORT }, 'GET /api/offices': { body: [] } });
+    fakeFetch({
+      'GET /api/reports/chain': reply<RelationshipChainReport>(REPORT),
+      'GET /api/offices': reply<Office[]>([]),
+    });
     renderPage(<RelationshipChainPage />, { path: '/reports/chain', me: MANAGER });
     expect(await screen.findByTestId('mediation-sentence')).toHaveTextContent(/About 27% of the link/);
     expect(screen.getByText('Clear link: more goes with more')).toBeInTheDocument();

@@ -1,21 +1,21 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import type { BreakdownReport, Office } from '@deepvalue/shared';
+import { aBreakdown, anOffice } from '../../test/fixtures';
+import { fakeFetch, MANAGER, renderPage, reply } from '../../test/render';
 import { ReportFiltersForm } from './ReportFiltersForm';
 
-const ADVISERS = {
-  groups: [
-    { key: '00000000-0000-4000-8000-0000000000d1', label: 'Ada Adviser' },
-    { key: 'none', label: 'No lead adviser' },
-  ],
-};
+const ADVISERS = aBreakdown([
+  { key: '00000000-0000-4000-8000-0000000000d1', label: 'Ada Adviser' },
+  { key: 'none', label: 'No lead adviser' },
+]);
 
 describe('ReportFiltersForm', () => {
   it('on a report, offers managers the adviser filter and applies the choices with the filters', async () => {
     fakeFetch({
-      'GET /api/offices': { body: [{ id: 'o1', name: 'Town office' }] },
-      'GET /api/reports/breakdown': { body: ADVISERS },
+      'GET /api/offices': reply<Office[]>([anOffice()]),
+      'GET /api/reports/breakdown': reply<BreakdownReport>(ADVISERS),
     });
     const onApply = vi.fn();
     renderPage(
@@ -42,7 +42,7 @@ describe('ReportFiltersForm', () => {
   });
 
   it('on a pack, asks for a period, links each error to its field, and has no adviser filter', async () => {
-    const calls = fakeFetch({ 'GET /api/offices': { body: [{ id: 'o1', name: 'Town office' }] } });
+    const calls = fakeFetch({ 'GET /api/offices': reply<Office[]>([anOffice()]) });
     const onApply = vi.fn();
     renderPage(<ReportFiltersForm kind="pack" filters={{ to: '2026-03-31' }} onApply={onApply} />, { me: MANAGER });
     expect(await screen.findByLabelText('Office')).toHaveAttribute('name', 'pack-office');

@@ -1,8 +1,9 @@
-import type { BandKey, TimeVsOutcomeReport } from '@deepvalue/shared';
+import type { BandKey, BreakdownReport, Office, OrganisationRef, TimeVsOutcomeReport } from '@deepvalue/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, MANAGER, renderPage } from '../../test/render';
+import { aBreakdown } from '../../test/fixtures';
+import { fakeFetch, MANAGER, refuse, renderPage, reply } from '../../test/render';
 import { TimeVsOutcomePage } from './TimeVsOutcomePage';
 
 // Recharts needs a real layout engine; the page's table carries the same figures.
@@ -39,12 +40,14 @@ const REPORT: TimeVsOutcomeReport = {
   caveat: 'Observational: association, not cause.',
 };
 
+const NO_BREAKDOWN = aBreakdown();
+
 describe('TimeVsOutcomePage', () => {
   it('shows the rates by band with n, the adjusted estimate in one sentence, and the caveat', async () => {
     fakeFetch({
-      'GET /api/reports/time-vs-outcome': { body: REPORT },
-      'GET /api/offices': { body: [] },
-      'GET /api/reports/breakdown': { body: { groups: [] } },
+      'GET /api/reports/time-vs-outcome': reply<TimeVsOutcomeReport>(REPORT),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     expect(await screen.findByTestId('adjusted-sentence')).toHaveTextContent(
@@ -69,12 +72,12 @@ describe('TimeVsOutcomePage', () => {
     const estimated = new Promise<void>((resolve) => (release = resolve));
     const calls = fakeFetch({
       'GET /api/reports/time-vs-outcome': async ({ url }) => {
-        if (url.includes('adjusted=false')) return { body: { ...REPORT, adjusted: null } };
+        if (url.includes('adjusted=false')) return reply<TimeVsOutcomeReport>({ ...REPORT, adjusted: null });
         await estimated;
-        return { body: REPORT };
+        return reply<TimeVsOutcomeReport>(REPORT);
       },
-      'GET /api/offices': { body: [] },
-      'GET /api/reports/breakdown': { body: { groups: [] } },
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     const first = await screen.findByRole('row', { name: /^< 1 h/ });
@@ -94,10 +97,10 @@ describe('TimeVsOutcomePage', () => {
     fakeFetch({
       'GET /api/reports/time-vs-outcome': ({ url }) =>
         url.includes('adjusted=false')
-          ? { body: { ...REPORT, adjusted: null } }
-          : { status: 503, body: { code: 'unavailable', errors: [{ path: '', message: 'The database is busy' }] } },
-      'GET /api/offices': { body: [] },
-      'GET /api/reports/breakdown': { body: { groups: [] } },
+          ? reply<TimeVsOutcomeReport>({ ...REPORT, adjusted: null })
+          : refuse(503, { code: 'unavailable', errors: [{ path: '', message: 'The database is busy' }] }),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
@@ -108,9 +111,9 @@ describe('TimeVsOutcomePage', () => {
 
   it('puts the filters and the outcome in the URL, and links each figure to its cases', async () => {
     const calls = fakeFetch({
-      'GET /api/reports/time-vs-outcome': { body: REPORT },
-      'GET /api/offices': { body: [] },
-      'GET /api/reports/breakdown': { body: { groups: [] } },
+      'GET /api/reports/time-vs-outcome': reply<TimeVsOutcomeReport>(REPORT),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
     });
     const { router } = renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     await screen.findByTestId('adjusted-sentence');
@@ -129,8 +132,8 @@ describe('TimeVsOutcomePage', () => {
 
   it('gives commissioners no links to cases', async () => {
     fakeFetch({
-      'GET /api/reports/time-vs-outcome': { body: REPORT },
-      'GET /api/organisations/shared-with-me': { body: [] },
+      'GET /api/reports/time-vs-outcome': reply<TimeVsOutcomeReport>(REPORT),
+      'GET /api/organisations/shared-with-me': reply<OrganisationRef[]>([]),
     });
     renderPage(<TimeVsOutcomePage />, {
       path: '/reports/time-vs-outcome',
@@ -141,7 +144,10 @@ describe('TimeVsOutcomePage', () => {
   });
 
   it('says so when the report is not available on this server yet', async () => {
-    fakeFetch({ 'GET /api/offices': { body: [] }, 'GET /api/reports/breakdown': { body: { groups: [] } } });
+    fakeFetch({
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+    });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     expect(await screen.findByTestId('not-available')).toHaveTextContent('The report is not available yet');
   });

@@ -1,14 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, renderPage } from '../../test/render';
+import type { TimeEntry } from '@deepvalue/shared';
+import { aTimeEntry } from '../../test/fixtures';
+import { fakeFetch, refuse, renderPage, reply } from '../../test/render';
 import { QuickTimeForm, validateTimeEntry } from './QuickTimeForm';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 
 describe('QuickTimeForm', () => {
   it('has the focus in the minutes box and saves on Enter with an Idempotency-Key', async () => {
-    const calls = fakeFetch({ 'POST /api/time-entries/quick': { status: 201, body: { id: 'te-1' } } });
+    const calls = fakeFetch({ 'POST /api/time-entries/quick': reply<TimeEntry>(aTimeEntry(), 201) });
     const onSaved = vi.fn();
     renderPage(<QuickTimeForm caseId={CASE_ID} autoFocus onSaved={onSaved} />);
     expect(screen.getByLabelText('Minutes')).toHaveFocus();
@@ -28,7 +30,7 @@ describe('QuickTimeForm', () => {
   });
 
   it('submits on Enter from a select, which browsers do not do by themselves', async () => {
-    const calls = fakeFetch({ 'POST /api/time-entries/quick': { status: 201, body: { id: 'te-1' } } });
+    const calls = fakeFetch({ 'POST /api/time-entries/quick': reply<TimeEntry>(aTimeEntry(), 201) });
     renderPage(<QuickTimeForm caseId={CASE_ID} onSaved={vi.fn()} />);
     await userEvent.type(screen.getByLabelText('Minutes'), '20');
     await userEvent.selectOptions(screen.getByLabelText('Mode'), 'phone');
@@ -61,10 +63,10 @@ describe('QuickTimeForm', () => {
 
   it('shows the server’s field errors', async () => {
     fakeFetch({
-      'POST /api/time-entries/quick': {
-        status: 400,
-        body: { code: 'validation', errors: [{ path: 'on', message: 'must not be before the case opened' }] },
-      },
+      'POST /api/time-entries/quick': refuse(400, {
+        code: 'validation',
+        errors: [{ path: 'on', message: 'must not be before the case opened' }],
+      }),
     });
     renderPage(<QuickTimeForm caseId={CASE_ID} onSaved={vi.fn()} />);
     await userEvent.type(screen.getByLabelText('Minutes'), '30{Enter}');
