@@ -224,6 +224,12 @@ describe('GET /api/reports/measures', () => {
     expect(got.bounce_in.n).toBe(want.bounceIn.n);
     expect(got.bounce_in.unknown).toBe(want.bounceIn.unknown);
     expect(got.bounce_in.groups!.map((g) => g.count)).toEqual(want.bounceIn.counts);
+    // Each group's share with its Wilson interval, and the coverage beside n (as the other distributions).
+    expect(got.bounce_in.groups!.map((g) => ({ rate: g.share, ciLow: g.ciLow, ciHigh: g.ciHigh }))).toEqual(
+      want.bounceIn.counts.map((count) => wilsonInterval(count, want.bounceIn.n)),
+    );
+    if (want.bounceIn.n + want.bounceIn.unknown > 0)
+      expect(got.bounce_in.coverage).toBeCloseTo(want.bounceIn.n / (want.bounceIn.n + want.bounceIn.unknown), 12);
     checkExtras(got, cases);
     for (const measure of Object.keys(RATE_DEFINITIONS)) {
       const expected = rateOver(cases, measure, asOf);

@@ -254,11 +254,11 @@ export class MeasuresService {
         kind: 'distribution',
         n: bounceIn.n,
         unknown: bounceIn.unknown,
-        groups: bounceIn.counts.map((count, i) => ({
-          value: BOUNCE_IN_GROUPS[i],
-          count,
-          share: bounceIn.n ? count / bounceIn.n : null,
-        })),
+        coverage: bounceIn.n + bounceIn.unknown ? bounceIn.n / (bounceIn.n + bounceIn.unknown) : null,
+        groups: bounceIn.counts.map((count, i) => {
+          const { rate, ciLow, ciHigh } = rateFigure({ n: bounceIn.n, count });
+          return { value: BOUNCE_IN_GROUPS[i], count, share: rate, ciLow, ciHigh };
+        }),
         small: small(bounceIn.n),
         note: `${bounceIn.unknown} closed cases have no bounce-in recorded and are left out.`,
       },
