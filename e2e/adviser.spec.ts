@@ -39,7 +39,7 @@ test('an adviser takes in a new client, records time and feedback, and closes th
 
   await expect(page.getByRole('heading', { name: 'What is the presenting problem?' })).toBeVisible();
   await page.getByLabel('Housing').check();
-  await page.getByLabel('Sub-category (optional)').fill('possession');
+  await page.getByLabel('Sub-category (optional)').selectOption({ label: 'Possession' });
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await page.getByLabel('Legal aid (fixed fee)').check();

@@ -9,5 +9,6 @@ export default defineConfig({
   resolve: { alias: { '@deepvalue/shared': shared } },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 600 },
   server: { proxy: { '/api': 'http://localhost:3000' } },
-  test: { environment: 'jsdom', setupFiles: ['./src/test-setup.ts'], css: false },
+  // A page test clicks through a whole form; 5 s (Vitest's default) failed such tests on a loaded machine.
+  test: { environment: 'jsdom', setupFiles: ['./src/test-setup.ts'], css: false, testTimeout: 30_000 },
 });

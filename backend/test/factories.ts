@@ -2,7 +2,7 @@
  * Casework factories for API tests: each creates its record through the API (so the test data is
  * what the API accepts) with sensible defaults that a test overrides only where it matters.
  */
-import type { Role } from '@deepvalue/shared';
+import { DEFAULT_SUBCATEGORIES, type Category, type Role } from '@deepvalue/shared';
 import type { Harness, TestUser } from './harness.js';
 
 type Body = Record<string, unknown>;
@@ -52,10 +52,11 @@ export async function makePartner(h: Harness, user: TestUser, input: Body = {}):
 /** A case for a new client (unless clientId is given), led by the user. */
 export async function makeCase(h: Harness, user: TestUser, input: Body = {}): Promise<Body> {
   const clientId = input.clientId ?? (await makeClient(h, user)).id;
+  const category = (input.category ?? 'housing') as Category;
   return created(h, user, '/api/cases', {
     clientId,
-    category: 'housing',
-    subcategory: 'possession',
+    category,
+    subcategory: DEFAULT_SUBCATEGORIES[category]?.[0]?.[0] ?? null,
     openedOn: '2025-01-06',
     fundingStream: 'legal_aid_fixed_fee',
     arrival: { route: 'self' },

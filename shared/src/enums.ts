@@ -181,41 +181,6 @@ export function labelOf(value: string): string {
   return LABELS[value] ?? value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
-/** Display names of the sub-category codes the demo data and imports use; anything else was typed and shows as typed. */
-const SUBCATEGORY_LABELS: Record<string, string> = {
-  allocation: 'Allocation',
-  asylum_support: 'Asylum support',
-  bailiffs: 'Bailiffs',
-  care_package: 'Care package',
-  carers_support: "Carers' support",
-  consumer_credit: 'Consumer credit',
-  council_tax: 'Council tax',
-  discrimination: 'Discrimination',
-  disrepair: 'Disrepair',
-  esa_wca: 'ESA work capability assessment',
-  eu_settlement: 'EU Settlement Scheme',
-  family_reunion: 'Family reunion',
-  homelessness: 'Homelessness',
-  insolvency: 'Insolvency',
-  leave_to_remain: 'Leave to remain',
-  needs_assessment: 'Needs assessment',
-  nrpf_support: 'No recourse to public funds support',
-  overpayment: 'Overpayment',
-  pip: 'PIP (Personal Independence Payment)',
-  possession: 'Possession',
-  priority_debt: 'Priority debt',
-  redundancy: 'Redundancy',
-  sanction: 'Sanction',
-  tenancy_deposit: 'Tenancy deposit',
-  unfair_dismissal: 'Unfair dismissal',
-  universal_credit: 'Universal Credit',
-  unpaid_wages: 'Unpaid wages',
-};
-
-export function subcategoryLabel(value: string): string {
-  return SUBCATEGORY_LABELS[value] ?? value;
-}
-
 /** A note on a case: an attendance note records a meeting or call with or for the client; a file note anything else. */
 export const NOTE_KINDS = ['attendance', 'file'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];

@@ -20,3 +20,4 @@ export * from './privacy.js';
 export * from './legal-aid-types.js';
 export * from './mail.js';
 export * from './case-records-types.js';
+export * from './subcategories.js';

@@ -14,6 +14,8 @@ import { SupervisionController } from './supervision/supervision.controller.js';
 import { SupervisionService } from './supervision/supervision.service.js';
 import { DirectoryController } from './directory/directory.controller.js';
 import { DirectoryService } from './directory/directory.service.js';
+import { SubcategoriesController } from './subcategories/subcategories.controller.js';
+import { SubcategoriesService } from './subcategories/subcategories.service.js';
 import { FeedbackController } from './feedback/feedback.controller.js';
 import { FeedbackLinksController } from './feedback/feedback-links.controller.js';
 import { FeedbackLinksService } from './feedback/feedback-links.service.js';
@@ -55,6 +57,7 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     LettersController,
     SupervisionController,
     DirectoryController,
+    SubcategoriesController,
   ],
   providers: [
     ClientsService,
@@ -75,7 +78,8 @@ import { TimeEntriesService } from './time-entries/time-entries.service.js';
     LettersService,
     SupervisionService,
     DirectoryService,
+    SubcategoriesService,
   ],
-  exports: [ClientsService, CasesService, DirectoryService, DocumentsService],
+  exports: [ClientsService, CasesService, DirectoryService, DocumentsService, SubcategoriesService],
 })
 export class CaseworkModule {}

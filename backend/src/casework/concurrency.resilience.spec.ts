@@ -5,10 +5,12 @@
  * idempotency/idempotency.e2e.spec.ts ('records once under 100 concurrent identical requests').
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEFAULT_SUBCATEGORIES } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { makeCase, makeStaffedOrganisation } from '../../test/factories.js';
 
 const ROUNDS = 20;
+const HOUSING = DEFAULT_SUBCATEGORIES.housing;
 
 describe('two advisers working on the same case at the same time', () => {
   let h: Harness;
@@ -30,8 +32,8 @@ describe('two advisers working on the same case at the same time', () => {
     let version = kase.version as number;
     for (let round = 0; round < ROUNDS; round++) {
       const edits = [
-        { user: first, subcategory: `first-${round}` },
-        { user: second, subcategory: `second-${round}` },
+        { user: first, subcategory: HOUSING[round % HOUSING.length][0] },
+        { user: second, subcategory: HOUSING[(round + 1) % HOUSING.length][0] },
       ];
       const results = await Promise.all(
         edits.map((e) => h.as(e.user).patch(`/api/cases/${kase.id}`).send({ version, subcategory: e.subcategory })),

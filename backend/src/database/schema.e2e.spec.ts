@@ -58,6 +58,7 @@ const ENUM_COLUMNS: Record<string, readonly string[]> = {
   'clients.vulnerabilities': VULNERABILITIES,
   'clients.preferred_channel': CONTACT_CHANNELS,
   'cases.category': CATEGORIES,
+  'subcategories.category': CATEGORIES,
   'cases.funding_stream': FUNDING_STREAMS,
   'cases.arrival_route': ARRIVAL_ROUTES,
   'time_entries.class': TIME_CLASSES,

@@ -686,6 +686,12 @@ sign_in_attempts.email text NOT NULL
 sign_in_attempts.last_attempt_at timestamp with time zone NOT NULL DEFAULT now()
 sign_in_attempts.next_allowed_at timestamp with time zone NOT NULL DEFAULT now()
 sign_in_attempts.source text NOT NULL
+subcategories.active boolean NOT NULL DEFAULT true
+subcategories.category text NOT NULL
+subcategories.key text NOT NULL
+subcategories.label text NOT NULL
+subcategories.organisation_id uuid NOT NULL
+subcategories.position smallint NOT NULL DEFAULT 0
 time_entries.activity text NOT NULL
 time_entries.adviser_id uuid NOT NULL
 time_entries.case_id uuid NOT NULL
@@ -1565,6 +1571,17 @@ sign_in_attempts sign_in_attempts_last_attempt_at_not_null: NOT NULL last_attemp
 sign_in_attempts sign_in_attempts_next_allowed_at_not_null: NOT NULL next_allowed_at
 sign_in_attempts sign_in_attempts_pkey: PRIMARY KEY (email, source)
 sign_in_attempts sign_in_attempts_source_not_null: NOT NULL source
+subcategories subcategories_active_not_null: NOT NULL active
+subcategories subcategories_category_check: CHECK ((category = ANY (ARRAY['housing'::text, 'welfare_benefits'::text, 'debt'::text, 'employment'::text, 'immigration'::text, 'community_care'::text])))
+subcategories subcategories_category_not_null: NOT NULL category
+subcategories subcategories_key_check: CHECK (((length(key) >= 1) AND (length(key) <= 100)))
+subcategories subcategories_key_not_null: NOT NULL key
+subcategories subcategories_label_check: CHECK (((length(label) >= 1) AND (length(label) <= 100)))
+subcategories subcategories_label_not_null: NOT NULL label
+subcategories subcategories_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
+subcategories subcategories_organisation_id_not_null: NOT NULL organisation_id
+subcategories subcategories_pkey: PRIMARY KEY (organisation_id, category, key)
+subcategories subcategories_position_not_null: NOT NULL "position"
 time_entries time_entries_activity_check: CHECK ((activity = ANY (ARRAY['initial_interview'::text, 'advice_session'::text, 'follow_up_contact'::text, 'research'::text, 'letter'::text, 'negotiation'::text, 'advocacy'::text, 'preparation'::text, 'forms'::text, 'funder_reporting'::text, 'billing'::text, 'travel'::text, 'other'::text])))
 time_entries time_entries_activity_not_null: NOT NULL activity
 time_entries time_entries_adviser_id_not_null: NOT NULL adviser_id
@@ -1753,6 +1770,7 @@ CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id)
 CREATE UNIQUE INDEX sheet_mappings_pkey ON public.sheet_mappings USING btree (organisation_id, name)
 CREATE INDEX sign_in_attempts_last_idx ON public.sign_in_attempts USING btree (last_attempt_at)
 CREATE UNIQUE INDEX sign_in_attempts_pkey ON public.sign_in_attempts USING btree (email, source)
+CREATE UNIQUE INDEX subcategories_pkey ON public.subcategories USING btree (organisation_id, category, key)
 CREATE INDEX time_entries_case_idx ON public.time_entries USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX time_entries_case_key ON public.time_entries USING btree (organisation_id, case_id, id)
 CREATE UNIQUE INDEX time_entries_pkey ON public.time_entries USING btree (id)

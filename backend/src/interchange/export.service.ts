@@ -4,6 +4,7 @@
  * an empty organisation and exporting again gives the same document.
  */
 import { Injectable } from '@nestjs/common';
+import type { Subcategory } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/domain-error.js';
 import { IMPORT_FORMAT, type ImportCase, type ImportHeader } from './import-format.js';
@@ -106,7 +107,7 @@ export class ExportService {
     ]);
     if (!organisation) throw notFound('Organisation');
     const q = (sql: string) => this.dataSource.query(sql, [organisationId]);
-    const [offices, advisers, partners, feedbackItems] = await Promise.all([
+    const [offices, advisers, partners, feedbackItems, subcategories] = await Promise.all([
       q(`SELECT ref, name FROM offices WHERE organisation_id = $1 ORDER BY ref`),
       q(`SELECT ${USER_REF} AS ref, u.name, u.email, o.ref AS office FROM users u LEFT JOIN offices o ON o.organisation_id = u.organisation_id AND o.id = u.office_id
          WHERE u.organisation_id = $1 AND (u.ref IS NOT NULL OR u.role IN ('adviser', 'manager')
@@ -116,6 +117,8 @@ export class ExportService {
          ORDER BY 1`),
       q(`SELECT ref, name, service, contact FROM partners WHERE organisation_id = $1 ORDER BY ref`),
       q(`SELECT key, label FROM feedback_items WHERE organisation_id = $1 ORDER BY position, key`),
+      q(`SELECT category, key, label, CASE WHEN NOT active THEN true END AS retired
+           FROM subcategories WHERE organisation_id = $1 ORDER BY position, key`),
     ]);
     return {
       format: IMPORT_FORMAT,
@@ -124,6 +127,9 @@ export class ExportService {
       offices,
       partners,
       ...(feedbackItems.length ? { feedbackItems } : {}),
+      ...(subcategories.length
+        ? { subcategories: subcategories.map(({ retired, ...s }: Subcategory) => (retired ? { ...s, retired } : s)) }
+        : {}),
     };
   }
 

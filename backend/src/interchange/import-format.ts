@@ -6,7 +6,7 @@
  * exporter can write null for an empty database column and a person writing a file can leave it out.
  * Every ref is 1–100 characters and is the key that makes re-import idempotent.
  */
-import type { LegalAidAnswers } from '@deepvalue/shared';
+import type { LegalAidAnswers, Subcategory } from '@deepvalue/shared';
 import type {
   Activity,
   AppealNotPursuedReason,
@@ -84,6 +84,11 @@ export interface ImportHeader {
   partners: ImportPartner[];
   /** When present, feedback item keys must be among these; when absent any well-formed key is accepted. */
   feedbackItems?: ImportFeedbackItem[] | null;
+  /**
+   * Sub-categories the cases may use besides the organisation's own list (the shipped list for a new
+   * organisation); the import adds those it lacks. Its own entries, labels and retirements stay.
+   */
+  subcategories?: Subcategory[] | null;
 }
 
 export interface ImportDocument extends ImportHeader {

@@ -4,6 +4,7 @@
  * checks, contact safety — stays, a note stays linked to its re-imported time entry, and nothing is duplicated.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEFAULT_SUBCATEGORIES } from '@deepvalue/shared';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,7 +145,11 @@ describe('re-importing a case that advisers have worked on', () => {
 
   it('updates the case in place, keeping its id and everything advisers recorded on it', async () => {
     const next = structuredClone(doc);
-    next.cases[2].subcategory = 'possession';
+    // Another sub-category of the case's own category (the list refuses any other).
+    const changed = DEFAULT_SUBCATEGORIES[next.cases[2].category].find(
+      ([key]) => key !== next.cases[2].subcategory,
+    )![0];
+    next.cases[2].subcategory = changed;
     next.cases[2].timeEntries!.push({
       on: next.cases[2].openedOn,
       adviserRef: next.cases[2].leadAdviserRef,
@@ -160,7 +165,7 @@ describe('re-importing a case that advisers have worked on', () => {
       `SELECT id, subcategory, version FROM cases WHERE organisation_id = $1 AND ref = $2`,
       [manager.organisationId, doc.cases[2].ref],
     );
-    expect(after).toMatchObject({ id: kase.id, subcategory: 'possession' });
+    expect(after).toMatchObject({ id: kase.id, subcategory: changed });
     expect(after.version).toBeGreaterThan(1);
     expect(await recorded(kase.id)).toEqual(before);
     const entries = await h.dataSource.query(`SELECT count(*)::int AS n FROM time_entries WHERE case_id = $1`, [

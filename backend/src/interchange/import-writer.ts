@@ -18,6 +18,7 @@ import { formatUfn, nextUfn, ufnLockKey } from '../legal-aid/ufn.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { canSkipTriggers, prepareBatchCheck, runBatchCheck, type BatchCheck } from './foreign-key-check.js';
 import type { ImportAdviser, ImportCase, ImportClient, ImportHeader, ImportTimeEntry } from './import-format.js';
+import { addSubcategories } from '../casework/subcategories/subcategories.sql.js';
 
 interface RefMaps {
   offices: Map<string, string>;
@@ -200,6 +201,8 @@ export class ImportWriter {
       const officeId = adviser.office ? (this.refs.offices.get(adviser.office) ?? null) : null;
       this.refs.advisers.set(adviser.ref, await this.resolveAdviser(adviser, officeId));
     }
+    if (header.subcategories?.length)
+      await addSubcategories((sql, params) => this.client.query(sql, params), org, header.subcategories);
     for (const [position, item] of (header.feedbackItems ?? []).entries()) {
       await this.client.query(
         `INSERT INTO feedback_items (organisation_id, key, label, position) VALUES ($1, $2, $3, $4)

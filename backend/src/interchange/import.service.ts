@@ -10,7 +10,10 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { FieldError } from '../common/domain-error.js';
 import { addShippedTemplates } from '../casework/letters/shipped-templates.js';
 import { LegalAidCodesService } from '../legal-aid/legal-aid-codes.service.js';
+import { subcategoriesOf } from '../casework/subcategories/subcategories.sql.js';
+import { defaultSubcategories, type Subcategory } from '@deepvalue/shared';
 import type { ImportCase, ImportHeader } from './import-format.js';
+import { isObject } from './field-checks.js';
 import { checkUtf8, detectFormat, ImportReadError, readCases, readHeader, type CaseItem } from './import-reader.js';
 import { ImportWriter, type WriteCounts } from './import-writer.js';
 import { createValidationContext, validateCase, validateHeader, type ValidationContext } from './validate.js';
@@ -52,9 +55,25 @@ export class ImportService {
     private readonly legalAid: LegalAidCodesService,
   ) {}
 
-  /** A context for validating cases against the header and the legal aid code lists in force. */
-  validationContext(header: unknown): ValidationContext {
-    return createValidationContext(header, this.legalAid.codes);
+  /**
+   * A context for validating cases against the header and the legal aid code lists in force;
+   * `subcategories`: the organisation's list (subcategoriesOf); the shipped list for a new one.
+   */
+  validationContext(header: unknown, subcategories?: readonly Subcategory[]): ValidationContext {
+    return createValidationContext(header, this.legalAid.codes, undefined, subcategories);
+  }
+
+  /** The list of the organisation an import writes to, retired entries too; the shipped list for a new one. */
+  private async subcategoriesOf(target: ImportTarget, header: unknown): Promise<Subcategory[]> {
+    const byId = 'organisationId' in target;
+    const given = isObject(header) && isObject(header.organisation) ? header.organisation.ref : undefined;
+    const [organisation]: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM organisations WHERE ${byId ? 'id' : 'ref'} = $1`,
+      [byId ? target.organisationId : String(target.organisationRef ?? given ?? '')],
+    );
+    return organisation
+      ? subcategoriesOf((sql, params) => this.dataSource.query(sql, params), organisation.id)
+      : defaultSubcategories();
   }
 
   /**
@@ -156,7 +175,7 @@ export class ImportService {
       await checkUtf8(file);
       const raw = await readHeader(file, format);
       note(validateHeader(raw));
-      context = this.validationContext(raw);
+      context = this.validationContext(raw, await this.subcategoriesOf(target, raw));
       header = raw as ImportHeader;
       let cases = 0;
       for await (const item of readCases(file, format)) {

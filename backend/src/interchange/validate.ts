@@ -11,7 +11,7 @@
  * JSON (not NDJSON) documents must put the header fields before `cases` for streaming, as the
  * generator and exporter do; otherwise refs cannot be checked until the header has been read.
  */
-import type { LegalAidAnswers } from '@deepvalue/shared';
+import { defaultSubcategories, labelOf, type LegalAidAnswers, type Subcategory } from '@deepvalue/shared';
 import {
   ACTIVITIES,
   APPEAL_NOT_PURSUED_REASONS,
@@ -71,6 +71,8 @@ export interface ValidationContext {
   offices: ReadonlySet<string>;
   /** Null when the header defines no feedback items: any well-formed key is then accepted. */
   feedbackItems: ReadonlySet<string> | null;
+  /** The sub-categories a case may hold: the organisation's list (retired ones too) and the header's. */
+  subcategories: readonly Subcategory[];
   /** Case ref → index of the case that first used it. */
   caseRefs: Map<string, number>;
   /** Client ref → hash of its personal details and the case that first gave them. */
@@ -92,12 +94,22 @@ const FEEDBACK_KEY = /^[a-z][a-z0-9_]{0,49}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 const fields = (...keys: string[]): ReadonlySet<string> => new Set(keys);
-const HEADER = fields('format', 'organisation', 'advisers', 'offices', 'partners', 'feedbackItems', 'cases');
+const HEADER = fields(
+  'format',
+  'organisation',
+  'advisers',
+  'offices',
+  'partners',
+  'feedbackItems',
+  'subcategories',
+  'cases',
+);
 const ORGANISATION = fields('ref', 'name');
 const OFFICE = fields('ref', 'name');
 const ADVISER = fields('ref', 'name', 'email', 'office');
 const PARTNER = fields('ref', 'name', 'service', 'contact');
 const FEEDBACK_ITEM = fields('key', 'label');
+const SUBCATEGORY = fields('category', 'key', 'label', 'retired');
 const CASE = fields(
   'ref',
   'client',
@@ -259,7 +271,40 @@ export function validateHeader(header: unknown): FieldError[] {
     check.text(o, 'label', path, { required: true, ...NAME });
     unique(check, keys, o.key, path, 'feedbackItems', i, 'key');
   });
+
+  const subcategories = check.array(h, 'subcategories', '') ?? [];
+  const subKeys = new Map<string, number>();
+  subcategories.forEach((value, i) => {
+    const path = `subcategories[${i}]`;
+    const o = check.object(value, path, SUBCATEGORY);
+    if (!o) return;
+    const category = check.oneOf(o, 'category', path, CATEGORIES, true);
+    check.text(o, 'key', path, { required: true, min: 1, max: 100 });
+    check.text(o, 'label', path, { required: true, min: 1, max: 100 });
+    check.boolean(o, 'retired', path);
+    if (category !== undefined && typeof o.key === 'string')
+      unique(check, subKeys, `${category}\u0000${o.key}`, path, 'subcategories', i, 'key');
+  });
   return errors;
+}
+
+/** A case's sub-category must be on the list for its category (docs/legal-aid-codes.md, Sub-categories). */
+function checkSubcategory(
+  check: FieldChecks,
+  category: string,
+  subcategory: string,
+  path: string,
+  context: ValidationContext,
+): void {
+  const listed = context.subcategories.filter((s) => s.category === category);
+  if (listed.some((s) => s.key === subcategory)) return;
+  const offered = listed.filter((s) => !s.retired).map((s) => s.label);
+  check.add(
+    `${path}.subcategory`,
+    `'${subcategory}' is not a sub-category of ${labelOf(category)}: ` +
+      (offered.length ? `use one of ${offered.join(', ')}` : 'it has none') +
+      ' (an administrator adds one under Admin → Sub-categories)',
+  );
 }
 
 /**
@@ -271,6 +316,7 @@ export function createValidationContext(
   header: unknown,
   legalAidCodes: LegalAidCodes = shippedCodes(),
   today = todayInLondon(),
+  heldSubcategories: readonly Subcategory[] = defaultSubcategories(),
 ): ValidationContext {
   const h = isObject(header) ? header : {};
   const refs = (key: string, field = 'ref') =>
@@ -284,6 +330,12 @@ export function createValidationContext(
     partners: refs('partners'),
     offices: refs('offices'),
     feedbackItems: Array.isArray(h.feedbackItems) ? refs('feedbackItems', 'key') : null,
+    subcategories: [
+      ...heldSubcategories,
+      ...(Array.isArray(h.subcategories) ? h.subcategories : []).filter(
+        (s): s is Subcategory => isObject(s) && typeof s.category === 'string' && typeof s.key === 'string',
+      ),
+    ],
     caseRefs: new Map(),
     clients: new Map(),
     legalAid: { codes: legalAidCodes, today },
@@ -359,8 +411,10 @@ export function validateCase(value: unknown, index: number, context: ValidationC
   const client = check.present(c, 'client', path, { required: true });
   if (client !== undefined) validateClient(check, client, `${path}.client`, index, context);
 
-  check.oneOf(c, 'category', path, CATEGORIES, true);
-  check.text(c, 'subcategory', path, { max: 100 });
+  const category = check.oneOf(c, 'category', path, CATEGORIES, true);
+  const subcategory = check.text(c, 'subcategory', path, { max: 100 });
+  if (category !== undefined && subcategory !== undefined)
+    checkSubcategory(check, category, subcategory, path, context);
   const openedOn = check.date(c, 'openedOn', path, { required: true, notBefore: EARLIEST_CASE_DATE });
   const closedOn = check.date(c, 'closedOn', path, { notBefore: EARLIEST_CASE_DATE });
   if (openedOn !== undefined && closedOn !== undefined && closedOn < openedOn) {

@@ -198,13 +198,19 @@ describe('erasure clears every free-text column of the client’s records', () =
       ]),
     );
     // The API path too, so any copy it makes (audit details, stored replies) is checked as well.
-    const [{ version }] = await h.dataSource.query(`SELECT version FROM cases WHERE id = $1`, [data.caseId]);
     await h
       .as(manager)
-      .patch(`/api/cases/${data.caseId}`)
-      .send({ subcategory: `${marker}-api-`, version })
-      .expect(200);
-    written[`${marker}-api-`] = 'cases.subcategory (via the API)';
+      .post(`/api/cases/${data.caseId}/time-entries`)
+      .send({
+        on: '2025-01-06',
+        minutes: 30,
+        class: 'relationship',
+        activity: 'advice_session',
+        mode: 'phone',
+        note: `${marker}-api-`,
+      })
+      .expect(201);
+    written[`${marker}-api-`] = 'time_entries.note (via the API)';
 
     await h.as(manager).post(`/api/clients/${data.clientId}/erase`).expect(200);
 

@@ -65,6 +65,7 @@ const InviteUserPage = lazyNamed(admin, 'InviteUserPage');
 const EditUserPage = lazyNamed(admin, 'EditUserPage');
 const PartnersPage = lazyNamed(admin, 'PartnersPage');
 const FeedbackItemsPage = lazyNamed(admin, 'FeedbackItemsPage');
+const SubcategoriesPage = lazyNamed(admin, 'SubcategoriesPage');
 const SharingPage = lazyNamed(admin, 'SharingPage');
 const RetentionPage = lazyNamed(admin, 'RetentionPage');
 const AuditLogPage = lazyNamed(admin, 'AuditLogPage');
@@ -129,6 +130,7 @@ const ROUTES: PageRoute[] = [
   { path: '/admin/users/:userId', Page: EditUserPage, roles: ['admin'] },
   { path: '/admin/partners/*', Page: PartnersPage, roles: ['admin', 'manager'] },
   { path: '/admin/feedback-items', Page: FeedbackItemsPage, roles: ['admin'] },
+  { path: '/admin/subcategories', Page: SubcategoriesPage, roles: ['admin'] },
   { path: '/admin/sharing', Page: SharingPage, roles: ['admin'] },
   { path: '/admin/retention', Page: RetentionPage, roles: ['admin'] },
   { path: '/admin/funding', Page: FundingPage, roles: ['admin', 'manager'] },

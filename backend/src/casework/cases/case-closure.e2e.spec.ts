@@ -158,7 +158,7 @@ describe('closing and reopening a case', () => {
 
   it('refuses a stale version with the current case, changing nothing', async () => {
     const kase = await makeCase(h, org.adviser);
-    await h.as(org.adviser).patch(`/api/cases/${kase.id}`).send({ version: 1, subcategory: 'changed' }).expect(200);
+    await h.as(org.adviser).patch(`/api/cases/${kase.id}`).send({ version: 1, subcategory: 'disrepair' }).expect(200);
     const res = await h
       .as(org.adviser)
       .post(`/api/cases/${kase.id}/close`)

@@ -313,7 +313,7 @@ describe('cases API', () => {
         const res = await h
           .as(user)
           .patch(`/api/cases/${kase.id}`)
-          .send({ version: 1, subcategory: 'handover', leadAdviserId: ours.manager.id })
+          .send({ version: 1, subcategory: 'disrepair', leadAdviserId: ours.manager.id })
           .expect(422);
         expect(res.body.errors).toEqual([
           { path: 'leadAdviserId', message: expect.stringContaining('POST /api/cases/{id}/reassign') },
@@ -327,26 +327,30 @@ describe('cases API', () => {
 
     it('refuses a stale version with the current case and leaves the row unchanged', async () => {
       const kase = await makeCase(h, ours.adviser);
-      await h.as(ours.adviser).patch(`/api/cases/${kase.id}`).send({ version: 1, subcategory: 'first' }).expect(200);
+      await h
+        .as(ours.adviser)
+        .patch(`/api/cases/${kase.id}`)
+        .send({ version: 1, subcategory: 'disrepair' })
+        .expect(200);
       const res = await h
         .as(ours.manager)
         .patch(`/api/cases/${kase.id}`)
-        .send({ version: 1, subcategory: 'second', category: 'debt' })
+        .send({ version: 1, subcategory: 'bailiffs', category: 'debt' })
         .expect(409);
       expect(res.body).toMatchObject({
         code: 'stale_version',
-        current: { id: kase.id, subcategory: 'first', version: 2 },
+        current: { id: kase.id, subcategory: 'disrepair', version: 2 },
       });
       const [row] = await h.dataSource.query(`SELECT subcategory, category, version FROM cases WHERE id = $1`, [
         kase.id,
       ]);
-      expect(row).toEqual({ subcategory: 'first', category: 'housing', version: 2 });
+      expect(row).toEqual({ subcategory: 'disrepair', category: 'housing', version: 2 });
     });
 
     it('lets exactly one of two concurrent saves of the same version win', async () => {
       const kase = await makeCase(h, ours.adviser);
       const results = await Promise.all(
-        ['one', 'two', 'three', 'four'].map((subcategory) =>
+        ['disrepair', 'homelessness', 'allocation', 'tenancy_deposit'].map((subcategory) =>
           h.as(ours.adviser).patch(`/api/cases/${kase.id}`).send({ version: 1, subcategory }),
         ),
       );

@@ -31,6 +31,7 @@ import { TimeEntryEntity } from '../time-entries/time-entry.entity.js';
 import { toTimeEntryDto } from '../time-entries/time-entry.dto.js';
 import { userNames } from '../user-names.js';
 import { updateVersioned } from '../versioned-update.js';
+import { SubcategoriesService } from '../subcategories/subcategories.service.js';
 import { CaseEntity } from './case.entity.js';
 import {
   type CaseDto,
@@ -79,6 +80,7 @@ export class CasesService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly conflicts: ConflictChecksService,
+    private readonly subcategories: SubcategoriesService,
   ) {}
 
   async list(organisationId: string, userId: string, query: ListCasesQuery): Promise<CasePageDto> {
@@ -173,6 +175,7 @@ export class CasesService {
     userId: string,
     input: CreateCaseDto,
   ): Promise<CaseDto> {
+    await this.subcategories.check(m, organisationId, input.category, input.subcategory);
     const id = randomUUID();
     const created = await withFieldErrors(
       m.save(
@@ -209,6 +212,12 @@ export class CasesService {
       throw new DomainError('unprocessable', 'leadAdviserId is changed by POST /api/cases/{id}/reassign', [
         { path: 'leadAdviserId', message: 'is changed by POST /api/cases/{id}/reassign, which records the handover' },
       ]);
+    if (fields.subcategory !== undefined || fields.category !== undefined) {
+      const held = await this.find(organisationId, caseId);
+      const category = fields.category ?? held.category;
+      const subcategory = fields.subcategory !== undefined ? fields.subcategory : held.subcategory;
+      await this.subcategories.check(this.uow.manager, organisationId, category, subcategory, held);
+    }
     const updated = await updateVersioned(this.uow.manager, {
       entity: CaseEntity,
       what: 'Case',

@@ -48,6 +48,7 @@ import { CitusFeeDefaultsReference1764740000000 } from './1764740000000-citus-fe
 import { CitusFeeRebuild1764740000100 } from './1764740000100-citus-fee-rebuild.js';
 import { RqiInterval1764760000000 } from './1764760000000-rqi-interval.js';
 import { CitusTimeEntryDelta1764810000000 } from './1764810000000-citus-time-entry-delta.js';
+import { Subcategories1764820000000 } from './1764820000000-subcategories.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 import { SearchKeys1764730000000 } from './1764730000000-search-keys.js';
@@ -109,4 +110,5 @@ export const MIGRATIONS = [
   CitusFeeRebuild1764740000100,
   RqiInterval1764760000000,
   CitusTimeEntryDelta1764810000000,
+  Subcategories1764820000000,
 ];

@@ -15,7 +15,9 @@ import {
   SHEET_FIELD,
   type Activity,
   type Mode,
+  matchSubcategory,
   type SheetMapping,
+  type Subcategory,
   type TimeClass,
 } from '@deepvalue/shared';
 import type { LegalAidCodes } from '../../legal-aid/legal-aid-codes.js';
@@ -58,6 +60,7 @@ export class SheetCaseBuilder {
     private readonly directory: ImportHeader,
     mapping: SheetMapping,
     private readonly legalAidCodes: LegalAidCodes,
+    private readonly subcategories: readonly Subcategory[],
   ) {
     for (const a of directory.advisers) {
       this.advisers.set(a.ref, a);
@@ -111,6 +114,9 @@ export class SheetCaseBuilder {
       if (sub) c.subcategory = sub;
     }
     set(c, 'subcategory', given('case.subcategory'));
+    // Written as its key or its label: the key of the organisation's entry; anything else is refused as typed.
+    if (typeof c.subcategory === 'string')
+      c.subcategory = matchSubcategory(c.subcategory, c.category, this.subcategories) ?? c.subcategory;
     this.legalAid(c, given, category === undefined);
     set(c, 'openedOn', given('case.openedOn'));
     set(c, 'firstContactOn', given('case.firstContactOn'));

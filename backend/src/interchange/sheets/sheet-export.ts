@@ -6,7 +6,14 @@
  * proposed mapping. CSV carries one table per file; XLSX all of them, with real date cells. Streams:
  * csv-stringify, and exceljs's streaming WorkbookWriter.
  */
-import { EQUALITY_QUESTIONS, LEGAL_AID_FIELDS, labelOf, SHEET_FIELD, SHEET_TOTAL_HEADERS } from '@deepvalue/shared';
+import {
+  EQUALITY_QUESTIONS,
+  LEGAL_AID_FIELDS,
+  labelOf,
+  SHEET_FIELD,
+  SHEET_TOTAL_HEADERS,
+  subcategoryLabel,
+} from '@deepvalue/shared';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { ImportCase, ImportHeader } from '../import-format.js';
@@ -25,7 +32,7 @@ interface Column<T> {
   value: (row: T) => Cell;
 }
 
-function caseColumns(adviser: (ref: string) => string, partner: (ref: string) => string): Column<ImportCase>[] {
+function caseColumns({ adviser, partner, subcategory }: ReturnType<typeof namesOf>): Column<ImportCase>[] {
   const minutes = (c: ImportCase, only?: string) =>
     (c.timeEntries ?? []).filter((t) => !only || t.class === only).reduce((n, t) => n + t.minutes, 0);
   return [
@@ -38,7 +45,7 @@ function caseColumns(adviser: (ref: string) => string, partner: (ref: string) =>
     { header: label('client.vulnerabilities'), value: (c) => (c.client.vulnerabilities ?? []).map(code).join('; ') },
     { header: label('client.evidenceConsent'), value: (c) => yesNo(c.client.evidenceConsent ?? false) },
     { header: label('case.category'), value: (c) => code(c.category) },
-    { header: label('case.subcategory'), value: (c) => c.subcategory ?? '' },
+    { header: label('case.subcategory'), value: (c) => (c.subcategory ? subcategory(c.subcategory) : '') },
     { header: label('case.openedOn'), date: true, value: (c) => c.openedOn },
     { header: label('case.firstContactOn'), date: true, value: (c) => c.firstContactOn ?? null },
     { header: label('case.closedOn'), date: true, value: (c) => c.closedOn ?? null },
@@ -158,6 +165,7 @@ function namesOf(header: ImportHeader) {
   return {
     adviser: (ref: string) => advisers.get(ref) ?? ref,
     partner: (ref: string) => partners.get(ref) ?? ref,
+    subcategory: (key: string) => subcategoryLabel(key, header.subcategories ?? undefined),
   };
 }
 
@@ -168,7 +176,8 @@ export async function writeSheetCsv(
   table: SheetTable,
   out: NodeJS.WritableStream,
 ): Promise<number> {
-  const { adviser, partner } = namesOf(header);
+  const names = namesOf(header);
+  const { adviser } = names;
   const csv = stringify({ bom: true });
   csv.pipe(out, { end: false });
   const finished = new Promise<void>((resolve, reject) => csv.on('end', resolve).on('error', reject));
@@ -178,7 +187,7 @@ export async function writeSheetCsv(
   };
   let count = 0;
   if (table === 'cases') {
-    const columns = caseColumns(adviser, partner);
+    const columns = caseColumns(names);
     await put(columns.map((c) => c.header));
     for await (const c of cases) {
       await put(columns.map((col) => col.value(c)));
@@ -203,9 +212,10 @@ export async function writeSheetXlsx(
   cases: AsyncIterable<ImportCase>,
   out: NodeJS.WritableStream,
 ): Promise<number> {
-  const { adviser, partner } = namesOf(header);
+  const names = namesOf(header);
+  const { adviser } = names;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as never, useStyles: true });
-  const caseCols = caseColumns(adviser, partner);
+  const caseCols = caseColumns(names);
   // The zip holds one sheet after the other, so the record sheets are buffered until the cases
   // sheet is committed: memory grows with the records (the CSV export does not).
   const casesSheet = workbook.addWorksheet('Cases', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -25,6 +25,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, invalid, notFound } from '../../common/domain-error.js';
 import { AppConfigService } from '../../config/app-config.service.js';
+import { subcategoriesOf } from '../../casework/subcategories/subcategories.sql.js';
 import { LegalAidCodesService } from '../../legal-aid/legal-aid-codes.service.js';
 import { ExportService } from '../export.service.js';
 import type { ImportCase, ImportHeader } from '../import-format.js';
@@ -198,7 +199,8 @@ export class SheetImportService {
   ): Promise<PreparedSheet> {
     const read = await readSheetCases(file, kind, mapping, onProgress);
     const directory = await this.exports.header(organisationId);
-    const builder = new SheetCaseBuilder(directory, mapping, this.legalAid.codes);
+    const subcategories = await subcategoriesOf((sql, params) => this.dataSource.query(sql, params), organisationId);
+    const builder = new SheetCaseBuilder(directory, mapping, this.legalAid.codes, subcategories);
     const existing = new Map(
       (await this.exports.casesByRef(organisationId, [...read.cases.keys()])).map((c) => [c.ref, c]),
     );
@@ -214,7 +216,7 @@ export class SheetImportService {
     const problems = [...read.problems];
     for (const e of validateHeader(header))
       problems.push({ sheet: '', row: 0, column: null, message: `${e.path}: ${e.message}` });
-    const context = this.imports.validationContext(header);
+    const context = this.imports.validationContext(header, subcategories);
     // A value refused while reading leaves its field empty; what follows from that (a time entry's
     // kind unknown because its mode was refused) is not a second problem.
     const refusedRows = new Set(read.problems.map((p) => `${p.sheet}\u0000${p.row}`));

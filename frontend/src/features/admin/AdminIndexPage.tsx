@@ -19,6 +19,11 @@ const SECTIONS = [
     text: 'The questions clients answer about their adviser.',
   },
   {
+    to: '/admin/subcategories',
+    title: 'Sub-categories of law',
+    text: 'The sub-categories advisers choose from for each category of law.',
+  },
+  {
     to: '/admin/sharing',
     title: 'Sharing with commissioners',
     text: 'Which commissioners see your anonymised figures.',

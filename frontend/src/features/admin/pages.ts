@@ -9,4 +9,5 @@ export { OutboxPage } from './OutboxPage';
 export { PartnersPage } from './PartnersPage';
 export { RetentionPage } from './RetentionPage';
 export { SharingPage } from './SharingPage';
+export { SubcategoriesPage } from './SubcategoriesPage';
 export { UsersPage } from './UsersPage';

@@ -9,7 +9,7 @@ import { Banner } from '../../ui/Banner';
 import { QueryState } from '../../ui/QueryState';
 import { SummaryList } from '../../ui/SummaryList';
 import { QuickTimeForm } from '../time/QuickTimeForm';
-import { useCase, useFeedbackItems, usePartners, useRefreshCase } from './api';
+import { useCase, useFeedbackItems, usePartners, useRefreshCase, useSubcategories } from './api';
 import { CaseHeading } from './CaseHeading';
 import { ContactSafetyPanel } from './ContactSafetyPanel';
 import { EqualityRow, LegalAidPanel } from '../legal-aid/LegalAidPanel';
@@ -153,6 +153,7 @@ function CaseView({ c }: { c: CaseDetail }) {
 function CaseDetails({ c }: { c: CaseDetail }) {
   const client = c.client;
   const isLegalAid = Boolean(c.legalAid) || c.fundingStream.startsWith('legal_aid');
+  const subcategories = useSubcategories().data;
   return (
     <>
       <h2 className="govuk-heading-m">Case details</h2>
@@ -161,7 +162,7 @@ function CaseDetails({ c }: { c: CaseDetail }) {
         rows={[
           {
             key: 'Problem',
-            value: `${labelOf(c.category)}${c.subcategory ? `: ${subcategoryLabel(c.subcategory)}` : ''}`,
+            value: `${labelOf(c.category)}${c.subcategory ? `: ${subcategoryLabel(c.subcategory, subcategories)}` : ''}`,
           },
           { key: 'Opened', value: formatDate(c.openedOn) },
           ...(c.firstContactOn && c.firstContactOn !== c.openedOn

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { aCaseDetail } from '../../test/fixtures';
 import { fakeFetch, refuse, renderPage, reply } from '../../test/render';
 import { EditCasePage } from './EditCasePage';
-import type { CaseDetail, Office, Page, Partner } from '@deepvalue/shared';
+import {
+  defaultSubcategories,
+  type CaseDetail,
+  type Office,
+  type Page,
+  type Partner,
+  type Subcategory,
+} from '@deepvalue/shared';
 
 const CASE_ID = '22222222-2222-4222-8222-222222222222';
 
@@ -17,6 +24,7 @@ describe('EditCasePage', () => {
     fakeFetch({
       [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseDetail()),
       'GET /api/offices': reply<Office[]>([]),
+      'GET /api/subcategories': reply<Subcategory[]>(defaultSubcategories()),
       'GET /api/partners': reply<Page<Partner>>({ items: [], total: 0, limit: 20, offset: 0 }),
       [`PATCH /api/cases/${CASE_ID}`]: ({ body }) => {
         patches.push(body);
@@ -35,26 +43,27 @@ describe('EditCasePage', () => {
       routes: [{ path: '/cases/:caseId', element: <p>Case page</p> }],
     });
     const sub = await screen.findByLabelText('Sub-category (optional)');
-    await userEvent.clear(sub);
-    await userEvent.type(sub, 'arrears');
+    await screen.findByRole('option', { name: 'Homelessness' });
+    await userEvent.selectOptions(sub, 'Homelessness');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByRole('heading', { name: /Someone else changed the case details/ })).toBeInTheDocument();
     const subRow = screen.getByRole('row', { name: /Sub-category/ });
-    expect(within(subRow).getByText('arrears')).toBeInTheDocument();
+    expect(within(subRow).getByText('homelessness')).toBeInTheDocument();
     expect(within(subRow).getByText('disrepair')).toBeInTheDocument();
     const storyRow = screen.getByRole('row', { name: /Times told/ });
     await userEvent.click(within(storyRow).getByLabelText('Theirs'));
     await userEvent.click(screen.getByRole('button', { name: 'Save my choices' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/cases/${CASE_ID}`));
-    expect(patches[1]).toMatchObject({ version: 4, subcategory: 'arrears', timesToldStoryBefore: 4 });
+    expect(patches[1]).toMatchObject({ version: 4, subcategory: 'homelessness', timesToldStoryBefore: 4 });
   });
 
   it('asks before leaving with unsaved changes', async () => {
     fakeFetch({
       [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseDetail()),
       'GET /api/offices': reply<Office[]>([]),
+      'GET /api/subcategories': reply<Subcategory[]>(defaultSubcategories()),
       'GET /api/partners': reply<Page<Partner>>({ items: [], total: 0, limit: 20, offset: 0 }),
     });
     const { router } = renderPage(<EditCasePage />, {
@@ -62,13 +71,14 @@ describe('EditCasePage', () => {
       url: `/cases/${CASE_ID}/edit`,
       routes: [{ path: '/cases/:caseId', element: <p>Case page</p> }],
     });
-    await userEvent.type(await screen.findByLabelText('Sub-category (optional)'), ' claim');
+    await screen.findByRole('option', { name: 'Disrepair' });
+    await userEvent.selectOptions(screen.getByLabelText('Sub-category (optional)'), 'Disrepair');
     await userEvent.click(screen.getByRole('link', { name: 'Back to the case' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'You have not saved your changes' });
     expect(within(dialog).getByRole('button', { name: 'Stay on this page' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stay on this page' }));
     expect(router.state.location.pathname).toBe(`/cases/${CASE_ID}/edit`);
-    expect(screen.getByLabelText('Sub-category (optional)')).toHaveValue('possession claim');
+    expect(screen.getByLabelText('Sub-category (optional)')).toHaveValue('disrepair');
 
     await userEvent.click(screen.getByRole('link', { name: 'Back to the case' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Leave without saving' }));
@@ -80,6 +90,7 @@ describe('EditCasePage', () => {
     fakeFetch({
       [`GET /api/cases/${CASE_ID}`]: reply<CaseDetail>(caseDetail()),
       'GET /api/offices': reply<Office[]>([]),
+      'GET /api/subcategories': reply<Subcategory[]>(defaultSubcategories()),
       'GET /api/partners': reply<Page<Partner>>({ items: [], total: 0, limit: 20, offset: 0 }),
       [`PATCH /api/cases/${CASE_ID}`]: ({ body }) => {
         patches.push(body);

@@ -24,6 +24,7 @@ import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useUnsavedChanges } from '../../ui/UnsavedChanges';
 import { useCase, useOffices } from './api';
+import { SubcategorySelect } from './SubcategorySelect';
 import { useBackToCase } from './back-to-case';
 import { CaseHeading } from './CaseHeading';
 import { PartnerPicker } from './PartnerPicker';
@@ -202,15 +203,13 @@ function EditCaseForm({ c }: { c: CaseDetail }) {
           legendSize="m"
           options={labelledOptions(CATEGORIES)}
           value={values.category}
-          onChange={(v) => set('category', v)}
+          onChange={(v) => setValues((old) => ({ ...old, category: v, subcategory: '' }))}
           error={errorFor('category')}
         />
-        <TextInput
-          id="subcategory"
-          label="Sub-category (optional)"
-          hint="For example, possession or universal credit sanction"
+        <SubcategorySelect
+          category={values.category}
           value={values.subcategory}
-          onChange={(e) => set('subcategory', e.target.value)}
+          onChange={(v) => set('subcategory', v)}
           error={errorFor('subcategory')}
         />
         <Select

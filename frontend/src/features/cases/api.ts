@@ -9,6 +9,7 @@ import type {
   Office,
   Page,
   Partner,
+  Subcategory,
 } from '@deepvalue/shared';
 
 export interface CaseQuery {
@@ -82,6 +83,14 @@ export function useFeedbackItems() {
   return useQuery({
     queryKey: ['feedback-items'],
     queryFn: ({ signal }) => api<FeedbackItem[]>('/feedback-items', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSubcategories() {
+  return useQuery({
+    queryKey: ['subcategories'],
+    queryFn: ({ signal }) => api<Subcategory[]>('/subcategories', { signal }),
     staleTime: 5 * 60_000,
   });
 }

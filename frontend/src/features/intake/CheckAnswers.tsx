@@ -1,5 +1,5 @@
 /** The intake's last page: check the answers, settle a likely duplicate client, and create the client and case. */
-import { CONFLICT_RESULT_LABELS, labelOf, type ApiError } from '@deepvalue/shared';
+import { CONFLICT_RESULT_LABELS, labelOf, subcategoryLabel, type ApiError } from '@deepvalue/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
@@ -13,7 +13,7 @@ import { BackLink } from '../../ui/BackLink';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Radios } from '../../ui/Radios';
 import { SummaryList } from '../../ui/SummaryList';
-import { useOffices } from '../cases/api';
+import { useOffices, useSubcategories } from '../cases/api';
 import type { CaseRecord, ClientSummary, CreatedClient } from '@deepvalue/shared';
 import { caseBody, clientBody, type IntakeAnswers, type StepKey, stepsFor, validateStep } from './intake-state';
 import { FIELD_LABELS, STEP_OF_FIELD, TITLES } from './intake-labels';
@@ -32,6 +32,7 @@ export function CheckAnswers({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const offices = useOffices();
+  const subcategories = useSubcategories().data;
   const steps = stepsFor(a);
   const incomplete = steps.filter((s) => s !== 'check').find((s) => validateStep(s, a).length > 0);
   if (incomplete) return <Navigate to={`/intake/${incomplete}`} replace />;
@@ -179,7 +180,7 @@ export function CheckAnswers({
               },
               {
                 key: 'Presenting problem',
-                value: `${a.category ? labelOf(a.category) : ''}${a.subcategory ? `: ${a.subcategory}` : ''}`,
+                value: `${a.category ? labelOf(a.category) : ''}${a.subcategory ? `: ${subcategoryLabel(a.subcategory, subcategories)}` : ''}`,
                 change: change('problem', 'presenting problem'),
               },
               {

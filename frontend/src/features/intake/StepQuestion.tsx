@@ -9,6 +9,7 @@ import { TextInput } from '../../ui/TextInput';
 import { useOffices } from '../cases/api';
 import { ClientDetailsFields } from '../cases/ClientDetailsFields';
 import { PartnerPicker } from '../cases/PartnerPicker';
+import { SubcategorySelect } from '../cases/SubcategorySelect';
 import { ConflictCheckStep } from './ConflictCheckStep';
 import { type IntakeAnswers, type StepKey } from './intake-state';
 import { TITLES } from './intake-labels';
@@ -113,16 +114,15 @@ export function StepQuestion({
             hint="The problem the client came to you with. You can record other problems you uncover later."
             options={labelledOptions(CATEGORIES)}
             value={answers.category}
-            onChange={(category) => update({ category })}
+            onChange={(category) => update({ category, subcategory: '' })}
             error={errorFor('category')}
             autoFocus
           />
-          <TextInput
-            id="subcategory"
-            label="Sub-category (optional)"
-            hint="For example, possession claim or universal credit sanction"
+          <SubcategorySelect
+            category={answers.category}
             value={answers.subcategory}
-            onChange={(e) => update({ subcategory: e.target.value })}
+            onChange={(subcategory) => update({ subcategory })}
+            error={errorFor('subcategory')}
           />
         </>
       );
