@@ -62,6 +62,8 @@ test('a manager can open every report', async ({ page }) => {
   await page.goto('/reports/chain');
   await expect(page.getByRole('heading', { name: 'Relationship chain' })).toBeVisible();
   await expect(page.getByTestId('mediation-sentence')).toContainText(/understanding the outcome better|No estimate/);
+  // Odds read as rates for the average mix of cases, not as odds alone.
+  await expect(page.getByTestId('link-time_disclosure')).toContainText(/in about \d+% of cases with 1 hour/);
   await expect(page.getByText('Association, not proof of cause.', { exact: true })).toBeVisible();
   await checkPage(page, 'manager-09-relationship-chain');
 });

@@ -33,8 +33,17 @@ export interface ChainLink extends Estimate {
   kind: 'odds_ratio' | 'difference';
   /** Cases the link was estimated on (both ends recorded). Rounded on commissioners' views. */
   n: number;
-  /** Closed cases in scope where either end was not recorded (left out, not counted as "no"). */
+  /**
+   * Closed cases in scope where either end was not recorded (left out, not counted as "no"). For the last
+   * link (understanding a negative outcome → appeal lodged) this includes every case without a negative outcome.
+   */
   unknown: number;
+  /**
+   * Odds-ratio links: the model's predicted share with `to` at two values of `from` (e.g. 1 and 4 hours of
+   * relationship time), every other term held at its mean over the cases fitted (the average case mix), so a
+   * reader sees rates rather than odds. Absent when the link has no estimate.
+   */
+  predicted?: Array<{ at: string; rate: number }>;
   /** Covariates used besides the exposure, in the names of the time-vs-outcome model. */
   covariates: string[];
   converged: boolean;

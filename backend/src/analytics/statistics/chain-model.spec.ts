@@ -61,6 +61,20 @@ describe(relationshipChain.name, () => {
     },
   );
 
+  it('gives the odds-ratio links as predicted shares at two values, the case mix at its mean, as statsmodels predicts', () => {
+    const withShares = chainReference.links.filter((l) => l.predicted);
+    expect(withShares.map((l) => l.key)).toEqual(links.filter((l) => l.kind === 'odds_ratio').map((l) => l.key));
+    for (const expected of withShares) {
+      const link = links.find((l) => l.key === expected.key)!;
+      expect(link.predicted!.map((p) => p.rate)).toHaveLength(2);
+      link.predicted!.forEach((p, i) => expect(relative(p.rate, expected.predicted![i])).toBeLessThan(1e-7));
+    }
+    expect(links.find((l) => l.key === 'time_disclosure')!.predicted!.map((p) => p.at)).toEqual([
+      '1 hour of relationship time',
+      '4 hours',
+    ]);
+  });
+
   it('leaves out cases where an end of the link is not recorded instead of counting them as no', () => {
     const trust = links.find((l) => l.key === 'time_trust')!;
     const recorded = chainReference.cases.filter((c) => c.trust !== null).length;

@@ -56,6 +56,8 @@ interface LinkSpec {
   outcome: (c: ChainCase) => number | null;
   /** Hold relationship time as a covariate (every link that does not start from it). */
   holdTime: boolean;
+  /** Odds-ratio links: the exposure values at which to give the predicted share, in words and on the model's scale. */
+  predictAt?: Array<{ at: string; value: number }>;
 }
 
 const yesNo = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
@@ -83,6 +85,10 @@ export const CHAIN_LINKS: readonly LinkSpec[] = [
     exposure: time,
     outcome: (c) => (c.disclosure === null ? null : c.disclosure === 'yes' ? 1 : 0),
     holdTime: false,
+    predictAt: [
+      { at: '1 hour of relationship time', value: log2RelationshipTime(60) },
+      { at: '4 hours', value: log2RelationshipTime(240) },
+    ],
   },
   {
     key: 'disclosure_problem_uncovered',
@@ -94,6 +100,10 @@ export const CHAIN_LINKS: readonly LinkSpec[] = [
     exposure: (c) => (c.disclosure === null ? null : c.disclosure === 'yes' ? 1 : 0),
     outcome: (c) => (c.problemUncovered ? 1 : 0),
     holdTime: true,
+    predictAt: [
+      { at: 'part or none of the story', value: 0 },
+      { at: 'the full picture', value: 1 },
+    ],
   },
   {
     key: 'trust_understood',
@@ -116,6 +126,10 @@ export const CHAIN_LINKS: readonly LinkSpec[] = [
     exposure: (c) => c.understood,
     outcome: (c) => yesNo(c.accepted),
     holdTime: true,
+    predictAt: [
+      { at: 'understanding 2 of 5', value: 2 },
+      { at: '4 of 5', value: 4 },
+    ],
   },
   {
     // An avoided appeal needs acceptance by definition, and a client who accepted hardly ever appeals (the models
@@ -129,6 +143,10 @@ export const CHAIN_LINKS: readonly LinkSpec[] = [
     exposure: (c) => (c.appealLodged === null ? null : c.understood),
     outcome: (c) => yesNo(c.appealLodged),
     holdTime: true,
+    predictAt: [
+      { at: 'understanding 2 of 5', value: 2 },
+      { at: '4 of 5', value: 4 },
+    ],
   },
 ];
 
@@ -208,12 +226,13 @@ export function chainLink(spec: LinkSpec, cases: readonly ChainCase[]): ChainLin
   if (separation) {
     return {
       ...fitted,
-      note: 'In some group of cases every case had the same answer, so the model has no finite answer (separation).',
+      note: 'In some group of cases every client gave the same answer (for example, all accepted), so these records cannot put a figure on this step (statisticians call this separation). A wider date range or fewer filters may help.',
     };
   }
   if (!converged) return { ...fitted, note: 'The model did not settle on an answer.' };
 
   const [beta, se] = [fit.coefficients[1], fit.standardErrors[1]];
+  const predicted = spec.predictAt && predictedShares(fit, sample.map(x), spec.predictAt);
   const notUsed = [...fit.droppedConstant, ...fit.droppedCollinear].filter((j) => j !== 0).map((j) => names[j]);
   const scale = spec.kind === 'odds_ratio' ? Math.exp : (v: number) => v;
   return {
@@ -221,10 +240,26 @@ export function chainLink(spec: LinkSpec, cases: readonly ChainCase[]): ChainLin
     estimate: scale(beta),
     ciLow: scale(beta - Z95 * se),
     ciHigh: scale(beta + Z95 * se),
+    ...(predicted && { predicted }),
     ...(notUsed.length > 0 && {
       note: `Not adjusted for ${notUsed.join(', ')} (no variation, or fixed by the others).`,
     }),
   };
+}
+
+/**
+ * A logistic fit's predicted share at each of the exposure's `points` (column 0), every other kept column at
+ * its mean over the rows fitted: the average case mix.
+ */
+function predictedShares(
+  fit: { kept: number[]; coefficients: number[] },
+  rows: number[][],
+  points: ReadonlyArray<{ at: string; value: number }>,
+): Array<{ at: string; rate: number }> {
+  const mean = (j: number) => rows.reduce((s, r) => s + r[j], 0) / rows.length;
+  const rest = fit.kept.reduce((s, j, k) => (j === 0 ? s : s + fit.coefficients[k + 1] * mean(j)), fit.coefficients[0]);
+  const slope = fit.coefficients[fit.kept.indexOf(0) + 1];
+  return points.map(({ at, value }) => ({ at, rate: 1 / (1 + Math.exp(-(rest + slope * value))) }));
 }
 
 export function relationshipChain(cases: readonly ChainCase[]): ChainLink[] {
@@ -369,7 +404,7 @@ export function mediation(
     return {
       ...empty,
       covariates,
-      note: 'Relationship time or understanding did not vary, or the acceptance model had no finite answer (separation).',
+      note: 'These records cannot put a figure on it: relationship time or understanding did not vary, or in some group of cases every client gave the same answer about accepting the outcome (statisticians call this separation). A wider date range or fewer filters may help.',
     };
   }
 

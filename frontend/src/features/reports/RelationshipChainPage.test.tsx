@@ -73,6 +73,14 @@ describe('relationship chain sentences', () => {
     expect(linkSentence(REPORT.links[0])).toBe(
       'Each doubling of relationship time goes with trust scores 0.38 points higher on a 1–5 scale (95% interval 0.35 to 0.42; 1,295 cases).',
     );
+    // With the model's predicted shares, the rates come first and the odds after.
+    const predicted = [
+      { at: 'understanding 2 of 5', rate: 0.234 },
+      { at: '4 of 5', rate: 0.371 },
+    ];
+    expect(linkSentence(link({ predicted }))).toBe(
+      'For your average mix of cases, clients accepted the outcome in about 23% of cases where they understood it 2 out of 5, and about 37% where they understood it 4 out of 5. In odds: each extra point of understanding (on the client’s 1–5 scale) goes with 1.41 times the odds of the client accepting the outcome (95% interval 1.22 to 1.62; 1,295 cases).',
+    );
     expect(linkSentence(link({ ...none, note: 'Too few cases with both recorded: 12.' }))).toBe(
       'No estimate for this step. Too few cases with both recorded: 12.',
     );
@@ -95,10 +103,13 @@ describe('RelationshipChainPage', () => {
     });
     renderPage(<RelationshipChainPage />, { path: '/reports/chain', me: MANAGER });
     expect(await screen.findByTestId('mediation-sentence')).toHaveTextContent(/About 27% of the link/);
-    expect(screen.getByText('Clear link: more goes with more')).toBeInTheDocument();
+    expect(screen.getByText('Clear link: they rise together')).toBeInTheDocument();
     expect(screen.getByText('No clear link in these cases')).toBeInTheDocument();
     expect(screen.getByTestId('link-time_trust')).toHaveTextContent(/trust scores 0.38 points higher/);
-    expect(screen.getByText(/Not recorded in 1,075 closed cases, which are left out/)).toBeInTheDocument();
+    expect(screen.getByText(/Not recorded in 205 closed cases, which are left out/)).toBeInTheDocument();
+    // The appeal step counts negative outcomes only: the other closed cases are not "not recorded".
+    expect(screen.queryByText(/Not recorded in 1,075/)).toBeNull();
+    expect(screen.getByText(/Only negative outcomes with both recorded count here/)).toBeInTheDocument();
     expect(screen.getByText('Association, not proof of cause.')).toBeInTheDocument();
     expect(screen.getByText(/Observational: association, not cause./)).toBeInTheDocument();
   });

@@ -52,6 +52,12 @@ function Chain({ report }: { report: RelationshipChainReport }) {
       <h2 className="govuk-heading-m">
         Each step of the chain <span className="govuk-caption-m">{formatNumber(report.n)} closed cases</span>
       </h2>
+      <p className="govuk-body">
+        Each step gives a figure and its 95% interval: a range worked out so that, for records like yours, it holds the
+        true figure 19 times out of 20. A step is a <strong>clear link</strong> when the whole range lies on one side of
+        “no link”. Each step allows for the kinds of cases you take on, so that one kind of case does not make the link
+        on its own.
+      </p>
       <ol className="govuk-list dv-card-list" data-testid="chain-links">
         {report.links.map((link, i) => (
           <LinkCard key={link.key} link={link} step={i + 1} />
@@ -84,7 +90,11 @@ function LinkCard({ link, step }: { link: ChainLink; step: number }) {
       </p>
       <p className="govuk-body-s dv-muted govuk-!-margin-bottom-0">
         {factors && <>Allowing for {factors}. </>}
-        {link.unknown > 0 && <>Not recorded in {formatNumber(link.unknown)} closed cases, which are left out. </>}
+        {link.key === 'understood_appeal_lodged' ? (
+          <>Only negative outcomes with both recorded count here; other closed cases are not part of this step. </>
+        ) : (
+          link.unknown > 0 && <>Not recorded in {formatNumber(link.unknown)} closed cases, which are left out. </>
+        )}
         {link.estimate !== null && link.note}
       </p>
     </li>

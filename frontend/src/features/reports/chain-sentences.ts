@@ -40,8 +40,8 @@ export function verdictOf(link: Pick<ChainLink, 'estimate' | 'ciLow' | 'ciHigh' 
 }
 
 export const VERDICT_TEXT: Record<Verdict, string> = {
-  more: 'Clear link: more goes with more',
-  less: 'Clear link: more goes with less',
+  more: 'Clear link: they rise together',
+  less: 'Clear link: as one rises, the other falls',
   unclear: 'No clear link in these cases',
   none: 'No estimate',
 };
@@ -56,8 +56,29 @@ export function linkSentence(link: ChainLink): string {
     const direction = link.estimate >= 0 ? 'higher' : 'lower';
     return `${FROM_PHRASE[link.key]} goes with ${phrase.difference} ${two(Math.abs(link.estimate))} points ${direction} on a 1–5 scale (${interval}).`;
   }
-  return `${FROM_PHRASE[link.key]} goes with ${two(link.estimate)} times the odds of ${phrase.more} (${interval}).`;
+  const odds = `${FROM_PHRASE[link.key]} goes with ${two(link.estimate)} times the odds of ${phrase.more} (${interval}).`;
+  const shares =
+    link.predicted?.length === 2
+      ? PREDICTED[link.key]?.(percent(link.predicted[0].rate), percent(link.predicted[1].rate))
+      : undefined;
+  return shares ? `${shares} In odds: ${odds.charAt(0).toLowerCase()}${odds.slice(1)}` : odds;
 }
+
+/**
+ * The odds-ratio links as the model's predicted shares at two values (ChainLink.predicted: 1 and 4 hours;
+ * part or none of the story and the full picture; understanding 2 and 4 of 5), for the average case mix: rates
+ * a manager can read, where odds are not.
+ */
+const PREDICTED: Partial<Record<ChainLink['key'], (low: string, high: string) => string>> = {
+  time_disclosure: (low, high) =>
+    `For your average mix of cases, clients disclosed the full picture in about ${low} of cases with 1 hour of relationship time, and about ${high} with 4 hours.`,
+  disclosure_problem_uncovered: (low, high) =>
+    `For your average mix of cases, an underlying problem was uncovered in about ${low} of cases where the client told part or none of their story, and about ${high} where they told the full picture.`,
+  understood_accepted: (low, high) =>
+    `For your average mix of cases, clients accepted the outcome in about ${low} of cases where they understood it 2 out of 5, and about ${high} where they understood it 4 out of 5.`,
+  understood_appeal_lodged: (low, high) =>
+    `For your average mix of cases, an appeal or complaint followed a negative outcome in about ${low} of cases where the client understood it 2 out of 5, and about ${high} where they understood it 4 out of 5.`,
+};
 
 /** The factors every link allows for, in words. */
 export function chainAdjustedFor(link: ChainLink): string {
