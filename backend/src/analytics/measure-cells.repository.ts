@@ -25,8 +25,11 @@ import { OUTCOME_MEASURE_SQL } from './outcome-measures.sql.js';
 
 import type { ReportFilters } from './report-filters.js';
 
-import { CASE_VALUE_SQL, RATE_MEASURE_SQL, SCORE_SQL, maturityCutoff } from './measures.sql.js';
+import { RATE_MEASURE_SQL, maturityCutoff } from './measures.sql.js';
 import { factsWhere } from './facts-query.js';
+import { PACK_MEAN_SQL, packCellColumns, packColumnOf as columnOf, type PackCellColumn } from './pack-cells.sql.js';
+import { dimensionFiltersOf } from './report-filters.js';
+import { rollupPlan } from './rollup-periods.js';
 
 /** One category × band cell of consenting clients' closed cases. */
 export interface MeasureCell {
@@ -45,28 +48,62 @@ export interface MeasureCell {
   means: Record<PackMean, { n: number; sum: number }>;
 }
 
-/** Per-case values the pack publishes as a mean by band of relationship time (the one definition of each). */
-export const PACK_MEAN_SQL: Record<PackMean, { value: string; applies: string }> = {
-  rqi: CASE_VALUE_SQL.rqi,
-  continuity: CASE_VALUE_SQL.continuity,
-  bounce_in: CASE_VALUE_SQL.bounce_in,
-  confidence_change: SCORE_SQL.confidence_change,
-  understood: SCORE_SQL.understood,
-  trust: SCORE_SQL.trust,
-  did_not_repeat_story: SCORE_SQL.did_not_repeat_story,
-};
-
-const columnOf = (measure: string) => measure.replace(/_/g, '');
-
 @Injectable()
 export class MeasureCellsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Every outcome measure's n and count per category × band, consenting clients only, and how many
-   * closed cases in the period and filters were left out because the client did not consent.
+   * closed cases in the period and filters were left out because the client did not consent: from
+   * case_pricing_rollups (keyed by these cells and closing month; the days of months the period cuts
+   * and the bounce-back cut-off's month from the facts) with no dimension filter or one, otherwise
+   * from the facts.
    */
   async measureCells(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+  ): Promise<{ cells: MeasureCell[]; withoutConsent: number }> {
+    const dimensions = dimensionFiltersOf(filters);
+    if (dimensions.length > 1) return this.measureCellsFromFacts(organisationIds, filters, asOf);
+    const plan = rollupPlan(organisationIds, filters, asOf, 'all_cases', dimensions[0]);
+    const columns = packCellColumns();
+    // A measure counted only once mature: the roll-up's months mature by asOf, the facts' days up to the cut-off.
+    const rollupValue = (c: PackCellColumn) =>
+      c.mature
+        ? `CASE WHEN r.closed_month <= ${plan.matureMonth}::date THEN r.${c.column} ELSE 0 END`
+        : `r.${c.column}`;
+    const factValue = (c: PackCellColumn) =>
+      c.mature ? `CASE WHEN f.closed_on <= ${plan.mature}::date THEN ${c.perCase} ELSE 0 END` : c.perCase;
+    const names = columns.map((c) => c.column);
+    const rows: Array<Record<string, number | string | boolean>> = await this.dataSource.query(
+      `SELECT x.category, x.band, x.consent, sum(x.cases)::int AS cases,
+              ${columns
+                .map(
+                  ({ column, type }) =>
+                    `sum(x.${column})::${type === 'numeric' ? 'text' : 'int'} AS ${column.slice(5)}`,
+                )
+                .join(',\n              ')}
+         FROM (SELECT r.category, r.band, r.evidence_consent, r.cases,
+                      ${columns.map(rollupValue).join(',\n                      ')}
+                 FROM case_pricing_rollups r
+                WHERE ${plan.rollups}
+               UNION ALL
+               SELECT f.category, f.band, f.evidence_consent, 1,
+                      ${columns.map(factValue).join(',\n                      ')}
+                 FROM case_facts f
+                WHERE ${plan.facts})
+           AS x(category, band, consent, cases, ${names.join(', ')})
+        GROUP BY 1, 2, 3
+       HAVING sum(x.cases) > 0
+        ORDER BY 1, 2, 3`,
+      plan.params,
+    );
+    return cellsOf(rows);
+  }
+
+  /** measureCells the straightforward way: one pass over the facts. */
+  async measureCellsFromFacts(
     organisationIds: string[],
     filters: ReportFilters,
     asOf: string,
@@ -107,34 +144,42 @@ export class MeasureCellsRepository {
         ORDER BY 1, 2, 3`,
       [...where.params, maturityCutoff(asOf, BOUNCE_BACK_WINDOW_MONTHS)],
     );
-    const cells = rows
-      .filter((r) => r.consent === true)
-      .map((r) => ({
-        category: r.category as Category,
-        band: Number(r.band),
-        cases: Number(r.cases),
-        negative: Number(r.negative),
-        measures: Object.fromEntries(
-          OUTCOME_MEASURES.map((m) => [
-            m,
-            { n: Number(r[`${columnOf(m)}_n`]), count: Number(r[`${columnOf(m)}_count`]) },
-          ]),
-        ) as MeasureCell['measures'],
-        rates: Object.fromEntries(
-          PACK_RATES.map((m) => [
-            m,
-            {
-              n: Number(r[`${columnOf(m)}_n`]),
-              count: Number(r[`${columnOf(m)}_count`]),
-              unknown: Number(r[`${columnOf(m)}_unknown`]),
-            },
-          ]),
-        ) as MeasureCell['rates'],
-        means: Object.fromEntries(
-          PACK_MEANS.map((m) => [m, { n: Number(r[`${columnOf(m)}_n`]), sum: Number(r[`${columnOf(m)}_sum`]) }]),
-        ) as MeasureCell['means'],
-      }));
-    const withoutConsent = rows.filter((r) => r.consent !== true).reduce((sum, r) => sum + Number(r.cases), 0);
-    return { cells, withoutConsent };
+    return cellsOf(rows);
   }
+}
+
+/** The cells of consenting clients' cases, and the cases of the others, from the cells' query rows. */
+function cellsOf(rows: Array<Record<string, number | string | boolean>>): {
+  cells: MeasureCell[];
+  withoutConsent: number;
+} {
+  const cells = rows
+    .filter((r) => r.consent === true)
+    .map((r) => ({
+      category: r.category as Category,
+      band: Number(r.band),
+      cases: Number(r.cases),
+      negative: Number(r.negative),
+      measures: Object.fromEntries(
+        OUTCOME_MEASURES.map((m) => [
+          m,
+          { n: Number(r[`${columnOf(m)}_n`]), count: Number(r[`${columnOf(m)}_count`]) },
+        ]),
+      ) as MeasureCell['measures'],
+      rates: Object.fromEntries(
+        PACK_RATES.map((m) => [
+          m,
+          {
+            n: Number(r[`${columnOf(m)}_n`]),
+            count: Number(r[`${columnOf(m)}_count`]),
+            unknown: Number(r[`${columnOf(m)}_unknown`]),
+          },
+        ]),
+      ) as MeasureCell['rates'],
+      means: Object.fromEntries(
+        PACK_MEANS.map((m) => [m, { n: Number(r[`${columnOf(m)}_n`]), sum: Number(r[`${columnOf(m)}_sum`]) }]),
+      ) as MeasureCell['means'],
+    }));
+  const withoutConsent = rows.filter((r) => r.consent !== true).reduce((sum, r) => sum + Number(r.cases), 0);
+  return { cells, withoutConsent };
 }

@@ -367,6 +367,55 @@ case_pricing_rollups.dim text NOT NULL
 case_pricing_rollups.dim_value text NOT NULL
 case_pricing_rollups.evidence_consent boolean NOT NULL
 case_pricing_rollups.organisation_id uuid NOT NULL
+case_pricing_rollups.pack_accepted_count bigint NOT NULL
+case_pricing_rollups.pack_accepted_n bigint NOT NULL
+case_pricing_rollups.pack_avoidedappeal_count bigint NOT NULL
+case_pricing_rollups.pack_avoidedappeal_n bigint NOT NULL
+case_pricing_rollups.pack_bounceback_count bigint NOT NULL
+case_pricing_rollups.pack_bounceback_n bigint NOT NULL
+case_pricing_rollups.pack_bouncein_n bigint NOT NULL
+case_pricing_rollups.pack_bouncein_sum numeric NOT NULL
+case_pricing_rollups.pack_bounceout_count bigint NOT NULL
+case_pricing_rollups.pack_bounceout_n bigint NOT NULL
+case_pricing_rollups.pack_bounceout_unknown bigint NOT NULL
+case_pricing_rollups.pack_confidencechange_n bigint NOT NULL
+case_pricing_rollups.pack_confidencechange_sum numeric NOT NULL
+case_pricing_rollups.pack_confidenceimproved_count bigint NOT NULL
+case_pricing_rollups.pack_confidenceimproved_n bigint NOT NULL
+case_pricing_rollups.pack_confidenceimproved_unknown bigint NOT NULL
+case_pricing_rollups.pack_continuity_n bigint NOT NULL
+case_pricing_rollups.pack_continuity_sum numeric NOT NULL
+case_pricing_rollups.pack_couldhandlesimilar_count bigint NOT NULL
+case_pricing_rollups.pack_couldhandlesimilar_n bigint NOT NULL
+case_pricing_rollups.pack_couldhandlesimilar_unknown bigint NOT NULL
+case_pricing_rollups.pack_didnotrepeatstory_n bigint NOT NULL
+case_pricing_rollups.pack_didnotrepeatstory_sum numeric NOT NULL
+case_pricing_rollups.pack_fulldisclosure_count bigint NOT NULL
+case_pricing_rollups.pack_fulldisclosure_n bigint NOT NULL
+case_pricing_rollups.pack_fulldisclosure_unknown bigint NOT NULL
+case_pricing_rollups.pack_negative bigint NOT NULL
+case_pricing_rollups.pack_newproblematfollowup_count bigint NOT NULL
+case_pricing_rollups.pack_newproblematfollowup_n bigint NOT NULL
+case_pricing_rollups.pack_newproblematfollowup_unknown bigint NOT NULL
+case_pricing_rollups.pack_outcomesustained_count bigint NOT NULL
+case_pricing_rollups.pack_outcomesustained_n bigint NOT NULL
+case_pricing_rollups.pack_outcomesustained_unknown bigint NOT NULL
+case_pricing_rollups.pack_positiveoutcome_count bigint NOT NULL
+case_pricing_rollups.pack_positiveoutcome_n bigint NOT NULL
+case_pricing_rollups.pack_problemuncovered_count bigint NOT NULL
+case_pricing_rollups.pack_problemuncovered_n bigint NOT NULL
+case_pricing_rollups.pack_referralcompletion_count bigint NOT NULL
+case_pricing_rollups.pack_referralcompletion_n bigint NOT NULL
+case_pricing_rollups.pack_referralcompletion_unknown bigint NOT NULL
+case_pricing_rollups.pack_rqi_n bigint NOT NULL
+case_pricing_rollups.pack_rqi_sum numeric NOT NULL
+case_pricing_rollups.pack_trust_n bigint NOT NULL
+case_pricing_rollups.pack_trust_sum numeric NOT NULL
+case_pricing_rollups.pack_understood_n bigint NOT NULL
+case_pricing_rollups.pack_understood_sum numeric NOT NULL
+case_pricing_rollups.pack_wouldseekadviceearlier_count bigint NOT NULL
+case_pricing_rollups.pack_wouldseekadviceearlier_n bigint NOT NULL
+case_pricing_rollups.pack_wouldseekadviceearlier_unknown bigint NOT NULL
 case_pricing_rollups.relationship_minutes bigint NOT NULL
 case_pricing_rollups.total_minutes bigint NOT NULL
 case_rollups.band smallint NOT NULL
@@ -1133,6 +1182,55 @@ case_pricing_rollups case_pricing_rollups_dim_value_not_null: NOT NULL dim_value
 case_pricing_rollups case_pricing_rollups_evidence_consent_not_null: NOT NULL evidence_consent
 case_pricing_rollups case_pricing_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
 case_pricing_rollups case_pricing_rollups_organisation_id_not_null: NOT NULL organisation_id
+case_pricing_rollups case_pricing_rollups_pack_accepted_count_not_null: NOT NULL pack_accepted_count
+case_pricing_rollups case_pricing_rollups_pack_accepted_n_not_null: NOT NULL pack_accepted_n
+case_pricing_rollups case_pricing_rollups_pack_avoidedappeal_count_not_null: NOT NULL pack_avoidedappeal_count
+case_pricing_rollups case_pricing_rollups_pack_avoidedappeal_n_not_null: NOT NULL pack_avoidedappeal_n
+case_pricing_rollups case_pricing_rollups_pack_bounceback_count_not_null: NOT NULL pack_bounceback_count
+case_pricing_rollups case_pricing_rollups_pack_bounceback_n_not_null: NOT NULL pack_bounceback_n
+case_pricing_rollups case_pricing_rollups_pack_bouncein_n_not_null: NOT NULL pack_bouncein_n
+case_pricing_rollups case_pricing_rollups_pack_bouncein_sum_not_null: NOT NULL pack_bouncein_sum
+case_pricing_rollups case_pricing_rollups_pack_bounceout_count_not_null: NOT NULL pack_bounceout_count
+case_pricing_rollups case_pricing_rollups_pack_bounceout_n_not_null: NOT NULL pack_bounceout_n
+case_pricing_rollups case_pricing_rollups_pack_bounceout_unknown_not_null: NOT NULL pack_bounceout_unknown
+case_pricing_rollups case_pricing_rollups_pack_confidencechange_n_not_null: NOT NULL pack_confidencechange_n
+case_pricing_rollups case_pricing_rollups_pack_confidencechange_sum_not_null: NOT NULL pack_confidencechange_sum
+case_pricing_rollups case_pricing_rollups_pack_confidenceimproved_count_not_null: NOT NULL pack_confidenceimproved_count
+case_pricing_rollups case_pricing_rollups_pack_confidenceimproved_n_not_null: NOT NULL pack_confidenceimproved_n
+case_pricing_rollups case_pricing_rollups_pack_confidenceimproved_unknown_not_null: NOT NULL pack_confidenceimproved_unknown
+case_pricing_rollups case_pricing_rollups_pack_continuity_n_not_null: NOT NULL pack_continuity_n
+case_pricing_rollups case_pricing_rollups_pack_continuity_sum_not_null: NOT NULL pack_continuity_sum
+case_pricing_rollups case_pricing_rollups_pack_couldhandlesimilar_count_not_null: NOT NULL pack_couldhandlesimilar_count
+case_pricing_rollups case_pricing_rollups_pack_couldhandlesimilar_n_not_null: NOT NULL pack_couldhandlesimilar_n
+case_pricing_rollups case_pricing_rollups_pack_couldhandlesimilar_unknown_not_null: NOT NULL pack_couldhandlesimilar_unknown
+case_pricing_rollups case_pricing_rollups_pack_didnotrepeatstory_n_not_null: NOT NULL pack_didnotrepeatstory_n
+case_pricing_rollups case_pricing_rollups_pack_didnotrepeatstory_sum_not_null: NOT NULL pack_didnotrepeatstory_sum
+case_pricing_rollups case_pricing_rollups_pack_fulldisclosure_count_not_null: NOT NULL pack_fulldisclosure_count
+case_pricing_rollups case_pricing_rollups_pack_fulldisclosure_n_not_null: NOT NULL pack_fulldisclosure_n
+case_pricing_rollups case_pricing_rollups_pack_fulldisclosure_unknown_not_null: NOT NULL pack_fulldisclosure_unknown
+case_pricing_rollups case_pricing_rollups_pack_negative_not_null: NOT NULL pack_negative
+case_pricing_rollups case_pricing_rollups_pack_newproblematfollowup_count_not_null: NOT NULL pack_newproblematfollowup_count
+case_pricing_rollups case_pricing_rollups_pack_newproblematfollowup_n_not_null: NOT NULL pack_newproblematfollowup_n
+case_pricing_rollups case_pricing_rollups_pack_newproblematfollowup_unknown_not_null: NOT NULL pack_newproblematfollowup_unknown
+case_pricing_rollups case_pricing_rollups_pack_outcomesustained_count_not_null: NOT NULL pack_outcomesustained_count
+case_pricing_rollups case_pricing_rollups_pack_outcomesustained_n_not_null: NOT NULL pack_outcomesustained_n
+case_pricing_rollups case_pricing_rollups_pack_outcomesustained_unknown_not_null: NOT NULL pack_outcomesustained_unknown
+case_pricing_rollups case_pricing_rollups_pack_positiveoutcome_count_not_null: NOT NULL pack_positiveoutcome_count
+case_pricing_rollups case_pricing_rollups_pack_positiveoutcome_n_not_null: NOT NULL pack_positiveoutcome_n
+case_pricing_rollups case_pricing_rollups_pack_problemuncovered_count_not_null: NOT NULL pack_problemuncovered_count
+case_pricing_rollups case_pricing_rollups_pack_problemuncovered_n_not_null: NOT NULL pack_problemuncovered_n
+case_pricing_rollups case_pricing_rollups_pack_referralcompletion_count_not_null: NOT NULL pack_referralcompletion_count
+case_pricing_rollups case_pricing_rollups_pack_referralcompletion_n_not_null: NOT NULL pack_referralcompletion_n
+case_pricing_rollups case_pricing_rollups_pack_referralcompletion_unknown_not_null: NOT NULL pack_referralcompletion_unknown
+case_pricing_rollups case_pricing_rollups_pack_rqi_n_not_null: NOT NULL pack_rqi_n
+case_pricing_rollups case_pricing_rollups_pack_rqi_sum_not_null: NOT NULL pack_rqi_sum
+case_pricing_rollups case_pricing_rollups_pack_trust_n_not_null: NOT NULL pack_trust_n
+case_pricing_rollups case_pricing_rollups_pack_trust_sum_not_null: NOT NULL pack_trust_sum
+case_pricing_rollups case_pricing_rollups_pack_understood_n_not_null: NOT NULL pack_understood_n
+case_pricing_rollups case_pricing_rollups_pack_understood_sum_not_null: NOT NULL pack_understood_sum
+case_pricing_rollups case_pricing_rollups_pack_wouldseekadviceearlier_count_not_null: NOT NULL pack_wouldseekadviceearlier_count
+case_pricing_rollups case_pricing_rollups_pack_wouldseekadviceearlier_n_not_null: NOT NULL pack_wouldseekadviceearlier_n
+case_pricing_rollups case_pricing_rollups_pack_wouldseekadviceearlier_unkno_not_null: NOT NULL pack_wouldseekadviceearlier_unknown
 case_pricing_rollups case_pricing_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band)
 case_pricing_rollups case_pricing_rollups_relationship_minutes_not_null: NOT NULL relationship_minutes
 case_pricing_rollups case_pricing_rollups_total_minutes_not_null: NOT NULL total_minutes
@@ -3076,7 +3174,7 @@ BEGIN
   IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     IF NEW.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, pack_negative, pack_positiveoutcome_n, pack_positiveoutcome_count, pack_accepted_n, pack_accepted_count, pack_avoidedappeal_n, pack_avoidedappeal_count, pack_problemuncovered_n, pack_problemuncovered_count, pack_bounceback_n, pack_bounceback_count, pack_bounceout_n, pack_bounceout_count, pack_bounceout_unknown, pack_referralcompletion_n, pack_referralcompletion_count, pack_referralcompletion_unknown, pack_confidenceimproved_n, pack_confidenceimproved_count, pack_confidenceimproved_unknown, pack_wouldseekadviceearlier_n, pack_wouldseekadviceearlier_count, pack_wouldseekadviceearlier_unknown, pack_couldhandlesimilar_n, pack_couldhandlesimilar_count, pack_couldhandlesimilar_unknown, pack_fulldisclosure_n, pack_fulldisclosure_count, pack_fulldisclosure_unknown, pack_outcomesustained_n, pack_outcomesustained_count, pack_outcomesustained_unknown, pack_newproblematfollowup_n, pack_newproblematfollowup_count, pack_newproblematfollowup_unknown, pack_rqi_n, pack_rqi_sum, pack_continuity_n, pack_continuity_sum, pack_bouncein_n, pack_bouncein_sum, pack_confidencechange_n, pack_confidencechange_sum, pack_understood_n, pack_understood_sum, pack_trust_n, pack_trust_sum, pack_didnotrepeatstory_n, pack_didnotrepeatstory_sum, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
   SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
          f.band,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
@@ -3084,6 +3182,55 @@ BEGIN
          coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
          coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
          coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_pack_negative), 0)::bigint AS pack_negative,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_n), 0)::bigint AS pack_positiveoutcome_n,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_count), 0)::bigint AS pack_positiveoutcome_count,
+         coalesce(sum(f.s * f.p_pack_accepted_n), 0)::bigint AS pack_accepted_n,
+         coalesce(sum(f.s * f.p_pack_accepted_count), 0)::bigint AS pack_accepted_count,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_n), 0)::bigint AS pack_avoidedappeal_n,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_count), 0)::bigint AS pack_avoidedappeal_count,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_n), 0)::bigint AS pack_problemuncovered_n,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_count), 0)::bigint AS pack_problemuncovered_count,
+         coalesce(sum(f.s * f.p_pack_bounceback_n), 0)::bigint AS pack_bounceback_n,
+         coalesce(sum(f.s * f.p_pack_bounceback_count), 0)::bigint AS pack_bounceback_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_n), 0)::bigint AS pack_bounceout_n,
+         coalesce(sum(f.s * f.p_pack_bounceout_count), 0)::bigint AS pack_bounceout_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_unknown), 0)::bigint AS pack_bounceout_unknown,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_n), 0)::bigint AS pack_referralcompletion_n,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_count), 0)::bigint AS pack_referralcompletion_count,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_unknown), 0)::bigint AS pack_referralcompletion_unknown,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_n), 0)::bigint AS pack_confidenceimproved_n,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_count), 0)::bigint AS pack_confidenceimproved_count,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_unknown), 0)::bigint AS pack_confidenceimproved_unknown,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_n), 0)::bigint AS pack_wouldseekadviceearlier_n,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_count), 0)::bigint AS pack_wouldseekadviceearlier_count,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_unknown), 0)::bigint AS pack_wouldseekadviceearlier_unknown,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_n), 0)::bigint AS pack_couldhandlesimilar_n,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_count), 0)::bigint AS pack_couldhandlesimilar_count,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_unknown), 0)::bigint AS pack_couldhandlesimilar_unknown,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_n), 0)::bigint AS pack_fulldisclosure_n,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_count), 0)::bigint AS pack_fulldisclosure_count,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_unknown), 0)::bigint AS pack_fulldisclosure_unknown,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_n), 0)::bigint AS pack_outcomesustained_n,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_count), 0)::bigint AS pack_outcomesustained_count,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_unknown), 0)::bigint AS pack_outcomesustained_unknown,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_n), 0)::bigint AS pack_newproblematfollowup_n,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_count), 0)::bigint AS pack_newproblematfollowup_count,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_unknown), 0)::bigint AS pack_newproblematfollowup_unknown,
+         coalesce(sum(f.s * f.p_pack_rqi_n), 0)::bigint AS pack_rqi_n,
+         coalesce(sum(f.s * f.p_pack_rqi_sum), 0)::numeric AS pack_rqi_sum,
+         coalesce(sum(f.s * f.p_pack_continuity_n), 0)::bigint AS pack_continuity_n,
+         coalesce(sum(f.s * f.p_pack_continuity_sum), 0)::numeric AS pack_continuity_sum,
+         coalesce(sum(f.s * f.p_pack_bouncein_n), 0)::bigint AS pack_bouncein_n,
+         coalesce(sum(f.s * f.p_pack_bouncein_sum), 0)::numeric AS pack_bouncein_sum,
+         coalesce(sum(f.s * f.p_pack_confidencechange_n), 0)::bigint AS pack_confidencechange_n,
+         coalesce(sum(f.s * f.p_pack_confidencechange_sum), 0)::numeric AS pack_confidencechange_sum,
+         coalesce(sum(f.s * f.p_pack_understood_n), 0)::bigint AS pack_understood_n,
+         coalesce(sum(f.s * f.p_pack_understood_sum), 0)::numeric AS pack_understood_sum,
+         coalesce(sum(f.s * f.p_pack_trust_n), 0)::bigint AS pack_trust_n,
+         coalesce(sum(f.s * f.p_pack_trust_sum), 0)::numeric AS pack_trust_sum,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_n), 0)::bigint AS pack_didnotrepeatstory_n,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_sum), 0)::numeric AS pack_didnotrepeatstory_sum,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
@@ -3121,6 +3268,55 @@ BEGIN
            f.relationship_minutes AS p_relationship_minutes,
            CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
            CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END AS p_pack_negative,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_n,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) AND (f.result IN ('positive', 'partly_positive')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_count,
+           CASE WHEN (f.accepted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_accepted_n,
+           CASE WHEN (f.accepted IS NOT NULL) AND (f.accepted) THEN 1 ELSE 0 END AS p_pack_accepted_count,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_n,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_count,
+           CASE WHEN (true) THEN 1 ELSE 0 END AS p_pack_problemuncovered_n,
+           CASE WHEN (true) AND (f.problems_count > 0) THEN 1 ELSE 0 END AS p_pack_problemuncovered_count,
+           CASE WHEN (f.followed_up) THEN 1 ELSE 0 END AS p_pack_bounceback_n,
+           CASE WHEN (f.followed_up) AND (f.same_problem_recontact_6m) THEN 1 ELSE 0 END AS p_pack_bounceback_count,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(1, 0) ELSE 0 END AS p_pack_bounceout_n,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_bounceout_count,
+           coalesce(CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END, 0) AS p_pack_bounceout_unknown,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_known, 0) ELSE 0 END AS p_pack_referralcompletion_n,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_reached, 0) ELSE 0 END AS p_pack_referralcompletion_count,
+           coalesce((f.referrals_out - f.referrals_out_known), 0) AS p_pack_referralcompletion_unknown,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_confidenceimproved_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_confidenceimproved_count,
+           coalesce(CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END, 0) AS p_pack_confidenceimproved_unknown,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_n,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_count,
+           coalesce(CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_wouldseekadviceearlier_unknown,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_couldhandlesimilar_n,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_couldhandlesimilar_count,
+           coalesce(CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_couldhandlesimilar_unknown,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_fulldisclosure_n,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_fulldisclosure_count,
+           coalesce(CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_fulldisclosure_unknown,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_outcomesustained_n,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_outcomesustained_count,
+           coalesce(CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_outcomesustained_unknown,
+           CASE WHEN (f.followed_up) THEN coalesce(1, 0) ELSE 0 END AS p_pack_newproblematfollowup_n,
+           CASE WHEN (f.followed_up) THEN coalesce(CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_newproblematfollowup_count,
+           coalesce(CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END, 0) AS p_pack_newproblematfollowup_unknown,
+           CASE WHEN (f.feedback_items_n > 0) THEN 1 ELSE 0 END AS p_pack_rqi_n,
+           CASE WHEN (f.feedback_items_n > 0) THEN coalesce(((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100)::numeric, 0) ELSE 0 END AS p_pack_rqi_sum,
+           CASE WHEN (f.relationship_minutes > 0) THEN 1 ELSE 0 END AS p_pack_continuity_n,
+           CASE WHEN (f.relationship_minutes > 0) THEN coalesce((f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0))::numeric, 0) ELSE 0 END AS p_pack_continuity_sum,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_bouncein_n,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN coalesce((least(f.prior_organisations_contacted, 3))::numeric, 0) ELSE 0 END AS p_pack_bouncein_sum,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_confidencechange_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(((f.confidence_after - f.confidence_before))::numeric, 0) ELSE 0 END AS p_pack_confidencechange_sum,
+           CASE WHEN (f.understood IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_understood_n,
+           CASE WHEN (f.understood IS NOT NULL) THEN coalesce((f.understood)::numeric, 0) ELSE 0 END AS p_pack_understood_sum,
+           CASE WHEN (f.trust IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_trust_n,
+           CASE WHEN (f.trust IS NOT NULL) THEN coalesce((f.trust)::numeric, 0) ELSE 0 END AS p_pack_trust_sum,
+           CASE WHEN (f.retelling_item_n > 0) THEN 1 ELSE 0 END AS p_pack_didnotrepeatstory_n,
+           CASE WHEN (f.retelling_item_n > 0) THEN coalesce(((f.retelling_item_sum::numeric / nullif(f.retelling_item_n, 0)))::numeric, 0) ELSE 0 END AS p_pack_didnotrepeatstory_sum,
            b.*
       FROM (SELECT 1 AS s, (NEW).*) f
      CROSS JOIN LATERAL (
@@ -3170,6 +3366,55 @@ BEGIN
     relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
     avoided_appeal = r.avoided_appeal + EXCLUDED.avoided_appeal,
     bounce_back_avoided = r.bounce_back_avoided + EXCLUDED.bounce_back_avoided,
+    pack_negative = r.pack_negative + EXCLUDED.pack_negative,
+    pack_positiveoutcome_n = r.pack_positiveoutcome_n + EXCLUDED.pack_positiveoutcome_n,
+    pack_positiveoutcome_count = r.pack_positiveoutcome_count + EXCLUDED.pack_positiveoutcome_count,
+    pack_accepted_n = r.pack_accepted_n + EXCLUDED.pack_accepted_n,
+    pack_accepted_count = r.pack_accepted_count + EXCLUDED.pack_accepted_count,
+    pack_avoidedappeal_n = r.pack_avoidedappeal_n + EXCLUDED.pack_avoidedappeal_n,
+    pack_avoidedappeal_count = r.pack_avoidedappeal_count + EXCLUDED.pack_avoidedappeal_count,
+    pack_problemuncovered_n = r.pack_problemuncovered_n + EXCLUDED.pack_problemuncovered_n,
+    pack_problemuncovered_count = r.pack_problemuncovered_count + EXCLUDED.pack_problemuncovered_count,
+    pack_bounceback_n = r.pack_bounceback_n + EXCLUDED.pack_bounceback_n,
+    pack_bounceback_count = r.pack_bounceback_count + EXCLUDED.pack_bounceback_count,
+    pack_bounceout_n = r.pack_bounceout_n + EXCLUDED.pack_bounceout_n,
+    pack_bounceout_count = r.pack_bounceout_count + EXCLUDED.pack_bounceout_count,
+    pack_bounceout_unknown = r.pack_bounceout_unknown + EXCLUDED.pack_bounceout_unknown,
+    pack_referralcompletion_n = r.pack_referralcompletion_n + EXCLUDED.pack_referralcompletion_n,
+    pack_referralcompletion_count = r.pack_referralcompletion_count + EXCLUDED.pack_referralcompletion_count,
+    pack_referralcompletion_unknown = r.pack_referralcompletion_unknown + EXCLUDED.pack_referralcompletion_unknown,
+    pack_confidenceimproved_n = r.pack_confidenceimproved_n + EXCLUDED.pack_confidenceimproved_n,
+    pack_confidenceimproved_count = r.pack_confidenceimproved_count + EXCLUDED.pack_confidenceimproved_count,
+    pack_confidenceimproved_unknown = r.pack_confidenceimproved_unknown + EXCLUDED.pack_confidenceimproved_unknown,
+    pack_wouldseekadviceearlier_n = r.pack_wouldseekadviceearlier_n + EXCLUDED.pack_wouldseekadviceearlier_n,
+    pack_wouldseekadviceearlier_count = r.pack_wouldseekadviceearlier_count + EXCLUDED.pack_wouldseekadviceearlier_count,
+    pack_wouldseekadviceearlier_unknown = r.pack_wouldseekadviceearlier_unknown + EXCLUDED.pack_wouldseekadviceearlier_unknown,
+    pack_couldhandlesimilar_n = r.pack_couldhandlesimilar_n + EXCLUDED.pack_couldhandlesimilar_n,
+    pack_couldhandlesimilar_count = r.pack_couldhandlesimilar_count + EXCLUDED.pack_couldhandlesimilar_count,
+    pack_couldhandlesimilar_unknown = r.pack_couldhandlesimilar_unknown + EXCLUDED.pack_couldhandlesimilar_unknown,
+    pack_fulldisclosure_n = r.pack_fulldisclosure_n + EXCLUDED.pack_fulldisclosure_n,
+    pack_fulldisclosure_count = r.pack_fulldisclosure_count + EXCLUDED.pack_fulldisclosure_count,
+    pack_fulldisclosure_unknown = r.pack_fulldisclosure_unknown + EXCLUDED.pack_fulldisclosure_unknown,
+    pack_outcomesustained_n = r.pack_outcomesustained_n + EXCLUDED.pack_outcomesustained_n,
+    pack_outcomesustained_count = r.pack_outcomesustained_count + EXCLUDED.pack_outcomesustained_count,
+    pack_outcomesustained_unknown = r.pack_outcomesustained_unknown + EXCLUDED.pack_outcomesustained_unknown,
+    pack_newproblematfollowup_n = r.pack_newproblematfollowup_n + EXCLUDED.pack_newproblematfollowup_n,
+    pack_newproblematfollowup_count = r.pack_newproblematfollowup_count + EXCLUDED.pack_newproblematfollowup_count,
+    pack_newproblematfollowup_unknown = r.pack_newproblematfollowup_unknown + EXCLUDED.pack_newproblematfollowup_unknown,
+    pack_rqi_n = r.pack_rqi_n + EXCLUDED.pack_rqi_n,
+    pack_rqi_sum = r.pack_rqi_sum + EXCLUDED.pack_rqi_sum,
+    pack_continuity_n = r.pack_continuity_n + EXCLUDED.pack_continuity_n,
+    pack_continuity_sum = r.pack_continuity_sum + EXCLUDED.pack_continuity_sum,
+    pack_bouncein_n = r.pack_bouncein_n + EXCLUDED.pack_bouncein_n,
+    pack_bouncein_sum = r.pack_bouncein_sum + EXCLUDED.pack_bouncein_sum,
+    pack_confidencechange_n = r.pack_confidencechange_n + EXCLUDED.pack_confidencechange_n,
+    pack_confidencechange_sum = r.pack_confidencechange_sum + EXCLUDED.pack_confidencechange_sum,
+    pack_understood_n = r.pack_understood_n + EXCLUDED.pack_understood_n,
+    pack_understood_sum = r.pack_understood_sum + EXCLUDED.pack_understood_sum,
+    pack_trust_n = r.pack_trust_n + EXCLUDED.pack_trust_n,
+    pack_trust_sum = r.pack_trust_sum + EXCLUDED.pack_trust_sum,
+    pack_didnotrepeatstory_n = r.pack_didnotrepeatstory_n + EXCLUDED.pack_didnotrepeatstory_n,
+    pack_didnotrepeatstory_sum = r.pack_didnotrepeatstory_sum + EXCLUDED.pack_didnotrepeatstory_sum,
     benefit_eviction_avoided_cases = r.benefit_eviction_avoided_cases + EXCLUDED.benefit_eviction_avoided_cases,
     benefit_eviction_avoided_gbp = r.benefit_eviction_avoided_gbp + EXCLUDED.benefit_eviction_avoided_gbp,
     benefit_eviction_avoided_without = r.benefit_eviction_avoided_without + EXCLUDED.benefit_eviction_avoided_without,
@@ -3202,7 +3447,7 @@ BEGIN
     benefit_other_without = r.benefit_other_without + EXCLUDED.benefit_other_without;
   ELSIF TG_OP = 'DELETE' THEN
     IF OLD.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, pack_negative, pack_positiveoutcome_n, pack_positiveoutcome_count, pack_accepted_n, pack_accepted_count, pack_avoidedappeal_n, pack_avoidedappeal_count, pack_problemuncovered_n, pack_problemuncovered_count, pack_bounceback_n, pack_bounceback_count, pack_bounceout_n, pack_bounceout_count, pack_bounceout_unknown, pack_referralcompletion_n, pack_referralcompletion_count, pack_referralcompletion_unknown, pack_confidenceimproved_n, pack_confidenceimproved_count, pack_confidenceimproved_unknown, pack_wouldseekadviceearlier_n, pack_wouldseekadviceearlier_count, pack_wouldseekadviceearlier_unknown, pack_couldhandlesimilar_n, pack_couldhandlesimilar_count, pack_couldhandlesimilar_unknown, pack_fulldisclosure_n, pack_fulldisclosure_count, pack_fulldisclosure_unknown, pack_outcomesustained_n, pack_outcomesustained_count, pack_outcomesustained_unknown, pack_newproblematfollowup_n, pack_newproblematfollowup_count, pack_newproblematfollowup_unknown, pack_rqi_n, pack_rqi_sum, pack_continuity_n, pack_continuity_sum, pack_bouncein_n, pack_bouncein_sum, pack_confidencechange_n, pack_confidencechange_sum, pack_understood_n, pack_understood_sum, pack_trust_n, pack_trust_sum, pack_didnotrepeatstory_n, pack_didnotrepeatstory_sum, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
   SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
          f.band,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
@@ -3210,6 +3455,55 @@ BEGIN
          coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
          coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
          coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_pack_negative), 0)::bigint AS pack_negative,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_n), 0)::bigint AS pack_positiveoutcome_n,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_count), 0)::bigint AS pack_positiveoutcome_count,
+         coalesce(sum(f.s * f.p_pack_accepted_n), 0)::bigint AS pack_accepted_n,
+         coalesce(sum(f.s * f.p_pack_accepted_count), 0)::bigint AS pack_accepted_count,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_n), 0)::bigint AS pack_avoidedappeal_n,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_count), 0)::bigint AS pack_avoidedappeal_count,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_n), 0)::bigint AS pack_problemuncovered_n,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_count), 0)::bigint AS pack_problemuncovered_count,
+         coalesce(sum(f.s * f.p_pack_bounceback_n), 0)::bigint AS pack_bounceback_n,
+         coalesce(sum(f.s * f.p_pack_bounceback_count), 0)::bigint AS pack_bounceback_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_n), 0)::bigint AS pack_bounceout_n,
+         coalesce(sum(f.s * f.p_pack_bounceout_count), 0)::bigint AS pack_bounceout_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_unknown), 0)::bigint AS pack_bounceout_unknown,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_n), 0)::bigint AS pack_referralcompletion_n,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_count), 0)::bigint AS pack_referralcompletion_count,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_unknown), 0)::bigint AS pack_referralcompletion_unknown,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_n), 0)::bigint AS pack_confidenceimproved_n,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_count), 0)::bigint AS pack_confidenceimproved_count,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_unknown), 0)::bigint AS pack_confidenceimproved_unknown,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_n), 0)::bigint AS pack_wouldseekadviceearlier_n,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_count), 0)::bigint AS pack_wouldseekadviceearlier_count,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_unknown), 0)::bigint AS pack_wouldseekadviceearlier_unknown,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_n), 0)::bigint AS pack_couldhandlesimilar_n,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_count), 0)::bigint AS pack_couldhandlesimilar_count,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_unknown), 0)::bigint AS pack_couldhandlesimilar_unknown,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_n), 0)::bigint AS pack_fulldisclosure_n,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_count), 0)::bigint AS pack_fulldisclosure_count,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_unknown), 0)::bigint AS pack_fulldisclosure_unknown,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_n), 0)::bigint AS pack_outcomesustained_n,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_count), 0)::bigint AS pack_outcomesustained_count,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_unknown), 0)::bigint AS pack_outcomesustained_unknown,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_n), 0)::bigint AS pack_newproblematfollowup_n,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_count), 0)::bigint AS pack_newproblematfollowup_count,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_unknown), 0)::bigint AS pack_newproblematfollowup_unknown,
+         coalesce(sum(f.s * f.p_pack_rqi_n), 0)::bigint AS pack_rqi_n,
+         coalesce(sum(f.s * f.p_pack_rqi_sum), 0)::numeric AS pack_rqi_sum,
+         coalesce(sum(f.s * f.p_pack_continuity_n), 0)::bigint AS pack_continuity_n,
+         coalesce(sum(f.s * f.p_pack_continuity_sum), 0)::numeric AS pack_continuity_sum,
+         coalesce(sum(f.s * f.p_pack_bouncein_n), 0)::bigint AS pack_bouncein_n,
+         coalesce(sum(f.s * f.p_pack_bouncein_sum), 0)::numeric AS pack_bouncein_sum,
+         coalesce(sum(f.s * f.p_pack_confidencechange_n), 0)::bigint AS pack_confidencechange_n,
+         coalesce(sum(f.s * f.p_pack_confidencechange_sum), 0)::numeric AS pack_confidencechange_sum,
+         coalesce(sum(f.s * f.p_pack_understood_n), 0)::bigint AS pack_understood_n,
+         coalesce(sum(f.s * f.p_pack_understood_sum), 0)::numeric AS pack_understood_sum,
+         coalesce(sum(f.s * f.p_pack_trust_n), 0)::bigint AS pack_trust_n,
+         coalesce(sum(f.s * f.p_pack_trust_sum), 0)::numeric AS pack_trust_sum,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_n), 0)::bigint AS pack_didnotrepeatstory_n,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_sum), 0)::numeric AS pack_didnotrepeatstory_sum,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
@@ -3247,6 +3541,55 @@ BEGIN
            f.relationship_minutes AS p_relationship_minutes,
            CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
            CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END AS p_pack_negative,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_n,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) AND (f.result IN ('positive', 'partly_positive')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_count,
+           CASE WHEN (f.accepted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_accepted_n,
+           CASE WHEN (f.accepted IS NOT NULL) AND (f.accepted) THEN 1 ELSE 0 END AS p_pack_accepted_count,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_n,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_count,
+           CASE WHEN (true) THEN 1 ELSE 0 END AS p_pack_problemuncovered_n,
+           CASE WHEN (true) AND (f.problems_count > 0) THEN 1 ELSE 0 END AS p_pack_problemuncovered_count,
+           CASE WHEN (f.followed_up) THEN 1 ELSE 0 END AS p_pack_bounceback_n,
+           CASE WHEN (f.followed_up) AND (f.same_problem_recontact_6m) THEN 1 ELSE 0 END AS p_pack_bounceback_count,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(1, 0) ELSE 0 END AS p_pack_bounceout_n,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_bounceout_count,
+           coalesce(CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END, 0) AS p_pack_bounceout_unknown,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_known, 0) ELSE 0 END AS p_pack_referralcompletion_n,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_reached, 0) ELSE 0 END AS p_pack_referralcompletion_count,
+           coalesce((f.referrals_out - f.referrals_out_known), 0) AS p_pack_referralcompletion_unknown,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_confidenceimproved_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_confidenceimproved_count,
+           coalesce(CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END, 0) AS p_pack_confidenceimproved_unknown,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_n,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_count,
+           coalesce(CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_wouldseekadviceearlier_unknown,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_couldhandlesimilar_n,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_couldhandlesimilar_count,
+           coalesce(CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_couldhandlesimilar_unknown,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_fulldisclosure_n,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_fulldisclosure_count,
+           coalesce(CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_fulldisclosure_unknown,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_outcomesustained_n,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_outcomesustained_count,
+           coalesce(CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_outcomesustained_unknown,
+           CASE WHEN (f.followed_up) THEN coalesce(1, 0) ELSE 0 END AS p_pack_newproblematfollowup_n,
+           CASE WHEN (f.followed_up) THEN coalesce(CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_newproblematfollowup_count,
+           coalesce(CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END, 0) AS p_pack_newproblematfollowup_unknown,
+           CASE WHEN (f.feedback_items_n > 0) THEN 1 ELSE 0 END AS p_pack_rqi_n,
+           CASE WHEN (f.feedback_items_n > 0) THEN coalesce(((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100)::numeric, 0) ELSE 0 END AS p_pack_rqi_sum,
+           CASE WHEN (f.relationship_minutes > 0) THEN 1 ELSE 0 END AS p_pack_continuity_n,
+           CASE WHEN (f.relationship_minutes > 0) THEN coalesce((f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0))::numeric, 0) ELSE 0 END AS p_pack_continuity_sum,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_bouncein_n,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN coalesce((least(f.prior_organisations_contacted, 3))::numeric, 0) ELSE 0 END AS p_pack_bouncein_sum,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_confidencechange_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(((f.confidence_after - f.confidence_before))::numeric, 0) ELSE 0 END AS p_pack_confidencechange_sum,
+           CASE WHEN (f.understood IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_understood_n,
+           CASE WHEN (f.understood IS NOT NULL) THEN coalesce((f.understood)::numeric, 0) ELSE 0 END AS p_pack_understood_sum,
+           CASE WHEN (f.trust IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_trust_n,
+           CASE WHEN (f.trust IS NOT NULL) THEN coalesce((f.trust)::numeric, 0) ELSE 0 END AS p_pack_trust_sum,
+           CASE WHEN (f.retelling_item_n > 0) THEN 1 ELSE 0 END AS p_pack_didnotrepeatstory_n,
+           CASE WHEN (f.retelling_item_n > 0) THEN coalesce(((f.retelling_item_sum::numeric / nullif(f.retelling_item_n, 0)))::numeric, 0) ELSE 0 END AS p_pack_didnotrepeatstory_sum,
            b.*
       FROM (SELECT -1 AS s, (OLD).*) f
      CROSS JOIN LATERAL (
@@ -3296,6 +3639,55 @@ BEGIN
     relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
     avoided_appeal = r.avoided_appeal + EXCLUDED.avoided_appeal,
     bounce_back_avoided = r.bounce_back_avoided + EXCLUDED.bounce_back_avoided,
+    pack_negative = r.pack_negative + EXCLUDED.pack_negative,
+    pack_positiveoutcome_n = r.pack_positiveoutcome_n + EXCLUDED.pack_positiveoutcome_n,
+    pack_positiveoutcome_count = r.pack_positiveoutcome_count + EXCLUDED.pack_positiveoutcome_count,
+    pack_accepted_n = r.pack_accepted_n + EXCLUDED.pack_accepted_n,
+    pack_accepted_count = r.pack_accepted_count + EXCLUDED.pack_accepted_count,
+    pack_avoidedappeal_n = r.pack_avoidedappeal_n + EXCLUDED.pack_avoidedappeal_n,
+    pack_avoidedappeal_count = r.pack_avoidedappeal_count + EXCLUDED.pack_avoidedappeal_count,
+    pack_problemuncovered_n = r.pack_problemuncovered_n + EXCLUDED.pack_problemuncovered_n,
+    pack_problemuncovered_count = r.pack_problemuncovered_count + EXCLUDED.pack_problemuncovered_count,
+    pack_bounceback_n = r.pack_bounceback_n + EXCLUDED.pack_bounceback_n,
+    pack_bounceback_count = r.pack_bounceback_count + EXCLUDED.pack_bounceback_count,
+    pack_bounceout_n = r.pack_bounceout_n + EXCLUDED.pack_bounceout_n,
+    pack_bounceout_count = r.pack_bounceout_count + EXCLUDED.pack_bounceout_count,
+    pack_bounceout_unknown = r.pack_bounceout_unknown + EXCLUDED.pack_bounceout_unknown,
+    pack_referralcompletion_n = r.pack_referralcompletion_n + EXCLUDED.pack_referralcompletion_n,
+    pack_referralcompletion_count = r.pack_referralcompletion_count + EXCLUDED.pack_referralcompletion_count,
+    pack_referralcompletion_unknown = r.pack_referralcompletion_unknown + EXCLUDED.pack_referralcompletion_unknown,
+    pack_confidenceimproved_n = r.pack_confidenceimproved_n + EXCLUDED.pack_confidenceimproved_n,
+    pack_confidenceimproved_count = r.pack_confidenceimproved_count + EXCLUDED.pack_confidenceimproved_count,
+    pack_confidenceimproved_unknown = r.pack_confidenceimproved_unknown + EXCLUDED.pack_confidenceimproved_unknown,
+    pack_wouldseekadviceearlier_n = r.pack_wouldseekadviceearlier_n + EXCLUDED.pack_wouldseekadviceearlier_n,
+    pack_wouldseekadviceearlier_count = r.pack_wouldseekadviceearlier_count + EXCLUDED.pack_wouldseekadviceearlier_count,
+    pack_wouldseekadviceearlier_unknown = r.pack_wouldseekadviceearlier_unknown + EXCLUDED.pack_wouldseekadviceearlier_unknown,
+    pack_couldhandlesimilar_n = r.pack_couldhandlesimilar_n + EXCLUDED.pack_couldhandlesimilar_n,
+    pack_couldhandlesimilar_count = r.pack_couldhandlesimilar_count + EXCLUDED.pack_couldhandlesimilar_count,
+    pack_couldhandlesimilar_unknown = r.pack_couldhandlesimilar_unknown + EXCLUDED.pack_couldhandlesimilar_unknown,
+    pack_fulldisclosure_n = r.pack_fulldisclosure_n + EXCLUDED.pack_fulldisclosure_n,
+    pack_fulldisclosure_count = r.pack_fulldisclosure_count + EXCLUDED.pack_fulldisclosure_count,
+    pack_fulldisclosure_unknown = r.pack_fulldisclosure_unknown + EXCLUDED.pack_fulldisclosure_unknown,
+    pack_outcomesustained_n = r.pack_outcomesustained_n + EXCLUDED.pack_outcomesustained_n,
+    pack_outcomesustained_count = r.pack_outcomesustained_count + EXCLUDED.pack_outcomesustained_count,
+    pack_outcomesustained_unknown = r.pack_outcomesustained_unknown + EXCLUDED.pack_outcomesustained_unknown,
+    pack_newproblematfollowup_n = r.pack_newproblematfollowup_n + EXCLUDED.pack_newproblematfollowup_n,
+    pack_newproblematfollowup_count = r.pack_newproblematfollowup_count + EXCLUDED.pack_newproblematfollowup_count,
+    pack_newproblematfollowup_unknown = r.pack_newproblematfollowup_unknown + EXCLUDED.pack_newproblematfollowup_unknown,
+    pack_rqi_n = r.pack_rqi_n + EXCLUDED.pack_rqi_n,
+    pack_rqi_sum = r.pack_rqi_sum + EXCLUDED.pack_rqi_sum,
+    pack_continuity_n = r.pack_continuity_n + EXCLUDED.pack_continuity_n,
+    pack_continuity_sum = r.pack_continuity_sum + EXCLUDED.pack_continuity_sum,
+    pack_bouncein_n = r.pack_bouncein_n + EXCLUDED.pack_bouncein_n,
+    pack_bouncein_sum = r.pack_bouncein_sum + EXCLUDED.pack_bouncein_sum,
+    pack_confidencechange_n = r.pack_confidencechange_n + EXCLUDED.pack_confidencechange_n,
+    pack_confidencechange_sum = r.pack_confidencechange_sum + EXCLUDED.pack_confidencechange_sum,
+    pack_understood_n = r.pack_understood_n + EXCLUDED.pack_understood_n,
+    pack_understood_sum = r.pack_understood_sum + EXCLUDED.pack_understood_sum,
+    pack_trust_n = r.pack_trust_n + EXCLUDED.pack_trust_n,
+    pack_trust_sum = r.pack_trust_sum + EXCLUDED.pack_trust_sum,
+    pack_didnotrepeatstory_n = r.pack_didnotrepeatstory_n + EXCLUDED.pack_didnotrepeatstory_n,
+    pack_didnotrepeatstory_sum = r.pack_didnotrepeatstory_sum + EXCLUDED.pack_didnotrepeatstory_sum,
     benefit_eviction_avoided_cases = r.benefit_eviction_avoided_cases + EXCLUDED.benefit_eviction_avoided_cases,
     benefit_eviction_avoided_gbp = r.benefit_eviction_avoided_gbp + EXCLUDED.benefit_eviction_avoided_gbp,
     benefit_eviction_avoided_without = r.benefit_eviction_avoided_without + EXCLUDED.benefit_eviction_avoided_without,
@@ -3328,7 +3720,7 @@ BEGIN
     benefit_other_without = r.benefit_other_without + EXCLUDED.benefit_other_without;
   ELSE
     IF (OLD.closed_on IS NULL AND NEW.closed_on IS NULL) OR OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
-    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+    INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, pack_negative, pack_positiveoutcome_n, pack_positiveoutcome_count, pack_accepted_n, pack_accepted_count, pack_avoidedappeal_n, pack_avoidedappeal_count, pack_problemuncovered_n, pack_problemuncovered_count, pack_bounceback_n, pack_bounceback_count, pack_bounceout_n, pack_bounceout_count, pack_bounceout_unknown, pack_referralcompletion_n, pack_referralcompletion_count, pack_referralcompletion_unknown, pack_confidenceimproved_n, pack_confidenceimproved_count, pack_confidenceimproved_unknown, pack_wouldseekadviceearlier_n, pack_wouldseekadviceearlier_count, pack_wouldseekadviceearlier_unknown, pack_couldhandlesimilar_n, pack_couldhandlesimilar_count, pack_couldhandlesimilar_unknown, pack_fulldisclosure_n, pack_fulldisclosure_count, pack_fulldisclosure_unknown, pack_outcomesustained_n, pack_outcomesustained_count, pack_outcomesustained_unknown, pack_newproblematfollowup_n, pack_newproblematfollowup_count, pack_newproblematfollowup_unknown, pack_rqi_n, pack_rqi_sum, pack_continuity_n, pack_continuity_sum, pack_bouncein_n, pack_bouncein_sum, pack_confidencechange_n, pack_confidencechange_sum, pack_understood_n, pack_understood_sum, pack_trust_n, pack_trust_sum, pack_didnotrepeatstory_n, pack_didnotrepeatstory_sum, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
   SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
          f.band,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
@@ -3336,6 +3728,55 @@ BEGIN
          coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
          coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
          coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_pack_negative), 0)::bigint AS pack_negative,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_n), 0)::bigint AS pack_positiveoutcome_n,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_count), 0)::bigint AS pack_positiveoutcome_count,
+         coalesce(sum(f.s * f.p_pack_accepted_n), 0)::bigint AS pack_accepted_n,
+         coalesce(sum(f.s * f.p_pack_accepted_count), 0)::bigint AS pack_accepted_count,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_n), 0)::bigint AS pack_avoidedappeal_n,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_count), 0)::bigint AS pack_avoidedappeal_count,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_n), 0)::bigint AS pack_problemuncovered_n,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_count), 0)::bigint AS pack_problemuncovered_count,
+         coalesce(sum(f.s * f.p_pack_bounceback_n), 0)::bigint AS pack_bounceback_n,
+         coalesce(sum(f.s * f.p_pack_bounceback_count), 0)::bigint AS pack_bounceback_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_n), 0)::bigint AS pack_bounceout_n,
+         coalesce(sum(f.s * f.p_pack_bounceout_count), 0)::bigint AS pack_bounceout_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_unknown), 0)::bigint AS pack_bounceout_unknown,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_n), 0)::bigint AS pack_referralcompletion_n,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_count), 0)::bigint AS pack_referralcompletion_count,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_unknown), 0)::bigint AS pack_referralcompletion_unknown,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_n), 0)::bigint AS pack_confidenceimproved_n,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_count), 0)::bigint AS pack_confidenceimproved_count,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_unknown), 0)::bigint AS pack_confidenceimproved_unknown,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_n), 0)::bigint AS pack_wouldseekadviceearlier_n,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_count), 0)::bigint AS pack_wouldseekadviceearlier_count,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_unknown), 0)::bigint AS pack_wouldseekadviceearlier_unknown,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_n), 0)::bigint AS pack_couldhandlesimilar_n,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_count), 0)::bigint AS pack_couldhandlesimilar_count,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_unknown), 0)::bigint AS pack_couldhandlesimilar_unknown,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_n), 0)::bigint AS pack_fulldisclosure_n,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_count), 0)::bigint AS pack_fulldisclosure_count,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_unknown), 0)::bigint AS pack_fulldisclosure_unknown,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_n), 0)::bigint AS pack_outcomesustained_n,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_count), 0)::bigint AS pack_outcomesustained_count,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_unknown), 0)::bigint AS pack_outcomesustained_unknown,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_n), 0)::bigint AS pack_newproblematfollowup_n,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_count), 0)::bigint AS pack_newproblematfollowup_count,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_unknown), 0)::bigint AS pack_newproblematfollowup_unknown,
+         coalesce(sum(f.s * f.p_pack_rqi_n), 0)::bigint AS pack_rqi_n,
+         coalesce(sum(f.s * f.p_pack_rqi_sum), 0)::numeric AS pack_rqi_sum,
+         coalesce(sum(f.s * f.p_pack_continuity_n), 0)::bigint AS pack_continuity_n,
+         coalesce(sum(f.s * f.p_pack_continuity_sum), 0)::numeric AS pack_continuity_sum,
+         coalesce(sum(f.s * f.p_pack_bouncein_n), 0)::bigint AS pack_bouncein_n,
+         coalesce(sum(f.s * f.p_pack_bouncein_sum), 0)::numeric AS pack_bouncein_sum,
+         coalesce(sum(f.s * f.p_pack_confidencechange_n), 0)::bigint AS pack_confidencechange_n,
+         coalesce(sum(f.s * f.p_pack_confidencechange_sum), 0)::numeric AS pack_confidencechange_sum,
+         coalesce(sum(f.s * f.p_pack_understood_n), 0)::bigint AS pack_understood_n,
+         coalesce(sum(f.s * f.p_pack_understood_sum), 0)::numeric AS pack_understood_sum,
+         coalesce(sum(f.s * f.p_pack_trust_n), 0)::bigint AS pack_trust_n,
+         coalesce(sum(f.s * f.p_pack_trust_sum), 0)::numeric AS pack_trust_sum,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_n), 0)::bigint AS pack_didnotrepeatstory_n,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_sum), 0)::numeric AS pack_didnotrepeatstory_sum,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
@@ -3373,6 +3814,55 @@ BEGIN
            f.relationship_minutes AS p_relationship_minutes,
            CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
            CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END AS p_pack_negative,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_n,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) AND (f.result IN ('positive', 'partly_positive')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_count,
+           CASE WHEN (f.accepted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_accepted_n,
+           CASE WHEN (f.accepted IS NOT NULL) AND (f.accepted) THEN 1 ELSE 0 END AS p_pack_accepted_count,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_n,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_count,
+           CASE WHEN (true) THEN 1 ELSE 0 END AS p_pack_problemuncovered_n,
+           CASE WHEN (true) AND (f.problems_count > 0) THEN 1 ELSE 0 END AS p_pack_problemuncovered_count,
+           CASE WHEN (f.followed_up) THEN 1 ELSE 0 END AS p_pack_bounceback_n,
+           CASE WHEN (f.followed_up) AND (f.same_problem_recontact_6m) THEN 1 ELSE 0 END AS p_pack_bounceback_count,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(1, 0) ELSE 0 END AS p_pack_bounceout_n,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_bounceout_count,
+           coalesce(CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END, 0) AS p_pack_bounceout_unknown,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_known, 0) ELSE 0 END AS p_pack_referralcompletion_n,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_reached, 0) ELSE 0 END AS p_pack_referralcompletion_count,
+           coalesce((f.referrals_out - f.referrals_out_known), 0) AS p_pack_referralcompletion_unknown,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_confidenceimproved_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_confidenceimproved_count,
+           coalesce(CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END, 0) AS p_pack_confidenceimproved_unknown,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_n,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_count,
+           coalesce(CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_wouldseekadviceearlier_unknown,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_couldhandlesimilar_n,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_couldhandlesimilar_count,
+           coalesce(CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_couldhandlesimilar_unknown,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_fulldisclosure_n,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_fulldisclosure_count,
+           coalesce(CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_fulldisclosure_unknown,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_outcomesustained_n,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_outcomesustained_count,
+           coalesce(CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_outcomesustained_unknown,
+           CASE WHEN (f.followed_up) THEN coalesce(1, 0) ELSE 0 END AS p_pack_newproblematfollowup_n,
+           CASE WHEN (f.followed_up) THEN coalesce(CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_newproblematfollowup_count,
+           coalesce(CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END, 0) AS p_pack_newproblematfollowup_unknown,
+           CASE WHEN (f.feedback_items_n > 0) THEN 1 ELSE 0 END AS p_pack_rqi_n,
+           CASE WHEN (f.feedback_items_n > 0) THEN coalesce(((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100)::numeric, 0) ELSE 0 END AS p_pack_rqi_sum,
+           CASE WHEN (f.relationship_minutes > 0) THEN 1 ELSE 0 END AS p_pack_continuity_n,
+           CASE WHEN (f.relationship_minutes > 0) THEN coalesce((f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0))::numeric, 0) ELSE 0 END AS p_pack_continuity_sum,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_bouncein_n,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN coalesce((least(f.prior_organisations_contacted, 3))::numeric, 0) ELSE 0 END AS p_pack_bouncein_sum,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_confidencechange_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(((f.confidence_after - f.confidence_before))::numeric, 0) ELSE 0 END AS p_pack_confidencechange_sum,
+           CASE WHEN (f.understood IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_understood_n,
+           CASE WHEN (f.understood IS NOT NULL) THEN coalesce((f.understood)::numeric, 0) ELSE 0 END AS p_pack_understood_sum,
+           CASE WHEN (f.trust IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_trust_n,
+           CASE WHEN (f.trust IS NOT NULL) THEN coalesce((f.trust)::numeric, 0) ELSE 0 END AS p_pack_trust_sum,
+           CASE WHEN (f.retelling_item_n > 0) THEN 1 ELSE 0 END AS p_pack_didnotrepeatstory_n,
+           CASE WHEN (f.retelling_item_n > 0) THEN coalesce(((f.retelling_item_sum::numeric / nullif(f.retelling_item_n, 0)))::numeric, 0) ELSE 0 END AS p_pack_didnotrepeatstory_sum,
            b.*
       FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
      CROSS JOIN LATERAL (
@@ -3422,6 +3912,55 @@ BEGIN
     relationship_minutes = r.relationship_minutes + EXCLUDED.relationship_minutes,
     avoided_appeal = r.avoided_appeal + EXCLUDED.avoided_appeal,
     bounce_back_avoided = r.bounce_back_avoided + EXCLUDED.bounce_back_avoided,
+    pack_negative = r.pack_negative + EXCLUDED.pack_negative,
+    pack_positiveoutcome_n = r.pack_positiveoutcome_n + EXCLUDED.pack_positiveoutcome_n,
+    pack_positiveoutcome_count = r.pack_positiveoutcome_count + EXCLUDED.pack_positiveoutcome_count,
+    pack_accepted_n = r.pack_accepted_n + EXCLUDED.pack_accepted_n,
+    pack_accepted_count = r.pack_accepted_count + EXCLUDED.pack_accepted_count,
+    pack_avoidedappeal_n = r.pack_avoidedappeal_n + EXCLUDED.pack_avoidedappeal_n,
+    pack_avoidedappeal_count = r.pack_avoidedappeal_count + EXCLUDED.pack_avoidedappeal_count,
+    pack_problemuncovered_n = r.pack_problemuncovered_n + EXCLUDED.pack_problemuncovered_n,
+    pack_problemuncovered_count = r.pack_problemuncovered_count + EXCLUDED.pack_problemuncovered_count,
+    pack_bounceback_n = r.pack_bounceback_n + EXCLUDED.pack_bounceback_n,
+    pack_bounceback_count = r.pack_bounceback_count + EXCLUDED.pack_bounceback_count,
+    pack_bounceout_n = r.pack_bounceout_n + EXCLUDED.pack_bounceout_n,
+    pack_bounceout_count = r.pack_bounceout_count + EXCLUDED.pack_bounceout_count,
+    pack_bounceout_unknown = r.pack_bounceout_unknown + EXCLUDED.pack_bounceout_unknown,
+    pack_referralcompletion_n = r.pack_referralcompletion_n + EXCLUDED.pack_referralcompletion_n,
+    pack_referralcompletion_count = r.pack_referralcompletion_count + EXCLUDED.pack_referralcompletion_count,
+    pack_referralcompletion_unknown = r.pack_referralcompletion_unknown + EXCLUDED.pack_referralcompletion_unknown,
+    pack_confidenceimproved_n = r.pack_confidenceimproved_n + EXCLUDED.pack_confidenceimproved_n,
+    pack_confidenceimproved_count = r.pack_confidenceimproved_count + EXCLUDED.pack_confidenceimproved_count,
+    pack_confidenceimproved_unknown = r.pack_confidenceimproved_unknown + EXCLUDED.pack_confidenceimproved_unknown,
+    pack_wouldseekadviceearlier_n = r.pack_wouldseekadviceearlier_n + EXCLUDED.pack_wouldseekadviceearlier_n,
+    pack_wouldseekadviceearlier_count = r.pack_wouldseekadviceearlier_count + EXCLUDED.pack_wouldseekadviceearlier_count,
+    pack_wouldseekadviceearlier_unknown = r.pack_wouldseekadviceearlier_unknown + EXCLUDED.pack_wouldseekadviceearlier_unknown,
+    pack_couldhandlesimilar_n = r.pack_couldhandlesimilar_n + EXCLUDED.pack_couldhandlesimilar_n,
+    pack_couldhandlesimilar_count = r.pack_couldhandlesimilar_count + EXCLUDED.pack_couldhandlesimilar_count,
+    pack_couldhandlesimilar_unknown = r.pack_couldhandlesimilar_unknown + EXCLUDED.pack_couldhandlesimilar_unknown,
+    pack_fulldisclosure_n = r.pack_fulldisclosure_n + EXCLUDED.pack_fulldisclosure_n,
+    pack_fulldisclosure_count = r.pack_fulldisclosure_count + EXCLUDED.pack_fulldisclosure_count,
+    pack_fulldisclosure_unknown = r.pack_fulldisclosure_unknown + EXCLUDED.pack_fulldisclosure_unknown,
+    pack_outcomesustained_n = r.pack_outcomesustained_n + EXCLUDED.pack_outcomesustained_n,
+    pack_outcomesustained_count = r.pack_outcomesustained_count + EXCLUDED.pack_outcomesustained_count,
+    pack_outcomesustained_unknown = r.pack_outcomesustained_unknown + EXCLUDED.pack_outcomesustained_unknown,
+    pack_newproblematfollowup_n = r.pack_newproblematfollowup_n + EXCLUDED.pack_newproblematfollowup_n,
+    pack_newproblematfollowup_count = r.pack_newproblematfollowup_count + EXCLUDED.pack_newproblematfollowup_count,
+    pack_newproblematfollowup_unknown = r.pack_newproblematfollowup_unknown + EXCLUDED.pack_newproblematfollowup_unknown,
+    pack_rqi_n = r.pack_rqi_n + EXCLUDED.pack_rqi_n,
+    pack_rqi_sum = r.pack_rqi_sum + EXCLUDED.pack_rqi_sum,
+    pack_continuity_n = r.pack_continuity_n + EXCLUDED.pack_continuity_n,
+    pack_continuity_sum = r.pack_continuity_sum + EXCLUDED.pack_continuity_sum,
+    pack_bouncein_n = r.pack_bouncein_n + EXCLUDED.pack_bouncein_n,
+    pack_bouncein_sum = r.pack_bouncein_sum + EXCLUDED.pack_bouncein_sum,
+    pack_confidencechange_n = r.pack_confidencechange_n + EXCLUDED.pack_confidencechange_n,
+    pack_confidencechange_sum = r.pack_confidencechange_sum + EXCLUDED.pack_confidencechange_sum,
+    pack_understood_n = r.pack_understood_n + EXCLUDED.pack_understood_n,
+    pack_understood_sum = r.pack_understood_sum + EXCLUDED.pack_understood_sum,
+    pack_trust_n = r.pack_trust_n + EXCLUDED.pack_trust_n,
+    pack_trust_sum = r.pack_trust_sum + EXCLUDED.pack_trust_sum,
+    pack_didnotrepeatstory_n = r.pack_didnotrepeatstory_n + EXCLUDED.pack_didnotrepeatstory_n,
+    pack_didnotrepeatstory_sum = r.pack_didnotrepeatstory_sum + EXCLUDED.pack_didnotrepeatstory_sum,
     benefit_eviction_avoided_cases = r.benefit_eviction_avoided_cases + EXCLUDED.benefit_eviction_avoided_cases,
     benefit_eviction_avoided_gbp = r.benefit_eviction_avoided_gbp + EXCLUDED.benefit_eviction_avoided_gbp,
     benefit_eviction_avoided_without = r.benefit_eviction_avoided_without + EXCLUDED.benefit_eviction_avoided_without,
@@ -4184,7 +4723,7 @@ CREATE OR REPLACE FUNCTION public.rebuild_case_pricing_rollups(org uuid)
 AS $function$
 BEGIN
   DELETE FROM case_pricing_rollups WHERE organisation_id = org;
-  INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
+  INSERT INTO case_pricing_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, band, cases, total_minutes, relationship_minutes, avoided_appeal, bounce_back_avoided, pack_negative, pack_positiveoutcome_n, pack_positiveoutcome_count, pack_accepted_n, pack_accepted_count, pack_avoidedappeal_n, pack_avoidedappeal_count, pack_problemuncovered_n, pack_problemuncovered_count, pack_bounceback_n, pack_bounceback_count, pack_bounceout_n, pack_bounceout_count, pack_bounceout_unknown, pack_referralcompletion_n, pack_referralcompletion_count, pack_referralcompletion_unknown, pack_confidenceimproved_n, pack_confidenceimproved_count, pack_confidenceimproved_unknown, pack_wouldseekadviceearlier_n, pack_wouldseekadviceearlier_count, pack_wouldseekadviceearlier_unknown, pack_couldhandlesimilar_n, pack_couldhandlesimilar_count, pack_couldhandlesimilar_unknown, pack_fulldisclosure_n, pack_fulldisclosure_count, pack_fulldisclosure_unknown, pack_outcomesustained_n, pack_outcomesustained_count, pack_outcomesustained_unknown, pack_newproblematfollowup_n, pack_newproblematfollowup_count, pack_newproblematfollowup_unknown, pack_rqi_n, pack_rqi_sum, pack_continuity_n, pack_continuity_sum, pack_bouncein_n, pack_bouncein_sum, pack_confidencechange_n, pack_confidencechange_sum, pack_understood_n, pack_understood_sum, pack_trust_n, pack_trust_sum, pack_didnotrepeatstory_n, pack_didnotrepeatstory_sum, benefit_eviction_avoided_cases, benefit_eviction_avoided_gbp, benefit_eviction_avoided_without, benefit_home_kept_cases, benefit_home_kept_gbp, benefit_home_kept_without, benefit_benefit_awarded_cases, benefit_benefit_awarded_gbp, benefit_benefit_awarded_without, benefit_benefit_reinstated_cases, benefit_benefit_reinstated_gbp, benefit_benefit_reinstated_without, benefit_debt_written_off_cases, benefit_debt_written_off_gbp, benefit_debt_written_off_without, benefit_debt_made_manageable_cases, benefit_debt_made_manageable_gbp, benefit_debt_made_manageable_without, benefit_employment_kept_cases, benefit_employment_kept_gbp, benefit_employment_kept_without, benefit_immigration_status_secured_cases, benefit_immigration_status_secured_gbp, benefit_immigration_status_secured_without, benefit_care_package_secured_cases, benefit_care_package_secured_gbp, benefit_care_package_secured_without, benefit_other_cases, benefit_other_gbp, benefit_other_without)
   SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
          f.band,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
@@ -4192,6 +4731,55 @@ BEGIN
          coalesce(sum(f.s * f.p_relationship_minutes), 0)::bigint AS relationship_minutes,
          coalesce(sum(f.s * f.p_avoided_appeal), 0)::bigint AS avoided_appeal,
          coalesce(sum(f.s * f.p_bounce_back_avoided), 0)::bigint AS bounce_back_avoided,
+         coalesce(sum(f.s * f.p_pack_negative), 0)::bigint AS pack_negative,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_n), 0)::bigint AS pack_positiveoutcome_n,
+         coalesce(sum(f.s * f.p_pack_positiveoutcome_count), 0)::bigint AS pack_positiveoutcome_count,
+         coalesce(sum(f.s * f.p_pack_accepted_n), 0)::bigint AS pack_accepted_n,
+         coalesce(sum(f.s * f.p_pack_accepted_count), 0)::bigint AS pack_accepted_count,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_n), 0)::bigint AS pack_avoidedappeal_n,
+         coalesce(sum(f.s * f.p_pack_avoidedappeal_count), 0)::bigint AS pack_avoidedappeal_count,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_n), 0)::bigint AS pack_problemuncovered_n,
+         coalesce(sum(f.s * f.p_pack_problemuncovered_count), 0)::bigint AS pack_problemuncovered_count,
+         coalesce(sum(f.s * f.p_pack_bounceback_n), 0)::bigint AS pack_bounceback_n,
+         coalesce(sum(f.s * f.p_pack_bounceback_count), 0)::bigint AS pack_bounceback_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_n), 0)::bigint AS pack_bounceout_n,
+         coalesce(sum(f.s * f.p_pack_bounceout_count), 0)::bigint AS pack_bounceout_count,
+         coalesce(sum(f.s * f.p_pack_bounceout_unknown), 0)::bigint AS pack_bounceout_unknown,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_n), 0)::bigint AS pack_referralcompletion_n,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_count), 0)::bigint AS pack_referralcompletion_count,
+         coalesce(sum(f.s * f.p_pack_referralcompletion_unknown), 0)::bigint AS pack_referralcompletion_unknown,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_n), 0)::bigint AS pack_confidenceimproved_n,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_count), 0)::bigint AS pack_confidenceimproved_count,
+         coalesce(sum(f.s * f.p_pack_confidenceimproved_unknown), 0)::bigint AS pack_confidenceimproved_unknown,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_n), 0)::bigint AS pack_wouldseekadviceearlier_n,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_count), 0)::bigint AS pack_wouldseekadviceearlier_count,
+         coalesce(sum(f.s * f.p_pack_wouldseekadviceearlier_unknown), 0)::bigint AS pack_wouldseekadviceearlier_unknown,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_n), 0)::bigint AS pack_couldhandlesimilar_n,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_count), 0)::bigint AS pack_couldhandlesimilar_count,
+         coalesce(sum(f.s * f.p_pack_couldhandlesimilar_unknown), 0)::bigint AS pack_couldhandlesimilar_unknown,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_n), 0)::bigint AS pack_fulldisclosure_n,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_count), 0)::bigint AS pack_fulldisclosure_count,
+         coalesce(sum(f.s * f.p_pack_fulldisclosure_unknown), 0)::bigint AS pack_fulldisclosure_unknown,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_n), 0)::bigint AS pack_outcomesustained_n,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_count), 0)::bigint AS pack_outcomesustained_count,
+         coalesce(sum(f.s * f.p_pack_outcomesustained_unknown), 0)::bigint AS pack_outcomesustained_unknown,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_n), 0)::bigint AS pack_newproblematfollowup_n,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_count), 0)::bigint AS pack_newproblematfollowup_count,
+         coalesce(sum(f.s * f.p_pack_newproblematfollowup_unknown), 0)::bigint AS pack_newproblematfollowup_unknown,
+         coalesce(sum(f.s * f.p_pack_rqi_n), 0)::bigint AS pack_rqi_n,
+         coalesce(sum(f.s * f.p_pack_rqi_sum), 0)::numeric AS pack_rqi_sum,
+         coalesce(sum(f.s * f.p_pack_continuity_n), 0)::bigint AS pack_continuity_n,
+         coalesce(sum(f.s * f.p_pack_continuity_sum), 0)::numeric AS pack_continuity_sum,
+         coalesce(sum(f.s * f.p_pack_bouncein_n), 0)::bigint AS pack_bouncein_n,
+         coalesce(sum(f.s * f.p_pack_bouncein_sum), 0)::numeric AS pack_bouncein_sum,
+         coalesce(sum(f.s * f.p_pack_confidencechange_n), 0)::bigint AS pack_confidencechange_n,
+         coalesce(sum(f.s * f.p_pack_confidencechange_sum), 0)::numeric AS pack_confidencechange_sum,
+         coalesce(sum(f.s * f.p_pack_understood_n), 0)::bigint AS pack_understood_n,
+         coalesce(sum(f.s * f.p_pack_understood_sum), 0)::numeric AS pack_understood_sum,
+         coalesce(sum(f.s * f.p_pack_trust_n), 0)::bigint AS pack_trust_n,
+         coalesce(sum(f.s * f.p_pack_trust_sum), 0)::numeric AS pack_trust_sum,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_n), 0)::bigint AS pack_didnotrepeatstory_n,
+         coalesce(sum(f.s * f.p_pack_didnotrepeatstory_sum), 0)::numeric AS pack_didnotrepeatstory_sum,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_cases), 0)::bigint AS benefit_eviction_avoided_cases,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_gbp), 0)::numeric AS benefit_eviction_avoided_gbp,
          coalesce(sum(f.s * f.p_benefit_eviction_avoided_without), 0)::bigint AS benefit_eviction_avoided_without,
@@ -4229,6 +4817,55 @@ BEGIN
            f.relationship_minutes AS p_relationship_minutes,
            CASE WHEN (f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome') THEN 1 ELSE 0 END AS p_avoided_appeal,
            CASE WHEN f.followed_up AND NOT f.same_problem_recontact_6m THEN 1 ELSE 0 END AS p_bounce_back_avoided,
+           CASE WHEN f.result = 'negative' THEN 1 ELSE 0 END AS p_pack_negative,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_n,
+           CASE WHEN (f.result IN ('positive', 'partly_positive', 'negative')) AND (f.result IN ('positive', 'partly_positive')) THEN 1 ELSE 0 END AS p_pack_positiveoutcome_count,
+           CASE WHEN (f.accepted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_accepted_n,
+           CASE WHEN (f.accepted IS NOT NULL) AND (f.accepted) THEN 1 ELSE 0 END AS p_pack_accepted_count,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_n,
+           CASE WHEN (f.result = 'negative' AND (f.appeal IS NOT NULL AND (f.appeal <> 'considered_not_pursued' OR f.accepted IS NOT NULL OR NOT coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome'))) AND ((f.appeal = 'considered_not_pursued' AND f.accepted AND coalesce(f.appeal_not_pursued_reason, 'accepted_outcome') = 'accepted_outcome')) THEN 1 ELSE 0 END AS p_pack_avoidedappeal_count,
+           CASE WHEN (true) THEN 1 ELSE 0 END AS p_pack_problemuncovered_n,
+           CASE WHEN (true) AND (f.problems_count > 0) THEN 1 ELSE 0 END AS p_pack_problemuncovered_count,
+           CASE WHEN (f.followed_up) THEN 1 ELSE 0 END AS p_pack_bounceback_n,
+           CASE WHEN (f.followed_up) AND (f.same_problem_recontact_6m) THEN 1 ELSE 0 END AS p_pack_bounceback_count,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(1, 0) ELSE 0 END AS p_pack_bounceout_n,
+           CASE WHEN ((f.result IS NOT NULL OR f.case_referrals_out > 0)) THEN coalesce(CASE WHEN (f.result IN ('withdrawn', 'lost_contact') OR f.case_referrals_out > 0) THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_bounceout_count,
+           coalesce(CASE WHEN f.result IS NULL AND NOT f.case_referrals_out > 0 THEN 1 ELSE 0 END, 0) AS p_pack_bounceout_unknown,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_known, 0) ELSE 0 END AS p_pack_referralcompletion_n,
+           CASE WHEN (f.referrals_out_known > 0) THEN coalesce(f.referrals_out_reached, 0) ELSE 0 END AS p_pack_referralcompletion_count,
+           coalesce((f.referrals_out - f.referrals_out_known), 0) AS p_pack_referralcompletion_unknown,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_confidenceimproved_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(CASE WHEN f.confidence_after > f.confidence_before THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_confidenceimproved_count,
+           coalesce(CASE WHEN NOT (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END, 0) AS p_pack_confidenceimproved_unknown,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_n,
+           CASE WHEN (f.would_seek_advice_earlier IS NOT NULL) THEN coalesce(CASE WHEN f.would_seek_advice_earlier THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_wouldseekadviceearlier_count,
+           coalesce(CASE WHEN f.would_seek_advice_earlier IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_wouldseekadviceearlier_unknown,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_couldhandlesimilar_n,
+           CASE WHEN (f.could_handle_similar IS NOT NULL) THEN coalesce(CASE WHEN f.could_handle_similar THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_couldhandlesimilar_count,
+           coalesce(CASE WHEN f.could_handle_similar IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_couldhandlesimilar_unknown,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_fulldisclosure_n,
+           CASE WHEN (f.disclosure IS NOT NULL) THEN coalesce(CASE WHEN f.disclosure = 'yes' THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_fulldisclosure_count,
+           coalesce(CASE WHEN f.disclosure IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_fulldisclosure_unknown,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(1, 0) ELSE 0 END AS p_pack_outcomesustained_n,
+           CASE WHEN (f.outcome_sustained IS NOT NULL) THEN coalesce(CASE WHEN f.outcome_sustained THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_outcomesustained_count,
+           coalesce(CASE WHEN f.outcome_sustained IS NULL THEN 1 ELSE 0 END, 0) AS p_pack_outcomesustained_unknown,
+           CASE WHEN (f.followed_up) THEN coalesce(1, 0) ELSE 0 END AS p_pack_newproblematfollowup_n,
+           CASE WHEN (f.followed_up) THEN coalesce(CASE WHEN f.new_problem_at_follow_up THEN 1 ELSE 0 END, 0) ELSE 0 END AS p_pack_newproblematfollowup_count,
+           coalesce(CASE WHEN NOT f.followed_up THEN 1 ELSE 0 END, 0) AS p_pack_newproblematfollowup_unknown,
+           CASE WHEN (f.feedback_items_n > 0) THEN 1 ELSE 0 END AS p_pack_rqi_n,
+           CASE WHEN (f.feedback_items_n > 0) THEN coalesce(((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100)::numeric, 0) ELSE 0 END AS p_pack_rqi_sum,
+           CASE WHEN (f.relationship_minutes > 0) THEN 1 ELSE 0 END AS p_pack_continuity_n,
+           CASE WHEN (f.relationship_minutes > 0) THEN coalesce((f.lead_relationship_minutes::numeric / nullif(f.relationship_minutes, 0))::numeric, 0) ELSE 0 END AS p_pack_continuity_sum,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_bouncein_n,
+           CASE WHEN (f.prior_organisations_contacted IS NOT NULL) THEN coalesce((least(f.prior_organisations_contacted, 3))::numeric, 0) ELSE 0 END AS p_pack_bouncein_sum,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_confidencechange_n,
+           CASE WHEN (f.confidence_before IS NOT NULL AND f.confidence_after IS NOT NULL) THEN coalesce(((f.confidence_after - f.confidence_before))::numeric, 0) ELSE 0 END AS p_pack_confidencechange_sum,
+           CASE WHEN (f.understood IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_understood_n,
+           CASE WHEN (f.understood IS NOT NULL) THEN coalesce((f.understood)::numeric, 0) ELSE 0 END AS p_pack_understood_sum,
+           CASE WHEN (f.trust IS NOT NULL) THEN 1 ELSE 0 END AS p_pack_trust_n,
+           CASE WHEN (f.trust IS NOT NULL) THEN coalesce((f.trust)::numeric, 0) ELSE 0 END AS p_pack_trust_sum,
+           CASE WHEN (f.retelling_item_n > 0) THEN 1 ELSE 0 END AS p_pack_didnotrepeatstory_n,
+           CASE WHEN (f.retelling_item_n > 0) THEN coalesce(((f.retelling_item_sum::numeric / nullif(f.retelling_item_n, 0)))::numeric, 0) ELSE 0 END AS p_pack_didnotrepeatstory_sum,
            b.*
       FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
      CROSS JOIN LATERAL (

@@ -20,13 +20,12 @@ import { BANDS, BENEFIT_TYPES, BOUNCE_BACK_WINDOW_MONTHS, type Category } from '
 
 import { DataSource } from 'typeorm';
 
-import { splitByMonth } from '../analytics/rollup-periods.js';
-import { addMonthsTo, dayBefore, monthStart } from '../common/dates.js';
+import { rollupPlan, type RollupPlan } from '../analytics/rollup-periods.js';
 import { maturityCutoff } from '../analytics/measures.sql.js';
 
 import { AVOIDED_APPEAL, OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 
-import { dimensionFiltersOf, type DimensionFilter, type ReportFilters } from '../analytics/report-filters.js';
+import { dimensionFiltersOf, type ReportFilters } from '../analytics/report-filters.js';
 
 import { SAME_AVOIDED_EVENT, type OutcomeEvent } from './benefit-mapping.js';
 
@@ -242,64 +241,4 @@ function assemble(cells: CellRow[], benefits: BenefitRow[]): PricingAggregates {
     });
   }
   return { events, time };
-}
-
-/**
- * Where a roll-up read finds each part of the period: `rollups`, the WHERE clause over
- * case_pricing_rollups `r` for its whole months, and `facts`, the WHERE clause over case_facts `f` for
- * the days of months the period cuts and the maturity cut-off's month (each `false` when it has none,
- * so every parameter is still mentioned); `mature` and `matureMonth` name the cut-off and its month.
- */
-interface RollupPlan {
-  rollups: string;
-  facts: string;
-  mature: string;
-  matureMonth: string;
-  /** The parameters of `rollups` and `facts`; `params` adds the cut-off and its month (the benefits read neither). */
-  baseParams: unknown[];
-  params: unknown[];
-}
-
-function rollupPlan(
-  organisationIds: string[],
-  filters: ReportFilters,
-  asOf: string,
-  consent: ConsentRule,
-  dimension: [DimensionFilter, string] | undefined,
-): RollupPlan {
-  const { from, to, ...rest } = filters;
-  const where = packWhere(organisationIds, rest, asOf, consent);
-  const params = [...where.params];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const mature = maturityCutoff(asOf, BOUNCE_BACK_WINDOW_MONTHS);
-  const matureMonth = monthStart(mature);
-  const matureMonthEnd = dayBefore(addMonthsTo(matureMonth, 1));
-  const { months, edges } = splitByMonth(from, to);
-  const ranges = [...edges];
-  const [dim, dimValue] = dimension ?? ['all', ''];
-  const clauses = ['r.organisation_id = ANY($1::uuid[])', `r.dim = ${param(dim)}`, `r.dim_value = ${param(dimValue)}`];
-  if (consent === 'consented_only' || filters.consentOnly) clauses.push('r.evidence_consent');
-  if (!months) clauses.push('false');
-  else {
-    if (months.from) clauses.push(`r.closed_month >= ${param(months.from)}::date`);
-    if (months.to) clauses.push(`r.closed_month <= ${param(months.to)}::date`);
-    const cutsMatureMonth =
-      mature !== matureMonthEnd &&
-      (!months.from || months.from <= matureMonth) &&
-      (!months.to || matureMonth <= months.to);
-    if (cutsMatureMonth) {
-      clauses.push(`r.closed_month <> ${param(matureMonth)}::date`);
-      ranges.push({ from: matureMonth, to: matureMonthEnd });
-    }
-  }
-  const days = ranges.map((range) => `f.closed_on BETWEEN ${param(range.from)}::date AND ${param(range.to)}::date`);
-  const baseParams = [...params];
-  return {
-    rollups: clauses.join(' AND '),
-    facts: `${where.sql} AND (${days.length ? days.join(' OR ') : 'false'})`,
-    mature: param(mature),
-    matureMonth: param(matureMonth),
-    baseParams,
-    params,
-  };
 }

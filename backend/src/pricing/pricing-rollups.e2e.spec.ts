@@ -4,7 +4,8 @@
  * for no filter, each single filter, periods that cut months, both consent rules and as-of dates whose
  * bounce-back cut-off ends a month or cuts one, before and after every kind of write; the table kept
  * by the row trigger equals a rebuild; and the installed functions count each column with the text
- * pricing-rollups.sql.ts generates.
+ * pricing-rollups.sql.ts generates. The evidence pack's cells, read from the same roll-up, equal the
+ * same cells from the facts in the same cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BENEFIT_TYPES } from '@deepvalue/shared';
@@ -15,6 +16,8 @@ import { applyEveryKindOfWrite } from '../analytics/testing/every-kind-of-write.
 import { rollupFilterCases } from '../analytics/testing/rollup-filter-cases.js';
 import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
 import { PricingAggregatesRepository } from './pricing-aggregates.repository.js';
+import { packCellColumns } from '../analytics/pack-cells.sql.js';
+import { MeasureCellsRepository } from '../analytics/measure-cells.repository.js';
 import { pricingBenefitColumns, pricingCaseColumns } from './pricing-rollups.sql.js';
 
 /** Cut-offs 2026-05-01 (cuts May) and 2026-02-28 (ends February). */
@@ -25,6 +28,7 @@ describe('pricing roll-up', () => {
   let sut: Harness;
   let fixture: Fixture;
   let repository: PricingAggregatesRepository;
+  let evidence: MeasureCellsRepository;
 
   /** A deterministic sequence, so every run writes the same benefits. */
   let seed = 7;
@@ -48,6 +52,7 @@ describe('pricing roll-up', () => {
     sut = await createHarness();
     ({ fixture } = await seedOrganisation(sut, 300, 29));
     repository = sut.app.get(PricingAggregatesRepository);
+    evidence = sut.app.get(MeasureCellsRepository);
     await addBenefits(fixture.cases.filter((c) => c.closedOn).map((c) => c.id));
     await sut.dataSource.query(
       `UPDATE clients SET evidence_consent = false WHERE organisation_id = $1 AND right(ref, 1) IN ('3', '7')`,
@@ -75,6 +80,16 @@ describe('pricing roll-up', () => {
             expect({ asOf, consent, kinds: kinds.size }).toEqual({ asOf, consent, kinds: BENEFIT_TYPES.length + 2 });
           expect({ name, asOf, consent, ...served }).toEqual({ name, asOf, consent, ...fromFacts });
         }
+    // The evidence pack's cells (every outcome measure, by-band rate and mean) read from the same roll-up.
+    for (const asOf of AS_OF)
+      for (const [name, filters] of filterCases()) {
+        const fromFacts = await evidence.measureCellsFromFacts([fixture.orgId], filters, asOf);
+        const served = await evidence.measureCells([fixture.orgId], filters, asOf);
+        expect({ name, cells: fromFacts.cells.length > 0 }).toEqual({ name, cells: true });
+        if (name === 'no filter')
+          expect({ asOf, excluded: fromFacts.withoutConsent > 0 }).toEqual({ asOf, excluded: true });
+        expect({ name, asOf, ...served }).toEqual({ name, asOf, ...fromFacts });
+      }
   };
 
   const expectTableCurrent = async () => {
@@ -118,7 +133,9 @@ describe('pricing roll-up', () => {
     };
     const apply = await definition('case_pricing_rollups_apply()');
     const rebuild = await definition('rebuild_case_pricing_rollups(uuid)');
-    const expected = [...pricingCaseColumns(), ...pricingBenefitColumns()].map((c) => `${c.perCase} AS p_${c.column}`);
+    const expected = [...pricingCaseColumns(), ...packCellColumns(), ...pricingBenefitColumns()].map(
+      (c) => `${c.perCase} AS p_${c.column}`,
+    );
     expect(expected.filter((text) => !apply.includes(text) || !rebuild.includes(text))).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  * the facts with: case_pricing_rollups holds, per organisation × dimension value × closing month ×
  * consent × category × band of relationship time, the cases and their adviser time, the avoided
  * appeals and bounce-backs avoided (the maturity cut-off applied when read), and per benefit type
- * the cases recording it, its £ and the rows without an amount (SAME_AVOIDED_EVENT applied).
+ * the cases recording it, its £ and the rows without an amount (SAME_AVOIDED_EVENT applied). Since
+ * migration 1764800000000 it also holds the evidence pack's cell sums (analytics/pack-cells.sql.ts:
+ * packCellColumns(), after these case columns), which the pack reads from it.
  * Migration 1764540000000 writes these texts out literally (a migration is a snapshot) and
  * pricing/pricing-rollups.e2e.spec.ts checks that the installed functions still say exactly this.
  */

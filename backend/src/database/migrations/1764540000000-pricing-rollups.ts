@@ -25,7 +25,7 @@ const DIMENSIONS = `CROSS JOIN LATERAL (
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)`;
 
-const CASE_COLUMNS: RollupColumns = [
+export const CASE_COLUMNS: RollupColumns = [
   ['cases', 'bigint', '1'],
   ['total_minutes', 'bigint', 'f.total_minutes'],
   ['relationship_minutes', 'bigint', 'f.relationship_minutes'],
@@ -50,7 +50,7 @@ const BENEFITS: Array<[type: string, counted: string]> = [
   ['other', "b.type = 'other'"],
 ];
 
-const BENEFIT_COLUMNS: RollupColumns = BENEFITS.flatMap(([type, counted]): RollupColumns => [
+export const BENEFIT_COLUMNS: RollupColumns = BENEFITS.flatMap(([type, counted]): RollupColumns => [
   [`benefit_${type}_cases`, 'bigint', `count(*) FILTER (WHERE ${counted})`],
   [`benefit_${type}_gbp`, 'numeric', `coalesce(sum(b.amount) FILTER (WHERE ${counted}), 0)`],
   [`benefit_${type}_without`, 'bigint', `count(*) FILTER (WHERE ${counted} AND b.amount IS NULL)`],
