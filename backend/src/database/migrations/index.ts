@@ -48,6 +48,7 @@ import { CitusFeeDefaultsReference1764740000000 } from './1764740000000-citus-fe
 import { CitusFeeRebuild1764740000100 } from './1764740000100-citus-fee-rebuild.js';
 import { RqiInterval1764760000000 } from './1764760000000-rqi-interval.js';
 import { PackCellsRollup1764800000000 } from './1764800000000-pack-cells-rollup.js';
+import { RollupClosingIndexes1764800000100 } from './1764800000100-rollup-closing-indexes.js';
 import { CitusTimeEntryDelta1764810000000 } from './1764810000000-citus-time-entry-delta.js';
 import { Subcategories1764820000000 } from './1764820000000-subcategories.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
@@ -111,6 +112,7 @@ export const MIGRATIONS = [
   CitusFeeRebuild1764740000100,
   RqiInterval1764760000000,
   PackCellsRollup1764800000000,
+  RollupClosingIndexes1764800000100,
   CitusTimeEntryDelta1764810000000,
   Subcategories1764820000000,
 ];
