@@ -61,6 +61,11 @@ export interface PackMeta {
     /** Every unit cost is uprated to this year's prices with the deflator series named here. */
     priceYear: number;
     deflators: { version: string; published: string; source: string };
+    /**
+     * Set when each provider's own table priced its own cases (a commissioner's combined pack, pricedWith
+     * provider): the version of each. The tables themselves are not published, and organisationRef is ''.
+     */
+    eachProvider?: Array<{ organisationRef: string; version: number }>;
   };
   feeTables: Array<{ organisationRef: string; version: number; usingDefaults: boolean }>;
   /**

@@ -109,7 +109,7 @@ describe('npm run deepvalue -- evidence-pack …', () => {
     expect(bad.stderr).toMatch(/--fee-table-version must be a version number, or REF=N/);
   });
 
-  it('names the CLI flags, not the web’s organisation=, when --priced-with provider meets a combined pack', async () => {
+  it('prices a combined pack with each provider’s own table (--priced-with provider), naming the CLI flag when refused', async () => {
     const funder = await sut.makeOrganisation({ name: 'Shire Funders', kind: 'commissioner' });
     const other = await sut.makeOrganisation({ name: 'Eastgate Advice' });
     await sut.dataSource.query(
@@ -117,10 +117,22 @@ describe('npm run deepvalue -- evidence-pack …', () => {
       [manager.organisationId, other.id, funder.id],
     );
     const args = ['evidence-pack', '--commissioner', funder.ref, '--from', PERIOD.from, '--to', PERIOD.to];
-    const result = await runCli([...args, '--priced-with', 'provider', '--out', out], sut.db);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/--priced-with provider prices a pack of one organisation.*\(--org REF\)/);
-    expect(result.stderr).not.toMatch(/organisation=/);
+    const each = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-pack-'));
+    try {
+      const result = await runCli([...args, '--priced-with', 'provider', '--out', each], sut.db);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const manifest = JSON.parse(fs.readFileSync(path.join(each, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.unitCosts.eachProvider?.map((p) => p.organisationRef).sort()).toEqual([ref, other.ref].sort());
+      expect(fs.readFileSync(path.join(each, 'csv/unit-costs.csv'), 'utf8')).toContain('Not published');
+    } finally {
+      fs.rmSync(each, { recursive: true, force: true });
+    }
+    const version = ['--priced-with', 'provider', '--unit-cost-version', '1', '--out', out];
+    const refused = await runCli([...args, ...version], sut.db);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--unit-cost-version names a version of one table/);
+    expect(refused.stderr).not.toMatch(/unitCostVersion/);
   });
 
   it('refuses --priced-with for a provider’s own pack, which is always priced with its own unit costs', async () => {

@@ -92,14 +92,8 @@ export const evidencePack: CliCommand = {
     } catch (error) {
       if (error instanceof DomainError) {
         // The service names the web's query fields; say which flag to use here instead.
-        const oneProvider = error.errors.some((e) => e.path === 'pricedWith');
-        ctx.log(
-          oneProvider
-            ? 'Error: --priced-with provider prices a pack of one organisation with its own table; a provider’s pack ' +
-                '(--org REF) is always priced with its own unit costs, and a commissioner’s combined pack with the ' +
-                'commissioner’s (--priced-with commissioner)'
-            : `Error: ${error.message}`,
-        );
+        const version = error.errors.find((e) => e.path === 'unitCostVersion');
+        ctx.log(version ? `Error: --unit-cost-version ${version.message}` : `Error: ${error.message}`);
         return 1;
       }
       throw error;

@@ -19,6 +19,7 @@ import {
   OUTCOME_MEASURES,
   PACK_MEANS,
   PACK_RATES,
+  VALUE_KIND_LABELS,
   type ByBandReport,
   type OutcomeMeasure,
   type PackMean,
@@ -885,10 +886,87 @@ describe('evidence packs', () => {
       const own = (await sut.as(commissioner).get(`/api/evidence-packs/preview?${one}`).expect(200))
         .body as EvidencePackPreview;
       expect(own.headlines.find((h) => h.label === 'Priced with')!.value).toBe('Unit costs of City Funders');
-      // Each provider's table prices a pack of one organisation only.
-      const combined = await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}&pricedWith=provider`);
-      expect(combined.status).toBe(400);
-      expect(combined.body.errors.map((e: { path: string }) => e.path)).toEqual(['pricedWith']);
+    });
+
+    it('prices a combined pack with each provider’s own table: the sum of each provider’s own pack', async () => {
+      // Both at the combined threshold, so each provider's own pack is rounded at the combined pack's base.
+      const [north] = await sut.dataSource.query(`SELECT id, settings FROM organisations WHERE id = $1`, [
+        manager.organisationId,
+      ]);
+      await sut.dataSource.query(`UPDATE organisations SET settings = '{"suppressionThreshold": 7}' WHERE id = $1`, [
+        north.id,
+      ]);
+      // Northside's own table prices every unit-rate outcome at twice the default, so its table tells.
+      const current = (await sut.as(manager).get('/api/unit-costs').expect(200)).body as UnitCostsView;
+      const rows = current.current.rows.map(({ priced: _p, note: _n, ...row }) => row);
+      const doubled = rows.map((r) =>
+        r.basis === 'unit_rate' && r.valueGbp !== null ? { ...r, valueGbp: r.valueGbp * 2 } : r,
+      );
+      await sut
+        .as(manager)
+        .put('/api/unit-costs')
+        .send({ basedOnVersion: current.current.version, rows: doubled, hourlyCostGbp: current.current.hourlyCostGbp })
+        .expect(200);
+      try {
+        const [east] = await sut.dataSource.query(`SELECT id FROM organisations WHERE name = 'Eastside Advice'`);
+        const preview = async (extra: string) =>
+          (await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}${extra}`).expect(200))
+            .body as EvidencePackPreview;
+        const each = await preview('&pricedWith=provider');
+        const singles = await Promise.all(
+          [north.id, east.id].map((id) => preview(`&organisation=${id}&pricedWith=provider`)),
+        );
+        expect(each.headlines.find((h) => h.label === 'Priced with')!.value).toBe(
+          'Each provider’s own unit-cost table',
+        );
+        expect(each.meta.unitCosts.eachProvider!.map((p) => p.organisationRef).sort()).toEqual(
+          singles.map((p) => p.meta.unitCosts.organisationRef).sort(),
+        );
+        expect(JSON.stringify(each.method)).toContain('Priced with each provider’s own unit-cost table');
+        // The counts are the combined pack's own, whoever prices it.
+        const byCommissioner = await preview('');
+        expect(tableOf(each, 'cases')).toEqual(tableOf(byCommissioner, 'cases'));
+        // The providers' inputs and the value of each outcome are not published.
+        for (const name of ['unit-costs', 'adjustments', 'benefit-mapping', 'value-by-outcome']) {
+          expect([name, tableOf(each, name).rows]).toEqual([name, []]);
+          expect(tableOf(each, name).note).toMatch(/^Not published/);
+        }
+        // Each kind overall: the sum of each provider's own pack priced with its own table.
+        const overall = (pack: EvidencePackPreview, kind: string) =>
+          tableOf(pack, 'value-summary').rows.find((r) => r.group_by === 'Overall' && r.kind === kind)!;
+        let compared = 0;
+        for (const kind of Object.values(VALUE_KIND_LABELS)) {
+          const row = overall(each, kind);
+          const parts = singles.map((p) => overall(p, kind));
+          for (const key of ['gross_gbp', 'net_low_gbp', 'net_central_gbp', 'net_high_gbp']) {
+            if (typeof row[key] !== 'number') continue;
+            const sum = parts.reduce((t, r) => t + (r[key] as number), 0);
+            expect([kind, key, Math.abs((row[key] as number) - sum) <= 0.02]).toEqual([kind, key, true]);
+            compared += 1;
+          }
+        }
+        expect(compared).toBeGreaterThanOrEqual(8);
+        expect(overall(each, VALUE_KIND_LABELS.fiscal).gross_gbp).not.toEqual(
+          overall(byCommissioner, VALUE_KIND_LABELS.fiscal).gross_gbp,
+        );
+        // A version names one table: refused, naming the field.
+        const version = await sut
+          .as(commissioner)
+          .get(`/api/evidence-packs/preview?${QUERY}&pricedWith=provider&unitCostVersion=1`)
+          .expect(400);
+        expect(version.body.errors.map((e: { path: string }) => e.path)).toEqual(['unitCostVersion']);
+      } finally {
+        await sut.dataSource.query(`UPDATE organisations SET settings = $2 WHERE id = $1`, [
+          north.id,
+          JSON.stringify(north.settings),
+        ]);
+        const latest = (await sut.as(manager).get('/api/unit-costs').expect(200)).body as UnitCostsView;
+        await sut
+          .as(manager)
+          .put('/api/unit-costs')
+          .send({ basedOnVersion: latest.current.version, rows, hourlyCostGbp: current.current.hourlyCostGbp })
+          .expect(200);
+      }
     });
 
     it('has value per £1 out of the box, costing adviser time at the cited Legal Help rate', async () => {
@@ -925,6 +1003,22 @@ describe('evidence packs', () => {
         .expect(200);
       const marks = ['98765', '98,765', 'PROVIDER-OWN-SOURCE', '47.31'];
       const found = (text: string) => marks.filter((m) => text.includes(m));
+      /** Secrets a published £ ÷ a published count or hours gives back (to the penny), as "£/count". */
+      const dividingBack = (pack: EvidencePackPreview, secrets: number[]) => {
+        const cells = (kinds: string[]) =>
+          pack.tables.flatMap((t) =>
+            t.columns
+              .filter((c) => kinds.includes(c.kind))
+              .flatMap((c) => t.rows.map((r) => r[c.key]))
+              .filter((v): v is number => typeof v === 'number' && v > 0),
+          );
+        const divisors = [...new Set(cells(['count', 'hours']))];
+        const hits: string[] = [];
+        for (const gbp of new Set(cells(['gbp'])))
+          for (const d of divisors)
+            for (const secret of secrets) if (Math.abs(gbp / d - secret) < 0.01) hits.push(`${gbp}/${d}`);
+        return hits;
+      };
       const filesOf = async (user: TestUser, extra = '') => {
         const get = async (format: string) =>
           binary(
@@ -949,6 +1043,18 @@ describe('evidence packs', () => {
         // The reading works: the provider's own pack shows its own figures.
         expect(found(await filesOf(manager))).toEqual(expect.arrayContaining(['PROVIDER-OWN-SOURCE', '47.31']));
         expect(found(await filesOf(commissioner))).toEqual([]);
+        // Priced with each provider's own table: neither the figures nor anything dividing back to them.
+        expect(found(await filesOf(commissioner, '&pricedWith=provider'))).toEqual([]);
+        const preview = async (user: TestUser, extra = '') =>
+          (await sut.as(user).get(`/api/evidence-packs/preview?${QUERY}${extra}`).expect(200))
+            .body as EvidencePackPreview;
+        const mine = await preview(manager);
+        const uprated = tableOf(mine, 'unit-costs').rows.find((r) => r.key === secret[0].key)!
+          .value_at_price_year_gbp as number;
+        const secrets = [98765.43, 47.31, ...[1, 2, 3, 4, 5].map((years) => uprated * years)];
+        // The check finds them where they are published: the provider's own pack.
+        expect(dividingBack(mine, secrets).length).toBeGreaterThan(0);
+        expect(dividingBack(await preview(commissioner, '&pricedWith=provider'), secrets)).toEqual([]);
         const period = `from=${PERIOD.from}&to=${PERIOD.to}`;
         const screens = await Promise.all(
           [`/api/reports/pricing?${period}`, `/api/reports/by-band?measure=rqi&${period}`].map(async (url) =>
@@ -956,11 +1062,6 @@ describe('evidence packs', () => {
           ),
         );
         expect(found(screens.join('\n'))).toEqual([]);
-        // Each provider's own table for a combined pack is refused, not half-built.
-        const refused = await sut.as(commissioner).get(`/api/evidence-packs/preview?${QUERY}&pricedWith=provider`);
-        expect(refused.status).toBeGreaterThanOrEqual(400);
-        expect(refused.status).toBeLessThan(500);
-        expect(JSON.stringify(refused.body)).toContain('pricedWith');
       } finally {
         const latest = (await sut.as(manager).get('/api/unit-costs').expect(200)).body as UnitCostsView;
         await sut

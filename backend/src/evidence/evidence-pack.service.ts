@@ -26,7 +26,7 @@ import type { RequestUser } from '../access/request-user.js';
 
 import { AnalyticsRepository } from '../analytics/analytics.repository.js';
 import { FeeRatesService, type FeeTable } from '../analytics/fee-rates.service.js';
-import { MeasureCellsRepository } from '../analytics/measure-cells.repository.js';
+import { MeasureCellsRepository, type MeasureCell } from '../analytics/measure-cells.repository.js';
 
 import type { ReportFilters } from '../analytics/report-filters.js';
 
@@ -44,9 +44,18 @@ import { NOT_PRICED_FIGURE } from '../pricing/pricing-view.js';
 
 import { hourlyCostOf } from '../pricing/unit-cost-defaults.js';
 
-import { PricingService, pricingReport, type Priced, type PricingReport } from '../pricing/pricing.service.js';
+import { eachProviderValue } from '../pricing/each-provider.js';
+import { buildPricingView, type PricingView } from '../pricing/pricing-view.js';
+import {
+  PricingService,
+  pricingReport,
+  type Priced,
+  type Prices,
+  type PricingInputs,
+  type PricingReport,
+} from '../pricing/pricing.service.js';
 
-import type { PublishedRounding } from '../pricing/published-pricing.js';
+import { publishedValue, type PublishedRounding } from '../pricing/published-pricing.js';
 
 import { VERSION } from '../version.js';
 
@@ -74,6 +83,7 @@ import { NOT_PUBLISHED_MARK, roundToBase, roundingBaseFor, type RoundedFigure } 
 
 import {
   adjustmentsTable,
+  eachProviderInputTables,
   mappingTable,
   unitCostsTable,
   unpricedTable,
@@ -98,6 +108,9 @@ export interface PackFilters {
   vulnerability?: Vulnerability;
   arrival?: ArrivalRoute;
 }
+
+/** The name the pack gives the pricing when each provider's own table priced its own cases. */
+export const EACH_PROVIDER = 'each provider’s own unit-cost table';
 
 /** Whose unit-cost table prices a commissioner's pack (a manager's pack is always its own). */
 export const PRICED_WITH = ['commissioner', 'provider'] as const;
@@ -169,8 +182,9 @@ export class EvidencePackService {
     const packFilters = request.filters ?? {};
     const filters: ReportFilters = normaliseFilters({ ...packFilters, from: request.from, to: request.to });
     const ids = scope.organisationIds;
-    const pricingOrganisationId = pricingOrganisation(scope, request.pricedWith);
+    const pricingOrganisationId = pricingOrganisation(scope, request);
     const threshold = await this.pricing.suppressionThreshold(ids);
+    const consented = { filters, asOf, consent: 'consented_only' as const };
 
     // The queries are independent: run them side by side (each is one pass over the facts).
     const organisationsLoaded = this.repository.organisations(ids);
@@ -185,9 +199,10 @@ export class EvidencePackService {
       inputs,
       funding,
       distributionCounts,
+      providers,
     ] = await Promise.all([
       organisationsLoaded,
-      this.repository.organisations([pricingOrganisationId]),
+      this.repository.organisations(pricingOrganisationId === null ? [] : [pricingOrganisationId]),
       this.cells.measureCells(ids, filters, asOf),
       this.estimates(ids, filters, asOf),
       feeTablesLoaded,
@@ -199,21 +214,36 @@ export class EvidencePackService {
           tables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
         ),
       ),
-      this.pricing.inputs({
-        organisationIds: ids,
-        pricingOrganisationId,
-        filters,
-        asOf,
-        consent: 'consented_only',
-        unitCostVersion: request.unitCostVersion,
-      }),
+      pricingOrganisationId === null
+        ? null
+        : this.pricing.inputs({
+            organisationIds: ids,
+            pricingOrganisationId,
+            ...consented,
+            unitCostVersion: request.unitCostVersion,
+          }),
       this.funding.forPeriod(ids, { from: request.from, to: request.to }),
       this.distributions.counts(ids, filters, asOf),
+      pricingOrganisationId === null
+        ? Promise.all(
+            ids.map(async (id) => ({
+              id,
+              cells: (await this.cells.measureCells([id], filters, asOf)).cells,
+              inputs: await this.pricing.inputs({ organisationIds: [id], pricingOrganisationId: id, ...consented }),
+            })),
+          )
+        : null,
     ]);
     const rounded = roundedOutcomes(cells, roundingBaseFor(threshold), filters.category);
-    const priced = this.pricing.valued(inputs, pricingRounding(rounded, filters.category));
-
     const refOf = new Map([...organisations, ...pricingOrg].map((o) => [o.id, o]));
+    const priced =
+      inputs !== null
+        ? ownTable(
+            this.pricing.valued(inputs, pricingRounding(rounded, filters.category)),
+            refOf.get(pricingOrganisationId!),
+          )
+        : eachProviderTable(providers!, rounded, filters.category, refOf);
+
     const commissioner = scope.commissionerId ? (refOf.get(scope.commissionerId) ?? null) : null;
     const meta: PackMeta = {
       title: 'Deep value evidence pack',
@@ -223,16 +253,7 @@ export class EvidencePackService {
       asOf,
       filters: await this.filterLabels(ids, packFilters),
       threshold,
-      unitCosts: {
-        organisationRef: refOf.get(pricingOrganisationId)?.ref ?? '',
-        organisationName: refOf.get(pricingOrganisationId)?.name ?? '',
-        version: priced.unitCosts.version,
-        createdAt: priced.unitCosts.createdAt.toISOString(),
-        hourlyCostGbp: priced.input.hourlyCostGbp,
-        hourlyCostSource: hourlyCostOf(priced.unitCosts.hourlyCostGbp).source,
-        priceYear: priced.prices.year,
-        deflators: priced.prices.series,
-      },
+      unitCosts: priced.meta,
       feeTables: feeTables.map((t) => ({
         organisationRef: refOf.get(t.organisationId)?.ref ?? '',
         version: t.version,
@@ -266,12 +287,16 @@ export class EvidencePackService {
         filters.category,
       ),
       valueSummaryTable(view),
-      valueLinesTable(view),
+      valueLinesTable(view, priced.own === null),
       unpricedTable(view),
       consentTable(rounded, excludedShown),
-      unitCostsTable(priced.unitCosts.rows, priced.prices),
-      adjustmentsTable(priced.unitCosts.sensitivity),
-      mappingTable(priced.unitCosts.mapping, priced.unitCosts.rows),
+      ...(priced.own
+        ? [
+            unitCostsTable(priced.own.unitCosts.rows, priced.own.prices),
+            adjustmentsTable(priced.own.unitCosts.sensitivity),
+            mappingTable(priced.own.unitCosts.mapping, priced.own.unitCosts.rows),
+          ]
+        : eachProviderInputTables(priced.prices)),
     ];
     return {
       meta,
@@ -283,12 +308,12 @@ export class EvidencePackService {
         positiveEstimate: estimates.positive_outcome,
         positiveN: publishedN.positive_outcome,
       }),
-      headlines: headlines(rounded, priced, excludedShown, meta),
+      headlines: headlines(rounded, priced.view, excludedShown, meta),
       tables,
       method: methodSections({
         meta,
         excludedWithoutConsent: excludedShown,
-        sensitivity: priced.unitCosts.sensitivity,
+        sensitivity: priced.own?.unitCosts.sensitivity ?? null,
         unpricedCount: priced.view.unpriced.length,
       }),
     };
@@ -412,18 +437,89 @@ export class EvidencePackService {
   }
 }
 
-/** Whose unit-cost table prices the pack: a commissioner's own, or (asked for) the one provider's in it. */
-function pricingOrganisation(scope: PackScope, pricedWith: PricedWith | undefined): string {
+/**
+ * Whose unit-cost table prices the pack: a commissioner's own, or (asked for) the one provider's in it; null
+ * when each provider's own table prices its own cases (a combined pack priced with the providers' tables).
+ */
+function pricingOrganisation(scope: PackScope, request: PackRequest): string | null {
+  const { pricedWith } = request;
   if (pricedWith === undefined || scope.commissionerId === null) return scope.pricingOrganisationId;
   if (pricedWith === 'commissioner') return scope.commissionerId;
-  if (scope.organisationIds.length !== 1)
+  if (scope.organisationIds.length === 1) return scope.organisationIds[0];
+  if (request.unitCostVersion !== undefined)
     throw invalid([
       {
-        path: 'pricedWith',
-        message: 'provider prices a pack of one organisation with its own table: build the pack for one organisation',
+        path: 'unitCostVersion',
+        message:
+          'names a version of one table: a pack priced with each provider’s own table uses each one’s current table',
       },
     ]);
-  return scope.organisationIds[0];
+  return null;
+}
+
+/** The pack's pricing: one organisation's table (`own`), or each provider's own (`own` null). */
+interface PackPricing {
+  view: PricingView;
+  prices: Prices;
+  meta: PackMeta['unitCosts'];
+  own: Pick<Priced, 'unitCosts' | 'prices'> | null;
+}
+
+function ownTable(priced: Priced, pricingOrg: { ref: string; name: string } | undefined): PackPricing {
+  return {
+    view: priced.view,
+    prices: priced.prices,
+    own: priced,
+    meta: {
+      organisationRef: pricingOrg?.ref ?? '',
+      organisationName: pricingOrg?.name ?? '',
+      version: priced.unitCosts.version,
+      createdAt: priced.unitCosts.createdAt.toISOString(),
+      hourlyCostGbp: priced.input.hourlyCostGbp,
+      hourlyCostSource: hourlyCostOf(priced.unitCosts.hourlyCostGbp).source,
+      priceYear: priced.prices.year,
+      deflators: priced.prices.series,
+    },
+  };
+}
+
+/**
+ * Each provider's cases priced with its own table, from its own counts rounded at the pack's base, and
+ * summed (pricing/each-provider.ts; docs/decisions.md). No value line is kept: each would be one
+ * provider's table applied to a count.
+ */
+function eachProviderTable(
+  providers: Array<{ id: string; cells: MeasureCell[]; inputs: PricingInputs }>,
+  rounded: RoundedOutcomes,
+  onlyCategory: string | undefined,
+  refOf: Map<string, { ref: string }>,
+): PackPricing {
+  const published = providers.map((p) =>
+    publishedValue(p.inputs.input, pricingRounding(roundedOutcomes(p.cells, rounded.base, onlyCategory), onlyCategory)),
+  );
+  const { value, marks, oneTable } = eachProviderValue(published, rounded.cases);
+  const view: PricingView = { ...buildPricingView(providers[0].inputs.input, value, marks, oneTable), lines: [] };
+  const { prices } = providers[0].inputs;
+  const created = providers.map((p) => p.inputs.unitCosts.createdAt.toISOString()).sort();
+  return {
+    view,
+    prices,
+    own: null,
+    meta: {
+      organisationRef: '',
+      organisationName: EACH_PROVIDER,
+      version: 0,
+      createdAt: created[created.length - 1],
+      hourlyCostGbp: null,
+      hourlyCostSource: null,
+      priceYear: prices.year,
+      deflators: prices.series,
+      eachProvider: providers.map((p) => ({
+        organisationRef: refOf.get(p.id)?.ref ?? '',
+        version: p.inputs.unitCosts.version,
+      })),
+    },
+  };
 }
 
 /** The as-of date, after checking the period. */
@@ -535,9 +631,13 @@ function consentTable(rounded: RoundedOutcomes, excludedShown: string): PackTabl
   };
 }
 
-function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: string, meta: PackMeta): Headline[] {
+function headlines(rounded: RoundedOutcomes, view: PricingView, excludedShown: string, meta: PackMeta): Headline[] {
   const pInterval = rounded.measures.positive_outcome.overall;
-  const overall = priced.view.groups[0];
+  const overall = view.groups[0];
+  const eachProvider = meta.unitCosts.eachProvider !== undefined;
+  const notPublished = eachProvider
+    ? 'not published: it would rest on one provider’s own unit-cost table alone'
+    : 'not published: rests on a count that is not published';
   const kind = (k: 'fiscal' | 'wellbeing' | 'client_financial') => overall.kinds.find((x) => x.kind === k)!;
   /** "; leaves out N events not priced" when some events of the kind have no price (item 4). */
   const leftOut = (k: 'fiscal' | 'wellbeing' | 'client_financial') => {
@@ -552,7 +652,7 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
     const { net } = kind(k);
     if (net.central === NOT_PRICED_FIGURE) return notPriced(k);
     if (typeof net.central !== 'number' || typeof net.low !== 'number' || typeof net.high !== 'number')
-      return { value: NOT_PUBLISHED_MARK, detail: 'not published: rests on a count that is not published' };
+      return { value: NOT_PUBLISHED_MARK, detail: notPublished };
     return {
       value: gbp(net.central),
       detail: `net, central; range ${gbp(net.low)} (low) to ${gbp(net.high)} (high)${leftOut(k)}`,
@@ -569,9 +669,9 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
     return {
       value: 'not available',
       detail:
-        priced.unitCosts.hourlyCostGbp === null
+        meta.unitCosts.hourlyCostGbp === null && !eachProvider
           ? 'no hourly cost of adviser time entered'
-          : 'not published: rests on a count that is not published',
+          : notPublished,
     };
   };
   return [
@@ -588,13 +688,21 @@ function headlines(rounded: RoundedOutcomes, priced: Priced, excludedShown: stri
           detail: `95% interval ${percent(pInterval.ciLow!)} to ${percent(pInterval.ciHigh!)}; n = ${pInterval.n} cases with a result (rounded)`,
         },
     { label: 'Fiscal value (public money saved)', ...money('fiscal') },
-    {
-      label: 'Priced with',
-      value: `Unit costs of ${meta.unitCosts.organisationName}`,
-      detail:
-        `version ${meta.unitCosts.version}, at ${meta.unitCosts.priceYear} prices; adviser time at £${(meta.unitCosts.hourlyCostGbp ?? 0).toFixed(2)} an hour` +
-        (meta.unitCosts.hourlyCostSource ? ' (the cited Legal Help rate, 2025)' : ' (entered by the organisation)'),
-    },
+    eachProvider
+      ? {
+          label: 'Priced with',
+          value: 'Each provider’s own unit-cost table',
+          detail:
+            `each provider’s cases priced with its own unit costs and its own cost of an adviser hour, at ` +
+            `${meta.unitCosts.priceYear} prices; the providers’ tables are not published`,
+        }
+      : {
+          label: 'Priced with',
+          value: `Unit costs of ${meta.unitCosts.organisationName}`,
+          detail:
+            `version ${meta.unitCosts.version}, at ${meta.unitCosts.priceYear} prices; adviser time at £${(meta.unitCosts.hourlyCostGbp ?? 0).toFixed(2)} an hour` +
+            (meta.unitCosts.hourlyCostSource ? ' (the cited Legal Help rate, 2025)' : ' (entered by the organisation)'),
+        },
     { label: 'Fiscal value per £1 of adviser time', ...perPoundHeadline() },
     { label: 'Fiscal value per £1 of funding', ...perFundingHeadline(kind('fiscal').net, meta, leftOut('fiscal')) },
     { label: 'Wellbeing value (to the person)', ...money('wellbeing') },

@@ -40,7 +40,8 @@ export interface MethodInputs {
   meta: PackMeta;
   /** Closed cases without consent, as published ("<5" when small). */
   excludedWithoutConsent: string;
-  sensitivity: Sensitivity;
+  /** Null when each provider's own table priced its own cases: the adjustments are the providers' own. */
+  sensitivity: Sensitivity | null;
   unpricedCount: number;
 }
 
@@ -66,8 +67,11 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
           : 'Filters: none (all categories, offices, funding streams and clients).',
         'The pack holds aggregates only: no names, dates of birth, postcodes, free text, case or client ' +
           'references, adviser names or identifiers.',
-        `Software: Deep Value ${meta.softwareVersion}. Unit costs: version ${meta.unitCosts.version} of ` +
-          `${meta.unitCosts.organisationRef}'s table.`,
+        `Software: Deep Value ${meta.softwareVersion}. Unit costs: ${
+          meta.unitCosts.eachProvider
+            ? whoseTable(meta)
+            : `version ${meta.unitCosts.version} of ${meta.unitCosts.organisationRef}'s table`
+        }.`,
       ],
     },
     {
@@ -143,31 +147,28 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
       heading: 'Pricing',
       paragraphs: [
         KINDS_APART_NOTE,
-        'Each outcome is priced with the unit costs it maps to (see the unit costs and mapping tables, with ' +
-          'sources and price years). Gross value is before any adjustment; net value is after deadweight ' +
-          '(would have happened anyway), attribution (share due to others) and drop-off for values that last ' +
-          'more than a year.',
-        `Adjustments (deadweight / attribution / drop-off a year / discount rate): ${SCENARIOS.map((s) => {
-          const a = inputs.sensitivity[s];
-          return `${s} ${percent(a.deadweight)} / ${percent(a.attribution)} / ${percent(a.dropOff)} / ${percent(a.discountRate)}`;
-        }).join('; ')}. These are assumptions, shown so that they can be challenged; every £ figure carries the ` +
-          'low to high range they give.',
-        `Priced with the unit-cost table of ${meta.unitCosts.organisationName} (version ${meta.unitCosts.version}).`,
+        ...(inputs.sensitivity === null ? eachProviderParagraphs(meta) : ownTableParagraphs(meta, inputs.sensitivity)),
         `Prices of one year: every unit cost is uprated from its own price year to ${meta.unitCosts.priceYear} prices ` +
           'with the GDP deflator at market prices (the figure as published × index for ' +
-          `${meta.unitCosts.priceYear} ÷ index for its year, the factor to four places; the unit costs table shows ` +
-          `each original figure, its year, the factor and the result). Series: ${meta.unitCosts.deflators.source} ` +
+          `${meta.unitCosts.priceYear} ÷ index for its year, the factor to four places${
+            meta.unitCosts.eachProvider
+              ? ''
+              : '; the unit costs table shows each original figure, its year, the factor and the result'
+          }). Series: ${meta.unitCosts.deflators.source} ` +
           `(version ${meta.unitCosts.deflators.version}, published ${meta.unitCosts.deflators.published}). The price ` +
           'year is the year the period ends, or the latest year the series gives an index for. £ recorded on outcomes ' +
           '(benefits, debt written off) and the cost of adviser time are taken as recorded.',
         SAME_EVENT_NOTE,
-        meta.unitCosts.hourlyCostGbp === null
-          ? 'No hourly cost of adviser time has been entered, so the cost of adviser time and value per £1 are not given.'
-          : `Cost of adviser time: all recorded hours × £${meta.unitCosts.hourlyCostGbp.toFixed(2)} an hour` +
-            (meta.unitCosts.hourlyCostSource
-              ? ` (the default until the organisation enters its own: ${meta.unitCosts.hourlyCostSource}).`
-              : ', as entered by the organisation.') +
-            ' Value per £1 is net value ÷ that cost.',
+        meta.unitCosts.eachProvider
+          ? 'Cost of adviser time: each provider’s recorded hours × its own cost of an adviser hour (its own ' +
+            'figure, or the cited default until it enters one). Value per £1 is net value ÷ the summed cost.'
+          : meta.unitCosts.hourlyCostGbp === null
+            ? 'No hourly cost of adviser time has been entered, so the cost of adviser time and value per £1 are not given.'
+            : `Cost of adviser time: all recorded hours × £${meta.unitCosts.hourlyCostGbp.toFixed(2)} an hour` +
+              (meta.unitCosts.hourlyCostSource
+                ? ` (the default until the organisation enters its own: ${meta.unitCosts.hourlyCostSource}).`
+                : ', as entered by the organisation.') +
+              ' Value per £1 is net value ÷ that cost.',
         FUNDING_RULE + ` Here: ${meta.funding.note}.`,
         inputs.unpricedCount > 0
           ? `Some outcomes have no citable unit cost and are shown as "${NOT_PRICED}": they add nothing to the ` +
@@ -187,5 +188,48 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
         'Money to clients (benefits gained, debt written off) is a transfer to the client, not public money saved.',
       ],
     },
+  ];
+}
+
+/** Whose table priced the pack, with its version (or each provider's). */
+export function whoseTable(meta: PackMeta): string {
+  const each = meta.unitCosts.eachProvider;
+  return each
+    ? `each provider’s own table (${each.map((p) => `${p.organisationRef} version ${p.version}`).join('; ')})`
+    : `the table of ${meta.unitCosts.organisationName} (version ${meta.unitCosts.version})`;
+}
+
+function ownTableParagraphs(meta: PackMeta, sensitivity: Sensitivity): string[] {
+  return [
+    'Each outcome is priced with the unit costs it maps to (see the unit costs and mapping tables, with ' +
+      'sources and price years). Gross value is before any adjustment; net value is after deadweight ' +
+      '(would have happened anyway), attribution (share due to others) and drop-off for values that last ' +
+      'more than a year.',
+    `Adjustments (deadweight / attribution / drop-off a year / discount rate): ${SCENARIOS.map((s) => {
+      const a = sensitivity[s];
+      return `${s} ${percent(a.deadweight)} / ${percent(a.attribution)} / ${percent(a.dropOff)} / ${percent(a.discountRate)}`;
+    }).join('; ')}. These are assumptions, shown so that they can be challenged; every £ figure carries the ` +
+      'low to high range they give.',
+    `Priced with the unit-cost table of ${meta.unitCosts.organisationName} (version ${meta.unitCosts.version}).`,
+  ];
+}
+
+/** A combined pack priced with each provider's own table (pricing/each-provider.ts, docs/decisions.md). */
+function eachProviderParagraphs(meta: PackMeta): string[] {
+  const base = roundingBaseFor(meta.threshold);
+  return [
+    'Priced with each provider’s own unit-cost table: each provider’s cases are priced with that provider’s ' +
+      'own unit costs, mapping, adjustments (deadweight, attribution, drop-off, discount rate) and cost of an ' +
+      `adviser hour (${whoseTable(meta)}), and the £ figures are added up. Gross value is before any ` +
+      'adjustment; net value is after each provider’s own adjustments.',
+    'The providers’ tables are not published: each provider’s table priced its own cases and is its own. So ' +
+      'that no unit cost can be read back from the pack, the value of each outcome is not shown apart (it is ' +
+      'in the totals by kind of value), and a £ figure, cost of adviser time or value per £1 of a group that ' +
+      'would rest on one provider’s table alone reads "[c]"; where that leaves one band or category of a figure ' +
+      'out, a second is left out with it, so the total less the rest never isolates one provider.',
+    'The £ figures rest on each provider’s own counts rounded to the nearest ' +
+      `${base}, as in that provider’s own pack; added up they can differ a little from the combined counts ` +
+      'this pack publishes (each rounded once). They are not forced to match: sharing the combined count out ' +
+      'between providers would publish each provider’s share of small counts.',
   ];
 }

@@ -152,9 +152,12 @@ function adjustedSection(estimate: AdjustedEstimate, publishedN: number): string
 function valueSection(meta: PackMeta, overall: PricingGroupView): string[] {
   const fiscal = overall.kinds.find((k) => k.kind === 'fiscal')!;
   const { central, low, high } = fiscal.netPerPoundSpent;
-  const whose = `priced with the unit costs of ${meta.unitCosts.organisationName} at ${meta.unitCosts.priceYear} prices`;
-  const hourly =
-    meta.unitCosts.hourlyCostGbp === null
+  const whose = meta.unitCosts.eachProvider
+    ? `priced with each provider’s own unit-cost table at ${meta.unitCosts.priceYear} prices`
+    : `priced with the unit costs of ${meta.unitCosts.organisationName} at ${meta.unitCosts.priceYear} prices`;
+  const hourly = meta.unitCosts.eachProvider
+    ? ' Each provider’s adviser time is costed at its own cost of an adviser hour.'
+    : meta.unitCosts.hourlyCostGbp === null
       ? ''
       : ` Adviser time is costed at £${meta.unitCosts.hourlyCostGbp.toFixed(2)} an hour` +
         (meta.unitCosts.hourlyCostSource ? ' (the published Legal Help rate).' : ' (the organisation’s own figure).');
@@ -169,7 +172,7 @@ function valueSection(meta: PackMeta, overall: PricingGroupView): string[] {
     ];
   return [
     `Value per £1 is not given: ${
-      meta.unitCosts.hourlyCostGbp === null
+      meta.unitCosts.hourlyCostGbp === null && !meta.unitCosts.eachProvider
         ? 'no cost of an adviser hour is recorded'
         : 'it rests on a figure too small to publish'
     } (${whose}).`,

@@ -9,6 +9,7 @@ import { BANDS, CATEGORIES, labelOf, type Figure, type KindFigures, type Pricing
 import { NOT_PUBLISHED_MARK } from '../disclosure/rounding.js';
 import { SCENARIOS, type Range } from './adjustments.js';
 import type { OutcomeEvent } from './benefit-mapping.js';
+import type { EachProviderMarks } from './each-provider.js';
 import type { PublishedMarks } from './published-pricing.js';
 import { NOT_PRICED } from './unit-cost-defaults.js';
 import { VALUE_KIND_LABELS, VALUE_KINDS, type UnitCost, type ValueKind } from '@deepvalue/shared';
@@ -67,16 +68,33 @@ const round = (value: number, places: number) => Number(value.toFixed(places));
 const gbp = (value: number) => round(value, 2);
 type Scenarios = Record<'low' | 'central' | 'high', Figure>;
 
-export function buildPricingView(input: PricingInput, value: DeepValue, marks: PublishedMarks | null): PricingView {
+/**
+ * `oneTable`: for a pack priced with each provider's own table, what rests on one provider's table alone
+ * and is not published (each-provider.ts).
+ */
+export function buildPricingView(
+  input: PricingInput,
+  value: DeepValue,
+  marks: PublishedMarks | null,
+  oneTable?: EachProviderMarks,
+): PricingView {
   const costs = new Map<string, UnitCost>(input.unitCosts.map((cost) => [cost.key, cost]));
   const categoryIndex = (groupBy: GroupBy, index: number) => (groupBy === 'category' && marks ? index : -1);
 
   const group = (groupBy: GroupBy, key: string, label: string, index: number, g: GroupValue): PricingGroupView => {
     const at = categoryIndex(groupBy, index);
     const hoursVisible = at < 0 || !marks!.hiddenCategories[at];
+    const one = !oneTable
+      ? null
+      : groupBy === 'overall'
+        ? oneTable.overall
+        : groupBy === 'band'
+          ? oneTable.bands[index]
+          : oneTable.categories[index];
+    const costVisible = hoursVisible && !one?.cost;
     const kinds = VALUE_KINDS.map((kind): KindFigures => {
       const values = g.values[kind];
-      const valueVisible = at < 0 || !marks!.hiddenKinds[at][kind];
+      const valueVisible = (at < 0 || !marks!.hiddenKinds[at][kind]) && !one?.kinds[kind];
       // £0 would claim the events are worth nothing; they are only not priced.
       const notPriced = g.unpriced.filter((u) => u.kind === kind).reduce((n, u) => n + u.count, 0);
       const onlyUnpriced = !g.lines.some((l) => l.kind === kind && l.count > 0) && notPriced > 0;
@@ -92,7 +110,7 @@ export function buildPricingView(input: PricingInput, value: DeepValue, marks: P
         label: VALUE_KIND_LABELS[kind],
         gross: !valueVisible ? HIDDEN : onlyUnpriced ? NOT_PRICED_FIGURE : gbp(values.gross),
         net: range(values.net, valueVisible, 2),
-        netPerPoundSpent: range(values.netPerPoundSpent, valueVisible && hoursVisible, 4),
+        netPerPoundSpent: range(values.netPerPoundSpent, valueVisible && costVisible, 4),
         netPerRelationshipHour: range(values.netPerRelationshipHour, valueVisible && hoursVisible, 2),
         eventsNotPriced: valueVisible ? notPriced : HIDDEN,
       };
@@ -104,7 +122,7 @@ export function buildPricingView(input: PricingInput, value: DeepValue, marks: P
       cases: hoursVisible ? g.cases : HIDDEN,
       adviserHours: hoursVisible ? round(g.adviserHours, 1) : HIDDEN,
       relationshipHours: hoursVisible ? round(g.relationshipHours, 1) : HIDDEN,
-      adviserCostGbp: hoursVisible ? (g.adviserCostGbp === null ? null : gbp(g.adviserCostGbp)) : HIDDEN,
+      adviserCostGbp: costVisible ? (g.adviserCostGbp === null ? null : gbp(g.adviserCostGbp)) : HIDDEN,
       kinds,
     };
   };

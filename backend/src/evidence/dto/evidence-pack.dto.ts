@@ -36,8 +36,8 @@ export class EvidencePackQueryDto extends OmitType(ReportFiltersDto, ['adviser',
   @ApiPropertyOptional({
     enum: PRICED_WITH,
     description:
-      "Whose unit-cost table prices a commissioner's pack: the commissioner's own (default) or the provider's " +
-      '(a pack of one organisation)',
+      "Whose unit-cost table prices a commissioner's pack: the commissioner's own (default) or the provider's: " +
+      'for a combined pack, each provider’s own current table prices its own cases and the tables are not published',
   })
   @IsOptional()
   @IsIn(PRICED_WITH, { message: `must be one of ${PRICED_WITH.join(', ')}` })

@@ -4,7 +4,7 @@
  * (unit costs with sources, adjustments, mapping) so the figures can be checked and re-created.
  */
 import { labelOf } from '@deepvalue/shared';
-import { SCENARIOS, type Scenario, type Sensitivity } from '../../pricing/adjustments.js';
+import { DEFAULT_SENSITIVITY, SCENARIOS, type Scenario, type Sensitivity } from '../../pricing/adjustments.js';
 import type { MappingEntry } from '../../pricing/benefit-mapping.js';
 import type { PricingView } from '../../pricing/pricing-view.js';
 import type { Prices } from '../../pricing/pricing.service.js';
@@ -75,7 +75,34 @@ export function valueSummaryTable(view: PricingView): PackTable {
   };
 }
 
-export function valueLinesTable(view: PricingView): PackTable {
+/** Why a pack priced with each provider's own table leaves the tables of the providers' inputs out. */
+export const EACH_PROVIDER_NOTE =
+  'Not published: each provider’s own unit-cost table priced its own cases, and a provider’s unit costs, ' +
+  'adjustments and mapping are its own. The value of every outcome is in the totals by kind of value.';
+
+/** The value of each outcome, or (each provider's own table priced the pack) only the note saying why not. */
+export function valueLinesTable(view: PricingView, eachProvider = false): PackTable {
+  if (eachProvider)
+    return {
+      ...valueLinesTable({ ...view, lines: [] }),
+      note:
+        'Not published for a pack priced with each provider’s own unit-cost table: the value of one outcome ' +
+        '÷ its count could give a provider’s unit cost back. Every line is merged into the totals by kind of ' +
+        'value (the value table).',
+    };
+  return linesTable(view);
+}
+
+/**
+ * The unit costs, adjustments and mapping tables of a pack priced with each provider's own table: the same
+ * names, with the note instead of rows (method.ts says the same).
+ */
+export function eachProviderInputTables(prices: Prices): PackTable[] {
+  const empty = (table: PackTable): PackTable => ({ ...table, rows: [], note: EACH_PROVIDER_NOTE });
+  return [empty(unitCostsTable([], prices)), empty(adjustmentsTable(DEFAULT_SENSITIVITY)), empty(mappingTable([], []))];
+}
+
+function linesTable(view: PricingView): PackTable {
   const rows = view.lines.map((line): Record<string, Cell> => ({
     event: line.eventLabel,
     unit_cost: line.unitCostLabel,

@@ -199,25 +199,29 @@ export function methodPages(doc: Doc, pack: EvidencePack, inputsSha256: string):
   }
   subheading(doc, 'Unit costs');
   const costs = table(pack, 'unit-costs');
-  drawTable(
-    doc,
-    ['label', 'value_gbp', 'year', 'deflator_factor', 'value_at_price_year_gbp', 'source'].map((key) =>
-      costs.columns.find((c) => c.key === key)!,
-    ),
-    // Uprated figures to the penny, as the method's arithmetic gives them.
-    costs.rows.map((r) => ({
-      ...r,
-      value_at_price_year_gbp:
-        typeof r.value_at_price_year_gbp === 'number'
-          ? `£${thousands(r.value_at_price_year_gbp, 2)}`
-          : r.value_at_price_year_gbp,
-    })),
-    [105, 58, 36, 48, 66],
-    8,
-  );
-  subheading(doc, 'Adjustments');
+  if (costs.note) paragraph(doc, costs.note, { size: 9.5 });
+  else
+    drawTable(
+      doc,
+      ['label', 'value_gbp', 'year', 'deflator_factor', 'value_at_price_year_gbp', 'source'].map((key) =>
+        costs.columns.find((c) => c.key === key)!,
+      ),
+      // Uprated figures to the penny, as the method's arithmetic gives them.
+      costs.rows.map((r) => ({
+        ...r,
+        value_at_price_year_gbp:
+          typeof r.value_at_price_year_gbp === 'number'
+            ? `£${thousands(r.value_at_price_year_gbp, 2)}`
+            : r.value_at_price_year_gbp,
+      })),
+      [105, 58, 36, 48, 66],
+      8,
+    );
   const adjustments = table(pack, 'adjustments');
-  drawTable(doc, adjustments.columns, adjustments.rows);
+  if (!adjustments.note) {
+    subheading(doc, 'Adjustments');
+    drawTable(doc, adjustments.columns, adjustments.rows);
+  }
   subheading(doc, 'Re-creating this pack');
   paragraph(
     doc,

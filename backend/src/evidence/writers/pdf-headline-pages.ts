@@ -8,6 +8,7 @@ import type { Cell, EvidencePack, PackColumn, PackTable } from '@deepvalue/share
 import { ALL_BANDS, ALL_CATEGORIES, MEASURE_FILE_NAMES } from '../tables/outcome-tables.js';
 import { BLUE, GRID, INK, MUTED, rateChart, type RateBar } from './pdf-charts.js';
 import { pdfText } from './pdf-text.js';
+import { whoseTable } from '../method.js';
 import { bandGroupLabel, roundingBaseFor } from '../../disclosure/rounding.js';
 import {
   BAND_LABELS,
@@ -106,7 +107,7 @@ export function titlePage(doc: Doc, pack: EvidencePack): void {
     ],
     [
       'Unit costs',
-      `${meta.unitCosts.organisationName}, version ${meta.unitCosts.version}, uprated to ${meta.unitCosts.priceYear} prices`,
+      `${meta.unitCosts.eachProvider ? whoseTable(meta) : `${meta.unitCosts.organisationName}, version ${meta.unitCosts.version}`}, uprated to ${meta.unitCosts.priceYear} prices`,
     ],
   ];
   for (const [label, value] of facts) {

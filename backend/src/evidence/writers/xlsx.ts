@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { formatCell } from '../format.js';
 import type { ColumnKind, EvidencePack, PackTable } from '@deepvalue/shared';
 import { pinZipDates } from './zip.js';
+import { whoseTable } from '../method.js';
 import { roundingBaseFor } from '../../disclosure/rounding.js';
 
 const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
@@ -79,7 +80,12 @@ function methodSheet(workbook: ExcelJS.Workbook, pack: EvidencePack, inputsSha25
     'Small numbers',
     `counts rounded to the nearest ${roundingBaseFor(meta.threshold)} (threshold ${meta.threshold}); see Small numbers below`,
   );
-  pair('Unit costs', `version ${meta.unitCosts.version} of ${meta.unitCosts.organisationName}`);
+  pair(
+    'Unit costs',
+    meta.unitCosts.eachProvider
+      ? whoseTable(meta)
+      : `version ${meta.unitCosts.version} of ${meta.unitCosts.organisationName}`,
+  );
   pair(
     'Fee tables',
     meta.feeTables
