@@ -35,7 +35,7 @@ export const DEFAULT_FEE_TABLE: readonly FeeRow[] = [
     fixedFeeGbp: 208,
     // laa-fee-scheme-api sets no escape limit for welfare benefits before 1 May 2025.
     escapeThresholdGbp: null,
-    source: `${REGS_2013} (year 2014 per brief; day not given)`,
+    source: `${REGS_2013} (in force from 2014: the year only is known, so 1 January is assumed)`,
   },
   {
     category: 'welfare_benefits',
