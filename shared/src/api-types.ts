@@ -85,8 +85,9 @@ export interface BandRate {
    */
   label?: string;
   /**
-   * Set on commissioners' views: the cases in the measure's scope where it is not recorded (left out of
-   * n, never counted as "no"), as the evidence pack's "Not recorded" column publishes them.
+   * The cases in the measure's scope where it is not recorded (left out of n, never counted as "no"):
+   * the closed cases (for avoided appeal, the negative outcomes) less n, as the evidence pack's "Not
+   * recorded" column has it; rounded as the pack publishes it on commissioners' views.
    */
   unknown?: number;
 }

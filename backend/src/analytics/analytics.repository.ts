@@ -57,6 +57,25 @@ export class AnalyticsRepository {
     return this.bandCountsFromFacts(organisationIds, filters, measure, asOf);
   }
 
+  /**
+   * Closed cases per band in the period and filters, whatever their outcome and however recent: the
+   * whole a measure's n is taken from (its "not recorded" is this less n, as the evidence pack has it).
+   */
+  async closedByBand(organisationIds: string[], filters: ReportFilters, asOf: string): Promise<BandCount[]> {
+    const dimensions = dimensionFiltersOf(filters);
+    if (dimensions.length <= 1 && !filters.consentOnly)
+      return this.rollupSums(organisationIds, filters, filters.to, dimensions[0], {
+        n: 'n_closed',
+        count: 'n_closed',
+      });
+    const where = factsWhere(organisationIds, filters, undefined, asOf);
+    return this.dataSource.query(
+      `SELECT f.band, count(*)::int AS n, count(*)::int AS count
+       FROM case_facts f WHERE ${where.sql} GROUP BY f.band ORDER BY f.band`,
+      where.params,
+    );
+  }
+
   async bandCountsFromFacts(
     organisationIds: string[],
     filters: ReportFilters,
@@ -80,19 +99,32 @@ export class AnalyticsRepository {
     dimension: [DimensionFilter, string] | undefined,
   ): Promise<BandCount[]> {
     const sql = OUTCOME_MEASURE_SQL[measure];
+    return this.rollupSums(organisationIds, filters, closedUpTo(filters, measure, asOf), dimension, {
+      n: sql.trials,
+      count: sql.successes,
+    });
+  }
+
+  /** Two roll-up columns summed per band, cases closed from the period's start up to `to`. */
+  private async rollupSums(
+    organisationIds: string[],
+    filters: ReportFilters,
+    to: string | undefined,
+    dimension: [DimensionFilter, string] | undefined,
+    columns: { n: string; count: string },
+  ): Promise<BandCount[]> {
     const params: unknown[] = [organisationIds, dimension?.[0] ?? 'all', dimension?.[1] ?? ''];
     const clauses = ['r.organisation_id = ANY($1::uuid[])', 'r.dim = $2', 'r.dim_value = $3'];
     if (filters.from) {
       params.push(filters.from);
       clauses.push(`r.closed_on >= $${params.length}::date`);
     }
-    const to = closedUpTo(filters, measure, asOf);
     if (to) {
       params.push(to);
       clauses.push(`r.closed_on <= $${params.length}::date`);
     }
     const rows: Array<{ band: number; n: number; count: number }> = await this.dataSource.query(
-      `SELECT r.band, sum(r.${sql.trials})::int AS n, sum(r.${sql.successes})::int AS count
+      `SELECT r.band, sum(r.${columns.n})::int AS n, sum(r.${columns.count})::int AS count
        FROM case_rollups r WHERE ${clauses.join(' AND ')} GROUP BY r.band ORDER BY r.band`,
       params,
     );

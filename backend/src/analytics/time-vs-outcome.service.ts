@@ -70,12 +70,18 @@ export class TimeVsOutcomeService {
       const adjusted = options.adjusted === false ? null : keptAdjustedTimeEstimate(await patterns);
       return this.published(measure, normalised, cells, adjusted, options.suppressBelow);
     }
-    const [counts, modelRows] = await Promise.all([
+    // "Not recorded" as the pack has it: the whole the measure is taken from less n. The whole is the
+    // closed cases; for avoided appeal, the negative outcomes (positive outcome's n less its count).
+    const [counts, wholes, modelRows] = await Promise.all([
       this.repository.bandCounts(organisationIds, normalised, measure, asOf),
+      measure === 'avoided_appeal'
+        ? this.repository.bandCounts(organisationIds, normalised, 'positive_outcome', asOf)
+        : this.repository.closedByBand(organisationIds, normalised, asOf),
       patterns,
     ]);
     const bands = BANDS.map((band, index) => {
       const row = counts.find((c) => c.band === index) ?? { n: 0, count: 0 };
+      const whole = wholes.find((c) => c.band === index) ?? { n: 0, count: 0 };
       const interval = wilsonInterval(row.count, row.n);
       return {
         band: band.band,
@@ -88,6 +94,7 @@ export class TimeVsOutcomeService {
         ciHigh: interval.ciHigh,
         small: row.n < SMALL_BAND_N,
         suppressed: false,
+        unknown: (measure === 'avoided_appeal' ? whole.n - whole.count : whole.n) - row.n,
       };
     });
     const adjusted = options.adjusted === false ? null : keptAdjustedTimeEstimate(modelRows);

@@ -53,9 +53,10 @@ export function UnknownLine({ unknown, coverage }: Coverage) {
 
 /**
  * The column heads of a table of one rate by group or period: the group, n, how many do not record
- * the thing, how many have the outcome, and the rate with its interval (each row: NotRecorded, RateCell).
+ * the thing (unless withUnknown is false), how many have the outcome, and the rate with its interval
+ * (each row: NotRecorded, RateCell).
  */
-export function RateTableHead({ first }: { first: ReactNode }) {
+export function RateTableHead({ first, withUnknown = true }: { first: ReactNode; withUnknown?: boolean }) {
   return (
     <thead className="govuk-table__head">
       <tr className="govuk-table__row">
@@ -65,9 +66,11 @@ export function RateTableHead({ first }: { first: ReactNode }) {
         <th scope="col" className="govuk-table__header govuk-table__header--numeric">
           Cases (n)
         </th>
-        <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-          Not recorded
-        </th>
+        {withUnknown && (
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            Not recorded
+          </th>
+        )}
         <th scope="col" className="govuk-table__header govuk-table__header--numeric">
           With the outcome
         </th>

@@ -67,6 +67,26 @@ describe('TimeVsOutcomePage', () => {
     expect(screen.getByRole('row', { name: /^≥ 8 h/ })).toHaveTextContent('Few cases: read with care');
   });
 
+  it('shows a manager the cases not recorded beside n, as the pack does', async () => {
+    const withUnknown = { ...REPORT, bands: REPORT.bands.map((b, i) => ({ ...b, unknown: 3 + i })) };
+    fakeFetch({
+      'GET /api/reports/time-vs-outcome': reply<TimeVsOutcomeReport>(withUnknown),
+      'GET /api/offices': reply<Office[]>([]),
+      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+    });
+    renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
+    const first = await screen.findByRole('row', { name: /^< 1 h/ });
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Relationship time',
+      'Cases (n)',
+      'Not recorded',
+      'With the outcome',
+      'Rate (95% interval)',
+    ]);
+    expect(within(first).getAllByRole('cell')[1]).toHaveTextContent('3');
+    expect(screen.getByText(/counts the closed cases left out of n/)).toBeInTheDocument();
+  });
+
   it('shows the bands first, then the adjusted estimate when the slower full report arrives', async () => {
     let release: () => void = () => {};
     const estimated = new Promise<void>((resolve) => (release = resolve));

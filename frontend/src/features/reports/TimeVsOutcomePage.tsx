@@ -13,7 +13,7 @@ import { QueryState } from '../../ui/QueryState';
 import { adjustedSentence, covariatesInWords, intervalReading } from './adjusted';
 import { useTimeVsOutcome } from './api';
 import { type ReportFilters, toQuery, useReportParams } from './filters';
-import { RateCell } from './RateCell';
+import { RateCell, RateTableHead } from './RateCell';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { LazyRateChart, usePreloadRateChart } from './charts/LazyRateChart';
 import { ReportLayout } from './ReportLayout';
@@ -76,7 +76,7 @@ function Report({
   const drill = (band: number, outcome: 'eligible' | 'success') =>
     `/reports/cases${toQuery(filters, { measure, band, outcome })}`;
   const label = MEASURE_LABELS[measure];
-  // Commissioners' views carry the cases not recorded beside n, as the evidence pack does.
+  // The cases not recorded beside n, as the evidence pack has them (a response without them has no column).
   const withUnknown = report.bands.some((b) => b.unknown !== undefined);
   return (
     <>
@@ -123,27 +123,7 @@ function Report({
           <caption className="govuk-table__caption govuk-table__caption--s">
             {label} by band of relationship time
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Relationship time
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Cases (n)
-              </th>
-              {withUnknown && (
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Not recorded
-                </th>
-              )}
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                With the outcome
-              </th>
-              <th scope="col" className="govuk-table__header dv-bar-cell">
-                Rate (95% interval)
-              </th>
-            </tr>
-          </thead>
+          <RateTableHead first="Relationship time" withUnknown={withUnknown} />
           <tbody className="govuk-table__body">
             {report.bands.map((b, i) => (
               <tr key={b.band} className="govuk-table__row">
@@ -189,6 +169,13 @@ function Report({
         </table>
       </div>
       {canDrill && <p className="govuk-body-s dv-muted">Select a number to see the cases behind it.</p>}
+      {withUnknown && !report.suppressionThreshold && (
+        <p className="govuk-body-s dv-muted">
+          &ldquo;Not recorded&rdquo; counts the closed cases left out of n because there is nothing to rate: not
+          recorded, no result (withdrawn, lost contact) or, for bounce-back, too soon to tell; for avoided appeal, the
+          negative outcomes where whether an appeal was avoided is not known. Never counted as &ldquo;no&rdquo;.
+        </p>
+      )}
       {report.suppressionThreshold && (
         <p className="govuk-body-s dv-muted">
           Only clients who agreed to their anonymised data being used are counted. To protect small numbers, counts are
