@@ -10,6 +10,9 @@ test('a manager reads time against outcome, filters it and drills down to the ca
   await expect(sentence).toContainText(/doubling of relationship time|No adjusted estimate/);
   await expect(page.locator('.dv-chart svg').first()).toBeVisible();
   await expect(page.getByText('Association, not proof of cause.', { exact: true })).toBeVisible();
+  // The cases not recorded beside n, as the commissioner's screen and the pack have them.
+  await expect(page.getByRole('columnheader', { name: 'Not recorded' })).toBeVisible();
+  await expect(page.getByText(/“Not recorded” counts the closed cases left out of n/)).toBeVisible();
   await checkPage(page, 'manager-01-time-vs-outcome');
 
   // A filter goes into the URL and narrows the figures.

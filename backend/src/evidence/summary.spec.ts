@@ -141,9 +141,7 @@ describe('the first page in plain English', () => {
   it('says why there is no adjusted estimate instead of a number', () => {
     const none = { ...estimate, converged: false, oddsRatioPerDoubling: null, note: 'No estimate: separation.' };
     const adjusted = section(packSummary(inputs({ positiveEstimate: none })), 'adjusted');
-    expect(adjusted).toContain(
-      'No estimate that allows for the mix of cases could be made here: No estimate: separation.',
-    );
+    expect(adjusted).toContain('No estimate that allows for the mix of cases could be made here: separation.');
     expect(adjusted).not.toMatch(/\d+%/);
   });
 

@@ -133,7 +133,7 @@ function adjustedSection(estimate: AdjustedEstimate, publishedN: number): string
   if (!estimate.converged || estimate.oddsRatioPerDoubling === null || !low || !high)
     return [
       'Clients differ: some problems and some clients need more time whatever the outcome. No estimate that allows ' +
-        `for the mix of cases could be made here: ${estimate.note ?? 'the model did not settle on an answer.'}`,
+        `for the mix of cases could be made here: ${estimate.note?.replace(/^No estimate: /, '') ?? 'the model did not settle on an answer.'}`,
     ];
   const interval = (r: { ciLow: number; ciHigh: number }) => `${pct(r.ciLow)} to ${pct(r.ciHigh)}`;
   const direction =

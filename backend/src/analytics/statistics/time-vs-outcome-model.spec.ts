@@ -230,6 +230,8 @@ describe(adjustedTimeEstimate.name, () => {
     });
     expect(estimate.covariates).toContain('category: wills');
     expect(estimate.note).toMatch(/separation/);
+    // It names the group in words: every wills case had the outcome (and no count).
+    expect(estimate.note).toMatch(/^No estimate: every Wills case had the outcome[,( ]/);
   });
 
   it('gives no number when relationship time alone predicts every outcome (complete separation)', () => {
@@ -237,7 +239,10 @@ describe(adjustedTimeEstimate.name, () => {
       ...r,
       successes: r.relationshipMinutes >= 120 ? r.trials : 0,
     }));
-    expect(adjustedTimeEstimate(rows)).toMatchObject({ oddsRatioPerDoubling: null, separation: true });
+    const estimate = adjustedTimeEstimate(rows);
+    expect(estimate).toMatchObject({ oddsRatioPerDoubling: null, separation: true });
+    // No one category or funding stream is all one way: the note says a combination told the outcomes apart.
+    expect(estimate.note).toMatch(/combination of relationship time, category/);
   });
 
   it('gives no number when there are too few cases, and says how many there were', () => {

@@ -3,7 +3,7 @@
  * log2(max(relationship minutes, 15) / 60), category, vulnerability flags and funding stream, fitted on rows that
  * group cases by covariate pattern.
  */
-import type { AdjustedEstimate, PredictedRate } from '@deepvalue/shared';
+import { labelOf, type AdjustedEstimate, type PredictedRate } from '@deepvalue/shared';
 import { fitLogistic, type BinomialRow, type LogisticFit } from './logistic.js';
 import { Z95 } from './wilson.js';
 
@@ -74,12 +74,7 @@ function timeModel(rows: readonly TimeOutcomeRow[]): TimeModel {
       `${TIME_FLOOR_MINUTES}), so there is no difference in time to estimate an effect from.`;
     return { estimate: { ...fitted, note } };
   }
-  if (separation) {
-    const note =
-      'No estimate: within some group of cases every case had the same outcome, in a way the covariates predict ' +
-      'perfectly (separation), so the model has no finite answer. A wider date range or fewer filters may help.';
-    return { estimate: { ...fitted, note } };
-  }
+  if (separation) return { estimate: { ...fitted, note: separationNote(used) } };
   if (!converged) {
     return { estimate: { ...fitted, note: `No estimate: the model did not settle within ${iterations} iterations.` } };
   }
@@ -253,4 +248,41 @@ function notUsedNote(names: string[], constant: number[], collinear: number[]): 
     collinear.length > 0 && `${collinear.map((j) => names[j]).join(', ')} (fully determined by the other covariates)`,
   ].filter((p): p is string => typeof p === 'string');
   return parts.length > 0 ? `Not adjusted for ${parts.join('; ')}.` : undefined;
+}
+
+/**
+ * Why a separated model has no estimate, in words: the category or funding stream in which every case had the
+ * outcome, or none did (no counts: a group is named, not sized). Without one such group the separation lies
+ * in a combination of the covariates, and the note says that.
+ */
+export function separationNote(rows: readonly TimeOutcomeRow[]): string {
+  const groups: string[] = [];
+  const look = (key: (r: TimeOutcomeRow) => string, name: (level: string) => string) => {
+    const totals = new Map<string, { trials: number; successes: number }>();
+    for (const r of rows) {
+      const t = totals.get(key(r)) ?? { trials: 0, successes: 0 };
+      totals.set(key(r), { trials: t.trials + r.trials, successes: t.successes + r.successes });
+    }
+    if (totals.size < 2) return; // one level is every case, not a group within them
+    for (const [level, t] of [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (t.successes === t.trials) groups.push(`every ${name(level)} had the outcome`);
+      else if (t.successes === 0) groups.push(`no ${name(level)} had the outcome`);
+    }
+  };
+  look(
+    (r) => r.category,
+    (c) => `${labelOf(c)} case`,
+  );
+  look(
+    (r) => r.fundingStream,
+    (f) => `case funded by ${labelOf(f)}`,
+  );
+  const why = groups.length
+    ? `${groups.join(', and ')}, so the model could make the odds in that group as large or small as it liked`
+    : 'some combination of relationship time, category, vulnerability flags and funding stream told exactly ' +
+      'which cases had the outcome';
+  return (
+    `No estimate: ${why} (separation: no finite answer exists). That is a feature of these cases, not a ` +
+    'finding about relationship time. A wider date range or fewer filters may give the groups both outcomes.'
+  );
 }

@@ -35,6 +35,10 @@ describe('the adjusted estimate in words', () => {
     expect(adjustedSentence('bounce_back', { ...fit, separation: true, oddsRatioPerDoubling: null })).toMatch(
       /^No adjusted estimate for these 301 cases: the outcome is completely predicted/,
     );
+    const note = 'No estimate: every Immigration case had the outcome, so the model could … (separation: …).';
+    expect(adjustedSentence('accepted', { ...fit, separation: true, oddsRatioPerDoubling: null, note })).toBe(
+      'No adjusted estimate for these 301 cases: every Immigration case had the outcome, so the model could … (separation: …).',
+    );
     expect(adjustedSentence('bounce_back', { ...fit, converged: false, note: 'Too few cases.' })).toBe(
       'No adjusted estimate for these 301 cases: the model did not settle on an answer. Too few cases.',
     );

@@ -74,7 +74,9 @@ export function adjustedFor(covariates: string[]): string {
 export function adjustedSentence(measure: OutcomeMeasure, a: AdjustedEstimate): string {
   const cases = `${a.n.toLocaleString('en-GB')} ${a.n === 1 ? 'case' : 'cases'}`;
   if (a.separation) {
-    return `No adjusted estimate for these ${cases}: the outcome is completely predicted by the data (separation), so the model cannot give a reliable number.${a.note ? ` ${a.note}` : ''}`;
+    // The server's note says which group had the outcome in every case or in none.
+    const why = a.note?.replace(/^No estimate: /, '');
+    return `No adjusted estimate for these ${cases}: ${why ?? 'the outcome is completely predicted by the data (separation), so the model cannot give a reliable number.'}`;
   }
   if (!a.converged || a.oddsRatioPerDoubling === null || a.ciLow === null || a.ciHigh === null) {
     return `No adjusted estimate for these ${cases}: the model did not settle on an answer.${a.note ? ` ${a.note}` : ''}`;
