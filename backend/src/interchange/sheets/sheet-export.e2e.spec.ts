@@ -4,13 +4,19 @@
  * proposed mapping, changing nothing (the JSON export before and after is the same).
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { SheetDryRun, SheetInspection } from '@deepvalue/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { createHarness, type Harness, type TestUser } from '../../../test/harness.js';
 import { generateDocument } from '../generator.js';
 import type { ImportDocument } from '../import-format.js';
+import {
+  dryRunSheet,
+  exported,
+  exportedWorkbook,
+  importDocument,
+  importSheet,
+  uploadSheet,
+} from '../../../test/sheet-calls.js';
 
 let h: Harness;
 let manager: TestUser;
@@ -20,21 +26,9 @@ beforeAll(async () => {
   h = await createHarness();
   manager = await h.makeUser((await h.makeOrganisation()).id, 'manager');
   doc = generateDocument({ cases: 40, seed: 17 }) as ImportDocument;
-  const res = await h
-    .as(manager)
-    .post('/api/imports?wait=true')
-    .set('Content-Type', 'application/json')
-    .send(JSON.stringify(doc))
-    .expect(202);
-  expect(res.body.status).toBe('succeeded');
+  await importDocument(h, manager, doc);
 });
 afterAll(() => h.close());
-
-const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 it('exports one row per case with its sessions and minutes added up, and one row per time entry', async () => {
   const cases = await h
@@ -79,10 +73,10 @@ it('exports one row per case with its sessions and minutes added up, and one row
 });
 
 it('exports a workbook that imports again unchanged with the proposed mapping', async () => {
-  const before = (await h.as(manager).get('/api/exports/casework?format=ndjson').expect(200)).text;
-  const res = await h.as(manager).get('/api/exports/casework?format=xlsx').buffer(true).parse(binary).expect(200);
+  const before = await exported(h, manager, 'ndjson');
+  const bytes = await exportedWorkbook(h, manager);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body as never); // exceljs types an older Buffer
+  await workbook.xlsx.load(bytes as never); // exceljs types an older Buffer
   expect(workbook.worksheets.map((w) => [w.name, w.rowCount])).toEqual([
     ['Cases', doc.cases.length + 1],
     ['Time entries', doc.cases.reduce((n, c) => n + (c.timeEntries?.length ?? 0), 0) + 1],
@@ -93,31 +87,14 @@ it('exports a workbook that imports again unchanged with the proposed mapping', 
   ]);
   expect(workbook.getWorksheet('Cases')!.getRow(2).getCell(11).value).toBeInstanceOf(Date);
 
-  const inspection: SheetInspection = (
-    await h
-      .as(manager)
-      .post('/api/imports/spreadsheets')
-      .set('Content-Type', 'application/octet-stream')
-      .send(res.body)
-      .expect(201)
-  ).body;
+  const inspection = await uploadSheet(h, manager, bytes, { type: 'application/octet-stream' });
   expect(inspection.proposal.timeEntries?.sheet).toBe('Time entries');
   expect(Object.values(inspection.proposal.cases.columns).filter((k) => k === null)).toHaveLength(3); // the totals
-  const dry: SheetDryRun = (
-    await h
-      .as(manager)
-      .post(`/api/imports/spreadsheets/${inspection.uploadId}/dry-run`)
-      .send({ mapping: inspection.proposal })
-      .expect(200)
-  ).body;
+  const dry = await dryRunSheet(h, manager, inspection.uploadId, inspection.proposal);
   expect(dry.problems).toEqual([]);
   expect(dry).toMatchObject({ newCases: 0, updatedCases: doc.cases.length, timeEntriesRemoved: 0 });
-  const job = await h
-    .as(manager)
-    .post(`/api/imports/spreadsheets/${inspection.uploadId}/import?wait=true`)
-    .send({ mapping: inspection.proposal })
-    .expect(202);
-  expect(job.body.status).toBe('succeeded');
-  const after = (await h.as(manager).get('/api/exports/casework?format=ndjson').expect(200)).text;
+  const job = await importSheet(h, manager, inspection.uploadId, inspection.proposal);
+  expect(job.status).toBe('succeeded');
+  const after = await exported(h, manager, 'ndjson');
   expect(after.split('\n').slice(1)).toEqual(before.split('\n').slice(1));
 });

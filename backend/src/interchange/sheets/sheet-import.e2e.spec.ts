@@ -5,9 +5,10 @@
  * and next month's sheet updates cases without duplicating them or erasing what the app recorded.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { SheetDryRun, SheetInspection, SheetMapping } from '@deepvalue/shared';
+import type { SheetMapping } from '@deepvalue/shared';
 import ExcelJS from 'exceljs';
 import { createHarness, type Harness, type TestUser } from '../../../test/harness.js';
+import { dryRunSheet, importSheet, uploadSheet } from '../../../test/sheet-calls.js';
 
 const HEADERS = [
   'Case No',
@@ -105,14 +106,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const upload = async (body: string | Buffer, as = manager, type = 'text/csv') =>
-  (await h.as(as).post('/api/imports/spreadsheets?fileName=cases.csv').set('Content-Type', type).send(body).expect(201))
-    .body as SheetInspection;
-const dryRun = async (id: string, mapping: SheetMapping) =>
-  (await h.as(manager).post(`/api/imports/spreadsheets/${id}/dry-run`).send({ mapping }).expect(200))
-    .body as SheetDryRun;
-const importIt = async (id: string, mapping: SheetMapping) =>
-  (await h.as(manager).post(`/api/imports/spreadsheets/${id}/import?wait=true`).send({ mapping }).expect(202)).body;
+const upload = (body: string | Buffer, type?: string) => uploadSheet(h, manager, body, { type, fileName: 'cases.csv' });
+const dryRun = (id: string, mapping: SheetMapping) => dryRunSheet(h, manager, id, mapping);
+const importIt = (id: string, mapping: SheetMapping) => importSheet(h, manager, id, mapping);
 const count = async (table: string, organisationId = manager.organisationId) =>
   Number(
     (await h.dataSource.query(`SELECT count(*) AS n FROM ${table} WHERE organisation_id = $1`, [organisationId]))[0].n,
@@ -420,11 +416,7 @@ describe('spreadsheet import', () => {
     time.addRow(['W-9', new Date(Date.UTC(2025, 2, 10)), 20, 'Phone']);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
 
-    const inspection = await upload(
-      buffer,
-      manager,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
+    const inspection = await upload(buffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(inspection.kind).toBe('xlsx');
     expect(inspection.sheets.map((s) => [s.name, s.rows])).toEqual([
       ['Cases', 2],
@@ -455,7 +447,7 @@ describe('spreadsheet import', () => {
 
     time.getRow(3).getCell(3).value = 120;
     time.spliceRows(4, 1);
-    const fixed = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), manager, 'application/octet-stream');
+    const fixed = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), 'application/octet-stream');
     expect(await importIt(fixed.uploadId, workbookMapping)).toMatchObject({ status: 'succeeded' });
     const rows = await h.dataSource.query(
       `SELECT c.ref, c.category, c.opened_on::text, cl.last_name, count(t.id)::int AS n, coalesce(sum(t.minutes), 0)::int AS minutes

@@ -4,8 +4,9 @@
  * and exported as columns that import again unchanged.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { SheetDryRun, SheetInspection, SheetMapping } from '@deepvalue/shared';
+import type { SheetMapping } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../../test/harness.js';
+import { dryRunSheet, importSheet, uploadSheet } from '../../../test/sheet-calls.js';
 
 const HEADERS = [
   'Case No',
@@ -93,18 +94,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const upload = async (body: string) =>
-  (
-    await h
-      .as(manager)
-      .post('/api/imports/spreadsheets?fileName=legal-aid.csv')
-      .set('Content-Type', 'text/csv')
-      .send(body)
-      .expect(201)
-  ).body as SheetInspection;
-const dryRun = async (id: string, mapping: SheetMapping) =>
-  (await h.as(manager).post(`/api/imports/spreadsheets/${id}/dry-run`).send({ mapping }).expect(200))
-    .body as SheetDryRun;
+const upload = (body: string) => uploadSheet(h, manager, body, { fileName: 'legal-aid.csv' });
+const dryRun = (id: string, mapping: SheetMapping) => dryRunSheet(h, manager, id, mapping);
+const importIt = (id: string, mapping: SheetMapping) => importSheet(h, manager, id, mapping);
 const held = () =>
   h.dataSource.query(
     `SELECT c.ref, c.category, l.category_of_law, l.ufn, l.matter_type_1, l.access_point, l.client_postcode,
@@ -145,13 +137,7 @@ it('proposes the legal aid columns, puts each code problem on its row and column
   fixed[2][6] = '';
   const second = await upload(csv(fixed));
   expect(await dryRun(second.uploadId, mapping)).toMatchObject({ ok: true, problemCount: 0, newCases: 3 });
-  const result = (
-    await h
-      .as(manager)
-      .post(`/api/imports/spreadsheets/${second.uploadId}/import?wait=true`)
-      .send({ mapping })
-      .expect(202)
-  ).body;
+  const result = await importIt(second.uploadId, mapping);
   expect(result).toMatchObject({ status: 'succeeded' });
   expect(await held()).toEqual([
     {
@@ -182,11 +168,7 @@ it('exports the legal aid columns, and the exported sheet imports again changing
   const inspection = await upload(exported);
   const run = await dryRun(inspection.uploadId, inspection.proposal);
   expect(run).toMatchObject({ ok: true, updatedCases: 3, newCases: 0 });
-  await h
-    .as(manager)
-    .post(`/api/imports/spreadsheets/${inspection.uploadId}/import?wait=true`)
-    .send({ mapping: inspection.proposal })
-    .expect(202);
+  await importIt(inspection.uploadId, inspection.proposal);
   expect(await held()).toEqual(before);
 });
 
@@ -205,11 +187,7 @@ it('applies a UFN swap between two cases of one sheet, and refuses a number a ca
     ),
   );
   expect(await dryRun(swap.uploadId, swap.proposal)).toMatchObject({ ok: true, updatedCases: 2, newCases: 0 });
-  await h
-    .as(manager)
-    .post(`/api/imports/spreadsheets/${swap.uploadId}/import?wait=true`)
-    .send({ mapping: swap.proposal })
-    .expect(202);
+  await importIt(swap.uploadId, swap.proposal);
   expect(await ufns()).toEqual({ ...before, 'L-001': before['L-002'], 'L-002': before['L-001'] });
 
   // L-003 is not in this sheet and keeps its number, so L-001 may not take it.

@@ -4,13 +4,20 @@
  * (one per table) are read back too, a new row adding one record, a bad cell named by row and column.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { SheetDryRun, SheetInspection, SheetMapping } from '@deepvalue/shared';
+import type { SheetMapping } from '@deepvalue/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { createHarness, type Harness, type TestUser } from '../../../test/harness.js';
 import { generateDocument } from '../generator.js';
 import type { ImportDocument } from '../import-format.js';
+import {
+  dryRunSheet,
+  exported as exportedAs,
+  exportedWorkbook,
+  importDocument,
+  importSheet,
+  uploadSheet,
+} from '../../../test/sheet-calls.js';
 
 let h: Harness;
 let manager: TestUser;
@@ -35,23 +42,11 @@ beforeAll(async () => {
     { role: 'third_party', kind: 'person', name: 'Jo Ruiz', dateOfBirth: '1980-05-04', passPhrase: 'blue heron' },
   ];
   second.parties = [{ role: 'interpreter', kind: 'person', name: 'Ana Silva', language: 'Portuguese' }];
-  const res = await h
-    .as(manager)
-    .post('/api/imports?wait=true')
-    .set('Content-Type', 'application/json')
-    .send(JSON.stringify(doc))
-    .expect(202);
-  expect(res.body.status).toBe('succeeded');
+  await importDocument(h, manager, doc);
 });
 afterAll(() => h.close());
 
-const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
-const exported = async (format: string) =>
-  (await h.as(manager).get(`/api/exports/casework?format=${format}`).expect(200)).text;
+const exported = (format: string) => exportedAs(h, manager, format);
 const held = () =>
   h.dataSource.query(
     `SELECT (SELECT count(*)::int FROM case_notes WHERE organisation_id = $1) AS notes,
@@ -60,20 +55,15 @@ const held = () =>
             (SELECT pass_phrase FROM case_parties WHERE organisation_id = $1 AND name = 'Jo Ruiz') AS "passPhrase"`,
     [manager.organisationId],
   );
-const upload = async (body: string | Buffer, type = 'text/csv') =>
-  (await h.as(manager).post('/api/imports/spreadsheets').set('Content-Type', type).send(body).expect(201))
-    .body as SheetInspection;
-const dryRun = async (id: string, mapping: SheetMapping) =>
-  (await h.as(manager).post(`/api/imports/spreadsheets/${id}/dry-run`).send({ mapping }).expect(200))
-    .body as SheetDryRun;
-const importIt = async (id: string, mapping: SheetMapping) =>
-  (await h.as(manager).post(`/api/imports/spreadsheets/${id}/import?wait=true`).send({ mapping }).expect(202)).body;
+const upload = (body: string | Buffer, type?: string) => uploadSheet(h, manager, body, { type });
+const dryRun = (id: string, mapping: SheetMapping) => dryRunSheet(h, manager, id, mapping);
+const importIt = (id: string, mapping: SheetMapping) => importSheet(h, manager, id, mapping);
 
 it('exports notes, key dates and parties as sheets of the workbook, which imports again adding nothing', async () => {
   const before = await exported('ndjson');
-  const res = await h.as(manager).get('/api/exports/casework?format=xlsx').buffer(true).parse(binary).expect(200);
+  const bytes = await exportedWorkbook(h, manager);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body as never); // exceljs types an older Buffer
+  await workbook.xlsx.load(bytes as never); // exceljs types an older Buffer
   expect(workbook.worksheets.map((w) => [w.name, w.rowCount])).toEqual([
     ['Cases', doc.cases.length + 1],
     ['Time entries', doc.cases.reduce((n, c) => n + (c.timeEntries?.length ?? 0), 0) + 1],
@@ -86,7 +76,7 @@ it('exports notes, key dates and parties as sheets of the workbook, which import
   expect(partyHeaders).not.toContain('Pass phrase');
   expect(JSON.stringify(parties.getSheetValues())).not.toContain('blue heron');
 
-  const inspection = await upload(res.body, 'application/octet-stream');
+  const inspection = await upload(bytes, 'application/octet-stream');
   expect([
     inspection.proposal.notes?.sheet,
     inspection.proposal.keyDates?.sheet,
