@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { freePort } from '../database/embedded-postgres.js';
+import { benchConfig } from '../config/bench-config.js';
 import { REPO_ROOT } from '../config/config.js';
 
 export const MAIN_JS = path.join(REPO_ROOT, 'backend', 'dist', 'main.js');
@@ -59,8 +60,7 @@ export async function waitForHealth(url: string, timeoutMs: number, isDead: () =
 export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
   const port = Number(options.env.PORT ?? (await freePort()));
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
+    ...benchConfig().inherited,
     HOST: '127.0.0.1',
     LOG_PRETTY: '0',
     ...options.env,
@@ -68,7 +68,7 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
   };
   const started = Date.now();
   // e.g. BENCH_APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to see where the app's CPU goes.
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = benchConfig().appNodeArgs;
   const child = spawn(process.execPath, [...nodeArgs, MAIN_JS], {
     env,
     cwd: REPO_ROOT,

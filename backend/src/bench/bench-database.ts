@@ -6,9 +6,9 @@
  * --keep.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { benchConfig } from '../config/bench-config.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { prepareSchema } from '../database/open-database.js';
 
@@ -27,14 +27,15 @@ export interface BenchDatabase {
 }
 
 export async function openBenchDatabase(log: (message: string) => void): Promise<BenchDatabase> {
-  const kept = process.env.BENCH_DATA_DIR;
+  const settings = benchConfig();
+  const kept = settings.dataDir;
   if (kept !== undefined && !fs.existsSync(path.join(kept, 'data', 'pg', 'PG_VERSION')))
     throw new Error(`BENCH_DATA_DIR=${kept} is not a directory kept by \`npm run bench -- --keep\` (no data/pg in it)`);
-  const base = process.env.BENCH_WORK_DIR ?? os.tmpdir();
+  const base = settings.workDir;
   fs.mkdirSync(base, { recursive: true });
   const workDir = kept ?? fs.mkdtempSync(path.join(base, 'deepvalue-bench-'));
   fs.chmodSync(workDir, 0o755);
-  const external = process.env.BENCH_DATABASE_URL;
+  const external = settings.databaseUrl;
   const handle = external
     ? { url: external, ownerUrl: external, stop: async () => {} }
     : await startEmbeddedPostgres({ dataDir: path.join(workDir, 'data'), log, exclusive: true });

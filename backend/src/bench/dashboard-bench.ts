@@ -24,11 +24,12 @@ import { DataSource } from 'typeorm';
 import { SESSION_COOKIE } from '../access/auth.guard.js';
 import { SessionService } from '../access/session.service.js';
 import { UsersService } from '../access/users.service.js';
+import { benchConfig } from '../config/bench-config.js';
 import { spawnApp, throwawaySecretsKey } from './app-process.js';
 import { summarise, type Summary } from './stats.js';
 
 export const DASHBOARD_PATH = '/reports/time-vs-outcome';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = benchConfig().chromiumPath;
 
 /** One page load, in milliseconds from navigation start (Navigation and Resource Timing). */
 export interface LoadSample {

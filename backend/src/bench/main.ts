@@ -23,6 +23,7 @@ import { benchManagerReports } from './manager-reports-bench.js';
 import { benchModel, benchReports } from './report-bench.js';
 import { formatTable, resultRows, type BenchResults } from './results.js';
 import { benchStart } from './start-bench.js';
+import { benchConfig } from '../config/bench-config.js';
 import { timed } from './stats.js';
 import { benchSheetImport } from './sheet-bench.js';
 import { benchSearch } from './search-bench.js';
@@ -190,8 +191,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
   }
   if (steps.has('start')) {
     log('Cold and warm start…');
-    const base = process.env.BENCH_WORK_DIR ?? os.tmpdir();
-    const dir = fs.mkdtempSync(path.join(base, 'deepvalue-start-'));
+    const dir = fs.mkdtempSync(path.join(benchConfig().workDir, 'deepvalue-start-'));
     fs.chmodSync(dir, 0o755);
     try {
       partial.start = await benchStart(dir, { runs: options.quick ? 1 : 3 });
