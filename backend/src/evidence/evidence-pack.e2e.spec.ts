@@ -919,6 +919,10 @@ describe('evidence packs', () => {
         expect(each.headlines.find((h) => h.label === 'Priced with')!.value).toBe(
           'Each provider’s own unit-cost table',
         );
+        expect(each.meta.commissioner?.name).toBe('City Funders');
+        expect(each.summary.sections[0].paragraphs[0]).toMatch(
+          /^The 2 organisations sharing their figures with City Funders/,
+        );
         expect(each.meta.unitCosts.eachProvider!.map((p) => p.organisationRef).sort()).toEqual(
           singles.map((p) => p.meta.unitCosts.organisationRef).sort(),
         );

@@ -202,7 +202,8 @@ export class EvidencePackService {
       providers,
     ] = await Promise.all([
       organisationsLoaded,
-      this.repository.organisations(pricingOrganisationId === null ? [] : [pricingOrganisationId]),
+      // The commissioner's name too when each provider's table prices the pack (meta.commissioner).
+      this.repository.organisations([pricingOrganisationId ?? scope.commissionerId!]),
       this.cells.measureCells(ids, filters, asOf),
       this.estimates(ids, filters, asOf),
       feeTablesLoaded,
