@@ -176,6 +176,7 @@ function checkExtras(got: Record<string, Figure>, cases: SimCase[]) {
       ciHigh: w.ciHigh,
     });
   }
+  expect(got.problem_time_before).toMatchObject({ unknown: 0, coverage: got.problem_time_before.n ? 1 : null });
   expectClusterMean(
     got.problem_time_before,
     closed.filter((c) => c.problems.length > 0).map((c) => c.problems.map((p) => minutesBeforeProblem(c, p))),

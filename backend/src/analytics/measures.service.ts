@@ -135,6 +135,9 @@ function extraFigures(row: SummaryRow): MeasureFigure[] {
       of: 'problems',
       ...clusterMeanInterval(problems.timeBefore),
       n: problemCount,
+      // Every underlying problem has a time before it surfaced (0 when no session came first): none unknown.
+      unknown: 0,
+      coverage: problemCount ? 1 : null,
       small: problemCount < SMALL_BAND_N,
       note: `Counted in underlying problems, not cases; the interval allows for problems of one case being alike (${problems.timeBefore.clusters} cases).`,
     },
