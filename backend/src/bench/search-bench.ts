@@ -1,5 +1,5 @@
 /**
- * Find a client or party (issue 18): one organisation holding `people` clients and `people` parties
+ * Find a client or party (docs/benchmarks.md): one organisation holding `people` clients and `people` parties
  * (1,000,000 each at full size), searched through the conflict check's search (the same function
  * the conflict check records). A generated test set with known answers: a person drawn at random,
  * their name with one letter wrong (replaced, dropped, doubled or two swapped) and the words in

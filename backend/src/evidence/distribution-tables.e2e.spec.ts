@@ -1,5 +1,5 @@
 /**
- * The pack's distribution tables (issue 15) against real PostgreSQL: the retelling burden by arrival route
+ * The pack's distribution tables (docs/measures.md) against real PostgreSQL: the retelling burden by arrival route
  * and by bounce-in, acceptance by level of understanding, and underlying problems three ways, each worked
  * out here from the casework tables themselves (not case_facts), rounded as the pack rounds, and found in
  * the preview, the CSV, the XLSX and the PDF.

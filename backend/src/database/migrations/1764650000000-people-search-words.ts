@@ -1,5 +1,5 @@
 /**
- * Finding a client or party among a million of each (issue 18, target p95 ≤ 50 ms): the words of
+ * Finding a client or party among a million of each (target p95 ≤ 50 ms, docs/benchmarks.md): the words of
  * each name as an array, in a GIN index, so a search asks for the words typed and every word one
  * letter away from each (casework/conflicts/search-words.ts builds them) and reads only the people
  * who have a match for every word, in whatever order. The trigram indexes of 1764200000310 stay:

@@ -1,5 +1,5 @@
 /**
- * Finding a client or party among a million of each in under 50 ms (issue 18). The words index of
+ * Finding a client or party among a million of each in under 50 ms (docs/benchmarks.md). The words index of
  * 1764650000000 was asked for every word one letter away from each typed word: about 500 keys a
  * word, 25–29 ms of index scan per table at a million people. Instead each name is indexed under
  * its words and every word with one letter deleted ("symmetric delete"), and a search asks for the

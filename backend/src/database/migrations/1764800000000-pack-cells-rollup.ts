@@ -1,5 +1,5 @@
 /**
- * The evidence pack's cells from a roll-up (issue 18: the pack at 1,000,000 cases): case_pricing_rollups is
+ * The evidence pack's cells from a roll-up (the pack at 1,000,000 cases, docs/benchmarks.md): case_pricing_rollups is
  * already keyed by the pack's cells (organisation × dimension value × closing month × consent × category ×
  * band), so it gains, per cell, the sums the pack publishes besides the cases: the negative results, each
  * outcome measure's n and count, each by-band rate's n, count and unknown, and each by-band mean's n and

@@ -1,5 +1,5 @@
 /**
- * The roll-up triggers' clean-up on the write path (issue 18): after moving a closed case's old values out
+ * The roll-up triggers' clean-up on the write path (docs/benchmarks.md): after moving a closed case's old values out
  * and new values in, each roll-up trigger deletes its organisation's rows of the case's closing day or
  * month whose count fell to 0. No index led with (organisation, closing day or month): the primary keys
  * lead with the dimension, so at 1,000,000 cases these deletes read the whole table (case_value_rollups,

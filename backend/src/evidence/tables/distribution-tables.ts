@@ -1,5 +1,5 @@
 /**
- * The pack's distribution tables (issue 15): the retelling burden by arrival route and by bounce-in,
+ * The pack's distribution tables (docs/measures.md): the retelling burden by arrival route and by bounce-in,
  * acceptance by level of understanding, and underlying problems by what was done, by their own result and
  * by relationship time before they surfaced. Published under disclosure/distributions.ts: counts rounded,
  * totals the sums of rounded counts, shares and intervals from rounded figures, each table checked against
