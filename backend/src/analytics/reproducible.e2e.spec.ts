@@ -133,9 +133,12 @@ describe('reports give the same bits whatever order the rows were written in', (
         const owner = new pg.Client({ connectionString: h.db.url });
         await owner.connect();
         // Versions are immutable by trigger; the test's owner connection steps around it for this one fix-up.
-        await owner.query('SET session_replication_role = replica');
+        // SET LOCAL in a transaction: on a Citus cluster only that reaches the workers, where the triggers fire.
+        await owner.query('BEGIN');
+        await owner.query('SET LOCAL session_replication_role = replica');
         await owner.query(`UPDATE unit_cost_versions SET created_at = '2026-01-01T09:00:00Z'`);
         await owner.query(`UPDATE fee_rates SET created_at = '2026-01-01T09:00:00Z'`);
+        await owner.query('COMMIT');
         await owner.end();
       }
     });
