@@ -169,7 +169,12 @@ export function valuePage(doc: Doc, pack: EvidencePack): void {
     perPoundAvailable ? { value: 1, label: '£1 back for every £1' } : undefined,
   );
   doc.y = end + 6;
-  paragraph(doc, HIDDEN_NOTE, { size: 8, color: MUTED });
+  // Priced with each provider's own table, "[c]" has a second reason the general note does not give.
+  const oneTable = pack.meta.unitCosts.eachProvider
+    ? ' Priced with each provider\'s own table, a £ figure also reads "[c]" where it would rest on one ' +
+      "provider's table alone (see the method)."
+    : '';
+  paragraph(doc, `${HIDDEN_NOTE}${oneTable}`, { size: 8, color: MUTED });
   if (!perPoundAvailable) {
     paragraph(doc, 'Value per £1 needs the hourly cost of adviser time, which has not been entered.', {
       size: 8,
