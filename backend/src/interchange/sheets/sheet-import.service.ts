@@ -7,6 +7,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import {
+  defaultSubcategories,
   labelOf,
   mappingParts,
   subcategoryLabel,
@@ -25,7 +26,6 @@ import { DataSource } from 'typeorm';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
 import { DomainError, invalid, notFound } from '../../common/domain-error.js';
 import { AppConfigService } from '../../config/app-config.service.js';
-import { subcategoriesOf } from '../../casework/subcategories/subcategories.sql.js';
 import { LegalAidCodesService } from '../../legal-aid/legal-aid-codes.service.js';
 import { ExportService } from '../export.service.js';
 import type { ImportCase, ImportHeader } from '../import-format.js';
@@ -199,7 +199,8 @@ export class SheetImportService {
   ): Promise<PreparedSheet> {
     const read = await readSheetCases(file, kind, mapping, onProgress);
     const directory = await this.exports.header(organisationId);
-    const subcategories = await subcategoriesOf((sql, params) => this.dataSource.query(sql, params), organisationId);
+    // The header carries the organisation's own list when it has one; the shipped list stands in otherwise.
+    const subcategories = directory.subcategories ?? defaultSubcategories();
     const builder = new SheetCaseBuilder(directory, mapping, this.legalAid.codes, subcategories);
     const existing = new Map(
       (await this.exports.casesByRef(organisationId, [...read.cases.keys()])).map((c) => [c.ref, c]),
