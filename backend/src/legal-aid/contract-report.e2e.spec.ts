@@ -197,6 +197,9 @@ describe('the monthly contract report', () => {
       expect(matches('procurementArea', v.PROCUREMENT_AREA)).toBe(true);
       expect(matches('clientName', v.CLIENT_FORENAME) && matches('clientName', v.CLIENT_SURNAME)).toBe(true);
       expect(matches('clientPostcode', v.CLIENT_POST_CODE)).toBe(true);
+      // the client's UCN: date of birth, forename initial, first four characters of the surname (Ana-N O'Neil-Smith)
+      expect(matches('uniqueClientNumber', v.UCN)).toBe(true);
+      expect(v.UCN).toBe(`${v.CLIENT_DATE_OF_BIRTH.replaceAll('/', '')}/A/O'NE`);
       expect(v.OUTCOME_CODE).toMatch(/^[A-Za-z0-9-]{2}$/);
       const hlpas = OUTCOMES.find((o) => o.category === g.category);
       if (hlpas) expect(hlpas.outcome.map((c) => c.code)).toContain(v.OUTCOME_CODE);

@@ -12,6 +12,7 @@ import type { LegalAidAnswers } from '@deepvalue/shared';
 import { longDate } from '@deepvalue/shared';
 import { legalAidProblems } from './legal-aid-checks.js';
 import type { LegalAidCodes } from './legal-aid-codes.js';
+import { formatUcn } from './ucn.js';
 
 export interface ReportCase {
   caseId: string;
@@ -197,6 +198,7 @@ function outcomeRecord(c: ReportCase, sequence: number, scheduleRef: string): st
     ['CLIENT_FORENAME', c.firstName!],
     ['CLIENT_SURNAME', c.lastName!],
     ['CLIENT_DATE_OF_BIRTH', laaDate(c.dateOfBirth!)],
+    ['UCN', formatUcn(c.firstName!, c.lastName!, c.dateOfBirth!)],
     ['GENDER', c.gender!],
     ['ETHNICITY', c.ethnicity!],
     ['DISABILITY', c.disability!],
@@ -262,6 +264,16 @@ function completedProblems(codes: LegalAidCodes, c: ReportCase, month: string): 
     const value = c[field];
     if (value && !name.test(value))
       out.push(problem(field, `${WORDS[field]} "${value}": ${codes.formats.clientName.rule}`));
+  }
+  if (c.firstName && c.lastName && c.dateOfBirth) {
+    const ucn = formatUcn(c.firstName, c.lastName, c.dateOfBirth);
+    if (!new RegExp(codes.formats.uniqueClientNumber.pattern, 'u').test(ucn))
+      out.push(
+        problem(
+          'lastName',
+          `the Unique Client Number formed from the client's names and date of birth, "${ucn}", is not accepted: ${codes.formats.uniqueClientNumber.rule}`,
+        ),
+      );
   }
   if (!new RegExp(codes.formats.caseReferenceNumber.pattern, 'u').test(c.caseRef))
     out.push(problem('ref', `the case reference: ${codes.formats.caseReferenceNumber.rule}`));

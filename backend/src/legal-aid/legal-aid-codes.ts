@@ -65,6 +65,7 @@ const FORMATS = [
   'clientName',
   'clientPostcode',
   'submissionPeriod',
+  'uniqueClientNumber',
 ] as const;
 export type FormatName = (typeof FORMATS)[number];
 
