@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { loadLegalAidCodes } from './legal-aid-codes.js';
 import { formatUcn } from './ucn.js';
 
