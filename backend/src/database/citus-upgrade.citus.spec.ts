@@ -5,8 +5,10 @@
  * before the retelling item run and the tables are distributed, casework is written, then the rest
  * run: the facts columns of 1764510000000 reach the routed refresh (refresh_case_facts_of), the
  * shipped letter templates reach the organisations already there (1764520000000), the outbox takes
- * the withdrawn status (1764520000100), and the pricing roll-ups (1764540000000) are distributed
- * with cases and kept by their trigger on the workers.
+ * the withdrawn status (1764520000100), the pricing roll-ups (1764540000000) are distributed
+ * with cases and kept by their trigger on the workers, the fee roll-ups (1764630000000) are filled
+ * by the Citus-only rebuild of 1764830000000 and kept, and the sub-categories (1764820000000) reach
+ * the organisation with cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
@@ -32,6 +34,26 @@ describe('a distributed cluster upgraded by later migrations', () => {
       )
     )[0];
 
+  const timeEntry = (minutes: number) =>
+    q(
+      `INSERT INTO time_entries (organisation_id, case_id, adviser_id, "on", minutes, class, activity, mode)
+       VALUES ($1, $2, $3, '2025-01-06', $4, 'casework', 'letter', 'none')`,
+      [org, caseId, user, minutes],
+    );
+  const feeRollups = async () => ({
+    hours: await q(
+      `SELECT category, hour, sum(cases)::int AS cases, sum(minutes)::int AS minutes
+         FROM case_fee_rollups WHERE organisation_id = $1 AND dim = 'all'
+        GROUP BY 1, 2 HAVING sum(cases) <> 0 ORDER BY 1, 2`,
+      [org],
+    ),
+    minutes: await q(
+      `SELECT total_minutes, n FROM case_fee_minute_rollups WHERE organisation_id = $1 AND dim = 'all' AND n <> 0
+        ORDER BY total_minutes`,
+      [org],
+    ),
+  });
+
   beforeAll(async () => {
     expect(FIRST_LATER).toBeGreaterThan(0);
     db = await createTestDatabase({ migrate: false });
@@ -55,6 +77,7 @@ describe('a distributed cluster upgraded by later migrations', () => {
       [org, client.id, user],
     );
     await q(`INSERT INTO outcomes (organisation_id, case_id, result) VALUES ($1, $2, 'positive')`, [org, caseId]);
+    await timeEntry(150);
     await q(
       `INSERT INTO outcome_benefits (organisation_id, case_id, type, amount_gbp) VALUES ($1, $2, 'debt_written_off', 1200)`,
       [org, caseId],
@@ -100,6 +123,29 @@ describe('a distributed cluster upgraded by later migrations', () => {
       caseId,
     ]);
     expect(facts).toEqual({ retelling_item_n: 0 });
+  });
+
+  it('fills the fee roll-ups for the closed case (1764630000000 skipped it, 1764830000000 rebuilds) and keeps them', async () => {
+    expect(await feeRollups()).toEqual({
+      hours: [{ category: 'debt', hour: 2, cases: 1, minutes: 150 }],
+      minutes: [{ total_minutes: 150, n: 1 }],
+    });
+    await timeEntry(30);
+    expect(await feeRollups()).toEqual({
+      hours: [{ category: 'debt', hour: 3, cases: 1, minutes: 180 }],
+      minutes: [{ total_minutes: 180, n: 1 }],
+    });
+  });
+
+  it('gives the organisation with cases its sub-categories, distributed with cases', async () => {
+    const [{ n }] = await q(`SELECT count(*)::int AS n FROM subcategories WHERE organisation_id = $1`, [org]);
+    expect(n).toBeGreaterThan(0);
+    const [{ withCases }] = await q(
+      `SELECT p.colocationid = (SELECT colocationid FROM pg_dist_partition WHERE logicalrelid = 'cases'::regclass)
+              AS "withCases"
+         FROM pg_dist_partition p WHERE p.logicalrelid = 'subcategories'::regclass`,
+    );
+    expect(withCases).toBe(true);
   });
 
   it('takes the withdrawn status in the outbox', async () => {

@@ -216,7 +216,11 @@ export class FeeRollups1764630000000 implements MigrationInterface {
     await q.query(rebuild);
     await q.query(`CREATE TRIGGER case_facts_fee_row AFTER INSERT OR UPDATE OR DELETE ON case_facts
       FOR EACH ROW EXECUTE FUNCTION case_fee_rollups_apply()`);
-    await q.query(`SELECT rebuild_case_fee_rollups(id) FROM organisations`);
+    // On a Citus cluster already distributed this rebuild cannot run yet (fee_rows_for is SQL until the
+    // Citus-only 1764740000000 makes it PL/pgSQL: "parameterized queries for SQL functions referencing
+    // distributed tables are not supported"); migration 1764830000000 rebuilds there instead.
+    const [{ citus }] = await q.query(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') AS citus`);
+    if (!citus) await q.query(`SELECT rebuild_case_fee_rollups(id) FROM organisations`);
   }
 
   async down(q: QueryRunner): Promise<void> {

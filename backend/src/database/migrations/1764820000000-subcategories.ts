@@ -54,11 +54,13 @@ export class Subcategories1764820000000 implements MigrationInterface {
     const shipped = JSON.stringify(
       SHIPPED.map(([category, key, label], position) => ({ category, key, label, position })),
     );
+    // IN rather than a correlated EXISTS: on a Citus cluster organisations is a reference table, beside
+    // which Citus refuses a correlated subquery (citus-upgrade.citus.spec); the same rows on one server.
     await q.query(
       `INSERT INTO subcategories (organisation_id, category, key, label, position)
        SELECT o.id, s.category, s.key, s.label, s.position
          FROM organisations o CROSS JOIN json_to_recordset($1::json) AS s(category text, key text, label text, position int)
-        WHERE EXISTS (SELECT 1 FROM cases c WHERE c.organisation_id = o.id)`,
+        WHERE o.id IN (SELECT c.organisation_id FROM cases c)`,
       [shipped],
     );
     // Values typed before the list: each becomes an entry of its case's category, labelled as typed.

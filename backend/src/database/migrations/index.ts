@@ -51,6 +51,7 @@ import { PackCellsRollup1764800000000 } from './1764800000000-pack-cells-rollup.
 import { RollupClosingIndexes1764800000100 } from './1764800000100-rollup-closing-indexes.js';
 import { CitusTimeEntryDelta1764810000000 } from './1764810000000-citus-time-entry-delta.js';
 import { Subcategories1764820000000 } from './1764820000000-subcategories.js';
+import { CitusFeeRollupsRebuild1764830000000 } from './1764830000000-citus-fee-rollups-rebuild.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 import { SearchKeys1764730000000 } from './1764730000000-search-keys.js';
@@ -115,4 +116,5 @@ export const MIGRATIONS = [
   RollupClosingIndexes1764800000100,
   CitusTimeEntryDelta1764810000000,
   Subcategories1764820000000,
+  CitusFeeRollupsRebuild1764830000000,
 ];
