@@ -3,8 +3,9 @@
  * The app's own queries are recorded as it answers real requests, then each is EXPLAINed on the
  * cluster with the values it was sent with: Citus's "Task Count" is the number of shards a
  * statement runs on. A manager's report, a case read and a time-entry write each run on one shard
- * (a router plan); a commissioner's report over providers in different shards runs on each of
- * their shards, on both workers.
+ * (a router plan), and so does every statement of the facts refresh when a case is closed; a
+ * commissioner's report over providers in different shards runs on each of their shards, on both
+ * workers.
  *
  * The facts and roll-up triggers run as on any write; the statements they run on the worker are
  * single-shard by construction (Citus refuses anything else inside a trigger on a shard).
@@ -51,6 +52,29 @@ async function taskCount(statement: Recorded): Promise<number> {
   const counts = [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1]));
   if (counts.length === 0) throw new Error(`not a distributed plan:\n${statement.text}\n${plan}`);
   return Math.max(...counts);
+}
+
+/**
+ * The shards each statement inside a function call runs on: auto_explain logs the plan of every
+ * statement the call runs (the call itself is no distributed plan), sent to this client as notices.
+ * Run in a transaction rolled back afterwards.
+ */
+async function nestedTaskCounts(statement: Recorded): Promise<number[]> {
+  const client = new pg.Client({ connectionString: h.db.url });
+  const plans: string[] = [];
+  client.on('notice', (notice) => plans.push(notice.message ?? ''));
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`LOAD 'auto_explain'`);
+    for (const setting of ['log_min_duration = 0', 'log_nested_statements = on', 'log_level = notice'])
+      await client.query(`SET LOCAL auto_explain.${setting}`);
+    await client.query(statement.text, statement.values);
+    await client.query('ROLLBACK');
+  } finally {
+    await client.end();
+  }
+  return plans.flatMap((plan) => [...plan.matchAll(/Task Count: (\d+)/g)].map((m) => Number(m[1])));
 }
 
 const touching = (statements: Recorded[], table: RegExp) =>
@@ -123,6 +147,23 @@ describe('routing on Citus (EXPLAIN)', () => {
     const writes = touching(statements, /^\s*(WITH e AS \(\s*)?INSERT INTO "?time_entries"?/i);
     expect(writes.length).toBe(1);
     expect(await taskCount(writes[0])).toBe(1);
+  });
+
+  it("refreshes a closed case's facts on one shard", async () => {
+    const closing = await makeCase(h, providers[0].adviser);
+    await makeTimeEntry(h, providers[0].adviser, closing.id);
+    const statements = await during(() =>
+      h
+        .as(providers[0].adviser)
+        .post(`/api/cases/${String(closing.id)}/close`)
+        .send({ version: closing.version, closedOn: '2025-04-30', outcome: { result: 'positive' } })
+        .expect(200),
+    );
+    const refreshes = touching(statements, /^\s*SELECT refresh_case_facts(_of)?\(/);
+    expect(refreshes.length).toBe(1);
+    const counts = await nestedTaskCounts(refreshes[0]);
+    expect(counts.length).toBeGreaterThan(0);
+    expect([refreshes[0].text, counts]).toEqual([refreshes[0].text, counts.map(() => 1)]);
   });
 
   it("runs a commissioner's report across organisations on each of their shards", async () => {

@@ -19,6 +19,7 @@ import { copyRows, type CopyValue } from './copy-rows.js';
 import { canSkipTriggers, prepareBatchCheck, runBatchCheck, type BatchCheck } from './foreign-key-check.js';
 import type { ImportAdviser, ImportCase, ImportClient, ImportHeader, ImportTimeEntry } from './import-format.js';
 import { addSubcategories } from '../casework/subcategories/subcategories.sql.js';
+import { refreshFactsStatement, ROUTED_FACTS_PROBE } from '../database/facts-refresh.js';
 
 interface RefMaps {
   offices: Map<string, string>;
@@ -173,23 +174,11 @@ export class ImportWriter {
     readonly organisationId: string,
   ) {}
 
-  /**
-   * The batch's facts. On a Citus cluster refresh_case_facts(ids) runs on every shard of case_facts,
-   * each joining the whole batch's ids (the import's facts step grew with the shard count: 2,000
-   * cases in 4 organisations took 31 s with 32 shards, 4 s with 4); refresh_case_facts_of(org, ids),
-   * which the distribution step derives there (migration 1764440000100), names the organisation and
-   * runs on its shard alone, with the same rows. One server has no such function and is unchanged.
-   */
+  /** The batch's facts, on the organisation's shard alone on a Citus cluster (database/facts-refresh.ts). */
   private routedFacts: boolean | undefined;
   private async refreshFacts(caseIds: string[]): Promise<unknown> {
-    this.routedFacts ??= (
-      await this.client.query<{ routed: boolean }>(
-        `SELECT to_regprocedure('refresh_case_facts_of(uuid, uuid[])') IS NOT NULL AS routed`,
-      )
-    ).rows[0].routed;
-    return this.routedFacts
-      ? this.client.query(`SELECT refresh_case_facts_of($1, $2::uuid[])`, [this.organisationId, caseIds])
-      : this.client.query(`SELECT refresh_case_facts($1::uuid[])`, [caseIds]);
+    this.routedFacts ??= (await this.client.query<{ routed: boolean }>(ROUTED_FACTS_PROBE)).rows[0].routed;
+    return this.client.query(...refreshFactsStatement(this.routedFacts, this.organisationId, caseIds));
   }
 
   static async begin(client: pg.ClientBase): Promise<void> {

@@ -10,6 +10,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { appealReasonProblem } from '@deepvalue/shared';
 import { DomainError, invalid, notFound, staleVersion } from '../../common/domain-error.js';
+import { refreshFactsStatement, ROUTED_FACTS_PROBE } from '../../database/facts-refresh.js';
 import { UnitOfWork } from '../../database/unit-of-work.js';
 import { queryRows } from '../sql.js';
 import { OutcomeBenefitEntity, OutcomeEntity } from '../outcomes/outcome.entity.js';
@@ -62,7 +63,7 @@ export class CaseClosureService {
           benefits.map((b) => ({ organisationId, caseId, type: b.type, amountGbp: b.amountGbp ?? null })),
         );
       }
-      await refreshFactsOnce(m, caseId);
+      await this.refreshFactsOnce(m, organisationId, caseId);
     });
     return this.cases.detail(organisationId, caseId);
   }
@@ -79,9 +80,22 @@ export class CaseClosureService {
       );
       if (reopened.length === 0) await this.refusal(m, organisationId, caseId, input.version, 'closed');
       await this.removeOutcome(m, organisationId, caseId);
-      await refreshFactsOnce(m, caseId);
+      await this.refreshFactsOnce(m, organisationId, caseId);
     });
     return this.cases.detail(organisationId, caseId);
+  }
+
+  /**
+   * Turns the facts triggers back on and refreshes the case's facts in the same transaction; the
+   * roll-up triggers on case_facts then apply the case's change once. Used after writes made with
+   * deepvalue.defer_facts on (set_config local to the transaction, undone by a rolled-back savepoint).
+   * On a Citus cluster the refresh runs on the organisation's shard alone (database/facts-refresh.ts).
+   */
+  private routedFacts: boolean | undefined;
+  private async refreshFactsOnce(m: EntityManager, organisationId: string, caseId: string): Promise<void> {
+    this.routedFacts ??= ((await m.query(ROUTED_FACTS_PROBE)) as Array<{ routed: boolean }>)[0].routed;
+    await m.query(`SELECT set_config('deepvalue.defer_facts', 'off', true)`);
+    await m.query(...refreshFactsStatement(this.routedFacts, organisationId, [caseId]));
   }
 
   private async removeOutcome(m: EntityManager, organisationId: string, caseId: string): Promise<void> {
@@ -118,14 +132,4 @@ export class CaseClosureService {
       },
     ]);
   }
-}
-
-/**
- * Turns the facts triggers back on and refreshes the case's facts in the same transaction; the
- * roll-up triggers on case_facts then apply the case's change once. Used after writes made with
- * deepvalue.defer_facts on (set_config local to the transaction, undone by a rolled-back savepoint).
- */
-async function refreshFactsOnce(m: EntityManager, caseId: string): Promise<void> {
-  await m.query(`SELECT set_config('deepvalue.defer_facts', 'off', true)`);
-  await m.query(`SELECT refresh_case_facts(ARRAY[$1]::uuid[])`, [caseId]);
 }
