@@ -13,7 +13,9 @@ import {
   CASE_VALUE_SQL,
   PROBLEM_ACTION_SQL,
   PROBLEM_RESULT_SQL,
+  PROBLEM_RESULT_KNOWN,
   PROBLEM_RESULT_UNKNOWN,
+  PROBLEM_SHARE_CLUSTERS,
   PROBLEM_TIME_BEFORE,
   SCORE_MEASURES,
   SCORE_SQL,
@@ -100,6 +102,19 @@ export function measureRollupColumns(): RollupColumn[] {
     sum('problems_time_before_case_cross', PROBLEM_TIME_BEFORE.caseCrossSum),
     sum('problems_time_before_case_countsq', PROBLEM_TIME_BEFORE.caseCountSq),
     sum('rqi_sumsq', valueIf(v.rqi.applies, `(${v.rqi.value}) * (${v.rqi.value})`), 'numeric'),
+    ...PROBLEM_ACTIONS.flatMap((a) => [
+      sum(`problems_${a}_case_sumsq`, PROBLEM_SHARE_CLUSTERS.caseSumSq(PROBLEM_ACTION_SQL[a])),
+      sum(`problems_${a}_case_cross`, PROBLEM_SHARE_CLUSTERS.caseCrossSum(PROBLEM_ACTION_SQL[a], 'f.problems_count')),
+    ]),
+    sum('problems_result_known_cases', PROBLEM_SHARE_CLUSTERS.knownCases),
+    sum('problems_result_known_countsq', PROBLEM_SHARE_CLUSTERS.knownCountSq),
+    ...OUTCOME_RESULTS.flatMap((r) => [
+      sum(`problems_result_${r}_case_sumsq`, PROBLEM_SHARE_CLUSTERS.caseSumSq(PROBLEM_RESULT_SQL[r])),
+      sum(
+        `problems_result_${r}_case_cross`,
+        PROBLEM_SHARE_CLUSTERS.caseCrossSum(PROBLEM_RESULT_SQL[r], PROBLEM_RESULT_KNOWN),
+      ),
+    ]),
   ];
 }
 

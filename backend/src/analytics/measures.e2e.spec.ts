@@ -143,6 +143,40 @@ function expectClusterMean(got: Figure, clusters: number[][]) {
   expect(got.ciHigh! - got.ciLow!).not.toBeCloseTo(expectedMean(values).ciHigh! - expectedMean(values).ciLow!, 6);
 }
 
+/**
+ * Shares of items in clusters (each case's problems) with their cluster-robust 95% intervals, worked out from
+ * each case's residuals: CR1 variance G ÷ (G − 1) × Σ_c (S_c − n_c·p)² ÷ N², design effect its ratio to
+ * p(1 − p) ÷ N (at least 1; Σ n_c² ÷ N at a share of 0 or 1), Wilson at N ÷ the design effect with t(G − 1)
+ * (statsmodels' figures in cluster-share-interval.spec).
+ */
+function expectClusterShares(got: Figure, clusters: string[][]) {
+  const n = clusters.flat().length;
+  const g = clusters.length;
+  expect({ key: got.key, n: got.n }).toEqual({ key: got.key, n });
+  expect(clusters.some((c) => c.length > 1) && g > 10).toBe(true);
+  const t = studentT975(g - 1);
+  let wider = 0;
+  for (const group of got.groups!) {
+    const p = clusters.flat().filter((x) => x === group.value).length / n;
+    const squares = clusters.reduce((s, c) => s + (c.filter((x) => x === group.value).length - c.length * p) ** 2, 0);
+    const design =
+      p === 0 || p === 1
+        ? clusters.reduce((s, c) => s + c.length ** 2, 0) / n
+        : Math.max(1, ((g / (g - 1)) * squares * n) / (n * n * p * (1 - p)));
+    const m = n / design;
+    const centre = (p + (t * t) / (2 * m)) / (1 + (t * t) / m);
+    const half = (t / (1 + (t * t) / m)) * Math.sqrt((p * (1 - p)) / m + (t * t) / (4 * m * m));
+    expect({ value: group.value, share: group.share }).toEqual({ value: group.value, share: expect.closeTo(p, 12) });
+    expect(group.ciLow).toBeCloseTo(p === 0 ? 0 : centre - half, 9);
+    expect(group.ciHigh).toBeCloseTo(p === 1 ? 1 : centre + half, 9);
+    // Never narrower than the Wilson interval that treats problems as independent (the old figure).
+    const plain = wilsonInterval(Math.round(p * n), n);
+    expect(group.ciHigh! - group.ciLow!).toBeGreaterThanOrEqual(plain.ciHigh! - plain.ciLow! - 1e-12);
+    if (group.ciHigh! - group.ciLow! > plain.ciHigh! - plain.ciLow! + 1e-9) wider += 1;
+  }
+  expect(wider).toBeGreaterThan(0);
+}
+
 /** Understanding, trust, personal development, retelling and underlying problems. */
 function checkExtras(got: Record<string, Figure>, cases: SimCase[]) {
   const closed = cases.filter((c) => c.closedOn);
@@ -168,14 +202,17 @@ function checkExtras(got: Record<string, Figure>, cases: SimCase[]) {
     results.map((r) => [r, problems.filter(({ p }) => p.result === r).length]),
   );
   expect(got.problem_results.unknown).toBe(problems.filter(({ p }) => !p.result).length);
-  for (const g of got.problem_results.groups!) {
-    const w = wilsonInterval(g.count, got.problem_results.n);
-    expect({ value: g.value, ciLow: g.ciLow, ciHigh: g.ciHigh }).toEqual({
-      value: g.value,
-      ciLow: w.ciLow,
-      ciHigh: w.ciHigh,
-    });
-  }
+  const withProblems = closed.filter((c) => c.problems.length > 0);
+  expectClusterShares(
+    got.problem_actions,
+    withProblems.map((c) => c.problems.map((p) => p.action)),
+  );
+  expectClusterShares(
+    got.problem_results,
+    withProblems
+      .map((c) => c.problems.flatMap((p) => (p.result ? [p.result] : [])))
+      .filter((results) => results.length > 0),
+  );
   expect(got.problem_time_before).toMatchObject({ unknown: 0, coverage: got.problem_time_before.n ? 1 : null });
   expectClusterMean(
     got.problem_time_before,

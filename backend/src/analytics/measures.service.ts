@@ -19,7 +19,8 @@ import { MeasureDetailsService } from './measure-details.service.js';
 import { ReportScopeService } from './report-scope.service.js';
 import { MeasuresRepository, type SummaryRow } from './measures.repository.js';
 import { meanInterval } from './statistics/mean-interval.js';
-import { clusterMeanInterval } from './statistics/cluster-mean-interval.js';
+import { clusterMeanInterval, type ClusterSums } from './statistics/cluster-mean-interval.js';
+import { clusterShareInterval } from './statistics/cluster-share-interval.js';
 import {
   RATE_MEASURE_SQL,
   SEEN_WITHIN_WORKING_DAYS,
@@ -69,11 +70,13 @@ function extraFigures(row: SummaryRow): MeasureFigure[] {
       ...(note && { note }),
     };
   };
+  /** Shares with Wilson intervals; for problems (`clusters`), allowing for a case's problems being alike. */
   const distribution = (
     key: 'times_told_story' | 'problem_actions' | 'problem_results',
     groups: Array<[string, number]>,
     unknown: number,
     note: string,
+    clusters?: ClusterSums[],
   ): MeasureFigure => {
     const n = groups.reduce((total, [, count]) => total + count, 0);
     return {
@@ -85,8 +88,8 @@ function extraFigures(row: SummaryRow): MeasureFigure[] {
       n,
       unknown,
       coverage: n + unknown ? n / (n + unknown) : null,
-      groups: groups.map(([value, count]) => {
-        const { rate, ciLow, ciHigh } = rateFigure({ n, count });
+      groups: groups.map(([value, count], k) => {
+        const { rate, ciLow, ciHigh } = clusters ? clusterShareInterval(clusters[k]) : rateFigure({ n, count });
         return { value, count, share: rate, ciLow, ciHigh };
       }),
       small: n < SMALL_BAND_N,
@@ -118,13 +121,15 @@ function extraFigures(row: SummaryRow): MeasureFigure[] {
       'problem_actions',
       PROBLEM_ACTIONS.map((a): [string, number] => [a, problems.actions[a]]),
       0,
-      `Counted in underlying problems (${problemCount}), not cases.`,
+      `Counted in underlying problems (${problemCount}), not cases; the intervals allow for problems of one case being alike (${problems.timeBefore.clusters} cases).`,
+      PROBLEM_ACTIONS.map((a) => problems.actionClusters[a]),
     ),
     distribution(
       'problem_results',
       OUTCOME_RESULTS.map((r): [string, number] => [r, problems.results[r]]),
       problems.resultUnknown,
-      `Counted in underlying problems; ${problems.resultUnknown} have no result of their own recorded and are left out.`,
+      `Counted in underlying problems; ${problems.resultUnknown} have no result of their own recorded and are left out. The intervals allow for problems of one case being alike.`,
+      OUTCOME_RESULTS.map((r) => problems.resultClusters[r]),
     ),
     {
       key: 'problem_time_before',

@@ -217,6 +217,20 @@ export const PROBLEM_RESULT_SQL: Record<OutcomeResult, string> = {
   lost_contact: `f.problems_lost_contact`,
 };
 export const PROBLEM_RESULT_UNKNOWN = `(f.problems_count - ${Object.values(PROBLEM_RESULT_SQL).join(' - ')})`;
+/** Per case: its underlying problems with a result of their own recorded (k_c). */
+export const PROBLEM_RESULT_KNOWN = `(${Object.values(PROBLEM_RESULT_SQL).join(' + ')})`;
+/**
+ * Per case, what the cluster-robust intervals of the problem shares need (statistics/cluster-share-interval.ts,
+ * the case as the cluster): for a part counted per case as `part` of `units` (an action of all the case's
+ * problems, or a result of those with one), S_c² and n_c·S_c; and for the results, whether the case has any
+ * result recorded and k_c² (the actions share PROBLEM_TIME_BEFORE's cases and n_c²).
+ */
+export const PROBLEM_SHARE_CLUSTERS = {
+  caseSumSq: (part: string) => `${part}::bigint * ${part}`,
+  caseCrossSum: (part: string, units: string) => `${units}::bigint * ${part}`,
+  knownCases: `CASE WHEN ${PROBLEM_RESULT_KNOWN} > 0 THEN 1 ELSE 0 END`,
+  knownCountSq: `${PROBLEM_RESULT_KNOWN}::bigint * ${PROBLEM_RESULT_KNOWN}`,
+};
 /**
  * Per case: Σ over its problems of relationship minutes dated on or before the day each was uncovered
  * (S_c), Σ of their squares, and what the cluster-robust interval of the mean over problems needs with

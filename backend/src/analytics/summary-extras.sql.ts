@@ -8,7 +8,9 @@ import { OUTCOME_RESULTS, PROBLEM_ACTIONS, type OutcomeResult, type ProblemActio
 import {
   PROBLEM_ACTION_SQL,
   PROBLEM_RESULT_SQL,
+  PROBLEM_RESULT_KNOWN,
   PROBLEM_RESULT_UNKNOWN,
+  PROBLEM_SHARE_CLUSTERS,
   PROBLEM_TIME_BEFORE,
   SCORE_MEASURES,
   SCORE_SQL,
@@ -36,6 +38,12 @@ export interface SummaryExtras {
      * the sums per case its cluster-robust interval needs (cases are the clusters).
      */
     timeBefore: ClusterSums;
+    /**
+     * Each action's and each result's share with the sums per case its cluster-robust interval needs
+     * (n: the problems; for results, those with a result recorded).
+     */
+    actionClusters: Record<ProblemAction, ClusterSums>;
+    resultClusters: Record<OutcomeResult, ClusterSums>;
   };
 }
 
@@ -71,6 +79,28 @@ function extraSums(): Array<[key: string, column: string, perCase: string]> {
     ['problems.timeBeforeCaseSq', 'problems_time_before_case_sumsq', PROBLEM_TIME_BEFORE.caseSumSq],
     ['problems.timeBeforeCaseCross', 'problems_time_before_case_cross', PROBLEM_TIME_BEFORE.caseCrossSum],
     ['problems.timeBeforeCaseCountSq', 'problems_time_before_case_countsq', PROBLEM_TIME_BEFORE.caseCountSq],
+    ...PROBLEM_ACTIONS.flatMap((a): Array<[string, string, string]> => [
+      [`action.${a}.caseSq`, `problems_${a}_case_sumsq`, PROBLEM_SHARE_CLUSTERS.caseSumSq(PROBLEM_ACTION_SQL[a])],
+      [
+        `action.${a}.caseCross`,
+        `problems_${a}_case_cross`,
+        PROBLEM_SHARE_CLUSTERS.caseCrossSum(PROBLEM_ACTION_SQL[a], 'f.problems_count'),
+      ],
+    ]),
+    ['result.knownCases', 'problems_result_known_cases', PROBLEM_SHARE_CLUSTERS.knownCases],
+    ['result.knownCountSq', 'problems_result_known_countsq', PROBLEM_SHARE_CLUSTERS.knownCountSq],
+    ...OUTCOME_RESULTS.flatMap((r): Array<[string, string, string]> => [
+      [
+        `result.${r}.caseSq`,
+        `problems_result_${r}_case_sumsq`,
+        PROBLEM_SHARE_CLUSTERS.caseSumSq(PROBLEM_RESULT_SQL[r]),
+      ],
+      [
+        `result.${r}.caseCross`,
+        `problems_result_${r}_case_cross`,
+        PROBLEM_SHARE_CLUSTERS.caseCrossSum(PROBLEM_RESULT_SQL[r], PROBLEM_RESULT_KNOWN),
+      ],
+    ]),
   ];
 }
 
@@ -91,6 +121,17 @@ export function extraColumnsFromRollups(): string {
 export function extrasOf(row: Record<string, number | null>): SummaryExtras {
   const num = (key: string) => Number(row[key] ?? 0);
   const problemCount = PROBLEM_ACTIONS.reduce((total, a) => total + num(`action.${a}`), 0);
+  const knownCount = OUTCOME_RESULTS.reduce((total, r) => total + num(`result.${r}`), 0);
+  const cases = num('problems.timeBeforeCases');
+  const countSq = num('problems.timeBeforeCaseCountSq');
+  const part = (key: string, whole: Pick<ClusterSums, 'n' | 'clusters' | 'clusterCountSq'>): ClusterSums => ({
+    ...whole,
+    sum: num(key),
+    clusterSumSq: num(`${key}.caseSq`),
+    clusterCrossSum: num(`${key}.caseCross`),
+  });
+  const all = { n: problemCount, clusters: cases, clusterCountSq: countSq };
+  const known = { n: knownCount, clusters: num('result.knownCases'), clusterCountSq: num('result.knownCountSq') };
   return {
     scores: Object.fromEntries(
       SCORE_MEASURES.map((m) => [
@@ -109,11 +150,19 @@ export function extrasOf(row: Record<string, number | null>): SummaryExtras {
       timeBefore: {
         n: problemCount,
         sum: num('problems.timeBefore'),
-        clusters: num('problems.timeBeforeCases'),
+        clusters: cases,
         clusterSumSq: num('problems.timeBeforeCaseSq'),
         clusterCrossSum: num('problems.timeBeforeCaseCross'),
-        clusterCountSq: num('problems.timeBeforeCaseCountSq'),
+        clusterCountSq: countSq,
       },
+      actionClusters: Object.fromEntries(PROBLEM_ACTIONS.map((a) => [a, part(`action.${a}`, all)])) as Record<
+        ProblemAction,
+        ClusterSums
+      >,
+      resultClusters: Object.fromEntries(OUTCOME_RESULTS.map((r) => [r, part(`result.${r}`, known)])) as Record<
+        OutcomeResult,
+        ClusterSums
+      >,
     },
   };
 }

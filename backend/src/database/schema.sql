@@ -222,15 +222,35 @@ case_measure_rollups.problem_uncovered_scope bigint NOT NULL
 case_measure_rollups.problem_uncovered_unknown bigint NOT NULL
 case_measure_rollups.problems bigint NOT NULL
 case_measure_rollups.problems_client_declined bigint NOT NULL
+case_measure_rollups.problems_client_declined_case_cross bigint NOT NULL
+case_measure_rollups.problems_client_declined_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_handled_in_house bigint NOT NULL
+case_measure_rollups.problems_handled_in_house_case_cross bigint NOT NULL
+case_measure_rollups.problems_handled_in_house_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_referred_warm bigint NOT NULL
+case_measure_rollups.problems_referred_warm_case_cross bigint NOT NULL
+case_measure_rollups.problems_referred_warm_case_sumsq bigint NOT NULL
+case_measure_rollups.problems_result_known_cases bigint NOT NULL
+case_measure_rollups.problems_result_known_countsq bigint NOT NULL
 case_measure_rollups.problems_result_lost_contact bigint NOT NULL
+case_measure_rollups.problems_result_lost_contact_case_cross bigint NOT NULL
+case_measure_rollups.problems_result_lost_contact_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_result_negative bigint NOT NULL
+case_measure_rollups.problems_result_negative_case_cross bigint NOT NULL
+case_measure_rollups.problems_result_negative_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_result_partly_positive bigint NOT NULL
+case_measure_rollups.problems_result_partly_positive_case_cross bigint NOT NULL
+case_measure_rollups.problems_result_partly_positive_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_result_positive bigint NOT NULL
+case_measure_rollups.problems_result_positive_case_cross bigint NOT NULL
+case_measure_rollups.problems_result_positive_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_result_unknown bigint NOT NULL
 case_measure_rollups.problems_result_withdrawn bigint NOT NULL
+case_measure_rollups.problems_result_withdrawn_case_cross bigint NOT NULL
+case_measure_rollups.problems_result_withdrawn_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_signposted bigint NOT NULL
+case_measure_rollups.problems_signposted_case_cross bigint NOT NULL
+case_measure_rollups.problems_signposted_case_sumsq bigint NOT NULL
 case_measure_rollups.problems_time_before bigint NOT NULL
 case_measure_rollups.problems_time_before_case_countsq bigint NOT NULL
 case_measure_rollups.problems_time_before_case_cross bigint NOT NULL
@@ -1008,16 +1028,36 @@ case_measure_rollups case_measure_rollups_problem_uncovered_count_not_null: NOT 
 case_measure_rollups case_measure_rollups_problem_uncovered_n_not_null: NOT NULL problem_uncovered_n
 case_measure_rollups case_measure_rollups_problem_uncovered_scope_not_null: NOT NULL problem_uncovered_scope
 case_measure_rollups case_measure_rollups_problem_uncovered_unknown_not_null: NOT NULL problem_uncovered_unknown
+case_measure_rollups case_measure_rollups_problems_client_declined_case_cro_not_null: NOT NULL problems_client_declined_case_cross
+case_measure_rollups case_measure_rollups_problems_client_declined_case_sum_not_null: NOT NULL problems_client_declined_case_sumsq
 case_measure_rollups case_measure_rollups_problems_client_declined_not_null: NOT NULL problems_client_declined
+case_measure_rollups case_measure_rollups_problems_handled_in_house_case_cr_not_null: NOT NULL problems_handled_in_house_case_cross
+case_measure_rollups case_measure_rollups_problems_handled_in_house_case_su_not_null: NOT NULL problems_handled_in_house_case_sumsq
 case_measure_rollups case_measure_rollups_problems_handled_in_house_not_null: NOT NULL problems_handled_in_house
 case_measure_rollups case_measure_rollups_problems_not_null: NOT NULL problems
+case_measure_rollups case_measure_rollups_problems_referred_warm_case_cross_not_null: NOT NULL problems_referred_warm_case_cross
+case_measure_rollups case_measure_rollups_problems_referred_warm_case_sumsq_not_null: NOT NULL problems_referred_warm_case_sumsq
 case_measure_rollups case_measure_rollups_problems_referred_warm_not_null: NOT NULL problems_referred_warm
+case_measure_rollups case_measure_rollups_problems_result_known_cases_not_null: NOT NULL problems_result_known_cases
+case_measure_rollups case_measure_rollups_problems_result_known_countsq_not_null: NOT NULL problems_result_known_countsq
+case_measure_rollups case_measure_rollups_problems_result_lost_contact_cas_not_null1: NOT NULL problems_result_lost_contact_case_cross
+case_measure_rollups case_measure_rollups_problems_result_lost_contact_case_not_null: NOT NULL problems_result_lost_contact_case_sumsq
 case_measure_rollups case_measure_rollups_problems_result_lost_contact_not_null: NOT NULL problems_result_lost_contact
+case_measure_rollups case_measure_rollups_problems_result_negative_case_cro_not_null: NOT NULL problems_result_negative_case_cross
+case_measure_rollups case_measure_rollups_problems_result_negative_case_sum_not_null: NOT NULL problems_result_negative_case_sumsq
 case_measure_rollups case_measure_rollups_problems_result_negative_not_null: NOT NULL problems_result_negative
+case_measure_rollups case_measure_rollups_problems_result_partly_positive__not_null1: NOT NULL problems_result_partly_positive_case_cross
+case_measure_rollups case_measure_rollups_problems_result_partly_positive_c_not_null: NOT NULL problems_result_partly_positive_case_sumsq
 case_measure_rollups case_measure_rollups_problems_result_partly_positive_not_null: NOT NULL problems_result_partly_positive
+case_measure_rollups case_measure_rollups_problems_result_positive_case_cro_not_null: NOT NULL problems_result_positive_case_cross
+case_measure_rollups case_measure_rollups_problems_result_positive_case_sum_not_null: NOT NULL problems_result_positive_case_sumsq
 case_measure_rollups case_measure_rollups_problems_result_positive_not_null: NOT NULL problems_result_positive
 case_measure_rollups case_measure_rollups_problems_result_unknown_not_null: NOT NULL problems_result_unknown
+case_measure_rollups case_measure_rollups_problems_result_withdrawn_case_cr_not_null: NOT NULL problems_result_withdrawn_case_cross
+case_measure_rollups case_measure_rollups_problems_result_withdrawn_case_su_not_null: NOT NULL problems_result_withdrawn_case_sumsq
 case_measure_rollups case_measure_rollups_problems_result_withdrawn_not_null: NOT NULL problems_result_withdrawn
+case_measure_rollups case_measure_rollups_problems_signposted_case_cross_not_null: NOT NULL problems_signposted_case_cross
+case_measure_rollups case_measure_rollups_problems_signposted_case_sumsq_not_null: NOT NULL problems_signposted_case_sumsq
 case_measure_rollups case_measure_rollups_problems_signposted_not_null: NOT NULL problems_signposted
 case_measure_rollups case_measure_rollups_problems_time_before_case_countsq_not_null: NOT NULL problems_time_before_case_countsq
 case_measure_rollups case_measure_rollups_problems_time_before_case_cross_not_null: NOT NULL problems_time_before_case_cross
@@ -2263,7 +2303,7 @@ BEGIN
   IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     IF NEW.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq)
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq, problems_handled_in_house_case_sumsq, problems_handled_in_house_case_cross, problems_referred_warm_case_sumsq, problems_referred_warm_case_cross, problems_signposted_case_sumsq, problems_signposted_case_cross, problems_client_declined_case_sumsq, problems_client_declined_case_cross, problems_result_known_cases, problems_result_known_countsq, problems_result_positive_case_sumsq, problems_result_positive_case_cross, problems_result_partly_positive_case_sumsq, problems_result_partly_positive_case_cross, problems_result_negative_case_sumsq, problems_result_negative_case_cross, problems_result_withdrawn_case_sumsq, problems_result_withdrawn_case_cross, problems_result_lost_contact_case_sumsq, problems_result_lost_contact_case_cross)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
          coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
@@ -2372,7 +2412,27 @@ BEGIN
          coalesce(sum(f.s * (f.problems_relationship_minutes::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_sumsq,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_cross,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_count)), 0)::bigint AS problems_time_before_case_countsq,
-         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq,
+         coalesce(sum(f.s * (f.problems_handled_in_house::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_cross,
+         coalesce(sum(f.s * (f.problems_referred_warm::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_cross,
+         coalesce(sum(f.s * (f.problems_signposted::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_cross,
+         coalesce(sum(f.s * (f.problems_client_declined::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_cross,
+         coalesce(sum(f.s * (CASE WHEN (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact) > 0 THEN 1 ELSE 0 END)), 0)::bigint AS problems_result_known_cases,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact))), 0)::bigint AS problems_result_known_countsq,
+         coalesce(sum(f.s * (f.problems_positive::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_partly_positive::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_negative::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_cross,
+         coalesce(sum(f.s * (f.problems_withdrawn::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_cross,
+         coalesce(sum(f.s * (f.problems_lost_contact::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_cross
     FROM (SELECT 1 AS s, (NEW).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -2491,7 +2551,27 @@ BEGIN
     problems_time_before_case_sumsq = r.problems_time_before_case_sumsq + EXCLUDED.problems_time_before_case_sumsq,
     problems_time_before_case_cross = r.problems_time_before_case_cross + EXCLUDED.problems_time_before_case_cross,
     problems_time_before_case_countsq = r.problems_time_before_case_countsq + EXCLUDED.problems_time_before_case_countsq,
-    rqi_sumsq = r.rqi_sumsq + EXCLUDED.rqi_sumsq;
+    rqi_sumsq = r.rqi_sumsq + EXCLUDED.rqi_sumsq,
+    problems_handled_in_house_case_sumsq = r.problems_handled_in_house_case_sumsq + EXCLUDED.problems_handled_in_house_case_sumsq,
+    problems_handled_in_house_case_cross = r.problems_handled_in_house_case_cross + EXCLUDED.problems_handled_in_house_case_cross,
+    problems_referred_warm_case_sumsq = r.problems_referred_warm_case_sumsq + EXCLUDED.problems_referred_warm_case_sumsq,
+    problems_referred_warm_case_cross = r.problems_referred_warm_case_cross + EXCLUDED.problems_referred_warm_case_cross,
+    problems_signposted_case_sumsq = r.problems_signposted_case_sumsq + EXCLUDED.problems_signposted_case_sumsq,
+    problems_signposted_case_cross = r.problems_signposted_case_cross + EXCLUDED.problems_signposted_case_cross,
+    problems_client_declined_case_sumsq = r.problems_client_declined_case_sumsq + EXCLUDED.problems_client_declined_case_sumsq,
+    problems_client_declined_case_cross = r.problems_client_declined_case_cross + EXCLUDED.problems_client_declined_case_cross,
+    problems_result_known_cases = r.problems_result_known_cases + EXCLUDED.problems_result_known_cases,
+    problems_result_known_countsq = r.problems_result_known_countsq + EXCLUDED.problems_result_known_countsq,
+    problems_result_positive_case_sumsq = r.problems_result_positive_case_sumsq + EXCLUDED.problems_result_positive_case_sumsq,
+    problems_result_positive_case_cross = r.problems_result_positive_case_cross + EXCLUDED.problems_result_positive_case_cross,
+    problems_result_partly_positive_case_sumsq = r.problems_result_partly_positive_case_sumsq + EXCLUDED.problems_result_partly_positive_case_sumsq,
+    problems_result_partly_positive_case_cross = r.problems_result_partly_positive_case_cross + EXCLUDED.problems_result_partly_positive_case_cross,
+    problems_result_negative_case_sumsq = r.problems_result_negative_case_sumsq + EXCLUDED.problems_result_negative_case_sumsq,
+    problems_result_negative_case_cross = r.problems_result_negative_case_cross + EXCLUDED.problems_result_negative_case_cross,
+    problems_result_withdrawn_case_sumsq = r.problems_result_withdrawn_case_sumsq + EXCLUDED.problems_result_withdrawn_case_sumsq,
+    problems_result_withdrawn_case_cross = r.problems_result_withdrawn_case_cross + EXCLUDED.problems_result_withdrawn_case_cross,
+    problems_result_lost_contact_case_sumsq = r.problems_result_lost_contact_case_sumsq + EXCLUDED.problems_result_lost_contact_case_sumsq,
+    problems_result_lost_contact_case_cross = r.problems_result_lost_contact_case_cross + EXCLUDED.problems_result_lost_contact_case_cross;
     INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
   SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
     FROM (SELECT 1 AS s, (NEW).*) f
@@ -2509,7 +2589,7 @@ BEGIN
   ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n;
   ELSIF TG_OP = 'DELETE' THEN
     IF OLD.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq)
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq, problems_handled_in_house_case_sumsq, problems_handled_in_house_case_cross, problems_referred_warm_case_sumsq, problems_referred_warm_case_cross, problems_signposted_case_sumsq, problems_signposted_case_cross, problems_client_declined_case_sumsq, problems_client_declined_case_cross, problems_result_known_cases, problems_result_known_countsq, problems_result_positive_case_sumsq, problems_result_positive_case_cross, problems_result_partly_positive_case_sumsq, problems_result_partly_positive_case_cross, problems_result_negative_case_sumsq, problems_result_negative_case_cross, problems_result_withdrawn_case_sumsq, problems_result_withdrawn_case_cross, problems_result_lost_contact_case_sumsq, problems_result_lost_contact_case_cross)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
          coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
@@ -2618,7 +2698,27 @@ BEGIN
          coalesce(sum(f.s * (f.problems_relationship_minutes::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_sumsq,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_cross,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_count)), 0)::bigint AS problems_time_before_case_countsq,
-         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq,
+         coalesce(sum(f.s * (f.problems_handled_in_house::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_cross,
+         coalesce(sum(f.s * (f.problems_referred_warm::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_cross,
+         coalesce(sum(f.s * (f.problems_signposted::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_cross,
+         coalesce(sum(f.s * (f.problems_client_declined::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_cross,
+         coalesce(sum(f.s * (CASE WHEN (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact) > 0 THEN 1 ELSE 0 END)), 0)::bigint AS problems_result_known_cases,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact))), 0)::bigint AS problems_result_known_countsq,
+         coalesce(sum(f.s * (f.problems_positive::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_partly_positive::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_negative::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_cross,
+         coalesce(sum(f.s * (f.problems_withdrawn::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_cross,
+         coalesce(sum(f.s * (f.problems_lost_contact::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_cross
     FROM (SELECT -1 AS s, (OLD).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -2737,7 +2837,27 @@ BEGIN
     problems_time_before_case_sumsq = r.problems_time_before_case_sumsq + EXCLUDED.problems_time_before_case_sumsq,
     problems_time_before_case_cross = r.problems_time_before_case_cross + EXCLUDED.problems_time_before_case_cross,
     problems_time_before_case_countsq = r.problems_time_before_case_countsq + EXCLUDED.problems_time_before_case_countsq,
-    rqi_sumsq = r.rqi_sumsq + EXCLUDED.rqi_sumsq;
+    rqi_sumsq = r.rqi_sumsq + EXCLUDED.rqi_sumsq,
+    problems_handled_in_house_case_sumsq = r.problems_handled_in_house_case_sumsq + EXCLUDED.problems_handled_in_house_case_sumsq,
+    problems_handled_in_house_case_cross = r.problems_handled_in_house_case_cross + EXCLUDED.problems_handled_in_house_case_cross,
+    problems_referred_warm_case_sumsq = r.problems_referred_warm_case_sumsq + EXCLUDED.problems_referred_warm_case_sumsq,
+    problems_referred_warm_case_cross = r.problems_referred_warm_case_cross + EXCLUDED.problems_referred_warm_case_cross,
+    problems_signposted_case_sumsq = r.problems_signposted_case_sumsq + EXCLUDED.problems_signposted_case_sumsq,
+    problems_signposted_case_cross = r.problems_signposted_case_cross + EXCLUDED.problems_signposted_case_cross,
+    problems_client_declined_case_sumsq = r.problems_client_declined_case_sumsq + EXCLUDED.problems_client_declined_case_sumsq,
+    problems_client_declined_case_cross = r.problems_client_declined_case_cross + EXCLUDED.problems_client_declined_case_cross,
+    problems_result_known_cases = r.problems_result_known_cases + EXCLUDED.problems_result_known_cases,
+    problems_result_known_countsq = r.problems_result_known_countsq + EXCLUDED.problems_result_known_countsq,
+    problems_result_positive_case_sumsq = r.problems_result_positive_case_sumsq + EXCLUDED.problems_result_positive_case_sumsq,
+    problems_result_positive_case_cross = r.problems_result_positive_case_cross + EXCLUDED.problems_result_positive_case_cross,
+    problems_result_partly_positive_case_sumsq = r.problems_result_partly_positive_case_sumsq + EXCLUDED.problems_result_partly_positive_case_sumsq,
+    problems_result_partly_positive_case_cross = r.problems_result_partly_positive_case_cross + EXCLUDED.problems_result_partly_positive_case_cross,
+    problems_result_negative_case_sumsq = r.problems_result_negative_case_sumsq + EXCLUDED.problems_result_negative_case_sumsq,
+    problems_result_negative_case_cross = r.problems_result_negative_case_cross + EXCLUDED.problems_result_negative_case_cross,
+    problems_result_withdrawn_case_sumsq = r.problems_result_withdrawn_case_sumsq + EXCLUDED.problems_result_withdrawn_case_sumsq,
+    problems_result_withdrawn_case_cross = r.problems_result_withdrawn_case_cross + EXCLUDED.problems_result_withdrawn_case_cross,
+    problems_result_lost_contact_case_sumsq = r.problems_result_lost_contact_case_sumsq + EXCLUDED.problems_result_lost_contact_case_sumsq,
+    problems_result_lost_contact_case_cross = r.problems_result_lost_contact_case_cross + EXCLUDED.problems_result_lost_contact_case_cross;
     INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
   SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
     FROM (SELECT -1 AS s, (OLD).*) f
@@ -2755,7 +2875,7 @@ BEGIN
   ON CONFLICT (organisation_id, dim, dim_value, measure, closed_month, value) DO UPDATE SET n = r.n + EXCLUDED.n;
   ELSE
     IF (OLD.closed_on IS NULL AND NEW.closed_on IS NULL) OR OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
-    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq)
+    INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq, problems_handled_in_house_case_sumsq, problems_handled_in_house_case_cross, problems_referred_warm_case_sumsq, problems_referred_warm_case_cross, problems_signposted_case_sumsq, problems_signposted_case_cross, problems_client_declined_case_sumsq, problems_client_declined_case_cross, problems_result_known_cases, problems_result_known_countsq, problems_result_positive_case_sumsq, problems_result_positive_case_cross, problems_result_partly_positive_case_sumsq, problems_result_partly_positive_case_cross, problems_result_negative_case_sumsq, problems_result_negative_case_cross, problems_result_withdrawn_case_sumsq, problems_result_withdrawn_case_cross, problems_result_lost_contact_case_sumsq, problems_result_lost_contact_case_cross)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
          coalesce(sum(f.s * (CASE WHEN f.result IN ('positive', 'partly_positive', 'negative') THEN 1 ELSE 0 END)), 0)::bigint AS positive_outcome_n,
@@ -2864,7 +2984,27 @@ BEGIN
          coalesce(sum(f.s * (f.problems_relationship_minutes::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_sumsq,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_cross,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_count)), 0)::bigint AS problems_time_before_case_countsq,
-         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq,
+         coalesce(sum(f.s * (f.problems_handled_in_house::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_cross,
+         coalesce(sum(f.s * (f.problems_referred_warm::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_cross,
+         coalesce(sum(f.s * (f.problems_signposted::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_cross,
+         coalesce(sum(f.s * (f.problems_client_declined::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_cross,
+         coalesce(sum(f.s * (CASE WHEN (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact) > 0 THEN 1 ELSE 0 END)), 0)::bigint AS problems_result_known_cases,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact))), 0)::bigint AS problems_result_known_countsq,
+         coalesce(sum(f.s * (f.problems_positive::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_partly_positive::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_negative::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_cross,
+         coalesce(sum(f.s * (f.problems_withdrawn::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_cross,
+         coalesce(sum(f.s * (f.problems_lost_contact::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_cross
     FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -2983,7 +3123,27 @@ BEGIN
     problems_time_before_case_sumsq = r.problems_time_before_case_sumsq + EXCLUDED.problems_time_before_case_sumsq,
     problems_time_before_case_cross = r.problems_time_before_case_cross + EXCLUDED.problems_time_before_case_cross,
     problems_time_before_case_countsq = r.problems_time_before_case_countsq + EXCLUDED.problems_time_before_case_countsq,
-    rqi_sumsq = r.rqi_sumsq + EXCLUDED.rqi_sumsq;
+    rqi_sumsq = r.rqi_sumsq + EXCLUDED.rqi_sumsq,
+    problems_handled_in_house_case_sumsq = r.problems_handled_in_house_case_sumsq + EXCLUDED.problems_handled_in_house_case_sumsq,
+    problems_handled_in_house_case_cross = r.problems_handled_in_house_case_cross + EXCLUDED.problems_handled_in_house_case_cross,
+    problems_referred_warm_case_sumsq = r.problems_referred_warm_case_sumsq + EXCLUDED.problems_referred_warm_case_sumsq,
+    problems_referred_warm_case_cross = r.problems_referred_warm_case_cross + EXCLUDED.problems_referred_warm_case_cross,
+    problems_signposted_case_sumsq = r.problems_signposted_case_sumsq + EXCLUDED.problems_signposted_case_sumsq,
+    problems_signposted_case_cross = r.problems_signposted_case_cross + EXCLUDED.problems_signposted_case_cross,
+    problems_client_declined_case_sumsq = r.problems_client_declined_case_sumsq + EXCLUDED.problems_client_declined_case_sumsq,
+    problems_client_declined_case_cross = r.problems_client_declined_case_cross + EXCLUDED.problems_client_declined_case_cross,
+    problems_result_known_cases = r.problems_result_known_cases + EXCLUDED.problems_result_known_cases,
+    problems_result_known_countsq = r.problems_result_known_countsq + EXCLUDED.problems_result_known_countsq,
+    problems_result_positive_case_sumsq = r.problems_result_positive_case_sumsq + EXCLUDED.problems_result_positive_case_sumsq,
+    problems_result_positive_case_cross = r.problems_result_positive_case_cross + EXCLUDED.problems_result_positive_case_cross,
+    problems_result_partly_positive_case_sumsq = r.problems_result_partly_positive_case_sumsq + EXCLUDED.problems_result_partly_positive_case_sumsq,
+    problems_result_partly_positive_case_cross = r.problems_result_partly_positive_case_cross + EXCLUDED.problems_result_partly_positive_case_cross,
+    problems_result_negative_case_sumsq = r.problems_result_negative_case_sumsq + EXCLUDED.problems_result_negative_case_sumsq,
+    problems_result_negative_case_cross = r.problems_result_negative_case_cross + EXCLUDED.problems_result_negative_case_cross,
+    problems_result_withdrawn_case_sumsq = r.problems_result_withdrawn_case_sumsq + EXCLUDED.problems_result_withdrawn_case_sumsq,
+    problems_result_withdrawn_case_cross = r.problems_result_withdrawn_case_cross + EXCLUDED.problems_result_withdrawn_case_cross,
+    problems_result_lost_contact_case_sumsq = r.problems_result_lost_contact_case_sumsq + EXCLUDED.problems_result_lost_contact_case_sumsq,
+    problems_result_lost_contact_case_cross = r.problems_result_lost_contact_case_cross + EXCLUDED.problems_result_lost_contact_case_cross;
     INSERT INTO case_value_rollups AS r (organisation_id, dim, dim_value, measure, closed_month, value, n)
   SELECT f.organisation_id, d.dim, d.dim_value, m.measure, date_trunc('month', f.closed_on)::date, m.value, sum(f.s)::integer
     FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
@@ -4441,7 +4601,7 @@ AS $function$
 BEGIN
   DELETE FROM case_measure_rollups WHERE organisation_id = org;
   DELETE FROM case_value_rollups WHERE organisation_id = org;
-  INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq)
+  INSERT INTO case_measure_rollups AS r (organisation_id, dim, dim_value, closed_on, n_closed, positive_outcome_n, positive_outcome_count, positive_outcome_scope, positive_outcome_unknown, accepted_n, accepted_count, accepted_scope, accepted_unknown, avoided_appeal_n, avoided_appeal_count, avoided_appeal_scope, avoided_appeal_unknown, problem_uncovered_n, problem_uncovered_count, problem_uncovered_scope, problem_uncovered_unknown, bounce_back_n, bounce_back_count, bounce_back_scope, bounce_back_unknown, avoided_appeal_overall_n, avoided_appeal_overall_count, avoided_appeal_overall_scope, avoided_appeal_overall_unknown, bounce_out_n, bounce_out_count, bounce_out_scope, bounce_out_unknown, referral_completion_n, referral_completion_count, referral_completion_scope, referral_completion_unknown, relationship_minutes, relationship_share_sum, relationship_share_n, continuity_sum, continuity_n, first_contact_n, seen_within_2, seen_within_10, rqi_sum, rqi_n, rqi_items, problems, bounce_in_0, bounce_in_1, bounce_in_2, bounce_in_3, bounce_in_unknown, full_disclosure_n, full_disclosure_count, full_disclosure_scope, full_disclosure_unknown, confidence_improved_n, confidence_improved_count, confidence_improved_scope, confidence_improved_unknown, would_seek_advice_earlier_n, would_seek_advice_earlier_count, would_seek_advice_earlier_scope, would_seek_advice_earlier_unknown, could_handle_similar_n, could_handle_similar_count, could_handle_similar_scope, could_handle_similar_unknown, outcome_sustained_n, outcome_sustained_count, outcome_sustained_scope, outcome_sustained_unknown, new_problem_at_follow_up_n, new_problem_at_follow_up_count, new_problem_at_follow_up_scope, new_problem_at_follow_up_unknown, understood_sum, understood_sumsq, understood_n, trust_sum, trust_sumsq, trust_n, confidence_change_sum, confidence_change_sumsq, confidence_change_n, did_not_repeat_story_sum, did_not_repeat_story_sumsq, did_not_repeat_story_n, told_story_0, told_story_1, told_story_2, told_story_3, told_story_unknown, problems_handled_in_house, problems_referred_warm, problems_signposted, problems_client_declined, problems_result_positive, problems_result_partly_positive, problems_result_negative, problems_result_withdrawn, problems_result_lost_contact, problems_result_unknown, problems_time_before, problems_time_before_sumsq, problems_time_before_cases, problems_time_before_case_sumsq, problems_time_before_case_cross, problems_time_before_case_countsq, rqi_sumsq, problems_handled_in_house_case_sumsq, problems_handled_in_house_case_cross, problems_referred_warm_case_sumsq, problems_referred_warm_case_cross, problems_signposted_case_sumsq, problems_signposted_case_cross, problems_client_declined_case_sumsq, problems_client_declined_case_cross, problems_result_known_cases, problems_result_known_countsq, problems_result_positive_case_sumsq, problems_result_positive_case_cross, problems_result_partly_positive_case_sumsq, problems_result_partly_positive_case_cross, problems_result_negative_case_sumsq, problems_result_negative_case_cross, problems_result_withdrawn_case_sumsq, problems_result_withdrawn_case_cross, problems_result_lost_contact_case_sumsq, problems_result_lost_contact_case_cross)
   SELECT f.organisation_id, d.dim, d.dim_value, f.closed_on,
          sum(f.n_closed)::bigint AS n_closed,
          sum(f.positive_outcome_n)::bigint AS positive_outcome_n,
@@ -4550,7 +4710,27 @@ BEGIN
          sum(f.problems_time_before_case_sumsq)::bigint AS problems_time_before_case_sumsq,
          sum(f.problems_time_before_case_cross)::bigint AS problems_time_before_case_cross,
          sum(f.problems_time_before_case_countsq)::bigint AS problems_time_before_case_countsq,
-         sum(f.rqi_sumsq)::numeric AS rqi_sumsq
+         sum(f.rqi_sumsq)::numeric AS rqi_sumsq,
+         sum(f.problems_handled_in_house_case_sumsq)::bigint AS problems_handled_in_house_case_sumsq,
+         sum(f.problems_handled_in_house_case_cross)::bigint AS problems_handled_in_house_case_cross,
+         sum(f.problems_referred_warm_case_sumsq)::bigint AS problems_referred_warm_case_sumsq,
+         sum(f.problems_referred_warm_case_cross)::bigint AS problems_referred_warm_case_cross,
+         sum(f.problems_signposted_case_sumsq)::bigint AS problems_signposted_case_sumsq,
+         sum(f.problems_signposted_case_cross)::bigint AS problems_signposted_case_cross,
+         sum(f.problems_client_declined_case_sumsq)::bigint AS problems_client_declined_case_sumsq,
+         sum(f.problems_client_declined_case_cross)::bigint AS problems_client_declined_case_cross,
+         sum(f.problems_result_known_cases)::bigint AS problems_result_known_cases,
+         sum(f.problems_result_known_countsq)::bigint AS problems_result_known_countsq,
+         sum(f.problems_result_positive_case_sumsq)::bigint AS problems_result_positive_case_sumsq,
+         sum(f.problems_result_positive_case_cross)::bigint AS problems_result_positive_case_cross,
+         sum(f.problems_result_partly_positive_case_sumsq)::bigint AS problems_result_partly_positive_case_sumsq,
+         sum(f.problems_result_partly_positive_case_cross)::bigint AS problems_result_partly_positive_case_cross,
+         sum(f.problems_result_negative_case_sumsq)::bigint AS problems_result_negative_case_sumsq,
+         sum(f.problems_result_negative_case_cross)::bigint AS problems_result_negative_case_cross,
+         sum(f.problems_result_withdrawn_case_sumsq)::bigint AS problems_result_withdrawn_case_sumsq,
+         sum(f.problems_result_withdrawn_case_cross)::bigint AS problems_result_withdrawn_case_cross,
+         sum(f.problems_result_lost_contact_case_sumsq)::bigint AS problems_result_lost_contact_case_sumsq,
+         sum(f.problems_result_lost_contact_case_cross)::bigint AS problems_result_lost_contact_case_cross
     FROM (SELECT f.organisation_id, f.closed_on, f.category, f.office_id, f.lead_adviser_id,
            f.funding_stream, f.arrival_route, f.vulnerabilities,
            coalesce(sum(f.s * (CASE WHEN true THEN 1 ELSE 0 END)), 0)::bigint AS n_closed,
@@ -4660,7 +4840,27 @@ BEGIN
          coalesce(sum(f.s * (f.problems_relationship_minutes::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_sumsq,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_relationship_minutes)), 0)::bigint AS problems_time_before_case_cross,
          coalesce(sum(f.s * (f.problems_count::bigint * f.problems_count)), 0)::bigint AS problems_time_before_case_countsq,
-         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq
+         coalesce(sum(f.s * (CASE WHEN f.feedback_items_n > 0 THEN ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) * ((f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100) ELSE 0 END)), 0)::numeric AS rqi_sumsq,
+         coalesce(sum(f.s * (f.problems_handled_in_house::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_handled_in_house)), 0)::bigint AS problems_handled_in_house_case_cross,
+         coalesce(sum(f.s * (f.problems_referred_warm::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_referred_warm)), 0)::bigint AS problems_referred_warm_case_cross,
+         coalesce(sum(f.s * (f.problems_signposted::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_signposted)), 0)::bigint AS problems_signposted_case_cross,
+         coalesce(sum(f.s * (f.problems_client_declined::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_sumsq,
+         coalesce(sum(f.s * (f.problems_count::bigint * f.problems_client_declined)), 0)::bigint AS problems_client_declined_case_cross,
+         coalesce(sum(f.s * (CASE WHEN (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact) > 0 THEN 1 ELSE 0 END)), 0)::bigint AS problems_result_known_cases,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * (f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact))), 0)::bigint AS problems_result_known_countsq,
+         coalesce(sum(f.s * (f.problems_positive::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_positive)), 0)::bigint AS problems_result_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_partly_positive::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_partly_positive)), 0)::bigint AS problems_result_partly_positive_case_cross,
+         coalesce(sum(f.s * (f.problems_negative::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_negative)), 0)::bigint AS problems_result_negative_case_cross,
+         coalesce(sum(f.s * (f.problems_withdrawn::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_withdrawn)), 0)::bigint AS problems_result_withdrawn_case_cross,
+         coalesce(sum(f.s * (f.problems_lost_contact::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_sumsq,
+         coalesce(sum(f.s * ((f.problems_positive + f.problems_partly_positive + f.problems_negative + f.problems_withdrawn + f.problems_lost_contact)::bigint * f.problems_lost_contact)), 0)::bigint AS problems_result_lost_contact_case_cross
       FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
      WHERE f.closed_on IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) f

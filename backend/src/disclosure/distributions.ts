@@ -13,9 +13,16 @@
  *   units are published (underlying problems by action, by result and by time before they surfaced),
  *   they are checked together by bounds (pinnedByBounds), as bands and categories are;
  * - a table whose counts would be pinned at the base is rounded to a coarser one (2×, then 4× the base),
- *   and failing that not published.
+ *   and failing that not published;
+ * - where the units come in clusters (underlying problems, several to a case), a share's interval allows for
+ *   a cluster's units being alike (analytics/statistics/cluster-share-interval.ts): Wilson's at the rounded
+ *   total ÷ a design effect. The design effect comes from the true counts per case, so it is published
+ *   only coarsened: one per way of dividing the units, the largest of its parts', rounded up to a quarter
+ *   (publishedDesignEffect). It widens intervals; it is no count and adds nothing a count could be pinned by.
  */
+import { Z95, wilsonScore } from '../analytics/statistics/wilson.js';
 import {
+  MIN_RATE_N,
   pinnedByBounds,
   rateOfRounded,
   roundToBase,
@@ -67,9 +74,25 @@ export interface RoundedPart extends RoundedRate {
   count: number;
 }
 
-/** A group's parts as published: rounded counts, and each one's share of their sum with its interval. */
-export function sharesOf(counts: readonly number[], base: number): RoundedPart[] {
+/** The step a published design effect is rounded up to. */
+export const DESIGN_EFFECT_STEP = 0.25;
+
+/** One design effect for several parts: the largest of theirs (null: none), rounded up to the step, at least 1. */
+export function publishedDesignEffect(effects: ReadonlyArray<number | null>): number {
+  const largest = Math.max(1, ...effects.filter((d): d is number => d !== null));
+  return Math.ceil(Number((largest / DESIGN_EFFECT_STEP).toPrecision(12))) * DESIGN_EFFECT_STEP;
+}
+
+/**
+ * A group's parts as published: rounded counts, and each one's share of their sum with its interval — Wilson's,
+ * at the sum ÷ `designEffect` where the units come in clusters (1: independent units, rateOfRounded).
+ */
+export function sharesOf(counts: readonly number[], base: number, designEffect = 1): RoundedPart[] {
   const rounded = counts.map((x) => roundToBase(x, base));
   const n = rounded.reduce((a, b) => a + b, 0);
-  return rounded.map((count) => ({ ...rateOfRounded(count, n), count }));
+  return rounded.map((count) => {
+    const r = rateOfRounded(count, n);
+    if (designEffect === 1 || n < MIN_RATE_N) return { ...r, count };
+    return { ...r, ...wilsonScore(count / n, n / designEffect, Z95), count };
+  });
 }

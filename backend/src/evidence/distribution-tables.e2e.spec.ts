@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { BANDS, bandIndexOf, type EvidencePackPreview, type PackTable } from '@deepvalue/shared';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { roundToBase } from '../disclosure/rounding.js';
-import { wilsonInterval } from '../analytics/statistics/wilson.js';
+import { wilsonInterval, wilsonScore } from '../analytics/statistics/wilson.js';
 import { DISTRIBUTION_FILE_NAMES } from './tables/distribution-tables.js';
 import { AS_OF, PERIOD, seedPackFixture } from './testing/pack-fixture.js';
 import { parseCsv, pdfPageCount, popplerText } from './testing/pack-files.js';
@@ -37,7 +37,8 @@ describe('the evidence pack’s distribution tables', () => {
     );
     // Give the fixture what these tables read, by each case's place in reference order (no randomness):
     // story counts 0–4 with some unknown, both arrival routes, bounce-in with some unknown, understanding
-    // 1–5 with some unknown, and problems with every action and result, some with no result.
+    // 1–5 with some unknown, and problems with every action and result, some with no result: every problem
+    // of a case with the same action (alike within cases), results spread across each case's problems.
     await sut.dataSource.query(
       `UPDATE cases c SET times_told_story_before = CASE WHEN k % 11 = 0 THEN NULL ELSE k % 5 END,
                           arrival_route = CASE WHEN k % 3 = 0 THEN 'referred' ELSE 'self' END,
@@ -54,9 +55,10 @@ describe('the evidence pack’s distribution tables', () => {
     );
     await sut.dataSource.query(
       `UPDATE underlying_problems p
-          SET action = (ARRAY['handled_in_house', 'referred_warm', 'signposted', 'client_declined'])[1 + k % 4],
+          SET action = (ARRAY['handled_in_house', 'referred_warm', 'signposted', 'client_declined'])[1 + r % 4],
               result = (ARRAY['positive', 'partly_positive', 'negative', 'withdrawn', 'lost_contact', NULL])[1 + k % 6]
-         FROM (SELECT id, row_number() OVER (ORDER BY case_id) AS k FROM underlying_problems WHERE organisation_id = $1) o
+         FROM (SELECT id, row_number() OVER (ORDER BY case_id, id) AS k, dense_rank() OVER (ORDER BY case_id) AS r
+                 FROM underlying_problems WHERE organisation_id = $1) o
         WHERE p.id = o.id`,
       [org.id],
     );
@@ -158,8 +160,9 @@ describe('the evidence pack’s distribution tables', () => {
   });
 
   it('publishes underlying problems by action, by their own result and by relationship time before they surfaced', async () => {
-    const problems: Array<{ action: string; result: string | null; minutes: number }> = await sut.dataSource.query(
-      `SELECT up.action, up.result,
+    const problems: Array<{ caseId: string; action: string; result: string | null; minutes: number }> =
+      await sut.dataSource.query(
+        `SELECT up.case_id AS "caseId", up.action, up.result,
               (SELECT coalesce(sum(te.minutes), 0)::int FROM time_entries te
                 WHERE te.organisation_id = up.organisation_id AND te.case_id = up.case_id
                   AND te.class = 'relationship' AND te."on" <= up.uncovered_on) AS minutes
@@ -167,8 +170,8 @@ describe('the evidence pack’s distribution tables', () => {
          JOIN cases c ON c.organisation_id = up.organisation_id AND c.id = up.case_id
          JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
         WHERE ${IN_PACK}`,
-      [manager.organisationId],
-    );
+        [manager.organisationId],
+      );
     const table = tableOf(pack, DISTRIBUTION_FILE_NAMES.underlyingProblems);
     expect(table.note).toBeNull();
     const way = (name: string) => table.rows.filter((r) => r.way === name);
@@ -188,6 +191,48 @@ describe('the evidence pack’s distribution tables', () => {
     const bands = BANDS.map((_, j) => count((p) => bandIndexOf(p.minutes) === j));
     expect(way('Relationship time before it surfaced').map((r) => r.problems)).toEqual([...bands, sum(bands)]);
     expect(problems.length).toBeGreaterThan(50);
+
+    // Each way's intervals allow for problems of one case being alike: Wilson's at the rounded problems ÷ the
+    // way's design effect, the largest of its groups' (worked out here from each case's residuals) rounded
+    // up to a quarter.
+    const designEffects: number[] = [];
+    const checkWay = (name: string, groupOf: (p: (typeof problems)[number]) => string | null, groups: string[]) => {
+      const counted = problems.filter((p) => groupOf(p) !== null);
+      const cases = new Map<string, typeof counted>();
+      for (const p of counted) cases.set(p.caseId, [...(cases.get(p.caseId) ?? []), p]);
+      const byCase = [...cases.values()];
+      const n = counted.length;
+      const d = Math.max(
+        ...groups.map((g) => {
+          const p = counted.filter((x) => groupOf(x) === g).length / n;
+          if (p === 0 || p === 1) return sum(byCase.map((c) => c.length ** 2)) / n;
+          const squares = sum(byCase.map((c) => (c.filter((x) => groupOf(x) === g).length - c.length * p) ** 2));
+          const v = ((byCase.length / (byCase.length - 1)) * squares) / n ** 2;
+          return Math.max(1, (v * n) / (p * (1 - p)));
+        }),
+      );
+      const published = Math.ceil(d * 4) / 4;
+      designEffects.push(published);
+      const rows = way(name).slice(0, groups.length);
+      const total = sum(rows.map((r) => r.problems as number));
+      for (const row of rows) {
+        const w = wilsonScore((row.problems as number) / total, total / published);
+        expect({ part: row.part, d: row.design_effect }).toEqual({ part: row.part, d: published });
+        expect(row.ci_low as number).toBeCloseTo(w.ciLow!, 4);
+        expect(row.ci_high as number).toBeCloseTo(w.ciHigh!, 4);
+      }
+    };
+    checkWay('What was done', (p) => p.action, ['handled_in_house', 'referred_warm', 'signposted', 'client_declined']);
+    checkWay('Their own result', (p) => p.result, [
+      'positive',
+      'partly_positive',
+      'negative',
+      'withdrawn',
+      'lost_contact',
+    ]);
+    checkWay('Relationship time before it surfaced', (p) => String(bandIndexOf(p.minutes)), ['0', '1', '2', '3', '4']);
+    // Problems of a case share one action here, so that way's intervals are clearly wider than Wilson's.
+    expect(designEffects[0]).toBeGreaterThan(1);
   });
 
   it('writes every distribution table to its CSV, its own sheet and the PDF', async () => {

@@ -2,28 +2,24 @@
  * The distributions the pack publishes (tables/distribution-tables.ts), over consenting clients' closed
  * cases in the period and filters, as the other pack queries: the retelling burden by arrival route and by
  * bounce-in, acceptance by level of understanding, and the underlying problems by action, by their own
- * result and by relationship time before they surfaced. Everything comes back aggregated.
+ * result and by relationship time before they surfaced. Everything comes back aggregated; for the problems,
+ * with the sums per case their intervals need (cases are the clusters: statistics/cluster-share-interval.ts).
  */
 import { Injectable } from '@nestjs/common';
-import {
-  ARRIVAL_ROUTES,
-  BANDS,
-  OUTCOME_RESULTS,
-  PROBLEM_ACTIONS,
-  bandIndexOf,
-  type ArrivalRoute,
-} from '@deepvalue/shared';
+import { ARRIVAL_ROUTES, BANDS, OUTCOME_RESULTS, PROBLEM_ACTIONS, type ArrivalRoute } from '@deepvalue/shared';
 import { DataSource } from 'typeorm';
 import { packWhere } from '../analytics/facts-query.js';
 import {
   CASE_VALUE_SQL,
   PROBLEM_ACTION_SQL,
+  PROBLEM_RESULT_KNOWN,
   PROBLEM_RESULT_SQL,
   TIMES_TOLD_STORY,
   problemTimeBeforeRows,
 } from '../analytics/measures.sql.js';
 import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
+import type { ClusterSums } from '../analytics/statistics/cluster-mean-interval.js';
 
 /** Times the story had been told before: 0, 1, 2, 3 or more. */
 export const TOLD_GROUPS = ['0', '1', '2', '3+'] as const;
@@ -45,8 +41,25 @@ export interface DistributionCounts {
     results: number[];
     /** By band of relationship time before the problem surfaced (BANDS order). */
     timeBefore: number[];
+    /**
+     * Per part of each way, the cluster sums of its share (n: the problems with that way recorded; for
+     * results, those with a result), in the orders above (results without the unrecorded).
+     */
+    clusters: { actions: ClusterSums[]; results: ClusterSums[]; timeBefore: ClusterSums[] };
   };
 }
+
+/** A case's band of relationship time before a problem surfaced (index into BANDS), from `minutes`. */
+const bandOf = (minutes: string) =>
+  `CASE ${BANDS.map((b, k) => [b, k] as const)
+    .slice(1)
+    .reverse()
+    .map(([b, k]) => `WHEN ${minutes} >= ${b.minMinutes} THEN ${k}`)
+    .join(' ')} ELSE 0 END`;
+
+/** Select-list sums over case_facts `f` behind one part's cluster sums: the part's per-case count and the case's units. */
+const clusterColumns = (key: string, part: string, units: string) =>
+  `coalesce(sum((${part})::float8 * (${part})), 0) AS "${key}.sq", coalesce(sum((${part})::float8 * (${units})), 0) AS "${key}.cross"`;
 
 const group3 = (x: number | null) => (x === null ? null : Math.min(x, 3));
 
@@ -89,15 +102,33 @@ export class DistributionRepository {
           'f.problems_count',
         ]
           .map((sql, k) => `coalesce(sum(${sql}), 0)::int AS "${k}"`)
-          .join(', ')}
+          .join(', ')},
+                ${[
+                  ...PROBLEM_ACTIONS.map((a) =>
+                    clusterColumns(`action.${a}`, PROBLEM_ACTION_SQL[a], 'f.problems_count'),
+                  ),
+                  ...OUTCOME_RESULTS.map((r) =>
+                    clusterColumns(`result.${r}`, PROBLEM_RESULT_SQL[r], PROBLEM_RESULT_KNOWN),
+                  ),
+                ].join(',\n                ')},
+                count(*) FILTER (WHERE f.problems_count > 0)::float8 AS "cases",
+                coalesce(sum(f.problems_count::float8 * f.problems_count), 0) AS "countsq",
+                count(*) FILTER (WHERE ${PROBLEM_RESULT_KNOWN} > 0)::float8 AS "known.cases",
+                coalesce(sum(${PROBLEM_RESULT_KNOWN}::float8 * ${PROBLEM_RESULT_KNOWN}), 0) AS "known.countsq"
            FROM case_facts f
           WHERE ${where.sql}`,
         where.params,
       ) as Promise<Array<Record<string, number>>>,
+      // Per band: its problems, and over cases Σ (the case's problems in the band)² and Σ that × the case's problems.
       this.dataSource.query(
-        `SELECT p.minutes, count(*)::int AS problems FROM (${problemTimeBeforeRows(where.sql)}) p GROUP BY 1`,
+        `SELECT band, sum(k)::int AS problems, sum(k * k)::float8 AS sq, sum(k * units)::float8 AS "cross"
+           FROM (SELECT case_id, band, count(*) AS k, sum(count(*)) OVER (PARTITION BY case_id) AS units
+                   FROM (SELECT p.case_id, ${bandOf('p.minutes')} AS band
+                           FROM (${problemTimeBeforeRows(where.sql)}) p) b
+                  GROUP BY case_id, band) c
+          GROUP BY band`,
         where.params,
-      ) as Promise<Array<{ minutes: number; problems: number }>>,
+      ) as Promise<Array<{ band: number; problems: number; sq: number; cross: number }>>,
     ]);
 
     const toldByArrival = Object.fromEntries(ARRIVAL_ROUTES.map((r) => [r, TOLD_GROUPS.map(() => 0)])) as Record<
@@ -119,18 +150,39 @@ export class DistributionRepository {
     }
     const sums = PROBLEM_ACTIONS.length + OUTCOME_RESULTS.length;
     const p = problems[0] ?? {};
-    const at = (k: number) => Number(p[String(k)] ?? 0);
+    const at = (k: number | string) => Number(p[String(k)] ?? 0);
+    const actions = PROBLEM_ACTIONS.map((_, k) => at(k));
     const results = OUTCOME_RESULTS.map((_, k) => at(PROBLEM_ACTIONS.length + k));
     const byBand = BANDS.map(() => 0);
-    for (const row of timeBefore) byBand[bandIndexOf(Number(row.minutes))] += row.problems;
+    for (const row of timeBefore) byBand[Number(row.band)] += row.problems;
+    const all = { n: at(sums), clusters: at('cases'), clusterCountSq: at('countsq') };
+    const known = {
+      n: results.reduce((a, b) => a + b, 0),
+      clusters: at('known.cases'),
+      clusterCountSq: at('known.countsq'),
+    };
+    const part = (whole: typeof all, key: string, count: number): ClusterSums => ({
+      ...whole,
+      sum: count,
+      clusterSumSq: at(`${key}.sq`),
+      clusterCrossSum: at(`${key}.cross`),
+    });
     return {
       toldByArrival,
       toldByBounceIn,
       acceptance,
       problems: {
-        actions: PROBLEM_ACTIONS.map((_, k) => at(k)),
-        results: [...results, at(sums) - results.reduce((a, b) => a + b, 0)],
+        actions,
+        results: [...results, at(sums) - known.n],
         timeBefore: byBand,
+        clusters: {
+          actions: PROBLEM_ACTIONS.map((a, k) => part(all, `action.${a}`, actions[k])),
+          results: OUTCOME_RESULTS.map((r, k) => part(known, `result.${r}`, results[k])),
+          timeBefore: BANDS.map((_, k) => {
+            const row = timeBefore.find((r) => Number(r.band) === k);
+            return { ...all, sum: byBand[k], clusterSumSq: row?.sq ?? 0, clusterCrossSum: row?.cross ?? 0 };
+          }),
+        },
       },
     };
   }

@@ -13,15 +13,22 @@ export function wilsonInterval(count: number, n: number, z = Z95): RateInterval 
     throw new RangeError(`wilsonInterval needs whole numbers 0 ≤ count ≤ n, got ${count}/${n}`);
   }
   if (n === 0) return { rate: null, ciLow: null, ciHigh: null };
-  const rate = count / n;
+  return wilsonScore(count / n, n, z);
+}
+
+/**
+ * The Wilson score interval of a rate at a sample size that need not be whole (an effective size, as
+ * statistics/cluster-share-interval.ts uses); at a rate of 0 or 1 the bound is exactly 0 or 1.
+ */
+export function wilsonScore(rate: number, n: number, z = Z95): RateInterval {
   const z2 = z * z;
   const denominator = 1 + z2 / n;
   const centre = (rate + z2 / (2 * n)) / denominator;
   const halfWidth = (z / denominator) * Math.sqrt((rate * (1 - rate)) / n + z2 / (4 * n * n));
-  // At 0/n and n/n the bound is exactly 0 or 1; the subtraction would leave rounding noise.
+  // The subtraction would leave rounding noise at the ends.
   return {
     rate,
-    ciLow: count === 0 ? 0 : Math.max(0, centre - halfWidth),
-    ciHigh: count === n ? 1 : Math.min(1, centre + halfWidth),
+    ciLow: rate === 0 ? 0 : Math.max(0, centre - halfWidth),
+    ciHigh: rate === 1 ? 1 : Math.min(1, centre + halfWidth),
   };
 }

@@ -11,7 +11,7 @@ import { allColumns } from './1764510000000-retelling-item.js';
 import { CLUSTER_COLUMNS } from './1764710000000-problem-time-clusters.js';
 
 const RQI = '(f.feedback_score_sum::numeric / nullif(f.feedback_items_n, 0) - 1) / 4 * 100';
-const RQI_COLUMNS: RollupColumns = [
+export const RQI_COLUMNS: RollupColumns = [
   ['rqi_sumsq', 'numeric', `CASE WHEN f.feedback_items_n > 0 THEN (${RQI}) * (${RQI}) ELSE 0 END`],
 ];
 

@@ -52,6 +52,7 @@ import { RollupClosingIndexes1764800000100 } from './1764800000100-rollup-closin
 import { CitusTimeEntryDelta1764810000000 } from './1764810000000-citus-time-entry-delta.js';
 import { Subcategories1764820000000 } from './1764820000000-subcategories.js';
 import { CitusFeeRollupsRebuild1764830000000 } from './1764830000000-citus-fee-rollups-rebuild.js';
+import { ProblemShareClusters1764860000000 } from './1764860000000-problem-share-clusters.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 import { SearchKeys1764730000000 } from './1764730000000-search-keys.js';
@@ -117,4 +118,5 @@ export const MIGRATIONS = [
   CitusTimeEntryDelta1764810000000,
   Subcategories1764820000000,
   CitusFeeRollupsRebuild1764830000000,
+  ProblemShareClusters1764860000000,
 ];

@@ -34,6 +34,7 @@ import { roundedOutcomes, type RoundedOutcomes } from '../../disclosure/publishe
 import { lowestSum, totalRange } from '../../disclosure/distributions.js';
 import { roundToBase, roundedRange, type RoundedFigure } from '../../disclosure/rounding.js';
 import { System } from '../../disclosure/testing/attacker-system.js';
+import { clusterShareSums } from '../../analytics/statistics/cluster-share-interval.js';
 
 const BASE = 5;
 
@@ -120,7 +121,28 @@ function countsOf(cases: Case[]): DistributionCounts {
     ) as DistributionCounts['toldByArrival'],
     toldByBounceIn: byBounceIn,
     acceptance,
-    problems: { actions, results, timeBefore },
+    problems: { actions, results, timeBefore, clusters: problemClusters(cases) },
+  };
+}
+
+/** Each way's cluster sums (cases as clusters), as the repository reads them. */
+function problemClusters(cases: Case[]): DistributionCounts['problems']['clusters'] {
+  const items = (way: number, keep: (p: [number, number, number]) => boolean) =>
+    cases.flatMap((c, k) => c.problems.filter(keep).map((p) => ({ cluster: String(k), group: String(p[way]) })));
+  const groups = (n: number) => [...Array(n).keys()].map(String);
+  return {
+    actions: clusterShareSums(
+      items(0, () => true),
+      groups(4),
+    ),
+    results: clusterShareSums(
+      items(1, (p) => p[1] < 5),
+      groups(5),
+    ),
+    timeBefore: clusterShareSums(
+      items(2, () => true),
+      groups(5),
+    ),
   };
 }
 

@@ -18,7 +18,16 @@ import {
   type PackTable,
   type ProblemAction,
 } from '@deepvalue/shared';
-import { lowestSum, pinsWhole, safeBase, sharesOf, totalRange, waysPinned } from '../../disclosure/distributions.js';
+import {
+  lowestSum,
+  pinsWhole,
+  publishedDesignEffect,
+  safeBase,
+  sharesOf,
+  totalRange,
+  waysPinned,
+} from '../../disclosure/distributions.js';
+import { clusterDesignEffect } from '../../analytics/statistics/cluster-share-interval.js';
 import type { RoundedMeanTable } from '../../disclosure/means.js';
 import { MIN_RATE_N, rateOfRounded, roundToBase, roundedRange, type RoundedRate } from '../../disclosure/rounding.js';
 import { TOLD_GROUPS, UNDERSTANDING_LEVELS, type DistributionCounts } from '../distribution.repository.js';
@@ -274,7 +283,7 @@ export function acceptanceByUnderstandingTable(counts: DistributionCounts, round
 
 /** Underlying problems three ways: what was done, their own result, and relationship time before they surfaced. */
 export function underlyingProblemsTable(counts: DistributionCounts, rounded: RoundedOutcomes): PackTable {
-  const { actions, results, timeBefore } = counts.problems;
+  const { actions, results, timeBefore, clusters } = counts.problems;
   const pack = rounded.base;
   const withProblemLowest = totalRange(rounded.figures.problem_uncovered.count, pack)[0];
   const base = safeBase(pack, (b) => {
@@ -293,33 +302,45 @@ export function underlyingProblemsTable(counts: DistributionCounts, rounded: Rou
       'client declined); each problem’s own result, where recorded (problems with no result are "Not recorded" ' +
       'and left out of the shares, never counted as negative); and the relationship time on the case dated on or ' +
       'before the day it was uncovered, in the bands used elsewhere. Each way is rounded on its own, so their ' +
-      'totals can differ. The intervals treat problems as independent; problems of one case are alike, so they are ' +
-      'somewhat too narrow. ' +
+      'totals can differ. Problems of one case are alike (one client, one adviser), so each interval allows for it: ' +
+      'it is the Wilson interval at the problems ÷ the design effect shown beside it (how much wider the spread is ' +
+      'than if every problem were independent, with cases as clusters; for each way the largest of its groups’, ' +
+      'rounded up to a quarter). ' +
       (base === null ? '' : roundingSentence(base, pack)),
     columns: [
       { key: 'way', label: 'Counted by', kind: 'text' as const },
       { key: 'part', label: 'Group', kind: 'text' as const },
       { key: 'problems', label: 'Problems', kind: 'count' as const },
       ...SHARE_COLUMNS,
+      { key: 'design_effect', label: 'Design effect', kind: 'ratio' as const },
     ],
   };
   if (base === null) return notPublished(head, pack);
-  const section = (way: string, labels: string[], values: number[], notRecorded?: number) => {
-    const shares = sharesOf(values, base);
+  const section = (
+    way: string,
+    labels: string[],
+    values: number[],
+    sums: Parameters<typeof clusterDesignEffect>[0][],
+    notRecorded?: number,
+  ) => {
+    const designEffect = publishedDesignEffect(sums.map(clusterDesignEffect));
+    const shares = sharesOf(values, base, designEffect);
     const rows: Array<Record<string, Cell>> = shares.map((s, k) => ({
       way,
       part: labels[k],
       problems: s.count,
       ...shareCells(s),
+      design_effect: designEffect,
     }));
     const n = sum(shares.map((s) => s.count));
-    rows.push({ way, part: 'All', problems: n, ...NO_SHARE });
+    rows.push({ way, part: 'All', problems: n, ...NO_SHARE, design_effect: null });
     if (notRecorded !== undefined)
       rows.push({
         way,
         part: NOT_RECORDED,
         problems: roundToBase(notRecorded, base),
         ...NO_SHARE,
+        design_effect: null,
       });
     return rows;
   };
@@ -331,12 +352,20 @@ export function underlyingProblemsTable(counts: DistributionCounts, rounded: Rou
         'What was done',
         PROBLEM_ACTIONS.map((a) => ACTION_LABELS[a]),
         actions,
+        clusters.actions,
       ),
-      ...section('Their own result', OUTCOME_RESULTS.map(labelOf), results.slice(0, -1), results[results.length - 1]),
+      ...section(
+        'Their own result',
+        OUTCOME_RESULTS.map(labelOf),
+        results.slice(0, -1),
+        clusters.results,
+        results[results.length - 1],
+      ),
       ...section(
         'Relationship time before it surfaced',
         BANDS.map((b) => b.label),
         timeBefore,
+        clusters.timeBefore,
       ),
     ],
   };

@@ -52,7 +52,8 @@ export function problemsPage(doc: Doc, pack: EvidencePack): void {
     'Problems found beyond the one the client came with, counted in problems. What was done about each; each ' +
       'problem’s own result where one was recorded (the others are "Not recorded", left out of the shares); and ' +
       'how much relationship time the case had had by the day the problem came to light. Each share is of the ' +
-      'problems counted the same way; the intervals treat problems as independent, so they are somewhat too narrow.',
+      'problems counted the same way. Problems of one case tend to be alike, so each interval is widened by the ' +
+      'design effect beside it (1: no wider than if every problem were independent).',
     [150, 130],
   );
 }
