@@ -55,7 +55,7 @@ import {
   type PricingReport,
 } from '../pricing/pricing.service.js';
 
-import { publishedValue, type PublishedRounding } from '../pricing/published-pricing.js';
+import { publishedCounts, type PublishedRounding } from '../pricing/published-pricing.js';
 
 import { VERSION } from '../version.js';
 
@@ -485,9 +485,9 @@ function ownTable(priced: Priced, pricingOrg: { ref: string; name: string } | un
 }
 
 /**
- * Each provider's cases priced with its own table, from its own counts rounded at the pack's base, and
- * summed (pricing/each-provider.ts; docs/decisions.md). No value line is kept: each would be one
- * provider's table applied to a count.
+ * The pack's own rounded counts priced with each provider's table, each event's count shared between the
+ * tables by the providers' own rounded counts (pricing/each-provider.ts; docs/decisions.md). No value line
+ * is kept: each would show the providers' tables applied to a count.
  */
 function eachProviderTable(
   providers: Array<{ id: string; cells: MeasureCell[]; inputs: PricingInputs }>,
@@ -495,10 +495,19 @@ function eachProviderTable(
   onlyCategory: string | undefined,
   refOf: Map<string, { ref: string }>,
 ): PackPricing {
-  const published = providers.map((p) =>
-    publishedValue(p.inputs.input, pricingRounding(roundedOutcomes(p.cells, rounded.base, onlyCategory), onlyCategory)),
-  );
-  const { value, marks, oneTable } = eachProviderValue(published, rounded.cases);
+  const all = {
+    events: providers.flatMap((p) => p.inputs.input.events),
+    time: providers.flatMap((p) => p.inputs.input.time),
+  };
+  const combined = publishedCounts(all, pricingRounding(rounded, onlyCategory));
+  const own = providers.map((p) => ({
+    input: p.inputs.input,
+    counts: publishedCounts(
+      p.inputs.input,
+      pricingRounding(roundedOutcomes(p.cells, rounded.base, onlyCategory), onlyCategory),
+    ),
+  }));
+  const { value, marks, oneTable } = eachProviderValue(combined, own);
   const view: PricingView = { ...buildPricingView(providers[0].inputs.input, value, marks, oneTable), lines: [] };
   const { prices } = providers[0].inputs;
   const created = providers.map((p) => p.inputs.unitCosts.createdAt.toISOString()).sort();

@@ -135,8 +135,14 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
         '£ figures are priced from the same rounded counts: an outcome priced at a unit cost is its rounded ' +
           'count × that cost; £ recorded on outcomes (benefits, debt written off) is the rounded count of outcomes ' +
           'with a £ × their average £ to two significant figures; hours are the rounded cases × hours a case to ' +
-          '0.1 h. By band they are figured band by band and the total is the sum of the bands, so a £ figure ' +
-          'divided by its unit cost gives back only a rounded count. Fixed fee against need is rounded the same way.',
+          '0.1 h. By band they are figured band by band and the total for all cases is the sum of the bands, so a ' +
+          '£ figure divided by its unit cost gives back only a rounded count. Fixed fee against need is rounded the ' +
+          'same way.',
+        'How the value table’s totals are formed: the figure for all cases is the sum of the five bands, to the ' +
+          'penny (including any band shown "[c]"). Each category is priced from its own rounded counts, so the ' +
+          'categories need not add up to the total, but none is shown above it: where rounding would put a ' +
+          'category’s £, hours, cost or events not priced above the figure for all cases, it is shown at that ' +
+          'figure, and its value per £1 and per hour follow from the figures shown.',
         'Figures are published for all categories by band of relationship time and for each category over all ' +
           'bands, not for each category and band together: those cells are small, and protecting them would ' +
           'hide the figures above as well.',
@@ -218,18 +224,19 @@ function ownTableParagraphs(meta: PackMeta, sensitivity: Sensitivity): string[] 
 function eachProviderParagraphs(meta: PackMeta): string[] {
   const base = roundingBaseFor(meta.threshold);
   return [
-    'Priced with each provider’s own unit-cost table: each provider’s cases are priced with that provider’s ' +
-      'own unit costs, mapping, adjustments (deadweight, attribution, drop-off, discount rate) and cost of an ' +
-      `adviser hour (${whoseTable(meta)}), and the £ figures are added up. Gross value is before any ` +
+    'Priced with each provider’s own unit-cost table: the pack’s own rounded counts (the ones its tables ' +
+      'publish) are priced, and each outcome’s count in a band or category is shared between the providers by ' +
+      `their own counts of it there, rounded to the nearest ${base} as in each provider’s own pack; each share ` +
+      'is priced with that provider’s own unit costs, mapping and adjustments (deadweight, attribution, ' +
+      'drop-off, discount rate), and adviser time likewise by each provider’s rounded closed cases and its own ' +
+      `cost of an adviser hour (${whoseTable(meta)}). Where no provider has a rounded count of an outcome in a ` +
+      'group, the shares follow their counts of it over all bands, then their closed cases. So when every table ' +
+      'is the same, every figure is that of the pack priced with that one table. Gross value is before any ' +
       'adjustment; net value is after each provider’s own adjustments.',
-    'The providers’ tables are not published: each provider’s table priced its own cases and is its own. So ' +
-      'that no unit cost can be read back from the pack, the value of each outcome is not shown apart (it is ' +
-      'in the totals by kind of value), and a £ figure, cost of adviser time or value per £1 of a group that ' +
-      'would rest on one provider’s table alone reads "[c]"; where that leaves one band or category of a figure ' +
-      'out, a second is left out with it, so the total less the rest never isolates one provider.',
-    'The £ figures rest on each provider’s own counts rounded to the nearest ' +
-      `${base}, as in that provider’s own pack; added up they can differ a little from the combined counts ` +
-      'this pack publishes (each rounded once). They are not forced to match: sharing the combined count out ' +
-      'between providers would publish each provider’s share of small counts.',
+    'The providers’ tables are not published: each provider’s table is its own. So that no unit cost can be ' +
+      'read back from the pack, the value of each outcome is not shown apart (it is in the totals by kind of ' +
+      'value), and a £ figure, cost of adviser time or value per £1 of a group that would rest on one ' +
+      'provider’s table alone reads "[c]"; where that leaves one band or category of a figure out, a second is ' +
+      'left out with it, so the total less the rest never isolates one provider.',
   ];
 }

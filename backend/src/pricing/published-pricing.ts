@@ -11,15 +11,25 @@
  *   - adviser and relationship hours: the rounded closed cases × hours per case, rounded to 0.1 h (an
  *     exact sum of hours bounds the count: 20 hours in the "8 h and over" band is at most 2 cases).
  * Bands are figured from each band's rounded counts and the overall figure is the sum of the bands, as
- * for counts. Categories use each figure's category rounding; a category whose cases are not published
- * is not published, and a kind of value resting on an event count not published is not published.
+ * for counts. Categories use each figure's category rounding, and no category figure is above the overall
+ * one (withinWhole); a category whose cases are not published is not published, and a kind of value resting
+ * on an event count not published is not published.
  * Events of avoided bounce-back are the bounce-back table's n − count, taken from its rounded figures.
  */
 import { BANDS, CATEGORIES, type BandKey, type Category } from '@deepvalue/shared';
 import { roundFigures, type FigureCounts, type RoundedFigure } from '../disclosure/rounding.js';
 import { entriesFor, OUTCOME_EVENTS, type OutcomeEvent } from './benefit-mapping.js';
 import { VALUE_KINDS, type ValueKind } from '@deepvalue/shared';
-import { valueGroup, type DeepValue, type EventCount, type GroupValue, type PricingInput } from './value.js';
+import { rangeOf } from './adjustments.js';
+import {
+  valueGroup,
+  type DeepValue,
+  type EventCount,
+  type GroupValue,
+  type KindValue,
+  type PricingInput,
+  type TimeTotals,
+} from './value.js';
 
 export interface PublishedRounding {
   base: number;
@@ -66,7 +76,28 @@ interface EventFigures {
   exactWithAmount: FigureCounts;
 }
 
-export function publishedValue(input: PricingInput, rounding: PublishedRounding): PublishedValue {
+/** One group's rounded counts, as a published pricing prices them. */
+export interface GroupCounts {
+  hiddenCases: boolean;
+  /** Events whose count is not published in the group. */
+  hiddenEvents: Set<OutcomeEvent>;
+  counts: EventCount[];
+  time: TimeTotals;
+}
+
+/** The rounded counts of every band and category: what a published pricing prices, whoever's table it is. */
+export interface PublishedCounts {
+  base: number;
+  bands: GroupCounts[];
+  categories: GroupCounts[];
+  /** Each event's count overall as published (the sum of its rounded bands). */
+  eventCounts: Map<OutcomeEvent, number>;
+}
+
+export function publishedCounts(
+  input: Pick<PricingInput, 'events' | 'time'>,
+  rounding: PublishedRounding,
+): PublishedCounts {
   const { base, cases } = rounding;
   const knownZero = rounding.knownZero ?? [];
   const bandIndex = (band: BandKey) => BANDS.findIndex((b) => b.band === band);
@@ -131,32 +162,93 @@ export function publishedValue(input: PricingInput, rounding: PublishedRounding)
     };
   };
 
-  const bands = BANDS.map((_, j) => groupAt((f) => f.byBand[j]));
-  const categories = CATEGORIES.map((_, i) => groupAt((f) => f.byCategory[i]));
+  return {
+    base,
+    bands: BANDS.map((_, j) => groupAt((f) => f.byBand[j])),
+    categories: CATEGORIES.map((_, i) => groupAt((f) => f.byCategory[i])),
+    eventCounts: new Map([...events].map(([event, f]) => [event, f.count.total])),
+  };
+}
+
+export function publishedValue(input: PricingInput, rounding: PublishedRounding): PublishedValue {
+  const counts = publishedCounts(input, rounding);
+  const { bands, categories } = counts;
   const byBand = {} as Record<BandKey, GroupValue>;
   BANDS.forEach((b, j) => (byBand[b.band] = valueGroup(bands[j].counts, [bands[j].time], input)));
-  const byCategory = {} as Record<Category, GroupValue>;
-  CATEGORIES.forEach((c, i) => (byCategory[c] = valueGroup(categories[i].counts, [categories[i].time], input)));
   // Overall: the sum of the rounded bands, like every published total.
   const overall = valueGroup(
     bands.flatMap((b) => b.counts),
     bands.map((b) => b.time),
     input,
   );
+  const byCategory = {} as Record<Category, GroupValue>;
+  CATEGORIES.forEach(
+    (c, i) => (byCategory[c] = withinWhole(valueGroup(categories[i].counts, [categories[i].time], input), overall)),
+  );
+  return { value: { overall, byCategory, byBand }, marks: publishedMarks(counts, input) };
+}
 
-  const costs = new Map(input.unitCosts.map((c) => [c.key, c]));
+/** What of a published pricing is not shown, for one table's mapping (the kinds each hidden event prices). */
+export function publishedMarks(
+  counts: PublishedCounts,
+  table: Pick<PricingInput, 'unitCosts' | 'mapping'>,
+): PublishedMarks {
+  const costs = new Map(table.unitCosts.map((c) => [c.key, c]));
   const kindsOf = (event: OutcomeEvent) =>
-    entriesFor(input.mapping, event)
+    entriesFor(table.mapping, event)
       .map((e) => costs.get(e.unitCostKey)?.kind)
       .filter((k): k is ValueKind => k !== undefined);
-  const hiddenKinds = categories.map((c) => {
+  const hiddenKinds = counts.categories.map((c) => {
     const hidden = Object.fromEntries(VALUE_KINDS.map((k) => [k, c.hiddenCases])) as Record<ValueKind, boolean>;
     for (const event of c.hiddenEvents) for (const kind of kindsOf(event)) hidden[kind] = true;
     return hidden;
   });
-  const eventCounts = new Map([...events].map(([event, f]) => [event, f.count.total]));
   return {
-    value: { overall, byCategory, byBand },
-    marks: { base, hiddenCategories: categories.map((c) => c.hiddenCases), hiddenKinds, eventCounts },
+    base: counts.base,
+    hiddenCategories: counts.categories.map((c) => c.hiddenCases),
+    hiddenKinds,
+    eventCounts: counts.eventCounts,
+  };
+}
+
+/**
+ * A category no larger than the whole (docs/decisions.md): categories are rounded apart from the bands whose
+ * sum is the whole, so rounding could put one a little above it (every band's few events rounded down, the
+ * category's rounded up). Each £ and hours figure is then shown at the whole's, and its ratios follow. Only
+ * ever lowers a figure towards one already published, so it publishes nothing new.
+ */
+export function withinWhole(part: GroupValue, whole: GroupValue): GroupValue {
+  const adviserHours = Math.min(part.adviserHours, whole.adviserHours);
+  const relationshipHours = Math.min(part.relationshipHours, whole.relationshipHours);
+  const adviserCostGbp =
+    part.adviserCostGbp === null || whole.adviserCostGbp === null
+      ? part.adviserCostGbp
+      : Math.min(part.adviserCostGbp, whole.adviserCostGbp);
+  const kind = <K extends ValueKind>(k: K): KindValue<K> => {
+    const gross = Math.min(part.values[k].gross, whole.values[k].gross);
+    const net = rangeOf((s) => Math.min(part.values[k].net[s], whole.values[k].net[s]));
+    const per = (d: number | null) => (d === null || d === 0 ? null : rangeOf((s) => net[s] / d));
+    return {
+      kind: k,
+      gross,
+      net,
+      grossPerPoundSpent: adviserCostGbp === null || adviserCostGbp === 0 ? null : gross / adviserCostGbp,
+      netPerPoundSpent: per(adviserCostGbp),
+      netPerRelationshipHour: per(relationshipHours),
+    };
+  };
+  const wholeUnpriced = new Map(whole.unpriced.map((u) => [`${u.event}|${u.unitCostKey}|${u.reason}`, u.count]));
+  return {
+    ...part,
+    adviserHours,
+    relationshipHours,
+    adviserCostGbp,
+    values: { fiscal: kind('fiscal'), wellbeing: kind('wellbeing'), client_financial: kind('client_financial') },
+    unpriced: part.unpriced
+      .map((u) => ({
+        ...u,
+        count: Math.min(u.count, wholeUnpriced.get(`${u.event}|${u.unitCostKey}|${u.reason}`) ?? 0),
+      }))
+      .filter((u) => u.count > 0),
   };
 }
