@@ -47,6 +47,7 @@ import { TimeVsOutcomeService } from './time-vs-outcome.service.js';
     MeasuresService,
     RateReportsService,
     FeeRatesService,
+    FixedFeeRollupsRepository,
     FixedFeeService,
   ],
 })

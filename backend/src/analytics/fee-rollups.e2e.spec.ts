@@ -3,7 +3,8 @@
  * served equals the report counted the straightforward way from the facts (every figure: fee lines,
  * outcomes either side, escapes, hours' mean, quartiles and histogram), for no filter, each single
  * filter and periods that cut months, under the default fee table and a saved one, before and after
- * every kind of write; the tables the row trigger keeps equal a rebuild; an older fee version is
+ * every kind of write, for every client and for consenting clients only (the evidence pack's reading:
+ * evidence/fee-lines.e2e.spec.ts); the tables the row trigger keeps equal a rebuild; an older fee version is
  * answered from the facts; the installed functions count each column with the generated text; and the
  * default rows SQL classifies with are fee-defaults.ts.
  */
@@ -48,6 +49,11 @@ describe('fixed fee roll-up', () => {
     ({ fixture } = await seedOrganisation(sut, 300, 29));
     service = sut.app.get(FixedFeeService);
     figures = jest.spyOn(sut.app.get(FixedFeeRollupsRepository), 'figures');
+    // Some clients without consent, so the consenting half differs from everyone (as in pricing-rollups.e2e).
+    await sut.dataSource.query(
+      `UPDATE clients SET evidence_consent = false WHERE organisation_id = $1 AND right(ref, 1) IN ('3', '7')`,
+      [fixture.orgId],
+    );
   }, 300_000);
   afterAll(async () => {
     await sut.close();
@@ -58,6 +64,9 @@ describe('fixed fee roll-up', () => {
     ['category housing', { category: 'housing' }],
     ['funding stream', { fundingStream: 'legal_aid_fixed_fee' }],
     ['adviser, in capitals', { adviser: fixture.adviserIds[1].toUpperCase() }],
+    ['consent only', { consentOnly: true }],
+    ['consent only, a period cutting months', { consentOnly: true, from: '2024-06-17', to: '2026-05-12' }],
+    ['consent only, office', { consentOnly: true, office: fixture.officeIds[0] }],
   ];
 
   const expectSameReports = async () => {
@@ -121,6 +130,11 @@ describe('fixed fee roll-up', () => {
     await q(`DELETE FROM time_entries WHERE case_id = $1`, [closed[10].id]);
     await q(`UPDATE cases SET opened_on = '2025-01-20', closed_on = '2025-03-01' WHERE id = $1`, [closed[7].id]);
     await q(`UPDATE cases SET category = 'housing' WHERE id = $1`, [closed[8].id]);
+    // Consent given and withdrawn on closed cases: their counts move between the roll-ups' halves.
+    await q(
+      `UPDATE clients SET evidence_consent = NOT evidence_consent WHERE id IN (SELECT client_id FROM cases WHERE id = ANY($1::uuid[]))`,
+      [[closed[11].id, closed[12].id]],
+    );
     await expectTablesCurrent();
     await expectSameReports();
   });

@@ -1,13 +1,13 @@
 /**
  * Fixed fee against need read from case_fee_rollups and case_fee_minute_rollups (docs/architecture.md, How a figure travels): the whole
  * months of the period from the roll-ups, the days of months it cuts from the facts (the same per-case
- * text). Answers no filter or one dimension filter against the fee tables in force; anything else
- * (two dimension filters, consent only, a fee row the roll-up was not classified with) returns null
- * and the service reads the facts.
+ * text). Answers no filter or one dimension filter, for every client or consenting clients only (the
+ * evidence pack), against the fee tables in force; anything else (two dimension filters, a fee row the
+ * roll-up was not classified with) returns null and the caller reads the facts.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { feeCaseRows } from '../database/migrations/1764630000000-fee-rollups.js';
+import { feeCaseRows } from '../database/migrations/1764840000000-fee-rollups-consent.js';
 import { factsWhere, type FeeRowParam } from './facts-query.js';
 import { feeRollupColumns } from './fee-rollups.sql.js';
 import type { FeeLineCounts } from './fixed-fee.repository.js';
@@ -88,13 +88,14 @@ export class FixedFeeRollupsRepository {
     asOf: string,
   ): Promise<FeeFigures | null> {
     const dimensions = dimensionFiltersOf(filters);
-    if (dimensions.length > 1 || filters.consentOnly) return null;
+    if (dimensions.length > 1) return null;
     const [dim, dimValue] = dimensions[0] ?? ['all', ''];
     const { months, edges } = splitByMonth(filters.from, filters.to);
     const monthWhere = (params: unknown[]) =>
       [
         months?.from && `closed_month >= $${params.push(months.from)}::date`,
         months?.to && `closed_month <= $${params.push(months.to)}::date`,
+        filters.consentOnly && 'evidence_consent',
       ]
         .filter(Boolean)
         .map((clause) => ` AND ${clause}`)

@@ -117,6 +117,7 @@ case_fee_minute_rollups.category text NOT NULL
 case_fee_minute_rollups.closed_month date NOT NULL
 case_fee_minute_rollups.dim text NOT NULL
 case_fee_minute_rollups.dim_value text NOT NULL
+case_fee_minute_rollups.evidence_consent boolean NOT NULL
 case_fee_minute_rollups.n integer NOT NULL
 case_fee_minute_rollups.organisation_id uuid NOT NULL
 case_fee_minute_rollups.total_minutes integer NOT NULL
@@ -130,6 +131,7 @@ case_fee_rollups.dim text NOT NULL
 case_fee_rollups.dim_value text NOT NULL
 case_fee_rollups.escape_count bigint NOT NULL
 case_fee_rollups.escape_n bigint NOT NULL
+case_fee_rollups.evidence_consent boolean NOT NULL
 case_fee_rollups.fee_from date NOT NULL
 case_fee_rollups.hour integer NOT NULL
 case_fee_rollups.minutes bigint NOT NULL
@@ -913,10 +915,11 @@ case_fee_minute_rollups case_fee_minute_rollups_category_not_null: NOT NULL cate
 case_fee_minute_rollups case_fee_minute_rollups_closed_month_not_null: NOT NULL closed_month
 case_fee_minute_rollups case_fee_minute_rollups_dim_not_null: NOT NULL dim
 case_fee_minute_rollups case_fee_minute_rollups_dim_value_not_null: NOT NULL dim_value
+case_fee_minute_rollups case_fee_minute_rollups_evidence_consent_not_null: NOT NULL evidence_consent
 case_fee_minute_rollups case_fee_minute_rollups_n_not_null: NOT NULL n
 case_fee_minute_rollups case_fee_minute_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
 case_fee_minute_rollups case_fee_minute_rollups_organisation_id_not_null: NOT NULL organisation_id
-case_fee_minute_rollups case_fee_minute_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, category, total_minutes, closed_month)
+case_fee_minute_rollups case_fee_minute_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent)
 case_fee_minute_rollups case_fee_minute_rollups_total_minutes_not_null: NOT NULL total_minutes
 case_fee_rollups case_fee_rollups_beyond_cases_not_null: NOT NULL beyond_cases
 case_fee_rollups case_fee_rollups_beyond_n_not_null: NOT NULL beyond_n
@@ -928,12 +931,13 @@ case_fee_rollups case_fee_rollups_dim_not_null: NOT NULL dim
 case_fee_rollups case_fee_rollups_dim_value_not_null: NOT NULL dim_value
 case_fee_rollups case_fee_rollups_escape_count_not_null: NOT NULL escape_count
 case_fee_rollups case_fee_rollups_escape_n_not_null: NOT NULL escape_n
+case_fee_rollups case_fee_rollups_evidence_consent_not_null: NOT NULL evidence_consent
 case_fee_rollups case_fee_rollups_fee_from_not_null: NOT NULL fee_from
 case_fee_rollups case_fee_rollups_hour_not_null: NOT NULL hour
 case_fee_rollups case_fee_rollups_minutes_not_null: NOT NULL minutes
 case_fee_rollups case_fee_rollups_organisation_id_fkey: FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE CASCADE
 case_fee_rollups case_fee_rollups_organisation_id_not_null: NOT NULL organisation_id
-case_fee_rollups case_fee_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_month, category, fee_from, hour)
+case_fee_rollups case_fee_rollups_pkey: PRIMARY KEY (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour)
 case_fee_rollups case_fee_rollups_within_cases_not_null: NOT NULL within_cases
 case_fee_rollups case_fee_rollups_within_n_not_null: NOT NULL within_n
 case_fee_rollups case_fee_rollups_within_positive_not_null: NOT NULL within_positive
@@ -1812,9 +1816,9 @@ CREATE INDEX case_facts_org_adviser_idx ON public.case_facts USING btree (organi
 CREATE INDEX case_facts_org_closed_idx ON public.case_facts USING btree (organisation_id, closed_on)
 CREATE UNIQUE INDEX case_facts_pkey ON public.case_facts USING btree (case_id)
 CREATE INDEX case_fee_minute_rollups_closing_idx ON public.case_fee_minute_rollups USING btree (organisation_id, closed_month)
-CREATE UNIQUE INDEX case_fee_minute_rollups_pkey ON public.case_fee_minute_rollups USING btree (organisation_id, dim, dim_value, category, total_minutes, closed_month)
+CREATE UNIQUE INDEX case_fee_minute_rollups_pkey ON public.case_fee_minute_rollups USING btree (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent)
 CREATE INDEX case_fee_rollups_closing_idx ON public.case_fee_rollups USING btree (organisation_id, closed_month)
-CREATE UNIQUE INDEX case_fee_rollups_pkey ON public.case_fee_rollups USING btree (organisation_id, dim, dim_value, closed_month, category, fee_from, hour)
+CREATE UNIQUE INDEX case_fee_rollups_pkey ON public.case_fee_rollups USING btree (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour)
 CREATE UNIQUE INDEX case_legal_aid_organisation_id_case_id_key ON public.case_legal_aid USING btree (organisation_id, case_id)
 CREATE UNIQUE INDEX case_legal_aid_organisation_id_id_key ON public.case_legal_aid USING btree (organisation_id, id)
 CREATE UNIQUE INDEX case_legal_aid_organisation_id_ufn_key ON public.case_legal_aid USING btree (organisation_id, ufn)
@@ -2093,9 +2097,9 @@ BEGIN
   IF current_setting('deepvalue.defer_facts', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
     IF NEW.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
-  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
-         f.total_minutes / 60,
+    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.fee_from, f.total_minutes / 60,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
          coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
          coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
@@ -2106,8 +2110,9 @@ BEGIN
          coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
          coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
          coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
-    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
-           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.total_minutes, f.office_id,
+           f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           coalesce(fee.effective_from, '-infinity') AS fee_from,
            1 AS p_cases,
            f.total_minutes AS p_minutes,
            CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
@@ -2128,9 +2133,9 @@ BEGIN
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
-   GROUP BY 1, 2, 3, 4, 5, 6, 7
-   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (organisation_id, dim, dim_value, closed_month, category, fee_from, hour) DO UPDATE SET
+   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+   ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour) DO UPDATE SET
     cases = r.cases + EXCLUDED.cases,
     minutes = r.minutes + EXCLUDED.minutes,
     within_cases = r.within_cases + EXCLUDED.within_cases,
@@ -2141,9 +2146,9 @@ BEGIN
     beyond_positive = r.beyond_positive + EXCLUDED.beyond_positive,
     escape_n = r.escape_n + EXCLUDED.escape_n,
     escape_count = r.escape_count + EXCLUDED.escape_count;
-    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent, n)
   SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
-         sum(f.s)::integer
+         f.evidence_consent, sum(f.s)::integer
     FROM (SELECT 1 AS s, (NEW).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -2152,14 +2157,14 @@ BEGIN
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
    WHERE f.closed_on IS NOT NULL
-   GROUP BY 1, 2, 3, 4, 5, 6
-   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month) DO UPDATE SET n = r.n + EXCLUDED.n;
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent) DO UPDATE SET n = r.n + EXCLUDED.n;
   ELSIF TG_OP = 'DELETE' THEN
     IF OLD.closed_on IS NULL THEN RETURN NULL; END IF;
-    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
-  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
-         f.total_minutes / 60,
+    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.fee_from, f.total_minutes / 60,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
          coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
          coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
@@ -2170,8 +2175,9 @@ BEGIN
          coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
          coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
          coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
-    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
-           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.total_minutes, f.office_id,
+           f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           coalesce(fee.effective_from, '-infinity') AS fee_from,
            1 AS p_cases,
            f.total_minutes AS p_minutes,
            CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
@@ -2192,9 +2198,9 @@ BEGIN
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
-   GROUP BY 1, 2, 3, 4, 5, 6, 7
-   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (organisation_id, dim, dim_value, closed_month, category, fee_from, hour) DO UPDATE SET
+   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+   ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour) DO UPDATE SET
     cases = r.cases + EXCLUDED.cases,
     minutes = r.minutes + EXCLUDED.minutes,
     within_cases = r.within_cases + EXCLUDED.within_cases,
@@ -2205,9 +2211,9 @@ BEGIN
     beyond_positive = r.beyond_positive + EXCLUDED.beyond_positive,
     escape_n = r.escape_n + EXCLUDED.escape_n,
     escape_count = r.escape_count + EXCLUDED.escape_count;
-    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent, n)
   SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
-         sum(f.s)::integer
+         f.evidence_consent, sum(f.s)::integer
     FROM (SELECT -1 AS s, (OLD).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -2216,14 +2222,14 @@ BEGIN
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
    WHERE f.closed_on IS NOT NULL
-   GROUP BY 1, 2, 3, 4, 5, 6
-   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month) DO UPDATE SET n = r.n + EXCLUDED.n;
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent) DO UPDATE SET n = r.n + EXCLUDED.n;
   ELSE
     IF (OLD.closed_on IS NULL AND NEW.closed_on IS NULL) OR OLD IS NOT DISTINCT FROM NEW THEN RETURN NULL; END IF;
-    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
-  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
-         f.total_minutes / 60,
+    INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.fee_from, f.total_minutes / 60,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
          coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
          coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
@@ -2234,8 +2240,9 @@ BEGIN
          coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
          coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
          coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
-    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
-           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.total_minutes, f.office_id,
+           f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           coalesce(fee.effective_from, '-infinity') AS fee_from,
            1 AS p_cases,
            f.total_minutes AS p_minutes,
            CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
@@ -2256,9 +2263,9 @@ BEGIN
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
-   GROUP BY 1, 2, 3, 4, 5, 6, 7
-   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (organisation_id, dim, dim_value, closed_month, category, fee_from, hour) DO UPDATE SET
+   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+   ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour) DO UPDATE SET
     cases = r.cases + EXCLUDED.cases,
     minutes = r.minutes + EXCLUDED.minutes,
     within_cases = r.within_cases + EXCLUDED.within_cases,
@@ -2269,9 +2276,9 @@ BEGIN
     beyond_positive = r.beyond_positive + EXCLUDED.beyond_positive,
     escape_n = r.escape_n + EXCLUDED.escape_n,
     escape_count = r.escape_count + EXCLUDED.escape_count;
-    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent, n)
   SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
-         sum(f.s)::integer
+         f.evidence_consent, sum(f.s)::integer
     FROM (SELECT -1 AS s, (OLD).* UNION ALL SELECT 1 AS s, (NEW).*) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -2280,17 +2287,32 @@ BEGIN
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
    WHERE f.closed_on IS NOT NULL
-   GROUP BY 1, 2, 3, 4, 5, 6
-   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month) DO UPDATE SET n = r.n + EXCLUDED.n;
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent) DO UPDATE SET n = r.n + EXCLUDED.n;
   END IF;
   IF TG_OP <> 'INSERT' AND OLD.closed_on IS NOT NULL THEN
-    DELETE FROM case_fee_rollups
-     WHERE organisation_id = OLD.organisation_id AND closed_month = date_trunc('month', OLD.closed_on)::date
-       AND cases = 0;
-    DELETE FROM case_fee_minute_rollups
-     WHERE organisation_id = OLD.organisation_id AND closed_month = date_trunc('month', OLD.closed_on)::date
-       AND n = 0;
+    DELETE FROM case_fee_rollups r USING (SELECT (OLD).*) f
+    CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+     WHERE r.organisation_id = OLD.organisation_id AND r.dim = d.dim AND r.dim_value = d.dim_value
+       AND r.closed_month = date_trunc('month', OLD.closed_on)::date AND r.evidence_consent = OLD.evidence_consent
+       AND r.category = OLD.category AND r.hour = OLD.total_minutes / 60 AND r.cases = 0;
+    DELETE FROM case_fee_minute_rollups r USING (SELECT (OLD).*) f
+    CROSS JOIN LATERAL (
+    VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
+           ('adviser', f.lead_adviser_id::text), ('fundingStream', f.funding_stream), ('arrival', f.arrival_route)
+    UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
+    UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
+  ) AS d(dim, dim_value)
+     WHERE r.organisation_id = OLD.organisation_id AND r.dim = d.dim AND r.dim_value = d.dim_value
+       AND r.category = OLD.category AND r.total_minutes = OLD.total_minutes
+       AND r.closed_month = date_trunc('month', OLD.closed_on)::date AND r.evidence_consent = OLD.evidence_consent
+       AND r.n = 0;
   END IF;
   RETURN NULL;
 END $function$
@@ -4539,9 +4561,9 @@ CREATE OR REPLACE FUNCTION public.rebuild_case_fee_rollups(org uuid, with_minute
 AS $function$
 BEGIN
   DELETE FROM case_fee_rollups WHERE organisation_id = org;
-  INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
-  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.category, f.fee_from,
-         f.total_minutes / 60,
+  INSERT INTO case_fee_rollups AS r (organisation_id, dim, dim_value, closed_month, evidence_consent, category, fee_from, hour, cases, minutes, within_cases, within_n, within_positive, beyond_cases, beyond_n, beyond_positive, escape_n, escape_count)
+  SELECT f.organisation_id, d.dim, d.dim_value, date_trunc('month', f.closed_on)::date, f.evidence_consent, f.category,
+         f.fee_from, f.total_minutes / 60,
          coalesce(sum(f.s * f.p_cases), 0)::bigint AS cases,
          coalesce(sum(f.s * f.p_minutes), 0)::bigint AS minutes,
          coalesce(sum(f.s * f.p_within_cases), 0)::bigint AS within_cases,
@@ -4552,8 +4574,9 @@ BEGIN
          coalesce(sum(f.s * f.p_beyond_positive), 0)::bigint AS beyond_positive,
          coalesce(sum(f.s * f.p_escape_n), 0)::bigint AS escape_n,
          coalesce(sum(f.s * f.p_escape_count), 0)::bigint AS escape_count
-    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.category, f.total_minutes, f.office_id, f.lead_adviser_id,
-           f.funding_stream, f.arrival_route, f.vulnerabilities, coalesce(fee.effective_from, '-infinity') AS fee_from,
+    FROM (SELECT f.s, f.organisation_id, f.closed_on, f.evidence_consent, f.category, f.total_minutes, f.office_id,
+           f.lead_adviser_id, f.funding_stream, f.arrival_route, f.vulnerabilities,
+           coalesce(fee.effective_from, '-infinity') AS fee_from,
            1 AS p_cases,
            f.total_minutes AS p_minutes,
            CASE WHEN f.total_minutes * fee.hourly_rate_gbp <= fee.fixed_fee_gbp * 60 THEN 1 ELSE 0 END AS p_within_cases,
@@ -4574,13 +4597,13 @@ BEGIN
     UNION ALL SELECT 'vulnerability', v FROM unnest(f.vulnerabilities) v
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
-   GROUP BY 1, 2, 3, 4, 5, 6, 7
-   ORDER BY 1, 2, 3, 4, 5, 6, 7;
+   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+   ORDER BY 1, 2, 3, 4, 5, 6, 7, 8;
   IF with_minutes THEN
     DELETE FROM case_fee_minute_rollups WHERE organisation_id = org;
-    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, n)
+    INSERT INTO case_fee_minute_rollups AS r (organisation_id, dim, dim_value, category, total_minutes, closed_month, evidence_consent, n)
   SELECT f.organisation_id, d.dim, d.dim_value, f.category, f.total_minutes, date_trunc('month', f.closed_on)::date,
-         sum(f.s)::integer
+         f.evidence_consent, sum(f.s)::integer
     FROM (SELECT 1 AS s, c.* FROM case_facts c WHERE c.organisation_id = org) f
   CROSS JOIN LATERAL (
     VALUES ('all', ''), ('category', f.category), ('office', coalesce(f.office_id::text, '')),
@@ -4589,8 +4612,8 @@ BEGIN
     UNION ALL SELECT 'vulnerability', 'none' WHERE cardinality(f.vulnerabilities) = 0
   ) AS d(dim, dim_value)
    WHERE f.closed_on IS NOT NULL
-   GROUP BY 1, 2, 3, 4, 5, 6
-   ORDER BY 1, 2, 3, 4, 5, 6;
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+   ORDER BY 1, 2, 3, 4, 5, 6, 7;
   END IF;
 END $function$
 CREATE OR REPLACE FUNCTION public.rebuild_case_measure_rollups(org uuid)

@@ -213,6 +213,7 @@ export class EvidencePackService {
           filters,
           asOf,
           tables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
+          request.feeTableVersion === undefined && Object.keys(request.feeTableVersions ?? {}).length === 0,
         ),
       ),
       pricingOrganisationId === null

@@ -2,7 +2,9 @@
  * The pack's own SQL: cases against the fee line per category, and the organisations and sharing a pack
  * names. (Its cells by category × band come from analytics/measure-cells.repository.ts.) Everything comes
  * back already aggregated: no query here returns a case, a client or an adviser. Evidence leaves the
- * organisation, so only clients who consented count (f.evidence_consent).
+ * organisation, so only clients who consented count (f.evidence_consent). The fee lines are read from
+ * the fee roll-ups (consent is in their key) when the pack uses the fee tables in force; feeLinesFromFacts
+ * is their straightforward twin.
  */
 import { Injectable } from '@nestjs/common';
 
@@ -15,6 +17,7 @@ import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
 
 import { feeInForce, packWhere, type FeeRowParam } from '../analytics/facts-query.js';
+import { FixedFeeRollupsRepository, type FeeFigures } from '../analytics/fixed-fee-rollups.repository.js';
 
 export interface FeeLineRow {
   category: Category;
@@ -34,14 +37,38 @@ export interface FeeLineRow {
 
 @Injectable()
 export class EvidenceRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly feeRollups: FixedFeeRollupsRepository,
+  ) {}
 
   /**
    * Per category: cases against the fixed-fee line of the fee row in force when each case opened (its
    * organisation's table): within (hours × hourly rate ≤ fee) or beyond, positive outcomes on each side,
-   * escapes (hours × rate above the escape threshold), and the median hours taken.
+   * escapes (hours × rate above the escape threshold), and the median hours taken. `inForce`: the fee
+   * rows are each organisation's table in force (the ones the roll-ups were classified with), so the
+   * roll-ups may answer; otherwise (an older version asked for) the facts do.
    */
   async feeLines(
+    organisationIds: string[],
+    filters: ReportFilters,
+    asOf: string,
+    fees: FeeRowParam[],
+    inForce: boolean,
+  ): Promise<FeeLineRow[]> {
+    const figures = inForce
+      ? await this.feeRollups.figures(
+          organisationIds,
+          { ...filters, consentOnly: true },
+          fees.map((fee, index) => ({ ...fee, index })),
+          asOf,
+        )
+      : null;
+    return figures === null ? this.feeLinesFromFacts(organisationIds, filters, asOf, fees) : feeLinesOf(figures);
+  }
+
+  /** feeLines counted from every consenting client's closed case (the straightforward twin). */
+  async feeLinesFromFacts(
     organisationIds: string[],
     filters: ReportFilters,
     asOf: string,
@@ -133,6 +160,50 @@ export class EvidenceRepository {
     );
     return row?.name ?? null;
   }
+}
+
+/** The roll-ups' figures (per category and applying fee row) as the pack's lines, in category order. */
+function feeLinesOf({ lines, minutes }: FeeFigures): FeeLineRow[] {
+  const rows = new Map<string, Omit<FeeLineRow, 'medianHours'>>();
+  for (const line of lines) {
+    const row = rows.get(line.category) ?? {
+      category: line.category as Category,
+      cases: 0,
+      lined: 0,
+      within: 0,
+      beyond: 0,
+      withinN: 0,
+      withinPositive: 0,
+      beyondN: 0,
+      beyondPositive: 0,
+      escapeN: 0,
+      escaped: 0,
+    };
+    row.cases += line.cases;
+    row.lined += line.withinCases + line.beyondCases;
+    row.within += line.withinCases;
+    row.beyond += line.beyondCases;
+    row.withinN += line.withinN;
+    row.withinPositive += line.withinPositive;
+    row.beyondN += line.beyondN;
+    row.beyondPositive += line.beyondPositive;
+    row.escapeN += line.escapeN;
+    row.escaped += line.escapeCount;
+    rows.set(line.category, row);
+  }
+  return [...rows.values()]
+    .sort((a, b) => (a.category < b.category ? -1 : 1))
+    .map((row) => ({
+      ...row,
+      // Exact minutes where the median falls, each other hour as one value at its start: the same median.
+      medianHours:
+        medianOf(
+          minutes
+            .filter((m) => m.category === row.category)
+            .sort((a, b) => a.value - b.value)
+            .map((m) => ({ minutes: m.value, cases: m.n })),
+        ) / 60,
+    }));
 }
 
 /** The median (interpolated as percentile_cont(0.5)) of values given as counts per value, in ascending order. */

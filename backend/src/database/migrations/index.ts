@@ -40,6 +40,7 @@ import { RetellingItem1764510000000 } from './1764510000000-retelling-item.js';
 import { ShippedLetterTemplates1764520000000 } from './1764520000000-shipped-letter-templates.js';
 import { OutboxWithdrawn1764520000100 } from './1764520000100-outbox-withdrawn.js';
 import { FeeRollups1764630000000 } from './1764630000000-fee-rollups.js';
+import { FeeRollupsConsent1764840000000 } from './1764840000000-fee-rollups-consent.js';
 import { PricingRollups1764540000000 } from './1764540000000-pricing-rollups.js';
 import { OrganisationFunding1764600000000 } from './1764600000000-organisation-funding.js';
 import { TimeEntryDelta1764620000000 } from './1764620000000-time-entry-delta.js';
@@ -118,5 +119,6 @@ export const MIGRATIONS = [
   CitusTimeEntryDelta1764810000000,
   Subcategories1764820000000,
   CitusFeeRollupsRebuild1764830000000,
+  FeeRollupsConsent1764840000000,
   ProblemShareClusters1764860000000,
 ];

@@ -1,0 +1,86 @@
+/**
+ * The evidence pack's fee lines (consenting clients only) read from the fee roll-ups, against real
+ * PostgreSQL on generated casework: they equal the straightforward count over the facts
+ * (feeLinesFromFacts) for no filter, each single filter and periods that cut months, under the default
+ * fee table and a saved one, before and after every kind of write, consent given and withdrawn among
+ * them; and the roll-ups answered rather than handing over to the facts.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Category } from '@deepvalue/shared';
+import { createHarness, type Harness } from '../../test/harness.js';
+import { FeeRatesService } from '../analytics/fee-rates.service.js';
+import { FixedFeeRollupsRepository } from '../analytics/fixed-fee-rollups.repository.js';
+import { applyEveryKindOfWrite } from '../analytics/testing/every-kind-of-write.js';
+import { rollupFilterCases } from '../analytics/testing/rollup-filter-cases.js';
+import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
+import { EvidenceRepository } from './evidence.repository.js';
+
+const AS_OF = '2026-11-01';
+
+const SAVED = [
+  { category: 'housing', effectiveFrom: '2013-04-01', fixedFeeGbp: 157, escapeThresholdGbp: 471, hourlyRateGbp: 50 },
+  { category: 'housing', effectiveFrom: '2025-01-17', fixedFeeGbp: 223, escapeThresholdGbp: 669, hourlyRateGbp: 55.5 },
+  { category: 'debt', effectiveFrom: '2013-04-01', fixedFeeGbp: 180, escapeThresholdGbp: 540, hourlyRateGbp: 120.75 },
+].map((row) => ({ ...row, category: row.category as Category, source: 'test table' }));
+
+describe('the evidence pack’s fee lines from the fee roll-ups', () => {
+  let sut: Harness;
+  let fixture: Fixture;
+  let evidence: EvidenceRepository;
+  let figures: jest.SpiedFunction<FixedFeeRollupsRepository['figures']>;
+
+  beforeAll(async () => {
+    sut = await createHarness();
+    ({ fixture } = await seedOrganisation(sut, 300, 31));
+    evidence = sut.app.get(EvidenceRepository);
+    figures = jest.spyOn(sut.app.get(FixedFeeRollupsRepository), 'figures');
+    await sut.dataSource.query(
+      `UPDATE clients SET evidence_consent = false WHERE organisation_id = $1 AND right(ref, 1) IN ('3', '7')`,
+      [fixture.orgId],
+    );
+  }, 300_000);
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const expectSameFeeLines = async () => {
+    const fees = (await sut.app.get(FeeRatesService).tablesFor([fixture.orgId])).flatMap((t) =>
+      t.rows.map((row) => ({ ...row, organisationId: t.organisationId })),
+    );
+    const byCategory = <T extends { category: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => (a.category < b.category ? -1 : 1));
+    for (const [name, filters] of rollupFilterCases(fixture)) {
+      const twin = await evidence.feeLinesFromFacts([fixture.orgId], filters, AS_OF, fees);
+      const served = await evidence.feeLines([fixture.orgId], filters, AS_OF, fees, true);
+      const results = figures.mock.results;
+      expect({ name, answered: (await results[results.length - 1].value) !== null }).toEqual({ name, answered: true });
+      expect({ name, cases: twin.reduce((n, l) => n + l.cases, 0) > 0 }).toEqual({ name, cases: true });
+      expect({ name, lines: served }).toEqual({ name, lines: byCategory(twin) });
+    }
+    // Only consenting clients count: fewer cases than the report for everyone.
+    const everyone = await sut.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_facts WHERE organisation_id = $1 AND closed_on <= $2`,
+      [fixture.orgId, AS_OF],
+    );
+    const consenting = await evidence.feeLines([fixture.orgId], {}, AS_OF, fees, true);
+    expect(consenting.reduce((n, l) => n + l.cases, 0)).toBeLessThan(everyone[0].n);
+  };
+
+  it('equals the facts under the default fee table', async () => {
+    await expectSameFeeLines();
+  });
+
+  it('equals the facts under a saved table, through every kind of write and consent changes', async () => {
+    await sut.app.get(FeeRatesService).replace(fixture.orgId, fixture.adviserIds[0], { version: 0, rows: SAVED });
+    await expectSameFeeLines();
+    await applyEveryKindOfWrite(sut.dataSource, fixture);
+    const closed = fixture.cases.filter((c) => c.closedOn && c.sessions.length > 0);
+    await sut.dataSource.query(
+      `UPDATE clients SET evidence_consent = NOT evidence_consent
+        WHERE id IN (SELECT client_id FROM cases WHERE id = ANY($1::uuid[]))`,
+      [[closed[3].id, closed[4].id, closed[5].id]],
+    );
+    await sut.dataSource.query(`UPDATE time_entries SET minutes = minutes + 61 WHERE case_id = $1`, [closed[6].id]);
+    await expectSameFeeLines();
+  });
+});
