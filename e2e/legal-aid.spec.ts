@@ -62,6 +62,10 @@ test('a manager records a case’s legal aid details and equality monitoring, th
 
   await page.getByLabel('Category of law').selectOption({ label: 'Housing Loss Prevention Advice Service' });
   await page.getByLabel('Matter type 1').selectOption('LDIB');
+  // HLPAS has one fee code, offered as the category's own until another is chosen.
+  await expect(page.getByLabel('Fee code').locator('option:checked')).toHaveText(
+    'ELA — HLPAS Stage One: early legal advice (the category’s fee)',
+  );
   await page.getByLabel('Access point').fill('AP12');
   await page.getByLabel('Client’s full postcode').fill('e3 4ab');
   await page.getByRole('button', { name: 'Save legal aid details' }).click();
@@ -76,6 +80,7 @@ test('a manager records a case’s legal aid details and equality monitoring, th
   await expect(panel).toContainText('Housing Loss Prevention Advice Service');
   await expect(panel).toContainText(/\d{6}\/\d{3}/);
   await expect(panel).toContainText('E3 4AB');
+  await expect(panel).toContainText('ELA — HLPAS Stage One: early legal advice (the category’s fee)');
   await checkPage(page, 'legal-aid-04-case-with-details');
 
   await page.getByRole('link', { name: 'Ask equality monitoring' }).first().click();

@@ -9,6 +9,7 @@ export interface LegalAidCodesView {
   categories: Array<
     LegalAidCode & { label: string; deepValueCategory: string | null; matterStartCode?: string; verified: boolean }
   >;
+  feeCodes: Array<{ category: string; feeCode: LegalAidCode[] }>;
   matterTypes: Array<{ category: string; matterType1: LegalAidCode[]; matterType2: LegalAidCode[]; source: string }>;
   outcomes: Array<{ category: string; outcome: LegalAidCode[]; stageReached: LegalAidCode[]; source: string }>;
   equality: Record<EqualityQuestion, { pattern: string; declinedCode: string; codes: LegalAidCode[] }>;
@@ -24,6 +25,7 @@ export const LEGAL_AID_FIELDS = [
   'matterType2',
   'stageReached',
   'outcomeCode',
+  'feeCode',
   'exemptionCriteria',
   'accessPoint',
   'procurementArea',
@@ -59,6 +61,8 @@ export interface LegalAid {
   matterType2: string | null;
   stageReached: string | null;
   outcomeCode: string | null;
+  /** The fee claimed (FEE_CODE); null: the category's only fee code, where it has one. */
+  feeCode: string | null;
   exemptionCriteria: string | null;
   accessPoint: string | null;
   procurementArea: string | null;

@@ -246,6 +246,9 @@ export const SHEET_FIELDS: readonly SheetField[] = [
   f('legalAid.matterType2', 'Matter type 2', 'case', 'text', ['mattertype2', 'mt2', 'mattertypecode2']),
   f('legalAid.stageReached', 'Stage reached', 'case', 'text', ['stagereached', 'stage', 'stagereachedcode']),
   f('legalAid.outcomeCode', 'LAA outcome code', 'case', 'text', ['outcomecode', 'laaoutcome', 'laaoutcomecode']),
+  f('legalAid.feeCode', 'LAA fee code', 'case', 'text', ['feecode', 'laafeecode'], {
+    hint: "The fee claimed, e.g. HOUS. Blank: the category's only fee code, where it has one",
+  }),
   f('legalAid.exemptionCriteria', 'Exemption criteria satisfied', 'case', 'text', [
     'exemption',
     'exemptioncriteria',

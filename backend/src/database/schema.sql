@@ -145,6 +145,7 @@ case_legal_aid.category_of_law text NOT NULL
 case_legal_aid.client_postcode text
 case_legal_aid.created_at timestamp with time zone NOT NULL DEFAULT now()
 case_legal_aid.exemption_criteria text
+case_legal_aid.fee_code text
 case_legal_aid.id uuid NOT NULL DEFAULT uuidv7()
 case_legal_aid.matter_type_1 text
 case_legal_aid.matter_type_2 text

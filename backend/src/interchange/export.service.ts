@@ -79,6 +79,7 @@ const caseSql = (where: string) => `
       FROM case_parties p WHERE p.organisation_id = c.organisation_id AND p.case_id = c.id) AS parties,
     (SELECT json_build_object('categoryOfLaw', l.category_of_law, 'ufn', l.ufn, 'matterType1', l.matter_type_1,
         'matterType2', l.matter_type_2, 'stageReached', l.stage_reached, 'outcomeCode', l.outcome_code,
+        'feeCode', l.fee_code,
         'exemptionCriteria', l.exemption_criteria, 'accessPoint', l.access_point, 'procurementArea', l.procurement_area,
         'clientPostcode', l.client_postcode)
       FROM case_legal_aid l WHERE l.organisation_id = c.organisation_id AND l.case_id = c.id) AS "legalAid"

@@ -733,16 +733,16 @@ export class ImportWriter {
     if (!records.length) return;
     const { rows } = await this.client.query<{ case_id: string; ufn: string | null; created: boolean }>(
       `INSERT INTO case_legal_aid (organisation_id, case_id, category_of_law, ufn, matter_type_1, matter_type_2,
-         stage_reached, outcome_code, exemption_criteria, access_point, procurement_area, client_postcode)
+         stage_reached, outcome_code, fee_code, exemption_criteria, access_point, procurement_area, client_postcode)
        SELECT $1, r.case_id, r."categoryOfLaw", r.ufn, r."matterType1", r."matterType2", r."stageReached", r."outcomeCode",
-         r."exemptionCriteria", r."accessPoint", r."procurementArea", r."clientPostcode"
+         r."feeCode", r."exemptionCriteria", r."accessPoint", r."procurementArea", r."clientPostcode"
          FROM json_to_recordset($2::json) AS r(case_id uuid, "categoryOfLaw" text, ufn text, "matterType1" text,
-           "matterType2" text, "stageReached" text, "outcomeCode" text, "exemptionCriteria" text, "accessPoint" text,
+           "matterType2" text, "stageReached" text, "outcomeCode" text, "feeCode" text, "exemptionCriteria" text, "accessPoint" text,
            "procurementArea" text, "clientPostcode" text)
        ON CONFLICT (organisation_id, case_id) DO UPDATE SET category_of_law = EXCLUDED.category_of_law,
          ufn = coalesce(EXCLUDED.ufn, case_legal_aid.ufn), matter_type_1 = EXCLUDED.matter_type_1,
          matter_type_2 = EXCLUDED.matter_type_2, stage_reached = EXCLUDED.stage_reached, outcome_code = EXCLUDED.outcome_code,
-         exemption_criteria = EXCLUDED.exemption_criteria, access_point = EXCLUDED.access_point,
+         fee_code = EXCLUDED.fee_code, exemption_criteria = EXCLUDED.exemption_criteria, access_point = EXCLUDED.access_point,
          procurement_area = EXCLUDED.procurement_area, client_postcode = EXCLUDED.client_postcode,
          version = case_legal_aid.version + 1, updated_at = EXCLUDED.updated_at
        RETURNING case_id, ufn, (xmax = 0) AS created`,

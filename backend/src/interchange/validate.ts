@@ -158,6 +158,7 @@ const LEGAL_AID = fields(
   'matterType2',
   'stageReached',
   'outcomeCode',
+  'feeCode',
   'exemptionCriteria',
   'accessPoint',
   'procurementArea',

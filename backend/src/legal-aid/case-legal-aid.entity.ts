@@ -12,6 +12,7 @@ export class CaseLegalAidEntity extends TenantEntity {
   @Column('text', { name: 'matter_type_2', nullable: true }) matterType2: string | null;
   @Column('text', { name: 'stage_reached', nullable: true }) stageReached: string | null;
   @Column('text', { name: 'outcome_code', nullable: true }) outcomeCode: string | null;
+  @Column('text', { name: 'fee_code', nullable: true }) feeCode: string | null;
   @Column('text', { name: 'exemption_criteria', nullable: true }) exemptionCriteria: string | null;
   @Column('text', { name: 'access_point', nullable: true }) accessPoint: string | null;
   @Column('text', { name: 'procurement_area', nullable: true }) procurementArea: string | null;

@@ -25,6 +25,8 @@ const MATTER_TYPES: Array<{ category: string; matterType1: { code: string }[]; m
   read('matter-types.json').codes;
 const OUTCOMES: Array<{ category: string; outcome: { code: string }[]; stageReached: { code: string }[] }> =
   read('outcome-codes.json').codes;
+const FEE_CODES: Array<{ category: string; feeCode: { code: string }[] }> = read('fee-codes.json').codes;
+const feeCodesOf = (category: string) => FEE_CODES.find((f) => f.category === category)!.feeCode.map((c) => c.code);
 const START_CODES: Record<string, string> = Object.fromEntries(
   read('categories-of-law.json').codes.map((c: Body) => [c.code, c.matterStartCode]),
 );
@@ -41,6 +43,8 @@ interface Generated {
   procurementArea: string;
   minutes: number;
   travel: number;
+  /** Recorded on the case; null: left to the category's only fee code. */
+  feeCode: string | null;
 }
 
 const iso = (d: number, month = '03') => `2025-${month}-${String(d).padStart(2, '0')}`;
@@ -75,6 +79,8 @@ describe('the monthly contract report', () => {
         category,
         accessPoint: r.int(2) ? 'AP00137' : 'AP00200',
         procurementArea: 'PA00136',
+        // HLPAS has one fee code (left for the report to fill in); mental health has several, so each case records one
+        feeCode: category === 'mental_health' ? feeCodesOf(category)[i % feeCodesOf(category).length] : null,
         minutes: r.between(30, 300),
         travel: r.int(2) ? r.between(10, 60) : 0,
       };
@@ -108,6 +114,7 @@ describe('the monthly contract report', () => {
                 : outcomes
                   ? outcomes.outcome[r.int(outcomes.outcome.length)].code
                   : 'MA',
+            feeCode: g.feeCode,
             accessPoint: g.accessPoint,
             procurementArea: g.procurementArea,
             clientPostcode: 'SW9 8AB',
@@ -201,6 +208,8 @@ describe('the monthly contract report', () => {
       expect(matches('uniqueClientNumber', v.UCN)).toBe(true);
       expect(v.UCN).toBe(`${v.CLIENT_DATE_OF_BIRTH.replaceAll('/', '')}/A/O'NE`);
       expect(v.OUTCOME_CODE).toMatch(/^[A-Za-z0-9-]{2}$/);
+      const fees = feeCodesOf(g.category!);
+      expect(v.FEE_CODE).toBe(g.feeCode ?? (fees.length === 1 ? fees[0] : 'none'));
       const hlpas = OUTCOMES.find((o) => o.category === g.category);
       if (hlpas) expect(hlpas.outcome.map((c) => c.code)).toContain(v.OUTCOME_CODE);
       expect([v.GENDER, v.ETHNICITY, v.DISABILITY]).toEqual(
@@ -278,5 +287,69 @@ describe('the monthly contract report', () => {
       [ours.organisationId],
     );
     expect(rows[0].entity_ids.length).toBe(n);
+  });
+
+  it("asks for the fee code where the category has several, and refuses one that is not the category's", async () => {
+    const client = await makeClient(h, ours.adviser, { firstName: 'Ben', lastName: 'Ode' });
+    const kase = await makeCase(h, ours.adviser, {
+      clientId: client.id,
+      ref: 'LA/FEE',
+      openedOn: '2025-04-02',
+      fundingStream: 'legal_aid_fixed_fee',
+    });
+    await h
+      .as(ours.adviser)
+      .put(`/api/clients/${String(client.id)}/equality`)
+      .send({ version: client.version, gender: 'M', ethnicity: '01', disability: 'NCD' })
+      .expect(200);
+    const mh = MATTER_TYPES.find((m) => m.category === 'mental_health')!;
+    const details = {
+      categoryOfLaw: 'mental_health',
+      matterType1: mh.matterType1[0].code,
+      matterType2: mh.matterType2[0].code,
+      outcomeCode: 'MA',
+      accessPoint: 'AP00137',
+      procurementArea: 'PA00136',
+      clientPostcode: 'SW9 8AB',
+    };
+    const refused = await h
+      .as(ours.adviser)
+      .put(`/api/cases/${String(kase.id)}/legal-aid`)
+      .send({ ...details, feeCode: 'HOUS' })
+      .expect(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        path: 'feeCode',
+        message: expect.stringContaining('"HOUS" is not a fee code for Mental health'),
+      }),
+    ]);
+    const saved = await h
+      .as(ours.adviser)
+      .put(`/api/cases/${String(kase.id)}/legal-aid`)
+      .send(details)
+      .expect(200);
+    const open = (
+      await h
+        .as(ours.adviser)
+        .get(`/api/cases/${String(kase.id)}`)
+        .expect(200)
+    ).body;
+    await closeCase(h, ours.adviser, open, { closedOn: '2025-04-20' });
+    const april = () => h.as(ours.manager).get('/api/contract-reports?month=2025-04').expect(200);
+    const missing = (await april()).body.problems.filter((p: Body) => p.caseRef === 'LA/FEE');
+    expect(missing).toEqual([
+      expect.objectContaining({
+        field: 'feeCode',
+        message: expect.stringContaining('the fee code is not recorded: choose the fee claimed (MHL01'),
+      }),
+    ]);
+    await h
+      .as(ours.adviser)
+      .put(`/api/cases/${String(kase.id)}/legal-aid`)
+      .send({ ...details, version: saved.body.version, feeCode: 'mhl02' })
+      .expect(200);
+    expect((await april()).body.problems.filter((p: Body) => p.caseRef === 'LA/FEE')).toEqual([]);
+    const csv = (await h.as(ours.manager).get('/api/exports/contract-report?month=2025-04').expect(200)).text;
+    expect(csv).toContain(',FEE_CODE=MHL02,CASE_REF_NUMBER=LA/FEE,');
   });
 });

@@ -20,6 +20,7 @@ interface Row {
   matter_type_2: string | null;
   stage_reached: string | null;
   outcome_code: string | null;
+  fee_code: string | null;
   exemption_criteria: string | null;
   access_point: string | null;
   procurement_area: string | null;
@@ -54,7 +55,7 @@ export class ContractReportService {
     const rows: Row[] = await this.dataSource.query(
       `SELECT c.id AS case_id, c.ref AS case_ref, c.opened_on::text AS opened_on, c.closed_on::text AS closed_on,
               l.id IS NOT NULL AS has_legal_aid, l.category_of_law, l.ufn, l.matter_type_1, l.matter_type_2,
-              l.stage_reached, l.outcome_code, l.exemption_criteria, l.access_point, l.procurement_area,
+              l.stage_reached, l.outcome_code, l.fee_code, l.exemption_criteria, l.access_point, l.procurement_area,
               l.client_postcode, cl.first_name, cl.last_name, cl.date_of_birth::text AS date_of_birth,
               cl.equality_gender, cl.equality_ethnicity, cl.equality_disability, cl.erased_at IS NOT NULL AS erased,
               coalesce(t.advice, 0)::int AS advice_minutes, coalesce(t.travel, 0)::int AS travel_minutes
@@ -104,6 +105,7 @@ function toReportCase(r: Row): ReportCase {
           matterType2: r.matter_type_2,
           stageReached: r.stage_reached,
           outcomeCode: r.outcome_code,
+          feeCode: r.fee_code,
           exemptionCriteria: r.exemption_criteria,
           accessPoint: r.access_point,
           procurementArea: r.procurement_area,

@@ -77,6 +77,7 @@ const WORDS: Record<string, string> = {
   matterType2: 'matter type 2',
   stageReached: 'the stage reached',
   outcomeCode: 'the outcome code',
+  feeCode: 'the fee code',
   accessPoint: 'the access point',
   procurementArea: 'the procurement area',
   clientPostcode: "the client's full postcode",
@@ -131,7 +132,7 @@ export function buildContractReport(
       left.add(c.caseId);
       continue;
     }
-    outcomeRows.push(outcomeRecord(c, outcomeRows.length + 1, office.scheduleRef ?? ''));
+    outcomeRows.push(outcomeRecord(codes, c, outcomeRows.length + 1, office.scheduleRef ?? ''));
   }
 
   const starts = new Map<string, { scheduleRef: string; area: string; point: string; code: string; n: number }>();
@@ -186,9 +187,17 @@ export function buildContractReport(
   };
 }
 
-function outcomeRecord(c: ReportCase, sequence: number, scheduleRef: string): string[] {
+/** The fee code a case's claim is for: its own, or its category's only one; null when neither. */
+export function feeCodeOf(codes: LegalAidCodes, la: LegalAidAnswers): string | null {
+  if (la.feeCode) return la.feeCode;
+  const list = codes.feeCodes.find((f) => f.category === la.categoryOfLaw)?.feeCode ?? [];
+  return list.length === 1 ? list[0].code : null;
+}
+
+function outcomeRecord(codes: LegalAidCodes, c: ReportCase, sequence: number, scheduleRef: string): string[] {
   const la = c.legalAid!;
   const cells: Array<[string, string]> = [
+    ['FEE_CODE', feeCodeOf(codes, la)!],
     ['CASE_REF_NUMBER', c.caseRef],
     ['CASE_START_DATE', laaDate(c.openedOn)],
     ['CASE_ID', String(sequence).padStart(3, '0')],
@@ -250,6 +259,20 @@ function completedProblems(codes: LegalAidCodes, c: ReportCase, month: string): 
     if (!la[field]) missing(field);
   const category = codes.outcomes.find((o) => o.category === la.categoryOfLaw);
   if (!la.stageReached && category?.stageReached.length) missing('stageReached');
+  if (!feeCodeOf(codes, la)) {
+    const list = codes.feeCodes.find((f) => f.category === la.categoryOfLaw)?.feeCode ?? [];
+    out.push(
+      problem(
+        'feeCode',
+        list.length
+          ? `the fee code is not recorded: choose the fee claimed (${list
+              .slice(0, 6)
+              .map((k) => k.code)
+              .join(', ')}${list.length > 6 ? ', …' : ''})`
+          : "the fee code is not recorded (the code lists give this category none: record the fee scheme's code)",
+      ),
+    );
+  }
   for (const field of ['firstName', 'lastName', 'dateOfBirth'] as const) if (!c[field]) missing(field);
   for (const field of ['gender', 'ethnicity', 'disability'] as const)
     if (!c[field])

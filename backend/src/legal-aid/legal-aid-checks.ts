@@ -20,6 +20,7 @@ const CODE_FIELDS = [
   'matterType2',
   'stageReached',
   'outcomeCode',
+  'feeCode',
   'exemptionCriteria',
   'accessPoint',
   'procurementArea',
@@ -88,6 +89,8 @@ export function legalAidProblems(codes: LegalAidCodes, a: LegalAidAnswers, today
   if (format('matterType2', matterType)) inList('matterType2', matterTypes?.matterType2, 'a matter type 2 code');
   if (format('stageReached', stageReached)) inList('stageReached', outcomes?.stageReached, 'a stage reached code');
   if (format('outcomeCode', outcome)) inList('outcomeCode', outcomes?.outcome, 'an outcome code');
+  const feeCodes = codes.feeCodes.find((f) => f.category === category.code);
+  if (format('feeCode', codes.codeFormats.feeCode)) inList('feeCode', feeCodes?.feeCode, 'a fee code');
   format('exemptionCriteria', codes.formats.exemptionCriteriaSatisfied);
   format('accessPoint', codes.formats.accessPoint);
   format('procurementArea', codes.formats.procurementArea);

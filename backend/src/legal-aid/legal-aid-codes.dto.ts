@@ -30,6 +30,15 @@ export class OutcomeListDto {
   @ApiProperty() source: string;
 }
 
+export class FeeCodeListDto {
+  @ApiProperty() category: string;
+  @ApiProperty({
+    type: [CodeDto],
+    description: "The fee scheme's codes for the category's claims, with its descriptions.",
+  })
+  feeCode: CodeDto[];
+}
+
 export class EqualityListDto {
   @ApiProperty() pattern: string;
   @ApiProperty({ description: 'The code for a client who prefers not to say.' }) declinedCode: string;
@@ -57,6 +66,8 @@ export class CodeSourceDto {
 @ApiExtraModels(FieldFormatDto, CodeSourceDto)
 export class LegalAidCodesDto implements LegalAidCodesView {
   @ApiProperty({ type: [CategoryOfLawDto] }) categories: CategoryOfLawDto[];
+  @ApiProperty({ type: [FeeCodeListDto], description: 'Partial: only the categories whose fee codes are known.' })
+  feeCodes: FeeCodeListDto[];
   @ApiProperty({ type: [MatterTypeListDto], description: 'Partial: only the categories whose codes are known.' })
   matterTypes: MatterTypeListDto[];
   @ApiProperty({ type: [OutcomeListDto], description: 'Partial: only the categories whose codes are known.' })

@@ -43,18 +43,27 @@ export interface EqualityList {
 }
 export interface LegalAidCodes {
   categories: CategoryOfLaw[];
+  /** The fee codes of each category's claims (FEE_CODE); a category left out has no list. */
+  feeCodes: { category: string; feeCode: Code[] }[];
   matterTypes: { category: string; matterType1: Code[]; matterType2: Code[]; source: string }[];
   outcomes: { category: string; outcome: Code[]; stageReached: Code[]; source: string }[];
   equality: { gender: EqualityList; ethnicity: EqualityList; disability: EqualityList };
   formats: Record<FormatName, FieldFormat>;
   /** The formats of matter type, outcome and stage reached codes (from their own files). */
-  codeFormats: { matterType: FieldFormat; outcome: FieldFormat; stageReached: FieldFormat };
+  codeFormats: { matterType: FieldFormat; outcome: FieldFormat; stageReached: FieldFormat; feeCode: FieldFormat };
   sources: Record<string, CodeSource[]>;
 }
 
 export class LegalAidCodesError extends Error {}
 
-const FILES = ['categories-of-law', 'matter-types', 'outcome-codes', 'equality-monitoring', 'field-formats'] as const;
+const FILES = [
+  'categories-of-law',
+  'matter-types',
+  'outcome-codes',
+  'fee-codes',
+  'equality-monitoring',
+  'field-formats',
+] as const;
 const FORMATS = [
   'uniqueFileNumber',
   'accessPoint',
@@ -145,6 +154,18 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
     };
   });
 
+  const fc = files['fee-codes'];
+  const fcFormatObject = fc.object(fc.root, 'format', '');
+  const feeCodeFormat = {
+    pattern: fc.text(fcFormatObject, 'pattern', 'format'),
+    rule: fc.text(fcFormatObject, 'rule', 'format'),
+  };
+  const fcPattern = new RegExp(feeCodeFormat.pattern);
+  const feeCodes = fc.list(fc.root, 'codes').map((o, i) => {
+    const p = `codes[${i}]`;
+    return { category: category(fc, o, p), feeCode: fc.codes(o, 'feeCode', p, fcPattern) };
+  });
+
   const e = files['equality-monitoring'];
   const equalityList = (key: string): EqualityList => {
     const o = e.object(e.root, key, '');
@@ -175,8 +196,13 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
     }),
   ) as Record<FormatName, FieldFormat>;
 
-  const codeFormats = { matterType: matterTypeFormat, outcome: outcomeFormat, stageReached: stageReachedFormat };
-  return { categories, matterTypes, outcomes, equality, formats, codeFormats, sources };
+  const codeFormats = {
+    matterType: matterTypeFormat,
+    outcome: outcomeFormat,
+    stageReached: stageReachedFormat,
+    feeCode: feeCodeFormat,
+  };
+  return { categories, feeCodes, matterTypes, outcomes, equality, formats, codeFormats, sources };
 }
 
 /** Field checks for one file; every failure names the file and the field. */

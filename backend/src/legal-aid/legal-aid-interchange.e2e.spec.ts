@@ -26,6 +26,7 @@ const HLPAS: ImportLegalAid = {
   matterType1: 'lwra',
   matterType2: 'LPRI',
   stageReached: 'LB',
+  feeCode: 'ela',
   accessPoint: 'AP00137',
   procurementArea: 'PA00136',
   clientPostcode: 'sw98ab',
@@ -69,7 +70,7 @@ describe('legal aid in the import and export', () => {
   const held = (ref: string) =>
     h.dataSource
       .query(
-        `SELECT c.category, l.category_of_law, l.ufn, l.matter_type_1, l.stage_reached, l.client_postcode,
+        `SELECT c.category, l.category_of_law, l.ufn, l.matter_type_1, l.stage_reached, l.fee_code, l.client_postcode,
                 cl.equality_gender, cl.equality_ethnicity, cl.equality_disability
            FROM cases c JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
            LEFT JOIN case_legal_aid l ON l.organisation_id = c.organisation_id AND l.case_id = c.id
@@ -106,6 +107,7 @@ describe('legal aid in the import and export', () => {
       ufn: '070325/002',
       matter_type_1: 'LWRA',
       stage_reached: 'LB',
+      fee_code: 'ELA',
       client_postcode: 'SW9 8AB',
       equality_gender: 'F',
       equality_ethnicity: '99',
@@ -223,7 +225,14 @@ describe('legal aid in the import and export', () => {
   it('export → import into another organisation → export carries the details and answers unchanged', async () => {
     const first = await exportDoc(h, orgId);
     expect(first.cases.find((c) => c.ref === 'c1')).toMatchObject({
-      legalAid: { ...HLPAS, matterType1: 'LWRA', clientPostcode: 'SW9 8AB', ufn: '070325/002', outcomeCode: null },
+      legalAid: {
+        ...HLPAS,
+        matterType1: 'LWRA',
+        feeCode: 'ELA',
+        clientPostcode: 'SW9 8AB',
+        ufn: '070325/002',
+        outcomeCode: null,
+      },
       client: { equality: { gender: 'F', ethnicity: '99', disability: 'UKN' } },
     });
     expect(first.cases.find((c) => c.ref === 'c3')).toMatchObject({ legalAid: null, client: { equality: null } });

@@ -29,6 +29,10 @@ export class LegalAidInputDto {
     string | null;
   @code('Stage reached (2 letters or digits).') stageReached?: string | null;
   @code('Outcome code (2 characters), recorded when the case is closed.') outcomeCode?: string | null;
+  @code(
+    "The fee claimed (the LAA fee scheme's FEE_CODE, e.g. HOUS), checked against the category's fee codes. Left out for a category with one fee code: the report writes that one.",
+  )
+  feeCode?: string | null;
   @code('Exemption criteria satisfied, e.g. TR001, where one applies.') exemptionCriteria?: string | null;
   @code('Access point, AP followed by 5 digits.') accessPoint?: string | null;
   @code('Procurement area, 2 capital letters and 5 digits.') procurementArea?: string | null;
@@ -45,6 +49,7 @@ export class LegalAidDto implements LegalAid {
   @ApiProperty({ type: String, nullable: true }) matterType2: string | null;
   @ApiProperty({ type: String, nullable: true }) stageReached: string | null;
   @ApiProperty({ type: String, nullable: true }) outcomeCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) feeCode: string | null;
   @ApiProperty({ type: String, nullable: true }) exemptionCriteria: string | null;
   @ApiProperty({ type: String, nullable: true }) accessPoint: string | null;
   @ApiProperty({ type: String, nullable: true }) procurementArea: string | null;
@@ -62,6 +67,7 @@ export function toLegalAidDto(r: CaseLegalAidEntity): LegalAidDto {
     matterType2: r.matterType2,
     stageReached: r.stageReached,
     outcomeCode: r.outcomeCode,
+    feeCode: r.feeCode,
     exemptionCriteria: r.exemptionCriteria,
     accessPoint: r.accessPoint,
     procurementArea: r.procurementArea,

@@ -161,6 +161,7 @@ function columns(a: LegalAidAnswers & { ufn: string }): Record<string, string | 
     matter_type_2: a.matterType2 ?? null,
     stage_reached: a.stageReached ?? null,
     outcome_code: a.outcomeCode ?? null,
+    fee_code: a.feeCode ?? null,
     exemption_criteria: a.exemptionCriteria ?? null,
     access_point: a.accessPoint ?? null,
     procurement_area: a.procurementArea ?? null,

@@ -43,6 +43,7 @@ const FIELD_OF_PATH: Record<string, string> = {
   'legalAid.matterType2': 'legalAid.matterType2',
   'legalAid.stageReached': 'legalAid.stageReached',
   'legalAid.outcomeCode': 'legalAid.outcomeCode',
+  'legalAid.feeCode': 'legalAid.feeCode',
   'legalAid.exemptionCriteria': 'legalAid.exemptionCriteria',
   'legalAid.accessPoint': 'legalAid.accessPoint',
   'legalAid.procurementArea': 'legalAid.procurementArea',

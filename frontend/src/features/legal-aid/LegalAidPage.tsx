@@ -27,6 +27,7 @@ const LABELS: Record<string, string> = {
   matterType2: 'Matter type 2',
   stageReached: 'Stage reached',
   outcomeCode: 'Outcome code',
+  feeCode: 'Fee code',
   exemptionCriteria: 'Exemption criteria satisfied (if any)',
   accessPoint: 'Access point',
   procurementArea: 'Procurement area',
@@ -70,6 +71,7 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
   );
   const matterTypes = lists.matterTypes.find((m) => m.category === values.categoryOfLaw);
   const outcomes = lists.outcomes.find((o) => o.category === values.categoryOfLaw);
+  const feeCodes = lists.feeCodes.find((f) => f.category === values.categoryOfLaw)?.feeCode;
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -152,6 +154,20 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
         {codeField('matterType2', matterTypes?.matterType2, '4 capital letters.')}
         {codeField('stageReached', outcomes?.stageReached, '2 letters or digits.')}
         {codeField('outcomeCode', outcomes?.outcome, '2 characters; recorded when the case closes.')}
+        {feeCodes?.length === 1 ? (
+          <Select
+            id="feeCode"
+            label={LABELS.feeCode}
+            hint="The fee the claim is for. This category has one, so the contract report uses it unless you choose otherwise."
+            emptyLabel={`${codeLabel(feeCodes[0])} (the category’s fee)`}
+            options={feeCodes.map((k) => ({ value: k.code, label: codeLabel(k) }))}
+            value={values.feeCode}
+            error={errorFor('feeCode')}
+            onChange={set('feeCode')}
+          />
+        ) : (
+          codeField('feeCode', feeCodes, 'The fee the claim is for, up to 10 letters or digits, for example HOUS.')
+        )}
         <TextInput
           id="exemptionCriteria"
           label={LABELS.exemptionCriteria}

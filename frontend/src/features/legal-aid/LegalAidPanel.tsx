@@ -26,6 +26,8 @@ export function LegalAidPanel({ caseId, legalAid }: { caseId: string; legalAid: 
   const category = codes?.categories.find((k) => k.code === legalAid.categoryOfLaw);
   const types = codes?.matterTypes.find((m) => m.category === legalAid.categoryOfLaw);
   const outcomes = codes?.outcomes.find((o) => o.category === legalAid.categoryOfLaw);
+  const feeCodes = codes?.feeCodes.find((f) => f.category === legalAid.categoryOfLaw)?.feeCode;
+  const categoryFee = feeCodes?.length === 1 ? `${labelIn(feeCodes, feeCodes[0].code)} (the category’s fee)` : null;
   return (
     <section aria-labelledby="legal-aid-heading">
       <h2 className="govuk-heading-m" id="legal-aid-heading">
@@ -45,6 +47,7 @@ export function LegalAidPanel({ caseId, legalAid }: { caseId: string; legalAid: 
           },
           { key: 'Stage reached', value: labelIn(outcomes?.stageReached, legalAid.stageReached) ?? NOT },
           { key: 'Outcome code', value: labelIn(outcomes?.outcome, legalAid.outcomeCode) ?? NOT },
+          { key: 'Fee code', value: labelIn(feeCodes, legalAid.feeCode) ?? categoryFee ?? NOT },
           ...(legalAid.exemptionCriteria ? [{ key: 'Exemption', value: legalAid.exemptionCriteria }] : []),
           { key: 'Access point', value: legalAid.accessPoint ?? NOT },
           { key: 'Procurement area', value: legalAid.procurementArea ?? NOT },
