@@ -34,8 +34,9 @@ export interface ChainLink extends Estimate {
   /** Cases the link was estimated on (both ends recorded). Rounded on commissioners' views. */
   n: number;
   /**
-   * Closed cases in scope where either end was not recorded (left out, not counted as "no"). For the last
-   * link (understanding a negative outcome → appeal lodged) this includes every case without a negative outcome.
+   * Cases the link is about where either end was not recorded (left out, not counted as "no"): closed cases in
+   * scope, or for the last link (understanding a negative outcome → appeal lodged) closed cases with a negative
+   * outcome, since the appeal question is asked only of those.
    */
   unknown: number;
   /**

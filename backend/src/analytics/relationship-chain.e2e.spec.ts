@@ -30,6 +30,7 @@ function chainCaseOf(c: ImportCase): ChainCase {
     problemUncovered: (c.underlyingProblems ?? []).length > 0,
     understood: o?.understood ?? null,
     accepted: o?.accepted ?? null,
+    negativeOutcome: o?.result === 'negative',
     appealLodged: o?.result === 'negative' && o.appeal ? o.appeal === 'lodged' : null,
   };
 }
@@ -75,6 +76,11 @@ describe('GET /api/reports/chain', () => {
       expect(link.ciHigh).toBeCloseTo(e.ciHigh!, 8);
     });
     expect(report.caveat).toMatch(/not that relationship time caused them/);
+    // The appeal step is about negative outcomes: its unknown is those missing understanding or the appeal status.
+    const negative = closed.filter((c) => c.outcome?.result === 'negative');
+    const appeal = report.links.find((l) => l.key === 'understood_appeal_lodged')!;
+    const missing = negative.filter((c) => c.outcome?.understood == null || !c.outcome.appeal).length;
+    expect({ n: appeal.n, unknown: appeal.unknown }).toEqual({ n: negative.length - missing, unknown: missing });
   });
 
   it('shows the chain the generator planted, each link but the last clear of no association', () => {

@@ -65,6 +65,7 @@ export class RelationshipChainService {
     const rows: ChainRow[] = await this.dataSource.query(
       `SELECT f.relationship_minutes, f.category, f.vulnerability_count, f.funding_stream, f.trust, f.disclosure,
               f.problems_count > 0 AS problem_uncovered, f.understood, f.accepted,
+              coalesce(f.result = 'negative', false) AS negative_outcome,
               CASE WHEN f.result = 'negative' AND f.appeal IS NOT NULL THEN f.appeal = 'lodged' END AS appeal_lodged
          FROM case_facts f WHERE ${where.sql}
         ORDER BY f.case_id`,
@@ -80,6 +81,7 @@ export class RelationshipChainService {
       problemUncovered: r.problem_uncovered,
       understood: r.understood,
       accepted: r.accepted,
+      negativeOutcome: r.negative_outcome,
       appealLodged: r.appeal_lodged,
     }));
   }
@@ -95,5 +97,6 @@ interface ChainRow {
   problem_uncovered: boolean;
   understood: number | null;
   accepted: boolean | null;
+  negative_outcome: boolean;
   appeal_lodged: boolean | null;
 }

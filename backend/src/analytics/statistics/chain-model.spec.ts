@@ -40,6 +40,7 @@ function planted(count: number, b: number, direct: number, seed = 3): ChainCase[
       problemUncovered: false,
       understood,
       accepted: random.chance(1 / (1 + Math.exp(-logOdds))),
+      negativeOutcome: false,
       appealLodged: null,
     };
   });
@@ -80,6 +81,16 @@ describe(relationshipChain.name, () => {
     const recorded = chainReference.cases.filter((c) => c.trust !== null).length;
     expect(trust.n).toBe(recorded);
     expect(trust.unknown).toBe(chainReference.cases.length - recorded);
+  });
+
+  it('counts as unknown on the appeal step only negative outcomes missing understanding or the appeal status', () => {
+    const appeal = links.find((l) => l.key === 'understood_appeal_lodged')!;
+    const negative = chainReference.cases.filter((c) => c.negativeOutcome);
+    const unrecorded = negative.filter((c) => c.understood === null || c.appealLodged === null).length;
+    expect({ n: appeal.n, unknown: appeal.unknown }).toEqual({ n: negative.length - unrecorded, unknown: unrecorded });
+    // Cases without a negative outcome are not asked about an appeal: not unknown (they once were, 1,000+ here).
+    expect(unrecorded).toBeGreaterThan(0);
+    expect(chainReference.cases.length - negative.length).toBeGreaterThan(10 * unrecorded);
   });
 
   it('gives no number, and says why, when too few cases have both ends recorded', () => {

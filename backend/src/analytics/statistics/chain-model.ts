@@ -38,6 +38,8 @@ export interface ChainCase {
   /** Client understood the outcome, 1–5. */
   understood: number | null;
   accepted: boolean | null;
+  /** The case's outcome was negative (the cases the appeal step is about). */
+  negativeOutcome: boolean;
   /** Negative outcomes with an appeal status recorded: whether an appeal or complaint was lodged. Else null. */
   appealLodged: boolean | null;
 }
@@ -54,6 +56,8 @@ interface LinkSpec {
   exposureName: string;
   exposure: (c: ChainCase) => number | null;
   outcome: (c: ChainCase) => number | null;
+  /** The cases the link is about, where not every closed case (its unknown counts only these). */
+  about?: (c: ChainCase) => boolean;
   /** Hold relationship time as a covariate (every link that does not start from it). */
   holdTime: boolean;
   /** Odds-ratio links: the exposure values at which to give the predicted share, in words and on the model's scale. */
@@ -142,6 +146,7 @@ export const CHAIN_LINKS: readonly LinkSpec[] = [
     exposureName: 'understood',
     exposure: (c) => (c.appealLodged === null ? null : c.understood),
     outcome: (c) => yesNo(c.appealLodged),
+    about: (c) => c.negativeOutcome,
     holdTime: true,
     predictAt: [
       { at: 'understanding 2 of 5', value: 2 },
@@ -191,7 +196,8 @@ export function chainLink(spec: LinkSpec, cases: readonly ChainCase[]): ChainLin
   const sample = cases.filter((c) => spec.exposure(c) !== null && spec.outcome(c) !== null);
   const n = sample.length;
   const base = { key: spec.key, from: spec.from, to: spec.to, per: spec.per, kind: spec.kind };
-  const none = { ...base, estimate: null, ciLow: null, ciHigh: null, n, unknown: cases.length - n };
+  const about = spec.about ? cases.filter(spec.about).length : cases.length;
+  const none = { ...base, estimate: null, ciLow: null, ciHigh: null, n, unknown: about - n };
   const notFitted = { ...none, covariates: [], converged: false, separation: false };
 
   const successes = sample.reduce((s, c) => s + spec.outcome(c)!, 0);

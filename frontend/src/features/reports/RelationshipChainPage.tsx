@@ -91,7 +91,12 @@ function LinkCard({ link, step }: { link: ChainLink; step: number }) {
       <p className="govuk-body-s dv-muted govuk-!-margin-bottom-0">
         {factors && <>Allowing for {factors}. </>}
         {link.key === 'understood_appeal_lodged' ? (
-          <>Only negative outcomes with both recorded count here; other closed cases are not part of this step. </>
+          <>
+            Only negative outcomes count here; other closed cases are not part of this step.{' '}
+            {link.unknown > 0 && (
+              <>Not recorded in {formatNumber(link.unknown)} negative outcomes, which are left out. </>
+            )}
+          </>
         ) : (
           link.unknown > 0 && <>Not recorded in {formatNumber(link.unknown)} closed cases, which are left out. </>
         )}
