@@ -9,7 +9,14 @@ import { MeasuresQueryDto, ReportFiltersDto } from './dto/report-query.dto.js';
 import { FixedFeeService } from './fixed-fee.service.js';
 import { MeasuresService } from './measures.service.js';
 import { RateReportsService } from './rate-reports.service.js';
-import type { BreakdownReport, DrillDownPage, FixedFeeReport, MeasuresSummary, TrendsReport } from '@deepvalue/shared';
+import type {
+  AdviserRef,
+  BreakdownReport,
+  DrillDownPage,
+  FixedFeeReport,
+  MeasuresSummary,
+  TrendsReport,
+} from '@deepvalue/shared';
 
 @ApiTags('reports')
 // Commissioners get time against outcome and evidence packs, which hide small numbers and
@@ -50,6 +57,13 @@ export class MeasureReportsController {
   @ApiOkResponse({ description: 'A rate per group, in a fixed order (never ranked)' })
   async breakdown(@CurrentUser() user: RequestUser, @Query() query: BreakdownQueryDto): Promise<BreakdownReport> {
     return this.rates.breakdownFor(user, query);
+  }
+
+  @Get('advisers')
+  @ApiOperation({ summary: 'The lead advisers of your closed cases, for the adviser filter' })
+  @ApiOkResponse({ description: 'Every lead adviser of a closed case (deactivated ones too), in name order' })
+  async advisers(@CurrentUser() user: RequestUser): Promise<AdviserRef[]> {
+    return this.rates.advisersFor(user);
   }
 
   @Get('drill-down')

@@ -275,4 +275,30 @@ describe('trends and breakdowns', () => {
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['by']);
     });
   });
+
+  describe('GET /api/reports/advisers', () => {
+    it('lists every lead adviser of a closed case, deactivated ones too, by name: the breakdown’s advisers', async () => {
+      const breakdown = await sut.as(manager).get('/api/reports/breakdown?by=adviser&measure=positive_outcome');
+      const keys = breakdown.body.groups.map((g: Group) => g.key).filter((key: string) => key !== 'none');
+      const idle = await sut.makeUser(fixture.orgId, 'adviser', { name: 'Al Idle' }); // leads no closed case
+      const [left] = fixture.adviserIds;
+      await sut.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [left]);
+      try {
+        const res = await sut.as(manager).get('/api/reports/advisers').expect(200);
+        expect(res.body).toEqual([1, 2, 0].map((i) => ({ id: fixture.adviserIds[i], name: fixture.adviserNames[i] })));
+        expect(res.body.map((a: { id: string }) => a.id)).toEqual(keys);
+        expect(res.body.map((a: { id: string }) => a.id)).not.toContain(idle.id);
+      } finally {
+        await sut.dataSource.query(`UPDATE users SET active = true WHERE id = $1`, [left]);
+      }
+    });
+
+    it('is for the organisation’s managers only', async () => {
+      const commissionerOrg = await sut.makeOrganisation({ kind: 'commissioner' });
+      const commissioner = await sut.makeUser(commissionerOrg.id, 'commissioner');
+      await sut.as(commissioner).get('/api/reports/advisers').expect(403);
+      const adviser = await sut.makeUser(fixture.orgId, 'adviser');
+      await sut.as(adviser).get('/api/reports/advisers').expect(403);
+    });
+  });
 });

@@ -25,7 +25,14 @@ import { rateDefinition, type RateMeasure } from './measures.sql.js';
 import { rateFigure } from './rate-figure.js';
 
 import { describeFilters, type ReportFilters } from './report-filters.js';
-import type { BreakdownGroup, BreakdownReport, Coverage, TrendPeriod, TrendsReport } from '@deepvalue/shared';
+import type {
+  AdviserRef,
+  BreakdownGroup,
+  BreakdownReport,
+  Coverage,
+  TrendPeriod,
+  TrendsReport,
+} from '@deepvalue/shared';
 import { normaliseFilters, todayIso } from './facts-query.js';
 
 export const SUPERVISION_NOTE =
@@ -63,6 +70,13 @@ export class RateReportsService {
     const { measure = 'positive_outcome', by, ...rest } = query;
     const { organisationIds, filters } = await this.scope.resolve(user, rest, { byAdviser: by === 'adviser' });
     return this.breakdown(organisationIds, measure, by, filters);
+  }
+
+  /** The advisers a manager may filter the reports by: every lead adviser of a closed case, by name. */
+  async advisersFor(user: RequestUser): Promise<AdviserRef[]> {
+    const { organisationIds } = await this.scope.resolve(user, {}, { byAdviser: true });
+    const advisers = await this.repository.leadAdvisers(organisationIds);
+    return advisers.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async trends(

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { SessionService } from '../access/session.service.js';
 import { spawnApp, throwawaySecretsKey } from './app-process.js';
+import { clusterCpuSeconds } from './cluster-cpu.js';
 import { summarise, timed, type Summary } from './stats.js';
 import { openAnchors, type Anchors } from './write-anchors.js';
 
@@ -49,6 +50,10 @@ export interface ApiFigures {
   closeCase: Summary;
   /** CPU time of the app process per acknowledged request (the database's is not included). */
   appCpuMsPerRequest: number;
+  /** CPU time of the embedded cluster's processes per acknowledged request (null with BENCH_DATABASE_URL). */
+  databaseCpuMsPerRequest: number | null;
+  /** The same for the three-statement anchor, per transaction: what the database alone spends. */
+  anchorDatabaseCpuMsPerTransaction: number | null;
   /** API requests per second ÷ plain INSERTs per second (medians). */
   throughputRatio: number;
   non2xx: number;
@@ -187,7 +192,7 @@ export async function benchApi(
   databaseUrl: string,
   ownerUrl: string,
   organisationId: string,
-  options: { requests: number; rounds: number; closes: number },
+  options: { requests: number; rounds: number; closes: number; pgDir?: string },
   log: (message: string) => void,
 ): Promise<ApiFigures> {
   const dataSource = services.get(DataSource);
@@ -217,7 +222,12 @@ export async function benchApi(
   const anchorRates = { insertWithoutTriggers: [] as number[], threeStatement: [] as number[] };
   let non2xx = 0;
   let errors = 0;
-  const tally = { acknowledged: 0, stored: 0, cpuMs: 0 };
+  const tally = { acknowledged: 0, stored: 0, cpuMs: 0, databaseCpuMs: 0 as number | null };
+  let anchorCpu: number | null = 0;
+  const databaseCpuMs = () => {
+    const seconds = clusterCpuSeconds(options.pgDir);
+    return seconds === null ? null : seconds * 1000;
+  };
   let closeCase: Summary | undefined;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
   let anchors: Anchors | undefined;
@@ -228,9 +238,14 @@ export async function benchApi(
     // Each round takes the API, the plain INSERTs and both anchors one after another, so every ratio
     // compares work done within a minute or so of each other on this shared machine.
     for (let round = 0; round < options.rounds; round++) {
-      const before = { rows: await countRows(), cpu: cpuMs(app.child.pid!) };
+      const before = { rows: await countRows(), cpu: cpuMs(app.child.pid!), database: databaseCpuMs() };
       const result = await apiRound(app.url, token, target, options.requests);
       tally.cpuMs += cpuMs(app.child.pid!) - before.cpu;
+      const databaseAfter = databaseCpuMs();
+      tally.databaseCpuMs =
+        tally.databaseCpuMs === null || before.database === null || databaseAfter === null
+          ? null
+          : tally.databaseCpuMs + databaseAfter - before.database;
       tally.stored += (await countRows()) - before.rows;
       p50.push(result.latency.p50);
       p99.push(result.latency.p99);
@@ -240,7 +255,13 @@ export async function benchApi(
       tally.acknowledged += result['2xx'];
       inserts.push(await insertRound(pool, target, options.requests));
       anchorRates.insertWithoutTriggers.push(await anchors.insertWithoutTriggers(options.requests));
+      const anchorBefore = databaseCpuMs();
       anchorRates.threeStatement.push(await anchors.threeStatement(options.requests));
+      const anchorAfter = databaseCpuMs();
+      anchorCpu =
+        anchorCpu === null || anchorBefore === null || anchorAfter === null
+          ? null
+          : anchorCpu + (anchorAfter - anchorBefore) / options.requests;
       log(
         `  round ${round + 1}: API p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(rps.at(-1)!)} req/s, ` +
           `non-2xx ${result.non2xx}; INSERT with triggers ${Math.round(inserts.at(-1)!)} rows/s, ` +
@@ -262,6 +283,7 @@ export async function benchApi(
   const requestsPerSecond = summarise(rps);
   const insertsPerSecond = summarise(inserts);
   const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+  const perRequest = (ms: number) => Math.round((ms / Math.max(tally.acknowledged, 1)) * 100) / 100;
   return {
     connections: CONNECTIONS,
     requestsPerRound: options.requests,
@@ -279,6 +301,8 @@ export async function benchApi(
     non2xx,
     errors,
     acknowledgedStored: `${tally.stored}/${tally.acknowledged}`,
-    appCpuMsPerRequest: Math.round((tally.cpuMs / Math.max(tally.acknowledged, 1)) * 100) / 100,
+    appCpuMsPerRequest: perRequest(tally.cpuMs),
+    databaseCpuMsPerRequest: tally.databaseCpuMs === null ? null : perRequest(tally.databaseCpuMs),
+    anchorDatabaseCpuMsPerTransaction: anchorCpu === null ? null : Math.round((anchorCpu / options.rounds) * 100) / 100,
   };
 }

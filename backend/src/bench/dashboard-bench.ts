@@ -45,6 +45,8 @@ export interface LoadSample {
   scriptKb: number;
   /** The session check (`/api/auth/me`) answered: the app knows who is signed in. */
   sessionEndMs: number;
+  /** The filter form's lists (offices, and the advisers for a manager) answered. */
+  listsEndMs: number;
   reportStartMs: number;
   reportEndMs: number;
   /** The bands request's duration as the browser saw it, and its time to first byte (server time). */
@@ -172,6 +174,7 @@ function loadTimings() {
   const path = (r: PageTiming) => new URL(r.name).pathname;
   const scripts = resources.filter((r) => path(r).endsWith('.js'));
   const session = resources.find((r) => path(r) === '/api/auth/me');
+  const lists = resources.filter((r) => path(r) === '/api/offices' || path(r) === '/api/reports/advisers');
   const reports = resources.filter((r) => path(r) === '/api/reports/time-vs-outcome');
   const report = reports.find((r) => new URL(r.name).searchParams.get('adjusted') === 'false');
   const full = reports.find((r) => new URL(r.name).searchParams.get('adjusted') !== 'false');
@@ -181,6 +184,7 @@ function loadTimings() {
     scriptsEndMs: Math.max(0, ...scripts.map((s) => s.responseEnd)),
     scriptKb: Math.round(scripts.reduce((sum, s) => sum + s.transferSize, 0) / 102.4) / 10,
     sessionEndMs: session?.responseEnd ?? 0,
+    listsEndMs: Math.max(0, ...lists.map((r) => r.responseEnd)),
     reportStartMs: report.startTime,
     reportEndMs: report.responseEnd,
     reportMs: report.duration,

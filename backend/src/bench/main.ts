@@ -171,6 +171,7 @@ async function run(options: BenchOptions): Promise<BenchResults> {
           requests: options.loadRequests,
           rounds: options.quick ? 1 : 3,
           closes: options.quick ? 20 : 100,
+          pgDir: db.pgDir,
         },
         log,
       );

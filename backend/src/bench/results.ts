@@ -195,7 +195,7 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
     );
     add(
       '  API throughput vs plain INSERT',
-      `${Math.round(a.requestsPerSecond.p50)} req/s vs ${Math.round(a.insertsPerSecond.p50)} rows/s (${a.throughputRatio}×); app CPU ${a.appCpuMsPerRequest} ms/request`,
+      `${Math.round(a.requestsPerSecond.p50)} req/s vs ${Math.round(a.insertsPerSecond.p50)} rows/s (${a.throughputRatio}×); app CPU ${a.appCpuMsPerRequest} ms/request, database CPU ${a.databaseCpuMsPerRequest ?? '?'} ms/request (three-statement anchor ${a.anchorDatabaseCpuMsPerTransaction ?? '?'} ms/transaction)`,
     );
     add(
       '  the database alone, same rows: INSERT without triggers; read + insert + update transaction',
@@ -242,7 +242,8 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
     const w = d.warmMedians;
     add(
       '  warm, where the time goes (medians from navigation start)',
-      `HTML ${ms(w.htmlMs)}, session ${ms(w.sessionEndMs)}, bands ${ms(w.reportStartMs)}–${ms(w.reportEndMs)} ` +
+      `HTML ${ms(w.htmlMs)}, session ${ms(w.sessionEndMs)}, filter lists ${ms(w.listsEndMs)}, ` +
+        `bands ${ms(w.reportStartMs)}–${ms(w.reportEndMs)} ` +
         `(server ${ms(w.reportWaitMs)}), scripts done ${ms(w.scriptsEndMs)}, interactive ${ms(w.interactiveMs)}, ` +
         `full report ${ms(w.estimateRequestMs)}, estimate shown ${ms(w.estimateMs)}`,
     );

@@ -28,9 +28,18 @@ export function formatGbp(amount: number | null | undefined): string {
   }).format(amount);
 }
 
+// One formatter per number of digits: building an Intl.NumberFormat (as toLocaleString with options
+// does on every call) costs far more than formatting, and a chart formats its labels many times over.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return '';
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    numberFormats.set(digits, format);
+  }
+  return format.format(value);
 }
 
 /** "1 case", "2,048 cases": a count with its noun in the right number. */

@@ -2,7 +2,7 @@
  * Whole response bodies for fakes (`reply<CaseDetail>(aCaseDetail({ … }))`), each of a shared type, so a
  * change to the API's shape fails the typecheck.
  */
-import type { BreakdownReport, CaseDetail, Office, TimeEntry } from '@deepvalue/shared';
+import type { CaseDetail, Office, TimeEntry } from '@deepvalue/shared';
 
 /** An open housing case with nothing recorded yet; `over` sets what a test needs. */
 export const aCaseDetail = (over: Partial<CaseDetail> = {}): CaseDetail => ({
@@ -53,31 +53,6 @@ export const aCaseDetail = (over: Partial<CaseDetail> = {}): CaseDetail => ({
     problemsCount: 0,
   },
   ...over,
-});
-
-/** A breakdown of positive outcome with these groups (the adviser filter reads its choices from one), each empty. */
-export const aBreakdown = (groups: Array<{ key: string; label: string }> = [], by = 'adviser'): BreakdownReport => ({
-  by,
-  measure: 'positive_outcome',
-  label: 'Positive outcome',
-  definition: 'Cases closed with a positive or partly positive result.',
-  n: 0,
-  count: 0,
-  unknown: 0,
-  coverage: null,
-  filters: {},
-  groups: groups.map((g) => ({
-    ...g,
-    n: 0,
-    count: 0,
-    rate: null,
-    ciLow: null,
-    ciHigh: null,
-    small: true,
-    unknown: 0,
-    coverage: null,
-  })),
-  caveat: 'Observational: association, not cause.',
 });
 
 export const anOffice = (over: Partial<Office> = {}): Office => ({

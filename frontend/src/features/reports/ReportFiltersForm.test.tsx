@@ -1,21 +1,18 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { BreakdownReport, Office } from '@deepvalue/shared';
-import { aBreakdown, anOffice } from '../../test/fixtures';
+import type { AdviserRef, Office } from '@deepvalue/shared';
+import { anOffice } from '../../test/fixtures';
 import { fakeFetch, MANAGER, renderPage, reply } from '../../test/render';
 import { ReportFiltersForm } from './ReportFiltersForm';
 
-const ADVISERS = aBreakdown([
-  { key: '00000000-0000-4000-8000-0000000000d1', label: 'Ada Adviser' },
-  { key: 'none', label: 'No lead adviser' },
-]);
+const ADVISERS: AdviserRef[] = [{ id: '00000000-0000-4000-8000-0000000000d1', name: 'Ada Adviser' }];
 
 describe('ReportFiltersForm', () => {
   it('on a report, offers managers the adviser filter and applies the choices with the filters', async () => {
     fakeFetch({
       'GET /api/offices': reply<Office[]>([anOffice()]),
-      'GET /api/reports/breakdown': reply<BreakdownReport>(ADVISERS),
+      'GET /api/reports/advisers': reply<AdviserRef[]>(ADVISERS),
     });
     const onApply = vi.fn();
     renderPage(
@@ -47,7 +44,7 @@ describe('ReportFiltersForm', () => {
     renderPage(<ReportFiltersForm kind="pack" filters={{ to: '2026-03-31' }} onApply={onApply} />, { me: MANAGER });
     expect(await screen.findByLabelText('Office')).toHaveAttribute('name', 'pack-office');
     expect(screen.queryByLabelText('Lead adviser')).not.toBeInTheDocument();
-    expect(calls.some((c) => c.url.startsWith('/api/reports/breakdown'))).toBe(false);
+    expect(calls.some((c) => c.url.startsWith('/api/reports/advisers'))).toBe(false);
     expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Preview the pack' }));

@@ -1,5 +1,5 @@
 import { type ApiError, ARRIVAL_ROUTES, CATEGORIES, FUNDING_STREAMS, VULNERABILITIES } from '@deepvalue/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { isIsoDate } from '../../app/format';
 import { useMe } from '../../app/session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -7,7 +7,7 @@ import { labelledOptions } from '../../ui/options';
 import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useOffices } from '../cases/api';
-import { useBreakdown, useSharedWithMe } from './api';
+import { useReportAdvisers, useSharedWithMe } from './api';
 import type { ReportFilters } from './filters';
 
 export interface ReportChoice {
@@ -81,9 +81,27 @@ export function ReportFiltersForm({
   );
   const [errors, setErrors] = useState<ApiError[]>([]);
   const offices = useOffices();
-  // Advisers for the filter come from the report itself: managers only, for supervision.
-  const advisers = useBreakdown('positive_outcome', 'adviser', {}, manager && form.adviser);
+  // Every lead adviser of a closed case: managers only, for supervision.
+  const advisers = useReportAdvisers(manager && form.adviser);
   const shared = useSharedWithMe(me.role === 'commissioner');
+  // An organisation may have a thousand advisers: the list is built once and re-rendered only when
+  // the advisers or the choice change, not whenever the report above it updates.
+  const adviserSelect = useMemo(
+    () =>
+      manager &&
+      form.adviser &&
+      advisers.data && (
+        <Select
+          id={`${form.idPrefix}-adviser`}
+          label="Lead adviser"
+          emptyLabel="All advisers"
+          options={advisers.data.map((a) => ({ value: a.id, label: a.name }))}
+          value={draft.adviser ?? ''}
+          onChange={(value) => setDraft((d) => ({ ...d, adviser: value || undefined }))}
+        />
+      ),
+    [manager, form.adviser, form.idPrefix, advisers.data, draft.adviser],
+  );
   const set = (key: keyof ReportFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value || undefined }));
   const errorFor = (path: string) => errors.find((e) => e.path === path)?.message;
 
@@ -157,18 +175,7 @@ export function ReportFiltersForm({
               onChange={set('office')}
             />
           )}
-          {manager && form.adviser && advisers.data && (
-            <Select
-              id={id('adviser')}
-              label="Lead adviser"
-              emptyLabel="All advisers"
-              options={advisers.data.groups
-                .filter((g) => g.key !== 'none')
-                .map((g) => ({ value: g.key, label: g.label }))}
-              value={draft.adviser ?? ''}
-              onChange={set('adviser')}
-            />
-          )}
+          {adviserSelect}
           <Select
             id={id('funding')}
             label="Funding"

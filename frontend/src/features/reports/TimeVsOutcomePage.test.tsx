@@ -1,8 +1,7 @@
-import type { BandKey, BreakdownReport, Office, OrganisationRef, TimeVsOutcomeReport } from '@deepvalue/shared';
+import type { AdviserRef, BandKey, Office, OrganisationRef, TimeVsOutcomeReport } from '@deepvalue/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { aBreakdown } from '../../test/fixtures';
 import { fakeFetch, MANAGER, refuse, renderPage, reply } from '../../test/render';
 import { TimeVsOutcomePage } from './TimeVsOutcomePage';
 
@@ -40,14 +39,12 @@ const REPORT: TimeVsOutcomeReport = {
   caveat: 'Observational: association, not cause.',
 };
 
-const NO_BREAKDOWN = aBreakdown();
-
 describe('TimeVsOutcomePage', () => {
   it('shows the rates by band with n, the adjusted estimate in one sentence, and the caveat', async () => {
     fakeFetch({
       'GET /api/reports/time-vs-outcome': reply<TimeVsOutcomeReport>(REPORT),
       'GET /api/offices': reply<Office[]>([]),
-      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+      'GET /api/reports/advisers': reply<AdviserRef[]>([]),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     expect(await screen.findByTestId('adjusted-sentence')).toHaveTextContent(
@@ -72,7 +69,7 @@ describe('TimeVsOutcomePage', () => {
     fakeFetch({
       'GET /api/reports/time-vs-outcome': reply<TimeVsOutcomeReport>(withUnknown),
       'GET /api/offices': reply<Office[]>([]),
-      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+      'GET /api/reports/advisers': reply<AdviserRef[]>([]),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     const first = await screen.findByRole('row', { name: /^< 1 h/ });
@@ -97,7 +94,7 @@ describe('TimeVsOutcomePage', () => {
         return reply<TimeVsOutcomeReport>(REPORT);
       },
       'GET /api/offices': reply<Office[]>([]),
-      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+      'GET /api/reports/advisers': reply<AdviserRef[]>([]),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     const first = await screen.findByRole('row', { name: /^< 1 h/ });
@@ -120,7 +117,7 @@ describe('TimeVsOutcomePage', () => {
           ? reply<TimeVsOutcomeReport>({ ...REPORT, adjusted: null })
           : refuse(503, { code: 'unavailable', errors: [{ path: '', message: 'The database is busy' }] }),
       'GET /api/offices': reply<Office[]>([]),
-      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+      'GET /api/reports/advisers': reply<AdviserRef[]>([]),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
@@ -133,7 +130,7 @@ describe('TimeVsOutcomePage', () => {
     const calls = fakeFetch({
       'GET /api/reports/time-vs-outcome': reply<TimeVsOutcomeReport>(REPORT),
       'GET /api/offices': reply<Office[]>([]),
-      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+      'GET /api/reports/advisers': reply<AdviserRef[]>([]),
     });
     const { router } = renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     await screen.findByTestId('adjusted-sentence');
@@ -166,7 +163,7 @@ describe('TimeVsOutcomePage', () => {
   it('says so when the report is not available on this server yet', async () => {
     fakeFetch({
       'GET /api/offices': reply<Office[]>([]),
-      'GET /api/reports/breakdown': reply<BreakdownReport>(NO_BREAKDOWN),
+      'GET /api/reports/advisers': reply<AdviserRef[]>([]),
     });
     renderPage(<TimeVsOutcomePage />, { path: '/reports/time-vs-outcome', me: MANAGER });
     expect(await screen.findByTestId('not-available')).toHaveTextContent('The report is not available yet');

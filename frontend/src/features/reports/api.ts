@@ -1,4 +1,10 @@
-import type { OrganisationRef, OutcomeMeasure, RelationshipChainReport, TimeVsOutcomeReport } from '@deepvalue/shared';
+import type {
+  AdviserRef,
+  OrganisationRef,
+  OutcomeMeasure,
+  RelationshipChainReport,
+  TimeVsOutcomeReport,
+} from '@deepvalue/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { type ReportFilters, toQuery } from './filters';
@@ -53,6 +59,16 @@ export const useFixedFee = (filters: ReportFilters) =>
   useQuery(report<FixedFeeReport>(`/reports/fixed-fee${toQuery(filters)}`));
 
 export const useDrillDown = (query: string) => useQuery(report<DrillDownPage>(`/reports/drill-down${query}`));
+
+/** Managers: the lead advisers of the organisation's closed cases, for the adviser filter. */
+export function useReportAdvisers(enabled = true) {
+  return useQuery({
+    queryKey: ['report-advisers'],
+    queryFn: ({ signal }) => api<AdviserRef[]>('/reports/advisers', { signal }),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
 
 /** Commissioners: the organisations that share their figures with them. */
 export function useSharedWithMe(enabled = true) {
