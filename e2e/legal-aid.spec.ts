@@ -121,8 +121,16 @@ test('an admin sets the LAA office account and schedule', async ({ page }) => {
   await checkPage(page, 'legal-aid-09-admin-settings-error');
   await page.getByLabel('LAA office account number').fill('0u099l');
   await page.getByLabel('Schedule reference').fill('0U099L/2024/01');
+  await page.getByLabel('Hourly rate for advice time').fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Hourly rate for advice time: must be more than £0');
+  await page.getByLabel('Hourly rate for advice time').fill('52.47');
+  await page.getByLabel('Hourly rate for travel and waiting time').fill('£27');
+  await page.getByRole('radio', { name: 'No' }).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Legal aid contract saved')).toBeVisible();
   await expect(page.getByLabel('LAA office account number')).toHaveValue('0U099L');
+  await expect(page.getByLabel('Hourly rate for travel and waiting time')).toHaveValue('27.00');
+  await expect(page.getByRole('radio', { name: 'No' })).toBeChecked();
   await checkPage(page, 'legal-aid-10-admin-settings-saved');
 });

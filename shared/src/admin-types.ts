@@ -33,6 +33,11 @@ export interface OrganisationSettings {
   /** The LAA office account number and schedule reference, for the monthly contract report. */
   legalAidOfficeAccount?: string | null;
   legalAidScheduleRef?: string | null;
+  /** Legal Help hourly rates (£) for advice time and for travel and waiting time; null: not entered. */
+  legalAidHourlyRateGbp?: number | null;
+  legalAidTravelRateGbp?: number | null;
+  /** VAT applies to the organisation's claims; null: not said. */
+  legalAidVatRegistered?: boolean | null;
   version: number;
 }
 

@@ -47,6 +47,15 @@ interface Generated {
   feeCode: string | null;
 }
 
+/** Legal Help rates the organisation enters (£ per hour); odd pence, so halves of a penny occur. */
+const RATE = 52.47;
+const TRAVEL_RATE = 27.01;
+const pounds = (minutes: number, rate: number) => {
+  const pence = (minutes * Math.round(rate * 100)) / 60;
+  const whole = Math.floor(pence) + (pence - Math.floor(pence) >= 0.5 ? 1 : 0);
+  return `${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+};
+
 const iso = (d: number, month = '03') => `2025-${month}-${String(d).padStart(2, '0')}`;
 const matches = (name: string, value: string) => new RegExp(FORMATS[name].pattern, 'u').test(value);
 const realDate = (ddmmyyyy: string) => {
@@ -146,22 +155,45 @@ describe('the monthly contract report', () => {
   const file = async () =>
     (await h.as(ours.manager).get('/api/exports/contract-report?month=2025-03').expect(200)).text;
 
-  it("says first that the office account and schedule are missing, then writes them from the organisation's settings", async () => {
+  it("says first that the office account, schedule, rates and VAT are missing, then writes them from the organisation's settings", async () => {
     const before = (await check()).body;
     expect(before.problems.filter((p: Body) => p.caseId === null).map((p: Body) => p.field)).toEqual([
       'legalAidOfficeAccount',
       'legalAidScheduleRef',
+      'legalAidHourlyRateGbp',
+      'legalAidTravelRateGbp',
+      'legalAidVatRegistered',
     ]);
+    // Without rates the costs are left empty, never written as 0
+    const empty = (await file()).split('\r\n').find((l) => l.startsWith('OUTCOME'))!;
+    expect(empty).toContain(',PROFIT_COST=,TRAVEL_WAITING_COSTS=,VAT_INDICATOR=,');
     const settings = (await h.as(ours.admin).get('/api/organisation/settings').expect(200)).body;
     await h
       .as(ours.admin)
       .patch('/api/organisation/settings')
       .send({ version: settings.version, legalAidOfficeAccount: 'lower' })
       .expect(400);
+    for (const bad of [0, -1, 12.345, 'fifty'])
+      expect(
+        (
+          await h
+            .as(ours.admin)
+            .patch('/api/organisation/settings')
+            .send({ version: settings.version, legalAidHourlyRateGbp: bad })
+            .expect(400)
+        ).body.errors[0].path,
+      ).toBe('legalAidHourlyRateGbp');
     await h
       .as(ours.admin)
       .patch('/api/organisation/settings')
-      .send({ version: settings.version, legalAidOfficeAccount: '0U099L', legalAidScheduleRef: '0U099L/2025/01' })
+      .send({
+        version: settings.version,
+        legalAidOfficeAccount: '0U099L',
+        legalAidScheduleRef: '0U099L/2025/01',
+        legalAidHourlyRateGbp: RATE,
+        legalAidTravelRateGbp: TRAVEL_RATE,
+        legalAidVatRegistered: false,
+      })
       .expect(200);
     const after = (await check()).body;
     expect(after.problems.filter((p: Body) => p.caseId === null)).toEqual([]);
@@ -217,6 +249,10 @@ describe('the monthly contract report', () => {
       );
       expect(Number(v.ADVICE_TIME)).toBe(g.minutes);
       expect(Number(v.TRAVEL_TIME)).toBe(g.travel);
+      // minutes × £/hour, to the nearest penny, worked out here in pence from the generated minutes
+      expect(v.PROFIT_COST).toBe(pounds(g.minutes, RATE));
+      expect(v.TRAVEL_WAITING_COSTS).toBe(pounds(g.travel, TRAVEL_RATE));
+      expect(v.VAT_INDICATOR).toBe('N');
       expect(v.SCHEDULE_REF).toBe('0U099L/2025/01');
     }
 

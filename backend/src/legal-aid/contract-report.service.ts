@@ -76,7 +76,13 @@ export class ContractReportService {
     const report = buildContractReport(
       this.lists.codes,
       month,
-      { account: settings.legalAidOfficeAccount, scheduleRef: settings.legalAidScheduleRef },
+      {
+        account: settings.legalAidOfficeAccount,
+        scheduleRef: settings.legalAidScheduleRef,
+        hourlyRateGbp: settings.legalAidHourlyRateGbp,
+        travelRateGbp: settings.legalAidTravelRateGbp,
+        vatRegistered: settings.legalAidVatRegistered,
+      },
       rows.map(toReportCase),
     );
     await this.audit.record({

@@ -37,6 +37,11 @@ export interface ReportOffice {
   account: string | null;
   /** The schedule reference of the contract, e.g. 0U099L/2024/01. */
   scheduleRef: string | null;
+  /** Legal Help hourly rates, £, that advice and travel time are priced at; null: not entered. */
+  hourlyRateGbp: number | null;
+  travelRateGbp: number | null;
+  /** VAT applies to the claims; null: not said. */
+  vatRegistered: boolean | null;
 }
 
 export interface ReportProblem {
@@ -122,6 +127,21 @@ export function buildContractReport(
     });
 
   const completed = cases.filter((c) => inMonth(c.closedOn, month));
+  const settingProblem = (field: string, what: string) =>
+    problems.push({
+      caseId: null,
+      caseRef: null,
+      field,
+      message: `${what} is not recorded, so the costs of completed matters are left empty: an administrator adds it under Administration, Legal aid contract.`,
+    });
+  // Costs are written only on completed matters: a month without any needs no rates.
+  if (completed.length && office.hourlyRateGbp === null)
+    settingProblem('legalAidHourlyRateGbp', 'The Legal Help hourly rate for advice time');
+  if (completed.length && office.travelRateGbp === null)
+    settingProblem('legalAidTravelRateGbp', 'The Legal Help hourly rate for travel and waiting time');
+  if (completed.length && office.vatRegistered === null)
+    settingProblem('legalAidVatRegistered', 'Whether VAT applies to your claims');
+
   const started = cases.filter((c) => inMonth(c.openedOn, month));
   const outcomeRows: string[][] = [];
   const left = new Set<string>();
@@ -132,7 +152,7 @@ export function buildContractReport(
       left.add(c.caseId);
       continue;
     }
-    outcomeRows.push(outcomeRecord(codes, c, outcomeRows.length + 1, office.scheduleRef ?? ''));
+    outcomeRows.push(outcomeRecord(codes, c, outcomeRows.length + 1, office));
   }
 
   const starts = new Map<string, { scheduleRef: string; area: string; point: string; code: string; n: number }>();
@@ -194,7 +214,14 @@ export function feeCodeOf(codes: LegalAidCodes, la: LegalAidAnswers): string | n
   return list.length === 1 ? list[0].code : null;
 }
 
-function outcomeRecord(codes: LegalAidCodes, c: ReportCase, sequence: number, scheduleRef: string): string[] {
+/** Minutes priced at an hourly rate, to the penny (half a penny up), written as pounds; empty without a rate. */
+export function timeCost(minutes: number, rateGbp: number | null): string {
+  if (rateGbp === null) return '';
+  const pence = Math.round((minutes * Math.round(rateGbp * 100)) / 60);
+  return (pence / 100).toFixed(2);
+}
+
+function outcomeRecord(codes: LegalAidCodes, c: ReportCase, sequence: number, office: ReportOffice): string[] {
   const la = c.legalAid!;
   const cells: Array<[string, string]> = [
     ['FEE_CODE', feeCodeOf(codes, la)!],
@@ -216,10 +243,13 @@ function outcomeRecord(codes: LegalAidCodes, c: ReportCase, sequence: number, sc
     ['ADVICE_TIME', String(c.adviceMinutes)],
     ['TRAVEL_TIME', String(c.travelMinutes)],
     ['WAITING_TIME', '0'],
+    ['PROFIT_COST', timeCost(c.adviceMinutes, office.hourlyRateGbp)],
+    ['TRAVEL_WAITING_COSTS', timeCost(c.travelMinutes, office.travelRateGbp)],
+    ['VAT_INDICATOR', office.vatRegistered === null ? '' : office.vatRegistered ? 'Y' : 'N'],
     ['STAGE_REACHED', la.stageReached ?? ''],
     ['OUTCOME_CODE', la.outcomeCode!],
     ['EXEMPTION_CRITERIA_SATISFIED', la.exemptionCriteria ?? ''],
-    ['SCHEDULE_REF', scheduleRef],
+    ['SCHEDULE_REF', office.scheduleRef ?? ''],
   ];
   return ['OUTCOME', `matterType=${la.matterType1}:${la.matterType2}`, ...cells.map(([k, v]) => `${k}=${v}`)];
 }

@@ -11,6 +11,11 @@ export interface OrganisationSettings {
   legalAidOfficeAccount?: string | null;
   /** The LAA schedule reference of the contract (e.g. 0U099L/2024/01); null: none. */
   legalAidScheduleRef?: string | null;
+  /** Legal Help hourly rates the contract report prices recorded time at (£ per hour); null: not entered. */
+  legalAidHourlyRateGbp?: number | null;
+  legalAidTravelRateGbp?: number | null;
+  /** Whether VAT applies to the organisation's claims (VAT_INDICATOR); null: not said. */
+  legalAidVatRegistered?: boolean | null;
 }
 
 @Entity('organisations')

@@ -26,6 +26,9 @@ describe('organisation settings and commissioner shares', () => {
       requireTwoFactorForManagers: false,
       legalAidOfficeAccount: null,
       legalAidScheduleRef: null,
+      legalAidHourlyRateGbp: null,
+      legalAidTravelRateGbp: null,
+      legalAidVatRegistered: null,
       version: 1,
     });
     const changed = await h
@@ -39,6 +42,9 @@ describe('organisation settings and commissioner shares', () => {
       requireTwoFactorForManagers: false,
       legalAidOfficeAccount: null,
       legalAidScheduleRef: null,
+      legalAidHourlyRateGbp: null,
+      legalAidTravelRateGbp: null,
+      legalAidVatRegistered: null,
       version: 2,
     });
     const stale = await h

@@ -20,6 +20,9 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   requireTwoFactorForManagers: false,
   legalAidOfficeAccount: null,
   legalAidScheduleRef: null,
+  legalAidHourlyRateGbp: null,
+  legalAidTravelRateGbp: null,
+  legalAidVatRegistered: null,
 };
 
 @Injectable()

@@ -1,6 +1,6 @@
 import type { OrganisationSettings, OrganisationRef, Share as ShareView } from '@deepvalue/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { TextField } from '../../common/fields.js';
 import type { EffectiveSettings } from '../organisations.service.js';
 import type { Share } from '../shares.service.js';
@@ -15,8 +15,16 @@ export class OrganisationSettingsDto implements OrganisationSettings {
   legalAidOfficeAccount: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The LAA schedule reference, for the contract report' })
   legalAidScheduleRef: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Legal Help hourly rate for advice time, £' })
+  legalAidHourlyRateGbp: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Legal Help hourly rate for travel and waiting time, £' })
+  legalAidTravelRateGbp: number | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: "VAT applies to the organisation's claims" })
+  legalAidVatRegistered: boolean | null;
   @ApiProperty() version: number;
 }
+
+const RATE = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 
 export class UpdateOrganisationSettingsDto {
   @ApiPropertyOptional({ minimum: 5, maximum: 100 })
@@ -56,6 +64,34 @@ export class UpdateOrganisationSettingsDto {
   })
   legalAidScheduleRef?: string | null;
 
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'Legal Help hourly rate for advice time (preparation, attendance), £, as the fee regulations in force set it',
+  })
+  @IsOptional()
+  @IsNumber(RATE, { message: 'must be an amount in pounds with at most 2 decimal places' })
+  @Min(0.01, { message: 'must be more than £0 (leave it empty when there is no rate)' })
+  @Max(999.99)
+  legalAidHourlyRateGbp?: number | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Legal Help hourly rate for travel and waiting time, £, as the fee regulations in force set it',
+  })
+  @IsOptional()
+  @IsNumber(RATE, { message: 'must be an amount in pounds with at most 2 decimal places' })
+  @Min(0.01, { message: 'must be more than £0 (leave it empty when there is no rate)' })
+  @Max(999.99)
+  legalAidTravelRateGbp?: number | null;
+
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: "VAT applies to the organisation's claims" })
+  @IsOptional()
+  @IsBoolean()
+  legalAidVatRegistered?: boolean | null;
+
   @ApiProperty({ description: 'The version you loaded; a stale one gets 409' })
   @IsInt()
   @Min(1)
@@ -83,12 +119,16 @@ export class CreateShareDto {
 export function toSettingsDto(value: { settings: EffectiveSettings; version: number }): OrganisationSettingsDto {
   const { suppressionThreshold, retentionYears, requireTwoFactorForManagers } = value.settings;
   const { legalAidOfficeAccount, legalAidScheduleRef } = value.settings;
+  const { legalAidHourlyRateGbp, legalAidTravelRateGbp, legalAidVatRegistered } = value.settings;
   return {
     suppressionThreshold,
     retentionYears,
     requireTwoFactorForManagers,
     legalAidOfficeAccount,
     legalAidScheduleRef,
+    legalAidHourlyRateGbp,
+    legalAidTravelRateGbp,
+    legalAidVatRegistered,
     version: value.version,
   };
 }

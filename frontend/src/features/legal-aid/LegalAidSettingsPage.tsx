@@ -1,4 +1,4 @@
-/** The organisation's LAA office account and schedule reference, written on the contract report. */
+/** The organisation's LAA office account, schedule reference, Legal Help rates and VAT, written on the contract report. */
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
@@ -7,6 +7,7 @@ import { useSubmission } from '../../app/submission';
 import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { QueryState } from '../../ui/QueryState';
+import { Radios } from '../../ui/Radios';
 import { TextInput } from '../../ui/TextInput';
 import { AdminBreadcrumbs } from '../admin/AdminBreadcrumbs';
 import { useSettings } from '../admin/api';
@@ -34,6 +35,11 @@ export function LegalAidSettingsPage() {
 function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; onSaved: () => void }) {
   const [account, setAccount] = useState(settings.legalAidOfficeAccount ?? '');
   const [schedule, setSchedule] = useState(settings.legalAidScheduleRef ?? '');
+  const [rate, setRate] = useState(settings.legalAidHourlyRateGbp?.toFixed(2) ?? '');
+  const [travelRate, setTravelRate] = useState(settings.legalAidTravelRateGbp?.toFixed(2) ?? '');
+  const [vat, setVat] = useState<'' | 'yes' | 'no'>(
+    settings.legalAidVatRegistered === true ? 'yes' : settings.legalAidVatRegistered === false ? 'no' : '',
+  );
   const submission = useSubmission();
   const client = useQueryClient();
   const save = async (event: FormEvent) => {
@@ -42,6 +48,9 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
       version: settings.version,
       legalAidOfficeAccount: account.trim().toUpperCase() || null,
       legalAidScheduleRef: schedule.trim().toUpperCase() || null,
+      legalAidHourlyRateGbp: pounds(rate),
+      legalAidTravelRateGbp: pounds(travelRate),
+      legalAidVatRegistered: vat === '' ? null : vat === 'yes',
     };
     const result = await submission.submit(body, () =>
       api<OrganisationSettings>('/organisation/settings', { method: 'PATCH', body }),
@@ -55,6 +64,9 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
   const labels: Record<string, string> = {
     legalAidOfficeAccount: 'LAA office account number',
     legalAidScheduleRef: 'Schedule reference',
+    legalAidHourlyRateGbp: 'Hourly rate for advice time',
+    legalAidTravelRateGbp: 'Hourly rate for travel and waiting time',
+    legalAidVatRegistered: 'VAT on claims',
   };
   const summary = submission.errors.map((e) =>
     labels[e.path] ? { ...e, message: `${labels[e.path]}: ${e.message}` } : e,
@@ -82,10 +94,57 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
           error={errorFor('legalAidScheduleRef')}
           onChange={(e) => setSchedule(e.target.value)}
         />
+        <h2 className="govuk-heading-m">Costs on the contract report</h2>
+        <p className="govuk-body">
+          The report prices each completed matter’s recorded time at these rates. Enter the Legal Help hourly rates the
+          fee regulations in force set for your work and area; Deep Value ships none.
+        </p>
+        <TextInput
+          id="legalAidHourlyRateGbp"
+          label={labels.legalAidHourlyRateGbp}
+          hint="Preparation and attendance, in pounds per hour"
+          prefix="£"
+          width={5}
+          inputMode="decimal"
+          value={rate}
+          error={errorFor('legalAidHourlyRateGbp')}
+          onChange={(e) => setRate(e.target.value)}
+        />
+        <TextInput
+          id="legalAidTravelRateGbp"
+          label={labels.legalAidTravelRateGbp}
+          hint="In pounds per hour"
+          prefix="£"
+          width={5}
+          inputMode="decimal"
+          value={travelRate}
+          error={errorFor('legalAidTravelRateGbp')}
+          onChange={(e) => setTravelRate(e.target.value)}
+        />
+        <Radios
+          id="legalAidVatRegistered"
+          legend="Does VAT apply to your claims?"
+          inline
+          small
+          options={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+          value={vat}
+          error={errorFor('legalAidVatRegistered')}
+          onChange={setVat}
+        />
         <button type="submit" className="govuk-button" disabled={submission.busy}>
           Save
         </button>
       </form>
     </>
   );
+}
+
+/** "52.5" → 52.5; empty → null; anything else is sent as typed, for the API to refuse by name. */
+function pounds(text: string): number | string | null {
+  const t = text.trim().replace(/^£/, '');
+  if (t === '') return null;
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 }
