@@ -42,6 +42,25 @@ test('a commissioner previews an evidence pack and downloads it', async ({ page 
   // Kept beside the screenshots, to render its pages and look at them.
   fs.writeFileSync(path.resolve(import.meta.dirname, 'screenshots', 'commissioner-pack.pdf'), pdfBytes);
 
+  // The commissioner chooses whose unit costs price the £: each provider's own, for preview and downloads.
+  const pricedWith = page.locator('.dv-stat').filter({ hasText: 'Priced with' });
+  await expect(pricedWith).toContainText('Unit costs of County Legal Support Commissioning');
+  await page.getByRole('radio', { name: 'Each provider’s own unit-cost table' }).check();
+  await expect(page).toHaveURL(/pricedWith=provider/);
+  await expect(pricedWith).toContainText('Each provider’s own unit-cost table', { timeout: 30_000 });
+  await expect(page.getByRole('link', { name: 'Report (PDF)' })).toHaveAttribute('href', /pricedWith=provider/);
+  await checkPage(page, 'commissioner-02b-pack-each-provider');
+  const [eachPdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Report (PDF)' }).click(),
+  ]);
+  const eachPdfBytes = fs.readFileSync((await eachPdf.path())!);
+  expect(eachPdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+  fs.writeFileSync(
+    path.resolve(import.meta.dirname, 'screenshots', 'commissioner-pack-each-provider.pdf'),
+    eachPdfBytes,
+  );
+
   // Commissioners see time against outcome for consenting clients with small numbers hidden, and
   // never the cases behind a figure; the fuller reports are the organisations' own.
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reports', exact: true }).click();

@@ -26,7 +26,8 @@ interface Props<V extends string> {
 }
 
 /**
- * GOV.UK radios. The first option's id is the group id, so an error summary link lands on it.
+ * GOV.UK radios. The first option's id is the group id, so an error summary link lands on it; an option's
+ * hint id has its own suffix so it never takes the group hint's (`${id}-hint`).
  */
 export function Radios<V extends string>({
   id,
@@ -62,14 +63,14 @@ export function Radios<V extends string>({
                   value={option.value}
                   checked={checked}
                   onChange={() => onChange(option.value)}
-                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                  aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
                   autoFocus={autoFocus && (value ? checked : i === 0)}
                 />
                 <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                   {option.label}
                 </label>
                 {option.hint && (
-                  <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
+                  <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
                     {option.hint}
                   </div>
                 )}

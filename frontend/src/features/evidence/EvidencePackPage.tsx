@@ -5,6 +5,7 @@ import { formatDate, today } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
 import { useMe } from '../../app/session';
 import { QueryState } from '../../ui/QueryState';
+import { Radios } from '../../ui/Radios';
 import { FILTER_KEYS, type ReportFilters } from '../reports/filters';
 import { ReportFiltersForm } from '../reports/ReportFiltersForm';
 import { PackTableGrid } from './PackTableGrid';
@@ -12,7 +13,9 @@ import type { EvidencePackPreview, PackTable } from '@deepvalue/shared';
 
 /** A pack takes the report filters but never breaks figures down by adviser. */
 const KEYS = FILTER_KEYS.filter((key) => key !== 'adviser');
-type PackQuery = Omit<ReportFilters, 'adviser'>;
+/** Whose unit-cost table prices a commissioner's pack (the API's `pricedWith`; a manager's is always its own). */
+type PricedWith = 'commissioner' | 'provider';
+type PackQuery = Omit<ReportFilters, 'adviser'> & { pricedWith?: PricedWith };
 
 const FORMATS = [
   { format: 'xlsx', label: 'Spreadsheet (XLSX)', hint: 'one sheet per measure and a method sheet' },
@@ -38,7 +41,10 @@ export function EvidencePackPage() {
   usePageTitle('Evidence pack');
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const query: PackQuery = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const filters = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  const commissioner = me.role === 'commissioner';
+  const pricedWith = commissioner && params.get('pricedWith') === 'provider' ? 'provider' : undefined;
+  const query: PackQuery = { ...filters, pricedWith };
   const ready = Boolean(query.from && query.to);
   const preview = useQuery({
     queryKey: ['evidence-preview', toSearch(query)],
@@ -59,15 +65,69 @@ export function EvidencePackPage() {
       <ReportFiltersForm
         key={params.toString()}
         kind="pack"
-        filters={{ ...lastFinancialYear(), ...query }}
-        onApply={(next) => setParams(toSearch(next).slice(1))}
+        filters={{ ...lastFinancialYear(), ...filters }}
+        onApply={(next) => setParams(toSearch({ ...next, pricedWith }).slice(1))}
       />
+      {commissioner && (
+        <PricingChoice
+          commissionerName={me.organisationName}
+          value={pricedWith ?? 'commissioner'}
+          onChange={(next) =>
+            setParams(toSearch({ ...query, pricedWith: next === 'provider' ? next : undefined }).slice(1))
+          }
+        />
+      )}
       {ready && (
         <QueryState query={preview} what="The evidence pack">
           {(pack) => <Preview pack={pack} query={query} />}
         </QueryState>
       )}
     </>
+  );
+}
+
+/**
+ * A commissioner's choice of whose unit-cost table prices the pack's £ figures; it applies at once, to the
+ * preview and every download.
+ */
+function PricingChoice({
+  commissionerName,
+  value,
+  onChange,
+}: {
+  commissionerName: string;
+  value: PricedWith;
+  onChange: (value: PricedWith) => void;
+}) {
+  return (
+    <div className="dv-panel">
+      <Radios<PricedWith>
+        id="pack-priced-with"
+        legend="Whose unit costs price the £ figures"
+        legendSize="s"
+        hint="The counts, rates and charts are the same either way; only the £ figures change. The preview and every download follow this choice."
+        value={value}
+        onChange={onChange}
+        options={[
+          {
+            value: 'commissioner',
+            label: `Your unit-cost table (${commissionerName})`,
+            hint:
+              'Every provider’s outcomes are priced with the unit costs, adjustments and cost of an adviser hour ' +
+              'your organisation has set, so providers are compared at the same prices.',
+          },
+          {
+            value: 'provider',
+            label: 'Each provider’s own unit-cost table',
+            hint:
+              'Each provider’s outcomes are priced with the unit costs, adjustments and cost of an adviser hour ' +
+              'that provider has set for itself, as in its own pack. For several providers together their ' +
+              'tables are not shown, and a £ figure that would rest on one provider’s table alone reads [c]. ' +
+              'For one provider, its pack is exactly as its manager sees it, its unit-cost table included.',
+          },
+        ]}
+      />
+    </div>
   );
 }
 
@@ -155,8 +215,11 @@ function Preview({ pack, query }: { pack: EvidencePackPreview; query: PackQuery 
         <PackTableView key={t.name} table={t} />
       ))}
       <p className="govuk-body-s dv-muted">
-        Deep Value {meta.softwareVersion}; figures as they stood on {formatDate(meta.asOf)}; unit costs version{' '}
-        {meta.unitCosts.version}.
+        Deep Value {meta.softwareVersion}; figures as they stood on {formatDate(meta.asOf)};{' '}
+        {meta.unitCosts.eachProvider
+          ? 'priced with each provider’s own unit-cost table'
+          : `unit costs version ${meta.unitCosts.version}`}
+        .
       </p>
     </>
   );
