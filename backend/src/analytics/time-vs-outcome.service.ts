@@ -25,6 +25,7 @@ import { ReportScopeService } from './report-scope.service.js';
 import { describeFilters, type ReportFilters } from './report-filters.js';
 
 import { keptAdjustedTimeEstimate } from './statistics/model-cache.js';
+import { publishedEstimate } from './statistics/time-vs-outcome-model.js';
 
 import { wilsonInterval } from './statistics/wilson.js';
 import { normaliseFilters, todayIso } from './facts-query.js';
@@ -67,7 +68,7 @@ export class TimeVsOutcomeService {
         : this.repository.modelPatterns(organisationIds, normalised, measure, asOf);
     if (options.suppressBelow) {
       const { cells } = await this.cells.measureCells(organisationIds, normalised, asOf);
-      const adjusted = options.adjusted === false ? null : keptAdjustedTimeEstimate(await patterns);
+      const adjusted = options.adjusted === false ? null : publishedEstimate(keptAdjustedTimeEstimate(await patterns));
       return this.published(measure, normalised, cells, adjusted, options.suppressBelow);
     }
     // "Not recorded" as the pack has it: the whole the measure is taken from less n. The whole is the

@@ -879,6 +879,8 @@ describe('evidence packs', () => {
         await sut.as(commissioner).get(`/api/evidence-packs/preview?${one}&pricedWith=provider`).expect(200)
       ).body as EvidencePackPreview;
       expect(theirs.tables).toEqual(mine.tables);
+      // That includes the provider's unit-cost table (docs/decisions.md: it can be read back from the £ anyway).
+      expect(tableOf(theirs, 'unit-costs').rows.length).toBeGreaterThan(0);
       expect(theirs.headlines).toEqual(mine.headlines);
       expect(theirs.meta.unitCosts).toEqual(mine.meta.unitCosts);
       expect(mine.headlines.find((h) => h.label === 'Priced with')!.value).toBe('Unit costs of Northside Law Centre');

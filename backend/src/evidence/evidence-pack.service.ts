@@ -33,6 +33,7 @@ import type { ReportFilters } from '../analytics/report-filters.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
 
 import { keptAdjustedTimeEstimate } from '../analytics/statistics/model-cache.js';
+import { publishedEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
 
 import { DomainError, invalid } from '../common/domain-error.js';
 
@@ -379,7 +380,7 @@ export class EvidencePackService {
     const consenting = { ...filters, consentOnly: true };
     const estimates = await Promise.all(
       OUTCOME_MEASURES.map(async (m) =>
-        keptAdjustedTimeEstimate(await this.analytics.modelPatterns(ids, consenting, m, asOf)),
+        publishedEstimate(keptAdjustedTimeEstimate(await this.analytics.modelPatterns(ids, consenting, m, asOf))),
       ),
     );
     return Object.fromEntries(OUTCOME_MEASURES.map((m, i) => [m, estimates[i]])) as Record<
@@ -704,8 +705,8 @@ function headlines(rounded: RoundedOutcomes, view: PricingView, excludedShown: s
           label: 'Priced with',
           value: 'Each provider’s own unit-cost table',
           detail:
-            `each provider’s cases priced with its own unit costs and its own cost of an adviser hour, at ` +
-            `${meta.unitCosts.priceYear} prices; the providers’ tables are not published`,
+            `the pack’s rounded counts, each provider’s share priced with its own unit costs and its own cost of ` +
+            `an adviser hour, at ${meta.unitCosts.priceYear} prices; the providers’ tables are not published`,
         }
       : {
           label: 'Priced with',

@@ -166,8 +166,9 @@ export function methodSections(inputs: MethodInputs): MethodSection[] {
           '(benefits, debt written off) and the cost of adviser time are taken as recorded.',
         SAME_EVENT_NOTE,
         meta.unitCosts.eachProvider
-          ? 'Cost of adviser time: each provider’s recorded hours × its own cost of an adviser hour (its own ' +
-            'figure, or the cited default until it enters one). Value per £1 is net value ÷ the summed cost.'
+          ? 'Cost of adviser time: the hours of each band or category (rounded cases × hours a case), shared by ' +
+            'the providers’ rounded closed cases there, each share × that provider’s own cost of an adviser hour ' +
+            '(its own figure, or the cited default until it enters one). Value per £1 is net value ÷ that cost.'
           : meta.unitCosts.hourlyCostGbp === null
             ? 'No hourly cost of adviser time has been entered, so the cost of adviser time and value per £1 are not given.'
             : `Cost of adviser time: all recorded hours × £${meta.unitCosts.hourlyCostGbp.toFixed(2)} an hour` +
@@ -229,7 +230,7 @@ function eachProviderParagraphs(meta: PackMeta): string[] {
       `their own counts of it there, rounded to the nearest ${base} as in each provider’s own pack; each share ` +
       'is priced with that provider’s own unit costs, mapping and adjustments (deadweight, attribution, ' +
       'drop-off, discount rate), and adviser time likewise by each provider’s rounded closed cases and its own ' +
-      `cost of an adviser hour (${whoseTable(meta)}). Where no provider has a rounded count of an outcome in a ` +
+      `cost of an adviser hour. Tables used: ${whoseTable(meta)}. Where no provider has a rounded count of an outcome in a ` +
       'group, the shares follow their counts of it over all bands, then their closed cases. So when every table ' +
       'is the same, every figure is that of the pack priced with that one table. Gross value is before any ' +
       'adjustment; net value is after each provider’s own adjustments.',

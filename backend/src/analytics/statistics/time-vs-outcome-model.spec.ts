@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { BANDS, bandIndexOf } from '@deepvalue/shared';
 import { reference } from './fixtures/reference.js';
 import { fitLogistic } from './logistic.js';
-import { adjustedTimeEstimate, log2RelationshipTime, type TimeOutcomeRow } from './time-vs-outcome-model.js';
+import {
+  adjustedTimeEstimate,
+  log2RelationshipTime,
+  PUBLISHED_SEPARATION_NOTE,
+  publishedEstimate,
+  type TimeOutcomeRow,
+} from './time-vs-outcome-model.js';
 import { wilsonInterval } from './wilson.js';
 
 const { caseMix } = reference;
@@ -232,6 +238,28 @@ describe(adjustedTimeEstimate.name, () => {
     expect(estimate.note).toMatch(/separation/);
     // It names the group in words: every wills case had the outcome (and no count).
     expect(estimate.note).toMatch(/^No estimate: every Wills case had the outcome[,( ]/);
+  });
+
+  it('names no separating group in what is published outside the provider, and leaves other estimates alone', () => {
+    const rows = [
+      ...caseMix.rows,
+      ...[30, 60, 90, 240].map((m) => ({
+        relationshipMinutes: m,
+        category: 'wills',
+        vulnerabilityCount: 1,
+        fundingStream: 'grant',
+        successes: 3,
+        trials: 3,
+      })),
+    ];
+    const separated = adjustedTimeEstimate(rows);
+    const published = publishedEstimate(separated);
+    expect(published.note).toBe(PUBLISHED_SEPARATION_NOTE);
+    expect(separated.note).toMatch(/Wills/);
+    expect(published.note).not.toMatch(/Wills|grant|case had the outcome/i);
+    expect({ ...published, note: separated.note }).toEqual(separated);
+    const fitted = adjustedTimeEstimate(caseMix.rows);
+    expect(publishedEstimate(fitted)).toBe(fitted);
   });
 
   it('gives no number when relationship time alone predicts every outcome (complete separation)', () => {

@@ -286,3 +286,20 @@ export function separationNote(rows: readonly TimeOutcomeRow[]): string {
     'finding about relationship time. A wider date range or fewer filters may give the groups both outcomes.'
   );
 }
+
+/**
+ * The separation note for anything read outside the provider (evidence packs in every format, commissioners'
+ * screens): no group named (docs/decisions.md). "Every Immigration case had the outcome" is exact where the
+ * rounded tables are not (10 of 10 shown can be 8 of 12), and says something about everyone in that group.
+ * The provider's managers, who see their own exact figures, keep the named group (separationNote).
+ */
+export const PUBLISHED_SEPARATION_NOTE =
+  'No estimate: for these cases the model has no finite answer (separation). That happens when relationship ' +
+  'time or the other things the model allows for tell exactly which cases had the outcome; which ones is not ' +
+  'said, because that would say something about every client in a group. It is a feature of these cases, not ' +
+  'a finding about relationship time. A wider date range or fewer filters may give an estimate.';
+
+/** An estimate as published outside the provider: a separated model's note names no group. */
+export function publishedEstimate(estimate: AdjustedEstimate): AdjustedEstimate {
+  return estimate.separation ? { ...estimate, note: PUBLISHED_SEPARATION_NOTE } : estimate;
+}

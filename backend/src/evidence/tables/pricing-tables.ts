@@ -77,7 +77,7 @@ export function valueSummaryTable(view: PricingView): PackTable {
 
 /** Why a pack priced with each provider's own table leaves the tables of the providers' inputs out. */
 export const EACH_PROVIDER_NOTE =
-  'Not published: each provider’s own unit-cost table priced its own cases, and a provider’s unit costs, ' +
+  'Not published: each provider’s own unit-cost table priced its share of the cases, and a provider’s unit costs, ' +
   'adjustments and mapping are its own. The value of every outcome is in the totals by kind of value.';
 
 /** The value of each outcome, or (each provider's own table priced the pack) only the note saying why not. */
