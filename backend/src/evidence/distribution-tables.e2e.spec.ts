@@ -35,6 +35,9 @@ describe('the evidence pack’s distribution tables', () => {
     await seedPackFixture(sut.dataSource, org.id, (name) =>
       sut.makeUser(org.id, 'adviser', { name }).then((u) => u.id),
     );
+    // CASE rather than an array subscript, and joined on organisation_id too: on a Citus cluster, this
+    // UPDATE with (ARRAY[…])[i] in SET and the organisation as a parameter crashed the coordinator
+    // (Citus 13.2.2, signal 11; docs/scaling.md). The same values.
     // Give the fixture what these tables read, by each case's place in reference order (no randomness):
     // story counts 0–4 with some unknown, both arrival routes, bounce-in with some unknown, understanding
     // 1–5 with some unknown, and problems with every action and result, some with no result: every problem
@@ -43,23 +46,26 @@ describe('the evidence pack’s distribution tables', () => {
       `UPDATE cases c SET times_told_story_before = CASE WHEN k % 11 = 0 THEN NULL ELSE k % 5 END,
                           arrival_route = CASE WHEN k % 3 = 0 THEN 'referred' ELSE 'self' END,
                           prior_organisations_contacted = CASE WHEN k % 7 = 0 THEN NULL ELSE k % 4 END
-         FROM (SELECT id, row_number() OVER (ORDER BY id) AS k FROM cases WHERE organisation_id = $1) o
-        WHERE c.id = o.id`,
+         FROM (SELECT organisation_id, id, row_number() OVER (ORDER BY id) AS k FROM cases WHERE organisation_id = $1) o
+        WHERE c.organisation_id = o.organisation_id AND c.id = o.id`,
       [org.id],
     );
     await sut.dataSource.query(
       `UPDATE outcomes t SET understood = CASE WHEN k % 13 = 0 THEN NULL ELSE 1 + (k * 7) % 5 END
-         FROM (SELECT id, row_number() OVER (ORDER BY case_id) AS k FROM outcomes WHERE organisation_id = $1) o
-        WHERE t.id = o.id`,
+         FROM (SELECT organisation_id, id, row_number() OVER (ORDER BY case_id) AS k FROM outcomes WHERE organisation_id = $1) o
+        WHERE t.organisation_id = o.organisation_id AND t.id = o.id`,
       [org.id],
     );
     await sut.dataSource.query(
       `UPDATE underlying_problems p
-          SET action = (ARRAY['handled_in_house', 'referred_warm', 'signposted', 'client_declined'])[1 + r % 4],
-              result = (ARRAY['positive', 'partly_positive', 'negative', 'withdrawn', 'lost_contact', NULL])[1 + k % 6]
-         FROM (SELECT id, row_number() OVER (ORDER BY case_id, id) AS k, dense_rank() OVER (ORDER BY case_id) AS r
+          SET action = CASE r % 4 WHEN 0 THEN 'handled_in_house' WHEN 1 THEN 'referred_warm' WHEN 2 THEN 'signposted'
+                                  ELSE 'client_declined' END,
+              result = CASE k % 6 WHEN 0 THEN 'positive' WHEN 1 THEN 'partly_positive' WHEN 2 THEN 'negative'
+                                  WHEN 3 THEN 'withdrawn' WHEN 4 THEN 'lost_contact' END
+         FROM (SELECT organisation_id, id, row_number() OVER (ORDER BY case_id, id) AS k,
+                      dense_rank() OVER (ORDER BY case_id) AS r
                  FROM underlying_problems WHERE organisation_id = $1) o
-        WHERE p.id = o.id`,
+        WHERE p.organisation_id = o.organisation_id AND p.id = o.id`,
       [org.id],
     );
     pack = (await sut.as(manager).get(`/api/evidence-packs/preview?${QUERY}`).expect(200)).body;
