@@ -31,15 +31,20 @@ import {
   type RoundedRate,
 } from './rounding.js';
 
-/** The lowest and highest true total a published figure's bands (and categories, where published) allow. */
-export function totalRange(figure: RoundedFigure, base: number): [number, number] {
+/**
+ * The lowest and highest true total a published figure's bands (and categories, where published) allow; a
+ * category the pack's filter leaves out (`knownZero`) holds nothing, whatever its rounded figure allows.
+ */
+export function totalRange(figure: RoundedFigure, base: number, knownZero: readonly boolean[] = []): [number, number] {
   const sum = (xs: Array<[number, number]>): [number, number] => [
     xs.reduce((s, r) => s + r[0], 0),
     xs.reduce((s, r) => s + r[1], 0),
   ];
   const bands = sum(figure.byBand.map((x) => roundedRange(x, base)));
   if (figure.byCategory.some((x) => x === null)) return bands;
-  const categories = sum(figure.byCategory.map((x) => roundedRange(x!, figure.categoryBase)));
+  const categories = sum(
+    figure.byCategory.map((x, i): [number, number] => (knownZero[i] ? [0, 0] : roundedRange(x!, figure.categoryBase))),
+  );
   return [Math.max(bands[0], categories[0]), Math.min(bands[1], categories[1])];
 }
 

@@ -51,6 +51,8 @@ export function figure(cells: readonly MeasureCell[], value: (cell: MeasureCell)
 /** What the pack publishes of the outcome figures, all rounded together (one category base). */
 export interface RoundedOutcomes {
   base: number;
+  /** Per category (CATEGORIES order): left out by the pack's category filter, so known to a reader to hold nothing. */
+  knownZero: boolean[];
   cases: RoundedFigure;
   measures: Record<OutcomeMeasure, RoundedRateTable>;
   /** Each measure's rounded count and n by band, before bands are merged (pricing reuses them). */
@@ -128,5 +130,5 @@ export function roundedOutcomes(cells: readonly MeasureCell[], base: number, onl
       ),
     ]),
   ) as Record<PackMean, RoundedMeanTable>;
-  return { base, cases, measures, figures: published, rates, means };
+  return { base, knownZero, cases, measures, figures: published, rates, means };
 }

@@ -68,11 +68,16 @@ const NO_SHARE = { n: null, share: null, ci_low: null, ci_high: null };
 const round4 = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** The highest true n a mean table's rounded n allows (bands, and categories where published). */
-function meanNHighest(table: RoundedMeanTable, base: number): number {
+/**
+ * The highest true n a mean table's rounded n allows (bands, and categories where published; a category the
+ * pack's filter leaves out holds nothing).
+ */
+function meanNHighest(table: RoundedMeanTable, base: number, knownZero: readonly boolean[]): number {
   const bands = table.overall.n + BANDS.length * (roundedRange(0, base)[1] - 0);
   if (table.byCategory.some((c) => c === null)) return bands;
-  const categories = sum(table.byCategory.map((c) => roundedRange(c!.n, table.categoryBase)[1]));
+  const categories = sum(
+    table.byCategory.map((c, i) => (knownZero[i] ? 0 : roundedRange(c!.n, table.categoryBase)[1])),
+  );
   return Math.min(bands, categories);
 }
 
@@ -154,8 +159,8 @@ function retellingTable(
 
 /** The base at which the retelling tables publish nothing a reader could pin, read with the cases and bounce-in. */
 function retellingBase(counts: DistributionCounts, rounded: RoundedOutcomes): number | null {
-  const casesHighest = totalRange(rounded.cases, rounded.base)[1];
-  const bounceInHighest = meanNHighest(rounded.means.bounce_in, rounded.base);
+  const casesHighest = totalRange(rounded.cases, rounded.base, rounded.knownZero)[1];
+  const bounceInHighest = meanNHighest(rounded.means.bounce_in, rounded.base, rounded.knownZero);
   const byArrival = ARRIVAL_ROUTES.map((r) => counts.toldByArrival[r]);
   return safeBase(rounded.base, (b) => {
     const r = (xs: number[][]) => xs.map((g) => g.map((x) => roundToBase(x, b)));
@@ -224,12 +229,15 @@ export function acceptanceByUnderstandingTable(counts: DistributionCounts, round
   const base = safeBase(pack, (b) => {
     const n = counts.acceptance.map((l) => roundToBase(l.n, b));
     const c = counts.acceptance.map((l) => roundToBase(l.count, b));
-    const nHighest = totalRange(accepted.n, pack)[1];
-    const [countLowest, countHighest] = totalRange(accepted.count, pack);
+    const nHighest = totalRange(accepted.n, pack, rounded.knownZero)[1];
+    const [countLowest, countHighest] = totalRange(accepted.count, pack, rounded.knownZero);
     // Cases not accepted at a level are some of those not accepted overall (n less count).
     const notAcceptedLowest = sum(n.map((x, k) => Math.max(0, roundedRange(x, b)[0] - roundedRange(c[k], b)[1])));
     return (
-      !pinsWhole(lowestSum(n, b), Math.min(nHighest, meanNHighest(rounded.means.understood, pack))) &&
+      !pinsWhole(
+        lowestSum(n, b),
+        Math.min(nHighest, meanNHighest(rounded.means.understood, pack, rounded.knownZero)),
+      ) &&
       !pinsWhole(lowestSum(c, b), countHighest) &&
       !pinsWhole(notAcceptedLowest, nHighest - countLowest)
     );
@@ -285,7 +293,7 @@ export function acceptanceByUnderstandingTable(counts: DistributionCounts, round
 export function underlyingProblemsTable(counts: DistributionCounts, rounded: RoundedOutcomes): PackTable {
   const { actions, results, timeBefore, clusters } = counts.problems;
   const pack = rounded.base;
-  const withProblemLowest = totalRange(rounded.figures.problem_uncovered.count, pack)[0];
+  const withProblemLowest = totalRange(rounded.figures.problem_uncovered.count, pack, rounded.knownZero)[0];
   const base = safeBase(pack, (b) => {
     const ways = [actions, results, timeBefore];
     const problemsHighest = Math.min(...ways.map((w) => sum(w.map((x) => roundedRange(roundToBase(x, b), b)[1]))));
