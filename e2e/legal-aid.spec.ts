@@ -74,12 +74,17 @@ test('a manager records a case’s legal aid details and equality monitoring, th
   await checkPage(page, 'legal-aid-03-form-code-refused');
 
   await page.getByLabel('Access point').fill('AP00000');
+  await page.getByLabel('Disbursements', { exact: true }).fill('12.345');
+  await page.getByRole('button', { name: 'Save legal aid details' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Disbursements: must have at most 2 decimal places');
+  await page.getByLabel('Disbursements', { exact: true }).fill('£120.50');
   await page.getByRole('button', { name: 'Save legal aid details' }).click();
   await expect(page.getByText('Legal aid details saved')).toBeVisible();
   const panel = page.getByRole('region', { name: 'Legal aid' });
   await expect(panel).toContainText('Housing Loss Prevention Advice Service');
   await expect(panel).toContainText(/\d{6}\/\d{3}/);
   await expect(panel).toContainText('E3 4AB');
+  await expect(panel).toContainText('£120.50 disbursements');
   await expect(panel).toContainText('ELA — HLPAS Stage One: early legal advice (the category’s fee)');
   await checkPage(page, 'legal-aid-04-case-with-details');
 

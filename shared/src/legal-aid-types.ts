@@ -33,13 +33,18 @@ export const LEGAL_AID_FIELDS = [
 ] as const;
 export type LegalAidField = (typeof LEGAL_AID_FIELDS)[number];
 
+/** A case's claim amounts in pounds (excluding VAT, but for the VAT on disbursements); null: none. */
+export const LEGAL_AID_AMOUNTS = ['disbursementsGbp', 'disbursementsVatGbp', 'counselCostsGbp'] as const;
+export type LegalAidAmount = (typeof LEGAL_AID_AMOUNTS)[number];
+
 /**
  * A legal aid record as stored, and as the API and the import format write it: the category of law,
  * and each other field a code or text, null, or absent (kept as it is).
  */
 export type LegalAidAnswers = { categoryOfLaw: string } & Partial<
   Record<Exclude<LegalAidField, 'categoryOfLaw'>, string | null>
->;
+> &
+  Partial<Record<LegalAidAmount, number | null>>;
 
 export const EQUALITY_QUESTIONS = ['gender', 'ethnicity', 'disability'] as const;
 export type EqualityQuestion = (typeof EQUALITY_QUESTIONS)[number];
@@ -67,6 +72,10 @@ export interface LegalAid {
   accessPoint: string | null;
   procurementArea: string | null;
   clientPostcode: string | null;
+  /** Disbursements (net), their VAT, and counsel's fees, £; null: none. */
+  disbursementsGbp: number | null;
+  disbursementsVatGbp: number | null;
+  counselCostsGbp: number | null;
   version: number;
 }
 

@@ -143,7 +143,10 @@ case_legal_aid.access_point text
 case_legal_aid.case_id uuid NOT NULL
 case_legal_aid.category_of_law text NOT NULL
 case_legal_aid.client_postcode text
+case_legal_aid.counsel_costs_gbp numeric(12,2)
 case_legal_aid.created_at timestamp with time zone NOT NULL DEFAULT now()
+case_legal_aid.disbursements_gbp numeric(12,2)
+case_legal_aid.disbursements_vat_gbp numeric(12,2)
 case_legal_aid.exemption_criteria text
 case_legal_aid.fee_code text
 case_legal_aid.id uuid NOT NULL DEFAULT uuidv7()
@@ -947,7 +950,10 @@ case_legal_aid case_legal_aid_case_id_not_null: NOT NULL case_id
 case_legal_aid case_legal_aid_category_of_law_check: CHECK ((category_of_law ~ '^[a-z_]{1,50}$'::text))
 case_legal_aid case_legal_aid_category_of_law_not_null: NOT NULL category_of_law
 case_legal_aid case_legal_aid_client_postcode_check: CHECK ((length(client_postcode) <= 10))
+case_legal_aid case_legal_aid_counsel_costs_gbp_check: CHECK ((counsel_costs_gbp >= (0)::numeric))
 case_legal_aid case_legal_aid_created_at_not_null: NOT NULL created_at
+case_legal_aid case_legal_aid_disbursements_gbp_check: CHECK ((disbursements_gbp >= (0)::numeric))
+case_legal_aid case_legal_aid_disbursements_vat_gbp_check: CHECK ((disbursements_vat_gbp >= (0)::numeric))
 case_legal_aid case_legal_aid_exemption_criteria_check: CHECK ((length(exemption_criteria) <= 10))
 case_legal_aid case_legal_aid_id_not_null: NOT NULL id
 case_legal_aid case_legal_aid_matter_type_1_check: CHECK ((length(matter_type_1) <= 10))

@@ -81,7 +81,8 @@ const caseSql = (where: string) => `
         'matterType2', l.matter_type_2, 'stageReached', l.stage_reached, 'outcomeCode', l.outcome_code,
         'feeCode', l.fee_code,
         'exemptionCriteria', l.exemption_criteria, 'accessPoint', l.access_point, 'procurementArea', l.procurement_area,
-        'clientPostcode', l.client_postcode)
+        'clientPostcode', l.client_postcode, 'disbursementsGbp', l.disbursements_gbp,
+        'disbursementsVatGbp', l.disbursements_vat_gbp, 'counselCostsGbp', l.counsel_costs_gbp)
       FROM case_legal_aid l WHERE l.organisation_id = c.organisation_id AND l.case_id = c.id) AS "legalAid"
   FROM cases c
   JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id

@@ -733,17 +733,24 @@ export class ImportWriter {
     if (!records.length) return;
     const { rows } = await this.client.query<{ case_id: string; ufn: string | null; created: boolean }>(
       `INSERT INTO case_legal_aid (organisation_id, case_id, category_of_law, ufn, matter_type_1, matter_type_2,
-         stage_reached, outcome_code, fee_code, exemption_criteria, access_point, procurement_area, client_postcode)
+         stage_reached, outcome_code, fee_code, exemption_criteria, access_point, procurement_area, client_postcode,
+         disbursements_gbp, disbursements_vat_gbp, counsel_costs_gbp)
        SELECT $1, r.case_id, r."categoryOfLaw", r.ufn, r."matterType1", r."matterType2", r."stageReached", r."outcomeCode",
-         r."feeCode", r."exemptionCriteria", r."accessPoint", r."procurementArea", r."clientPostcode"
+         r."feeCode", r."exemptionCriteria", r."accessPoint", r."procurementArea", r."clientPostcode",
+         r."disbursementsGbp", r."disbursementsVatGbp", r."counselCostsGbp"
          FROM json_to_recordset($2::json) AS r(case_id uuid, "categoryOfLaw" text, ufn text, "matterType1" text,
            "matterType2" text, "stageReached" text, "outcomeCode" text, "feeCode" text, "exemptionCriteria" text, "accessPoint" text,
-           "procurementArea" text, "clientPostcode" text)
+           "procurementArea" text, "clientPostcode" text,
+           "disbursementsGbp" numeric, "disbursementsVatGbp" numeric, "counselCostsGbp" numeric)
        ON CONFLICT (organisation_id, case_id) DO UPDATE SET category_of_law = EXCLUDED.category_of_law,
          ufn = coalesce(EXCLUDED.ufn, case_legal_aid.ufn), matter_type_1 = EXCLUDED.matter_type_1,
          matter_type_2 = EXCLUDED.matter_type_2, stage_reached = EXCLUDED.stage_reached, outcome_code = EXCLUDED.outcome_code,
          fee_code = EXCLUDED.fee_code, exemption_criteria = EXCLUDED.exemption_criteria, access_point = EXCLUDED.access_point,
          procurement_area = EXCLUDED.procurement_area, client_postcode = EXCLUDED.client_postcode,
+         -- amounts left out (a spreadsheet carries none) keep what is held, as the UFN does
+         disbursements_gbp = coalesce(EXCLUDED.disbursements_gbp, case_legal_aid.disbursements_gbp),
+         disbursements_vat_gbp = coalesce(EXCLUDED.disbursements_vat_gbp, case_legal_aid.disbursements_vat_gbp),
+         counsel_costs_gbp = coalesce(EXCLUDED.counsel_costs_gbp, case_legal_aid.counsel_costs_gbp),
          version = case_legal_aid.version + 1, updated_at = EXCLUDED.updated_at
        RETURNING case_id, ufn, (xmax = 0) AS created`,
       [this.organisationId, JSON.stringify(records)],

@@ -11,7 +11,13 @@
  * JSON (not NDJSON) documents must put the header fields before `cases` for streaming, as the
  * generator and exporter do; otherwise refs cannot be checked until the header has been read.
  */
-import { defaultSubcategories, labelOf, type LegalAidAnswers, type Subcategory } from '@deepvalue/shared';
+import {
+  defaultSubcategories,
+  labelOf,
+  LEGAL_AID_AMOUNTS,
+  type LegalAidAnswers,
+  type Subcategory,
+} from '@deepvalue/shared';
 import {
   ACTIVITIES,
   APPEAL_NOT_PURSUED_REASONS,
@@ -163,6 +169,7 @@ const LEGAL_AID = fields(
   'accessPoint',
   'procurementArea',
   'clientPostcode',
+  ...LEGAL_AID_AMOUNTS,
 );
 const CONTACT_SAFETY = fields(
   'safeBy',
@@ -576,7 +583,16 @@ function validateLegalAid(
   const categoryOfLaw = check.text(o, 'categoryOfLaw', path, { required: true, min: 1, max: 50 });
   const answers: Record<string, string | null> = {};
   for (const key of LEGAL_AID)
-    if (key !== 'categoryOfLaw') answers[key] = check.text(o, key, path, { max: 20 }) ?? null;
+    if (key !== 'categoryOfLaw' && !(LEGAL_AID_AMOUNTS as readonly string[]).includes(key))
+      answers[key] = check.text(o, key, path, { max: 20 }) ?? null;
+  for (const key of LEGAL_AID_AMOUNTS) {
+    const amount = o[key];
+    if (amount !== undefined && amount !== null && !isAmount(amount))
+      check.add(
+        `${path}.${key}`,
+        'must be an amount in pounds from 0 to 9999999.99 with at most 2 decimal places, or null',
+      );
+  }
   if (categoryOfLaw === undefined || check.errors.length > before) return;
   const normal = normaliseLegalAid<LegalAidAnswers>({ ...answers, categoryOfLaw });
   for (const e of legalAidProblems(context.legalAid.codes, normal, context.legalAid.today, `${path}.`))

@@ -1,6 +1,12 @@
 import { Column, Entity } from 'typeorm';
 import { TenantEntity } from '../casework/tenant-entity.js';
 
+/** numeric(12, 2) arrives from pg as text; pounds never exceed 2^53 pence, so a number is exact enough. */
+const pounds = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
 /** A legally aided case's LAA details (migration 1764420000000); one per case. */
 @Entity('case_legal_aid')
 export class CaseLegalAidEntity extends TenantEntity {
@@ -17,4 +23,10 @@ export class CaseLegalAidEntity extends TenantEntity {
   @Column('text', { name: 'access_point', nullable: true }) accessPoint: string | null;
   @Column('text', { name: 'procurement_area', nullable: true }) procurementArea: string | null;
   @Column('text', { name: 'client_postcode', nullable: true }) clientPostcode: string | null;
+  @Column('numeric', { name: 'disbursements_gbp', precision: 12, scale: 2, nullable: true, transformer: pounds })
+  disbursementsGbp: number | null;
+  @Column('numeric', { name: 'disbursements_vat_gbp', precision: 12, scale: 2, nullable: true, transformer: pounds })
+  disbursementsVatGbp: number | null;
+  @Column('numeric', { name: 'counsel_costs_gbp', precision: 12, scale: 2, nullable: true, transformer: pounds })
+  counselCostsGbp: number | null;
 }

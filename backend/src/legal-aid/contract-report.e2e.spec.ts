@@ -45,6 +45,8 @@ interface Generated {
   travel: number;
   /** Recorded on the case; null: left to the category's only fee code. */
   feeCode: string | null;
+  /** Disbursements recorded on the case, £; null: none (written 0.00). */
+  disbursements: number | null;
 }
 
 /** Legal Help rates the organisation enters (£ per hour); odd pence, so halves of a penny occur. */
@@ -89,6 +91,7 @@ describe('the monthly contract report', () => {
         accessPoint: r.int(2) ? 'AP00137' : 'AP00200',
         procurementArea: 'PA00136',
         // HLPAS has one fee code (left for the report to fill in); mental health has several, so each case records one
+        disbursements: i % 3 === 0 ? 40 + i + 0.25 : null,
         feeCode: category === 'mental_health' ? feeCodesOf(category)[i % feeCodesOf(category).length] : null,
         minutes: r.between(30, 300),
         travel: r.int(2) ? r.between(10, 60) : 0,
@@ -124,6 +127,8 @@ describe('the monthly contract report', () => {
                   ? outcomes.outcome[r.int(outcomes.outcome.length)].code
                   : 'MA',
             feeCode: g.feeCode,
+            disbursementsGbp: g.disbursements,
+            disbursementsVatGbp: g.disbursements === null ? null : 8.05,
             accessPoint: g.accessPoint,
             procurementArea: g.procurementArea,
             clientPostcode: 'SW9 8AB',
@@ -166,7 +171,8 @@ describe('the monthly contract report', () => {
     ]);
     // Without rates the costs are left empty, never written as 0
     const empty = (await file()).split('\r\n').find((l) => l.startsWith('OUTCOME'))!;
-    expect(empty).toContain(',PROFIT_COST=,TRAVEL_WAITING_COSTS=,VAT_INDICATOR=,');
+    expect(empty).toContain(',PROFIT_COST=,');
+    expect(empty).toContain(',TRAVEL_WAITING_COSTS=,VAT_INDICATOR=,');
     const settings = (await h.as(ours.admin).get('/api/organisation/settings').expect(200)).body;
     await h
       .as(ours.admin)
@@ -253,6 +259,9 @@ describe('the monthly contract report', () => {
       expect(v.PROFIT_COST).toBe(pounds(g.minutes, RATE));
       expect(v.TRAVEL_WAITING_COSTS).toBe(pounds(g.travel, TRAVEL_RATE));
       expect(v.VAT_INDICATOR).toBe('N');
+      expect([v.DISBURSEMENTS_AMOUNT, v.DISBURSEMENTS_VAT, v.COUNSEL_COST]).toEqual(
+        g.disbursements === null ? ['0.00', '0.00', '0.00'] : [g.disbursements.toFixed(2), '8.05', '0.00'],
+      );
       expect(v.SCHEDULE_REF).toBe('0U099L/2025/01');
     }
 

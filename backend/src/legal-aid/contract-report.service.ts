@@ -25,6 +25,10 @@ interface Row {
   access_point: string | null;
   procurement_area: string | null;
   client_postcode: string | null;
+  /** numeric: text from pg. */
+  disbursements_gbp: string | null;
+  disbursements_vat_gbp: string | null;
+  counsel_costs_gbp: string | null;
   first_name: string | null;
   last_name: string | null;
   date_of_birth: string | null;
@@ -56,7 +60,7 @@ export class ContractReportService {
       `SELECT c.id AS case_id, c.ref AS case_ref, c.opened_on::text AS opened_on, c.closed_on::text AS closed_on,
               l.id IS NOT NULL AS has_legal_aid, l.category_of_law, l.ufn, l.matter_type_1, l.matter_type_2,
               l.stage_reached, l.outcome_code, l.fee_code, l.exemption_criteria, l.access_point, l.procurement_area,
-              l.client_postcode, cl.first_name, cl.last_name, cl.date_of_birth::text AS date_of_birth,
+              l.client_postcode, l.disbursements_gbp, l.disbursements_vat_gbp, l.counsel_costs_gbp, cl.first_name, cl.last_name, cl.date_of_birth::text AS date_of_birth,
               cl.equality_gender, cl.equality_ethnicity, cl.equality_disability, cl.erased_at IS NOT NULL AS erased,
               coalesce(t.advice, 0)::int AS advice_minutes, coalesce(t.travel, 0)::int AS travel_minutes
          FROM cases c
@@ -97,6 +101,8 @@ export class ContractReportService {
   }
 }
 
+const pounds = (value: string | null) => (value === null ? null : Number(value));
+
 function toReportCase(r: Row): ReportCase {
   return {
     caseId: r.case_id,
@@ -116,6 +122,9 @@ function toReportCase(r: Row): ReportCase {
           accessPoint: r.access_point,
           procurementArea: r.procurement_area,
           clientPostcode: r.client_postcode,
+          disbursementsGbp: pounds(r.disbursements_gbp),
+          disbursementsVatGbp: pounds(r.disbursements_vat_gbp),
+          counselCostsGbp: pounds(r.counsel_costs_gbp),
         }
       : null,
     firstName: r.first_name,

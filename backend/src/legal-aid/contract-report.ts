@@ -244,6 +244,10 @@ function outcomeRecord(codes: LegalAidCodes, c: ReportCase, sequence: number, of
     ['TRAVEL_TIME', String(c.travelMinutes)],
     ['WAITING_TIME', '0'],
     ['PROFIT_COST', timeCost(c.adviceMinutes, office.hourlyRateGbp)],
+    // Amounts the case records; none recorded is none (0.00): the form asks to leave them empty when there were none.
+    ['DISBURSEMENTS_AMOUNT', (la.disbursementsGbp ?? 0).toFixed(2)],
+    ['COUNSEL_COST', (la.counselCostsGbp ?? 0).toFixed(2)],
+    ['DISBURSEMENTS_VAT', (la.disbursementsVatGbp ?? 0).toFixed(2)],
     ['TRAVEL_WAITING_COSTS', timeCost(c.travelMinutes, office.travelRateGbp)],
     ['VAT_INDICATOR', office.vatRegistered === null ? '' : office.vatRegistered ? 'Y' : 'N'],
     ['STAGE_REACHED', la.stageReached ?? ''],

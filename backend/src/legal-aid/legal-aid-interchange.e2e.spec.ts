@@ -30,6 +30,8 @@ const HLPAS: ImportLegalAid = {
   accessPoint: 'AP00137',
   procurementArea: 'PA00136',
   clientPostcode: 'sw98ab',
+  disbursementsGbp: 120.5,
+  counselCostsGbp: 0,
 };
 
 const document = (org: string, cases: ImportCase[]): ImportDocument => ({
@@ -70,7 +72,7 @@ describe('legal aid in the import and export', () => {
   const held = (ref: string) =>
     h.dataSource
       .query(
-        `SELECT c.category, l.category_of_law, l.ufn, l.matter_type_1, l.stage_reached, l.fee_code, l.client_postcode,
+        `SELECT c.category, l.category_of_law, l.ufn, l.matter_type_1, l.stage_reached, l.fee_code, l.client_postcode, l.disbursements_gbp::float8, l.counsel_costs_gbp::float8,
                 cl.equality_gender, cl.equality_ethnicity, cl.equality_disability
            FROM cases c JOIN clients cl ON cl.organisation_id = c.organisation_id AND cl.id = c.client_id
            LEFT JOIN case_legal_aid l ON l.organisation_id = c.organisation_id AND l.case_id = c.id
@@ -109,6 +111,8 @@ describe('legal aid in the import and export', () => {
       stage_reached: 'LB',
       fee_code: 'ELA',
       client_postcode: 'SW9 8AB',
+      disbursements_gbp: 120.5,
+      counsel_costs_gbp: 0,
       equality_gender: 'F',
       equality_ethnicity: '99',
       equality_disability: 'UKN',
@@ -127,6 +131,7 @@ describe('legal aid in the import and export', () => {
       kase('c6', '2025-04-01', { legalAid: { categoryOfLaw: 'debt', ufn: '010425/001' } }),
       kase('c7', '2025-04-01', { legalAid: { categoryOfLaw: 'astrology' } }),
       kase('c8', '2025-04-01', { legalAid: { categoryOfLaw: 'debt', surprise: 1 } as ImportLegalAid }),
+      kase('c9', '2025-04-01', { legalAid: { categoryOfLaw: 'debt', disbursementsGbp: 12.345 } }),
     ]);
     const result = await importer.importFile(writeDoc(doc), { organisationId: orgId });
     expect(result.ok).toBe(false);
@@ -141,9 +146,13 @@ describe('legal aid in the import and export', () => {
           message: expect.stringMatching(/^"astrology" is not a category of law/),
         },
         { path: 'cases[4].legalAid.surprise', message: expect.any(String) },
+        {
+          path: 'cases[5].legalAid.disbursementsGbp',
+          message: expect.stringContaining('with at most 2 decimal places'),
+        },
       ]),
     );
-    expect(result.errorCount).toBe(5);
+    expect(result.errorCount).toBe(6);
     expect(await held('c5')).toBeUndefined();
     expect(await held('c1')).toMatchObject({ equality_gender: 'F' });
   });
@@ -230,6 +239,9 @@ describe('legal aid in the import and export', () => {
         matterType1: 'LWRA',
         feeCode: 'ELA',
         clientPostcode: 'SW9 8AB',
+        disbursementsGbp: 120.5,
+        disbursementsVatGbp: null,
+        counselCostsGbp: 0,
         ufn: '070325/002',
         outcomeCode: null,
       },

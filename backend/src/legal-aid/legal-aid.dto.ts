@@ -1,6 +1,6 @@
 import type { ClientEquality, Equality, LegalAid } from '@deepvalue/shared';
 import { ApiProperty } from '@nestjs/swagger';
-import { IntField, TextField, VersionField } from '../common/fields.js';
+import { AmountField, IntField, TextField, VersionField } from '../common/fields.js';
 import type { CaseLegalAidEntity } from './case-legal-aid.entity.js';
 
 const code = (description: string) => TextField({ optional: true, nullable: true, max: 20, description });
@@ -37,6 +37,20 @@ export class LegalAidInputDto {
   @code('Access point, AP followed by 5 digits.') accessPoint?: string | null;
   @code('Procurement area, 2 capital letters and 5 digits.') procurementArea?: string | null;
   @code("The client's full postcode as the LAA asks for it, or NFA (no fixed abode).") clientPostcode?: string | null;
+  @AmountField({
+    optional: true,
+    nullable: true,
+    description: 'Disbursements on the claim, £ excluding VAT; null: none.',
+  })
+  disbursementsGbp?: number | null;
+  @AmountField({ optional: true, nullable: true, description: 'VAT on those disbursements, £; null: none.' })
+  disbursementsVatGbp?: number | null;
+  @AmountField({
+    optional: true,
+    nullable: true,
+    description: "Counsel's fees on the claim, £ excluding VAT; null: none.",
+  })
+  counselCostsGbp?: number | null;
 }
 
 export class LegalAidDto implements LegalAid {
@@ -54,6 +68,9 @@ export class LegalAidDto implements LegalAid {
   @ApiProperty({ type: String, nullable: true }) accessPoint: string | null;
   @ApiProperty({ type: String, nullable: true }) procurementArea: string | null;
   @ApiProperty({ type: String, nullable: true }) clientPostcode: string | null;
+  @ApiProperty({ type: Number, nullable: true }) disbursementsGbp: number | null;
+  @ApiProperty({ type: Number, nullable: true }) disbursementsVatGbp: number | null;
+  @ApiProperty({ type: Number, nullable: true }) counselCostsGbp: number | null;
   @ApiProperty() version: number;
 }
 
@@ -72,6 +89,9 @@ export function toLegalAidDto(r: CaseLegalAidEntity): LegalAidDto {
     accessPoint: r.accessPoint,
     procurementArea: r.procurementArea,
     clientPostcode: r.clientPostcode,
+    disbursementsGbp: r.disbursementsGbp,
+    disbursementsVatGbp: r.disbursementsVatGbp,
+    counselCostsGbp: r.counselCostsGbp,
     version: r.version,
   };
 }

@@ -153,7 +153,7 @@ export class LegalAidService {
 }
 
 /** The record's columns, in the table's names. */
-function columns(a: LegalAidAnswers & { ufn: string }): Record<string, string | null> {
+function columns(a: LegalAidAnswers & { ufn: string }): Record<string, string | number | null> {
   return {
     category_of_law: a.categoryOfLaw,
     ufn: a.ufn,
@@ -166,5 +166,8 @@ function columns(a: LegalAidAnswers & { ufn: string }): Record<string, string | 
     access_point: a.accessPoint ?? null,
     procurement_area: a.procurementArea ?? null,
     client_postcode: a.clientPostcode ?? null,
+    disbursements_gbp: a.disbursementsGbp ?? null,
+    disbursements_vat_gbp: a.disbursementsVatGbp ?? null,
+    counsel_costs_gbp: a.counselCostsGbp ?? null,
   };
 }

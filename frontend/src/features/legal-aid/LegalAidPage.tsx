@@ -12,10 +12,10 @@ import { Select } from '../../ui/Select';
 import { TextInput } from '../../ui/TextInput';
 import { useCase, useRefreshCase } from '../cases/api';
 import { CaseHeading } from '../cases/CaseHeading';
-import { type CaseDetail, LEGAL_AID_FIELDS } from '@deepvalue/shared';
+import { type CaseDetail, LEGAL_AID_AMOUNTS, LEGAL_AID_FIELDS, type LegalAidAmount } from '@deepvalue/shared';
 import { useLegalAidCodes } from './api';
 import type { LegalAidCode as Code, LegalAidCodesView as LegalAidCodes } from '@deepvalue/shared';
-import { codeLabel } from './types';
+import { codeLabel, pounds } from './types';
 
 const FIELDS = LEGAL_AID_FIELDS;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -32,6 +32,15 @@ const LABELS: Record<string, string> = {
   accessPoint: 'Access point',
   procurementArea: 'Procurement area',
   clientPostcode: 'Client’s full postcode',
+  disbursementsGbp: 'Disbursements',
+  disbursementsVatGbp: 'VAT on disbursements',
+  counselCostsGbp: 'Counsel’s fees',
+};
+
+const AMOUNT_HINTS: Record<LegalAidAmount, string> = {
+  disbursementsGbp: 'In pounds, excluding VAT. Leave empty if there were none.',
+  disbursementsVatGbp: 'In pounds. Leave empty if there was none.',
+  counselCostsGbp: 'In pounds, excluding VAT. Leave empty if there were none.',
 };
 
 export function LegalAidPage() {
@@ -60,6 +69,13 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
     ...(Object.fromEntries(FIELDS.map((f) => [f, saved?.[f] ?? ''])) as Values),
     categoryOfLaw: saved?.categoryOfLaw ?? (lists.categories.some((k) => k.code === c.category) ? c.category : ''),
   }));
+  const [amounts, setAmounts] = useState<Record<LegalAidAmount, string>>(
+    () =>
+      Object.fromEntries(LEGAL_AID_AMOUNTS.map((k) => [k, saved?.[k]?.toFixed(2) ?? ''])) as Record<
+        LegalAidAmount,
+        string
+      >,
+  );
   const submission = useSubmission();
   const navigate = useNavigate();
   const refresh = useRefreshCase();
@@ -86,6 +102,7 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
         if (v) body.ufn = v;
       } else body[f] = f === 'categoryOfLaw' ? v : v || null;
     }
+    for (const k of LEGAL_AID_AMOUNTS) body[k] = pounds(amounts[k]);
     const result = await submission.submit(body, () => api(`/cases/${c.id}/legal-aid`, { method: 'PUT', body }));
     if (result.ok) {
       await refresh(c.id);
@@ -204,6 +221,21 @@ function LegalAidForm({ c, lists }: { c: CaseDetail; lists: LegalAidCodes }) {
           error={errorFor('clientPostcode')}
           onChange={(e) => set('clientPostcode')(e.target.value)}
         />
+        <h2 className="govuk-heading-m">Disbursements and counsel</h2>
+        {LEGAL_AID_AMOUNTS.map((k) => (
+          <TextInput
+            key={k}
+            id={k}
+            label={LABELS[k]}
+            hint={AMOUNT_HINTS[k]}
+            prefix="£"
+            width={5}
+            inputMode="decimal"
+            value={amounts[k]}
+            error={errorFor(k)}
+            onChange={(e) => setAmounts((a) => ({ ...a, [k]: e.target.value }))}
+          />
+        ))}
         <button type="submit" className="govuk-button" disabled={submission.busy}>
           Save legal aid details
         </button>

@@ -52,6 +52,7 @@ export function LegalAidPanel({ caseId, legalAid }: { caseId: string; legalAid: 
           { key: 'Access point', value: legalAid.accessPoint ?? NOT },
           { key: 'Procurement area', value: legalAid.procurementArea ?? NOT },
           { key: 'Client’s full postcode', value: legalAid.clientPostcode ?? NOT },
+          { key: 'Disbursements and counsel', value: claimAmounts(legalAid) },
         ]}
       />
       <p className="govuk-body">
@@ -61,6 +62,17 @@ export function LegalAidPanel({ caseId, legalAid }: { caseId: string; legalAid: 
       </p>
     </section>
   );
+}
+
+/** "£120.00 disbursements (VAT £24.00); counsel £300.00", or that none are recorded. */
+function claimAmounts(l: LegalAid): string {
+  const gbp = (n: number) => `£${n.toFixed(2)}`;
+  const parts = [
+    l.disbursementsGbp !== null ? `${gbp(l.disbursementsGbp)} disbursements` : null,
+    l.disbursementsVatGbp !== null ? `VAT on disbursements ${gbp(l.disbursementsVatGbp)}` : null,
+    l.counselCostsGbp !== null ? `counsel ${gbp(l.counselCostsGbp)}` : null,
+  ].filter((p) => p !== null);
+  return parts.length ? parts.join('; ') : 'None recorded';
 }
 
 /** "Gender: F — Female; Ethnicity: prefers not to say; …", or that nothing was asked yet. */

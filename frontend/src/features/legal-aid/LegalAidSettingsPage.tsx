@@ -12,6 +12,7 @@ import { TextInput } from '../../ui/TextInput';
 import { AdminBreadcrumbs } from '../admin/AdminBreadcrumbs';
 import { useSettings } from '../admin/api';
 import type { OrganisationSettings } from '@deepvalue/shared';
+import { pounds } from './types';
 
 export function LegalAidSettingsPage() {
   usePageTitle('Legal aid contract');
@@ -140,11 +141,4 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
       </form>
     </>
   );
-}
-
-/** "52.5" → 52.5; empty → null; anything else is sent as typed, for the API to refuse by name. */
-function pounds(text: string): number | string | null {
-  const t = text.trim().replace(/^£/, '');
-  if (t === '') return null;
-  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : t;
 }

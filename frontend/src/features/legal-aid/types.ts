@@ -9,3 +9,10 @@ export function labelIn(list: LegalAidCode[] | undefined, code: string | null): 
   const found = list?.find((c) => c.code === code);
   return found ? codeLabel(found) : code;
 }
+
+/** A typed amount: "52.5" or "£52.50" → 52.5; empty → null; anything else as typed, for the API to refuse by name. */
+export function pounds(text: string): number | string | null {
+  const t = text.trim().replace(/^£/, '');
+  if (t === '') return null;
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : t;
+}
