@@ -6,10 +6,33 @@
 import type { EvidencePack } from '@deepvalue/shared';
 import { DISTRIBUTION_FILE_NAMES } from '../tables/distribution-tables.js';
 import { MUTED } from './pdf-charts.js';
-import { type Doc, drawTable, newPage, paragraph, subheading, table } from './pdf-layout.js';
+import {
+  BOTTOM,
+  MARGIN,
+  WIDTH,
+  type Doc,
+  drawTable,
+  ensureSpace,
+  newPage,
+  paragraph,
+  subheading,
+  table,
+  tableHeight,
+} from './pdf-layout.js';
+import { pdfText } from './pdf-text.js';
 
+/**
+ * A table with its title and reading above it, kept on one page where it fits on one (a page break inside a
+ * short table once left its last row alone on the next page).
+ */
 function drawn(doc: Doc, pack: EvidencePack, name: string, reading: string, widths: number[]): void {
   const t = table(pack, name);
+  if (!t.note) {
+    doc.font('Helvetica').fontSize(8.5);
+    const above = 40 + doc.heightOfString(pdfText(reading), { width: WIDTH });
+    const height = above + tableHeight(doc, t.columns, t.rows, widths, 7.5);
+    if (height <= BOTTOM - MARGIN) ensureSpace(doc, height);
+  }
   subheading(doc, t.title);
   paragraph(doc, reading, { size: 8.5, color: MUTED });
   if (t.note) {
@@ -54,6 +77,6 @@ export function problemsPage(doc: Doc, pack: EvidencePack): void {
       'how much relationship time the case had had by the day the problem came to light. Each share is of the ' +
       'problems counted the same way. Problems of one case tend to be alike, so each interval is widened by the ' +
       'design effect beside it (1: no wider than if every problem were independent).',
-    [150, 130],
+    [134, 100],
   );
 }

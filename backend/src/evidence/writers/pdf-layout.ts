@@ -76,6 +76,48 @@ export function ensureSpace(doc: Doc, height: number): void {
   }
 }
 
+const TABLE_PAD = 3;
+
+/** A table's column widths, and how tall a row of cell texts is, as drawTable draws them. */
+function tableLayout(doc: Doc, columns: PackColumn[], widths: number[], fontSize: number) {
+  const fixed = widths.slice(0, columns.length);
+  const rest = (WIDTH - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, columns.length - fixed.length);
+  const colWidths = columns.map((_, i) => fixed[i] ?? rest);
+  const pad = TABLE_PAD;
+  const cellText = (row: Record<string, Cell>, c: PackColumn) => pdfText(formatCell(row[c.key] ?? null, c.kind));
+  const heightOf = (texts: string[], bold: boolean) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+    return Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: colWidths[i] - 2 * pad }))) + 2 * pad;
+  };
+  return { colWidths, pad, cellText, heightOf };
+}
+
+/** The height drawTable takes for the table, header and rows (to keep a short table on one page). */
+export function tableHeight(
+  doc: Doc,
+  columns: PackColumn[],
+  rows: Array<Record<string, Cell>>,
+  widths: number[] = [],
+  fontSize = 8.5,
+): number {
+  const { cellText, heightOf } = tableLayout(doc, columns, widths, fontSize);
+  const header = heightOf(
+    columns.map((c) => pdfText(c.label)),
+    true,
+  );
+  return (
+    rows.reduce(
+      (h, row) =>
+        h +
+        heightOf(
+          columns.map((c) => cellText(row, c)),
+          false,
+        ),
+      header,
+    ) + 8
+  );
+}
+
 /**
  * A table with a shaded header; numbers right-aligned. `widths` fixes the first columns' widths and
  * the rest share what is left. Rows break across pages with the header repeated.
@@ -87,15 +129,7 @@ export function drawTable(
   widths: number[] = [],
   fontSize = 8.5,
 ): void {
-  const fixed = widths.slice(0, columns.length);
-  const rest = (WIDTH - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, columns.length - fixed.length);
-  const colWidths = columns.map((_, i) => fixed[i] ?? rest);
-  const pad = 3;
-  const cellText = (row: Record<string, Cell>, c: PackColumn) => pdfText(formatCell(row[c.key] ?? null, c.kind));
-  const heightOf = (texts: string[], bold: boolean) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
-    return Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: colWidths[i] - 2 * pad }))) + 2 * pad;
-  };
+  const { colWidths, pad, cellText, heightOf } = tableLayout(doc, columns, widths, fontSize);
   const header = () => {
     const labels = columns.map((c) => pdfText(c.label));
     const h = heightOf(labels, true);
