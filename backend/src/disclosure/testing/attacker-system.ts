@@ -14,9 +14,12 @@ export class System {
     this.hi.push(hi);
     return this.lo.length - 1;
   }
-  /** Σ plus − Σ minus = 0. */
+  /** Σ plus − Σ minus = 0 (a variable named twice counts twice). */
   equal(plus: number[], minus: number[]): void {
-    this.equations.push([...plus.map((v): [number, number] => [v, 1]), ...minus.map((v): [number, number] => [v, -1])]);
+    const coefficients = new Map<number, number>();
+    for (const v of plus) coefficients.set(v, (coefficients.get(v) ?? 0) + 1);
+    for (const v of minus) coefficients.set(v, (coefficients.get(v) ?? 0) - 1);
+    this.equations.push([...coefficients].filter(([, a]) => a !== 0));
   }
   narrow(): void {
     for (let changed = true, rounds = 0; changed && rounds < 500; rounds++) {
@@ -28,17 +31,20 @@ export class System {
           let high = 0;
           for (const [w, b] of eq) {
             if (w === v) continue;
-            const [l, h] = b > 0 ? [-this.hi[w], -this.lo[w]] : [this.lo[w], this.hi[w]];
+            const [l, h] = b > 0 ? [-b * this.hi[w], -b * this.lo[w]] : [-b * this.lo[w], -b * this.hi[w]];
             low += l;
             high += h;
           }
-          const [vl, vh] = a > 0 ? [low, high] : [-high, -low];
-          if (vl > this.lo[v]) {
-            this.lo[v] = Math.ceil(vl);
+          // a·v lies in [low, high].
+          const [vl, vh] = a > 0 ? [low / a, high / a] : [high / a, low / a];
+          // Whole numbers; the nudge keeps float noise (36 ÷ 3) from moving a bound.
+          const [newLo, newHi] = [Math.ceil(vl - 1e-9), Math.floor(vh + 1e-9)];
+          if (newLo > this.lo[v]) {
+            this.lo[v] = newLo;
             changed = true;
           }
-          if (vh < this.hi[v]) {
-            this.hi[v] = Math.floor(vh);
+          if (newHi < this.hi[v]) {
+            this.hi[v] = newHi;
             changed = true;
           }
         }

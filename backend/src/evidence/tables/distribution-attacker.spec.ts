@@ -472,7 +472,14 @@ const twelve = (): Case[] =>
     problems: [],
   }));
 
-const pinned = (s: System, watched: Watched[]) => watched.filter(({ v }) => s.pinnedSmall(v)).map((w) => w.what);
+/**
+ * The counts of 1–4 the reader pins; first, every true count must lie in the reader's range (else the model
+ * is wrong, and a contradiction would hide every pin).
+ */
+const pinned = (s: System, watched: Watched[]) => {
+  expect(watched.filter(({ v, truth }) => !(s.lo[v] <= truth && truth <= s.hi[v])).map((w) => w.what)).toEqual([]);
+  return watched.filter(({ v }) => s.pinnedSmall(v)).map((w) => w.what);
+};
 
 /**
  * Two packs whose periods overlap: A, and B = A plus `extra` (a later month). The reader subtracts: every
