@@ -215,6 +215,108 @@ export class AnalyticsRepository {
     return rows.map(patternCount);
   }
 
+  /**
+   * modelPatterns for several measures at once (the evidence pack's five): the same rows for each
+   * measure, from one query over the roll-ups and one over the facts at most, instead of one per measure.
+   */
+  async modelPatternsEach(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measures: readonly OutcomeMeasure[],
+    asOf: string,
+  ): Promise<PatternCount[][]> {
+    const dimensions = dimensionFiltersOf(filters).filter(([key]) => !PATTERN_COLUMNS[key]);
+    const covered = dimensions.length <= 1 && dimensions.every(([key]) => PATTERN_DIMS.includes(key));
+    const [dim, dimValue] = dimensions[0] ?? ['all', ''];
+    const fewer = new Map<string | undefined, Promise<boolean>>();
+    const fromRollups = await Promise.all(
+      measures.map(async (measure) => {
+        if (!covered) return false;
+        const to = closedUpTo(filters, measure, asOf);
+        if (!fewer.has(to)) fewer.set(to, this.fewerInsidePeriod(organisationIds, dim, dimValue, filters.from, to));
+        return !(await fewer.get(to));
+      }),
+    );
+    const rollupMeasures = measures.filter((_, i) => fromRollups[i]);
+    const factMeasures = measures.filter((_, i) => !fromRollups[i]);
+    const [rollupRows, factRows] = await Promise.all([
+      rollupMeasures.length ? this.modelPatternsEachFromRollups(organisationIds, filters, rollupMeasures, asOf) : [],
+      factMeasures.length ? this.modelPatternsEachFromFacts(organisationIds, filters, factMeasures, asOf) : [],
+    ]);
+    return measures.map((measure) =>
+      fromRollups[measures.indexOf(measure)]
+        ? rollupRows[rollupMeasures.indexOf(measure)]
+        : factRows[factMeasures.indexOf(measure)],
+    );
+  }
+
+  /** modelPatternsFromFacts of each measure, from one grouping of the facts. */
+  async modelPatternsEachFromFacts(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measures: readonly OutcomeMeasure[],
+    asOf: string,
+  ): Promise<PatternCount[][]> {
+    const { where, inMeasure } = eachMeasureWhere(organisationIds, filters, measures, asOf, 'inside');
+    const rows: EachPatternRow[] = await this.dataSource.query(
+      `SELECT greatest(f.relationship_minutes, 15) AS minutes, f.category, f.vulnerability_count, f.funding_stream,
+              ${eachCounts(measures, inMeasure)}
+         FROM case_facts f WHERE ${where.sql} AND (${inMeasure.join(' OR ')})
+        GROUP BY 1, 2, 3, 4`,
+      where.params,
+    );
+    return measures.map((_, k) => eachMeasure(rows, k));
+  }
+
+  /** modelPatternsFromRollups of each measure: the roll-ups grouped once, less one grouping of the facts outside the period. */
+  async modelPatternsEachFromRollups(
+    organisationIds: string[],
+    filters: ReportFilters,
+    measures: readonly OutcomeMeasure[],
+    asOf: string,
+  ): Promise<PatternCount[][]> {
+    const { where, inMeasure } = eachMeasureWhere(organisationIds, filters, measures, asOf, 'outside');
+    const params = [...where.params];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const clauses = ['r.organisation_id = ANY($1::uuid[])'];
+    const dimensions = dimensionFiltersOf(filters);
+    const [dim, dimValue] = dimensions.find(([key]) => PATTERN_DIMS.includes(key)) ?? ['all', ''];
+    clauses.push(`r.dim = ${param(dim)}`, `r.dim_value = ${param(dimValue)}`);
+    for (const [key, value] of dimensions) {
+      const column = PATTERN_COLUMNS[key];
+      if (column) clauses.push(`r.${column} = ${param(value)}`);
+    }
+    if (filters.consentOnly) clauses.push('r.evidence_consent');
+    const sums = measures.map((m, k) => {
+      const sql = OUTCOME_MEASURE_SQL[m];
+      return `sum(r.${sql.trials})::int AS t${k}, sum(r.${sql.successes})::int AS s${k}`;
+    });
+    const differences = measures.map(
+      (_, k) => `w.t${k} - coalesce(o.t${k}, 0) AS t${k}, w.s${k} - coalesce(o.s${k}, 0) AS s${k}`,
+    );
+    // With no period bound nothing is outside it, and the facts are not read at all.
+    const anyOutside = inMeasure.some((clause) => !clause.endsWith('false)'));
+    const rows: EachPatternRow[] = await this.dataSource.query(
+      `WITH whole AS (
+         SELECT r.minutes, r.category, r.vulnerability_count, r.funding_stream, ${sums.join(', ')}
+           FROM case_pattern_rollups r WHERE ${clauses.join(' AND ')}
+          GROUP BY 1, 2, 3, 4
+       ), outside AS (
+         SELECT greatest(f.relationship_minutes, 15) AS minutes, f.category, f.vulnerability_count, f.funding_stream,
+                ${eachCounts(measures, inMeasure)}
+           FROM case_facts f WHERE ${anyOutside ? `${where.sql} AND (${inMeasure.join(' OR ')})` : 'false'}
+          GROUP BY 1, 2, 3, 4
+       )
+       SELECT w.minutes, w.category, w.vulnerability_count, w.funding_stream, ${differences.join(', ')}
+         FROM whole w LEFT JOIN outside o USING (minutes, category, vulnerability_count, funding_stream)`,
+      params,
+    );
+    return measures.map((_, k) => eachMeasure(rows, k));
+  }
+
   /** Whether fewer closed cases of a dimension value fall inside the period than outside it (from case_rollups). */
   private async fewerInsidePeriod(
     organisationIds: string[],
@@ -233,6 +335,52 @@ export class AnalyticsRepository {
     );
     return row.inside < row.total - row.inside;
   }
+}
+
+/**
+ * The shared WHERE clause of several measures' pattern groupings (scope, filters, consent), and per
+ * measure the condition a case counts under: eligible, and closed inside (or outside) the period up to
+ * that measure's last closing date (closedUpTo: bounce-back's maturity).
+ */
+function eachMeasureWhere(
+  organisationIds: string[],
+  filters: ReportFilters,
+  measures: readonly OutcomeMeasure[],
+  asOf: string,
+  period: 'inside' | 'outside',
+): { where: { sql: string; params: unknown[] }; inMeasure: string[] } {
+  const where = factsWhere(organisationIds, { ...filters, from: undefined, to: undefined }, undefined, asOf);
+  const param = (value: unknown) => `$${where.params.push(value)}`;
+  const from = filters.from ? `${param(filters.from)}::date` : null;
+  const inMeasure = measures.map((measure) => {
+    const toValue = closedUpTo(filters, measure, asOf);
+    const to = toValue ? `${param(toValue)}::date` : null;
+    const bounds =
+      period === 'inside'
+        ? [from && `f.closed_on >= ${from}`, to && `f.closed_on <= ${to}`].filter(Boolean).join(' AND ') || 'true'
+        : [from && `f.closed_on < ${from}`, to && `f.closed_on > ${to}`].filter(Boolean).join(' OR ') || 'false';
+    return `(${OUTCOME_MEASURE_SQL[measure].eligible} AND (${bounds}))`;
+  });
+  return { where, inMeasure };
+}
+
+/** Each measure's trials (t<k>) and successes (s<k>) among the cases its condition counts. */
+function eachCounts(measures: readonly OutcomeMeasure[], inMeasure: string[]): string {
+  return measures
+    .map(
+      (m, k) => `count(*) FILTER (WHERE ${inMeasure[k]})::int AS t${k},
+              count(*) FILTER (WHERE ${inMeasure[k]} AND ${OUTCOME_MEASURE_SQL[m].success})::int AS s${k}`,
+    )
+    .join(',\n              ');
+}
+
+type EachPatternRow = Omit<PatternRow, 'trials' | 'successes'> & Record<`${'t' | 's'}${number}`, number>;
+
+/** Measure k's patterns: the rows with a case counted under it. */
+function eachMeasure(rows: EachPatternRow[], k: number): PatternCount[] {
+  return rows
+    .filter((r) => r[`t${k}`] > 0)
+    .map((r) => patternCount({ ...r, trials: r[`t${k}`], successes: r[`s${k}`] }));
 }
 
 interface PatternRow {

@@ -2,7 +2,7 @@
  * The covariate-pattern roll-ups behind the adjusted model, against real PostgreSQL: after every kind
  * of write the table equals a fresh grouping of the case facts, and the model's patterns read from
  * the roll-ups (less the cases outside the period) equal those grouped from the facts, for every
- * measure, period and filter they serve.
+ * measure, period and filter they serve, read one measure at a time or all five at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OUTCOME_MEASURES } from '@deepvalue/shared';
@@ -133,14 +133,26 @@ describe('covariate-pattern roll-ups', () => {
   });
 
   const expectSamePatterns = async (filters: ReportFilters) => {
-    for (const measure of OUTCOME_MEASURES) {
-      const ids = [fixture.orgId];
+    const ids = [fixture.orgId];
+    // The five measures at once (the evidence pack's reading): each source, and the one chosen.
+    const each = {
+      chosen: await repository.modelPatternsEach(ids, filters, OUTCOME_MEASURES, asOf),
+      facts: await repository.modelPatternsEachFromFacts(ids, filters, OUTCOME_MEASURES, asOf),
+      rollups: await repository.modelPatternsEachFromRollups(ids, filters, OUTCOME_MEASURES, asOf),
+    };
+    for (const [k, measure] of OUTCOME_MEASURES.entries()) {
       const fromFacts = await repository.modelPatternsFromFacts(ids, filters, measure, asOf);
       const fromRollups = await repository.modelPatternsFromRollups(ids, filters, measure, asOf);
       const chosen = await repository.modelPatterns(ids, filters, measure, asOf);
       expect(fromFacts.length).toBeGreaterThan(0);
       expect(sorted(fromRollups)).toEqual(sorted(fromFacts));
       expect(sorted(chosen)).toEqual(sorted(fromFacts));
+      for (const [source, patterns] of Object.entries(each))
+        expect({ measure, source, patterns: sorted(patterns[k]) }).toEqual({
+          measure,
+          source,
+          patterns: sorted(fromFacts),
+        });
     }
   };
 

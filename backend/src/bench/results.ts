@@ -186,6 +186,11 @@ export function resultRows(r: Omit<BenchResults, 'rows'>): ResultRow[] {
       '≤ 5,000 ms',
       check(r.evidence.time.p50 <= 5000),
     );
+    add('  its build / render alone, p50', `${ms(r.evidence.build.p50)} / ${ms(r.evidence.render.p50)}`);
+    add(
+      '  its straightforward twin (facts, fresh fits), p50',
+      `${ms(r.evidence.twin.p50)} (×${r.evidence.ratio}), ${r.evidence.agrees ? 'same bytes' : 'DIFFERENT FILES'}`,
+    );
   } else if (r.evidenceError) add('evidence pack', `not measured: ${r.evidenceError}`, '≤ 5,000 ms', 'MISS');
   if (r.api) {
     const a = r.api;

@@ -33,7 +33,7 @@ import type { ReportFilters } from '../analytics/report-filters.js';
 import { ReportScopeService } from '../analytics/report-scope.service.js';
 
 import { keptAdjustedTimeEstimate } from '../analytics/statistics/model-cache.js';
-import { publishedEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
+import { adjustedTimeEstimate, publishedEstimate } from '../analytics/statistics/time-vs-outcome-model.js';
 
 import { DomainError, invalid } from '../common/domain-error.js';
 
@@ -175,7 +175,11 @@ export class EvidencePackService {
     return { organisationIds: [found.id], pricingOrganisationId: found.id, commissionerId: null };
   }
 
-  async build(scope: PackScope, request: PackRequest): Promise<EvidencePack> {
+  /**
+   * `fromFacts`: every figure counted from the facts and the model fitted afresh, not read from the
+   * roll-ups or the kept fits: the straightforward twin the bench builds beside the pack (same bytes).
+   */
+  async build(scope: PackScope, request: PackRequest, { fromFacts = false } = {}): Promise<EvidencePack> {
     const asOf = checkedPeriod(request);
     if (scope.organisationIds.length === 0) {
       throw new DomainError('unprocessable', 'No organisation shares its figures with you yet, so there is no pack');
@@ -185,7 +189,11 @@ export class EvidencePackService {
     const ids = scope.organisationIds;
     const pricingOrganisationId = pricingOrganisation(scope, request);
     const threshold = await this.pricing.suppressionThreshold(ids);
-    const consented = { filters, asOf, consent: 'consented_only' as const };
+    const consented = { filters, asOf, consent: 'consented_only' as const, fromFacts };
+    const cellsOf = (organisationIds: string[]) =>
+      fromFacts
+        ? this.cells.measureCellsFromFacts(organisationIds, filters, asOf)
+        : this.cells.measureCells(organisationIds, filters, asOf);
 
     // The queries are independent: run them side by side (each is one pass over the facts).
     const organisationsLoaded = this.repository.organisations(ids);
@@ -205,8 +213,8 @@ export class EvidencePackService {
       organisationsLoaded,
       // The commissioner's name too when each provider's table prices the pack (meta.commissioner).
       this.repository.organisations([pricingOrganisationId ?? scope.commissionerId!]),
-      this.cells.measureCells(ids, filters, asOf),
-      this.estimates(ids, filters, asOf),
+      cellsOf(ids),
+      this.estimates(ids, filters, asOf, fromFacts),
       feeTablesLoaded,
       feeTablesLoaded.then((tables) =>
         this.repository.feeLines(
@@ -214,7 +222,9 @@ export class EvidencePackService {
           filters,
           asOf,
           tables.flatMap((t) => t.rows.map((row) => ({ ...row, organisationId: t.organisationId }))),
-          request.feeTableVersion === undefined && Object.keys(request.feeTableVersions ?? {}).length === 0,
+          !fromFacts &&
+            request.feeTableVersion === undefined &&
+            Object.keys(request.feeTableVersions ?? {}).length === 0,
         ),
       ),
       pricingOrganisationId === null
@@ -231,7 +241,7 @@ export class EvidencePackService {
         ? Promise.all(
             ids.map(async (id) => ({
               id,
-              cells: (await this.cells.measureCells([id], filters, asOf)).cells,
+              cells: (await cellsOf([id])).cells,
               inputs: await this.pricing.inputs({ organisationIds: [id], pricingOrganisationId: id, ...consented }),
             })),
           )
@@ -376,14 +386,14 @@ export class EvidencePackService {
     ids: string[],
     filters: ReportFilters,
     asOf: string,
+    fromFacts: boolean,
   ): Promise<Record<OutcomeMeasure, AdjustedEstimate>> {
     const consenting = { ...filters, consentOnly: true };
-    const estimates = await Promise.all(
-      OUTCOME_MEASURES.map(async (m) =>
-        publishedEstimate(keptAdjustedTimeEstimate(await this.analytics.modelPatterns(ids, consenting, m, asOf))),
-      ),
-    );
-    return Object.fromEntries(OUTCOME_MEASURES.map((m, i) => [m, estimates[i]])) as Record<
+    const patterns = await (
+      fromFacts ? this.analytics.modelPatternsEachFromFacts : this.analytics.modelPatternsEach
+    ).call(this.analytics, ids, consenting, OUTCOME_MEASURES, asOf);
+    const fit = fromFacts ? adjustedTimeEstimate : keptAdjustedTimeEstimate;
+    return Object.fromEntries(OUTCOME_MEASURES.map((m, i) => [m, publishedEstimate(fit(patterns[i]))])) as Record<
       OutcomeMeasure,
       AdjustedEstimate
     >;

@@ -3,7 +3,9 @@
  * PostgreSQL on generated casework: they equal the straightforward count over the facts
  * (feeLinesFromFacts) for no filter, each single filter and periods that cut months, under the default
  * fee table and a saved one, before and after every kind of write, consent given and withdrawn among
- * them; and the roll-ups answered rather than handing over to the facts.
+ * them; and the roll-ups answered rather than handing over to the facts. And the whole pack (roll-ups,
+ * kept fits) equals its straightforward twin (build with fromFacts: facts, fresh fits) byte for byte,
+ * as the bench checks at full size.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Category } from '@deepvalue/shared';
@@ -13,7 +15,9 @@ import { FixedFeeRollupsRepository } from '../analytics/fixed-fee-rollups.reposi
 import { applyEveryKindOfWrite } from '../analytics/testing/every-kind-of-write.js';
 import { rollupFilterCases } from '../analytics/testing/rollup-filter-cases.js';
 import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
+import { EvidencePackService } from './evidence-pack.service.js';
 import { EvidenceRepository } from './evidence.repository.js';
+import { renderPack } from './writers/render-pack.js';
 
 const AS_OF = '2026-11-01';
 
@@ -82,5 +86,22 @@ describe('the evidence pack’s fee lines from the fee roll-ups', () => {
     );
     await sut.dataSource.query(`UPDATE time_entries SET minutes = minutes + 61 WHERE case_id = $1`, [closed[6].id]);
     await expectSameFeeLines();
+  });
+
+  it('builds the same pack, byte for byte, as its straightforward twin', async () => {
+    const [{ ref }] = await sut.dataSource.query(`SELECT ref FROM organisations WHERE id = $1`, [fixture.orgId]);
+    const packs = sut.app.get(EvidencePackService);
+    const scope = await packs.scopeForRefs({ org: ref });
+    for (const request of [
+      { from: '2024-06-17', to: '2026-05-12', asOf: AS_OF },
+      { from: '2021-01-01', to: '2026-10-31', asOf: AS_OF, filters: { arrival: 'referred' as const } },
+    ]) {
+      const served = await renderPack(await packs.build(scope, request));
+      const twin = await renderPack(await packs.build(scope, request, { fromFacts: true }));
+      expect(served.files.length).toBeGreaterThan(10);
+      expect(served.files.map((f) => [f.path, Buffer.from(f.bytes).toString('base64')])).toEqual(
+        twin.files.map((f) => [f.path, Buffer.from(f.bytes).toString('base64')]),
+      );
+    }
   });
 });

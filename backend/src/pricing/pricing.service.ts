@@ -48,6 +48,8 @@ export interface PricingRequest {
   consent: ConsentRule;
   /** Default: the latest version. */
   unitCostVersion?: number;
+  /** The counts from the facts (the straightforward twin the bench compares), not the roll-up. */
+  fromFacts?: boolean;
 }
 
 /** The price year of the figures and how each unit cost was brought to it (deflators.ts). */
@@ -105,7 +107,13 @@ export class PricingService {
       request.unitCostVersion === undefined
         ? this.unitCosts.current(request.pricingOrganisationId)
         : this.unitCosts.version(request.pricingOrganisationId, request.unitCostVersion),
-      this.aggregates.aggregates(request.organisationIds, filters, request.asOf, request.consent),
+      (request.fromFacts ? this.aggregates.aggregatesFromFacts : this.aggregates.aggregates).call(
+        this.aggregates,
+        request.organisationIds,
+        filters,
+        request.asOf,
+        request.consent,
+      ),
     ]);
     const series = this.deflators;
     const year = priceYearFor(filters.to ?? request.asOf, series);
