@@ -260,6 +260,26 @@ export const problemTimeBeforeRows = (where: string) => `
    WHERE ${where}
    GROUP BY up.case_id, up.id`;
 
+/**
+ * problemTimeBeforeRows' rows without reading the time entries of most cases: a case with one problem
+ * holds that problem's minutes in its facts (PROBLEM_TIME_BEFORE's sum), and a case with two holds
+ * a + b and a² + b², which fix the pair exactly (a − b = √(2(a² + b²) − (a + b)²), whole numbers). Only
+ * cases with three or more problems meet the time entries. The evidence pack's distributions read
+ * this (at 1,000,000 cases the row-level join read every time entry: seconds).
+ */
+export const problemTimeBeforeFromFacts = (where: string) => `
+  SELECT f.case_id::text AS case_id, m.minutes
+    FROM case_facts f
+    CROSS JOIN LATERAL (
+      SELECT round(sqrt(greatest(2 * f.problems_relationship_minutes_sq
+                                 - f.problems_relationship_minutes::bigint * f.problems_relationship_minutes, 0)))::integer AS gap
+    ) d
+    CROSS JOIN LATERAL unnest(CASE WHEN f.problems_count = 1 THEN ARRAY[f.problems_relationship_minutes]
+                                   ELSE ARRAY[(f.problems_relationship_minutes + d.gap) / 2,
+                                              (f.problems_relationship_minutes - d.gap) / 2] END) AS m(minutes)
+   WHERE (${where}) AND f.problems_count IN (1, 2)
+  UNION ALL${problemTimeBeforeRows(`(${where}) AND f.problems_count > 2`)}`;
+
 /** First-contact latency is also reported as the share of cases seen within these many working days. */
 export const SEEN_WITHIN_WORKING_DAYS = [2, 10] as const;
 

@@ -15,7 +15,7 @@ import {
   PROBLEM_RESULT_KNOWN,
   PROBLEM_RESULT_SQL,
   TIMES_TOLD_STORY,
-  problemTimeBeforeRows,
+  problemTimeBeforeFromFacts,
 } from '../analytics/measures.sql.js';
 import { OUTCOME_MEASURE_SQL } from '../analytics/outcome-measures.sql.js';
 import type { ReportFilters } from '../analytics/report-filters.js';
@@ -124,7 +124,7 @@ export class DistributionRepository {
         `SELECT band, sum(k)::int AS problems, sum(k * k)::float8 AS sq, sum(k * units)::float8 AS "cross"
            FROM (SELECT case_id, band, count(*) AS k, sum(count(*)) OVER (PARTITION BY case_id) AS units
                    FROM (SELECT p.case_id, ${bandOf('p.minutes')} AS band
-                           FROM (${problemTimeBeforeRows(where.sql)}) p) b
+                           FROM (${problemTimeBeforeFromFacts(where.sql)}) p) b
                   GROUP BY case_id, band) c
           GROUP BY band`,
         where.params,

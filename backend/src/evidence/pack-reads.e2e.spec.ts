@@ -3,9 +3,11 @@
  * PostgreSQL on generated casework: they equal the straightforward count over the facts
  * (feeLinesFromFacts) for no filter, each single filter and periods that cut months, under the default
  * fee table and a saved one, before and after every kind of write, consent given and withdrawn among
- * them; and the roll-ups answered rather than handing over to the facts. And the whole pack (roll-ups,
- * kept fits) equals its straightforward twin (build with fromFacts: facts, fresh fits) byte for byte,
- * as the bench checks at full size.
+ * them; and the roll-ups answered rather than handing over to the facts. Each problem's relationship time
+ * before it surfaced, read from the facts for cases of one or two problems, equals the row-level join over
+ * the time entries, for cases of one, two and more problems, before and after writes. And the whole pack
+ * (roll-ups, kept fits) equals its straightforward twin (build with fromFacts: facts, fresh fits) byte for
+ * byte, as the bench checks at full size.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Category } from '@deepvalue/shared';
@@ -13,6 +15,7 @@ import { createHarness, type Harness } from '../../test/harness.js';
 import { FeeRatesService } from '../analytics/fee-rates.service.js';
 import { FixedFeeRollupsRepository } from '../analytics/fixed-fee-rollups.repository.js';
 import { applyEveryKindOfWrite } from '../analytics/testing/every-kind-of-write.js';
+import { problemTimeBeforeFromFacts, problemTimeBeforeRows } from '../analytics/measures.sql.js';
 import { rollupFilterCases } from '../analytics/testing/rollup-filter-cases.js';
 import { type Fixture, seedOrganisation } from '../analytics/testing/report-fixture.js';
 import { EvidencePackService } from './evidence-pack.service.js';
@@ -86,6 +89,54 @@ describe('the evidence pack’s fee lines from the fee roll-ups', () => {
     );
     await sut.dataSource.query(`UPDATE time_entries SET minutes = minutes + 61 WHERE case_id = $1`, [closed[6].id]);
     await expectSameFeeLines();
+  });
+
+  it('reads each problem’s time before it surfaced from the facts as the time entries give it', async () => {
+    const rows = async (sql: (where: string) => string) =>
+      (
+        (await sut.dataSource.query(
+          `SELECT case_id, minutes FROM (${sql('f.organisation_id = $1 AND f.closed_on IS NOT NULL')}) p`,
+          [fixture.orgId],
+        )) as Array<{ case_id: string; minutes: number }>
+      ).sort((a, b) => a.case_id.localeCompare(b.case_id) || a.minutes - b.minutes);
+    const expectSame = async () => {
+      const [fromFacts, joined] = [await rows(problemTimeBeforeFromFacts), await rows(problemTimeBeforeRows)];
+      expect(joined.length).toBeGreaterThan(50);
+      expect(fromFacts).toEqual(joined);
+    };
+    // Cases of three and four problems too, surfacing on different days (the fixture makes at most two).
+    const [{ n }] = await sut.dataSource
+      .query(
+        `WITH two AS (SELECT case_id FROM underlying_problems WHERE organisation_id = $1
+                     GROUP BY case_id HAVING count(*) = 2 ORDER BY case_id LIMIT 12)
+       INSERT INTO underlying_problems (organisation_id, case_id, category, uncovered_on, action, reached_support, result)
+       SELECT up.organisation_id, up.case_id, up.category, up.uncovered_on + 3 * k, up.action, up.reached_support, up.result
+         FROM underlying_problems up JOIN two USING (case_id), generate_series(1, 2) k
+        WHERE up.organisation_id = $1 AND (k = 1 OR right(up.case_id::text, 1) < '8')
+       RETURNING 1`,
+        [fixture.orgId],
+      )
+      .then((r: unknown[]) => [{ n: r.length }]);
+    expect(n).toBeGreaterThan(10);
+    const [{ many }] = await sut.dataSource.query(
+      `SELECT count(*)::int AS many FROM case_facts WHERE organisation_id = $1 AND problems_count > 2 AND closed_on IS NOT NULL`,
+      [fixture.orgId],
+    );
+    expect(many).toBeGreaterThan(3);
+    await expectSame();
+    // Relationship time moved across a problem's day, and a problem's day moved.
+    await sut.dataSource.query(
+      `UPDATE time_entries SET "on" = "on" + 5, minutes = minutes + 7
+        WHERE id IN (SELECT te.id FROM time_entries te JOIN underlying_problems up USING (case_id)
+                      WHERE te.organisation_id = $1 AND te.class = 'relationship' ORDER BY te.id LIMIT 30)`,
+      [fixture.orgId],
+    );
+    await sut.dataSource.query(
+      `UPDATE underlying_problems SET uncovered_on = uncovered_on + 2
+        WHERE id IN (SELECT id FROM underlying_problems WHERE organisation_id = $1 ORDER BY id LIMIT 25)`,
+      [fixture.orgId],
+    );
+    await expectSame();
   });
 
   it('builds the same pack, byte for byte, as its straightforward twin', async () => {
