@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@deepvalue/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 
 export const IDLE_TIMEOUT_MINUTES = 30;
 export const ABSOLUTE_TIMEOUT_HOURS = 12;
@@ -72,7 +73,9 @@ export class SessionService {
       csrf_token: string;
       second_factor_pending: boolean;
       enrolment_required: boolean;
-    }> = await this.dataSource.query(
+    }> = await preparedQuery(
+      this.dataSource,
+      'session-resolve',
       `WITH live AS (
          SELECT s.id, s.user_id, s.organisation_id, u.role, s.csrf_token, s.second_factor_pending, s.last_seen_at,
            (coalesce((o.settings ->> 'requireTwoFactorForManagers')::boolean, false)

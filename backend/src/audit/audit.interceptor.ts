@@ -2,8 +2,9 @@
  * Global: every successful request that reads or changes client data writes an audit row before
  * the response leaves, so a read is never shown without being logged (if the row cannot be
  * written, the request fails). Inside an idempotent POST the row is written in the request's
- * transaction (UnitOfWork), so it commits with the change it records, in one commit; it is linked
- * into the chain as that transaction commits (AuditService.record).
+ * transaction (UnitOfWork), so it commits with the change it records, in one commit — handed to
+ * the idempotency interceptor, which writes it in its last statement before COMMIT (collectAuditRows);
+ * it is linked into the chain as that transaction commits (AuditService.record).
  */
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -12,7 +13,7 @@ import { mergeMap, type Observable } from 'rxjs';
 import type { RequestUser } from '../access/request-user.js';
 import { idsOf, planAudit, recordsIn, relatedIdsIn, type AuditPlan } from './audit-plan.js';
 import { AUDITED } from './audited.decorator.js';
-import { AuditService, type AuditEntry } from './audit.service.js';
+import { AuditService, auditRowsCollector, type AuditEntry } from './audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 
 @Injectable()
@@ -39,11 +40,10 @@ export class AuditInterceptor implements NestInterceptor {
         const user = request.user;
         if (user) {
           const entry = entryFor(plan, body, request.body as unknown);
-          if (entry)
-            await this.audit.record(
-              { ...entry, organisationId: user.organisationId, userId: user.userId, ip: request.ip },
-              this.uow.manager,
-            );
+          const row = entry && { ...entry, organisationId: user.organisationId, userId: user.userId, ip: request.ip };
+          const collector = auditRowsCollector();
+          if (row && collector) collector.push(row);
+          else if (row) await this.audit.record(row, this.uow.manager);
         }
         return body;
       }),

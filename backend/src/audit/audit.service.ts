@@ -4,6 +4,7 @@
  * cannot be altered by the app afterwards.
  */
 import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditAction } from '@deepvalue/shared';
@@ -40,6 +41,29 @@ const SELECT_ROWS = `
   SELECT a.id::text AS "id", a.at AS "at", a.user_id AS "userId", u.name AS "userName", u.email AS "userEmail",
          a.action AS "action", a.entity AS "entity", a.entity_ids AS "entityIds", a.ip AS "ip", a.details AS "details"
   FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
+
+const atCommit = new AsyncLocalStorage<AuditEntry[]>();
+
+/**
+ * Runs `work` with the audit rows of AuditInterceptor collected instead of written, for a caller
+ * that writes them in the statement before its COMMIT (`insertAuditRowsSql`): the idempotent POST,
+ * which saves a round trip inside its transaction. The rows still commit with the change or not at all.
+ */
+export async function collectAuditRows<T>(work: () => Promise<T>): Promise<{ value: T; rows: AuditEntry[] }> {
+  const rows: AuditEntry[] = [];
+  const value = await atCommit.run(rows, work);
+  return { value, rows };
+}
+
+/** Where AuditInterceptor puts its row inside collectAuditRows; undefined elsewhere. */
+export const auditRowsCollector = (): AuditEntry[] | undefined => atCommit.getStore();
+
+/** The collected rows, given as a jsonb literal (an array of AuditEntry), into audit_pending (as record does). */
+export const insertAuditRowsSql = (rowsLiteral: string): string =>
+  `INSERT INTO audit_pending (organisation_id, user_id, action, entity, entity_ids, ip, details)
+   SELECT a."organisationId", a."userId", a.action, a.entity, coalesce(a."entityIds", '{}'), a.ip, a.details
+     FROM jsonb_to_recordset(${rowsLiteral}::jsonb)
+       AS a("organisationId" uuid, "userId" uuid, action text, entity text, "entityIds" text[], ip text, details jsonb)`;
 
 @Injectable()
 export class AuditService {

@@ -16,7 +16,9 @@ import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type N
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
+import type pg from 'pg';
+import { DataSource, QueryFailedError, type QueryRunner } from 'typeorm';
+import { collectAuditRows, insertAuditRowsSql } from '../audit/audit.service.js';
 import type { RequestUser } from '../access/request-user.js';
 import { DomainError, invalid } from '../common/domain-error.js';
 import { requestHash } from './stable-hash.js';
@@ -84,13 +86,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
       try {
-        await runner.startTransaction();
-        // One round trip: a committed response to replay, or the key's lock, or neither (busy).
-        const [found]: ClaimRow[] = await runner.query(`SELECT * FROM idempotency_claim($1, $2, $3)`, [
-          claim.organisationId,
-          claim.key,
-          KEY_LIFETIME_HOURS,
-        ]);
+        // One round trip: START TRANSACTION, then a committed response to replay, or the key's lock, or
+        // neither (busy).
+        markTransaction(runner, true);
+        const [found] = (await simpleQuery(
+          runner,
+          (lit) =>
+            `START TRANSACTION; SELECT * FROM idempotency_claim(${lit(claim.organisationId)}::uuid, ${lit(claim.key)}, ${KEY_LIFETIME_HOURS})`,
+        )) as ClaimRow[];
         if (!found || !found.claimed) {
           await runner.rollbackTransaction();
           if (found) return this.replay(found, claim, response);
@@ -103,18 +106,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
           await sleep(POLL_MS);
           continue;
         }
-        const result = await runInUnitOfWork(runner.manager, handle);
+        const { value: result, rows: audit } = await collectAuditRows(() => runInUnitOfWork(runner.manager, handle));
         // Written with its response only now: the lock kept every other request with the key out until
-        // commit. A row still there is one past its lifetime, which this request replaces.
-        await runner.query(
-          `INSERT INTO idempotency_keys (organisation_id, key, method, path, request_hash, status_code, response)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
+        // commit. A row still there is one past its lifetime, which this request replaces. The request's
+        // audit rows, the key and COMMIT go in one round trip.
+        await simpleQuery(
+          runner,
+          (lit) => `${audit.length ? `WITH audit AS (${insertAuditRowsSql(lit(JSON.stringify(audit)))}) ` : ''}
+           INSERT INTO idempotency_keys (organisation_id, key, method, path, request_hash, status_code, response)
+           VALUES (${lit(claim.organisationId)}::uuid, ${lit(claim.key)}, ${lit(claim.method)}, ${lit(claim.path)},
+                   ${lit(claim.hash)}, ${Number(status)}, ${lit(storable(result))}::jsonb)
            ON CONFLICT (organisation_id, key) DO UPDATE SET method = EXCLUDED.method, path = EXCLUDED.path,
              request_hash = EXCLUDED.request_hash, status_code = EXCLUDED.status_code,
-             response = EXCLUDED.response, created_at = EXCLUDED.created_at`,
-          [claim.organisationId, claim.key, claim.method, claim.path, claim.hash, status, storable(result)],
+             response = EXCLUDED.response, created_at = EXCLUDED.created_at;
+           COMMIT`,
         );
-        await runner.commitTransaction();
+        markTransaction(runner, false);
         return result;
       } catch (error) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -149,3 +156,28 @@ function storable(result: unknown): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Several statements in one round trip: PostgreSQL's simple query protocol, which takes no bound
+ * parameters, so values are written as literals escaped by the driver (`lit`). Answers the last
+ * statement's rows. Errors come back as TypeORM's QueryFailedError, as the runner's own queries' do.
+ */
+async function simpleQuery(runner: QueryRunner, text: (lit: (value: string) => string) => string): Promise<unknown[]> {
+  const client = (await runner.connect()) as pg.PoolClient;
+  const sql = text((value) => client.escapeLiteral(value));
+  try {
+    const results = (await client.query(sql)) as unknown as pg.QueryResult[] | pg.QueryResult;
+    return (Array.isArray(results) ? results.at(-1) : results)?.rows ?? [];
+  } catch (error) {
+    throw new QueryFailedError(sql, [], error as Error);
+  }
+}
+
+/**
+ * TypeORM's own bookkeeping of a transaction begun or committed by simpleQuery's text, so that a
+ * failure rolls it back (rollbackTransaction) and the handler's transactions become savepoints.
+ * Marked before START TRANSACTION is sent: if the claim fails after it, the rollback still runs.
+ */
+function markTransaction(runner: QueryRunner, active: boolean): void {
+  Object.assign(runner, { isTransactionActive: active, transactionDepth: active ? 1 : 0 });
+}
