@@ -118,11 +118,7 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
   };
 
   const m = files['matter-types'];
-  const mtFormatObject = m.object(m.root, 'format', '');
-  const matterTypeFormat = {
-    pattern: m.text(mtFormatObject, 'pattern', 'format'),
-    rule: m.text(mtFormatObject, 'rule', 'format'),
-  };
+  const matterTypeFormat = m.format(m.root, 'format', '');
   const mtFormat = new RegExp(matterTypeFormat.pattern);
   const matterTypes = m.list(m.root, 'codes').map((o, i) => {
     const p = `codes[${i}]`;
@@ -136,12 +132,8 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
 
   const oc = files['outcome-codes'];
   const ocFormat = oc.object(oc.root, 'format', '');
-  const codeFormat = (key: 'outcome' | 'stageReached'): FieldFormat => {
-    const o = oc.object(ocFormat, key, 'format');
-    return { pattern: oc.text(o, 'pattern', `format.${key}`), rule: oc.text(o, 'rule', `format.${key}`) };
-  };
-  const outcomeFormat = codeFormat('outcome');
-  const stageReachedFormat = codeFormat('stageReached');
+  const outcomeFormat = oc.format(ocFormat, 'outcome', 'format');
+  const stageReachedFormat = oc.format(ocFormat, 'stageReached', 'format');
   const outcomePattern = new RegExp(outcomeFormat.pattern);
   const stagePattern = new RegExp(stageReachedFormat.pattern);
   const outcomes = oc.list(oc.root, 'codes').map((o, i) => {
@@ -155,11 +147,7 @@ export function loadLegalAidCodes(dir = DEFAULT_LEGAL_AID_CODES_DIR): LegalAidCo
   });
 
   const fc = files['fee-codes'];
-  const fcFormatObject = fc.object(fc.root, 'format', '');
-  const feeCodeFormat = {
-    pattern: fc.text(fcFormatObject, 'pattern', 'format'),
-    rule: fc.text(fcFormatObject, 'rule', 'format'),
-  };
+  const feeCodeFormat = fc.format(fc.root, 'format', '');
   const fcPattern = new RegExp(feeCodeFormat.pattern);
   const feeCodes = fc.list(fc.root, 'codes').map((o, i) => {
     const p = `codes[${i}]`;
@@ -230,6 +218,11 @@ class Checker {
   object(o: Json, key: string, at: string): Json {
     if (!isObject(o[key])) this.fail(join(at, key), 'must be an object');
     return o[key] as Json;
+  }
+  /** A { pattern, rule } object. */
+  format(o: Json, key: string, at: string): FieldFormat {
+    const f = this.object(o, key, at);
+    return { pattern: this.text(f, 'pattern', join(at, key)), rule: this.text(f, 'rule', join(at, key)) };
   }
   list(o: Json, key: string, at = ''): Json[] {
     const v = o[key];

@@ -14,6 +14,12 @@ import { useSettings } from '../admin/api';
 import type { OrganisationSettings } from '@deepvalue/shared';
 import { pounds } from './types';
 
+type RateField = 'legalAidHourlyRateGbp' | 'legalAidTravelRateGbp';
+const RATES: Array<{ field: RateField; hint: string }> = [
+  { field: 'legalAidHourlyRateGbp', hint: 'Preparation and attendance, in pounds per hour' },
+  { field: 'legalAidTravelRateGbp', hint: 'In pounds per hour' },
+];
+
 export function LegalAidSettingsPage() {
   usePageTitle('Legal aid contract');
   const settings = useSettings();
@@ -36,8 +42,10 @@ export function LegalAidSettingsPage() {
 function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; onSaved: () => void }) {
   const [account, setAccount] = useState(settings.legalAidOfficeAccount ?? '');
   const [schedule, setSchedule] = useState(settings.legalAidScheduleRef ?? '');
-  const [rate, setRate] = useState(settings.legalAidHourlyRateGbp?.toFixed(2) ?? '');
-  const [travelRate, setTravelRate] = useState(settings.legalAidTravelRateGbp?.toFixed(2) ?? '');
+  const [rates, setRates] = useState<Record<RateField, string>>(() => ({
+    legalAidHourlyRateGbp: settings.legalAidHourlyRateGbp?.toFixed(2) ?? '',
+    legalAidTravelRateGbp: settings.legalAidTravelRateGbp?.toFixed(2) ?? '',
+  }));
   const [vat, setVat] = useState<'' | 'yes' | 'no'>(
     settings.legalAidVatRegistered === true ? 'yes' : settings.legalAidVatRegistered === false ? 'no' : '',
   );
@@ -49,8 +57,8 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
       version: settings.version,
       legalAidOfficeAccount: account.trim().toUpperCase() || null,
       legalAidScheduleRef: schedule.trim().toUpperCase() || null,
-      legalAidHourlyRateGbp: pounds(rate),
-      legalAidTravelRateGbp: pounds(travelRate),
+      legalAidHourlyRateGbp: pounds(rates.legalAidHourlyRateGbp),
+      legalAidTravelRateGbp: pounds(rates.legalAidTravelRateGbp),
       legalAidVatRegistered: vat === '' ? null : vat === 'yes',
     };
     const result = await submission.submit(body, () =>
@@ -100,28 +108,20 @@ function ContractForm({ settings, onSaved }: { settings: OrganisationSettings; o
           The report prices each completed matter’s recorded time at these rates. Enter the Legal Help hourly rates the
           fee regulations in force set for your work and area; Deep Value ships none.
         </p>
-        <TextInput
-          id="legalAidHourlyRateGbp"
-          label={labels.legalAidHourlyRateGbp}
-          hint="Preparation and attendance, in pounds per hour"
-          prefix="£"
-          width={5}
-          inputMode="decimal"
-          value={rate}
-          error={errorFor('legalAidHourlyRateGbp')}
-          onChange={(e) => setRate(e.target.value)}
-        />
-        <TextInput
-          id="legalAidTravelRateGbp"
-          label={labels.legalAidTravelRateGbp}
-          hint="In pounds per hour"
-          prefix="£"
-          width={5}
-          inputMode="decimal"
-          value={travelRate}
-          error={errorFor('legalAidTravelRateGbp')}
-          onChange={(e) => setTravelRate(e.target.value)}
-        />
+        {RATES.map(({ field, hint }) => (
+          <TextInput
+            key={field}
+            id={field}
+            label={labels[field]}
+            hint={hint}
+            prefix="£"
+            width={5}
+            inputMode="decimal"
+            value={rates[field]}
+            error={errorFor(field)}
+            onChange={(e) => setRates((r) => ({ ...r, [field]: e.target.value }))}
+          />
+        ))}
         <Radios
           id="legalAidVatRegistered"
           legend="Does VAT apply to your claims?"
