@@ -955,6 +955,7 @@ case_legal_aid case_legal_aid_created_at_not_null: NOT NULL created_at
 case_legal_aid case_legal_aid_disbursements_gbp_check: CHECK ((disbursements_gbp >= (0)::numeric))
 case_legal_aid case_legal_aid_disbursements_vat_gbp_check: CHECK ((disbursements_vat_gbp >= (0)::numeric))
 case_legal_aid case_legal_aid_exemption_criteria_check: CHECK ((length(exemption_criteria) <= 10))
+case_legal_aid case_legal_aid_fee_code_check: CHECK ((length(fee_code) <= 10))
 case_legal_aid case_legal_aid_id_not_null: NOT NULL id
 case_legal_aid case_legal_aid_matter_type_1_check: CHECK ((length(matter_type_1) <= 10))
 case_legal_aid case_legal_aid_matter_type_2_check: CHECK ((length(matter_type_2) <= 10))

@@ -62,6 +62,7 @@ const EXCLUDED: Record<string, { refused: true } | { reason: string }> = {
   'case_legal_aid.matter_type_2': { refused: true },
   'case_legal_aid.stage_reached': { refused: true },
   'case_legal_aid.outcome_code': { refused: true },
+  'case_legal_aid.fee_code': { refused: true },
   'case_legal_aid.exemption_criteria': { refused: true },
   'case_legal_aid.access_point': { refused: true },
   'case_legal_aid.procurement_area': { refused: true },

@@ -56,6 +56,7 @@ import { CitusFeeRollupsRebuild1764830000000 } from './1764830000000-citus-fee-r
 import { ProblemShareClusters1764860000000 } from './1764860000000-problem-share-clusters.js';
 import { LegalAidFeeCode1764880000000 } from './1764880000000-legal-aid-fee-code.js';
 import { LegalAidAmounts1764880000100 } from './1764880000100-legal-aid-amounts.js';
+import { LegalAidFeeCodeCheck1764880000200 } from './1764880000200-legal-aid-fee-code-check.js';
 import { PeopleSearchWords1764650000000 } from './1764650000000-people-search-words.js';
 import { ProblemTimeClusters1764710000000 } from './1764710000000-problem-time-clusters.js';
 import { SearchKeys1764730000000 } from './1764730000000-search-keys.js';
@@ -125,4 +126,5 @@ export const MIGRATIONS = [
   ProblemShareClusters1764860000000,
   LegalAidFeeCode1764880000000,
   LegalAidAmounts1764880000100,
+  LegalAidFeeCodeCheck1764880000200,
 ];
