@@ -181,19 +181,7 @@ export class AnalyticsRepository {
     const sql = OUTCOME_MEASURE_SQL[measure];
     const outside = factsWhere(organisationIds, filters, measure, asOf, 'outside');
     const params = [...outside.params];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const clauses = ['r.organisation_id = ANY($1::uuid[])'];
-    const dimensions = dimensionFiltersOf(filters);
-    const [dim, dimValue] = dimensions.find(([key]) => PATTERN_DIMS.includes(key)) ?? ['all', ''];
-    clauses.push(`r.dim = ${param(dim)}`, `r.dim_value = ${param(dimValue)}`);
-    for (const [key, value] of dimensions) {
-      const column = PATTERN_COLUMNS[key];
-      if (column) clauses.push(`r.${column} = ${param(value)}`);
-    }
-    if (filters.consentOnly) clauses.push('r.evidence_consent');
+    const clauses = patternRollupWhere(filters, params);
     const rows: PatternRow[] = await this.dataSource.query(
       `WITH whole AS (
          SELECT r.minutes, r.category, r.vulnerability_count, r.funding_stream,
@@ -277,19 +265,7 @@ export class AnalyticsRepository {
   ): Promise<PatternCount[][]> {
     const { where, inMeasure } = eachMeasureWhere(organisationIds, filters, measures, asOf, 'outside');
     const params = [...where.params];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const clauses = ['r.organisation_id = ANY($1::uuid[])'];
-    const dimensions = dimensionFiltersOf(filters);
-    const [dim, dimValue] = dimensions.find(([key]) => PATTERN_DIMS.includes(key)) ?? ['all', ''];
-    clauses.push(`r.dim = ${param(dim)}`, `r.dim_value = ${param(dimValue)}`);
-    for (const [key, value] of dimensions) {
-      const column = PATTERN_COLUMNS[key];
-      if (column) clauses.push(`r.${column} = ${param(value)}`);
-    }
-    if (filters.consentOnly) clauses.push('r.evidence_consent');
+    const clauses = patternRollupWhere(filters, params);
     const sums = measures.map((m, k) => {
       const sql = OUTCOME_MEASURE_SQL[m];
       return `sum(r.${sql.trials})::int AS t${k}, sum(r.${sql.successes})::int AS s${k}`;
@@ -401,4 +377,25 @@ function patternCount(r: PatternRow): PatternCount {
     trials: r.trials,
     successes: r.successes,
   };
+}
+
+/**
+ * The case_pattern_rollups rows of `filters` (alias r; the organisations are $1): the dimension row
+ * the filters select, their other pattern columns, and consent. Appends its values to `params`.
+ */
+function patternRollupWhere(filters: ReportFilters, params: unknown[]): string[] {
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const clauses = ['r.organisation_id = ANY($1::uuid[])'];
+  const dimensions = dimensionFiltersOf(filters);
+  const [dim, dimValue] = dimensions.find(([key]) => PATTERN_DIMS.includes(key)) ?? ['all', ''];
+  clauses.push(`r.dim = ${param(dim)}`, `r.dim_value = ${param(dimValue)}`);
+  for (const [key, value] of dimensions) {
+    const column = PATTERN_COLUMNS[key];
+    if (column) clauses.push(`r.${column} = ${param(value)}`);
+  }
+  if (filters.consentOnly) clauses.push('r.evidence_consent');
+  return clauses;
 }
