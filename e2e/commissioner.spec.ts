@@ -45,7 +45,11 @@ test('a commissioner previews an evidence pack and downloads it', async ({ page 
   // The commissioner chooses whose unit costs price the £: each provider's own, for preview and downloads.
   const pricedWith = page.locator('.dv-stat').filter({ hasText: 'Priced with' });
   await expect(pricedWith).toContainText('Unit costs of County Legal Support Commissioning');
-  await page.getByRole('radio', { name: 'Each provider’s own unit-cost table' }).check();
+  // The choice navigates (a transition): the radio shows checked once the new address is rendered, so
+  // click and wait for that rather than check(), which demands the state at once.
+  const providerTable = page.getByRole('radio', { name: 'Each provider’s own unit-cost table' });
+  await providerTable.click();
+  await expect(providerTable).toBeChecked();
   await expect(page).toHaveURL(/pricedWith=provider/);
   await expect(pricedWith).toContainText('Each provider’s own unit-cost table', { timeout: 30_000 });
   await expect(page.getByRole('link', { name: 'Report (PDF)' })).toHaveAttribute('href', /pricedWith=provider/);
